@@ -1,0 +1,127 @@
+package dev.zonegate.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One RRset that differs between two snapshots. {@code before} is null for an add and
+ * {@code after} is null for a delete.
+ */
+public final class Change implements Comparable<Change> {
+  public enum Action {
+    ADD,
+    DELETE,
+    UPDATE;
+
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private final String zone;
+  private final RRset before;
+  private final RRset after;
+
+  public Change(String zone, RRset before, RRset after) {
+    if (before == null && after == null) {
+      throw new IllegalArgumentException("a change needs a before or an after");
+    }
+    if (before != null && after != null && !before.key().equals(after.key())) {
+      throw new IllegalArgumentException(before.key() + " vs " + after.key());
+    }
+    this.zone = Objects.requireNonNull(zone, "zone");
+    this.before = before;
+    this.after = after;
+  }
+
+  public String zone() {
+    return zone;
+  }
+
+  public RRsetKey key() {
+    return before != null ? before.key() : after.key();
+  }
+
+  public String name() {
+    return key().name();
+  }
+
+  public String type() {
+    return key().type();
+  }
+
+  public Action action() {
+    return before == null ? Action.ADD : after == null ? Action.DELETE : Action.UPDATE;
+  }
+
+  public RRset before() {
+    return before;
+  }
+
+  public RRset after() {
+    return after;
+  }
+
+  public Long ttlBefore() {
+    return before == null ? null : before.ttl();
+  }
+
+  public Long ttlAfter() {
+    return after == null ? null : after.ttl();
+  }
+
+  public List<String> beforeRdata() {
+    return before == null ? List.of() : before.rdata();
+  }
+
+  public List<String> afterRdata() {
+    return after == null ? List.of() : after.rdata();
+  }
+
+  /** Records in after but not in before, sorted. */
+  public List<String> added() {
+    List<String> out = new ArrayList<>(afterRdata());
+    out.removeAll(beforeRdata());
+    return out;
+  }
+
+  /** Records in before but not in after, sorted. */
+  public List<String> removed() {
+    List<String> out = new ArrayList<>(beforeRdata());
+    out.removeAll(afterRdata());
+    return out;
+  }
+
+  /** Where the change stands in the proposed files: the after set, else the before set. */
+  public Location location() {
+    if (after != null && after.location() != null) {
+      return after.location();
+    }
+    return before == null ? null : before.location();
+  }
+
+  @Override
+  public int compareTo(Change o) {
+    int c = zone.compareTo(o.zone);
+    return c != 0 ? c : key().compareTo(o.key());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Change
+        && ((Change) o).zone.equals(zone)
+        && Objects.equals(((Change) o).before, before)
+        && Objects.equals(((Change) o).after, after);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(zone, before, after);
+  }
+
+  @Override
+  public String toString() {
+    return action().word() + " " + key();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.zonegate.zone;
+
+import java.io.IOException;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * Canonical presentation form of dnsjava records: owner and embedded names lower-cased as in the
+ * canonical wire form (RFC 4034 §6.2, RFC 6840 §5.1), then printed by dnsjava. Going through the
+ * wire form lets dnsjava decide which names in which types fold case, so TXT stays case-sensitive.
+ */
+public final class Canonical {
+  private Canonical() {}
+
+  public static Record canonicalize(Record r) throws IOException {
+    return Record.fromWire(r.toWireCanonical(), Section.ANSWER);
+  }
+
+  public static String name(Name n) {
+    return n.canonicalize().toString();
+  }
+
+  public static String type(int type) {
+    return Type.string(type);
+  }
+
+  /** Canonical rdata of one record as text. */
+  public static String rdata(Record r) throws IOException {
+    return canonicalize(r).rdataToString();
+  }
+
+  /**
+   * Parses {@code rdata} as dnsjava would read it in a master file for (name, type) and returns the
+   * canonical form; names in it are relative to {@code origin}.
+   */
+  public static String rdata(String name, String type, String rdata, String origin)
+      throws IOException {
+    int t = Type.value(type);
+    if (t < 0) {
+      throw new TextParseException("unknown record type " + type);
+    }
+    Name o = Name.fromString(origin);
+    Record r = Record.fromString(Name.fromString(name, o), t, org.xbill.DNS.DClass.IN, 0, rdata, o);
+    return rdata(r);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.zonegate.zone;
+
+import dev.zonegate.model.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A directory on disk. Every read is checked after symlinks are resolved: the real file must lie
+ * inside the real root and be a regular file (not a device, FIFO or directory), and no larger than
+ * the limit, so {@code /dev/zero} or a link to {@code /proc/self/environ} is refused before a byte
+ * is read.
+ */
+public final class DirectoryTree implements SourceTree {
+  public static final long DEFAULT_MAX_FILE_BYTES = 256L * 1024 * 1024;
+
+  private final Path root;
+  private final Path realRoot;
+  private final long maxBytes;
+
+  public DirectoryTree(Path root) throws IOException {
+    this(root, DEFAULT_MAX_FILE_BYTES);
+  }
+
+  public DirectoryTree(Path root, long maxBytes) throws IOException {
+    this.root = root.toAbsolutePath().normalize();
+    this.realRoot = this.root.toRealPath();
+    this.maxBytes = maxBytes;
+  }
+
+  /**
+   * The tree a file given on the command line belongs to: the enclosing git work tree when there is
+   * one (includes may then reach sibling directories of the repository), else the file's directory.
+   */
+  public static DirectoryTree enclosing(Path file) throws IOException {
+    Path abs = file.toAbsolutePath().normalize();
+    Path dir = abs.getParent();
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+        return new DirectoryTree(p);
+      }
+    }
+    return new DirectoryTree(dir);
+  }
+
+  /** The path of {@code file} relative to this tree's root, with {@code /} separators. */
+  public String relativize(Path file) {
+    return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+
+  @Override
+  public byte[] read(String path) throws ZoneReadException {
+    Location where = new Location(path, 0);
+    String normal = SourceTree.normalize(path);
+    if (normal == null || normal.isEmpty()) {
+      throw new ZoneReadException(where, "path is outside the repository");
+    }
+    Path file = root.resolve(normal);
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (NoSuchFileException e) {
+      throw new ZoneReadException(where, "no such file");
+    } catch (IOException e) {
+      throw new ZoneReadException(where, "cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+    if (!real.startsWith(realRoot)) {
+      throw new ZoneReadException(where, "resolves to a file outside the repository");
+    }
+    if (Files.isDirectory(real)) {
+      throw new ZoneReadException(where, "is a directory, not a zone file");
+    }
+    if (!Files.isRegularFile(real)) {
+      throw new ZoneReadException(where, "is not a regular file");
+    }
+    try (InputStream in = Files.newInputStream(real)) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        throw new ZoneReadException(where, "is larger than the limit of " + maxBytes + " bytes");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new ZoneReadException(where, "cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  @Override
+  public String describe() {
+    return root.toString();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.zonegate.zone;
+
+/**
+ * Files a zone may be read from: a repository working tree, or later a git tree at a commit. Paths
+ * are relative to the tree's root with {@code /} separators. Nothing outside the tree can be read:
+ * that is what keeps a hostile {@code $INCLUDE /etc/passwd} out of a report.
+ */
+public interface SourceTree {
+  /** The bytes of the file, or an error naming the path when it is missing or not allowed. */
+  byte[] read(String path) throws ZoneReadException;
+
+  /** A label for the tree in messages, such as its directory. */
+  String describe();
+
+  /**
+   * Resolves {@code target} as written in {@code $INCLUDE} inside {@code from}: relative to the
+   * including file's directory, never absolute, never above the root.
+   */
+  static String resolveInclude(String from, String target, dev.zonegate.model.Location where)
+      throws ZoneReadException {
+    if (target.isEmpty()) {
+      throw new ZoneReadException(where, "$INCLUDE names no file");
+    }
+    if (target.startsWith("/") || target.startsWith("\\") || target.matches("^[A-Za-z]:.*")) {
+      throw new ZoneReadException(
+          where, "$INCLUDE of an absolute path is not allowed; name a file inside the repository");
+    }
+    int slash = from.lastIndexOf('/');
+    String dir = slash < 0 ? "" : from.substring(0, slash + 1);
+    String normal = normalize(dir + target);
+    if (normal == null) {
+      throw new ZoneReadException(where, "$INCLUDE path escapes the repository");
+    }
+    return normal;
+  }
+
+  /** Collapses {@code .} and {@code ..}; null when the path climbs above the root. */
+  static String normalize(String path) {
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String p : path.replace('\\', '/').split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(p);
+      }
+    }
+    return String.join("/", parts);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.zonegate.zone;
+
+import dev.zonegate.model.Zone;
+
+/** Reads one zone format into the model. One implementation per format. */
+public interface ZoneReader {
+  /**
+   * Reads {@code path} from {@code tree}. {@code origin} is the zone's absolute name, or null to
+   * take it from the file (SOA owner where the format has one, else the file name).
+   */
+  Zone read(SourceTree tree, String path, String origin) throws ZoneReadException;
+
+  static ZoneReader forFormat(ZoneFormat format) {
+    switch (format) {
+      case OCTODNS:
+        return new OctoDnsYamlReader();
+      case ROUTE53:
+        return new Route53JsonReader();
+      default:
+        return new MasterFileReader();
+    }
+  }
+}
