@@ -1,2 +1,67 @@
 package dev.zonegate.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code zonegate} command: wiring only; each subcommand is its own class. */
+@Command(
+    name = "zonegate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    scope = ScopeType.INHERIT,
+    description = "A pre-deploy gate for DNS changes: compares proposed zones with live ones and blocks risky edits.",
+    subcommands = {DiffCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  /** Exit codes of SPEC §4. */
+  public static final int PASS = 0;
+
+  public static final int BLOCK = 1;
+  public static final int UNDECIDED = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces on errors.")
+  boolean debug;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try --help)");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs one command line and returns its exit code; the entry point tests use. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cl.setExitCodeExceptionMapper(e -> UNDECIDED);
+    cl.setExecutionExceptionHandler(new Failures(debug));
+    Context.set(out, err);
+    try {
+      return cl.execute(args);
+    } finally {
+      Context.clear();
+    }
+  }
+
+  /** Version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"zonegate " + (v == null ? "dev" : v)};
+    }
+  }
+}

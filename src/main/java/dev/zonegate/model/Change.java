@@ -93,12 +93,9 @@ public final class Change implements Comparable<Change> {
     return out;
   }
 
-  /** Where the change stands in the proposed files: the after set, else the before set. */
+  /** Where the change stands in the proposed files; null for a delete or a source without lines. */
   public Location location() {
-    if (after != null && after.location() != null) {
-      return after.location();
-    }
-    return before == null ? null : before.location();
+    return after == null ? null : after.location();
   }
 
   @Override

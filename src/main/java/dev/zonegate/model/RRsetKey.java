@@ -4,8 +4,9 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * What identifies an RRset: owner name and type (RFC 2181 §5). {@code setId} is null except for
- * provider routing sets (Route 53 weighted, latency, failover records), which are kept apart.
+ * What identifies an RRset: owner name and type (RFC 2181 §5). {@code setId} is null except where
+ * one name and type hold several independent sets: provider routing sets (Route 53 weighted,
+ * latency, failover records) and signatures, keyed by the type they cover (RFC 4034 §3).
  */
 public record RRsetKey(String name, String type, String setId) implements Comparable<RRsetKey> {
   private static final Comparator<RRsetKey> ORDER =

@@ -29,7 +29,18 @@ public final class Canonical {
 
   /** Canonical rdata of one record as text. */
   public static String rdata(Record r) throws IOException {
-    return canonicalize(r).rdataToString();
+    return rdataOf(canonicalize(r));
+  }
+
+  /**
+   * Rdata text of a record that is already canonical. IPv6 addresses are printed in RFC 5952 form
+   * ({@code 2001:db8::1}), which people write and read, where dnsjava prints every group.
+   */
+  public static String rdataOf(Record canonical) {
+    if (canonical instanceof org.xbill.DNS.AAAARecord) {
+      return Ipv6.format(((org.xbill.DNS.AAAARecord) canonical).getAddress().getAddress());
+    }
+    return canonical.rdataToString();
   }
 
   /**

@@ -43,8 +43,16 @@ public final class ZoneBuilder {
     return origin;
   }
 
-  /** Adds one record; name, type and rdata must already be canonical. */
+  /**
+   * Adds one record; name, type and rdata must already be canonical. Signatures are grouped by the
+   * type they cover (RFC 4034 §3): an RRSIG over A and one over NS are separate sets with their
+   * own TTLs, not one set with mixed TTLs.
+   */
   public void add(RRsetKey key, long ttl, String rdata, Location where) throws ZoneReadException {
+    if (key.type().equals("RRSIG") && key.setId() == null) {
+      int space = rdata.indexOf(' ');
+      key = new RRsetKey(key.name(), key.type(), space < 0 ? rdata : rdata.substring(0, space));
+    }
     if (!Names.isAtOrBelow(key.name(), origin)) {
       throw new ZoneReadException(
           where, "owner " + key.name() + " is outside the zone " + origin);

@@ -1,0 +1,88 @@
+package dev.zonegate.diff;
+
+import dev.zonegate.model.Change;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
+import dev.zonegate.model.Zone;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RRset-level difference of two snapshots of one zone (SPEC §2). Both sides are sorted maps, so one
+ * merge pass gives the changes in canonical order without a lookup per set.
+ */
+public final class ZoneDiff {
+  private ZoneDiff() {}
+
+  /** The changes that turn {@code before} into {@code after}, sorted; the zone is after's origin. */
+  public static List<Change> diff(Zone before, Zone after) {
+    String zone = after.origin();
+    boolean bothHaveSoa = hasSoa(before) && hasSoa(after);
+    List<Change> out = new ArrayList<>();
+    Iterator<Map.Entry<RRsetKey, RRset>> a = before.rrsets().entrySet().iterator();
+    Iterator<Map.Entry<RRsetKey, RRset>> b = after.rrsets().entrySet().iterator();
+    RRset x = next(a);
+    RRset y = next(b);
+    while (x != null || y != null) {
+      int c = x == null ? 1 : y == null ? -1 : x.key().compareTo(y.key());
+      if (c < 0) {
+        if (!isSoa(x) || bothHaveSoa) {
+          out.add(new Change(zone, x, null));
+        }
+        x = next(a);
+      } else if (c > 0) {
+        if (!isSoa(y) || bothHaveSoa) {
+          out.add(new Change(zone, null, y));
+        }
+        y = next(b);
+      } else {
+        if (!same(x, y)) {
+          out.add(new Change(zone, x, y));
+        }
+        x = next(a);
+        y = next(b);
+      }
+    }
+    return out;
+  }
+
+  private static RRset next(Iterator<Map.Entry<RRsetKey, RRset>> it) {
+    return it.hasNext() ? it.next().getValue() : null;
+  }
+
+  private static boolean isSoa(RRset s) {
+    return s.type().equals("SOA");
+  }
+
+  private static boolean hasSoa(Zone z) {
+    return z.get(z.origin(), "SOA") != null;
+  }
+
+  /** Equal sets; the SOA is compared by MNAME, RNAME and timers, never by serial (SPEC §2). */
+  static boolean same(RRset x, RRset y) {
+    if (!isSoa(x)) {
+      return x.equals(y);
+    }
+    if (x.ttl() != y.ttl() || x.rdata().size() != y.rdata().size()) {
+      return false;
+    }
+    for (int i = 0; i < x.rdata().size(); i++) {
+      if (!withoutSerial(x.rdata().get(i)).equals(withoutSerial(y.rdata().get(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** SOA rdata is {@code mname rname serial refresh retry expire minimum}. */
+  static String withoutSerial(String soa) {
+    String[] f = soa.trim().split("\\s+");
+    if (f.length != 7) {
+      return soa;
+    }
+    f[2] = "-";
+    return String.join(" ", f);
+  }
+}

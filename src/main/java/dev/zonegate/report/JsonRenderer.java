@@ -1,0 +1,123 @@
+package dev.zonegate.report;
+
+import dev.zonegate.model.Change;
+import dev.zonegate.model.Notice;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The machine-readable report of SPEC §7, streamed so a million changes never sit in a tree.
+ * Everything is written in the report's sorted order: the same input gives the same bytes.
+ */
+public final class JsonRenderer implements Renderer {
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .build();
+
+  @Override
+  public String format() {
+    return "json";
+  }
+
+  @Override
+  public String fileName() {
+    return "zonegate-report.json";
+  }
+
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
+      g.writeStringProperty("verdict", report.verdict());
+      g.writeName("zones");
+      g.writeStartArray();
+      for (Report.ZoneSummary z : report.zones()) {
+        g.writeStartObject();
+        g.writeStringProperty("name", z.name());
+        g.writeNumberProperty("adds", z.adds());
+        g.writeNumberProperty("deletes", z.deletes());
+        g.writeNumberProperty("updates", z.updates());
+        g.writeName("findings");
+        g.writeStartObject();
+        g.writeNumberProperty("block", 0);
+        g.writeNumberProperty("warn", 0);
+        g.writeNumberProperty("info", 0);
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeName("changes");
+      g.writeStartArray();
+      for (Change c : report.changes()) {
+        change(g, c);
+      }
+      g.writeEndArray();
+      g.writeName("findings");
+      g.writeStartArray();
+      g.writeEndArray();
+      g.writeName("notices");
+      g.writeStartArray();
+      for (Notice n : report.notices()) {
+        g.writeStartObject();
+        g.writeStringProperty("path", n.location().path());
+        g.writeNumberProperty("line", n.location().line());
+        g.writeStringProperty("message", n.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+  private static void change(JsonGenerator g, Change c) {
+    g.writeStartObject();
+    g.writeStringProperty("zone", c.zone());
+    g.writeStringProperty("name", c.name());
+    g.writeStringProperty("rrtype", c.type());
+    if (c.key().setId() != null) {
+      g.writeStringProperty("setId", c.key().setId());
+    }
+    g.writeStringProperty("action", c.action().word());
+    nullableLong(g, "ttlBefore", c.ttlBefore());
+    nullableLong(g, "ttlAfter", c.ttlAfter());
+    strings(g, "before", c.beforeRdata());
+    strings(g, "after", c.afterRdata());
+    g.writeBooleanProperty("drift", false);
+    if (c.location() != null) {
+      g.writeName("location");
+      g.writeStartObject();
+      g.writeStringProperty("path", c.location().path());
+      g.writeNumberProperty("line", c.location().line());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  private static void nullableLong(JsonGenerator g, String name, Long v) {
+    if (v == null) {
+      g.writeNullProperty(name);
+    } else {
+      g.writeNumberProperty(name, v);
+    }
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) {
+    g.writeName(name);
+    g.writeStartArray();
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.zonegate.report;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** Writes a {@link Report} in one format. Record data is untrusted: each format escapes it. */
+public interface Renderer {
+  /** The word users pass to {@code --format}. */
+  String format();
+
+  /** The file name under {@code --out DIR} (SPEC §4). */
+  String fileName();
+
+  void render(Report report, Writer out) throws IOException;
+
+  static Renderer forFormat(String format) {
+    switch (format) {
+      case "text":
+        return new TextRenderer(false);
+      case "json":
+        return new JsonRenderer();
+      case "markdown":
+        return new MarkdownRenderer();
+      default:
+        throw new IllegalArgumentException("unknown report format '" + format + "'");
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.zonegate.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Sends each requested format where SPEC §4 says: {@code text} to standard output; others to
+ * {@code --out DIR} under their fixed names, or to standard output when only one is asked for.
+ */
+public final class ReportWriter {
+  private ReportWriter() {}
+
+  public static void write(Report report, List<String> formats, Path outDir, PrintStream stdout)
+      throws IOException {
+    List<Renderer> renderers = formats.stream().distinct().map(Renderer::forFormat).toList();
+    long nonText = renderers.stream().filter(r -> !r.format().equals("text")).count();
+    if (outDir == null && nonText > 1) {
+      throw new IllegalArgumentException("several report formats need --out DIR");
+    }
+    if (outDir != null) {
+      Files.createDirectories(outDir);
+    }
+    for (Renderer r : renderers) {
+      if (r.format().equals("text") || outDir == null) {
+        Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+        r.render(report, w);
+        w.flush();
+      } else {
+        try (Writer w = Files.newBufferedWriter(outDir.resolve(r.fileName()), StandardCharsets.UTF_8)) {
+          r.render(report, w);
+        }
+      }
+    }
+  }
+}

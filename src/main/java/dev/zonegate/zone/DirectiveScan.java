@@ -1,0 +1,177 @@
+package dev.zonegate.zone;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TTL;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * One pass over a master file that finds what dnsjava's {@code Master} does not let us see: where
+ * each record entry starts (for source lines in findings), where {@code $GENERATE} and
+ * {@code $INCLUDE} stand, and the {@code $ORIGIN}/{@code $TTL} in force at each include. It parses
+ * no records: dnsjava stays the parser. {@code $INCLUDE} lines are blanked in the returned text so
+ * that dnsjava never opens a file itself, while line numbers stay the same.
+ */
+final class DirectiveScan {
+  /** An {@code $INCLUDE} as written, with the origin and default TTL it inherits. */
+  record Include(int line, String target, Name origin, long defaultTtl) {}
+
+  byte[] text;
+  final List<Integer> entryLines = new ArrayList<>();
+  final List<Integer> generateLines = new ArrayList<>();
+  final List<Include> includes = new ArrayList<>();
+
+  private DirectiveScan(byte[] text) {
+    this.text = text;
+  }
+
+  /**
+   * Scans {@code input} read with {@code origin} and the inherited default TTL ({@code -1} for
+   * none). The text handed to dnsjava differs in two ways, both on the same line so line numbers
+   * hold: {@code $INCLUDE} lines are blank, and {@code $ORIGIN} lines carry the absolute name,
+   * since dnsjava reads a relative {@code $ORIGIN} from the root where RFC 1035 and BIND read it
+   * from the current origin.
+   */
+  static DirectiveScan scan(byte[] input, Name origin, long defaultTtl) {
+    byte[] text = stripBom(input);
+    DirectiveScan s = new DirectiveScan(text);
+    s.run(origin, defaultTtl);
+    return s;
+  }
+
+  private static byte[] stripBom(byte[] b) {
+    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+      return java.util.Arrays.copyOfRange(b, 3, b.length);
+    }
+    return b.clone();
+  }
+
+  private void run(Name startOrigin, long startTtl) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length + 64);
+    Name origin = startOrigin;
+    long defaultTtl = startTtl;
+    int depth = 0;
+    int line = 1;
+    int i = 0;
+    int copyFrom = 0;
+    while (i < text.length) {
+      int end = i;
+      while (end < text.length && text[end] != '\n') {
+        end++;
+      }
+      if (depth == 0) {
+        int c = text[i] & 0xff;
+        if (c == '$') {
+          List<String> words = words(i, end);
+          String directive = words.get(0).toUpperCase(java.util.Locale.ROOT);
+          if (directive.equals("$ORIGIN") && words.size() > 1) {
+            Name next = nameOr(words.get(1), origin);
+            if (next != origin) {
+              origin = next;
+              out.writeBytes(("$ORIGIN " + origin).getBytes(StandardCharsets.ISO_8859_1));
+              copyFrom = end;
+            }
+          } else if (directive.equals("$TTL") && words.size() > 1) {
+            defaultTtl = ttlOr(words.get(1), defaultTtl);
+          } else if (directive.equals("$GENERATE")) {
+            generateLines.add(line);
+          } else if (directive.equals("$INCLUDE")) {
+            String target = words.size() > 1 ? words.get(1) : "";
+            Name incOrigin = words.size() > 2 ? nameOr(words.get(2), origin) : origin;
+            includes.add(new Include(line, target, incOrigin, defaultTtl));
+            copyFrom = end;
+          }
+        } else if (c != ';' && c != '\r' && c != '\n' && !(c == ' ' || c == '\t')) {
+          entryLines.add(line);
+        } else if ((c == ' ' || c == '\t') && hasContent(i, end)) {
+          entryLines.add(line);
+        }
+      }
+      depth = parens(i, end, depth);
+      out.write(text, copyFrom, Math.min(text.length, end + 1) - copyFrom);
+      i = end + 1;
+      copyFrom = i;
+      line++;
+    }
+    text = out.toByteArray();
+  }
+
+  /** True when the line holds something before its comment. */
+  private boolean hasContent(int from, int to) {
+    for (int k = from; k < to; k++) {
+      int c = text[k] & 0xff;
+      if (c == ';') {
+        return false;
+      }
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Parenthesis depth after the line, skipping quoted strings, escapes and comments. */
+  private int parens(int from, int to, int depth) {
+    boolean quoted = false;
+    for (int k = from; k < to; k++) {
+      int c = text[k] & 0xff;
+      if (c == '\\') {
+        k++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == ';') {
+        break;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')' && depth > 0) {
+        depth--;
+      }
+    }
+    return depth;
+  }
+
+  /** The whitespace-separated words of a directive line, before its comment; quotes removed. */
+  private List<String> words(int from, int to) {
+    String s = new String(text, from, to - from, StandardCharsets.ISO_8859_1);
+    List<String> out = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean quoted = false;
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == ';') {
+        break;
+      } else if (!quoted && Character.isWhitespace(c)) {
+        if (w.length() > 0) {
+          out.add(w.toString());
+          w.setLength(0);
+        }
+      } else {
+        w.append(c);
+      }
+    }
+    if (w.length() > 0) {
+      out.add(w.toString());
+    }
+    return out;
+  }
+
+  private static Name nameOr(String s, Name origin) {
+    try {
+      return Name.fromString(s, origin);
+    } catch (TextParseException | RuntimeException e) {
+      return origin; // dnsjava reports the bad name at this line when it parses the file
+    }
+  }
+
+  private static long ttlOr(String s, long fallback) {
+    try {
+      return TTL.parseTTL(s);
+    } catch (RuntimeException e) {
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,278 @@
+package dev.zonegate.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.Zone;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MasterFileReaderTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.ISO_8859_1);
+    return p;
+  }
+
+  private Zone read(String path, String origin) throws Exception {
+    return new MasterFileReader().read(new DirectoryTree(dir), path, origin);
+  }
+
+  private ZoneReadException failure(String path) throws IOException {
+    try {
+      read(path, "example.com.");
+    } catch (ZoneReadException e) {
+      return e;
+    } catch (Exception e) {
+      throw new AssertionError("expected ZoneReadException, got " + e, e);
+    }
+    throw new AssertionError("expected " + path + " to be refused");
+  }
+
+  private static final String FULL =
+      String.join(
+          "\n",
+          "$ORIGIN Example.COM.",
+          "$TTL 1h",
+          "@ IN SOA ns1 hostmaster (",
+          "      2024010101 ; serial",
+          "      7200 900 1209600 300 )",
+          "@ NS ns1",
+          "  NS NS2.Example.NET.",
+          "ns1 300 A 192.0.2.1",
+          "WWW 300 CNAME @",
+          "mail 600 IN MX 10 ns1",
+          "txt TXT \"Hello World\" \"second\\032string\"",
+          "esc\\046dot A 192.0.2.9",
+          "v6 AAAA 2001:DB8:0:0:0:0:0:1",
+          "unknown TYPE65534 \\# 3 abcdef",
+          "_sip._tcp SRV 10 20 5060 Sip",
+          "$ORIGIN sub",
+          "host A 192.0.2.77",
+          "$GENERATE 1-3 dyn$ A 10.0.0.$",
+          "");
+
+  @Test
+  void readsDirectivesRelativeNamesParenthesesAndEscapes() throws Exception {
+    write("example.com.zone", FULL);
+    Zone z = read("example.com.zone", null);
+    assertThat(z.origin()).isEqualTo("example.com.");
+    assertThat(z.get("example.com.", "SOA").rdata())
+        .containsExactly("ns1.example.com. hostmaster.example.com. 2024010101 7200 900 1209600 300");
+    assertThat(z.get("example.com.", "SOA").ttl()).isEqualTo(3600);
+    assertThat(z.get("example.com.", "NS").rdata())
+        .containsExactly("ns1.example.com.", "ns2.example.net.");
+    assertThat(z.get("www.example.com.", "CNAME").rdata()).containsExactly("example.com.");
+    assertThat(z.get("mail.example.com.", "MX").rdata()).containsExactly("10 ns1.example.com.");
+    assertThat(z.get("mail.example.com.", "MX").ttl()).isEqualTo(600);
+    assertThat(z.get("txt.example.com.", "TXT").rdata())
+        .containsExactly("\"Hello World\" \"second string\"");
+    assertThat(z.get("esc\\.dot.example.com.", "A").rdata()).containsExactly("192.0.2.9");
+    assertThat(z.get("v6.example.com.", "AAAA").rdata()).containsExactly("2001:db8::1");
+    assertThat(z.get("unknown.example.com.", "TYPE65534").rdata()).containsExactly("\\# 3 ABCDEF");
+    assertThat(z.get("_sip._tcp.example.com.", "SRV").rdata())
+        .containsExactly("10 20 5060 sip.example.com.");
+    assertThat(z.get("host.sub.example.com.", "A")).isNotNull();
+    assertThat(z.get("dyn2.sub.example.com.", "A").rdata()).containsExactly("10.0.0.2");
+    assertThat(z.recordCount()).isEqualTo(15);
+  }
+
+  @Test
+  void remembersTheLineOfEachRRset() throws Exception {
+    write("example.com.zone", FULL);
+    Zone z = read("example.com.zone", null);
+    assertThat(z.get("example.com.", "SOA").location().line()).isEqualTo(3);
+    assertThat(z.get("example.com.", "NS").location().line()).isEqualTo(6);
+    assertThat(z.get("txt.example.com.", "TXT").location().line()).isEqualTo(11);
+    assertThat(z.get("host.sub.example.com.", "A").location().line()).isEqualTo(17);
+    assertThat(z.get("dyn1.sub.example.com.", "A").location().line()).isEqualTo(18);
+    assertThat(z.get("host.sub.example.com.", "A").location().path()).isEqualTo("example.com.zone");
+  }
+
+  @Test
+  void mixedTtlsAreReportedAndTheLowestKept() throws Exception {
+    write("z.zone", "$TTL 300\nwww 300 A 192.0.2.1\nwww 60 A 192.0.2.2\nwww A 192.0.2.1\n");
+    Zone z = read("z.zone", "example.com.");
+    RRset www = z.get("www.example.com.", "A");
+    assertThat(www.ttl()).isEqualTo(60);
+    assertThat(www.rdata()).containsExactly("192.0.2.1", "192.0.2.2");
+    assertThat(z.notices()).hasSize(1);
+    assertThat(z.notices().get(0).toString())
+        .contains("z.zone:3")
+        .contains("different TTLs (300 and 60)")
+        .contains("RFC 2181");
+  }
+
+  @Test
+  void byteOrderMarkAndCrlfReadLikePlainText() throws Exception {
+    write("plain.zone", FULL);
+    Files.write(
+        dir.resolve("crlf.zone"),
+        concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            FULL.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
+    Zone plain = read("plain.zone", "example.com.");
+    Zone crlf = read("crlf.zone", "example.com.");
+    assertThat(crlf).isEqualTo(plain);
+    assertThat(crlf.get("host.sub.example.com.", "A").location().line()).isEqualTo(17);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = new byte[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void syntaxErrorsNameFileAndLine() throws Exception {
+    write("bad.zone", "$TTL 300\nok A 192.0.2.1\n\nwww A 192.0.2.300\n");
+    ZoneReadException e = failure("bad.zone");
+    assertThat(e.getMessage()).isEqualTo("bad.zone:4: Invalid address: 192.0.2.300");
+  }
+
+  @Test
+  void anEmptyQuotedOwnerIsAnErrorNotACrash() throws Exception {
+    write("q.zone", "$TTL 300\nok A 192.0.2.1\n\"\" A 192.0.2.2\n");
+    ZoneReadException e = failure("q.zone");
+    assertThat(e.getMessage()).startsWith("q.zone:3: ");
+  }
+
+  @Test
+  void unknownTypeMnemonicIsRefusedButRfc3597FormIsAccepted() throws Exception {
+    write("t.zone", "$TTL 300\nx FOO 1\n");
+    assertThat(failure("t.zone").getMessage()).isEqualTo("t.zone:2: Invalid type 'FOO'");
+  }
+
+  @Test
+  void outOfZoneRecordsAreAnError() throws Exception {
+    write("o.zone", "$TTL 300\nwww A 192.0.2.1\nevil.example.net. A 192.0.2.2\n");
+    assertThat(failure("o.zone").getMessage())
+        .isEqualTo("o.zone:3: owner evil.example.net. is outside the zone example.com.");
+  }
+
+  @Test
+  void otherClassesAreRefused() throws Exception {
+    write("c.zone", "$TTL 300\nwww CH A 192.0.2.1\n");
+    assertThat(failure("c.zone").getMessage()).contains("c.zone:2").contains("class CH");
+  }
+
+  @Test
+  void originComesFromTheSoaOwnerWhenNotGiven() throws Exception {
+    write("live.zone", "$TTL 300\nexample.org. SOA ns hm 1 2 3 4 5\nwww.example.org. A 192.0.2.1\n");
+    assertThat(read("live.zone", null).origin()).isEqualTo("example.org.");
+  }
+
+  @Test
+  void originComesFromTheFileNameWithoutSoa() throws Exception {
+    write("db.example.net", "$TTL 300\nwww A 192.0.2.1\n");
+    Zone z = read("db.example.net", null);
+    assertThat(z.origin()).isEqualTo("example.net.");
+    assertThat(z.get("www.example.net.", "A")).isNotNull();
+  }
+
+  @Test
+  void includeInsideTheTreeIsFollowedWithItsOrigin() throws Exception {
+    write("zones/example.com.zone",
+        "$TTL 300\n@ NS ns1\n$INCLUDE common/hosts.inc\n$INCLUDE common/sub.inc sub\nafter A 192.0.2.9\n  AAAA 2001:db8::9\n");
+    write("zones/common/hosts.inc", "ns1 A 192.0.2.1\nwww A 192.0.2.2\n");
+    write("zones/common/sub.inc", "host A 192.0.2.3\n");
+    Zone z = read("zones/example.com.zone", "example.com.");
+    assertThat(z.get("www.example.com.", "A").rdata()).containsExactly("192.0.2.2");
+    assertThat(z.get("www.example.com.", "A").location().path()).isEqualTo("zones/common/hosts.inc");
+    assertThat(z.get("host.sub.example.com.", "A")).isNotNull();
+    // After an include, the owner of a blank-owner line is the includer's own last owner.
+    assertThat(z.get("after.example.com.", "AAAA")).isNotNull();
+    assertThat(z.get("after.example.com.", "AAAA").location().line()).isEqualTo(6);
+  }
+
+  @Test
+  void includeOfAnAbsolutePathIsRefused() throws Exception {
+    write("a.zone", "$TTL 300\n$INCLUDE /etc/passwd\n");
+    ZoneReadException e = failure("a.zone");
+    assertThat(e.getMessage()).startsWith("a.zone:2: ").contains("absolute path");
+  }
+
+  @Test
+  void includeClimbingOutOfTheTreeIsRefused() throws Exception {
+    write("z/a.zone", "$TTL 300\n$INCLUDE ../../secret.txt\n");
+    assertThat(failure("z/a.zone").getMessage()).startsWith("z/a.zone:2: ").contains("escapes the repository");
+  }
+
+  @Test
+  void includeThroughASymlinkOutOfTheTreeIsRefusedWithoutLeakingContent(@TempDir Path outside)
+      throws Exception {
+    Path secret = outside.resolve("secret.inc");
+    Files.writeString(secret, "leaked A 192.0.2.66 ; TOP-SECRET-CONTENT\n");
+    write("a.zone", "$TTL 300\n$INCLUDE link.inc\n");
+    Files.createSymbolicLink(dir.resolve("link.inc"), secret);
+    ZoneReadException e = failure("a.zone");
+    assertThat(e.getMessage()).startsWith("a.zone:2: ").contains("outside the repository");
+    assertThat(e.getMessage()).doesNotContain("TOP-SECRET").doesNotContain("192.0.2.66");
+  }
+
+  @Test
+  void includeOfADeviceIsRefused() throws Exception {
+    Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero on this system");
+    write("a.zone", "$TTL 300\n$INCLUDE zero\n");
+    Files.createSymbolicLink(dir.resolve("zero"), Path.of("/dev/zero"));
+    assertThat(failure("a.zone").getMessage()).startsWith("a.zone:2: ");
+  }
+
+  @Test
+  void includeCyclesAreRefused() throws Exception {
+    write("a.zone", "$TTL 300\n$INCLUDE b.inc\n");
+    write("b.inc", "$INCLUDE c.inc\n");
+    write("c.inc", "$INCLUDE a.zone\n");
+    assertThat(failure("a.zone").getMessage()).contains("$INCLUDE cycle: a.zone -> b.inc -> c.inc -> a.zone");
+    write("self.zone", "$TTL 300\n$INCLUDE self.zone\n");
+    assertThat(failure("self.zone").getMessage()).contains("cycle");
+  }
+
+  @Test
+  void includesDeeperThanEightLevelsAreRefused() throws Exception {
+    write("a.zone", "$TTL 300\n$INCLUDE i1.inc\n");
+    for (int i = 1; i <= 10; i++) {
+      write("i" + i + ".inc", "h" + i + " A 192.0.2." + i + "\n$INCLUDE i" + (i + 1) + ".inc\n");
+    }
+    write("i11.inc", "");
+    assertThat(failure("a.zone").getMessage()).contains("deeper than 8");
+  }
+
+  @Test
+  void generateBeyondTheBudgetIsRefusedBeforeExpanding() throws Exception {
+    write("g.zone", "$TTL 300\n$GENERATE 0-4000000000 h$ A 10.0.0.1\n");
+    long start = System.nanoTime();
+    ZoneReadException e = failure("g.zone");
+    assertThat(e.getMessage()).startsWith("g.zone:2: $GENERATE would create 4000000001 records");
+    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
+
+  @Test
+  void aMissingFileIsAnError() throws Exception {
+    assertThat(failure("nope.zone").getMessage()).isEqualTo("nope.zone: no such file");
+  }
+
+  @Test
+  void theRootZoneParsesCompletely() throws Exception {
+    Path root = Path.of("../shared/corpus/root-2023110500/root.zone");
+    Assumptions.assumeTrue(Files.exists(root), "corpus absent: ../shared/corpus/root-2023110500");
+    List<String> lines = Files.readAllLines(root, StandardCharsets.ISO_8859_1);
+    long expected = lines.stream().filter(l -> !l.isBlank() && !l.startsWith(";")).count();
+    Zone z = new MasterFileReader().read(new DirectoryTree(root.getParent()), "root.zone", ".");
+    assertThat(z.origin()).isEqualTo(".");
+    assertThat((long) z.recordCount()).isEqualTo(expected);
+    assertThat(z.get("com.", "NS").rdata()).contains("a.gtld-servers.net.");
+    assertThat(z.get(".", "DNSKEY")).isNotNull();
+    assertThat(z.notices()).isEmpty();
+  }
+}
