@@ -23,6 +23,9 @@ final class DirectiveScan {
   final List<Integer> generateLines = new ArrayList<>();
   final List<Include> includes = new ArrayList<>();
 
+  /** The first {@code $ORIGIN} of the file, absolute; null when it has none. */
+  Name firstOrigin;
+
   private DirectiveScan(byte[] text) {
     this.text = text;
   }
@@ -70,6 +73,9 @@ final class DirectiveScan {
             Name next = nameOr(words.get(1), origin);
             if (next != origin) {
               origin = next;
+              if (firstOrigin == null) {
+                firstOrigin = next;
+              }
               out.writeBytes(("$ORIGIN " + origin).getBytes(StandardCharsets.ISO_8859_1));
               copyFrom = end;
             }

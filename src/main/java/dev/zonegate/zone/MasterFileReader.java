@@ -25,6 +25,8 @@ import org.xbill.DNS.Type;
  * done here under limits: {@code $INCLUDE} is resolved only inside the source tree (no absolute
  * paths, no {@code ..} out, no cycles, at most {@link #MAX_INCLUDE_DEPTH} deep), and
  * {@code $GENERATE} is expanded only up to a record budget, since a range may span 2^32 names.
+ * Without a given origin, the zone is the SOA owner, else the file's first {@code $ORIGIN}, else
+ * the name the file name implies.
  */
 public final class MasterFileReader implements ZoneReader {
   public static final int MAX_INCLUDE_DEPTH = 8;
@@ -51,6 +53,7 @@ public final class MasterFileReader implements ZoneReader {
     final List<Raw> records = new ArrayList<>();
     final Deque<String> stack = new ArrayDeque<>();
     String soaOwner;
+    String firstOrigin;
     long generated;
 
     Read(SourceTree tree) {
@@ -70,7 +73,11 @@ public final class MasterFileReader implements ZoneReader {
     Read read = new Read(tree);
     parseFile(read, path, startName, -1);
     String zoneOrigin =
-        origin != null ? origin : read.soaOwner != null ? read.soaOwner : Canonical.name(startName);
+        origin != null
+            ? origin
+            : read.soaOwner != null
+                ? read.soaOwner
+                : read.firstOrigin != null ? read.firstOrigin : Canonical.name(startName);
     ZoneBuilder builder = new ZoneBuilder(zoneOrigin);
     for (Raw r : read.records) {
       builder.add(RRsetKey.of(r.name, r.type), r.ttl, r.rdata, r.where);
@@ -89,6 +96,9 @@ public final class MasterFileReader implements ZoneReader {
     }
     byte[] bytes = read.tree.read(path);
     DirectiveScan scan = DirectiveScan.scan(bytes, origin, defaultTtl);
+    if (read.firstOrigin == null && scan.firstOrigin != null) {
+      read.firstOrigin = Canonical.name(scan.firstOrigin);
+    }
     read.stack.push(path);
     parseRecords(read, path, scan, origin, defaultTtl);
     for (DirectiveScan.Include inc : scan.includes) {

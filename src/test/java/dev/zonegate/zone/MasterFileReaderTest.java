@@ -173,6 +173,12 @@ class MasterFileReaderTest {
   }
 
   @Test
+  void originComesFromTheFirstOriginDirectiveWithoutSoa() throws Exception {
+    write("proposed.zone", "$ORIGIN Example.ORG.\n$TTL 300\nwww A 192.0.2.1\n");
+    assertThat(read("proposed.zone", null).origin()).isEqualTo("example.org.");
+  }
+
+  @Test
   void originComesFromTheFileNameWithoutSoa() throws Exception {
     write("db.example.net", "$TTL 300\nwww A 192.0.2.1\n");
     Zone z = read("db.example.net", null);

@@ -1,0 +1,142 @@
+package dev.zonegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class DiffCommandTest {
+  static final String LIVE = "testdata/demo/live.zone";
+  static final String PROPOSED = "testdata/demo/proposed.zone";
+
+  @TempDir Path dir;
+
+  @Test
+  void theDemoPrintsEachChange() {
+    Cli r = Cli.run("diff", LIVE, PROPOSED);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .contains("example.com.: 0 adds, 1 delete, 2 updates")
+        .contains("- delete db.us-east-1.example.com. A ttl 60  [192.0.2.51, 192.0.2.52, 192.0.2.53]")
+        .contains("~ update api.example.com. A ttl 60  -[192.0.2.21]  +[192.0.2.22]")
+        .contains("~ update status.example.com. CNAME ttl 300->3600");
+  }
+
+  @Test
+  void jsonFollowsTheSpecShapeAndIsStable() throws Exception {
+    Cli r = Cli.run("diff", LIVE, PROPOSED, "--format", "json");
+    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(root.get("zones").get(0).get("name").asString()).isEqualTo("example.com.");
+    assertThat(root.get("zones").get(0).get("deletes").asInt()).isEqualTo(1);
+    JsonNode db = root.get("changes").get(2);
+    assertThat(db.get("name").asString()).isEqualTo("db.us-east-1.example.com.");
+    assertThat(db.get("action").asString()).isEqualTo("delete");
+    assertThat(db.get("ttlAfter").isNull()).isTrue();
+    assertThat(db.get("before")).hasSize(3);
+    assertThat(root.get("changes").get(0).get("location").get("path").asString()).isEqualTo(PROPOSED);
+    assertThat(Cli.run("diff", LIVE, PROPOSED, "--format", "json").out()).isEqualTo(r.out());
+  }
+
+  @Test
+  void markdownEscapesRecordData() throws Exception {
+    Files.writeString(dir.resolve("old.zone"), "$ORIGIN example.com.\n$TTL 300\nwww A 192.0.2.1\n");
+    Files.writeString(dir.resolve("new.zone"),
+        "$ORIGIN example.com.\n$TTL 300\nwww A 192.0.2.1\nx TXT \"<script>alert(1)</script> | @all **bold**\"\n");
+    Cli r = Cli.run("diff", dir.resolve("old.zone").toString(), dir.resolve("new.zone").toString(), "--format", "markdown");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).doesNotContain("<script>").doesNotContain("**bold**");
+    assertThat(r.out()).contains("&lt;script&gt;").contains("&#124;").contains("<code>");
+  }
+
+  @Test
+  void severalFormatsGoToTheOutDirectory() {
+    Path out = dir.resolve("reports");
+    Cli r = Cli.run("diff", LIVE, PROPOSED, "--format", "json", "--format", "markdown", "--format", "text", "--out", out.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(out.resolve("zonegate-report.json")).exists();
+    assertThat(out.resolve("zonegate-report.md")).exists();
+    assertThat(r.out()).startsWith("zonegate: pass");
+  }
+
+  @Test
+  void severalFormatsWithoutOutIsAUsageError() {
+    Cli r = Cli.run("diff", LIVE, PROPOSED, "--format", "json", "--format", "markdown");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("zonegate: error: several report formats need --out DIR\n");
+  }
+
+  @Test
+  void anUnknownReportFormatExitsTwo() {
+    Cli r = Cli.run("diff", LIVE, PROPOSED, "--format", "pdf");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("zonegate: error: unknown report format 'pdf'\n");
+  }
+
+  @Test
+  void aMissingFileExitsTwoWithOneLine() {
+    Cli r = Cli.run("diff", LIVE, "testdata/demo/nope.zone");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("zonegate: error: testdata/demo/nope.zone: no such file\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aBrokenZoneExitsTwoWithFileAndLineAndNoStackTrace() throws Exception {
+    Files.writeString(dir.resolve("bad.zone"), "$ORIGIN example.com.\n$TTL 300\nwww A 999.0.0.1\n");
+    Cli r = Cli.run("diff", LIVE, dir.resolve("bad.zone").toString(), "--origin", "example.com");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("zonegate: error: bad.zone:3: Invalid address: 999.0.0.1\n");
+  }
+
+  @Test
+  void debugAddsTheStackTrace() throws Exception {
+    Files.writeString(dir.resolve("bad.zone"), "$ORIGIN example.com.\n$TTL 300\nwww A 999.0.0.1\n");
+    Cli r = Cli.run("diff", "--debug", LIVE, dir.resolve("bad.zone").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("\tat dev.zonegate.");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(Cli.run("diff", LIVE).exit()).isEqualTo(2);
+    assertThat(Cli.run("diff", "--bogus", LIVE, PROPOSED).exit()).isEqualTo(2);
+    assertThat(Cli.run("frobnicate").exit()).isEqualTo(2);
+    assertThat(Cli.run().exit()).isEqualTo(2);
+    assertThat(Cli.run("diff", LIVE, PROPOSED, "--format-in", "excel").err())
+        .isEqualTo("zonegate: error: unknown zone format 'excel' (expected master, octodns or route53)\n");
+  }
+
+  @Test
+  void helpAndVersionExitZero() {
+    Cli help = Cli.run("--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("diff");
+    Cli diffHelp = Cli.run("diff", "--help");
+    assertThat(diffHelp.exit()).isZero();
+    assertThat(diffHelp.out()).contains("--origin");
+    Cli version = Cli.run("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("zonegate ");
+  }
+
+  @Test
+  void aFileAgainstItselfHasNoChanges() {
+    Cli r = Cli.run("diff", LIVE, LIVE);
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("0 adds, 0 deletes, 0 updates");
+  }
+
+  @Test
+  void originFromTheCommandLineWins() throws Exception {
+    Files.writeString(dir.resolve("a.zone"), "$TTL 300\nwww A 192.0.2.1\n");
+    Files.writeString(dir.resolve("b.zone"), "$TTL 300\nwww A 192.0.2.2\n");
+    Cli r = Cli.run("diff", dir.resolve("a.zone").toString(), dir.resolve("b.zone").toString(), "--origin", "Example.ORG");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("www.example.org. A");
+  }
+}
