@@ -1,5 +1,6 @@
 package dev.zonegate.cli;
 
+import dev.zonegate.rules.RulePackException;
 import dev.zonegate.zone.ZoneReadException;
 import java.io.IOException;
 import picocli.CommandLine;
@@ -21,15 +22,22 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     cl.getErr().println("zonegate: error: " + describe(e));
     if (debug) {
       e.printStackTrace(cl.getErr());
-    } else if (!(e instanceof ZoneReadException || e instanceof IllegalArgumentException)) {
+    } else if (!(known(e))) {
       cl.getErr().println("zonegate: run again with --debug for details");
     }
     cl.getErr().flush();
     return Main.UNDECIDED;
   }
 
+  /** Failures whose message is already one sentence for the user. */
+  private static boolean known(Exception e) {
+    return e instanceof ZoneReadException
+        || e instanceof RulePackException
+        || e instanceof IllegalArgumentException;
+  }
+
   static String describe(Exception e) {
-    if (e instanceof ZoneReadException || e instanceof IllegalArgumentException) {
+    if (known(e)) {
       return e.getMessage();
     }
     if (e instanceof IOException) {

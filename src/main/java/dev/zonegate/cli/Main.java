@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = Main.Version.class,
     scope = ScopeType.INHERIT,
     description = "A pre-deploy gate for DNS changes: compares proposed zones with live ones and blocks risky edits.",
-    subcommands = {DiffCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DiffCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit codes of SPEC §4. */
   public static final int PASS = 0;

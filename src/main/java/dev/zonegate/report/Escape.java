@@ -73,4 +73,15 @@ final class Escape {
     }
     return sb.append("</code>").toString();
   }
+
+  /**
+   * For prose that carries record data (finding messages): the same escaping as
+   * {@link #markdownCode} without the code element, with {@code @} and {@code #} defused so a name
+   * like {@code @all} cannot mention anyone.
+   */
+  static String markdownText(String s) {
+    String code = markdownCode(s);
+    String inner = code.substring("<code>".length(), code.length() - "</code>".length());
+    return inner.replace("@", "&#64;<!-- -->");
+  }
 }

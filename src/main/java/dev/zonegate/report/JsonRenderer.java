@@ -2,6 +2,7 @@ package dev.zonegate.report;
 
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Notice;
+import dev.zonegate.rules.Finding;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -49,9 +50,9 @@ public final class JsonRenderer implements Renderer {
         g.writeNumberProperty("updates", z.updates());
         g.writeName("findings");
         g.writeStartObject();
-        g.writeNumberProperty("block", 0);
-        g.writeNumberProperty("warn", 0);
-        g.writeNumberProperty("info", 0);
+        g.writeNumberProperty("block", z.block());
+        g.writeNumberProperty("warn", z.warn());
+        g.writeNumberProperty("info", z.info());
         g.writeEndObject();
         g.writeEndObject();
       }
@@ -64,6 +65,9 @@ public final class JsonRenderer implements Renderer {
       g.writeEndArray();
       g.writeName("findings");
       g.writeStartArray();
+      for (Finding f : report.findings()) {
+        finding(g, f);
+      }
       g.writeEndArray();
       g.writeName("notices");
       g.writeStartArray();
@@ -102,6 +106,48 @@ public final class JsonRenderer implements Renderer {
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  private static void finding(JsonGenerator g, Finding f) {
+    g.writeStartObject();
+    g.writeStringProperty("rule", f.rule());
+    g.writeStringProperty("severity", f.severity().word());
+    g.writeStringProperty("zone", f.zone());
+    nullableString(g, "name", f.name());
+    nullableString(g, "rrtype", f.type());
+    g.writeStringProperty("message", f.message());
+    strings(g, "before", f.before());
+    strings(g, "after", f.after());
+    g.writeBooleanProperty("overridable", f.overridable());
+    g.writeBooleanProperty("allowed", f.allowed());
+    if (f.allowed()) {
+      g.writeName("allowedBy");
+      g.writeStartObject();
+      g.writeStringProperty("kind", f.allowedBy().kind());
+      g.writeStringProperty("by", f.allowedBy().by());
+      nullableString(g, "reason", f.allowedBy().reason());
+      g.writeEndObject();
+    } else {
+      g.writeNullProperty("allowedBy");
+    }
+    if (f.location() != null) {
+      g.writeName("location");
+      g.writeStartObject();
+      g.writeStringProperty("path", f.location().path());
+      g.writeNumberProperty("line", f.location().line());
+      g.writeEndObject();
+    } else {
+      g.writeNullProperty("location");
+    }
+    g.writeEndObject();
+  }
+
+  private static void nullableString(JsonGenerator g, String name, String v) {
+    if (v == null) {
+      g.writeNullProperty(name);
+    } else {
+      g.writeStringProperty(name, v);
+    }
   }
 
   private static void nullableLong(JsonGenerator g, String name, Long v) {

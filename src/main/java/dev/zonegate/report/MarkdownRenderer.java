@@ -2,13 +2,17 @@ package dev.zonegate.report;
 
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Notice;
+import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A merge-request note: the verdict in the first line, a summary table, then the changes as
- * {@code name type before → after (TTL)} rows, folded in {@code <details>} when long.
+ * A merge-request note: the verdict in the first line, a summary table, blocking findings with
+ * what they guard against and the exact trailer or label that would allow them, then the changes
+ * as {@code name type before → after (TTL)} rows, folded in {@code <details>} when long.
  */
 public final class MarkdownRenderer implements Renderer {
   static final int FOLD_ROWS = 50;
@@ -25,35 +29,85 @@ public final class MarkdownRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    String icon = report.verdict().equals("pass") ? ":white_check_mark:" : ":no_entry:";
-    out.write(icon + " **zonegate: " + report.verdict() + "** — "
-        + TextRenderer.plural(report.zones().size(), "zone") + ", "
-        + TextRenderer.plural(report.changes().size(), "change") + "\n\n");
-    out.write("| zone | adds | deletes | updates |\n|---|---:|---:|---:|\n");
+    boolean pass = report.verdict().equals("pass");
+    long blocking = report.open(Severity.BLOCK);
+    out.write((pass ? ":white_check_mark:" : ":no_entry:") + " **zonegate: " + report.verdict() + "** — "
+        + (pass ? "" : TextRenderer.plural(blocking, "blocking finding") + ", ")
+        + TextRenderer.plural(report.open(Severity.WARN), "warning") + ", "
+        + TextRenderer.plural(report.changes().size(), "change") + " in "
+        + TextRenderer.plural(report.zones().size(), "zone") + "\n\n");
+    out.write("| zone | adds | deletes | updates | block | warn | info |\n|---|---:|---:|---:|---:|---:|---:|\n");
     for (Report.ZoneSummary z : report.zones()) {
       out.write("| " + Escape.markdownCode(z.name()) + " | " + z.adds() + " | " + z.deletes() + " | "
-          + z.updates() + " |\n");
+          + z.updates() + " | " + z.block() + " | " + z.warn() + " | " + z.info() + " |\n");
     }
-    List<Change> changes = report.changes();
-    if (!changes.isEmpty()) {
-      out.write("\n### Changes\n\n");
-      boolean fold = changes.size() > FOLD_ROWS;
-      if (fold) {
-        out.write("<details><summary>" + TextRenderer.plural(changes.size(), "change") + "</summary>\n\n");
-      }
-      out.write("| | name | type | before | after | TTL |\n|---|---|---|---|---|---|\n");
-      for (Change c : changes) {
-        out.write(row(c));
-      }
-      if (fold) {
-        out.write("\n</details>\n");
-      }
-    }
+    section(out, report, "Blocking findings", f -> !f.allowed() && f.severity() == Severity.BLOCK, true);
+    section(out, report, "Warnings", f -> !f.allowed() && f.severity() == Severity.WARN, false);
+    section(out, report, "Allowed", Finding::allowed, false);
+    section(out, report, "Notes", f -> !f.allowed() && f.severity() == Severity.INFO, false);
+    changes(out, report.changes());
     if (!report.notices().isEmpty()) {
-      out.write("\n### Warnings\n\n");
+      out.write("\n### Reader warnings\n\n");
       for (Notice n : report.notices()) {
         out.write("- " + Escape.markdownCode(n.toString()) + "\n");
       }
+    }
+  }
+
+  private static void section(
+      Writer out, Report report, String title, java.util.function.Predicate<Finding> which, boolean explain)
+      throws IOException {
+    List<Finding> fs = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      if (which.test(f)) {
+        fs.add(f);
+      }
+    }
+    if (fs.isEmpty()) {
+      return;
+    }
+    out.write("\n### " + title + "\n\n");
+    boolean fold = fs.size() > FOLD_ROWS;
+    if (fold) {
+      out.write("<details><summary>" + TextRenderer.plural(fs.size(), "finding") + "</summary>\n\n");
+    }
+    for (Finding f : fs) {
+      out.write("- **" + f.rule() + "** " + (f.name() == null ? "" : Escape.markdownCode(f.name()) + " ")
+          + (f.type() == null ? "" : Escape.markdownCode(f.type()) + " ")
+          + (f.location() == null ? "" : "(" + Escape.markdownCode(f.location().toString()) + ")")
+          + "<br>" + Escape.markdownText(f.message()) + "\n");
+      if (explain && !report.description(f.rule()).isEmpty()) {
+        out.write("  <br>_Why it blocks:_ " + Escape.markdownText(report.description(f.rule())) + "\n");
+      }
+      if (f.allowed()) {
+        out.write("  <br>Allowed by " + Escape.markdownText(f.allowedBy().toString()) + "\n");
+      } else if (f.severity() == Severity.BLOCK) {
+        out.write(f.overridable()
+            ? "  <br>To allow it, add the commit trailer " + Escape.markdownCode("Zonegate-Allow: " + Report.allowSpec(f) + " <reason>")
+                + " or the merge-request label " + Escape.markdownCode("zonegate-allow:" + f.rule()) + "\n"
+            : "  <br>This rule cannot be allowed (`overridable: false`).\n");
+      }
+    }
+    if (fold) {
+      out.write("\n</details>\n");
+    }
+  }
+
+  private static void changes(Writer out, List<Change> changes) throws IOException {
+    if (changes.isEmpty()) {
+      return;
+    }
+    out.write("\n### Changes\n\n");
+    boolean fold = changes.size() > FOLD_ROWS;
+    if (fold) {
+      out.write("<details><summary>" + TextRenderer.plural(changes.size(), "change") + "</summary>\n\n");
+    }
+    out.write("| | name | type | before | after | TTL |\n|---|---|---|---|---|---|\n");
+    for (Change c : changes) {
+      out.write(row(c));
+    }
+    if (fold) {
+      out.write("\n</details>\n");
     }
   }
 
@@ -68,9 +122,6 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   private static String cell(List<String> rdata) {
-    if (rdata.isEmpty()) {
-      return "";
-    }
     StringBuilder sb = new StringBuilder();
     for (String r : rdata) {
       if (sb.length() > 0) {

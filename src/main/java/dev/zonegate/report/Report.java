@@ -2,37 +2,66 @@ package dev.zonegate.report;
 
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Notice;
+import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Everything one run has to say, in the order every renderer prints it: zones sorted by name,
- * changes in canonical order. Renderers only format it, so all formats agree.
+ * changes in canonical order, findings blocking first. Renderers only format it, so all formats
+ * agree.
  */
 public final class Report {
-  /** Per-zone counts for the summary table. */
-  public record ZoneSummary(String name, int adds, int deletes, int updates) {}
+  /** Per-zone counts for the summary table; findings counted by severity, allowed ones included. */
+  public record ZoneSummary(String name, int adds, int deletes, int updates, int block, int warn, int info) {}
 
+  private final String verdict;
   private final List<ZoneSummary> zones;
   private final List<Change> changes;
+  private final List<Finding> findings;
+  private final Map<String, String> descriptions;
   private final List<Notice> notices;
 
-  public Report(List<String> zoneNames, List<Change> changes, List<Notice> notices) {
+  /**
+   * @param descriptions rule id to the description reviewers read, for the rules that fired
+   */
+  public Report(
+      String verdict,
+      List<String> zoneNames,
+      List<Change> changes,
+      List<Finding> findings,
+      Map<String, String> descriptions,
+      List<Notice> notices) {
     TreeMap<String, int[]> counts = new TreeMap<>();
     for (String z : zoneNames) {
-      counts.put(z, new int[3]);
+      counts.put(z, new int[6]);
     }
     List<Change> sorted = new ArrayList<>(changes);
     sorted.sort(null);
     for (Change c : sorted) {
-      counts.computeIfAbsent(c.zone(), z -> new int[3])[c.action().ordinal()]++;
+      counts.computeIfAbsent(c.zone(), z -> new int[6])[c.action().ordinal()]++;
+    }
+    List<Finding> fs = new ArrayList<>(findings);
+    fs.sort(Finding.ORDER);
+    for (Finding f : fs) {
+      counts.computeIfAbsent(f.zone(), z -> new int[6])[3 + f.severity().ordinal()]++;
     }
     List<ZoneSummary> zs = new ArrayList<>();
-    counts.forEach((z, n) -> zs.add(new ZoneSummary(z, n[0], n[1], n[2])));
+    counts.forEach((z, n) -> zs.add(new ZoneSummary(z, n[0], n[1], n[2], n[3], n[4], n[5])));
+    this.verdict = verdict;
     this.zones = List.copyOf(zs);
     this.changes = List.copyOf(sorted);
+    this.findings = List.copyOf(fs);
+    this.descriptions = Map.copyOf(new TreeMap<>(descriptions));
     this.notices = List.copyOf(notices);
+  }
+
+  /** {@code pass} or {@code block} (SPEC §1). */
+  public String verdict() {
+    return verdict;
   }
 
   public List<ZoneSummary> zones() {
@@ -43,13 +72,28 @@ public final class Report {
     return changes;
   }
 
+  /** Blocking first (Finding.ORDER); allowed ones stay, marked. */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /** What a rule guards against, in words a reviewer reads once; empty when unknown. */
+  public String description(String ruleId) {
+    return descriptions.getOrDefault(ruleId, "");
+  }
+
   /** Warnings the readers raised (mixed TTLs and the like). */
   public List<Notice> notices() {
     return notices;
   }
 
-  /** {@code pass} or {@code block} (SPEC §1). Without findings nothing blocks. */
-  public String verdict() {
-    return "pass";
+  /** Findings of one severity that are not allowed. */
+  public long open(Severity s) {
+    return findings.stream().filter(f -> f.severity() == s && !f.allowed()).count();
+  }
+
+  /** The exact words that would allow a finding: trailer, label and flag (SPEC §6). */
+  public static String allowSpec(Finding f) {
+    return f.name() == null ? f.rule() : f.rule() + ":" + f.name();
   }
 }

@@ -2,11 +2,16 @@ package dev.zonegate.report;
 
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Notice;
+import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** A short terminal summary: one line per zone, then one line per change. */
+/**
+ * A terminal summary: the verdict, findings (blocking first, each with the way to allow it), then
+ * one line per change. Colour only when asked for (a TTY without NO_COLOR).
+ */
 public final class TextRenderer implements Renderer {
   private final boolean color;
 
@@ -26,8 +31,14 @@ public final class TextRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    out.write(paint("zonegate: " + report.verdict(), report.verdict().equals("pass") ? "32" : "31"));
-    out.write(" (" + plural(report.zones().size(), "zone") + ", " + plural(report.changes().size(), "change") + ")\n");
+    boolean pass = report.verdict().equals("pass");
+    out.write(paint("zonegate: " + report.verdict(), pass ? "1;32" : "1;31"));
+    out.write(" (" + plural(report.zones().size(), "zone") + ", " + plural(report.changes().size(), "change")
+        + ", " + report.open(Severity.BLOCK) + " blocking, " + report.open(Severity.WARN) + " warning"
+        + (report.open(Severity.WARN) == 1 ? "" : "s") + ")\n");
+    for (Finding f : report.findings()) {
+      out.write(finding(f));
+    }
     for (Report.ZoneSummary z : report.zones()) {
       out.write(Escape.terminal(z.name()) + ": " + plural(z.adds(), "add") + ", "
           + plural(z.deletes(), "delete") + ", " + plural(z.updates(), "update") + "\n");
@@ -40,6 +51,32 @@ public final class TextRenderer implements Renderer {
     for (Notice n : report.notices()) {
       out.write("warning: " + Escape.terminal(n.toString()) + "\n");
     }
+  }
+
+  private String finding(Finding f) {
+    String sev = f.allowed() ? "allowed" : f.severity().word();
+    String code = f.allowed() ? "36" : f.severity() == Severity.BLOCK ? "31" : f.severity() == Severity.WARN ? "33" : "2";
+    StringBuilder sb = new StringBuilder();
+    sb.append(paint(String.format("%-7s", sev), code)).append(' ').append(f.rule());
+    if (f.name() != null) {
+      sb.append(' ').append(Escape.terminal(f.name()));
+    }
+    if (f.type() != null) {
+      sb.append(' ').append(Escape.terminal(f.type()));
+    }
+    if (f.location() != null) {
+      sb.append("  (").append(Escape.terminal(f.location().toString())).append(')');
+    }
+    sb.append("\n        ").append(Escape.terminal(f.message())).append('\n');
+    if (f.allowed()) {
+      sb.append("        allowed by ").append(Escape.terminal(f.allowedBy().toString())).append('\n');
+    } else if (f.severity() == Severity.BLOCK) {
+      sb.append(f.overridable()
+          ? "        to allow: --allow " + Escape.terminal(Report.allowSpec(f))
+              + "  or commit trailer  Zonegate-Allow: " + Escape.terminal(Report.allowSpec(f)) + " <reason>\n"
+          : "        this rule cannot be allowed (overridable: false)\n");
+    }
+    return sb.toString();
   }
 
   private String line(Change c) {
@@ -78,7 +115,7 @@ public final class TextRenderer implements Renderer {
     return color ? "\u001b[" + sgr + "m" + s + "\u001b[0m" : s;
   }
 
-  static String plural(int n, String word) {
+  static String plural(long n, String word) {
     return n + " " + word + (n == 1 ? "" : "s");
   }
 }

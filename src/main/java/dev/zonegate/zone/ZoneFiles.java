@@ -13,44 +13,69 @@ import java.nio.file.Path;
 public final class ZoneFiles {
   private ZoneFiles() {}
 
-  /** Two snapshots of one zone: what is live (old) and what is proposed (new). */
-  public record Pair(Zone before, Zone after) {}
+  /**
+   * Two snapshots of one zone: what is live ({@code before}) and what is proposed. A proposed file
+   * that does not parse is not an error here: it is kept as {@code afterError}, for the
+   * {@code zone-parse-error} rule to judge.
+   */
+  public record Pair(
+      String origin, Zone before, Zone after, ZoneReadException afterError, ZoneFormat afterFormat, Location afterFile) {}
 
   public static Zone read(Path file, String origin, ZoneFormat forced) throws ZoneReadException {
+    Source s = source(file, forced);
+    return ZoneReader.forFormat(s.format).read(s.tree, s.path, origin);
+  }
+
+  private record Source(DirectoryTree tree, String path, ZoneFormat format) {}
+
+  private static Source source(Path file, ZoneFormat forced) throws ZoneReadException {
     if (!Files.exists(file)) {
       throw new ZoneReadException(new Location(file.toString(), 0), "no such file");
     }
-    DirectoryTree tree;
     try {
-      tree = DirectoryTree.enclosing(file);
+      DirectoryTree tree = DirectoryTree.enclosing(file);
+      String path = tree.relativize(file);
+      return new Source(tree, path, forced != null ? forced : ZoneFormat.fromFileName(path));
     } catch (IOException e) {
-      throw new ZoneReadException(new Location(file.toString(), 0), "cannot be read (" + e.getClass().getSimpleName() + ")");
+      throw new ZoneReadException(
+          new Location(file.toString(), 0), "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
-    String path = tree.relativize(file);
-    ZoneFormat format = forced != null ? forced : ZoneFormat.fromFileName(path);
-    return ZoneReader.forFormat(format).read(tree, path, origin);
   }
 
   /**
    * Reads both files as one zone. The origin is {@code origin} when given, else the SOA owner of
-   * either file (new first), else the new file's name; both sides are then read with it, so a
-   * YAML file without SOA can be compared with a master file that has one.
+   * either file (the proposed first), else the proposed file's own choice ($ORIGIN, file name);
+   * both sides are then read with it, so a YAML file without SOA can be compared with a master
+   * file that has one. An unreadable {@code before} is an error: without it nothing is judged.
    */
   public static Pair readPair(Path before, Path after, String origin, ZoneFormat forced)
       throws ZoneReadException {
-    if (origin != null) {
-      return new Pair(read(before, origin, forced), read(after, origin, forced));
+    Source s = source(after, forced);
+    Location afterFile = new Location(s.path, 0);
+    Zone a = null;
+    ZoneReadException aErr = null;
+    try {
+      a = read(after, origin, forced);
+    } catch (ZoneReadException e) {
+      aErr = e;
     }
-    Zone a = read(after, null, forced);
-    Zone b = read(before, null, forced);
-    String chosen = hasSoa(a) ? a.origin() : hasSoa(b) ? b.origin() : a.origin();
-    if (!a.origin().equals(chosen)) {
-      a = read(after, chosen, forced);
+    Zone b = read(before, origin, forced);
+    if (origin != null) {
+      return new Pair(origin, b, a, aErr, s.format, afterFile);
+    }
+    String chosen = a != null && hasSoa(a) ? a.origin() : hasSoa(b) || a == null ? b.origin() : a.origin();
+    if (a != null && !a.origin().equals(chosen)) {
+      try {
+        a = read(after, chosen, forced);
+      } catch (ZoneReadException e) {
+        a = null;
+        aErr = e;
+      }
     }
     if (!b.origin().equals(chosen)) {
       b = read(before, chosen, forced);
     }
-    return new Pair(b, a);
+    return new Pair(chosen, b, a, aErr, s.format, afterFile);
   }
 
   private static boolean hasSoa(Zone z) {

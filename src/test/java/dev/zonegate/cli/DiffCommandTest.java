@@ -16,14 +16,68 @@ class DiffCommandTest {
   @TempDir Path dir;
 
   @Test
-  void theDemoPrintsEachChange() {
+  void theDemoBlocksTheEmptiedEndpointAndSaysHowToAllowIt() {
     Cli r = Cli.run("diff", LIVE, PROPOSED);
+    assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
+        .startsWith("zonegate: block (1 zone, 3 changes, 2 blocking, 0 warnings)\n")
+        .contains("block   address-emptied db.us-east-1.example.com. A")
+        .contains("block   dangling-reference db.us-east-1.example.com. A")
+        .contains("to allow: --allow address-emptied:db.us-east-1.example.com.")
+        .contains("Zonegate-Allow: address-emptied:db.us-east-1.example.com. <reason>")
         .contains("example.com.: 0 adds, 1 delete, 2 updates")
-        .contains("- delete db.us-east-1.example.com. A ttl 60  [192.0.2.51, 192.0.2.52, 192.0.2.53]")
-        .contains("~ update api.example.com. A ttl 60  -[192.0.2.21]  +[192.0.2.22]")
-        .contains("~ update status.example.com. CNAME ttl 300->3600");
+        .contains("- delete db.us-east-1.example.com. A ttl 60  [93.184.215.51, 93.184.215.52, 93.184.215.53]")
+        .contains("~ update api.example.com. A ttl 60  -[93.184.215.21]  +[93.184.215.22]")
+        .contains("~ update status.example.com. CNAME ttl 300->60");
+  }
+
+  @Test
+  void allowingEachBlockingRulePassesAndTheReportSaysWhoAllowedIt() {
+    Cli r = Cli.run("diff", LIVE, PROPOSED, "--allow", "address-emptied:db.us-east-1", "--allow", "dangling-reference");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .startsWith("zonegate: pass")
+        .contains("allowed address-emptied db.us-east-1.example.com. A")
+        .contains("allowed by --allow address-emptied:db.us-east-1");
+  }
+
+  @Test
+  void anAllowForAnotherNameDoesNotAllow() {
+    assertThat(Cli.run("diff", LIVE, PROPOSED, "--allow", "address-emptied:api", "--allow", "dangling-reference").exit())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void failOnWarnMakesWarningsBlock() throws Exception {
+    Files.writeString(dir.resolve("old.zone"), "$ORIGIN example.com.\n$TTL 300\nwww 60 A 93.184.215.14\n");
+    Files.writeString(dir.resolve("new.zone"), "$ORIGIN example.com.\n$TTL 300\nwww 86400 A 93.184.215.14\n");
+    String o = dir.resolve("old.zone").toString();
+    String n = dir.resolve("new.zone").toString();
+    Cli warnOnly = Cli.run("diff", o, n);
+    assertThat(warnOnly.exit()).isZero();
+    assertThat(warnOnly.out()).contains("warn    ttl-guard www.example.com. A");
+    assertThat(Cli.run("diff", o, n, "--fail-on", "warn").exit()).isEqualTo(1);
+    assertThat(Cli.run("diff", o, n, "--fail-on", "info").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aBrokenRulePackExitsTwoNamingFileLineAndRule() throws Exception {
+    Path pack = dir.resolve("pack.yaml");
+    Files.writeString(pack, "- id: short\n  type: ttl-guard\n  params:\n    minTTL: 5\n");
+    Cli r = Cli.run("diff", LIVE, PROPOSED, "--rules", pack.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo("zonegate: error: " + pack + ":4: rule 'short': unknown param 'minTTL' for type ttl-guard (it takes minTtl, maxTtl, maxRaiseFactor)\n");
+  }
+
+  @Test
+  void aPackReplacesTheDefaults() throws Exception {
+    Path pack = dir.resolve("pack.yaml");
+    Files.writeString(pack, "- id: only-ttl\n  type: ttl-guard\n");
+    Cli r = Cli.run("diff", LIVE, PROPOSED, "--rules", pack.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).doesNotContain("address-emptied");
   }
 
   @Test
@@ -39,6 +93,15 @@ class DiffCommandTest {
     assertThat(db.get("ttlAfter").isNull()).isTrue();
     assertThat(db.get("before")).hasSize(3);
     assertThat(root.get("changes").get(0).get("location").get("path").asString()).isEqualTo(PROPOSED);
+    assertThat(root.get("verdict").asString()).isEqualTo("block");
+    assertThat(root.get("zones").get(0).get("findings").get("block").asInt()).isEqualTo(2);
+    JsonNode f = root.get("findings").get(0);
+    assertThat(f.get("rule").asString()).isEqualTo("address-emptied");
+    assertThat(f.get("severity").asString()).isEqualTo("block");
+    assertThat(f.get("name").asString()).isEqualTo("db.us-east-1.example.com.");
+    assertThat(f.get("allowed").asBoolean()).isFalse();
+    assertThat(f.get("allowedBy").isNull()).isTrue();
+    assertThat(f.get("location").get("path").asString()).isEqualTo(PROPOSED);
     assertThat(Cli.run("diff", LIVE, PROPOSED, "--format", "json").out()).isEqualTo(r.out());
   }
 
@@ -57,10 +120,10 @@ class DiffCommandTest {
   void severalFormatsGoToTheOutDirectory() {
     Path out = dir.resolve("reports");
     Cli r = Cli.run("diff", LIVE, PROPOSED, "--format", "json", "--format", "markdown", "--format", "text", "--out", out.toString());
-    assertThat(r.exit()).isZero();
+    assertThat(r.exit()).isEqualTo(1);
     assertThat(out.resolve("zonegate-report.json")).exists();
-    assertThat(out.resolve("zonegate-report.md")).exists();
-    assertThat(r.out()).startsWith("zonegate: pass");
+    assertThat(out.resolve("zonegate-report.md")).content().startsWith(":no_entry: **zonegate: block**");
+    assertThat(r.out()).startsWith("zonegate: block");
   }
 
   @Test
@@ -86,9 +149,21 @@ class DiffCommandTest {
   }
 
   @Test
-  void aBrokenZoneExitsTwoWithFileAndLineAndNoStackTrace() throws Exception {
+  void aProposedZoneThatDoesNotParseIsABlockingFinding() throws Exception {
     Files.writeString(dir.resolve("bad.zone"), "$ORIGIN example.com.\n$TTL 300\nwww A 999.0.0.1\n");
     Cli r = Cli.run("diff", LIVE, dir.resolve("bad.zone").toString(), "--origin", "example.com");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .contains("block   zone-parse-error")
+        .contains("(bad.zone:3)")
+        .contains("Invalid address: 999.0.0.1");
+  }
+
+  @Test
+  void anUnreadableLiveZoneExitsTwoWithFileAndLineAndNoStackTrace() throws Exception {
+    Files.writeString(dir.resolve("bad.zone"), "$ORIGIN example.com.\n$TTL 300\nwww A 999.0.0.1\n");
+    Cli r = Cli.run("diff", dir.resolve("bad.zone").toString(), LIVE, "--origin", "example.com");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("zonegate: error: bad.zone:3: Invalid address: 999.0.0.1\n");
   }
@@ -96,7 +171,7 @@ class DiffCommandTest {
   @Test
   void debugAddsTheStackTrace() throws Exception {
     Files.writeString(dir.resolve("bad.zone"), "$ORIGIN example.com.\n$TTL 300\nwww A 999.0.0.1\n");
-    Cli r = Cli.run("diff", "--debug", LIVE, dir.resolve("bad.zone").toString());
+    Cli r = Cli.run("diff", "--debug", dir.resolve("bad.zone").toString(), LIVE);
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("\tat dev.zonegate.");
   }
@@ -128,13 +203,13 @@ class DiffCommandTest {
   void aFileAgainstItselfHasNoChanges() {
     Cli r = Cli.run("diff", LIVE, LIVE);
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("0 adds, 0 deletes, 0 updates");
+    assertThat(r.out()).startsWith("zonegate: pass").contains("0 adds, 0 deletes, 0 updates");
   }
 
   @Test
   void originFromTheCommandLineWins() throws Exception {
-    Files.writeString(dir.resolve("a.zone"), "$TTL 300\nwww A 192.0.2.1\n");
-    Files.writeString(dir.resolve("b.zone"), "$TTL 300\nwww A 192.0.2.2\n");
+    Files.writeString(dir.resolve("a.zone"), "$TTL 300\nwww A 93.184.215.1\n");
+    Files.writeString(dir.resolve("b.zone"), "$TTL 300\nwww A 93.184.215.2\n");
     Cli r = Cli.run("diff", dir.resolve("a.zone").toString(), dir.resolve("b.zone").toString(), "--origin", "Example.ORG");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("www.example.org. A");

@@ -1,0 +1,88 @@
+package dev.zonegate.gate;
+
+import dev.zonegate.diff.ZoneDiff;
+import dev.zonegate.model.Change;
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Notice;
+import dev.zonegate.model.Zone;
+import dev.zonegate.report.Report;
+import dev.zonegate.rules.Allow;
+import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.RuleEngine;
+import dev.zonegate.rules.RuleInput;
+import dev.zonegate.rules.RuleSet;
+import dev.zonegate.rules.RuleSpec;
+import dev.zonegate.rules.Severity;
+import dev.zonegate.rules.Verdict;
+import dev.zonegate.zone.ZoneFormat;
+import dev.zonegate.zone.ZoneReadException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline after the zones are read: diff each zone, run the rules, apply allows, decide, and
+ * hand one {@link Report} to the renderers. Commands feed it zones; it knows nothing of files.
+ */
+public final class Gate {
+  private final RuleSet rules;
+  private final RuleEngine engine;
+  private final List<Allow> allows;
+  private final Severity failOn;
+  private final List<String> zones = new ArrayList<>();
+  private final List<Change> changes = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
+  private final List<Notice> notices = new ArrayList<>();
+
+  public Gate(RuleSet rules, List<Allow> allows, Severity failOn) {
+    this.rules = rules;
+    this.engine = new RuleEngine(rules);
+    this.allows = List.copyOf(allows);
+    this.failOn = failOn;
+  }
+
+  /** One zone as it would be deployed; {@code after} is null when its file did not parse. */
+  public record Subject(
+      String zone,
+      Zone before,
+      Zone after,
+      ZoneReadException afterError,
+      List<String> critical,
+      ZoneFormat afterFormat,
+      Location afterFile) {}
+
+  public void judge(Subject s) {
+    zones.add(s.zone());
+    notices.addAll(s.before().notices());
+    List<Change> zoneChanges = List.of();
+    if (s.after() != null) {
+      notices.addAll(s.after().notices());
+      zoneChanges = ZoneDiff.diff(s.before(), s.after());
+      changes.addAll(zoneChanges);
+    }
+    findings.addAll(
+        engine.judge(
+            new RuleInput(
+                s.zone(),
+                s.before(),
+                s.after(),
+                zoneChanges,
+                s.critical(),
+                s.afterFormat(),
+                s.afterFile(),
+                s.afterError())));
+  }
+
+  public Report report() {
+    Verdict v = Verdict.decide(findings, allows, failOn);
+    Map<String, String> descriptions = new HashMap<>();
+    for (Finding f : v.findings()) {
+      RuleSpec spec = rules.spec(f.rule());
+      if (spec != null) {
+        descriptions.put(f.rule(), spec.description());
+      }
+    }
+    return new Report(v.word(), zones, changes, v.findings(), descriptions, notices);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.zonegate.rules;
+
+import dev.zonegate.model.Change;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.Zone;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+// Risk: A CNAME beside other data is invalid; servers refuse the zone or answer inconsistently.
+// Source: RFC 1034 §3.6.2, RFC 2181 §10.1.
+final class CnameConflict implements Rule {
+  static final RuleType TYPE =
+      new RuleType(
+          "cname-conflict",
+          Severity.BLOCK,
+          "a CNAME coexists with other data, sits at the apex, or one name has several",
+          List.of(),
+          CnameConflict::new,
+          new RuleType.Example("www A 192.0.2.1\n", "www A 192.0.2.1\nwww CNAME cdn.example.net.\n"));
+
+  /** Types allowed beside a CNAME: DNSSEC's own records (RFC 2181 §10.1, RFC 4035 §2.5). */
+  private static final Set<String> ALLOWED_BESIDE = Set.of("CNAME", "RRSIG", "NSEC", "KEY");
+
+  private final RuleSpec spec;
+
+  CnameConflict(RuleSpec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public void check(RuleInput in, Findings out) {
+    Zone after = in.after();
+    if (after == null) {
+      return;
+    }
+    // Only names where the change adds or edits something: a conflict elsewhere is old news and
+    // must not block an unrelated change. Adding an A beside an existing CNAME counts, as does
+    // adding the CNAME.
+    Set<String> judged = new HashSet<>();
+    for (Change c : in.changes()) {
+      if (c.after() == null || !judged.add(c.name())) {
+        continue;
+      }
+      String name = c.name();
+      List<RRset> cnames = new ArrayList<>();
+      Set<String> others = new LinkedHashSet<>();
+      for (RRset s : after.at(name)) {
+        if (s.rdata().isEmpty()) {
+          continue;
+        }
+        if (s.type().equals("CNAME")) {
+          cnames.add(s);
+        } else if (!ALLOWED_BESIDE.contains(s.type())) {
+          others.add(s.type());
+        }
+      }
+      if (cnames.isEmpty()) {
+        continue;
+      }
+      List<String> problems = new ArrayList<>();
+      if (name.equals(after.origin())) {
+        problems.add("a CNAME at the zone apex, where the SOA and NS must stand (RFC 1912 §2.4)");
+      }
+      if (!others.isEmpty()) {
+        problems.add("a CNAME beside other data (" + String.join(", ", others) + ") (RFC 1034 §3.6.2, RFC 2181 §10.1)");
+      }
+      // Route 53 weighted or latency CNAMEs are separate sets of one record each (distinct set
+      // ids) and legal; a single set with several targets is not.
+      for (RRset s : cnames) {
+        if (s.rdata().size() > 1) {
+          problems.add(s.rdata().size() + " CNAME records " + s.rdata() + "; a name has at most one (RFC 2181 §10.1)");
+          break;
+        }
+      }
+      if (!problems.isEmpty()) {
+        // Point at the CNAME line when the change touched it (and the scope covers it).
+        Change cname = in.change(name, "CNAME");
+        out.add(cname != null && cname.after() != null ? cname : c, name + " has " + String.join("; and ", problems));
+      }
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package dev.zonegate.rules;
+
+import dev.zonegate.model.Change;
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Names;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
+import dev.zonegate.model.Zone;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+// Risk: A CNAME, MX, NS or SRV pointing at a name the zone no longer serves: lookups fail or mail bounces.
+// Source: RFC 1034 §3.6.2 (CNAME), RFC 5321 §5.1 (MX), RFC 2782 (SRV); dangling CNAMEs are also a takeover risk.
+final class DanglingReference implements Rule {
+  static final RuleType TYPE =
+      new RuleType(
+          "dangling-reference",
+          Severity.BLOCK,
+          "after the change an in-zone CNAME/MX/NS/SRV target names nothing, or nothing with an address",
+          List.of(),
+          DanglingReference::new,
+          new RuleType.Example("www CNAME app\napp A 192.0.2.1\n", "www CNAME app\n"));
+
+  /** Record types whose rdata names another host (see {@link References#target}). */
+  static final Set<String> REFERRING = Set.of("CNAME", "DNAME", "MX", "NS", "SRV", "SVCB", "HTTPS", "ALIAS");
+
+  /** Targets that must be hosts with an address, not merely names (RFC 2181 §10.3, RFC 2782). */
+  static final Set<String> NEEDS_ADDRESS = Set.of("MX", "NS", "SRV");
+
+  /** CNAME chains longer than this are treated as broken; resolvers give up around here too. */
+  private static final int MAX_CHAIN = 16;
+
+  private final RuleSpec spec;
+
+  DanglingReference(RuleSpec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public void check(RuleInput in, Findings out) {
+    Zone before = in.before();
+    Zone after = in.after();
+    if (after == null) {
+      return;
+    }
+    // (1) Referring sets the change adds or edits: judge every record the set will serve, since a
+    // changed set is re-approved as a whole ("keeps broken in a changed RRset").
+    Set<String> reported = new HashSet<>();
+    for (Change c : in.changes()) {
+      if (c.after() == null || !REFERRING.contains(c.type())) {
+        continue;
+      }
+      List<String> bad = new ArrayList<>();
+      List<String> evidence = new ArrayList<>();
+      for (String rdata : c.afterRdata()) {
+        String target = References.target(c.type(), rdata);
+        String problem = problem(after, c.type(), target);
+        if (problem != null) {
+          boolean old = c.beforeRdata().contains(rdata) && problem(before, c.type(), target) != null;
+          bad.add(target + ", which " + problem + (old ? " (already so before this change)" : ""));
+          evidence.add(rdata);
+        }
+      }
+      if (!bad.isEmpty()) {
+        reported.add(c.name());
+        out.add(c.name(), c.type(), c.name() + " " + c.type() + " points at " + String.join("; ", bad),
+            c.beforeRdata(), evidence, c.location());
+      }
+    }
+    // (2) Names that lose data: who still points at them, and does that reference break now?
+    // One look-up in the reference index per changed name, never a scan of the zone.
+    Map<String, Change> losing = new LinkedHashMap<>();
+    for (Change c : in.changes()) {
+      if (c.before() != null) {
+        losing.putIfAbsent(c.name(), c);
+      }
+    }
+    for (Map.Entry<String, Change> e : losing.entrySet()) {
+      String name = e.getKey();
+      if (reported.contains(name)) {
+        continue; // its own alias dangles, reported above; its referrers only inherit that
+      }
+      List<String> broken = new ArrayList<>();
+      Location where = null;
+      for (References.Reference r : in.afterReferences().to(name)) {
+        Change own = in.change(r.owner(), r.type());
+        if (own != null && own.after() != null) {
+          continue; // its own set changed: judged and reported in (1)
+        }
+        String now = problem(after, r.type(), r.target());
+        if (now != null && problem(before, r.type(), r.target()) == null) {
+          broken.add(r.owner() + " " + r.type() + " " + r.rdata() + " (the target " + now + ")");
+          RRset s = after.get(r.owner(), r.type());
+          if (where == null && s != null) {
+            where = s.location();
+          }
+        }
+      }
+      if (broken.isEmpty()) {
+        continue;
+      }
+      Change c = e.getValue();
+      out.add(
+          name,
+          c.type(),
+          "the change to " + name + " leaves " + (broken.size() == 1 ? "a reference" : broken.size() + " references")
+              + " dangling: " + String.join(", ", broken),
+          c.beforeRdata(),
+          c.afterRdata(),
+          where != null ? where : c.location() != null ? c.location() : in.afterFile());
+    }
+  }
+
+  /**
+   * Why a record of {@code type} pointing at {@code target} fails in snapshot {@code z}, or null
+   * when it works or is not ours to judge (out of zone, inside a delegated child). A CNAME on
+   * the way is followed: an alias to something that exists counts as existing.
+   */
+  static String problem(Zone z, String type, String target) {
+    if (z == null || target == null) {
+      return null;
+    }
+    String origin = z.origin();
+    boolean needsAddress = NEEDS_ADDRESS.contains(type);
+    Set<String> seen = new HashSet<>();
+    String name = target;
+    for (int hop = 0; hop < MAX_CHAIN; hop++) {
+      if (!Names.isAtOrBelow(name, origin)) {
+        return null; // another zone's business
+      }
+      if (!seen.add(name)) {
+        return "is a CNAME loop";
+      }
+      String via = hop == 0 ? "" : " via CNAME to " + name;
+      String cut = delegation(z, name);
+      if (cut != null) {
+        // The child zone serves this name; only an NS target below the cut is ours, as glue.
+        if (type.equals("NS") && hop == 0 && AddressEmptied.addressesAt(z, name).isEmpty()) {
+          return "is below the delegation " + cut + " and has no glue address (A/AAAA)";
+        }
+        return null;
+      }
+      if (type.equals("DNAME") && hop == 0) {
+        // A DNAME names a subtree: it is fine as long as anything lives at or below its target.
+        return hasSubtree(z, name) ? null : "names nothing in the zone";
+      }
+      java.util.Collection<RRset> here = nonEmpty(z, name);
+      if (here.isEmpty()) {
+        if (wildcardCovers(z, name)) {
+          return null;
+        }
+        return hop == 0 ? "names nothing in the zone" : "leads" + via + ", which names nothing in the zone";
+      }
+      String next = null;
+      for (RRset s : here) {
+        if (s.type().equals("CNAME")) {
+          next = References.target("CNAME", s.rdata().get(0));
+          break;
+        }
+      }
+      if (next == null) {
+        if (needsAddress && AddressEmptied.addressesAt(z, name).isEmpty() && !hasType(here, "ALIAS")) {
+          return hop == 0 ? "has no address (A/AAAA)" : "leads" + via + ", which has no address (A/AAAA)";
+        }
+        return null;
+      }
+      name = next;
+    }
+    return "is a CNAME chain longer than " + MAX_CHAIN;
+  }
+
+  private static java.util.Collection<RRset> nonEmpty(Zone z, String name) {
+    List<RRset> out = new ArrayList<>();
+    for (RRset s : z.at(name)) {
+      if (!s.rdata().isEmpty() && !AddressEmptied.DNSSEC_META.contains(s.type())) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasType(java.util.Collection<RRset> sets, String type) {
+    for (RRset s : sets) {
+      if (s.type().equals(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The delegation point (an NS set below the apex) at or above the name, or null. */
+  static String delegation(Zone z, String name) {
+    String origin = z.origin();
+    for (String n = name; n != null && !n.equals(origin); n = parent(n)) {
+      if (z.get(n, "NS") != null) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /** True when any set lives at or below the name (canonical order keeps a subtree together). */
+  static boolean hasSubtree(Zone z, String name) {
+    RRsetKey k = z.rrsets().ceilingKey(new RRsetKey(name, "", null));
+    return k != null && Names.isAtOrBelow(k.name(), name);
+  }
+
+  /**
+   * True when a wildcard would answer for a name that has no sets of its own (RFC 4592): the
+   * wildcard child of its closest encloser exists. An empty non-terminal is not covered.
+   */
+  static boolean wildcardCovers(Zone z, String name) {
+    if (hasSubtree(z, name)) {
+      return false;
+    }
+    for (String p = parent(name); p != null && Names.isAtOrBelow(p, z.origin()); p = parent(p)) {
+      if (hasSubtree(z, p)) {
+        return !z.at(p.equals(".") ? "*." : "*." + p).isEmpty();
+      }
+    }
+    return false;
+  }
+
+  /** The name one label up, or null above the root. Escaped dots stay inside their label. */
+  static String parent(String name) {
+    List<String> labels = Names.labels(name);
+    if (labels.isEmpty()) {
+      return null;
+    }
+    return labels.size() == 1 ? "." : String.join(".", labels.subList(1, labels.size())) + ".";
+  }
+}

@@ -1,0 +1,274 @@
+package dev.zonegate.rules;
+
+import dev.zonegate.model.Change;
+import dev.zonegate.model.Names;
+import java.util.ArrayList;
+import java.util.List;
+
+// Risk: A public name pointing at an address that cannot be reached from the internet, or that leaks internal topology.
+// Source: RFC 6890 (special-purpose address registries), RFC 1918, RFC 5737, RFC 3849.
+final class ReservedAddress implements Rule {
+  static final RuleType TYPE =
+      new RuleType(
+          "reserved-address",
+          Severity.BLOCK,
+          "a public zone's A/AAAA points into private, loopback, unspecified, link-local, documentation or multicast space",
+          List.of(
+              new Param("privateZones", List.of("local.", "*.local.", "internal.", "*.internal.", "home.arpa.", "*.home.arpa.", "lan.", "*.lan.", "corp.", "*.corp."), "zones whose addresses may be private (globs)"),
+              new Param("allowedRanges", List.of(), "CIDR ranges that are fine in this organisation, e.g. 100.64.0.0/10")),
+          ReservedAddress::new,
+          new RuleType.Example("app A 203.0.113.80\n", "app A 10.0.0.80\n"));
+
+  private final RuleSpec spec;
+
+  /**
+   * One block of address space. {@code purpose} null marks a globally reachable carve-out inside a
+   * reserved block (RFC 6890 "Globally Reachable: True"): the longest matching prefix decides.
+   */
+  record Block(byte[] net, int prefix, String text, String purpose) {
+    boolean contains(byte[] a) {
+      if (a.length != net.length) {
+        return false;
+      }
+      for (int bit = 0; bit < prefix; bit++) {
+        int mask = 0x80 >> (bit % 8);
+        if ((a[bit / 8] & mask) != (net[bit / 8] & mask)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  // The IANA special-purpose registries (RFC 6890 and updates), entries not globally reachable.
+  private static final List<Block> IPV4 =
+      List.of(
+          block("0.0.0.0/8", "\"this network\" (RFC 791)"),
+          block("10.0.0.0/8", "private-use (RFC 1918)"),
+          block("100.64.0.0/10", "shared address space / carrier-grade NAT (RFC 6598)"),
+          block("127.0.0.0/8", "loopback (RFC 1122)"),
+          block("169.254.0.0/16", "link-local (RFC 3927)"),
+          block("172.16.0.0/12", "private-use (RFC 1918)"),
+          block("192.0.0.0/24", "IETF protocol assignments (RFC 6890)"),
+          block("192.0.0.9/32", null), // Port Control Protocol anycast (RFC 7723)
+          block("192.0.0.10/32", null), // TURN anycast (RFC 8155)
+          block("192.0.2.0/24", "documentation TEST-NET-1 (RFC 5737)"),
+          block("192.168.0.0/16", "private-use (RFC 1918)"),
+          block("198.18.0.0/15", "benchmarking (RFC 2544)"),
+          block("198.51.100.0/24", "documentation TEST-NET-2 (RFC 5737)"),
+          block("203.0.113.0/24", "documentation TEST-NET-3 (RFC 5737)"),
+          block("224.0.0.0/4", "multicast (RFC 5771)"),
+          block("240.0.0.0/4", "reserved (RFC 1112)"),
+          block("255.255.255.255/32", "limited broadcast (RFC 919)"));
+
+  // Outside 2000::/3 nothing is global unicast except the NAT64 well-known prefix; inside it the
+  // 2001::/23 IETF block is reserved except its globally reachable assignments (Teredo, AMT, ...).
+  private static final List<Block> IPV6 =
+      List.of(
+          block("::/0", "outside global unicast space 2000::/3 (RFC 4291)"),
+          block("2000::/3", null),
+          block("::/128", "unspecified (RFC 4291)"),
+          block("::1/128", "loopback (RFC 4291)"),
+          block("64:ff9b::/96", null), // NAT64 well-known prefix (RFC 6052), globally reachable
+          block("64:ff9b:1::/48", "local-use IPv4/IPv6 translation (RFC 8215)"),
+          block("100::/64", "discard-only (RFC 6666)"),
+          block("2001::/23", "IETF protocol assignments (RFC 2928)"),
+          block("2001::/32", null), // Teredo (RFC 4380)
+          block("2001:1::1/128", null), // Port Control Protocol anycast (RFC 7723)
+          block("2001:1::2/128", null), // TURN anycast (RFC 8155)
+          block("2001:2::/48", "benchmarking (RFC 5180)"),
+          block("2001:3::/32", null), // AMT (RFC 7450)
+          block("2001:4:112::/48", null), // AS112-v6 (RFC 7535)
+          block("2001:20::/28", null), // ORCHIDv2 (RFC 7343)
+          block("2001:30::/28", null), // drone remote ID (RFC 9374)
+          block("2001:db8::/32", "documentation (RFC 3849)"),
+          block("3fff::/20", "documentation (RFC 9637)"),
+          block("5f00::/16", "segment routing SIDs (RFC 9602)"),
+          block("fc00::/7", "unique local (RFC 4193)"),
+          block("fe80::/10", "link-local (RFC 4291)"),
+          block("fec0::/10", "deprecated site-local (RFC 3879)"),
+          block("ff00::/8", "multicast (RFC 4291)"));
+
+  private final List<Block> allowed = new ArrayList<>();
+
+  ReservedAddress(RuleSpec spec) {
+    this.spec = spec;
+    for (String cidr : spec.stringsParam("allowedRanges")) {
+      try {
+        allowed.add(block(cidr, "allowed"));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "rule '" + spec.id() + "': allowedRanges entry '" + cidr + "' is not an address range like 100.64.0.0/10");
+      }
+    }
+  }
+
+  @Override
+  public void check(RuleInput in, Findings out) {
+    // Private zones may hold private addresses; reverse zones carry PTR, not addresses to judge.
+    if (Scope.matchesAny(spec.stringsParam("privateZones"), in.zone(), ".")
+        || Names.isAtOrBelow(in.zone(), "in-addr.arpa.")
+        || Names.isAtOrBelow(in.zone(), "ip6.arpa.")) {
+      return;
+    }
+    for (Change c : in.changes()) {
+      if (!(c.type().equals("A") || c.type().equals("AAAA"))) {
+        continue;
+      }
+      // Only what the change adds: an address that was already live is an old problem.
+      List<String> problems = new ArrayList<>();
+      for (String addr : c.added()) {
+        String why = reserved(addr);
+        if (why != null) {
+          problems.add(addr + " is " + why);
+        }
+      }
+      if (!problems.isEmpty()) {
+        out.add(c, c.type() + " " + String.join("; ", problems) + ", which a public zone should not serve");
+      }
+    }
+  }
+
+  /**
+   * Why the address should not be public ("in 10.0.0.0/8 private-use (RFC 1918)"), or null when it
+   * is fine, allowed, or not an address at all.
+   */
+  String reserved(String text) {
+    byte[] a = parse(text.trim());
+    if (a == null || within(allowed, a) != null) {
+      return null;
+    }
+    if (a.length == 16 && isMapped(a)) {
+      // ::ffff:a.b.c.d is judged by the IPv4 address it carries.
+      byte[] v4 = java.util.Arrays.copyOfRange(a, 12, 16);
+      String why = within(allowed, v4) != null ? null : describe(within(IPV4, v4));
+      return why == null ? null : "IPv4-mapped (::ffff:0:0/96) and its IPv4 address is " + why;
+    }
+    return describe(within(a.length == 4 ? IPV4 : IPV6, a));
+  }
+
+  /** "in 10.0.0.0/8 private-use (RFC 1918)"; the ::/0 catch-all reads as "outside ...". */
+  private static String describe(Block b) {
+    if (b == null || b.purpose() == null) {
+      return null;
+    }
+    return b.prefix() == 0 ? b.purpose() : "in " + b.text() + " " + b.purpose();
+  }
+
+  private static boolean isMapped(byte[] a) {
+    for (int i = 0; i < 10; i++) {
+      if (a[i] != 0) {
+        return false;
+      }
+    }
+    return (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
+  }
+
+  /** The longest-prefix block holding the address, or null. */
+  private static Block within(List<Block> blocks, byte[] a) {
+    Block best = null;
+    for (Block b : blocks) {
+      if (b.contains(a) && (best == null || b.prefix() > best.prefix())) {
+        best = b;
+      }
+    }
+    return best;
+  }
+
+  /** {@code addr/len} or a bare address (a single host). */
+  static Block block(String cidr, String purpose) {
+    String t = cidr.trim();
+    int slash = t.indexOf('/');
+    byte[] net = parse(slash < 0 ? t : t.substring(0, slash));
+    if (net == null) {
+      throw new IllegalArgumentException(cidr);
+    }
+    int prefix = net.length * 8;
+    if (slash >= 0) {
+      try {
+        prefix = Integer.parseInt(t.substring(slash + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(cidr);
+      }
+      if (prefix < 0 || prefix > net.length * 8) {
+        throw new IllegalArgumentException(cidr);
+      }
+    }
+    return new Block(net, prefix, t, purpose);
+  }
+
+  /** Parses a literal IPv4 or IPv6 address by hand: never a name, never a DNS lookup. */
+  static byte[] parse(String s) {
+    return s.indexOf(':') >= 0 ? parse6(s) : parse4(s);
+  }
+
+  private static byte[] parse4(String s) {
+    String[] p = s.split("\\.", -1);
+    if (p.length != 4) {
+      return null;
+    }
+    byte[] out = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      if (p[i].isEmpty() || p[i].length() > 3 || !p[i].chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        return null;
+      }
+      int v = Integer.parseInt(p[i]);
+      if (v > 255) {
+        return null;
+      }
+      out[i] = (byte) v;
+    }
+    return out;
+  }
+
+  private static byte[] parse6(String s) {
+    List<Integer> head = new ArrayList<>();
+    List<Integer> tail = new ArrayList<>();
+    int gap = s.indexOf("::");
+    if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
+      return null;
+    }
+    if (!groups(gap < 0 ? s : s.substring(0, gap), head) || (gap >= 0 && !groups(s.substring(gap + 2), tail))) {
+      return null;
+    }
+    int n = head.size() + tail.size();
+    if (gap < 0 ? n != 8 : n > 7) {
+      return null;
+    }
+    byte[] out = new byte[16];
+    List<Integer> all = new ArrayList<>(head);
+    for (int i = n; i < 8; i++) {
+      all.add(0);
+    }
+    all.addAll(tail);
+    for (int i = 0; i < 8; i++) {
+      out[2 * i] = (byte) (all.get(i) >> 8);
+      out[2 * i + 1] = (byte) (int) all.get(i);
+    }
+    return out;
+  }
+
+  /** Colon-separated 16-bit groups; the last may be dotted IPv4 (two groups). */
+  private static boolean groups(String s, List<Integer> out) {
+    if (s.isEmpty()) {
+      return true;
+    }
+    String[] g = s.split(":", -1);
+    for (int i = 0; i < g.length; i++) {
+      if (i == g.length - 1 && g[i].indexOf('.') >= 0) {
+        byte[] v4 = parse4(g[i]);
+        if (v4 == null) {
+          return false;
+        }
+        out.add(((v4[0] & 0xff) << 8) | (v4[1] & 0xff));
+        out.add(((v4[2] & 0xff) << 8) | (v4[3] & 0xff));
+        continue;
+      }
+      if (g[i].isEmpty() || g[i].length() > 4 || !g[i].chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F')) {
+        return false;
+      }
+      out.add(Integer.parseInt(g[i], 16));
+    }
+    return true;
+  }
+}

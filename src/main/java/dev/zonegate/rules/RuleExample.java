@@ -1,0 +1,55 @@
+package dev.zonegate.rules;
+
+import dev.zonegate.diff.ZoneDiff;
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Zone;
+import dev.zonegate.zone.MasterFileReader;
+import dev.zonegate.zone.MemoryTree;
+import dev.zonegate.zone.ZoneFormat;
+import dev.zonegate.zone.ZoneReadException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a rule type's example, so {@code rules explain} shows a real finding rather than prose
+ * that could drift from the code; the tests run every example too.
+ */
+public final class RuleExample {
+  public static final String HEADER = "$ORIGIN example.com.\n$TTL 300\n";
+  private static final String FILE = "example.com.zone";
+
+  private RuleExample() {}
+
+  public static List<Finding> run(RuleSpec spec) {
+    RuleType type = RuleCatalog.type(spec.type());
+    RuleType.Example ex = type.example();
+    Zone before = parse(ex.before()).zone;
+    Parsed after = parse(ex.after());
+    List<Finding> out = new ArrayList<>();
+    RuleInput in =
+        new RuleInput(
+            "example.com.",
+            before,
+            after.zone,
+            after.zone == null ? List.of() : ZoneDiff.diff(before, after.zone),
+            List.of(),
+            ZoneFormat.MASTER,
+            new Location(FILE, 0),
+            after.error);
+    type.factory().apply(spec).check(in, new Findings(spec, "example.com.", out::add));
+    return out;
+  }
+
+  private record Parsed(Zone zone, ZoneReadException error) {}
+
+  private static Parsed parse(String body) {
+    MemoryTree tree = new MemoryTree(Map.of(FILE, (HEADER + body).getBytes(StandardCharsets.UTF_8)));
+    try {
+      return new Parsed(new MasterFileReader().read(tree, FILE, "example.com."), null);
+    } catch (ZoneReadException e) {
+      return new Parsed(null, e);
+    }
+  }
+}

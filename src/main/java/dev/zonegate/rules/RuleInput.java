@@ -1,0 +1,175 @@
+package dev.zonegate.rules;
+
+import dev.zonegate.model.Change;
+import dev.zonegate.model.Location;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
+import dev.zonegate.model.Zone;
+import dev.zonegate.zone.ZoneFormat;
+import dev.zonegate.zone.ZoneReadException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What rules judge for one zone: the snapshot now live ({@code before}), the proposed one
+ * ({@code after}), the changes between them in canonical order, the zone's critical name globs,
+ * and, when the proposed file did not parse, the error (then {@code after} is null and only
+ * {@code zone-parse-error} runs).
+ */
+public final class RuleInput {
+  private final String zone;
+  private final Zone before;
+  private final Zone after;
+  private final List<Change> changes;
+  private final List<String> critical;
+  private final ZoneFormat afterFormat;
+  private final Location afterFile;
+  private final ZoneReadException parseError;
+  private Map<RRsetKey, Change> byKey;
+  private References beforeRefs;
+  private References afterRefs;
+
+  public RuleInput(
+      String zone,
+      Zone before,
+      Zone after,
+      List<Change> changes,
+      List<String> critical,
+      ZoneFormat afterFormat,
+      Location afterFile,
+      ZoneReadException parseError) {
+    this.zone = zone;
+    this.before = before;
+    this.after = after;
+    this.changes = List.copyOf(changes);
+    this.critical = critical == null ? List.of() : List.copyOf(critical);
+    this.afterFormat = afterFormat;
+    this.afterFile = afterFile;
+    this.parseError = parseError;
+  }
+
+  public String zone() {
+    return zone;
+  }
+
+  /** What is live (or base): the state a deploy starts from. */
+  public Zone before() {
+    return before;
+  }
+
+  /** What is proposed; null when its file did not parse. */
+  public Zone after() {
+    return after;
+  }
+
+  public List<Change> changes() {
+    return changes;
+  }
+
+  /** Globs of names whose addresses must never vanish (config {@code critical:}). */
+  public List<String> critical() {
+    return critical;
+  }
+
+  /** The proposed file's format; SOA serial discipline only applies to master files. */
+  public ZoneFormat afterFormat() {
+    return afterFormat;
+  }
+
+  /** The proposed zone's file, for findings about the zone as a whole. */
+  public Location afterFile() {
+    return afterFile;
+  }
+
+  public ZoneReadException parseError() {
+    return parseError;
+  }
+
+  /** The change to one RRset, or null when it did not change. */
+  public Change change(RRsetKey key) {
+    if (byKey == null) {
+      Map<RRsetKey, Change> m = new HashMap<>();
+      for (Change c : changes) {
+        m.put(c.key(), c);
+      }
+      byKey = m;
+    }
+    return byKey.get(key);
+  }
+
+  public Change change(String name, String type) {
+    return change(RRsetKey.of(name, type));
+  }
+
+  /** In-zone references (CNAME, MX, NS, SRV, … targets) in the live snapshot. */
+  public References beforeReferences() {
+    if (beforeRefs == null) {
+      beforeRefs = new References(before);
+    }
+    return beforeRefs;
+  }
+
+  /** In-zone references in the proposed snapshot. */
+  public References afterReferences() {
+    if (afterRefs == null) {
+      afterRefs = new References(after);
+    }
+    return afterRefs;
+  }
+
+  /** This input with only the changes a scope covers; the snapshots stay whole. */
+  RuleInput scoped(Scope scope) {
+    if (scope.names().isEmpty() && scope.types().isEmpty()) {
+      return this;
+    }
+    List<Change> kept = new ArrayList<>();
+    for (Change c : changes) {
+      if (scope.covers(zone, c.name(), c.type())) {
+        kept.add(c);
+      }
+    }
+    RuleInput in = new RuleInput(zone, before, after, kept, critical, afterFormat, afterFile, parseError);
+    in.beforeRefs = beforeRefs;
+    in.afterRefs = afterRefs;
+    return in;
+  }
+
+  /** Address records (A, AAAA) at a name in a snapshot, as rdata strings. */
+  public static List<String> addresses(Zone z, String name) {
+    List<String> out = new ArrayList<>();
+    if (z == null) {
+      return out;
+    }
+    for (String t : new String[] {"A", "AAAA"}) {
+      RRset s = z.get(name, t);
+      if (s != null) {
+        out.addAll(s.rdata());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * True when the name answers an address query in the snapshot: it has A or AAAA, a CNAME, or a
+   * provider ALIAS.
+   */
+  public static boolean resolves(Zone z, String name) {
+    if (z == null) {
+      return false;
+    }
+    for (RRset s : z.at(name)) {
+      switch (s.type()) {
+        case "A":
+        case "AAAA":
+        case "CNAME":
+        case "ALIAS":
+          return true;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.zonegate.rules;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A built-in rule type: its name, default severity, what it checks, its parameters with defaults,
+ * how to make a rule of it, and a small example that fires, shown by {@code rules explain} and
+ * checked by the tests.
+ */
+public record RuleType(
+    String name,
+    Severity defaultSeverity,
+    String summary,
+    List<Param> params,
+    Function<RuleSpec, Rule> factory,
+    Example example) {
+
+  /** Two master-file bodies under {@code $ORIGIN example.com.} and {@code $TTL 300}. */
+  public record Example(String before, String after) {}
+
+  public Param param(String name) {
+    for (Param p : params) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

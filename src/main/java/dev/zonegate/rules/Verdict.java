@@ -1,0 +1,37 @@
+package dev.zonegate.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies allows to the findings and decides (SPEC §1, §6): {@code block} when any finding at or
+ * above the fail-on severity is not allowed. Allowed findings stay in the list, marked with who
+ * allowed them, so every report shows the override.
+ */
+public record Verdict(String word, List<Finding> findings) {
+  public static Verdict decide(List<Finding> raw, List<Allow> allows, Severity failOn) {
+    List<Finding> out = new ArrayList<>(raw.size());
+    boolean block = false;
+    for (Finding f : raw) {
+      Finding g = f;
+      if (f.overridable() && f.severity() != Severity.INFO) {
+        for (Allow a : allows) {
+          if (a.matches(f)) {
+            g = f.allow(a.source());
+            break;
+          }
+        }
+      }
+      if (!g.allowed() && g.severity().compareTo(failOn) <= 0) {
+        block = true;
+      }
+      out.add(g);
+    }
+    out.sort(Finding.ORDER);
+    return new Verdict(block ? "block" : "pass", out);
+  }
+
+  public boolean blocked() {
+    return word.equals("block");
+  }
+}

@@ -1,0 +1,71 @@
+package dev.zonegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zonegate.rules.RuleCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulesCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void listShowsEveryDefaultRule() {
+    Cli r = Cli.run("rules", "list");
+    assertThat(r.exit()).isZero();
+    for (String type : RuleCatalog.types().keySet()) {
+      if (!type.equals("expression")) {
+        assertThat(r.out()).as(type).containsPattern("(?m)^" + type + " +" + type + " +(block|warn|info) ");
+      }
+    }
+  }
+
+  @Test
+  void explainDocumentsEveryRuleWithAnExampleThatFires() {
+    for (String type : RuleCatalog.types().keySet()) {
+      if (type.equals("expression")) {
+        continue;
+      }
+      Cli r = Cli.run("rules", "explain", type);
+      assertThat(r.exit()).as(type + ": " + r.err()).isZero();
+      assertThat(r.out()).as(type).startsWith(type + " (type " + type).contains("Fires when").contains("Example");
+      assertThat(r.out()).as(type + " example must fire").doesNotContain("finds:\n    nothing");
+    }
+  }
+
+  @Test
+  void explainShowsAnExpressionRuleFromAPack() throws Exception {
+    Path pack = dir.resolve("p.yaml");
+    Files.writeString(pack, "- id: tiny-ttl\n  type: expression\n  params:\n    when: 'has(change.ttlAfter) && change.ttlAfter < 30'\n    message: 'TTL ${change.ttlAfter} on ${change.name}'\n");
+    Cli r = Cli.run("rules", "explain", "tiny-ttl", "--rules", pack.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("tiny-ttl (type expression").contains("TTL 5 on api.example.com.");
+  }
+
+  @Test
+  void explainOfAnUnknownIdExitsTwo() {
+    Cli r = Cli.run("rules", "explain", "nope");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("zonegate: error: no rule 'nope' (zonegate rules list shows the ids)\n");
+  }
+
+  @Test
+  void validateSaysWhichPacksAreValid() throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "- id: x\n  type: expression\n  params:\n    when: 'change.nmae == \"a\"'\n    message: m\n");
+    Cli ok = Cli.run("rules", "validate", "rules/default.yaml");
+    assertThat(ok.exit()).isZero();
+    assertThat(ok.out()).isEqualTo("rules/default.yaml: 16 rules, valid\n");
+    Cli r = Cli.run("rules", "validate", "rules/default.yaml", bad.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).startsWith("zonegate: error: " + bad + ":1: rule 'x': ").contains("nmae");
+  }
+
+  @Test
+  void rulesWithoutASubcommandIsAUsageError() {
+    assertThat(Cli.run("rules").exit()).isEqualTo(2);
+    assertThat(Cli.run("rules", "validate").exit()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.zonegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Every directory under {@code testdata/scenarios/} is one case run through the real CLI:
+ * {@code old.*} and {@code new.*} zone files, an optional {@code rules.yaml}, and
+ * {@code expected.yaml} with {@code verdict}, {@code fires} (rule ids that must report) and
+ * {@code quiet} (rule ids that must not), optionally {@code args} and {@code exit}.
+ */
+class ScenarioTest {
+  static final Path ROOT = Path.of("testdata/scenarios");
+
+  @TestFactory
+  Stream<DynamicTest> scenarios() throws IOException {
+    List<Path> dirs = new ArrayList<>();
+    try (Stream<Path> s = Files.list(ROOT)) {
+      s.filter(Files::isDirectory).sorted().forEach(dirs::add);
+    }
+    assertThat(dirs).as("scenario directories").isNotEmpty();
+    return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> run(d)));
+  }
+
+  private static Path one(Path dir, String stem) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      List<Path> found = s.filter(p -> p.getFileName().toString().startsWith(stem + ".")).toList();
+      assertThat(found).as(stem + ".* in " + dir).hasSize(1);
+      return found.get(0);
+    }
+  }
+
+  static void run(Path dir) throws IOException {
+    JsonNode expected = YAMLMapper.builder().build().readTree(dir.resolve("expected.yaml").toFile());
+    List<String> args = new ArrayList<>(List.of("diff", one(dir, "old").toString(), one(dir, "new").toString(), "--format", "json"));
+    if (Files.exists(dir.resolve("rules.yaml"))) {
+      args.add("--rules");
+      args.add(dir.resolve("rules.yaml").toString());
+    }
+    for (JsonNode a : expected.path("args")) {
+      args.add(a.asString());
+    }
+    Cli r = Cli.run(args.toArray(String[]::new));
+    String verdict = expected.get("verdict").asString();
+    int exit = expected.has("exit") ? expected.get("exit").asInt() : verdict.equals("block") ? 1 : 0;
+    assertThat(r.exit()).as("exit code; stderr: " + r.err() + "\nstdout: " + r.out()).isEqualTo(exit);
+    if (exit == 2) {
+      return;
+    }
+    JsonNode report = JsonMapper.builder().build().readTree(r.out());
+    Set<String> fired = new TreeSet<>();
+    for (JsonNode f : report.get("findings")) {
+      fired.add(f.get("rule").asString());
+    }
+    assertThat(report.get("verdict").asString()).as("verdict; findings: " + report.get("findings")).isEqualTo(verdict);
+    for (JsonNode id : expected.path("fires")) {
+      assertThat(fired).as("rules that fired; findings: " + report.get("findings")).contains(id.asString());
+    }
+    for (JsonNode id : expected.path("quiet")) {
+      assertThat(fired).as("rules that fired; findings: " + report.get("findings")).doesNotContain(id.asString());
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.zonegate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChangeThresholdTest {
+  private static final RuleType T = ChangeThreshold.TYPE;
+
+  /** Hosts h{from}..h{to-1}, each one A RRset; {@code last} is the final octet. */
+  private static String hosts(int from, int to, int last) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      b.append("h").append(i).append(" A 192.0.2.").append(last).append('\n');
+    }
+    return b.toString();
+  }
+
+  @Test
+  void exampleFires() {
+    assertThat(RuleFixture.run(T, T.example().before(), T.example().after())).hasSize(1);
+  }
+
+  @Test
+  void deletingExactlyThirtyPercentIsQuiet() {
+    assertThat(RuleFixture.run(T, hosts(0, 10, 1), hosts(0, 7, 1))).isEmpty();
+  }
+
+  @Test
+  void deletingFortyPercentFiresLikeOctodns() {
+    List<Finding> f = RuleFixture.run(T, hosts(0, 10, 1), hosts(0, 6, 1));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.rule()).isEqualTo("change-threshold");
+      assertThat(x.name()).isEqualTo("example.com.");
+      assertThat(x.type()).isNull();
+      assertThat(x.message()).startsWith("Too many deletes, 4 > 30% of 10 existing RRsets");
+    });
+  }
+
+  @Test
+  void updatesAreJudgedApart() {
+    // 4 updates (40 %) and 3 deletes (30 %): only the updates exceed.
+    String after = hosts(0, 4, 9) + hosts(4, 7, 1);
+    List<Finding> f = RuleFixture.run(T, hosts(0, 10, 1), after);
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).startsWith("Too many updates, 4 > 30% of 10"));
+  }
+
+  @Test
+  void updatesAndDeletesBothExceeding() {
+    assertThat(RuleFixture.run(T, hosts(0, 10, 1), hosts(0, 4, 9))).hasSize(2);
+  }
+
+  @Test
+  void belowMinExistingIsQuiet() {
+    assertThat(RuleFixture.run(T, hosts(0, 9, 1), "\n")).isEmpty();
+  }
+
+  @Test
+  void creationsNeverCount() {
+    assertThat(RuleFixture.run(T, hosts(0, 10, 1), hosts(0, 40, 1))).isEmpty();
+  }
+
+  @Test
+  void soaIsNotCountedAsExisting() {
+    String soa = "@ SOA ns1.example.net. hostmaster.example.com. 1 7200 900 1209600 300\n";
+    // SOA + 9 hosts: 9 existing RRsets, below minExisting.
+    assertThat(RuleFixture.run(T, soa + hosts(0, 9, 1), soa + hosts(0, 2, 1))).isEmpty();
+  }
+
+  @Test
+  void thresholdsAreParameters() {
+    assertThat(RuleFixture.run(T, java.util.Map.of("maxDeletePercent", 50L), List.of(), hosts(0, 10, 1), hosts(0, 6, 1)))
+        .isEmpty();
+    assertThat(RuleFixture.run(T, java.util.Map.of("minExisting", 3L), List.of(), hosts(0, 4, 1), hosts(0, 2, 1)))
+        .hasSize(1);
+  }
+}

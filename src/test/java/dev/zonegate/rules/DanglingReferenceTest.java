@@ -1,0 +1,115 @@
+package dev.zonegate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DanglingReferenceTest {
+  private static final RuleType T = DanglingReference.TYPE;
+
+  private static List<Finding> run(String before, String after) {
+    return RuleFixture.run(T, before, after);
+  }
+
+  @Test
+  void exampleFires() {
+    List<Finding> f = run(T.example().before(), T.example().after());
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.rule()).isEqualTo("dangling-reference");
+      assertThat(x.name()).isEqualTo("app.example.com.");
+      assertThat(x.message()).contains("www.example.com. CNAME app.example.com.").contains("names nothing");
+      assertThat(x.location()).isNotNull(); // the CNAME line that still points
+    });
+  }
+
+  @Test
+  void addedCnameToNothingFires() {
+    List<Finding> f = run("app A 192.0.2.1\n", "app A 192.0.2.1\nwww CNAME ap\n");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.name()).isEqualTo("www.example.com.");
+      assertThat(x.type()).isEqualTo("CNAME");
+      assertThat(x.message()).contains("www.example.com. CNAME points at ap.example.com., which names nothing in the zone");
+    });
+  }
+
+  @Test
+  void outOfZoneTargetsAreNotJudged() {
+    assertThat(run("\n", "www CNAME cdn.example.net.\n@ MX 10 mx.example.org.\n")).isEmpty();
+  }
+
+  @Test
+  void mxTargetWithoutAddressFires() {
+    List<Finding> f = run("mail TXT \"x\"\n", "mail TXT \"x\"\n@ MX 10 mail\n");
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("has no address"));
+  }
+
+  @Test
+  void targetThatIsACnameToSomethingCounts() {
+    assertThat(run("host A 192.0.2.1\nmail CNAME host\n", "host A 192.0.2.1\nmail CNAME host\n@ MX 10 mail\n")).isEmpty();
+    assertThat(run("\n", "mail CNAME mx.example.net.\n@ MX 10 mail\n")).isEmpty();
+  }
+
+  @Test
+  void brokenChainIsReported() {
+    List<Finding> f = run("\n", "a CNAME b\n@ MX 10 a\n");
+    assertThat(f).extracting(Finding::name).containsExactlyInAnyOrder("example.com.", "a.example.com.");
+    assertThat(f).anySatisfy(x -> assertThat(x.message()).contains("points at a.example.com., which leads via CNAME to b.example.com., which names nothing"));
+  }
+
+  @Test
+  void cnameLoopFires() {
+    List<Finding> f = run("\n", "a CNAME b\nb CNAME a\n");
+    assertThat(f).hasSize(2).allSatisfy(x -> assertThat(x.message()).contains("CNAME loop"));
+  }
+
+  @Test
+  void oldDanglingReferenceElsewhereIsNotReported() {
+    assertThat(run("old CNAME gone\n", "old CNAME gone\nnew A 192.0.2.1\n")).isEmpty();
+  }
+
+  @Test
+  void keptDanglingRecordInAChangedSetIsReportedAsOld() {
+    List<Finding> f = run("@ MX 10 gone\n", "@ MX 10 gone\n@ MX 20 mx.example.net.\n");
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("already so before"));
+  }
+
+  @Test
+  void deletingAnMxTargetFiresOnceAtTheDeletedName() {
+    List<Finding> f = run("@ MX 10 mail\nmail A 192.0.2.25\nmail TXT \"x\"\n", "@ MX 10 mail\nmail TXT \"x\"\n");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.name()).isEqualTo("mail.example.com.");
+      assertThat(x.type()).isEqualTo("A");
+      assertThat(x.message()).contains("example.com. MX 10 mail.example.com.").contains("has no address");
+    });
+  }
+
+  @Test
+  void referrerChangedToo_reportedOnce() {
+    List<Finding> f = run("www CNAME app\napp A 192.0.2.1\n", "www CNAME ap\n");
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.name()).isEqualTo("www.example.com."));
+  }
+
+  @Test
+  void delegationGlueIsRequiredForNsBelowTheCut() {
+    List<Finding> f = run("\n", "dev NS ns1.dev\n");
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("no glue"));
+    assertThat(run("\n", "dev NS ns1.dev\nns1.dev A 192.0.2.53\n")).isEmpty();
+  }
+
+  @Test
+  void nonNsTargetsInsideADelegatedChildAreTheChildsBusiness() {
+    assertThat(run("dev NS ns.example.net.\n", "dev NS ns.example.net.\nwww CNAME app.dev\n")).isEmpty();
+  }
+
+  @Test
+  void wildcardAnswersForTheTarget() {
+    assertThat(run("* A 192.0.2.1\n", "* A 192.0.2.1\nwww CNAME anything\n")).isEmpty();
+  }
+
+  @Test
+  void dnameNeedsOnlySomethingBelowItsTarget() {
+    assertThat(run("a.old A 192.0.2.1\n", "a.old A 192.0.2.1\nnew DNAME old\n")).isEmpty();
+    assertThat(run("\n", "new DNAME old\n")).hasSize(1);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.zonegate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DnssecChangeTest {
+  private static final RuleType T = DnssecChange.TYPE;
+  private static final String KSK =
+      "@ DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n";
+  private static final String DS =
+      "dev DS 12345 13 2 3490a6806d47f17a34c29e2ce80e8a999ffbe4be7e8d0e1d1b9a2f3b4c5d6e7f\n";
+
+  @Test
+  void exampleFires() {
+    List<Finding> f = RuleFixture.run(T, T.example().before(), T.example().after());
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.rule()).isEqualTo("dnssec-change");
+      assertThat(x.severity()).isEqualTo(Severity.BLOCK);
+      assertThat(x.name()).isEqualTo("example.com.");
+      assertThat(x.type()).isEqualTo("DNSKEY");
+      assertThat(x.message()).contains("DNSKEY set at example.com. deleted", "KSK key tag", "algorithm 13");
+    });
+  }
+
+  @Test
+  void aDsAddedAtAChildFires() {
+    List<Finding> f = RuleFixture.run(T, "dev NS ns1.example.org.\n", "dev NS ns1.example.org.\n" + DS);
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.name()).isEqualTo("dev.example.com.");
+      assertThat(x.message()).contains("DS set at dev.example.com. added", "key tag 12345");
+    });
+  }
+
+  @Test
+  void aTtlOnlyChangeStillFiresAndSaysSo() {
+    List<Finding> f = RuleFixture.run(T, KSK.replace("@ DNSKEY", "@ 300 DNSKEY"), KSK.replace("@ DNSKEY", "@ 3600 DNSKEY"));
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("TTL only", "300", "3600"));
+  }
+
+  @Test
+  void aCdsDeleteRequestIsCalledOut() {
+    List<Finding> f = RuleFixture.run(T, "www A 93.184.216.34\n", "www A 93.184.216.34\n@ CDS 0 0 0 00\n");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.type()).isEqualTo("CDS");
+      assertThat(x.message()).contains("delete request", "RFC 8078");
+    });
+  }
+
+  @Test
+  void otherChangesAreQuiet() {
+    assertThat(RuleFixture.run(T, KSK + "www A 93.184.216.34\n", KSK + "www A 93.184.216.35\n")).isEmpty();
+  }
+}

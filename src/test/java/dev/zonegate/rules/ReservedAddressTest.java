@@ -1,0 +1,165 @@
+package dev.zonegate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zonegate.diff.ZoneDiff;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
+import dev.zonegate.model.Zone;
+import dev.zonegate.zone.ZoneFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ReservedAddressTest {
+  private static final RuleType T = ReservedAddress.TYPE;
+
+  private static List<Finding> add(String record) {
+    return RuleFixture.run(T, "www A 93.184.216.34\n", "www A 93.184.216.34\n" + record + "\n");
+  }
+
+  @Test
+  void exampleFires() {
+    List<Finding> f = RuleFixture.run(T, T.example().before(), T.example().after());
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.rule()).isEqualTo("reserved-address");
+      assertThat(x.severity()).isEqualTo(Severity.BLOCK);
+      assertThat(x.name()).isEqualTo("app.example.com.");
+      assertThat(x.type()).isEqualTo("A");
+      assertThat(x.message()).contains("10.0.0.80 is in 10.0.0.0/8 private-use (RFC 1918)");
+    });
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "127.0.0.1, 127.0.0.0/8 loopback",
+    "10.1.2.3, 10.0.0.0/8 private-use (RFC 1918)",
+    "172.31.0.1, 172.16.0.0/12 private-use",
+    "192.168.1.1, 192.168.0.0/16 private-use",
+    "100.64.0.1, 100.64.0.0/10 shared address space",
+    "169.254.169.254, 169.254.0.0/16 link-local",
+    "0.0.0.0, 0.0.0.0/8",
+    "192.0.2.10, 192.0.2.0/24 documentation",
+    "198.51.100.7, 198.51.100.0/24 documentation",
+    "203.0.113.5, 203.0.113.0/24 documentation TEST-NET-3",
+    "198.19.0.1, 198.18.0.0/15 benchmarking",
+    "239.1.2.3, 224.0.0.0/4 multicast",
+    "240.0.0.1, 240.0.0.0/4 reserved",
+    "255.255.255.255, 255.255.255.255/32 limited broadcast",
+    "192.0.0.8, 192.0.0.0/24 IETF protocol assignments",
+  })
+  void reservedIpv4Fires(String addr, String says) {
+    assertThat(add("app A " + addr)).singleElement().satisfies(x -> {
+      assertThat(x.name()).isEqualTo("app.example.com.");
+      assertThat(x.message()).contains(addr + " is in " + says);
+    });
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "::1, ::1/128 loopback",
+    "::, ::/128 unspecified",
+    "2001:db8::1, 2001:db8::/32 documentation (RFC 3849)",
+    "3fff::1, 3fff::/20 documentation",
+    "fd12:3456::1, fc00::/7 unique local",
+    "fe80::1, fe80::/10 link-local",
+    "ff02::1, ff00::/8 multicast",
+    "100::1, 100::/64 discard-only",
+    "2001:2::1, 2001:2::/48 benchmarking",
+    "64:ff9b:1::1, 64:ff9b:1::/48",
+  })
+  void reservedIpv6Fires(String addr, String says) {
+    assertThat(add("app AAAA " + addr)).singleElement().satisfies(x -> {
+      assertThat(x.type()).isEqualTo("AAAA");
+      assertThat(x.message()).contains(addr + " is in " + says);
+    });
+  }
+
+  @Test
+  void ipv6OutsideGlobalUnicastFires() {
+    assertThat(add("app AAAA 1234::1")).singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("1234::1 is outside global unicast space 2000::/3"));
+  }
+
+  @Test
+  void anIpv4MappedAddressIsJudgedByItsIpv4() {
+    assertThat(add("app AAAA ::ffff:10.0.0.1")).singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("IPv4-mapped", "10.0.0.0/8 private-use"));
+    assertThat(add("app AAAA ::ffff:93.184.216.34")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "app A 93.184.216.34", "app A 8.8.8.8", "app A 192.0.0.9", "app A 100.63.255.255", "app A 172.32.0.1",
+    "app AAAA 2606:2800:220:1:248:1893:25c8:1946", "app AAAA 2001:0:4136:e378::1", "app AAAA 64:ff9b::5db8:d822"})
+  void publicAddressesAreQuiet(String record) {
+    assertThat(add(record)).isEmpty();
+  }
+
+  @Test
+  void onlyAddedAddressesCountSoAnOldOneDoesNotFire() {
+    assertThat(RuleFixture.run(T, "app A 10.0.0.1\n", "app A 10.0.0.1\napp A 93.184.216.34\n")).isEmpty();
+    assertThat(RuleFixture.run(T, "app A 10.0.0.1\nwww A 93.184.216.34\n", "app A 10.0.0.1\nwww A 93.184.216.35\n"))
+        .isEmpty();
+  }
+
+  @Test
+  void severalReservedAddressesGiveOneFindingNamingEach() {
+    List<Finding> f = RuleFixture.run(T, "", "app A 10.0.0.1\napp A 127.0.0.1\napp A 93.184.216.34\n");
+    assertThat(f).singleElement().satisfies(x ->
+        assertThat(x.message()).contains("10.0.0.1 is in 10.0.0.0/8", "127.0.0.1 is in 127.0.0.0/8")
+            .doesNotContain("93.184.216.34"));
+  }
+
+  @Test
+  void allowedRangesExempt() {
+    Map<String, Object> p = Map.of("allowedRanges", List.of("100.64.0.0/10", "fd00::/8", "192.0.2.7"));
+    assertThat(RuleFixture.run(T, p, List.of(), "", "a A 100.64.1.1\nb AAAA fd00::1\nc A 192.0.2.7\n")).isEmpty();
+    assertThat(RuleFixture.run(T, p, List.of(), "", "c A 192.0.2.8\n")).hasSize(1);
+  }
+
+  @Test
+  void aBadAllowedRangeIsAClearError() {
+    assertThatThrownBy(() -> T.factory().apply(RuleFixture.spec(T, Map.of("allowedRanges", List.of("10.0.0.0/33")))))
+        .hasMessageContaining("allowedRanges entry '10.0.0.0/33'");
+    assertThatThrownBy(() -> T.factory().apply(RuleFixture.spec(T, Map.of("allowedRanges", List.of("intranet")))))
+        .hasMessageContaining("'intranet'");
+  }
+
+  @Test
+  void privateZonesAreExempt() {
+    Map<String, Object> p = Map.of("privateZones", List.of("corp.example.", "example.com."));
+    assertThat(RuleFixture.run(T, p, List.of(), "", "app A 10.0.0.1\n")).isEmpty();
+    Map<String, Object> relative = Map.of("privateZones", List.of("*.com"));
+    assertThat(RuleFixture.run(T, relative, List.of(), "", "app A 10.0.0.1\n")).isEmpty();
+  }
+
+  @Test
+  void reverseZonesAreExempt() {
+    String zone = "2.0.192.in-addr.arpa.";
+    Zone before = Zone.empty(zone);
+    Zone after = new Zone(zone, List.of(new RRset(RRsetKey.of("x." + zone, "A"), 300, List.of("10.0.0.1"), null)), List.of());
+    RuleSpec spec = RuleFixture.spec(T, Map.of());
+    RuleInput in = new RuleInput(zone, before, after, ZoneDiff.diff(before, after), List.of(), ZoneFormat.MASTER, null, null);
+    List<Finding> out = new ArrayList<>();
+    T.factory().apply(spec).check(in, new Findings(spec, zone, out::add));
+    assertThat(out).isEmpty();
+  }
+
+  @Test
+  void addressesAreParsedByHand() {
+    assertThat(ReservedAddress.parse("10.0.0.1")).containsExactly(10, 0, 0, 1);
+    assertThat(ReservedAddress.parse("::1")).hasSize(16).endsWith(0, 1);
+    assertThat(ReservedAddress.parse("1:2:3:4:5:6:7:8")).hasSize(16);
+    assertThat(ReservedAddress.parse("::ffff:1.2.3.4")).endsWith((byte) 0xff, (byte) 0xff, 1, 2, 3, 4);
+    for (String bad : new String[] {"1.2.3", "1.2.3.256", "01234.1.1.1", "example.com", "1::2::3", "1:2:3:4:5:6:7:8:9",
+        "12345::", "g::1", ":1::", "1:2:3:4:5:6:7::8:9", "+1::", ""}) {
+      assertThat(ReservedAddress.parse(bad)).as(bad).isNull();
+    }
+  }
+}

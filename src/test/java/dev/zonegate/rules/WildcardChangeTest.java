@@ -1,0 +1,36 @@
+package dev.zonegate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WildcardChangeTest {
+  private static final RuleType T = WildcardChange.TYPE;
+
+  @Test
+  void exampleFires() {
+    List<Finding> f = RuleFixture.run(T, T.example().before(), T.example().after());
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.rule()).isEqualTo("wildcard-change");
+      assertThat(x.severity()).isEqualTo(Severity.WARN);
+      assertThat(x.name()).isEqualTo("*.example.com.");
+      assertThat(x.message()).contains("wildcard *.example.com. A added", "every name below example.com.");
+    });
+  }
+
+  @Test
+  void changesAndDeletesOfDeeperWildcardsFire() {
+    assertThat(RuleFixture.run(T, "*.dev A 93.184.216.34\n", "*.dev A 93.184.216.35\n")).singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("*.dev.example.com. A changed", "below dev.example.com."));
+    assertThat(RuleFixture.run(T, "*.dev TXT \"x\"\n", "")).singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("deleted"));
+  }
+
+  @Test
+  void ordinaryNamesAndAnUntouchedWildcardAreQuiet() {
+    assertThat(RuleFixture.run(T, "* A 93.184.216.34\nwww A 93.184.216.34\n", "* A 93.184.216.34\nwww A 93.184.216.35\n"))
+        .isEmpty();
+    assertThat(RuleFixture.run(T, "", "a.*.b TXT \"not a wildcard\"\n")).isEmpty();
+  }
+}
