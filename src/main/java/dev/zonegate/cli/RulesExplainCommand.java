@@ -67,7 +67,7 @@ final class RulesExplainCommand implements Callable<Integer> {
       return;
     }
     out.println();
-    out.println("Example (zone example.com.):");
+    out.println("Example (zone example.com." + (type.example().params().isEmpty() ? "" : ", with " + type.example().params()) + "):");
     out.println("  live:");
     out.print(indent(type.example().before(), "    "));
     out.println("  proposed:");

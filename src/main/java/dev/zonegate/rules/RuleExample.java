@@ -22,9 +22,14 @@ public final class RuleExample {
 
   private RuleExample() {}
 
-  public static List<Finding> run(RuleSpec spec) {
-    RuleType type = RuleCatalog.type(spec.type());
+  /**
+   * Runs the example with the spec's params, topped up with what the example needs where the spec
+   * leaves a param at its empty default.
+   */
+  public static List<Finding> run(RuleSpec configured) {
+    RuleType type = RuleCatalog.type(configured.type());
     RuleType.Example ex = type.example();
+    RuleSpec spec = withExampleParams(configured, ex);
     Zone before = parse(ex.before()).zone;
     Parsed after = parse(ex.after());
     List<Finding> out = new ArrayList<>();
@@ -40,6 +45,17 @@ public final class RuleExample {
             after.error);
     type.factory().apply(spec).check(in, new Findings(spec, "example.com.", out::add));
     return out;
+  }
+
+  static RuleSpec withExampleParams(RuleSpec s, RuleType.Example ex) {
+    java.util.Map<String, Object> params = new java.util.HashMap<>(s.params());
+    ex.params().forEach((k, v) -> {
+      Object now = params.get(k);
+      if (now == null || (now instanceof java.util.Collection<?> && ((java.util.Collection<?>) now).isEmpty())) {
+        params.put(k, v);
+      }
+    });
+    return new RuleSpec(s.id(), s.type(), s.severity(), s.scope(), params, s.overridable(), s.enabled(), s.description(), s.where());
   }
 
   private record Parsed(Zone zone, ZoneReadException error) {}

@@ -16,8 +16,15 @@ public record RuleType(
     Function<RuleSpec, Rule> factory,
     Example example) {
 
-  /** Two master-file bodies under {@code $ORIGIN example.com.} and {@code $TTL 300}. */
-  public record Example(String before, String after) {}
+  /**
+   * Two master-file bodies under {@code $ORIGIN example.com.} and {@code $TTL 300}, and the params
+   * the example needs beyond the defaults (critical-endpoint needs a critical name).
+   */
+  public record Example(String before, String after, java.util.Map<String, Object> params) {
+    public Example(String before, String after) {
+      this(before, after, java.util.Map.of());
+    }
+  }
 
   public Param param(String name) {
     for (Param p : params) {
