@@ -33,6 +33,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   private static boolean known(Exception e) {
     return e instanceof ZoneReadException
         || e instanceof RulePackException
+        || e instanceof dev.zonegate.config.ConfigException
+        || e instanceof dev.zonegate.git.GitException
+        || e instanceof dev.zonegate.gate.CheckException
         || e instanceof IllegalArgumentException;
   }
 

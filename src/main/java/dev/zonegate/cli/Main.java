@@ -15,7 +15,14 @@ import picocli.CommandLine.ScopeType;
     versionProvider = Main.Version.class,
     scope = ScopeType.INHERIT,
     description = "A pre-deploy gate for DNS changes: compares proposed zones with live ones and blocks risky edits.",
-    subcommands = {DiffCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CheckCommand.class,
+      DiffCommand.class,
+      LintCommand.class,
+      HookCommand.class,
+      RulesCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit codes of SPEC §4. */
   public static final int PASS = 0;
@@ -42,13 +49,19 @@ public final class Main implements Runnable {
 
   /** Runs one command line and returns its exit code; the entry point tests use. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, System.in, System.getenv());
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream)}, with standard input and environment given. */
+  public static int run(
+      String[] args, PrintStream out, PrintStream err, java.io.InputStream in, java.util.Map<String, String> env) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setExitCodeExceptionMapper(e -> UNDECIDED);
     cl.setExecutionExceptionHandler(new Failures(debug));
-    Context.set(out, err);
+    Context.set(out, err, in, env);
     try {
       return cl.execute(args);
     } finally {

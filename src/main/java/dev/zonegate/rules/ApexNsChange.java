@@ -28,7 +28,9 @@ final class ApexNsChange implements Rule {
     String apex = in.zone();
     // Only the records count: a TTL-only change moves no server and is left to ttl-guard.
     Change ns = in.change(apex, "NS");
-    if (ns != null && (!ns.added().isEmpty() || !ns.removed().isEmpty())) {
+    // A zone that had no apex NS before is new to this repository (first push, zone added): its
+    // servers are being set, not moved, and there is no delegation yet to break.
+    if (ns != null && ns.before() != null && (!ns.added().isEmpty() || !ns.removed().isEmpty())) {
       StringBuilder msg = new StringBuilder(ns.after() == null ? "apex NS set deleted" : "apex NS set changes");
       if (!ns.removed().isEmpty()) {
         msg.append(": removes ").append(String.join(", ", ns.removed()));

@@ -45,6 +45,17 @@ public final class RuleSet {
     return new RuleSet(active, all);
   }
 
+  /** The same rules limited to some types: {@code lint} runs only those that judge a snapshot. */
+  public RuleSet only(java.util.Set<String> types) {
+    List<Active> a = new ArrayList<>();
+    for (Active x : active) {
+      if (types.contains(x.spec().type())) {
+        a.add(x);
+      }
+    }
+    return new RuleSet(a, specs);
+  }
+
   /** Enabled rules, in pack order. */
   public List<Active> active() {
     return active;

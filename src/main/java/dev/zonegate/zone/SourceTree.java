@@ -12,6 +12,16 @@ public interface SourceTree {
   /** A label for the tree in messages, such as its directory. */
   String describe();
 
+  /** True when {@code path} names a file this tree would read; a deleted zone file is not there. */
+  default boolean exists(String path) {
+    try {
+      read(path);
+      return true;
+    } catch (ZoneReadException e) {
+      return false;
+    }
+  }
+
   /**
    * Resolves {@code target} as written in {@code $INCLUDE} inside {@code from}: relative to the
    * including file's directory, never absolute, never above the root.

@@ -92,4 +92,9 @@ class ApexNsChangeTest {
   void soaOnOneSideOnlyIsQuiet() {
     assertThat(RuleFixture.run(T, "@ SOA ns1 hostmaster 1 7200 900 1209600 300\n" + NS2, NS2)).isEmpty();
   }
+
+  @Test
+  void aNewZonesFirstNameServersAreNotAMove() {
+    assertThat(RuleFixture.run(ApexNsChange.TYPE, "", "@ NS ns1.example.net.\n@ NS ns2.example.org.\n")).isEmpty();
+  }
 }

@@ -1,0 +1,87 @@
+package dev.zonegate.cli;
+
+import dev.zonegate.gate.Check;
+import dev.zonegate.gate.PrePush;
+import dev.zonegate.git.GitRepo;
+import dev.zonegate.report.Renderer;
+import dev.zonegate.report.Report;
+import dev.zonegate.rules.Severity;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.ObjectId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code zonegate hook pre-push REMOTE URL}, as git calls it. Each pushed ref is checked; the report
+ * goes to standard error (git shows it); any block or any failure refuses the push.
+ */
+@Command(name = "pre-push", description = "Run by git before a push: refs on standard input.")
+final class HookPrePushCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "REMOTE")
+  String remote;
+
+  @Parameters(index = "1", paramLabel = "URL", arity = "0..1")
+  String url;
+
+  @Option(names = "--repo", paramLabel = "DIR", description = "The repository (default: the current directory).")
+  Path repo = Path.of(".");
+
+  @Mixin ConfigChoice config;
+
+  @Override
+  public Integer call() {
+    try {
+      return run();
+    } catch (Exception e) {
+      // A hook that crashes must not let the push through silently, nor trap the user.
+      Context.err().println("zonegate: error: " + Failures.describe(e) + " (the push is refused; `git push --no-verify` skips this hook)");
+      return Main.BLOCK;
+    }
+  }
+
+  private int run() throws Exception {
+    String stdin = new String(Context.in().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = Main.PASS;
+    for (PrePush.Update u : PrePush.parse(stdin)) {
+      String base = base(u);
+      Report report =
+          Check.run(
+              new Check.Options(repo, config.checked().zonegate, config.checked().octodns, base, u.localSha(), false, false, "none", List.of(), Severity.BLOCK),
+              Context.env());
+      Writer w = new OutputStreamWriter(Context.err(), StandardCharsets.UTF_8);
+      w.write("zonegate: pushing " + u.localRef() + " to " + remote + " " + u.remoteRef() + "\n");
+      Renderer.forFormat("text").render(report, w);
+      w.flush();
+      if (!report.verdict().equals("pass")) {
+        exit = Main.BLOCK;
+      }
+    }
+    if (exit != Main.PASS) {
+      Context.err().println("zonegate: push refused; fix the zones, or allow a finding with a commit trailer `Zonegate-Allow: RULE[:NAME] reason`");
+    }
+    return exit;
+  }
+
+  /** The remote's current tip when we have it, else the merge-base with its default branch. */
+  private String base(PrePush.Update u) throws Exception {
+    try (GitRepo r = GitRepo.open(repo)) {
+      if (u.remoteSha() != null) {
+        try {
+          return r.resolve(u.remoteSha()).name();
+        } catch (dev.zonegate.git.GitException e) {
+          // not fetched yet: fall through to the merge-base
+        }
+      }
+      ObjectId upstream = r.remoteDefaultBranch(remote);
+      ObjectId mb = upstream == null ? null : r.mergeBase(r.resolve(u.localSha()), upstream);
+      return mb == null ? Check.EMPTY_BASE : mb.name();
+    }
+  }
+}

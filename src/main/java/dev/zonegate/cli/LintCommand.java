@@ -1,0 +1,32 @@
+package dev.zonegate.cli;
+
+import dev.zonegate.gate.Lint;
+import dev.zonegate.report.Report;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code zonegate lint}: every zone file and the config, checked on their own. */
+@Command(
+    name = "lint",
+    description = {
+      "Check that every configured zone parses and passes the rules that judge one snapshot.",
+      "Exit 0 clean, 1 a blocking finding, 2 the config or a pack is broken."
+    })
+final class LintCommand implements Callable<Integer> {
+  @Option(names = "--repo", paramLabel = "DIR", description = "The repository's working tree (default: the current directory).")
+  Path repo = Path.of(".");
+
+  @Mixin ConfigChoice config;
+
+  @Mixin ReportOptions reports;
+
+  @Override
+  public Integer call() throws Exception {
+    Report report = Lint.run(repo, config.checked().zonegate, config.checked().octodns);
+    reports.write(report);
+    return report.verdict().equals("pass") ? Main.PASS : Main.BLOCK;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.zonegate.config;
+
+import dev.zonegate.model.Location;
+import dev.zonegate.schema.NodeLines;
+import dev.zonegate.zone.SourceTree;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * One parsed config file: its tree, the line of every node, and the helpers both loaders share to
+ * turn a JSON Pointer into {@code path:line} and a value into a checked path or zone name.
+ */
+final class ConfigDoc {
+  /** Duplicate keys are errors: YAML would silently keep the last, hiding half an edit. */
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private static final Pattern NAME_CHARS = Pattern.compile("[A-Za-z0-9_.-]+");
+  private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("^[A-Za-z]:.*");
+
+  final String path;
+  final JsonNode root;
+  private final NodeLines lines;
+
+  private ConfigDoc(String path, JsonNode root, NodeLines lines) {
+    this.path = path;
+    this.root = root;
+    this.lines = lines;
+  }
+
+  /**
+   * Parses a YAML map. {@code kind} names the file in messages ("a zonegate config"); {@code
+   * wants} says what the map must hold, for the message about an empty or non-map document.
+   */
+  static ConfigDoc parse(String path, byte[] bytes, String kind, String wants) throws ConfigException {
+    JsonNode root;
+    try {
+      root = YAML.readTree(bytes);
+    } catch (JacksonException e) {
+      int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
+      throw new ConfigException(new Location(path, line), "not valid YAML: " + yamlProblem(e));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new ConfigException(new Location(path, 0), "the file is empty; " + kind + " is a YAML map with " + wants);
+    }
+    NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
+    if (!root.isObject()) {
+      throw new ConfigException(
+          new Location(path, lines.line("")), kind + " is a YAML map with " + wants + ", not a " + kindOf(root));
+    }
+    return new ConfigDoc(path, root, lines);
+  }
+
+  Location at(String pointer) {
+    return new Location(path, lines.line(pointer));
+  }
+
+  ConfigException error(String pointer, String problem) {
+    return new ConfigException(at(pointer), problem);
+  }
+
+  /** A JSON Pointer segment for a map key ({@code /} and {@code ~} escaped, RFC 6901). */
+  static String segment(String key) {
+    return "/" + key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /**
+   * A path the config names, made repository-relative: {@code ./} and {@code .} collapsed, {@code
+   * \} turned to {@code /}. Absolute paths and paths climbing above the root are refused, since
+   * zonegate reads only what the repository holds.
+   */
+  String repoPath(String pointer, String what, String value) throws ConfigException {
+    String v = value.trim();
+    String normal =
+        v.startsWith("/") || v.startsWith("\\") || WINDOWS_ABSOLUTE.matcher(v).matches()
+            ? null
+            : SourceTree.normalize(v);
+    if (normal == null) {
+      throw error(
+          pointer,
+          what + " '" + value + "': path escapes the repository (paths are relative to the repository root)");
+    }
+    if (normal.isEmpty()) {
+      throw error(pointer, what + " '" + value + "' names no file");
+    }
+    return normal;
+  }
+
+  /**
+   * A zone name made absolute and lower-case. Checked with dnsjava (label and name lengths, empty
+   * labels) and for characters a zone name never holds, so a typo is not a zone nobody serves.
+   */
+  String zoneName(String pointer, String value) throws ConfigException {
+    String v = value.trim();
+    if (v.equals(".")) {
+      return ".";
+    }
+    if (!NAME_CHARS.matcher(v).matches() || v.startsWith(".") || v.contains("..")) {
+      throw error(pointer, "zone name '" + value + "' is not a domain name");
+    }
+    try {
+      Name.fromString(v, Name.root);
+    } catch (TextParseException e) {
+      throw error(pointer, "zone name '" + value + "' is not a domain name (" + e.getMessage() + ")");
+    }
+    String n = v.toLowerCase(Locale.ROOT);
+    return n.endsWith(".") ? n : n + ".";
+  }
+
+  static String kindOf(JsonNode n) {
+    if (n.isArray()) {
+      return "list";
+    }
+    if (n.isObject()) {
+      return "map";
+    }
+    if (n.isNull()) {
+      return "null";
+    }
+    return n.isNumber() ? "number" : n.isBoolean() ? "boolean" : "string";
+  }
+
+  private static String yamlProblem(JacksonException e) {
+    String m = e.getOriginalMessage();
+    if (m == null) {
+      return e.getClass().getSimpleName();
+    }
+    // SnakeYAML writes "context\n in reader, line..\n  excerpt\nproblem\n in reader..": keep the
+    // unindented sentences, in one line.
+    m = String.join(": ", m.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
+    // Jackson says "Duplicate Object property "x""; say it as YAML users do.
+    java.util.regex.Matcher dup = Pattern.compile("Duplicate (?:Object )?(?:property|field) \"(.*)\"").matcher(m);
+    if (dup.find()) {
+      return "key '" + dup.group(1) + "' appears twice in the same map";
+    }
+    return m;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.zonegate.config;
+
+import dev.zonegate.zone.ZoneFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An octoDNS main config read as a zonegate config (SPEC §3.2): each zone under {@code zones:} is
+ * read from the directory of its first YamlProvider source, in the file octoDNS itself would read,
+ * {@code <directory>/<zone name with its trailing dot>yaml} ({@code config/example.com.yaml}).
+ *
+ * <p>Only what locates the zone files is read: the source's {@code class} and {@code directory},
+ * its {@code enforce_order} (default true) and the zone's {@code lenient} (default false). Targets,
+ * processors, manager settings, credentials and {@code env/VAR} references are ignored, and no
+ * environment variable is ever read. An octoDNS config has no rule packs: the default pack applies.
+ *
+ * <p>A zone zonegate cannot read is an error naming it, never skipped, so nothing passes
+ * unchecked: no YamlProvider among its sources, a directory taken from the environment, or a split
+ * directory ({@code SplitYamlProvider}, or YamlProvider with {@code split_extension}: one YAML file
+ * per record set, which the zone readers do not assemble yet). Two kinds of entry are not zones
+ * with files of their own: a dynamic entry ({@code '*'}, {@code '*.arpa.'}), whose zones octoDNS
+ * discovers by listing the source, is skipped, since a config cannot say which files it covers; an
+ * {@code alias:} zone is read from the file of the zone it copies, under its own name.
+ */
+final class OctoDnsConfig {
+  static final String YAML_PROVIDER = "octodns.provider.yaml.YamlProvider";
+  static final String SPLIT_PROVIDER = "octodns.provider.yaml.SplitYamlProvider";
+
+  private final ConfigDoc doc;
+  private final JsonNode providers;
+
+  private OctoDnsConfig(ConfigDoc doc, JsonNode providers) {
+    this.doc = doc;
+    this.providers = providers;
+  }
+
+  static RepoConfig read(ConfigDoc doc) throws ConfigException {
+    JsonNode providers = doc.root.get("providers");
+    if (providers == null || !providers.isObject()) {
+      throw doc.error(
+          providers == null ? "" : "/providers",
+          providers == null
+              ? "an octoDNS config needs providers: (a map of provider names to settings)"
+              : "providers: is a map of provider names to settings, not a " + ConfigDoc.kindOf(providers));
+    }
+    JsonNode zones = doc.root.get("zones");
+    if (zones == null || !zones.isObject()) {
+      throw doc.error(
+          zones == null ? "" : "/zones",
+          zones == null
+              ? "an octoDNS config needs zones: (a map of zone names to sources and targets)"
+              : "zones: is a map of zone names to sources and targets, not a " + ConfigDoc.kindOf(zones));
+    }
+    return new OctoDnsConfig(doc, providers).zones(zones);
+  }
+
+  private RepoConfig zones(JsonNode zones) throws ConfigException {
+    Map<String, ZoneConfig> byKey = new LinkedHashMap<>();
+    Map<String, String> aliases = new LinkedHashMap<>();
+    List<String> dynamic = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : zones.properties()) {
+      String key = e.getKey();
+      String at = "/zones" + ConfigDoc.segment(key);
+      if (key.contains("*")) {
+        dynamic.add(key); // octoDNS lists such zones from the source at run time; see the class comment
+        continue;
+      }
+      JsonNode z = e.getValue();
+      if (!z.isObject()) {
+        throw doc.error(
+            at,
+            "zone '" + key + "': "
+                + (z.isNull() ? "has no sources" : "expected a map with sources:, not a " + ConfigDoc.kindOf(z)));
+      }
+      if (z.has("alias")) {
+        JsonNode target = z.get("alias");
+        if (!target.isString()) {
+          throw doc.error(at + "/alias", "zone '" + key + "': alias names the zone it copies, as a string");
+        }
+        aliases.put(key, target.asString());
+        continue;
+      }
+      byKey.put(key, zone(key, z, at));
+    }
+    for (Map.Entry<String, String> a : aliases.entrySet()) {
+      ZoneConfig target = byKey.get(a.getValue());
+      String at = "/zones" + ConfigDoc.segment(a.getKey());
+      if (target == null) {
+        throw doc.error(
+            at + "/alias",
+            "zone '" + a.getKey() + "': alias '" + a.getValue() + "' is not a zone with sources in this config");
+      }
+      byKey.put(
+          a.getKey(),
+          new ZoneConfig(
+              name(a.getKey(), at), target.file(), target.format(), List.of(), null,
+              target.lenient(), target.enforceOrder(), doc.at(at)));
+    }
+    if (byKey.isEmpty()) {
+      throw doc.error(
+          "/zones",
+          "no zone zonegate can check"
+              + (dynamic.isEmpty() ? "" : " (dynamic zone entries such as '" + dynamic.get(0) + "' are skipped)"));
+    }
+    return new RepoConfig(doc.path, new ArrayList<>(byKey.values()), List.of(), RepoConfig.OCTODNS);
+  }
+
+  private ZoneConfig zone(String key, JsonNode z, String at) throws ConfigException {
+    String label = "zone '" + key + "': ";
+    String name = name(key, at);
+    JsonNode sources = z.get("sources");
+    if (sources == null || sources.isNull() || (sources.isArray() && sources.isEmpty())) {
+      throw doc.error(at, label + "has no sources");
+    }
+    if (!sources.isArray()) {
+      throw doc.error(at + "/sources", label + "sources: is a list of provider names");
+    }
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      String src = sources.get(i).asString("");
+      String srcAt = at + "/sources/" + i;
+      JsonNode p = providers.get(src);
+      if (src.isEmpty() || p == null) {
+        throw doc.error(srcAt, label + "source '" + src + "' is not one of the providers");
+      }
+      String cls = p.isObject() ? p.path("class").asString("") : "";
+      seen.add(src + " (" + (cls.isEmpty() ? "no class" : cls) + ")");
+      boolean split = cls.equals(SPLIT_PROVIDER)
+          || (cls.equals(YAML_PROVIDER) && p.hasNonNull("split_extension"));
+      if (split) {
+        throw doc.error(
+            srcAt,
+            label + "source '" + src + "' reads a split directory (one YAML file per record set), which zonegate"
+                + " does not support yet; use YamlProvider zone files");
+      }
+      if (cls.equals(YAML_PROVIDER)) {
+        String directory = directory(label, src, p);
+        String file = (directory.isEmpty() ? "" : directory + "/") + key + "yaml";
+        boolean enforceOrder = flag(p, "enforce_order", true, "/providers" + ConfigDoc.segment(src), label);
+        boolean lenient = flag(z, "lenient", false, at, label);
+        return new ZoneConfig(name, file, ZoneFormat.OCTODNS, List.of(), null, lenient, enforceOrder, doc.at(at));
+      }
+    }
+    throw doc.error(
+        at + "/sources",
+        label + "no source is an octoDNS YamlProvider (" + String.join(", ", seen)
+            + "), so zonegate cannot find its zone file");
+  }
+
+  /** octoDNS refuses a zone name without its trailing dot, and names the file after it. */
+  private String name(String key, String at) throws ConfigException {
+    if (!key.endsWith(".")) {
+      throw doc.error(at, "zone '" + key + "': octoDNS zone names end with a dot ('" + key + ".')");
+    }
+    return doc.zoneName(at, key);
+  }
+
+  /** The provider's directory, repository-relative ({@code ./config} and {@code config} alike). */
+  private String directory(String label, String src, JsonNode p) throws ConfigException {
+    String at = "/providers" + ConfigDoc.segment(src) + "/directory";
+    JsonNode d = p.get("directory");
+    if (d == null || !d.isString() || d.asString().isBlank()) {
+      throw doc.error(at, label + "provider '" + src + "' has no directory");
+    }
+    String dir = d.asString().trim();
+    if (dir.startsWith("env/")) {
+      throw doc.error(
+          at,
+          label + "provider '" + src + "' takes its directory from the environment (" + dir
+              + "); zonegate reads no environment variables for config, so write the directory");
+    }
+    if (dir.equals(".") || dir.equals("./")) {
+      return "";
+    }
+    return doc.repoPath(at, label + "provider '" + src + "' directory", dir);
+  }
+
+  /** A YAML boolean, also when written as a string ("False", as Python users sometimes do). */
+  private boolean flag(JsonNode n, String key, boolean dflt, String at, String label) throws ConfigException {
+    JsonNode v = n.get(key);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    if (v.isBoolean()) {
+      return v.asBoolean();
+    }
+    if (v.isString()) {
+      switch (v.asString().trim().toLowerCase(Locale.ROOT)) {
+        case "true", "yes", "on" -> {
+          return true;
+        }
+        case "false", "no", "off" -> {
+          return false;
+        }
+        default -> { }
+      }
+    }
+    throw doc.error(at + ConfigDoc.segment(key), label + key + " must be true or false, not '" + v.asString("") + "'");
+  }
+}

@@ -1,0 +1,275 @@
+package dev.zonegate.gate;
+
+import dev.zonegate.config.ConfigException;
+import dev.zonegate.config.ConfigLoader;
+import dev.zonegate.config.RepoConfig;
+import dev.zonegate.config.ZoneConfig;
+import dev.zonegate.git.GitException;
+import dev.zonegate.git.GitRepo;
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Zone;
+import dev.zonegate.report.Report;
+import dev.zonegate.rules.Allow;
+import dev.zonegate.rules.RulePack;
+import dev.zonegate.rules.RulePackException;
+import dev.zonegate.rules.RuleSet;
+import dev.zonegate.rules.Severity;
+import dev.zonegate.zone.DirectoryTree;
+import dev.zonegate.zone.MemoryTree;
+import dev.zonegate.zone.RecordingTree;
+import dev.zonegate.zone.SourceTree;
+import dev.zonegate.zone.ZoneReadException;
+import dev.zonegate.zone.ZoneReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * {@code zonegate check} on a git repository (SPEC §4, §8): zones read from the base and head
+ * commits (or the working tree with {@code --worktree}), only the zones the change touches, live
+ * taken to be base, allows gathered from flags, commit trailers and merge-request labels.
+ */
+public final class Check {
+  public static final String CONFIG_FILE = "zonegate.yaml";
+  /** As {@code --base}: compare with nothing (a first push to an empty remote). */
+  public static final String EMPTY_BASE = "(empty)";
+
+  /** In a config's {@code rules:} list, the built-in default pack. */
+  public static final String BUILTIN_DEFAULT = "builtin:default";
+
+  /** What the command line says. Paths outside the repository are read from disk as given. */
+  public record Options(
+      Path repo,
+      Path config,
+      Path octodnsConfig,
+      String base,
+      String head,
+      boolean worktree,
+      boolean allZones,
+      String live,
+      List<String> allow,
+      Severity failOn) {}
+
+  private Check() {}
+
+  public static Report run(Options o, Map<String, String> env)
+      throws CheckException, GitException, ConfigException, RulePackException, ZoneReadException, IOException {
+    try (GitRepo repo = GitRepo.open(o.repo())) {
+      ObjectId headId = repo.resolve(o.head() == null ? "HEAD" : o.head());
+      ObjectId baseId = base(repo, headId, o, env);
+      SourceTree baseTree = baseId == null ? new MemoryTree(Map.of()) : repo.tree(baseId);
+      SourceTree headTree = o.worktree() ? worktree(repo) : repo.tree(headId);
+      Configs cfg = configs(o, repo, baseTree, headTree);
+      RuleSet rules = rules(cfg.head, headTree);
+      List<Allow> allows = new ArrayList<>(Allows.flags(o.allow()));
+      allows.addAll(Allows.trailers(repo.trailers(baseId, headId, Allows.TRAILER)));
+      allows.addAll(Allows.labels(env.get("CI_MERGE_REQUEST_LABELS")));
+      Gate gate = new Gate(rules, allows, o.failOn());
+      Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);
+      boolean all = o.allZones() || changed == null || configChanged(cfg, rules, changed, repo, o);
+      for (ZoneConfig z : zones(cfg)) {
+        ZoneConfig headZone = cfg.head.zone(z.name());
+        ZoneConfig baseZone = cfg.base.zone(z.name());
+        if (!all && !touched(headTree, headZone, baseZone, changed)) {
+          continue;
+        }
+        judge(gate, z.name(), baseTree, baseZone, headTree, headZone, o.live());
+      }
+      return gate.report();
+    }
+  }
+
+  private static ObjectId base(GitRepo repo, ObjectId head, Options o, Map<String, String> env)
+      throws GitException, CheckException {
+    if (EMPTY_BASE.equals(o.base())) {
+      return null;
+    }
+    if (o.base() != null) {
+      return repo.resolve(o.base());
+    }
+    String mr = env.get("CI_MERGE_REQUEST_DIFF_BASE_SHA");
+    if (mr != null && !mr.isBlank()) {
+      return repo.resolve(mr.trim());
+    }
+    ObjectId upstream = repo.remoteDefaultBranch("origin");
+    ObjectId mergeBase = upstream == null ? null : repo.mergeBase(head, upstream);
+    if (mergeBase == null) {
+      throw new CheckException(
+          "cannot tell what to compare with: no $CI_MERGE_REQUEST_DIFF_BASE_SHA and no origin/HEAD, "
+              + "origin/main or origin/master to take a merge-base with; pass --base REF");
+    }
+    return mergeBase;
+  }
+
+  private static SourceTree worktree(GitRepo repo) throws CheckException, IOException {
+    if (repo.workTree() == null) {
+      throw new CheckException("--worktree needs a repository with a working tree, not a bare one");
+    }
+    return new DirectoryTree(repo.workTree());
+  }
+
+  /** The config at base and at head; a zone only in base is a zone the change removes. */
+  private record Configs(RepoConfig base, RepoConfig head, String repoPath) {}
+
+  private static Configs configs(Options o, GitRepo repo, SourceTree baseTree, SourceTree headTree)
+      throws ConfigException, CheckException, IOException {
+    if (o.config() != null || o.octodnsConfig() != null) {
+      Path file = o.config() != null ? o.config() : o.octodnsConfig();
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException(new Location(file.toString(), 0), "no such file");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      RepoConfig c =
+          o.config() != null
+              ? ConfigLoader.zonegate(file.toString(), bytes)
+              : ConfigLoader.octodns(file.toString(), bytes);
+      return new Configs(c, c, inRepo(repo, file));
+    }
+    RepoConfig head = repoConfig(headTree);
+    if (head == null) {
+      throw new CheckException(
+          "no " + CONFIG_FILE + " at the head of " + o.repo() + "; pass --config FILE or --octodns-config FILE");
+    }
+    RepoConfig base = repoConfig(baseTree);
+    return new Configs(base == null ? head : base, head, CONFIG_FILE);
+  }
+
+  private static RepoConfig repoConfig(SourceTree tree) throws ConfigException {
+    if (!tree.exists(CONFIG_FILE)) {
+      return null;
+    }
+    try {
+      return ConfigLoader.zonegate(CONFIG_FILE, tree.read(CONFIG_FILE));
+    } catch (ZoneReadException e) {
+      throw new ConfigException(new Location(CONFIG_FILE, 0), e.problem());
+    }
+  }
+
+  /** The path of a config file inside the repository, or null when it lies outside. */
+  private static String inRepo(GitRepo repo, Path file) {
+    if (repo.workTree() == null) {
+      return null;
+    }
+    Path abs = file.toAbsolutePath().normalize();
+    Path root = repo.workTree().toAbsolutePath().normalize();
+    return abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : null;
+  }
+
+  /** Rule packs named by the head config, read from the head tree; none named: the default pack. */
+  private static RuleSet rules(RepoConfig config, SourceTree tree) throws RulePackException {
+    List<RulePack> packs = new ArrayList<>();
+    if (config.rulePacks().isEmpty()) {
+      packs.add(RulePack.defaults());
+    }
+    for (String p : config.rulePacks()) {
+      if (p.equals(BUILTIN_DEFAULT)) {
+        packs.add(RulePack.defaults());
+        continue;
+      }
+      try {
+        packs.add(RulePack.parse(p, tree.read(p)));
+      } catch (ZoneReadException e) {
+        throw new RulePackException(new Location(p, 0), null, e.problem());
+      }
+    }
+    return RuleSet.of(packs);
+  }
+
+  private static boolean configChanged(Configs cfg, RuleSet rules, Set<String> changed, GitRepo repo, Options o) {
+    if (cfg.repoPath != null && changed.contains(cfg.repoPath)) {
+      return true;
+    }
+    for (String p : cfg.head.rulePacks()) {
+      if (changed.contains(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Zones of the head config, then zones only the base config has (being removed). */
+  private static List<ZoneConfig> zones(Configs cfg) {
+    Map<String, ZoneConfig> out = new LinkedHashMap<>();
+    for (ZoneConfig z : cfg.head.zones()) {
+      out.put(z.name(), z);
+    }
+    for (ZoneConfig z : cfg.base.zones()) {
+      out.putIfAbsent(z.name(), z);
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /**
+   * True when the change touches the zone: its file (at base or head) changed, or a file it
+   * includes did. Only zone files that contain {@code $INCLUDE} are parsed to learn the latter.
+   */
+  private static boolean touched(SourceTree head, ZoneConfig headZone, ZoneConfig baseZone, Set<String> changed) {
+    if (headZone == null || baseZone == null) {
+      return true;
+    }
+    if (changed.contains(headZone.file()) || changed.contains(baseZone.file())) {
+      return true;
+    }
+    try {
+      byte[] bytes = head.read(headZone.file());
+      if (!new String(bytes, StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT).contains("$INCLUDE")) {
+        return false;
+      }
+      RecordingTree rec = new RecordingTree(head);
+      ZoneReader.forFormat(headZone.effectiveFormat()).read(rec, headZone.file(), headZone.name());
+      for (String p : rec.paths()) {
+        if (changed.contains(p)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (ZoneReadException e) {
+      return true; // it will be judged, and its error reported
+    }
+  }
+
+  private static void judge(
+      Gate gate, String name, SourceTree baseTree, ZoneConfig baseZone, SourceTree headTree, ZoneConfig headZone, String live)
+      throws ZoneReadException, CheckException {
+    ZoneConfig any = headZone != null ? headZone : baseZone;
+    if (!"none".equals(live) && any.live() != null) {
+      throw new CheckException(
+          "zone " + name + " names a live source, and this version reads none yet; pass --live none to judge against base");
+    }
+    Zone before = Zone.empty(name);
+    if (baseZone != null && baseTree.exists(baseZone.file())) {
+      try {
+        before = ZoneReader.forFormat(baseZone.effectiveFormat()).read(baseTree, baseZone.file(), name);
+      } catch (ZoneReadException e) {
+        throw new CheckException("the base version of zone " + name + " does not parse, so there is nothing to judge against: " + e.getMessage());
+      }
+    }
+    Zone after = Zone.empty(name);
+    ZoneReadException error = null;
+    String file = headZone != null ? headZone.file() : baseZone.file();
+    if (headZone != null && headTree.exists(headZone.file())) {
+      try {
+        after = ZoneReader.forFormat(headZone.effectiveFormat()).read(headTree, headZone.file(), name);
+      } catch (ZoneReadException e) {
+        after = null;
+        error = e;
+      }
+    }
+    gate.judge(
+        new Gate.Subject(
+            name,
+            before,
+            after,
+            error,
+            headZone != null ? headZone.critical() : List.of(),
+            any.effectiveFormat(),
+            new Location(file, 0)));
+  }
+}

@@ -1,0 +1,121 @@
+package dev.zonegate.git;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
+
+/**
+ * Writes {@code pre-push} into the repository's hooks directory (honouring {@code core.hooksPath})
+ * and touches nothing else (SPEC §8). A hook that is not ours is refused, or with {@code force}
+ * kept as {@code pre-push.zonegate-chained} and run first with the same input. Installing twice
+ * changes nothing.
+ */
+public final class PrePushHook {
+  public static final String MARKER = "# zonegate pre-push hook";
+  public static final String CHAINED = "pre-push.zonegate-chained";
+
+  /** What installing did, for the one line the command prints. */
+  public enum Outcome {
+    INSTALLED,
+    UNCHANGED,
+    UPDATED,
+    CHAINED
+  }
+
+  private PrePushHook() {}
+
+  /** The hooks directory git uses for this repository. */
+  public static Path hooksDir(GitRepo repo) throws GitException {
+    FileBasedConfig config = new FileBasedConfig(repo.gitDir().resolve("config").toFile(), FS.DETECTED);
+    try {
+      config.load();
+    } catch (IOException | ConfigInvalidException e) {
+      throw new GitException("cannot read " + repo.gitDir().resolve("config") + ": " + e.getMessage(), e);
+    }
+    String hooksPath = config.getString("core", null, "hooksPath");
+    if (hooksPath == null || hooksPath.isBlank()) {
+      return repo.gitDir().resolve("hooks");
+    }
+    Path p = Path.of(hooksPath.startsWith("~/") ? System.getProperty("user.home") + hooksPath.substring(1) : hooksPath);
+    if (p.isAbsolute()) {
+      return p;
+    }
+    Path base = repo.workTree() != null ? repo.workTree() : repo.gitDir();
+    return base.resolve(p).normalize();
+  }
+
+  /**
+   * The hook script: runs zonegate with this very Java and class path, passing git's arguments and
+   * standard input; {@code extraArgs} (such as {@code --config FILE}) follow {@code pre-push}.
+   */
+  public static String script(String java, String classPath, List<String> extraArgs) {
+    StringBuilder args = new StringBuilder();
+    for (String a : extraArgs) {
+      args.append(' ').append(quote(a));
+    }
+    return "#!/bin/sh\n"
+        + MARKER + ": installed by `zonegate hook install`.\n"
+        + "# It judges what you push before it leaves; `git push --no-verify` skips it.\n"
+        + "input=$(cat)\n"
+        + "chained=\"$(dirname \"$0\")/" + CHAINED + "\"\n"
+        + "if [ -x \"$chained\" ]; then\n"
+        + "  printf '%s\\n' \"$input\" | \"$chained\" \"$@\" || exit $?\n"
+        + "fi\n"
+        + "printf '%s\\n' \"$input\" | exec " + quote(java)
+        + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp " + quote(classPath)
+        + " dev.zonegate.cli.Main hook pre-push" + args + " \"$@\"\n";
+  }
+
+  public static Outcome install(Path hooksDir, String script, boolean force) throws IOException, GitException {
+    Files.createDirectories(hooksDir);
+    Path hook = hooksDir.resolve("pre-push");
+    Outcome outcome = Outcome.INSTALLED;
+    if (Files.exists(hook)) {
+      String existing = Files.readString(hook, StandardCharsets.ISO_8859_1);
+      if (existing.equals(script)) {
+        return Outcome.UNCHANGED;
+      }
+      if (existing.contains(MARKER)) {
+        outcome = Outcome.UPDATED;
+      } else if (!force) {
+        throw new GitException(
+            "a pre-push hook already exists at " + hook + "; pass --force to keep it (as " + CHAINED
+                + ", run first) and add zonegate after it");
+      } else {
+        Path chained = hooksDir.resolve(CHAINED);
+        if (Files.exists(chained)) {
+          throw new GitException(chained + " already exists; move it away before chaining another hook");
+        }
+        Files.move(hook, chained, StandardCopyOption.ATOMIC_MOVE);
+        outcome = Outcome.CHAINED;
+      }
+    }
+    Path tmp = hooksDir.resolve("pre-push.zonegate-tmp");
+    Files.writeString(tmp, script, StandardCharsets.UTF_8);
+    try {
+      Files.setPosixFilePermissions(
+          tmp,
+          EnumSet.of(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+              PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
+              PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
+    } catch (UnsupportedOperationException e) {
+      tmp.toFile().setExecutable(true);
+    }
+    Files.move(tmp, hook, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return outcome;
+  }
+
+  /** Single-quotes for sh. */
+  static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,242 @@
+package dev.zonegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zonegate.testing.GitFixture;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class CheckCommandTest {
+  @TempDir Path tmp;
+  GitFixture git;
+  String base;
+
+  static final String CONFIG =
+      "zones:\n"
+          + "  - name: example.com.\n    file: zones/example.com.zone\n    critical: [\"api\"]\n"
+          + "  - name: example.net.\n    file: zones/example.net.zone\n";
+
+  static String com(String serial, String db) {
+    return "$ORIGIN example.com.\n$TTL 300\n"
+        + "@ SOA ns1.example.net. hostmaster.example.com. " + serial + " 7200 900 1209600 300\n"
+        + "@ NS ns1.example.net.\n@ NS ns2.example.org.\n"
+        + "www A 93.184.215.14\n"
+        + "api A 93.184.215.20\napi A 93.184.215.21\n"
+        + db
+        + "$INCLUDE common/mail.inc\n";
+  }
+
+  static final String DB = "db 60 A 93.184.215.51\ndb 60 A 93.184.215.52\norders CNAME db\n";
+
+  static final String NET =
+      "$ORIGIN example.net.\n$TTL 300\n@ SOA ns1.example.net. hostmaster.example.net. 1 7200 900 1209600 300\n"
+          + "@ NS ns1.example.net.\n@ NS ns2.example.org.\nns1 A 93.184.215.53\nwww A 93.184.215.80\n";
+
+  @BeforeEach
+  void repo() throws Exception {
+    git = GitFixture.init(tmp.resolve("repo"));
+    git.write("zonegate.yaml", CONFIG)
+        .write("zones/example.com.zone", com("1", DB))
+        .write("zones/common/mail.inc", "@ MX 10 mx1\nmx1 A 93.184.215.25\n")
+        .write("zones/example.net.zone", NET);
+    base = git.commit("zones as deployed");
+  }
+
+  Cli check(String... extra) {
+    return check(Map.of(), extra);
+  }
+
+  Cli check(Map<String, String> env, String... extra) {
+    String[] args = new String[extra.length + 3];
+    args[0] = "check";
+    args[1] = "--repo";
+    args[2] = git.dir().toString();
+    System.arraycopy(extra, 0, args, 3, extra.length);
+    return Cli.run(env, "", args);
+  }
+
+  static JsonNode json(Cli r) {
+    return JsonMapper.builder().build().readTree(r.out());
+  }
+
+  @Test
+  void aBenignCommitPasses() throws Exception {
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("add a host");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).startsWith("zonegate: pass").contains("+ add    new.example.com. A");
+  }
+
+  @Test
+  void anEndpointEmptyingCommitBlocks() throws Exception {
+    git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
+    git.commit("regenerate");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("block   address-emptied db.example.com.").contains("zones/example.com.zone");
+  }
+
+  @Test
+  void onlyChangedZonesAreRead() throws Exception {
+    git.write("zones/example.net.zone", NET + "mail A 93.184.215.81\n");
+    git.commit("net only");
+    Cli r = check("--base", base, "--format", "json");
+    assertThat(r.exit()).isZero();
+    JsonNode zones = json(r).get("zones");
+    assertThat(zones).hasSize(1);
+    assertThat(zones.get(0).get("name").asString()).isEqualTo("example.net.");
+    Cli all = check("--base", base, "--format", "json", "--all-zones");
+    assertThat(json(all).get("zones")).hasSize(2);
+  }
+
+  @Test
+  void aChangedIncludeRechecksTheZoneThatIncludesIt() throws Exception {
+    git.write("zones/common/mail.inc", "mx1 A 93.184.215.25\n");
+    git.commit("drop the MX");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("mail-change example.com. MX");
+  }
+
+  @Test
+  void aChangedConfigRechecksEveryZone() throws Exception {
+    git.write("zonegate.yaml", CONFIG + "rules: [builtin:default]\n");
+    git.commit("config");
+    assertThat(json(check("--base", base, "--format", "json")).get("zones")).hasSize(2);
+  }
+
+  @Test
+  void aDeletedZoneFileBlocks() throws Exception {
+    git.delete("zones/example.net.zone");
+    git.commit("oops");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("block   zone-emptied example.net.");
+  }
+
+  @Test
+  void aZoneDroppedFromTheConfigIsAZoneGoingEmpty() throws Exception {
+    git.write("zonegate.yaml", "zones:\n  - name: example.com.\n    file: zones/example.com.zone\n");
+    git.delete("zones/example.net.zone");
+    git.commit("drop example.net");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("zone-emptied example.net.");
+  }
+
+  @Test
+  void aCommitTrailerAllowsAndTheReportSaysWhoAndWhy() throws Exception {
+    git.write("zones/example.com.zone", com("2", ""));
+    git.commit("decommission the database\n\nZonegate-Allow: address-emptied:db moved to db2, see CHG-1234\n"
+        + "Zonegate-Allow: dangling-reference orders is retired with it\nZonegate-Allow: critical-endpoint not critical\n");
+    Cli r = check("--base", base, "--format", "json");
+    assertThat(r.exit()).as(r.out()).isZero();
+    JsonNode f = json(r).get("findings").get(0);
+    assertThat(f.get("allowed").asBoolean()).isTrue();
+    assertThat(f.get("allowedBy").get("kind").asString()).isEqualTo("trailer");
+    assertThat(f.get("allowedBy").get("by").asString()).startsWith("commit ").endsWith(" by Ada Reviewer <ada@example.com>");
+    assertThat(r.out()).contains("moved to db2, see CHG-1234");
+  }
+
+  @Test
+  void aTrailerOutsideTheRangeAllowsNothing() throws Exception {
+    git.commit("old allow\n\nZonegate-Allow: address-emptied\n");
+    String newBase = git.git("rev-parse", "HEAD").trim();
+    git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
+    git.commit("regenerate");
+    assertThat(check("--base", newBase).exit()).isEqualTo(1);
+  }
+
+  @Test
+  void mergeRequestLabelsAndBaseComeFromGitLab() throws Exception {
+    git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
+    git.commit("regenerate");
+    Map<String, String> env = new HashMap<>();
+    env.put("CI_MERGE_REQUEST_DIFF_BASE_SHA", base);
+    env.put("CI_MERGE_REQUEST_LABELS", "dns,zonegate-allow:address-emptied, zonegate-allow:dangling-reference:db ,other");
+    Cli r = check(env, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("merge-request label zonegate-allow:address-emptied");
+  }
+
+  @Test
+  void withoutAnyBaseTheCheckCannotDecide() throws Exception {
+    Cli r = check();
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("zonegate: error: cannot tell what to compare with").contains("--base REF");
+  }
+
+  @Test
+  void theMergeBaseWithOriginsDefaultBranchIsTheDefaultBase() throws Exception {
+    Path remote = tmp.resolve("remote.git");
+    git.run(tmp, "clone", "-q", "--bare", git.dir().toString(), remote.toString());
+    git.git("remote", "add", "origin", remote.toString());
+    git.git("fetch", "-q", "origin");
+    git.git("checkout", "-q", "-b", "feature");
+    git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
+    git.commit("regenerate");
+    Cli r = check();
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("address-emptied");
+  }
+
+  @Test
+  void worktreeReadsUncommittedZones() throws Exception {
+    git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
+    assertThat(check("--base", base).exit()).isZero();
+    assertThat(check("--base", base, "--worktree").exit()).isEqualTo(1);
+  }
+
+  @Test
+  void aProposedZoneThatDoesNotParseBlocksWithItsLine() throws Exception {
+    git.write("zones/example.net.zone", NET + "bad A 300.1.1.1\n");
+    git.commit("typo");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("zone-parse-error").contains("zones/example.net.zone:8");
+  }
+
+  @Test
+  void aLiveSourceThisVersionCannotReadFailsClosed() throws Exception {
+    git.write("zonegate.yaml", CONFIG.replace("    file: zones/example.net.zone\n",
+        "    file: zones/example.net.zone\n    live:\n      snapshot: live/example.net.zone\n"));
+    git.commit("live");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(check("--base", base, "--live", "none").exit()).isZero();
+  }
+
+  @Test
+  void aConfigOutsideTheRepositoryIsRead() throws Exception {
+    Path cfg = tmp.resolve("elsewhere.yaml");
+    java.nio.file.Files.writeString(cfg, "zones:\n  - name: example.net.\n    file: zones/example.net.zone\n");
+    git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
+    git.commit("regenerate");
+    Cli r = check("--base", base, "--config", cfg.toString(), "--all-zones", "--format", "json");
+    assertThat(r.exit()).isZero();
+    assertThat(json(r).get("zones")).hasSize(1);
+  }
+
+  @Test
+  void aBrokenConfigExitsTwoWithFileAndLine() throws Exception {
+    git.write("zonegate.yaml", CONFIG + "rulez: []\n");
+    git.commit("typo");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("zonegate: error: zonegate.yaml:7: unknown key 'rulez'");
+  }
+
+  @Test
+  void notARepositoryExitsTwo() {
+    Cli r = Cli.run("check", "--repo", tmp.resolve("nowhere").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("zonegate: error: ");
+  }
+}

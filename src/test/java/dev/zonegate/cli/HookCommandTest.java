@@ -1,0 +1,112 @@
+package dev.zonegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zonegate.testing.GitFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HookCommandTest {
+  @TempDir Path tmp;
+  GitFixture git;
+  String base;
+  static final String ZERO = "0000000000000000000000000000000000000000";
+
+  @BeforeEach
+  void repo() throws Exception {
+    git = GitFixture.init(tmp.resolve("repo"));
+    git.write("zonegate.yaml", CheckCommandTest.CONFIG)
+        .write("zones/example.com.zone", CheckCommandTest.com("1", CheckCommandTest.DB))
+        .write("zones/common/mail.inc", "@ MX 10 mx1\nmx1 A 93.184.215.25\n")
+        .write("zones/example.net.zone", CheckCommandTest.NET);
+    base = git.commit("zones as deployed");
+  }
+
+  Cli install(String... extra) {
+    String[] args = new String[3 + extra.length];
+    args[0] = "hook";
+    args[1] = "install";
+    args[2] = "--repo=" + git.dir();
+    System.arraycopy(extra, 0, args, 3, extra.length);
+    return Cli.run(args);
+  }
+
+  @Test
+  void installWritesAnExecutableHookAndTwiceChangesNothing() throws Exception {
+    Cli r = install();
+    assertThat(r.exit()).as(r.err()).isZero();
+    Path hook = git.dir().resolve(".git/hooks/pre-push");
+    assertThat(hook).isExecutable();
+    String script = Files.readString(hook);
+    assertThat(script).startsWith("#!/bin/sh\n# zonegate pre-push hook").contains("dev.zonegate.cli.Main hook pre-push");
+    Cli again = install();
+    assertThat(again.exit()).isZero();
+    assertThat(again.out()).contains("already installed");
+    assertThat(Files.readString(hook)).isEqualTo(script);
+    try (var files = Files.list(git.dir().resolve(".git/hooks"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("pre-push") && !n.endsWith(".sample"))).containsExactly("pre-push");
+    }
+  }
+
+  @Test
+  void aForeignHookIsRefusedWithoutForceAndChainedWithIt() throws Exception {
+    Path hook = git.dir().resolve(".git/hooks/pre-push");
+    Files.writeString(hook, "#!/bin/sh\necho mine\n");
+    Cli r = install();
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("already exists").contains("--force");
+    assertThat(Files.readString(hook)).isEqualTo("#!/bin/sh\necho mine\n");
+    Cli forced = install("--force");
+    assertThat(forced.exit()).isZero();
+    assertThat(Files.readString(git.dir().resolve(".git/hooks/pre-push.zonegate-chained"))).isEqualTo("#!/bin/sh\necho mine\n");
+    assertThat(Files.readString(hook)).contains("zonegate-chained");
+  }
+
+  @Test
+  void coreHooksPathIsHonoured() throws Exception {
+    git.git("config", "core.hooksPath", ".githooks");
+    assertThat(install().exit()).isZero();
+    assertThat(git.dir().resolve(".githooks/pre-push")).isExecutable();
+    assertThat(git.dir().resolve(".git/hooks/pre-push")).doesNotExist();
+  }
+
+  Cli prePush(String stdin) {
+    return Cli.run(Map.of(), stdin, "hook", "pre-push", "origin", "file:///remote", "--repo", git.dir().toString());
+  }
+
+  @Test
+  void prePushRefusesABlockingChangeWithTheReportOnStandardError() throws Exception {
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", "orders CNAME db\n"));
+    String head = git.commit("regenerate");
+    Cli r = prePush("refs/heads/main " + head + " refs/heads/main " + base + "\n");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("zonegate: block").contains("address-emptied").contains("push refused");
+  }
+
+  @Test
+  void prePushAcceptsABenignChangeAndSkipsDeletions() throws Exception {
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
+    String head = git.commit("add");
+    Cli r = prePush("refs/heads/main " + head + " refs/heads/main " + base + "\n(delete) " + ZERO + " refs/heads/old " + base + "\n");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("zonegate: pass");
+  }
+
+  @Test
+  void aNewBranchWithNoRemoteIsComparedWithNothing() throws Exception {
+    Cli r = prePush("refs/heads/main " + base + " refs/heads/main " + ZERO + "\n");
+    assertThat(r.exit()).as(r.err()).isZero();
+  }
+
+  @Test
+  void garbageOnStandardInputRefusesThePushWithAHint() {
+    Cli r = prePush("what is this\n");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("zonegate: error: ").contains("git push --no-verify");
+  }
+}

@@ -1,0 +1,103 @@
+package dev.zonegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zonegate.testing.GitFixture;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real {@code git push} to a local bare remote, through the hook that {@code hook install}
+ * writes with the shaded jar: what a newcomer sees.
+ */
+class PrePushIT {
+  @TempDir Path tmp;
+  GitFixture git;
+  Path remote;
+
+  @BeforeEach
+  void repo() throws Exception {
+    git = GitFixture.init(tmp.resolve("repo"));
+    git.write("zonegate.yaml", CheckCommandTest.CONFIG)
+        .write("zones/example.com.zone", CheckCommandTest.com("1", CheckCommandTest.DB))
+        .write("zones/common/mail.inc", "@ MX 10 mx1\nmx1 A 93.184.215.25\n")
+        .write("zones/example.net.zone", CheckCommandTest.NET);
+    git.commit("zones as deployed");
+    remote = tmp.resolve("remote.git");
+    git.run(tmp, "init", "-q", "--bare", remote.toString());
+    git.git("remote", "add", "origin", remote.toString());
+    GitFixture.Result first = git.exec(git.dir(), null, "push", "-q", "origin", "main");
+    assertThat(first.exit()).as(first.err()).isZero();
+    JarIT.Run r = JarIT.java("hook", "install", "--repo", git.dir().toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+  }
+
+  GitFixture.Result push(String... refs) throws Exception {
+    String[] args = new String[2 + refs.length];
+    args[0] = "push";
+    args[1] = "origin";
+    System.arraycopy(refs, 0, args, 2, refs.length);
+    return git.exec(git.dir(), null, args);
+  }
+
+  @Test
+  void aBlockingChangeIsRefusedWithAReadableReport() throws Exception {
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", "orders CNAME db\n"));
+    git.commit("regenerate the zone");
+    GitFixture.Result r = push("main");
+    assertThat(r.exit()).isNotZero();
+    assertThat(r.err())
+        .contains("zonegate: block")
+        .contains("address-emptied db.example.com.")
+        .contains("Zonegate-Allow: address-emptied:db.example.com. <reason>")
+        .contains("push refused");
+    assertThat(git.run(tmp, "--git-dir", remote.toString(), "rev-parse", "main").trim())
+        .isNotEqualTo(git.git("rev-parse", "HEAD").trim());
+  }
+
+  @Test
+  void aBenignChangeIsAccepted() throws Exception {
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
+    String head = git.commit("add a host");
+    GitFixture.Result r = push("main");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(git.run(tmp, "--git-dir", remote.toString(), "rev-parse", "main").trim()).isEqualTo(head);
+  }
+
+  @Test
+  void trailersInTheRangeAllowTheBlockingRules() throws Exception {
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", "orders CNAME db\n"));
+    git.commit("retire the database\n\nZonegate-Allow: address-emptied:db replaced by db2 (CHG-42)\n"
+        + "Zonegate-Allow: dangling-reference:db orders goes next week\n");
+    GitFixture.Result r = push("main");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("allowed by commit").contains("replaced by db2 (CHG-42)");
+  }
+
+  @Test
+  void aNewBranchIsComparedWithTheMergeBaseOfTheRemoteDefaultBranch() throws Exception {
+    git.git("fetch", "-q", "origin");
+    git.git("checkout", "-q", "-b", "feature");
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", "orders CNAME db\n"));
+    git.commit("regenerate on a branch");
+    GitFixture.Result r = push("feature");
+    assertThat(r.exit()).isNotZero();
+    assertThat(r.err()).contains("address-emptied");
+    git.git("checkout", "-q", "main");
+    git.git("checkout", "-q", "-b", "benign");
+    git.write("zones/example.net.zone", CheckCommandTest.NET + "mail A 93.184.215.81\n");
+    git.commit("add mail host");
+    GitFixture.Result ok = push("benign");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+  }
+
+  @Test
+  void deletingABranchIsNotJudged() throws Exception {
+    git.git("branch", "old");
+    assertThat(push("old").exit()).isZero();
+    GitFixture.Result r = push(":old");
+    assertThat(r.exit()).as(r.err()).isZero();
+  }
+}

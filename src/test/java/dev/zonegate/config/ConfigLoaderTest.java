@@ -1,0 +1,504 @@
+package dev.zonegate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zonegate.zone.ZoneFormat;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfigLoaderTest {
+  private static final Path CORPUS = Path.of("../shared/corpus/octodns-tests-config");
+
+  private static RepoConfig zonegate(String yaml) throws ConfigException {
+    return ConfigLoader.zonegate("zonegate.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static RepoConfig octodns(String yaml) throws ConfigException {
+    return ConfigLoader.octodns("config/production.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The message of the error a zonegate.yaml gives; fails the test when it loads. */
+  private static String zonegateError(String yaml) {
+    try {
+      zonegate(yaml);
+    } catch (ConfigException e) {
+      assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Exception");
+      return e.getMessage();
+    }
+    throw new AssertionError("loaded without error:\n" + yaml);
+  }
+
+  private static String octodnsError(String yaml) {
+    try {
+      octodns(yaml);
+    } catch (ConfigException e) {
+      assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Exception");
+      return e.getMessage();
+    }
+    throw new AssertionError("loaded without error:\n" + yaml);
+  }
+
+  private static String zone(String body) {
+    return "zones:\n  - name: example.com.\n    file: zones/example.com.zone\n" + body;
+  }
+
+  // ---------------------------------------------------------------- zonegate.yaml: valid
+
+  @Test
+  void aFullConfigGivesEveryZoneAndLiveSource() throws Exception {
+    RepoConfig c =
+        zonegate(
+            """
+            # every live source
+            zones:
+              - name: Example.COM
+                file: ./zones/example.com.zone
+                live:
+                  axfr: { server: 192.0.2.53, port: 5353, timeout: 30,
+                          tsig: { name: gate-key, algorithm: hmac-sha512, secretEnv: ZONEGATE_TSIG } }
+                critical: [ "api", "*.endpoints" ]
+              - name: example.net.
+                file: zones/example.net.yaml
+                format: master
+                live:
+                  query:
+                    servers: [ "192.0.2.53", "198.51.100.53:5353", "[2001:db8::53]:53", "2001:db8::54", "ns1.example.net" ]
+                    tsig: { name: gate-key., secretEnv: QUERY_KEY }
+              - name: example.org.
+                file: zones\\example.org.json
+                live:
+                  snapshot: live/../live/example.org.zone
+              - name: example.info.
+                file: zones/example.info.zone
+                live: { axfr: { server: ns1.example.info } }
+            rules: [ rules/default.yaml, ./rules/local.yaml ]
+            """);
+    assertThat(c.path()).isEqualTo("zonegate.yaml");
+    assertThat(c.source()).isEqualTo("zonegate");
+    assertThat(c.rulePacks()).containsExactly("rules/default.yaml", "rules/local.yaml");
+    assertThat(c.zones()).hasSize(4);
+
+    ZoneConfig com = c.zones().get(0);
+    assertThat(com.name()).isEqualTo("example.com.");
+    assertThat(com.file()).isEqualTo("zones/example.com.zone");
+    assertThat(com.format()).isNull();
+    assertThat(com.effectiveFormat()).isEqualTo(ZoneFormat.MASTER);
+    assertThat(com.critical()).containsExactly("api", "*.endpoints");
+    assertThat(com.live())
+        .isEqualTo(
+            new LiveConfig.Axfr(
+                "192.0.2.53", 5353, new LiveConfig.Tsig("gate-key", "hmac-sha512", "ZONEGATE_TSIG"), 30));
+    assertThat(com.lenient()).isFalse();
+    assertThat(com.enforceOrder()).isTrue();
+    assertThat(com.where().path()).isEqualTo("zonegate.yaml");
+    assertThat(com.where().line()).isEqualTo(3);
+
+    ZoneConfig net = c.zones().get(1);
+    assertThat(net.format()).isEqualTo(ZoneFormat.MASTER);
+    assertThat(net.live())
+        .isEqualTo(
+            new LiveConfig.Query(
+                List.of("192.0.2.53", "198.51.100.53:5353", "[2001:db8::53]:53", "2001:db8::54", "ns1.example.net"),
+                new LiveConfig.Tsig("gate-key.", "hmac-sha256", "QUERY_KEY"),
+                10));
+    assertThat(net.critical()).isEmpty();
+
+    ZoneConfig org = c.zones().get(2);
+    assertThat(org.file()).isEqualTo("zones/example.org.json");
+    assertThat(org.effectiveFormat()).isEqualTo(ZoneFormat.ROUTE53);
+    assertThat(org.live()).isEqualTo(new LiveConfig.Snapshot("live/example.org.zone"));
+
+    assertThat(c.zones().get(3).live()).isEqualTo(new LiveConfig.Axfr("ns1.example.info", 53, null, 10));
+    assertThat(c.zone("example.info.")).isSameAs(c.zones().get(3));
+  }
+
+  @Test
+  void aZoneWithoutLiveHasNoneAndRulesMayBeAbsent() throws Exception {
+    RepoConfig c = zonegate(zone(""));
+    assertThat(c.zones()).singleElement().satisfies(z -> assertThat(z.live()).isNull());
+    assertThat(c.rulePacks()).isEmpty();
+  }
+
+  @Test
+  void theExampleRepositoryConfigLoads() throws Exception {
+    Path file = Path.of("testdata/config-repo/zonegate.yaml");
+    RepoConfig c = ConfigLoader.zonegate(file.toString(), Files.readAllBytes(file));
+    assertThat(c.zones()).extracting(ZoneConfig::name).containsExactly("example.com.", "example.net.");
+    assertThat(c.zones()).extracting(ZoneConfig::file)
+        .containsExactly("zones/example.com.zone", "zones/example.net.zone");
+    assertThat(c.zones().get(0).critical()).containsExactly("api");
+    assertThat(c.rulePacks()).containsExactly("rules/local.yaml");
+    for (ZoneConfig z : c.zones()) {
+      assertThat(Path.of("testdata/config-repo").resolve(z.file())).exists();
+    }
+  }
+
+  // ---------------------------------------------------------------- zonegate.yaml: errors
+
+  @Test
+  void anUnknownTopLevelKeyIsNamedWithItsLine() {
+    assertThat(zonegateError(zone("") + "rule: [ rules/local.yaml ]\n"))
+        .isEqualTo("zonegate.yaml:4: unknown key 'rule' (a zonegate config has only zones and rules); did you mean 'rules'?");
+    assertThat(zonegateError("providers: {}\nzones: {}\n"))
+        .startsWith("zonegate.yaml:1: unknown key 'providers'")
+        .contains("--octodns-config");
+  }
+
+  @Test
+  void anUnknownZoneKeyIsNamedWithTheZone() {
+    assertThat(zonegateError(zone("    critcal: [ api ]\n")))
+        .isEqualTo(
+            "zonegate.yaml:4: zone 'example.com.': unknown key 'critcal' (a zone takes name, file, format, critical, live)");
+  }
+
+  @Test
+  void anUnknownNestedKeyIsRefusedByTheSchema() {
+    assertThat(zonegateError(zone("    live:\n      axfr:\n        server: ns1.example.com\n        prot: 53\n")))
+        .isEqualTo("zonegate.yaml:7: zone 'example.com.': live.axfr: unknown key 'prot' (axfr takes server, port, tsig, timeout)");
+  }
+
+  @Test
+  void aZoneWithoutAFileIsRefused() {
+    assertThat(zonegateError("zones:\n  - name: example.com.\n"))
+        .startsWith("zonegate.yaml:2: zone 'example.com.': ")
+        .contains("file");
+  }
+
+  @Test
+  void zonesAreRequiredAndNotEmpty() {
+    assertThat(zonegateError("rules: []\n")).startsWith("zonegate.yaml:1: ").contains("zones");
+    assertThat(zonegateError("zones: []\n")).startsWith("zonegate.yaml:1: zones: ");
+  }
+
+  @Test
+  void aBadFormatIsRefused() {
+    assertThat(zonegateError(zone("    format: bind9\n")))
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.': format: 'bind9' is not one of master, octodns, route53");
+  }
+
+  @Test
+  void aZoneConfiguredTwiceIsRefused() {
+    assertThat(zonegateError(zone("") + "  - name: EXAMPLE.com\n    file: other.zone\n"))
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.' is configured twice (first at line 2)");
+  }
+
+  @Test
+  void aBadZoneNameIsRefused() {
+    assertThat(zonegateError("zones:\n  - name: example..com\n    file: x.zone\n"))
+        .isEqualTo("zonegate.yaml:2: zone name 'example..com' is not a domain name");
+    assertThat(zonegateError("zones:\n  - name: exa mple.com\n    file: x.zone\n"))
+        .startsWith("zonegate.yaml:2: zone name 'exa mple.com'");
+    assertThat(zonegateError("zones:\n  - name: " + "a".repeat(64) + ".com\n    file: x.zone\n"))
+        .startsWith("zonegate.yaml:2: zone name ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../x", "/etc/x", "zones/../../x", "C:/zones/x", "\\\\server\\share"})
+  void aZoneFileOutsideTheRepositoryIsRefused(String file) {
+    String yaml = "zones:\n  - name: example.com.\n    file: '" + file + "'\n";
+    assertThat(zonegateError(yaml))
+        .isEqualTo(
+            "zonegate.yaml:3: zone 'example.com.': file '" + file
+                + "': path escapes the repository (paths are relative to the repository root)");
+  }
+
+  @Test
+  void ruleAndSnapshotPathsMustStayInside() {
+    assertThat(zonegateError(zone("") + "rules: [ ../shared/rules.yaml ]\n"))
+        .startsWith("zonegate.yaml:4: rule pack '../shared/rules.yaml': path escapes the repository");
+    assertThat(zonegateError(zone("    live: { snapshot: /var/lib/live.zone }\n")))
+        .startsWith("zonegate.yaml:4: zone 'example.com.': live.snapshot '/var/lib/live.zone': path escapes");
+    assertThat(zonegateError("zones:\n  - name: example.com.\n    file: ./\n"))
+        .isEqualTo("zonegate.yaml:3: zone 'example.com.': file './' names no file");
+  }
+
+  @Test
+  void aSecretIsRefusedWithItsOwnMessage() {
+    String yaml =
+        zone(
+            "    live:\n      axfr:\n        server: ns1.example.com\n"
+                + "        tsig: { name: k, secret: c2VjcmV0c2VjcmV0, secretEnv: K }\n");
+    assertThat(zonegateError(yaml))
+        .isEqualTo(
+            "zonegate.yaml:7: zone 'example.com.': secrets never live in config files;"
+                + " name an environment variable with secretEnv");
+    // Also where it does not belong at all, and before any other complaint about the file.
+    assertThat(zonegateError("secret: abc\nzone: []\n"))
+        .isEqualTo("zonegate.yaml:1: secrets never live in config files; name an environment variable with secretEnv");
+  }
+
+  @Test
+  void aBadSecretEnvIsRefused() {
+    String yaml =
+        zone("    live:\n      axfr:\n        server: ns1.example.com\n        tsig: { name: k, secretEnv: my-key }\n");
+    assertThat(zonegateError(yaml))
+        .isEqualTo(
+            "zonegate.yaml:7: zone 'example.com.': live.axfr.tsig.secretEnv: 'my-key' is not an environment variable"
+                + " name (capitals, digits and _, as in ZONEGATE_TSIG)");
+  }
+
+  @Test
+  void aBadAlgorithmIsRefused() {
+    String yaml =
+        zone("    live:\n      query:\n        servers: [ ns1 ]\n        tsig: { name: k, algorithm: hmac-md5, secretEnv: K }\n");
+    assertThat(zonegateError(yaml)).startsWith("zonegate.yaml:7: zone 'example.com.': live.query.tsig.algorithm: ");
+  }
+
+  @Test
+  void aPortOutOfRangeIsRefused() {
+    assertThat(zonegateError(zone("    live:\n      axfr: { server: ns1.example.com, port: 70000 }\n")))
+        .startsWith("zonegate.yaml:5: zone 'example.com.': live.axfr.port: ")
+        .contains("65535");
+    assertThat(zonegateError(zone("    live:\n      query: { servers: [ 'ns1:70000' ] }\n")))
+        .isEqualTo(
+            "zonegate.yaml:5: zone 'example.com.': live.query.servers: 'ns1:70000' has port '70000'; a port is 1 to 65535");
+    assertThat(zonegateError(zone("    live:\n      query: { servers: [ '[2001:db8::1]x' ] }\n")))
+        .contains("is not [IPv6-address]:port");
+  }
+
+  @Test
+  void twoLiveSourcesAtOnceAreRefused() {
+    String yaml = zone("    live:\n      axfr: { server: ns1.example.com }\n      snapshot: live.zone\n");
+    assertThat(zonegateError(yaml))
+        .isEqualTo(
+            "zonegate.yaml:5: zone 'example.com.': live takes exactly one of axfr, query or snapshot, not axfr and snapshot");
+    assertThat(zonegateError(zone("    live: {}\n"))).contains("live names no source");
+    assertThat(zonegateError(zone("    live: { axrf: { server: ns1 } }\n")))
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.': unknown live source 'axrf' (one of axfr, query, snapshot)");
+  }
+
+  @Test
+  void anUnusableCriticalGlobIsRefused() {
+    assertThat(zonegateError(zone("    critical:\n      - api\n      - 'bad name'\n")))
+        .startsWith("zonegate.yaml:6: zone 'example.com.': critical: name glob 'bad name' has the character");
+  }
+
+  @Test
+  void aDuplicateYamlKeyIsRefused() {
+    assertThat(zonegateError(zone("    file: other.zone\n")))
+        .isEqualTo("zonegate.yaml:4: not valid YAML: key 'file' appears twice in the same map");
+  }
+
+  @Test
+  void brokenYamlIsRefusedWithItsLine() {
+    assertThat(zonegateError("zones:\n  - name: [unclosed\n"))
+        .isEqualTo("zonegate.yaml:2: not valid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>");
+  }
+
+  @Test
+  void aDocumentThatIsNotAMapIsRefused() {
+    assertThat(zonegateError("- name: example.com.\n  file: x.zone\n"))
+        .isEqualTo("zonegate.yaml:1: a zonegate config is a YAML map with a zones: list, not a list");
+    assertThat(zonegateError("just words\n")).endsWith("not a string");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "# only a comment\n", "---\n"})
+  void anEmptyFileIsRefused(String yaml) {
+    assertThat(zonegateError(yaml))
+        .isEqualTo("zonegate.yaml: the file is empty; a zonegate config is a YAML map with a zones: list");
+  }
+
+  @Test
+  void aWrongTypeIsReportedWithTheZoneAndKey() {
+    assertThat(zonegateError(zone("    critical: api\n")))
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.': critical: string found, list expected");
+    assertThat(zonegateError("zones: { example.com.: x.zone }\n")).isEqualTo("zonegate.yaml:1: zones: map found, list expected");
+    assertThat(zonegateError("zones:\n  - name: 5\n    file: x.zone\n")).startsWith("zonegate.yaml:2: zone #1: name: ");
+  }
+
+  // ---------------------------------------------------------------- octoDNS config
+
+  @Test
+  void theOctoDnsTestConfigGivesItsZonesAndFiles() throws Exception {
+    Path file = CORPUS.resolve("simple.yaml");
+    Assumptions.assumeTrue(Files.exists(file), "corpus absent: " + file);
+    RepoConfig c = ConfigLoader.octodns("config/simple.yaml", Files.readAllBytes(file));
+    assertThat(c.source()).isEqualTo("octodns");
+    assertThat(c.rulePacks()).isEmpty();
+    assertThat(c.zones())
+        .extracting(ZoneConfig::name)
+        .containsExactly("unit.tests.", "subzone.unit.tests.", "sub.txt.unit.tests.", "empty.");
+    assertThat(c.zones())
+        .extracting(ZoneConfig::file)
+        .containsExactly(
+            "tests/config/unit.tests.yaml",
+            "tests/config/subzone.unit.tests.yaml",
+            "tests/config/sub.txt.unit.tests.yaml",
+            "tests/config/empty.yaml");
+    for (ZoneConfig z : c.zones()) {
+      assertThat(z.format()).isEqualTo(ZoneFormat.OCTODNS);
+      assertThat(z.live()).isNull();
+      assertThat(z.lenient()).isFalse();
+      assertThat(z.enforceOrder()).isTrue();
+      // The files octoDNS reads are the corpus's own: tests/config is the corpus directory.
+      assertThat(CORPUS.resolve(z.file().substring("tests/config/".length()))).exists();
+    }
+    // The entry's map starts on the line after the zone's key.
+    assertThat(c.zones().get(0).where().line()).isEqualTo(30);
+  }
+
+  @Test
+  void theOctoDnsLenientZoneIsCarried() throws Exception {
+    Path file = CORPUS.resolve("simple-lenient-zone.yaml");
+    Assumptions.assumeTrue(Files.exists(file), "corpus absent: " + file);
+    RepoConfig c = ConfigLoader.octodns("simple-lenient-zone.yaml", Files.readAllBytes(file));
+    assertThat(c.zones()).singleElement().satisfies(z -> assertThat(z.lenient()).isTrue());
+  }
+
+  @Test
+  void octoDnsSplitDirectoriesAreRefusedClearly() throws Exception {
+    Path file = CORPUS.resolve("simple-split.yaml");
+    Assumptions.assumeTrue(Files.exists(file), "corpus absent: " + file);
+    assertThatThrownBy(() -> ConfigLoader.octodns("simple-split.yaml", Files.readAllBytes(file)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "simple-split.yaml:27: zone 'unit.tests.': source 'in' reads a split directory (one YAML file per record"
+                + " set), which zonegate does not support yet; use YamlProvider zone files");
+    assertThat(
+            octodnsError(
+                "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+                    + "    split_extension: .\nzones:\n  example.com.:\n    sources: [ c ]\n"))
+        .contains("split directory");
+  }
+
+  @Test
+  void octoDnsDynamicZonesAreSkippedAndAliasesFollowTheirZone() throws Exception {
+    Path file = CORPUS.resolve("dynamic-config.yaml");
+    Assumptions.assumeTrue(Files.exists(file), "corpus absent: " + file);
+    RepoConfig c = ConfigLoader.octodns("dynamic-config.yaml", Files.readAllBytes(file));
+    assertThat(c.zones()).extracting(ZoneConfig::name).containsExactly("subzone.unit.tests.");
+
+    RepoConfig alias =
+        octodns(
+            "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+                + "zones:\n  alias.example.:\n    alias: example.com.\n  example.com.:\n    sources: [ c ]\n");
+    assertThat(alias.zones()).extracting(ZoneConfig::name).containsExactly("example.com.", "alias.example.");
+    assertThat(alias.zone("alias.example.").file()).isEqualTo("config/example.com.yaml");
+    assertThat(
+            octodnsError(
+                "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+                    + "zones:\n  alias.example.:\n    alias: nope.example.\n"))
+        .isEqualTo("config/production.yaml:7: zone 'alias.example.': alias 'nope.example.' is not a zone with sources in this config");
+    assertThat(
+            octodnsError(
+                "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+                    + "zones:\n  '*':\n    sources: [ c ]\n"))
+        .isEqualTo("config/production.yaml:6: no zone zonegate can check (dynamic zone entries such as '*' are skipped)");
+  }
+
+  @Test
+  void theExampleOctoDnsRepositoryLoadsAndIgnoresCredentials() throws Exception {
+    Path file = Path.of("testdata/octodns-repo/config/production.yaml");
+    RepoConfig c = ConfigLoader.octodns("config/production.yaml", Files.readAllBytes(file));
+    assertThat(c.zones()).extracting(ZoneConfig::name).containsExactly("example.com.", "example.org.");
+    assertThat(c.zones())
+        .extracting(ZoneConfig::file)
+        .containsExactly("config/example.com.yaml", "config/example.org.yaml");
+    for (ZoneConfig z : c.zones()) {
+      assertThat(Path.of("testdata/octodns-repo").resolve(z.file())).exists();
+      assertThat(z.enforceOrder()).isTrue();
+    }
+  }
+
+  @Test
+  void aZoneWithoutAYamlProviderSourceIsAnError() {
+    String yaml =
+        """
+        providers:
+          config:
+            class: helpers.TestYamlProvider
+            directory: tests/config
+          r53:
+            class: octodns_route53.Route53Provider
+            access_key_id: env/AWS_ACCESS_KEY_ID
+        zones:
+          example.com.:
+            sources:
+              - config
+              - r53
+            targets: [ r53 ]
+        """;
+    assertThat(octodnsError(yaml))
+        .isEqualTo(
+            "config/production.yaml:11: zone 'example.com.': no source is an octoDNS YamlProvider"
+                + " (config (helpers.TestYamlProvider), r53 (octodns_route53.Route53Provider)),"
+                + " so zonegate cannot find its zone file");
+  }
+
+  @Test
+  void lenientAndEnforceOrderAreCarriedAndTheDirectoryNormalised() throws Exception {
+    String yaml =
+        """
+        providers:
+          r53:
+            class: octodns_route53.Route53Provider
+            secret_access_key: env/AWS_SECRET_ACCESS_KEY
+          config:
+            class: octodns.provider.yaml.YamlProvider
+            directory: ./config
+            enforce_order: False
+        zones:
+          example.com.:
+            lenient: true
+            sources: [ r53, config ]
+            targets: [ r53 ]
+            processors: [ anything ]
+          Example.ORG.:
+            sources: [ config ]
+        """;
+    RepoConfig c = octodns(yaml);
+    ZoneConfig com = c.zones().get(0);
+    assertThat(com.file()).isEqualTo("config/example.com.yaml");
+    assertThat(com.lenient()).isTrue();
+    assertThat(com.enforceOrder()).isFalse();
+    assertThat(com.where()).hasToString("config/production.yaml:11");
+    ZoneConfig org = c.zones().get(1);
+    assertThat(org.name()).isEqualTo("example.org.");
+    assertThat(org.file()).isEqualTo("config/Example.ORG.yaml"); // the file octoDNS opens
+    assertThat(org.lenient()).isFalse();
+
+    RepoConfig dot =
+        octodns("providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: .\n"
+            + "zones:\n  example.com.:\n    sources: [ c ]\n");
+    assertThat(dot.zones().get(0).file()).isEqualTo("example.com.yaml");
+  }
+
+  @Test
+  void octoDnsErrorsNameTheZoneOrKey() {
+    String providers = "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ../elsewhere\n";
+    assertThat(octodnsError(providers + "zones:\n  example.com.:\n    sources: [ c ]\n"))
+        .isEqualTo(
+            "config/production.yaml:4: zone 'example.com.': provider 'c' directory '../elsewhere':"
+                + " path escapes the repository (paths are relative to the repository root)");
+    assertThat(
+            octodnsError(
+                "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: env/ZONES\n"
+                    + "zones:\n  example.com.:\n    sources: [ c ]\n"))
+        .contains("from the environment (env/ZONES)");
+    assertThat(octodnsError("providers: {}\nzones:\n  example.com.:\n    sources: [ nope ]\n"))
+        .isEqualTo("config/production.yaml:4: zone 'example.com.': source 'nope' is not one of the providers");
+    assertThat(octodnsError("providers: {}\nzones:\n  missing.sources.: {}\n"))
+        .isEqualTo("config/production.yaml:3: zone 'missing.sources.': has no sources");
+    assertThat(octodnsError("providers: {}\nzones:\n  example.com:\n    sources: [ c ]\n"))
+        .isEqualTo("config/production.yaml:4: zone 'example.com': octoDNS zone names end with a dot ('example.com.')");
+    assertThat(octodnsError("zones: {}\n")).isEqualTo(
+        "config/production.yaml:1: an octoDNS config needs providers: (a map of provider names to settings)");
+    assertThat(octodnsError("providers: {}\nzones: {}\n")).isEqualTo("config/production.yaml:2: no zone zonegate can check");
+    assertThat(octodnsError("")).isEqualTo(
+        "config/production.yaml: the file is empty; an octoDNS config is a YAML map with providers: and zones:");
+    assertThat(octodnsError("providers: {}\nproviders: {}\n")).contains("key 'providers' appears twice");
+    assertThat(
+            octodnsError(
+                "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+                    + "    enforce_order: maybe\nzones:\n  example.com.:\n    sources: [ c ]\n"))
+        .isEqualTo("config/production.yaml:5: zone 'example.com.': enforce_order must be true or false, not 'maybe'");
+  }
+}
