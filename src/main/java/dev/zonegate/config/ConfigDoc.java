@@ -93,13 +93,21 @@ final class ConfigDoc {
   }
 
   /**
-   * A zone name made absolute and lower-case. Checked with dnsjava (label and name lengths, empty
+   * A zone name made absolute and lower-case (IDNA names in their ASCII form). Checked with dnsjava (label and name lengths, empty
    * labels) and for characters a zone name never holds, so a typo is not a zone nobody serves.
    */
   String zoneName(String pointer, String value) throws ConfigException {
     String v = value.trim();
     if (v.equals(".")) {
       return ".";
+    }
+    if (!v.chars().allMatch(c -> c < 0x80)) {
+      // An internationalized name, as octoDNS accepts it: compared in its ASCII (punycode) form.
+      try {
+        v = java.net.IDN.toASCII(v, java.net.IDN.ALLOW_UNASSIGNED);
+      } catch (IllegalArgumentException e) {
+        throw error(pointer, "zone name '" + value + "' is not a domain name");
+      }
     }
     if (!NAME_CHARS.matcher(v).matches() || v.startsWith(".") || v.contains("..")) {
       throw error(pointer, "zone name '" + value + "' is not a domain name");

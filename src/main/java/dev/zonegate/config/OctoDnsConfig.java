@@ -23,12 +23,15 @@ import tools.jackson.databind.JsonNode;
  * directory ({@code SplitYamlProvider}, or YamlProvider with {@code split_extension}: one YAML file
  * per record set, which the zone readers do not assemble yet). Two kinds of entry are not zones
  * with files of their own: a dynamic entry ({@code '*'}, {@code '*.arpa.'}), whose zones octoDNS
- * discovers by listing the source, is skipped, since a config cannot say which files it covers; an
- * {@code alias:} zone is read from the file of the zone it copies, under its own name.
+ * discovers by listing the source, is skipped, since a config cannot say which files it covers, and
+ * so is a zone sourced only from {@code auto-arpa} (generated reverse zones); an {@code alias:}
+ * zone is read from the file of the zone it copies, under its own name. Of several sources only
+ * the first YamlProvider is read: records another source would add are not seen.
  */
 final class OctoDnsConfig {
   static final String YAML_PROVIDER = "octodns.provider.yaml.YamlProvider";
   static final String SPLIT_PROVIDER = "octodns.provider.yaml.SplitYamlProvider";
+  static final String AUTO_ARPA = "auto-arpa";
 
   private final ConfigDoc doc;
   private final JsonNode providers;
@@ -61,12 +64,12 @@ final class OctoDnsConfig {
   private RepoConfig zones(JsonNode zones) throws ConfigException {
     Map<String, ZoneConfig> byKey = new LinkedHashMap<>();
     Map<String, String> aliases = new LinkedHashMap<>();
-    List<String> dynamic = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : zones.properties()) {
       String key = e.getKey();
       String at = "/zones" + ConfigDoc.segment(key);
       if (key.contains("*")) {
-        dynamic.add(key); // octoDNS lists such zones from the source at run time; see the class comment
+        skipped.add(key); // octoDNS lists such zones from the source at run time; see the class comment
         continue;
       }
       JsonNode z = e.getValue();
@@ -75,6 +78,10 @@ final class OctoDnsConfig {
             at,
             "zone '" + key + "': "
                 + (z.isNull() ? "has no sources" : "expected a map with sources:, not a " + ConfigDoc.kindOf(z)));
+      }
+      if (generated(z)) {
+        skipped.add(key); // auto_arpa builds it from the other zones' records, which are checked
+        continue;
       }
       if (z.has("alias")) {
         JsonNode target = z.get("alias");
@@ -89,6 +96,11 @@ final class OctoDnsConfig {
     for (Map.Entry<String, String> a : aliases.entrySet()) {
       ZoneConfig target = byKey.get(a.getValue());
       String at = "/zones" + ConfigDoc.segment(a.getKey());
+      if (aliases.containsKey(a.getValue())) {
+        throw doc.error(
+            at + "/alias",
+            "zone '" + a.getKey() + "': alias '" + a.getValue() + "' is itself an alias, which octoDNS refuses");
+      }
       if (target == null) {
         throw doc.error(
             at + "/alias",
@@ -104,7 +116,9 @@ final class OctoDnsConfig {
       throw doc.error(
           "/zones",
           "no zone zonegate can check"
-              + (dynamic.isEmpty() ? "" : " (dynamic zone entries such as '" + dynamic.get(0) + "' are skipped)"));
+              + (skipped.isEmpty()
+                  ? ""
+                  : " (dynamic and auto_arpa zone entries such as '" + skipped.get(0) + "' are skipped)"));
     }
     return new RepoConfig(doc.path, new ArrayList<>(byKey.values()), List.of(), RepoConfig.OCTODNS);
   }
@@ -121,10 +135,11 @@ final class OctoDnsConfig {
     }
     List<String> seen = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
-      String src = sources.get(i).asString("");
+      JsonNode srcNode = sources.get(i);
+      String src = srcNode.isString() ? srcNode.asString() : srcNode.toString();
       String srcAt = at + "/sources/" + i;
-      JsonNode p = providers.get(src);
-      if (src.isEmpty() || p == null) {
+      JsonNode p = srcNode.isString() ? providers.get(src) : null;
+      if (p == null) {
         throw doc.error(srcAt, label + "source '" + src + "' is not one of the providers");
       }
       String cls = p.isObject() ? p.path("class").asString("") : "";
@@ -149,6 +164,25 @@ final class OctoDnsConfig {
         at + "/sources",
         label + "no source is an octoDNS YamlProvider (" + String.join(", ", seen)
             + "), so zonegate cannot find its zone file");
+  }
+
+  /**
+   * A zone whose only sources are {@code auto-arpa}, the source octoDNS's manager adds when
+   * {@code auto_arpa} is on: its PTR records are generated from the A/AAAA records of the other
+   * zones, so there is no file to read and the records it derives from are checked where they are
+   * written. A provider someone named {@code auto-arpa} is an ordinary provider.
+   */
+  private boolean generated(JsonNode z) {
+    JsonNode sources = z.path("sources");
+    if (!sources.isArray() || sources.isEmpty()) {
+      return false;
+    }
+    for (JsonNode s : sources) {
+      if (!s.isString() || !s.asString().equals(AUTO_ARPA) || providers.has(AUTO_ARPA)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** octoDNS refuses a zone name without its trailing dot, and names the file after it. */

@@ -199,6 +199,17 @@ class ConfigLoaderTest {
         .startsWith("zonegate.yaml:2: zone name ");
   }
 
+  @Test
+  void anInternationalizedZoneNameIsComparedInItsAsciiForm() throws Exception {
+    assertThat(zonegate("zones:\n  - name: bücher.example\n    file: x.zone\n").zones().get(0).name())
+        .isEqualTo("xn--bcher-kva.example.");
+    RepoConfig c =
+        octodns("providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+            + "zones:\n  bücher.example.:\n    sources: [ c ]\n");
+    assertThat(c.zones().get(0).name()).isEqualTo("xn--bcher-kva.example.");
+    assertThat(c.zones().get(0).file()).isEqualTo("config/bücher.example.yaml"); // octoDNS opens the UTF-8 name first
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../x", "/etc/x", "zones/../../x", "C:/zones/x", "\\\\server\\share"})
   void aZoneFileOutsideTheRepositoryIsRefused(String file) {
@@ -391,7 +402,22 @@ class ConfigLoaderTest {
             octodnsError(
                 "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
                     + "zones:\n  '*':\n    sources: [ c ]\n"))
-        .isEqualTo("config/production.yaml:6: no zone zonegate can check (dynamic zone entries such as '*' are skipped)");
+        .isEqualTo(
+            "config/production.yaml:6: no zone zonegate can check (dynamic and auto_arpa zone entries such as '*' are"
+                + " skipped)");
+  }
+
+  @Test
+  void octoDnsAliasChainsAreRefusedAndAutoArpaZonesSkipped() throws Exception {
+    Path loop = CORPUS.resolve("alias-zone-loop.yaml");
+    Path arpa = CORPUS.resolve("simple-arpa.yaml");
+    Assumptions.assumeTrue(Files.exists(loop) && Files.exists(arpa), "corpus absent: " + CORPUS);
+    assertThatThrownBy(() -> ConfigLoader.octodns("alias-zone-loop.yaml", Files.readAllBytes(loop)))
+        .hasMessage(
+            "alias-zone-loop.yaml:21: zone 'alias-loop.tests.': alias 'alias.tests.' is itself an alias, which"
+                + " octoDNS refuses");
+    RepoConfig c = ConfigLoader.octodns("simple-arpa.yaml", Files.readAllBytes(arpa));
+    assertThat(c.zones()).extracting(ZoneConfig::name).containsExactly("unit.tests.");
   }
 
   @Test
