@@ -1,9 +1,7 @@
 package dev.zonegate.config;
 
-import com.networknt.schema.Error;
 import dev.zonegate.model.Location;
 import dev.zonegate.rules.Scope;
-import dev.zonegate.schema.Schemas;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,17 +27,11 @@ import tools.jackson.databind.JsonNode;
  * Every error is one sentence at {@code file:line}; nothing here reads the environment or the disk.
  */
 public final class ConfigLoader {
-  private static final String SCHEMA = "zonegate-config.schema.json";
   private static final String SECRET =
       "secrets never live in config files; name an environment variable with secretEnv";
   private static final Set<String> TOP_KEYS = Set.of("zones", "rules");
   private static final List<String> ZONE_KEYS = List.of("name", "file", "format", "critical", "live");
   private static final List<String> LIVE_KINDS = List.of("axfr", "query", "snapshot");
-  private static final Map<String, List<String>> NESTED_KEYS =
-      Map.of(
-          "axfr", List.of("server", "port", "tsig", "timeout"),
-          "query", List.of("servers", "tsig", "timeout"),
-          "tsig", List.of("name", "algorithm", "secretEnv"));
   private static final Pattern BRACKETED = Pattern.compile("^\\[([0-9A-Fa-f:.]+)\\](?::(\\d{1,5}))?$");
 
   private ConfigLoader() {}
@@ -49,7 +41,7 @@ public final class ConfigLoader {
     try {
       ConfigDoc doc = ConfigDoc.parse(path, bytes, "a zonegate config", "a zones: list");
       plainChecks(doc);
-      schemaCheck(doc);
+      ConfigSchema.check(doc);
       return build(doc);
     } catch (RuntimeException | LinkageError e) {
       throw unexpected(path, e);
@@ -95,7 +87,7 @@ public final class ConfigLoader {
         if (!ZONE_KEYS.contains(key)) {
           throw doc.error(
               at + ConfigDoc.segment(key),
-              zoneLabel(z, i) + "unknown key '" + key + "' (a zone takes " + String.join(", ", ZONE_KEYS) + ")");
+              ConfigSchema.zoneLabel(z, i) + "unknown key '" + key + "' (a zone takes " + String.join(", ", ZONE_KEYS) + ")");
         }
       }
       JsonNode live = z.get("live");
@@ -105,14 +97,14 @@ public final class ConfigLoader {
           if (!LIVE_KINDS.contains(key)) {
             throw doc.error(
                 at + "/live" + ConfigDoc.segment(key),
-                zoneLabel(z, i) + "unknown live source '" + key + "' (one of axfr, query, snapshot)");
+                ConfigSchema.zoneLabel(z, i) + "unknown live source '" + key + "' (one of axfr, query, snapshot)");
           }
           kinds.add(key);
         }
         if (kinds.size() != 1) {
           throw doc.error(
               at + "/live",
-              zoneLabel(z, i)
+              ConfigSchema.zoneLabel(z, i)
                   + (kinds.isEmpty()
                       ? "live names no source; give one of axfr, query or snapshot, or leave live out"
                       : "live takes exactly one of axfr, query or snapshot, not " + String.join(" and ", kinds)));
@@ -127,7 +119,7 @@ public final class ConfigLoader {
       for (Map.Entry<String, JsonNode> e : n.properties()) {
         String here = at + ConfigDoc.segment(e.getKey());
         if (e.getKey().equalsIgnoreCase("secret")) {
-          throw doc.error(here, zoneOf(doc, here) + SECRET);
+          throw doc.error(here, ConfigSchema.zoneOf(doc, here) + SECRET);
         }
         findSecret(doc, e.getValue(), here);
       }
@@ -150,92 +142,6 @@ public final class ConfigLoader {
       hint = "; did you mean 'rules'?";
     }
     return "unknown key '" + key + "' (a zonegate config has only zones and rules)" + hint;
-  }
-
-  // ---------------------------------------------------------------- schema
-
-  private static void schemaCheck(ConfigDoc doc) throws ConfigException {
-    List<Error> errors = Schemas.validate(SCHEMA, doc.root);
-    if (errors.isEmpty()) {
-      return;
-    }
-    Error e = errors.get(0);
-    String pointer = e.getInstanceLocation().toString().replace("$", "");
-    String problem = problem(e, pointer);
-    // For a key the schema does not allow, point at the key, not at the map holding it.
-    if (e.getProperty() != null && "additionalProperties".equals(e.getKeyword())) {
-      pointer = pointer + ConfigDoc.segment(e.getProperty());
-    }
-    String inside = dotted(e.getInstanceLocation().toString().replace("$", ""));
-    int more = errors.size() - 1;
-    throw doc.error(
-        pointer,
-        zoneOf(doc, pointer)
-            + (inside.isEmpty() ? "" : inside + ": ")
-            + problem
-            + (more > 0 ? " (and " + more + " more problem" + (more == 1 ? ")" : "s)") : ""));
-  }
-
-  /**
-   * The validator's words where they are plain enough; in YAML's words (map, list) and the user's
-   * where they are not: an unknown key with the keys allowed, a value outside an enum with the
-   * choices, the two patterns people trip on.
-   */
-  private static String problem(Error e, String pointer) {
-    String keyword = String.valueOf(e.getKeyword());
-    String last = pointer.substring(pointer.lastIndexOf('/') + 1);
-    JsonNode value = e.getInstanceNode();
-    switch (keyword) {
-      case "additionalProperties" -> {
-        List<String> known = NESTED_KEYS.get(last);
-        return "unknown key '" + e.getProperty() + "'"
-            + (known == null ? "" : " (" + last + " takes " + String.join(", ", known) + ")");
-      }
-      case "enum" -> {
-        List<String> choices = new ArrayList<>();
-        e.getSchemaNode().forEach(c -> choices.add(c.asString()));
-        return "'" + (value == null ? "" : value.asString("")) + "' is not one of " + String.join(", ", choices);
-      }
-      case "pattern" -> {
-        String v = value == null ? "" : value.asString("");
-        if (last.equals("secretEnv")) {
-          return "'" + v + "' is not an environment variable name (capitals, digits and _, as in ZONEGATE_TSIG)";
-        }
-        if (last.equals("server")) {
-          return "'" + v + "' is not a host name or address (the port goes in port:)";
-        }
-        return "'" + v + "' " + Schemas.message(e);
-      }
-      default -> {
-        return Schemas.message(e)
-            .replace("object found", "map found")
-            .replace("object expected", "map expected")
-            .replace("array found", "list found")
-            .replace("array expected", "list expected");
-      }
-    }
-  }
-
-  /** {@code /zones/0/live/axfr/port} as {@code live.axfr.port}; the zone is named separately. */
-  private static String dotted(String pointer) {
-    String p = pointer.replaceFirst("^/zones/\\d+", "");
-    return p.isEmpty() ? "" : p.substring(1).replace('/', '.').replace("~1", "/").replace("~0", "~");
-  }
-
-  /** {@code zone 'example.com.': } when the pointer is inside a zone entry, else nothing. */
-  private static String zoneOf(ConfigDoc doc, String pointer) {
-    Matcher m = Pattern.compile("^/zones/(\\d+)").matcher(pointer);
-    if (!m.find() || !doc.root.path("zones").isArray()) {
-      return "";
-    }
-    int i = Integer.parseInt(m.group(1));
-    JsonNode z = doc.root.get("zones").get(i);
-    return z == null ? "" : zoneLabel(z, i);
-  }
-
-  private static String zoneLabel(JsonNode zone, int index) {
-    JsonNode name = zone.path("name");
-    return name.isString() ? "zone '" + name.asString() + "': " : "zone #" + (index + 1) + ": ";
   }
 
   // ---------------------------------------------------------------- semantic checks

@@ -112,6 +112,14 @@ final class OctoDnsConfig {
               name(a.getKey(), at), target.file(), target.format(), List.of(), null,
               target.lenient(), target.enforceOrder(), doc.at(at)));
     }
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Map.Entry<String, ZoneConfig> z : byKey.entrySet()) {
+      String first = names.putIfAbsent(z.getValue().name(), z.getKey());
+      if (first != null) {
+        throw new ConfigException(
+            z.getValue().where(), "zone '" + z.getKey() + "' is the same zone as '" + first + "', listed twice");
+      }
+    }
     if (byKey.isEmpty()) {
       throw doc.error(
           "/zones",

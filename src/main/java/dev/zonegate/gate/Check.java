@@ -223,7 +223,7 @@ public final class Check {
         return false;
       }
       RecordingTree rec = new RecordingTree(head);
-      ZoneReader.forFormat(headZone.effectiveFormat()).read(rec, headZone.file(), headZone.name());
+      ZoneReader.of(headZone.effectiveFormat(), headZone.enforceOrder(), headZone.lenient()).read(rec, headZone.file(), headZone.name());
       for (String p : rec.paths()) {
         if (changed.contains(p)) {
           return true;
@@ -246,7 +246,7 @@ public final class Check {
     Zone before = Zone.empty(name);
     if (baseZone != null && baseTree.exists(baseZone.file())) {
       try {
-        before = ZoneReader.forFormat(baseZone.effectiveFormat()).read(baseTree, baseZone.file(), name);
+        before = ZoneReader.of(baseZone.effectiveFormat(), baseZone.enforceOrder(), baseZone.lenient()).read(baseTree, baseZone.file(), name);
       } catch (ZoneReadException e) {
         throw new CheckException("the base version of zone " + name + " does not parse, so there is nothing to judge against: " + e.getMessage());
       }
@@ -256,7 +256,7 @@ public final class Check {
     String file = headZone != null ? headZone.file() : baseZone.file();
     if (headZone != null && headTree.exists(headZone.file())) {
       try {
-        after = ZoneReader.forFormat(headZone.effectiveFormat()).read(headTree, headZone.file(), name);
+        after = ZoneReader.of(headZone.effectiveFormat(), headZone.enforceOrder(), headZone.lenient()).read(headTree, headZone.file(), name);
       } catch (ZoneReadException e) {
         after = null;
         error = e;

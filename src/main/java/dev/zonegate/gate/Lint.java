@@ -65,7 +65,7 @@ public final class Lint {
       Zone after = null;
       ZoneReadException error = null;
       try {
-        after = ZoneReader.forFormat(z.effectiveFormat()).read(tree, z.file(), z.name());
+        after = ZoneReader.of(z.effectiveFormat(), z.enforceOrder(), z.lenient()).read(tree, z.file(), z.name());
       } catch (ZoneReadException e) {
         error = e;
       }

@@ -127,11 +127,24 @@ final class OctoDnsYaml {
 
   /** Parses {@code bytes}; every problem is a ZoneReadException naming {@code path} and a line. */
   static Doc parse(byte[] bytes, String path) throws ZoneReadException {
-    return read(bytes, path, SHALLOW);
+    return parse(bytes, path, false);
+  }
+
+  /**
+   * As {@link #parse(byte[], String)}; with {@code enforceOrder} every map's keys must be in
+   * natural order, as YamlProvider's {@code enforce_order} (its default) demands.
+   */
+  static Doc parse(byte[] bytes, String path, boolean enforceOrder) throws ZoneReadException {
+    return read(bytes, path, SHALLOW, enforceOrder);
   }
 
   private static Doc read(byte[] bytes, String path, int lineDepth) throws ZoneReadException {
+    return read(bytes, path, lineDepth, false);
+  }
+
+  private static Doc read(byte[] bytes, String path, int lineDepth, boolean enforceOrder) throws ZoneReadException {
     Builder b = new Builder(path, BASE_TOKEN_BUDGET + 2L * bytes.length, lineDepth);
+    b.enforceOrder = enforceOrder;
     try (JsonParser p = MAPPER.createParser(bytes)) {
       b.parser = p;
       JsonToken first = b.next();
@@ -181,6 +194,7 @@ final class OctoDnsYaml {
   }
 
   private static final class Builder {
+    boolean enforceOrder;
     final String path;
     final long budget;
     final int lineDepth;
@@ -226,8 +240,16 @@ final class OctoDnsYaml {
           {
             ObjectNode o = nodes.objectNode();
             boolean located = depth < lineDepth;
+            String previous = null;
             while (next() == JsonToken.PROPERTY_NAME) {
               String name = parser.currentName();
+              if (enforceOrder && previous != null && NaturalOrder.compare(previous, name) > 0) {
+                throw new ZoneReadException(
+                    new Location(path, line()),
+                    "keys out of order: '" + name + "' comes after '" + previous
+                        + "' (octoDNS enforce_order: sort the keys, or set enforce_order: false on the provider)");
+              }
+              previous = name;
               String c = located ? child(at, name) : at;
               if (located) {
                 lines.put(c, line());

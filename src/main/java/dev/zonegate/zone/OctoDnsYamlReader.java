@@ -34,13 +34,30 @@ public final class OctoDnsYamlReader implements ZoneReader {
   /** YamlProvider's {@code default_ttl}. */
   public static final long DEFAULT_TTL = 3600;
 
+  private final boolean enforceOrder;
+  private final boolean lenient;
+
+  /** For files compared by hand: key order is not enforced, records are judged strictly. */
+  public OctoDnsYamlReader() {
+    this(false, false);
+  }
+
+  /**
+   * @param enforceOrder YamlProvider's {@code enforce_order}: keys must be in natural order
+   * @param lenient the zone's {@code lenient}: every record as if marked {@code octodns.lenient}
+   */
+  public OctoDnsYamlReader(boolean enforceOrder, boolean lenient) {
+    this.enforceOrder = enforceOrder;
+    this.lenient = lenient;
+  }
+
   @Override
   public Zone read(SourceTree tree, String path, String origin) throws ZoneReadException {
     String zone = origin != null ? Names.absolute(origin) : ZoneFormat.originFromFileName(path);
     byte[] bytes = tree.read(path);
-    Conversion c = new Conversion(path, zone);
+    Conversion c = new Conversion(path, zone, lenient);
     try {
-      OctoDnsYaml.Doc doc = OctoDnsYaml.parse(bytes, path);
+      OctoDnsYaml.Doc doc = OctoDnsYaml.parse(bytes, path, enforceOrder);
       c.doc = doc;
       return c.run();
     } catch (RuntimeException | LinkageError e) {
@@ -65,7 +82,10 @@ public final class OctoDnsYamlReader implements ZoneReader {
     OctoDnsYaml.Doc doc;
     int line;
 
-    Conversion(String path, String zone) {
+    private final boolean zoneLenient;
+
+    Conversion(String path, String zone, boolean zoneLenient) {
+      this.zoneLenient = zoneLenient;
       this.path = path;
       this.zone = zone;
       this.zoneBuilder = new ZoneBuilder(zone);
@@ -122,7 +142,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       long ttl = record.has("ttl") ? record.get("ttl").longValue() : DEFAULT_TTL;
       JsonNode meta = record.path("octodns");
-      boolean lenient = meta.path("lenient").asBoolean(false);
+      boolean lenient = zoneLenient || meta.path("lenient").asBoolean(false);
       if (meta.path("ignored").asBoolean(false)) {
         zoneBuilder.notice(
             where,

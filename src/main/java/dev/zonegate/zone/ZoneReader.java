@@ -10,6 +10,14 @@ public interface ZoneReader {
    */
   Zone read(SourceTree tree, String path, String origin) throws ZoneReadException;
 
+  /**
+   * The reader for a configured zone; {@code enforceOrder} and {@code lenient} are octoDNS's
+   * YamlProvider and zone settings and mean nothing to the other formats.
+   */
+  static ZoneReader of(ZoneFormat format, boolean enforceOrder, boolean lenient) {
+    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(enforceOrder, lenient) : forFormat(format);
+  }
+
   static ZoneReader forFormat(ZoneFormat format) {
     switch (format) {
       case OCTODNS:

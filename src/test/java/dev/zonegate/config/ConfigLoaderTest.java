@@ -515,6 +515,9 @@ class ConfigLoaderTest {
         .isEqualTo("config/production.yaml:3: zone 'missing.sources.': has no sources");
     assertThat(octodnsError("providers: {}\nzones:\n  example.com:\n    sources: [ c ]\n"))
         .isEqualTo("config/production.yaml:4: zone 'example.com': octoDNS zone names end with a dot ('example.com.')");
+    assertThat(octodnsError(providers.replace("../elsewhere", "config")
+            + "zones:\n  example.com.:\n    sources: [ c ]\n  Example.COM.:\n    sources: [ c ]\n"))
+        .isEqualTo("config/production.yaml:9: zone 'Example.COM.' is the same zone as 'example.com.', listed twice");
     assertThat(octodnsError("zones: {}\n")).isEqualTo(
         "config/production.yaml:1: an octoDNS config needs providers: (a map of provider names to settings)");
     assertThat(octodnsError("providers: {}\nzones: {}\n")).isEqualTo("config/production.yaml:2: no zone zonegate can check");
