@@ -36,6 +36,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         || e instanceof dev.zonegate.config.ConfigException
         || e instanceof dev.zonegate.git.GitException
         || e instanceof dev.zonegate.gate.CheckException
+        || e instanceof dev.zonegate.live.LiveException
         || e instanceof IllegalArgumentException;
   }
 

@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
       CheckCommand.class,
       DiffCommand.class,
       LintCommand.class,
+      SnapshotCommand.class,
+      VerifyCommand.class,
       HookCommand.class,
       RulesCommand.class,
       CommandLine.HelpCommand.class

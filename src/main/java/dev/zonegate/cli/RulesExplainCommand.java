@@ -68,10 +68,17 @@ final class RulesExplainCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Example (zone example.com." + (type.example().params().isEmpty() ? "" : ", with " + type.example().params()) + "):");
+    if (type.example().base() != null) {
+      out.println("  base (what the repository last had):");
+      out.print(indent(type.example().base(), "    "));
+    }
     out.println("  live:");
     out.print(indent(type.example().before(), "    "));
     out.println("  proposed:");
     out.print(indent(type.example().after(), "    "));
+    for (var d : type.example().disagreements()) {
+      out.println("  live servers answer " + d.name() + " " + d.type() + ": " + d.answers());
+    }
     List<Finding> found = RuleExample.run(spec);
     out.println("  finds:");
     if (found.isEmpty()) {

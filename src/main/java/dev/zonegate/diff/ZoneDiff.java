@@ -48,6 +48,28 @@ public final class ZoneDiff {
     return out;
   }
 
+  /**
+   * The effective changes of a deploy (live to head, SPEC §2), each marked {@code drift} when live
+   * differs from base at that RRset: the deploy would overwrite something changed out of band.
+   */
+  public static List<Change> effective(Zone base, Zone live, Zone head) {
+    List<Change> effective = diff(live, head);
+    if (base == live) {
+      return effective;
+    }
+    List<Change> out = new ArrayList<>(effective.size());
+    for (Change c : effective) {
+      RRset b = base.rrsets().get(c.key());
+      RRset l = live.rrsets().get(c.key());
+      boolean drifted = b == null ? l != null : l == null || !same(b, l);
+      if (c.type().equals("SOA") && (b == null || l == null)) {
+        drifted = false; // SOA presence differs by format, never by intent
+      }
+      out.add(c.withDrift(drifted));
+    }
+    return out;
+  }
+
   private static RRset next(Iterator<Map.Entry<RRsetKey, RRset>> it) {
     return it.hasNext() ? it.next().getValue() : null;
   }

@@ -6,6 +6,8 @@ import dev.zonegate.config.RepoConfig;
 import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.git.GitException;
 import dev.zonegate.git.GitRepo;
+import dev.zonegate.live.LiveException;
+import dev.zonegate.live.LiveRead;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
 import dev.zonegate.report.Report;
@@ -34,7 +36,8 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * {@code zonegate check} on a git repository (SPEC §4, §8): zones read from the base and head
  * commits (or the working tree with {@code --worktree}), only the zones the change touches, live
- * taken to be base, allows gathered from flags, commit trailers and merge-request labels.
+ * read from each zone's configured source (or taken to be base with {@code --live none}), allows
+ * gathered from flags, commit trailers and merge-request labels.
  */
 public final class Check {
   public static final String CONFIG_FILE = "zonegate.yaml";
@@ -60,7 +63,8 @@ public final class Check {
   private Check() {}
 
   public static Report run(Options o, Map<String, String> env)
-      throws CheckException, GitException, ConfigException, RulePackException, ZoneReadException, IOException {
+      throws CheckException, GitException, ConfigException, RulePackException, ZoneReadException, IOException,
+          LiveException {
     try (GitRepo repo = GitRepo.open(o.repo())) {
       ObjectId headId = repo.resolve(o.head() == null ? "HEAD" : o.head());
       ObjectId baseId = base(repo, headId, o, env);
@@ -80,7 +84,7 @@ public final class Check {
         if (!all && !touched(headTree, headZone, baseZone, changed)) {
           continue;
         }
-        judge(gate, z.name(), baseTree, baseZone, headTree, headZone, o.live());
+        judge(gate, z.name(), baseTree, baseZone, headTree, headZone, o.live(), env);
       }
       return gate.report();
     }
@@ -236,13 +240,16 @@ public final class Check {
   }
 
   private static void judge(
-      Gate gate, String name, SourceTree baseTree, ZoneConfig baseZone, SourceTree headTree, ZoneConfig headZone, String live)
-      throws ZoneReadException, CheckException {
+      Gate gate,
+      String name,
+      SourceTree baseTree,
+      ZoneConfig baseZone,
+      SourceTree headTree,
+      ZoneConfig headZone,
+      String live,
+      Map<String, String> env)
+      throws ZoneReadException, CheckException, LiveException {
     ZoneConfig any = headZone != null ? headZone : baseZone;
-    if (!"none".equals(live) && any.live() != null) {
-      throw new CheckException(
-          "zone " + name + " names a live source, and this version reads none yet; pass --live none to judge against base");
-    }
     Zone before = Zone.empty(name);
     if (baseZone != null && baseTree.exists(baseZone.file())) {
       try {
@@ -262,14 +269,16 @@ public final class Check {
         error = e;
       }
     }
+    List<String> critical = headZone != null ? headZone.critical() : List.of();
+    Location where = new Location(file, 0);
+    if ("none".equals(live) || any.live() == null) {
+      gate.judge(new Gate.Subject(name, before, after, error, critical, any.effectiveFormat(), where));
+      return;
+    }
+    // The gate judges what deploying would do to production: live to head, base kept for drift.
+    LiveRead now = LiveZones.read(any, env, headTree, LiveZones.keys(before, after));
     gate.judge(
         new Gate.Subject(
-            name,
-            before,
-            after,
-            error,
-            headZone != null ? headZone.critical() : List.of(),
-            any.effectiveFormat(),
-            new Location(file, 0)));
+            name, now.zone(), after, error, critical, any.effectiveFormat(), where, before, LiveZones.disagreements(now)));
   }
 }

@@ -15,6 +15,7 @@ import dev.zonegate.rules.RuleSpec;
 import dev.zonegate.rules.Severity;
 import dev.zonegate.rules.Verdict;
 import dev.zonegate.zone.ZoneFormat;
+import dev.zonegate.zone.ZoneWriter;
 import dev.zonegate.zone.ZoneReadException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ public final class Gate {
   private final List<Change> changes = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
   private final List<Notice> notices = new ArrayList<>();
+  private final Map<String, Report.Fingerprints> fingerprints = new HashMap<>();
 
   public Gate(RuleSet rules, List<Allow> allows, Severity failOn) {
     this.rules = rules;
@@ -42,7 +44,11 @@ public final class Gate {
     this.failOn = failOn;
   }
 
-  /** One zone as it would be deployed; {@code after} is null when its file did not parse. */
+  /**
+   * One zone as it would be deployed: {@code before} is what is live, {@code after} is null when
+   * its file did not parse. {@code base} is what the repository last approved when a live source
+   * was read (else null: live is base); {@code disagreements} come from query-mode live reads.
+   */
   public record Subject(
       String zone,
       Zone before,
@@ -50,28 +56,47 @@ public final class Gate {
       ZoneReadException afterError,
       List<String> critical,
       ZoneFormat afterFormat,
-      Location afterFile) {}
+      Location afterFile,
+      Zone base,
+      List<RuleInput.Disagreement> disagreements) {
+    public Subject(
+        String zone,
+        Zone before,
+        Zone after,
+        ZoneReadException afterError,
+        List<String> critical,
+        ZoneFormat afterFormat,
+        Location afterFile) {
+      this(zone, before, after, afterError, critical, afterFormat, afterFile, null, List.of());
+    }
+  }
 
   public void judge(Subject s) {
     zones.add(s.zone());
     notices.addAll(s.before().notices());
     List<Change> zoneChanges = List.of();
+    Zone base = s.base() == null ? s.before() : s.base();
+    fingerprints.put(
+        s.zone(),
+        new Report.Fingerprints(
+            ZoneWriter.fingerprint(s.before()), s.after() == null ? null : ZoneWriter.fingerprint(s.after())));
     if (s.after() != null) {
       notices.addAll(s.after().notices());
-      zoneChanges = ZoneDiff.diff(s.before(), s.after());
+      zoneChanges = ZoneDiff.effective(base, s.before(), s.after());
       changes.addAll(zoneChanges);
     }
     findings.addAll(
         engine.judge(
             new RuleInput(
-                s.zone(),
-                s.before(),
-                s.after(),
-                zoneChanges,
-                s.critical(),
-                s.afterFormat(),
-                s.afterFile(),
-                s.afterError())));
+                    s.zone(),
+                    s.before(),
+                    s.after(),
+                    zoneChanges,
+                    s.critical(),
+                    s.afterFormat(),
+                    s.afterFile(),
+                    s.afterError())
+                .withBase(base, s.disagreements())));
   }
 
   public Report report() {
@@ -83,6 +108,6 @@ public final class Gate {
         descriptions.put(f.rule(), spec.description());
       }
     }
-    return new Report(v.word(), zones, changes, v.findings(), descriptions, notices);
+    return new Report(v.word(), zones, changes, v.findings(), descriptions, notices).withFingerprints(fingerprints);
   }
 }

@@ -22,8 +22,17 @@ public final class Change implements Comparable<Change> {
   private final String zone;
   private final RRset before;
   private final RRset after;
+  private final boolean drift;
 
   public Change(String zone, RRset before, RRset after) {
+    this(zone, before, after, false);
+  }
+
+  /**
+   * @param drift true when this change would undo a change made on the live servers that the
+   *     repository's base does not know (SPEC §2): live differs from base at this RRset
+   */
+  public Change(String zone, RRset before, RRset after, boolean drift) {
     if (before == null && after == null) {
       throw new IllegalArgumentException("a change needs a before or an after");
     }
@@ -33,6 +42,16 @@ public final class Change implements Comparable<Change> {
     this.zone = Objects.requireNonNull(zone, "zone");
     this.before = before;
     this.after = after;
+    this.drift = drift;
+  }
+
+  /** True when deploying this change would undo an out-of-band change on the live servers. */
+  public boolean drift() {
+    return drift;
+  }
+
+  public Change withDrift(boolean d) {
+    return d == drift ? this : new Change(zone, before, after, d);
   }
 
   public String zone() {
@@ -109,12 +128,13 @@ public final class Change implements Comparable<Change> {
     return o instanceof Change
         && ((Change) o).zone.equals(zone)
         && Objects.equals(((Change) o).before, before)
-        && Objects.equals(((Change) o).after, after);
+        && Objects.equals(((Change) o).after, after)
+        && ((Change) o).drift == drift;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(zone, before, after);
+    return Objects.hash(zone, before, after, drift);
   }
 
   @Override

@@ -54,6 +54,9 @@ public final class JsonRenderer implements Renderer {
         g.writeNumberProperty("warn", z.warn());
         g.writeNumberProperty("info", z.info());
         g.writeEndObject();
+        Report.Fingerprints fp = report.fingerprints(z.name());
+        nullableString(g, "liveFingerprint", fp == null ? null : fp.live());
+        nullableString(g, "headFingerprint", fp == null ? null : fp.head());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -97,7 +100,7 @@ public final class JsonRenderer implements Renderer {
     nullableLong(g, "ttlAfter", c.ttlAfter());
     strings(g, "before", c.beforeRdata());
     strings(g, "after", c.afterRdata());
-    g.writeBooleanProperty("drift", false);
+    g.writeBooleanProperty("drift", c.drift());
     if (c.location() != null) {
       g.writeName("location");
       g.writeStartObject();

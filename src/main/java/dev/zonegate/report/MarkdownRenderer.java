@@ -112,7 +112,8 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   private static String row(Change c) {
-    String sign = c.action() == Change.Action.ADD ? "+" : c.action() == Change.Action.DELETE ? "−" : "~";
+    String sign = (c.action() == Change.Action.ADD ? "+" : c.action() == Change.Action.DELETE ? "−" : "~")
+        + (c.drift() ? " **drift**" : "");
     String ttl = c.ttlBefore() == null ? "" + c.ttlAfter()
         : c.ttlAfter() == null ? "" + c.ttlBefore()
         : c.ttlBefore().equals(c.ttlAfter()) ? "" + c.ttlAfter() : c.ttlBefore() + " → " + c.ttlAfter();

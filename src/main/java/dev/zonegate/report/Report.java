@@ -24,6 +24,13 @@ public final class Report {
   private final List<Finding> findings;
   private final Map<String, String> descriptions;
   private final List<Notice> notices;
+  private Map<String, Fingerprints> fingerprints = Map.of();
+
+  /**
+   * SHA-256 of the canonical live snapshot judged and of the proposed one (SPEC §9); {@code head}
+   * is null when the proposed file did not parse.
+   */
+  public record Fingerprints(String live, String head) {}
 
   /**
    * @param descriptions rule id to the description reviewers read, for the rules that fired
@@ -57,6 +64,17 @@ public final class Report {
     this.findings = List.copyOf(fs);
     this.descriptions = Map.copyOf(new TreeMap<>(descriptions));
     this.notices = List.copyOf(notices);
+  }
+
+  /** The same report with the stale-plan fingerprints of its zones. */
+  public Report withFingerprints(Map<String, Fingerprints> byZone) {
+    this.fingerprints = Map.copyOf(byZone);
+    return this;
+  }
+
+  /** The fingerprints of one zone, or null when none were taken. */
+  public Fingerprints fingerprints(String zone) {
+    return fingerprints.get(zone);
   }
 
   /** {@code pass} or {@code block} (SPEC §1). */

@@ -100,6 +100,9 @@ public final class TextRenderer implements Renderer {
           sb.append("  +").append(records(c.added()));
         }
     }
+    if (c.drift()) {
+      sb.append(paint("  (undoes a live change)", "35"));
+    }
     return sb.append('\n').toString();
   }
 

@@ -29,6 +29,8 @@ public final class RuleCatalog {
             MailChange.TYPE,
             SoaSerial.TYPE,
             ZoneParseError.TYPE,
+            DriftRevert.TYPE,
+            LiveInconsistent.TYPE,
             expression())) {
       TYPES.put(t.name(), t);
     }

@@ -31,18 +31,20 @@ public final class RuleExample {
     RuleType.Example ex = type.example();
     RuleSpec spec = withExampleParams(configured, ex);
     Zone before = parse(ex.before()).zone;
+    Zone base = ex.base() == null ? before : parse(ex.base()).zone;
     Parsed after = parse(ex.after());
     List<Finding> out = new ArrayList<>();
     RuleInput in =
         new RuleInput(
-            "example.com.",
-            before,
-            after.zone,
-            after.zone == null ? List.of() : ZoneDiff.diff(before, after.zone),
-            List.of(),
-            ZoneFormat.MASTER,
-            new Location(FILE, 0),
-            after.error);
+                "example.com.",
+                before,
+                after.zone,
+                after.zone == null ? List.of() : ZoneDiff.effective(base, before, after.zone),
+                List.of(),
+                ZoneFormat.MASTER,
+                new Location(FILE, 0),
+                after.error)
+            .withBase(base, ex.disagreements());
     type.factory().apply(spec).check(in, new Findings(spec, "example.com.", out::add));
     return out;
   }

@@ -27,6 +27,8 @@ public final class RuleInput {
   private final ZoneFormat afterFormat;
   private final Location afterFile;
   private final ZoneReadException parseError;
+  private Zone base;
+  private List<Disagreement> disagreements = List.of();
   private Map<RRsetKey, Change> byKey;
   private References beforeRefs;
   private References afterRefs;
@@ -87,6 +89,29 @@ public final class RuleInput {
     return parseError;
   }
 
+  /** A live server answer that differs between the zone's servers (query mode). */
+  public record Disagreement(String name, String type, java.util.SortedMap<String, List<String>> answers) {}
+
+  /**
+   * With a live source: the repository's base, which the change was written against (live is
+   * {@link #before()}). Without one, base and live are the same snapshot.
+   */
+  public RuleInput withBase(Zone baseZone, List<Disagreement> liveDisagreements) {
+    this.base = baseZone;
+    this.disagreements = List.copyOf(liveDisagreements);
+    return this;
+  }
+
+  /** The base snapshot; the live one when no live source was read. */
+  public Zone base() {
+    return base == null ? before : base;
+  }
+
+  /** Where the live servers of this zone gave different answers (query mode). */
+  public List<Disagreement> disagreements() {
+    return disagreements;
+  }
+
   /** The change to one RRset, or null when it did not change. */
   public Change change(RRsetKey key) {
     if (byKey == null) {
@@ -131,6 +156,8 @@ public final class RuleInput {
       }
     }
     RuleInput in = new RuleInput(zone, before, after, kept, critical, afterFormat, afterFile, parseError);
+    in.base = base;
+    in.disagreements = disagreements;
     in.beforeRefs = beforeRefs;
     in.afterRefs = afterRefs;
     return in;

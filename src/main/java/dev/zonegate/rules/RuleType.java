@@ -20,9 +20,23 @@ public record RuleType(
    * Two master-file bodies under {@code $ORIGIN example.com.} and {@code $TTL 300}, and the params
    * the example needs beyond the defaults (critical-endpoint needs a critical name).
    */
-  public record Example(String before, String after, java.util.Map<String, Object> params) {
+  public record Example(
+      String before,
+      String after,
+      java.util.Map<String, Object> params,
+      String base,
+      List<RuleInput.Disagreement> disagreements) {
     public Example(String before, String after) {
       this(before, after, java.util.Map.of());
+    }
+
+    public Example(String before, String after, java.util.Map<String, Object> params) {
+      this(before, after, params, null, List.of());
+    }
+
+    /** A three-way example: {@code before} is live, {@code base} what the repository last had. */
+    public static Example withBase(String base, String live, String after) {
+      return new Example(live, after, java.util.Map.of(), base, List.of());
     }
   }
 

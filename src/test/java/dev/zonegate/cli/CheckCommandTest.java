@@ -203,14 +203,47 @@ class CheckCommandTest {
     assertThat(r.out()).contains("zone-parse-error").contains("zones/example.net.zone:8");
   }
 
+  static String withSnapshot(String file) {
+    return CONFIG.replace("    file: zones/example.net.zone\n",
+        "    file: zones/example.net.zone\n    live:\n      snapshot: " + file + "\n");
+  }
+
   @Test
-  void aLiveSourceThisVersionCannotReadFailsClosed() throws Exception {
-    git.write("zonegate.yaml", CONFIG.replace("    file: zones/example.net.zone\n",
-        "    file: zones/example.net.zone\n    live:\n      snapshot: live/example.net.zone\n"));
-    git.commit("live");
-    Cli r = check("--base", base);
+  void aLiveSnapshotWithAnOutOfBandChangeBlocksAsDriftRevert() throws Exception {
+    git.write("zonegate.yaml", withSnapshot("live/example.net.zone"))
+        .write("live/example.net.zone", NET.replace("www A 93.184.215.80", "www A 93.184.215.88"));
+    git.commit("live snapshot: a hotfix was made on the server");
+    String base2 = git.git("rev-parse", "HEAD").trim();
+    git.write("zones/example.net.zone", NET + "mail A 93.184.215.81\n");
+    git.commit("add mail");
+    Cli r = check("--base", base2, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    JsonNode report = json(r);
+    assertThat(report.get("findings").get(0).get("rule").asString()).isEqualTo("drift-revert");
+    assertThat(report.get("findings").get(0).get("message").asString()).contains("93.184.215.88");
+    JsonNode www = null;
+    for (JsonNode c : report.get("changes")) {
+      if (c.get("name").asString().equals("www.example.net.")) {
+        www = c;
+      }
+    }
+    assertThat(www.get("drift").asBoolean()).isTrue();
+    assertThat(report.get("zones").get(0).get("liveFingerprint").asString()).startsWith("sha256:");
+    Cli none = check("--base", base2, "--live", "none");
+    assertThat(none.exit()).as(none.out()).isZero();
+  }
+
+  @Test
+  void anUnreadableLiveSourceFailsClosed() throws Exception {
+    git.write("zonegate.yaml", withSnapshot("live/missing.zone"));
+    git.commit("live snapshot that is not there");
+    String base2 = git.git("rev-parse", "HEAD").trim();
+    git.write("zones/example.net.zone", NET + "mail A 93.184.215.81\n");
+    git.commit("add mail");
+    Cli r = check("--base", base2);
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(check("--base", base, "--live", "none").exit()).isZero();
+    assertThat(r.err()).startsWith("zonegate: error: zone example.net.").contains("live/missing.zone");
+    assertThat(r.out()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,46 @@
+package dev.zonegate.gate;
+
+import dev.zonegate.config.ConfigException;
+import dev.zonegate.config.ConfigLoader;
+import dev.zonegate.config.RepoConfig;
+import dev.zonegate.config.ZoneConfig;
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Zone;
+import dev.zonegate.zone.ZoneReadException;
+import dev.zonegate.zone.ZoneReader;
+import dev.zonegate.zone.SourceTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The config and zones of a checked-out repository, as the deploy-time commands read them. */
+final class RepoFiles {
+  private RepoFiles() {}
+
+  /** {@code --config}, else {@code --octodns-config}, else {@code zonegate.yaml} in the repository. */
+  static RepoConfig config(Path repo, Path config, Path octodns) throws ConfigException, IOException {
+    Path file = config != null ? config : octodns != null ? octodns : repo.resolve(Check.CONFIG_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(new Location(file.toString(), 0), "no such file; pass --config FILE or --octodns-config FILE");
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    return octodns != null && config == null ? ConfigLoader.octodns(file.toString(), bytes) : ConfigLoader.zonegate(file.toString(), bytes);
+  }
+
+  static ZoneConfig zone(RepoConfig cfg, String name) throws ConfigException {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    ZoneConfig z = cfg.zone(n.endsWith(".") ? n : n + ".");
+    if (z == null) {
+      throw new ConfigException(new Location(cfg.path(), 0), "no zone " + name + " in the config");
+    }
+    return z;
+  }
+
+  /** The zone as the working tree proposes it; a missing file is an empty zone. */
+  static Zone read(SourceTree tree, ZoneConfig z) throws ZoneReadException {
+    if (!tree.exists(z.file())) {
+      return Zone.empty(z.name());
+    }
+    return ZoneReader.of(z.effectiveFormat(), z.enforceOrder(), z.lenient()).read(tree, z.file(), z.name());
+  }
+}

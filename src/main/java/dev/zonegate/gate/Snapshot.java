@@ -1,0 +1,33 @@
+package dev.zonegate.gate;
+
+import dev.zonegate.config.ConfigException;
+import dev.zonegate.config.RepoConfig;
+import dev.zonegate.config.ZoneConfig;
+import dev.zonegate.live.LiveException;
+import dev.zonegate.live.LiveRead;
+import dev.zonegate.model.Zone;
+import dev.zonegate.zone.DirectoryTree;
+import dev.zonegate.zone.ZoneReadException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code zonegate snapshot}: one zone as its live source serves it now. In query mode the names
+ * asked are those of the zone in the working tree, the only names a query source can know.
+ */
+public final class Snapshot {
+  private Snapshot() {}
+
+  public static LiveRead run(Path repo, Path config, Path octodns, String zone, Map<String, String> env)
+      throws ConfigException, IOException, LiveException, ZoneReadException, CheckException {
+    RepoConfig cfg = RepoFiles.config(repo, config, octodns);
+    ZoneConfig z = RepoFiles.zone(cfg, zone);
+    if (z.live() == null) {
+      throw new CheckException("zone " + z.name() + " has no live source in " + cfg.path() + "; add live: with axfr, query or snapshot");
+    }
+    DirectoryTree tree = new DirectoryTree(repo);
+    Zone proposed = RepoFiles.read(tree, z);
+    return LiveZones.read(z, env, tree, LiveZones.keys(proposed));
+  }
+}
