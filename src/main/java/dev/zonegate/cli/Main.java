@@ -64,9 +64,14 @@ public final class Main implements Runnable {
     cl.setExitCodeExceptionMapper(e -> UNDECIDED);
     cl.setExecutionExceptionHandler(new Failures(debug));
     Context.set(out, err, in, env);
+    if (err == System.err && System.console() != null) {
+      dev.zonegate.live.Progress.set(dev.zonegate.live.Progress.terminal(err));
+    }
     try {
       return cl.execute(args);
     } finally {
+      dev.zonegate.live.Progress.get().done();
+      dev.zonegate.live.Progress.set(null);
       Context.clear();
     }
   }

@@ -78,7 +78,10 @@ public final class Check {
       Gate gate = new Gate(rules, allows, o.failOn());
       Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);
       boolean all = o.allZones() || changed == null || configChanged(cfg, rules, changed, repo, o);
-      for (ZoneConfig z : zones(cfg)) {
+      List<ZoneConfig> all0 = zones(cfg);
+      int index = 0;
+      for (ZoneConfig z : all0) {
+        dev.zonegate.live.Progress.get().zone(++index, all0.size(), z.name());
         ZoneConfig headZone = cfg.head.zone(z.name());
         ZoneConfig baseZone = cfg.base.zone(z.name());
         if (!all && !touched(headTree, headZone, baseZone, changed)) {
@@ -86,6 +89,7 @@ public final class Check {
         }
         judge(gate, z.name(), baseTree, baseZone, headTree, headZone, o.live(), env);
       }
+      dev.zonegate.live.Progress.get().done();
       return gate.report();
     }
   }

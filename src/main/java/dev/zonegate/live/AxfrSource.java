@@ -169,6 +169,7 @@ final class AxfrSource implements LiveSource {
   private static final class Collector implements ZoneTransferIn.ZoneTransferHandler {
     final String origin;
     final ZoneBuilder builder;
+    private long received;
     String openingSoa;
     long openingSerial;
     boolean closed;
@@ -200,6 +201,9 @@ final class AxfrSource implements LiveSource {
     public void handleRecord(Record r) throws ZoneTransferException {
       if (closed) {
         throw new Rejected("the transfer continued after its closing SOA record");
+      }
+      if ((++received & 0x3fff) == 0) {
+        Progress.get().records(origin, received);
       }
       if (r.getDClass() != DClass.IN) {
         throw new Rejected(
