@@ -11,7 +11,6 @@ import dev.zonegate.rules.Finding;
 import dev.zonegate.rules.RuleEngine;
 import dev.zonegate.rules.RuleInput;
 import dev.zonegate.rules.RuleSet;
-import dev.zonegate.rules.RuleSpec;
 import dev.zonegate.rules.Severity;
 import dev.zonegate.rules.Verdict;
 import dev.zonegate.zone.ZoneFormat;
@@ -102,11 +101,8 @@ public final class Gate {
   public Report report() {
     Verdict v = Verdict.decide(findings, allows, failOn);
     Map<String, String> descriptions = new HashMap<>();
-    for (Finding f : v.findings()) {
-      RuleSpec spec = rules.spec(f.rule());
-      if (spec != null) {
-        descriptions.put(f.rule(), spec.description());
-      }
+    for (RuleSet.Active a : rules.active()) {
+      descriptions.put(a.spec().id(), a.spec().description());
     }
     return new Report(v.word(), zones, changes, v.findings(), descriptions, notices).withFingerprints(fingerprints);
   }

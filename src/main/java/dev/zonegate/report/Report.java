@@ -33,7 +33,7 @@ public final class Report {
   public record Fingerprints(String live, String head) {}
 
   /**
-   * @param descriptions rule id to the description reviewers read, for the rules that fired
+   * @param descriptions rule id to the description reviewers read, for every rule that ran
    */
   public Report(
       String verdict,
@@ -93,6 +93,11 @@ public final class Report {
   /** Blocking first (Finding.ORDER); allowed ones stay, marked. */
   public List<Finding> findings() {
     return findings;
+  }
+
+  /** Ids of the rules that ran, sorted: junit and SARIF list each, fired or not. */
+  public List<String> ruleIds() {
+    return new ArrayList<>(new java.util.TreeSet<>(descriptions.keySet()));
   }
 
   /** What a rule guards against, in words a reviewer reads once; empty when unknown. */
