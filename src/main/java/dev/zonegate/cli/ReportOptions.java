@@ -10,13 +10,24 @@ import picocli.CommandLine.Option;
 
 /** {@code --format} and {@code --out}, shared by every command that writes a report. */
 final class ReportOptions {
-  @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: text, json, markdown (repeatable).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Report format (repeatable): text, markdown, json, junit, codequality, sarif, html.")
   List<String> formats = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR", description = "Directory for report files.")
   Path out;
 
+  @Option(names = "--timestamp", description = "Add generatedAt to the JSON report (off: same input, same bytes).")
+  boolean timestamp;
+
   void write(Report report) throws IOException {
-    ReportWriter.write(report, formats.isEmpty() ? List.of("text") : formats, out, Context.out());
+    if (timestamp) {
+      report = report.withGeneratedAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    }
+    ReportWriter.write(report, formats.isEmpty() ? List.of("text") : formats, out, Context.out(), color());
+  }
+
+  /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
+  private static boolean color() {
+    return Context.out() == System.out && System.console() != null && !Context.env().containsKey("NO_COLOR");
   }
 }

@@ -40,6 +40,9 @@ public final class JsonRenderer implements Renderer {
       g.writeStartObject();
       g.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
       g.writeStringProperty("verdict", report.verdict());
+      if (report.generatedAt() != null) {
+        g.writeStringProperty("generatedAt", report.generatedAt());
+      }
       g.writeName("zones");
       g.writeStartArray();
       for (Report.ZoneSummary z : report.zones()) {

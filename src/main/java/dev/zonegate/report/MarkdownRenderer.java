@@ -27,8 +27,41 @@ public final class MarkdownRenderer implements Renderer {
     return "zonegate-report.md";
   }
 
+  /** GitLab refuses notes over 1,000,000 characters; keep well inside with room for the tail. */
+  static final int NOTE_LIMIT = 1_000_000;
+
   @Override
   public void render(Report report, Writer out) throws IOException {
+    java.io.StringWriter buf = new java.io.StringWriter();
+    renderWhole(report, buf);
+    out.write(fit(buf.toString(), NOTE_LIMIT));
+  }
+
+  /** Cuts a note that would be too long at a line end, closes what it leaves open, and says so. */
+  static String fit(String note, int limit) {
+    if (note.length() <= limit) {
+      return note;
+    }
+    String tail = "\n\n**Report truncated**: it is longer than a merge-request note may be; the full report is in the job's artifacts.\n";
+    int cut = note.lastIndexOf('\n', limit - tail.length() - 32);
+    String head = note.substring(0, Math.max(cut, 0));
+    int open = count(head, "<details>") - count(head, "</details>");
+    StringBuilder sb = new StringBuilder(head);
+    for (int i = 0; i < open; i++) {
+      sb.append("\n</details>");
+    }
+    return sb.append(tail).toString();
+  }
+
+  private static int count(String s, String what) {
+    int n = 0;
+    for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + what.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  private void renderWhole(Report report, Writer out) throws IOException {
     boolean pass = report.verdict().equals("pass");
     long blocking = report.open(Severity.BLOCK);
     out.write((pass ? ":white_check_mark:" : ":no_entry:") + " **zonegate: " + report.verdict() + "** — "

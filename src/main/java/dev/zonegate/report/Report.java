@@ -66,6 +66,19 @@ public final class Report {
     this.notices = List.copyOf(notices);
   }
 
+  private String generatedAt;
+
+  /** The same report stamped with when it was made; only with {@code --timestamp}. */
+  public Report withGeneratedAt(String when) {
+    this.generatedAt = when;
+    return this;
+  }
+
+  /** ISO-8601 instant, or null (the default: same input, same bytes). */
+  public String generatedAt() {
+    return generatedAt;
+  }
+
   /** The same report with the stale-plan fingerprints of its zones. */
   public Report withFingerprints(Map<String, Fingerprints> byZone) {
     this.fingerprints = Map.copyOf(byZone);

@@ -19,9 +19,17 @@ public final class ReportWriter {
 
   public static void write(Report report, List<String> formats, Path outDir, PrintStream stdout)
       throws IOException {
-    List<Renderer> renderers = formats.stream().distinct().map(Renderer::forFormat).toList();
+    write(report, formats, outDir, stdout, false);
+  }
+
+  /** As above; {@code color} paints the text report (a terminal without NO_COLOR). */
+  public static void write(Report report, List<String> formats, Path outDir, PrintStream stdout, boolean color)
+      throws IOException {
+    List<Renderer> renderers =
+        formats.stream().distinct().map(f -> f.equals("text") ? new TextRenderer(color) : Renderer.forFormat(f)).toList();
     long nonText = renderers.stream().filter(r -> !r.format().equals("text")).count();
-    if (outDir == null && nonText > 1) {
+    if (outDir == null && renderers.size() > 1) {
+      // Two formats on one standard output would interleave into something no tool can read.
       throw new IllegalArgumentException("several report formats need --out DIR");
     }
     if (outDir != null) {
