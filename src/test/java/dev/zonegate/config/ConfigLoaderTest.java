@@ -134,7 +134,7 @@ class ConfigLoaderTest {
     assertThat(c.zones()).extracting(ZoneConfig::file)
         .containsExactly("zones/example.com.zone", "zones/example.net.zone");
     assertThat(c.zones().get(0).critical()).containsExactly("api");
-    assertThat(c.rulePacks()).containsExactly("rules/local.yaml");
+    assertThat(c.rulePacks()).containsExactly("builtin:default", "rules/local.yaml");
     for (ZoneConfig z : c.zones()) {
       assertThat(Path.of("testdata/config-repo").resolve(z.file())).exists();
     }
