@@ -21,6 +21,8 @@ public interface Renderer {
         return new JsonRenderer();
       case "markdown":
         return new MarkdownRenderer();
+      case "html":
+        return new HtmlRenderer();
       default:
         throw new IllegalArgumentException("unknown report format '" + format + "'");
     }
