@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,11 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonRenderer implements Renderer {
   public static final int SCHEMA_VERSION = 1;
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-          .build();
+  private static final JsonMapper MAPPER = ReportJson.MAPPER;
 
   @Override
   public String format() {

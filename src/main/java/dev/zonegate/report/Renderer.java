@@ -23,8 +23,15 @@ public interface Renderer {
         return new MarkdownRenderer();
       case "html":
         return new HtmlRenderer();
+      case "junit":
+        return new JunitRenderer();
+      case "codequality":
+        return new CodeQualityRenderer();
+      case "sarif":
+        return new SarifRenderer();
       default:
-        throw new IllegalArgumentException("unknown report format '" + format + "'");
+        throw new IllegalArgumentException(
+            "unknown report format '" + format + "' (text, markdown, json, junit, codequality, sarif or html)");
     }
   }
 }

@@ -137,7 +137,7 @@ class DiffCommandTest {
   void anUnknownReportFormatExitsTwo() {
     Cli r = Cli.run("diff", LIVE, PROPOSED, "--format", "pdf");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("zonegate: error: unknown report format 'pdf'\n");
+    assertThat(r.err()).isEqualTo("zonegate: error: unknown report format 'pdf' (text, markdown, json, junit, codequality, sarif or html)\n");
   }
 
   @Test

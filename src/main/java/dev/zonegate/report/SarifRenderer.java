@@ -1,0 +1,211 @@
+package dev.zonegate.report;
+
+import dev.zonegate.rules.Finding;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * SARIF 2.1.0 for code-scanning tools: one run whose driver lists every rule that ran, and one
+ * result per finding. Allowed findings stay, with an external suppression naming who allowed
+ * them, so a viewer shows them as dismissed rather than forgetting them. A finding without a
+ * location points at its zone's file or name, line 1 ({@link FindingIds#path}).
+ */
+public final class SarifRenderer implements Renderer {
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+  private static final String SEMVER = "\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?";
+
+  private final String version;
+
+  /** The driver version is the jar's, or {@code dev} when run from classes. */
+  public SarifRenderer() {
+    this(implementationVersion());
+  }
+
+  /** A fixed driver version, so tests get the same bytes wherever they run. */
+  public SarifRenderer(String version) {
+    this.version = version;
+  }
+
+  private static String implementationVersion() {
+    Package p = Renderer.class.getPackage();
+    String v = p == null ? null : p.getImplementationVersion();
+    return v == null || v.isBlank() ? "dev" : v;
+  }
+
+  @Override
+  public String format() {
+    return "sarif";
+  }
+
+  @Override
+  public String fileName() {
+    return "zonegate-report.sarif";
+  }
+
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    List<String> rules = FindingIds.ruleIds(report);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      index.put(rules.get(i), i);
+    }
+    try (JsonGenerator g = ReportJson.MAPPER.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringProperty("$schema", SCHEMA);
+      g.writeStringProperty("version", "2.1.0");
+      g.writeName("runs");
+      g.writeStartArray();
+      g.writeStartObject();
+      driver(g, report, rules);
+      results(g, report, index);
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+  private void driver(JsonGenerator g, Report report, List<String> rules) {
+    g.writeName("tool");
+    g.writeStartObject();
+    g.writeName("driver");
+    g.writeStartObject();
+    g.writeStringProperty("name", "zonegate");
+    g.writeStringProperty("version", version);
+    if (version.matches(SEMVER)) {
+      g.writeStringProperty("semanticVersion", version);
+    }
+    Map<String, Finding> worstByRule = new HashMap<>();
+    for (Finding f : report.findings()) {
+      worstByRule.putIfAbsent(f.rule(), f);
+    }
+    g.writeName("rules");
+    g.writeStartArray();
+    for (String id : rules) {
+      String description = FindingText.clean(report.description(id));
+      String full = description.isEmpty() ? FindingText.clean(id) : description;
+      g.writeStartObject();
+      g.writeStringProperty("id", FindingText.clean(id));
+      text(g, "shortDescription", firstSentence(full));
+      text(g, "fullDescription", full);
+      text(g, "help", full + "\nA blocking finding is allowed with the commit trailer 'Zonegate-Allow: "
+          + FindingText.clean(id) + "[:<name>] <reason>', the merge-request label 'zonegate-allow:"
+          + FindingText.clean(id) + "' or --allow " + FindingText.clean(id) + "[:<name>], unless the rule is"
+          + " not overridable.");
+      // The report does not carry each rule's configured severity; the most severe level it
+      // reported is the best stand-in (findings come blocking first), and a rule that reported
+      // nothing gets none rather than a guess.
+      Finding worst = worstByRule.get(id);
+      if (worst != null) {
+        g.writeName("defaultConfiguration");
+        g.writeStartObject();
+        g.writeStringProperty("level", level(worst));
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void results(JsonGenerator g, Report report, Map<String, Integer> index) {
+    List<Finding> findings = report.findings();
+    List<String> fingerprints = FindingIds.fingerprints(findings);
+    Map<String, String> zonePaths = FindingIds.zonePaths(report);
+    g.writeName("results");
+    g.writeStartArray();
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      g.writeStartObject();
+      g.writeStringProperty("ruleId", FindingText.clean(f.rule()));
+      g.writeNumberProperty("ruleIndex", index.get(f.rule()));
+      g.writeStringProperty("level", level(f));
+      String evidence = FindingText.evidence(f);
+      String hint = FindingText.allowHint(f);
+      text(g, "message", FindingText.subject(f) + ": " + FindingText.clean(f.message())
+          + (evidence.isEmpty() ? "" : "\n" + evidence) + (hint.isEmpty() ? "" : "\n" + hint));
+      g.writeName("locations");
+      g.writeStartArray();
+      g.writeStartObject();
+      g.writeName("physicalLocation");
+      g.writeStartObject();
+      g.writeName("artifactLocation");
+      g.writeStartObject();
+      g.writeStringProperty("uri", uri(FindingIds.path(f, zonePaths)));
+      g.writeEndObject();
+      g.writeName("region");
+      g.writeStartObject();
+      g.writeNumberProperty("startLine", FindingIds.line(f));
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeName("partialFingerprints");
+      g.writeStartObject();
+      g.writeStringProperty("zonegate/v1", fingerprints.get(i));
+      g.writeEndObject();
+      if (f.allowed()) {
+        g.writeName("suppressions");
+        g.writeStartArray();
+        g.writeStartObject();
+        // external: the allowance lives in a trailer, label or flag, not in the zone file.
+        g.writeStringProperty("kind", "external");
+        g.writeStringProperty("status", "accepted");
+        g.writeStringProperty("justification", FindingText.clean(f.allowedBy().toString()));
+        g.writeEndObject();
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static String level(Finding f) {
+    switch (f.severity()) {
+      case BLOCK:
+        return "error";
+      case WARN:
+        return "warning";
+      default:
+        return "note";
+    }
+  }
+
+  private static void text(JsonGenerator g, String name, String text) {
+    g.writeName(name);
+    g.writeStartObject();
+    g.writeStringProperty("text", text);
+    g.writeEndObject();
+  }
+
+  private static String firstSentence(String s) {
+    int end = s.indexOf(". ");
+    return end < 0 ? s : s.substring(0, end + 1);
+  }
+
+  /**
+   * A relative URI reference for a repository path: everything but unreserved characters, sub-delims,
+   * {@code @} and {@code /} percent-encoded as UTF-8, so spaces or odd bytes in a file name give a
+   * valid {@code uri-reference}, and a {@code :} cannot make the first segment read as a scheme.
+   */
+  static String uri(String path) {
+    StringBuilder sb = new StringBuilder(path.length());
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (alnum || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
+        sb.append(c);
+      } else {
+        sb.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return sb.toString();
+  }
+}
