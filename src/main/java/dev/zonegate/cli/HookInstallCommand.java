@@ -2,10 +2,13 @@ package dev.zonegate.cli;
 
 import dev.zonegate.git.GitRepo;
 import dev.zonegate.git.PrePushHook;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +42,9 @@ final class HookInstallCommand implements Callable<Integer> {
       Path hooks = PrePushHook.hooksDir(r);
       PrePushHook.Outcome outcome = PrePushHook.install(hooks, PrePushHook.script(java, cp, extra), force);
       Path hook = hooks.resolve("pre-push");
+      if (cp.endsWith(".jar")) {
+        train(java, cp, hooks.resolve(PrePushHook.ARCHIVE), r.workTree() != null ? r.workTree() : repo);
+      }
       switch (outcome) {
         case UNCHANGED:
           Context.out().println("zonegate: " + hook + " is already installed");
@@ -54,5 +60,29 @@ final class HookInstallCommand implements Callable<Integer> {
       }
     }
     return Main.PASS;
+  }
+
+  /**
+   * Writes the AppCDS archive the hook starts from, by running one check the way a push does (the
+   * classes it loads are the ones archived). Best effort: without it the hook is only slower, and
+   * it writes the archive itself on its first run.
+   */
+  private static void train(String java, String jar, Path archive, Path repo) {
+    List<String> cmd = new ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + archive));
+    cmd.addAll(PrePushHook.SHORT_RUN);
+    cmd.addAll(List.of("-cp", jar, "dev.zonegate.cli.Main", "check", "--repo", repo.toString(),
+        "--base", "HEAD", "--head", "HEAD", "--all-zones", "--live", "none"));
+    try {
+      Files.deleteIfExists(archive);
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      p.getOutputStream().close();
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // no archive: the hook makes one on its first run
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

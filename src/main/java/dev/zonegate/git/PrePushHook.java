@@ -1,5 +1,6 @@
 package dev.zonegate.git;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,26 +53,48 @@ public final class PrePushHook {
     return base.resolve(p).normalize();
   }
 
+  /** The class-data archive beside the hook: JVM start for a push is the hook's main cost. */
+  public static final String ARCHIVE = "zonegate.jsa";
+
+  /** JVM options for a short run: C1 only, the small collector, no log lines on stdout. */
+  public static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable");
+
   /**
    * The hook script: runs zonegate with this very Java and class path, passing git's arguments and
    * standard input; {@code extraArgs} (such as {@code --config FILE}) follow {@code pre-push}.
+   * When zonegate runs from a jar, the script uses an AppCDS archive beside it, and writes a new
+   * one on the next run whenever the jar is newer than the archive, so an upgrade never leaves a
+   * stale archive in the way.
    */
   public static String script(String java, String classPath, List<String> extraArgs) {
     StringBuilder args = new StringBuilder();
     for (String a : extraArgs) {
       args.append(' ').append(quote(a));
     }
-    return "#!/bin/sh\n"
-        + MARKER + ": installed by `zonegate hook install`.\n"
-        + "# It judges what you push before it leaves; `git push --no-verify` skips it.\n"
-        + "input=$(cat)\n"
-        + "chained=\"$(dirname \"$0\")/" + CHAINED + "\"\n"
-        + "if [ -x \"$chained\" ]; then\n"
-        + "  printf '%s\\n' \"$input\" | \"$chained\" \"$@\" || exit $?\n"
-        + "fi\n"
-        + "printf '%s\\n' \"$input\" | exec " + quote(java)
-        + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp " + quote(classPath)
-        + " dev.zonegate.cli.Main hook pre-push" + args + " \"$@\"\n";
+    boolean jar = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
+    StringBuilder sb = new StringBuilder("#!/bin/sh\n")
+        .append(MARKER).append(": installed by `zonegate hook install`.\n")
+        .append("# It judges what you push before it leaves; `git push --no-verify` skips it.\n")
+        .append("input=$(cat)\n")
+        .append("chained=\"$(dirname \"$0\")/").append(CHAINED).append("\"\n")
+        .append("if [ -x \"$chained\" ]; then\n")
+        .append("  printf '%s\\n' \"$input\" | \"$chained\" \"$@\" || exit $?\n")
+        .append("fi\n");
+    String cds = "";
+    if (jar) {
+      sb.append("jar=").append(quote(classPath)).append('\n')
+          .append("jsa=\"$(dirname \"$0\")/").append(ARCHIVE).append("\"\n")
+          .append("if [ -f \"$jsa\" ] && [ ! \"$jar\" -nt \"$jsa\" ]; then cds=\"-XX:SharedArchiveFile=$jsa\"; ")
+          .append("else cds=\"-XX:ArchiveClassesAtExit=$jsa\"; fi\n");
+      cds = " \"$cds\"";
+    }
+    sb.append("printf '%s\\n' \"$input\" | exec ").append(quote(java)).append(cds);
+    for (String o : SHORT_RUN) {
+      sb.append(' ').append(o);
+    }
+    sb.append(" -cp ").append(jar ? "\"$jar\"" : quote(classPath))
+        .append(" dev.zonegate.cli.Main hook pre-push").append(args).append(" \"$@\"\n");
+    return sb.toString();
   }
 
   public static Outcome install(Path hooksDir, String script, boolean force) throws IOException, GitException {
