@@ -2,15 +2,12 @@ package dev.zonegate.diff;
 
 import dev.zonegate.model.Change;
 import dev.zonegate.model.RRset;
-import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * RRset-level difference of two snapshots of one zone (SPEC §2). Both sides are sorted maps, so one
+ * RRset-level difference of two snapshots of one zone (SPEC §2). Both sides are sorted, so one
  * merge pass gives the changes in canonical order without a lookup per set.
  */
 public final class ZoneDiff {
@@ -21,28 +18,30 @@ public final class ZoneDiff {
     String zone = after.origin();
     boolean bothHaveSoa = hasSoa(before) && hasSoa(after);
     List<Change> out = new ArrayList<>();
-    Iterator<Map.Entry<RRsetKey, RRset>> a = before.rrsets().entrySet().iterator();
-    Iterator<Map.Entry<RRsetKey, RRset>> b = after.rrsets().entrySet().iterator();
-    RRset x = next(a);
-    RRset y = next(b);
+    List<RRset> a = before.sets();
+    List<RRset> b = after.sets();
+    int i = 0;
+    int j = 0;
+    RRset x = i < a.size() ? a.get(i) : null;
+    RRset y = j < b.size() ? b.get(j) : null;
     while (x != null || y != null) {
       int c = x == null ? 1 : y == null ? -1 : x.key().compareTo(y.key());
       if (c < 0) {
         if (!isSoa(x) || bothHaveSoa) {
           out.add(new Change(zone, x, null));
         }
-        x = next(a);
+        x = ++i < a.size() ? a.get(i) : null;
       } else if (c > 0) {
         if (!isSoa(y) || bothHaveSoa) {
           out.add(new Change(zone, null, y));
         }
-        y = next(b);
+        y = ++j < b.size() ? b.get(j) : null;
       } else {
         if (!same(x, y)) {
           out.add(new Change(zone, x, y));
         }
-        x = next(a);
-        y = next(b);
+        x = ++i < a.size() ? a.get(i) : null;
+        y = ++j < b.size() ? b.get(j) : null;
       }
     }
     return out;
@@ -59,8 +58,8 @@ public final class ZoneDiff {
     }
     List<Change> out = new ArrayList<>(effective.size());
     for (Change c : effective) {
-      RRset b = base.rrsets().get(c.key());
-      RRset l = live.rrsets().get(c.key());
+      RRset b = base.get(c.key());
+      RRset l = live.get(c.key());
       boolean drifted = b == null ? l != null : l == null || !same(b, l);
       if (c.type().equals("SOA") && (b == null || l == null)) {
         drifted = false; // SOA presence differs by format, never by intent
@@ -68,10 +67,6 @@ public final class ZoneDiff {
       out.add(c.withDrift(drifted));
     }
     return out;
-  }
-
-  private static RRset next(Iterator<Map.Entry<RRsetKey, RRset>> it) {
-    return it.hasNext() ? it.next().getValue() : null;
   }
 
   private static boolean isSoa(RRset s) {

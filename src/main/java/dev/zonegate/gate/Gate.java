@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The pipeline after the zones are read: diff each zone, run the rules, apply allows, decide, and
@@ -70,15 +72,17 @@ public final class Gate {
     }
   }
 
+  /** Zones of at least this many sets (both sides) are fingerprinted beside the diff and rules. */
+  static final int PARALLEL_SETS = 20_000;
+
   public void judge(Subject s) {
     zones.add(s.zone());
     notices.addAll(s.before().notices());
     List<Change> zoneChanges = List.of();
     Zone base = s.base() == null ? s.before() : s.base();
-    fingerprints.put(
-        s.zone(),
-        new Report.Fingerprints(
-            ZoneWriter.fingerprint(s.before()), s.after() == null ? null : ZoneWriter.fingerprint(s.after())));
+    boolean parallel = s.before().size() + (s.after() == null ? 0 : s.after().size()) >= PARALLEL_SETS;
+    FutureTask<String> live = fingerprint(s.before(), parallel);
+    FutureTask<String> head = s.after() == null ? null : fingerprint(s.after(), parallel);
     if (s.after() != null) {
       notices.addAll(s.after().notices());
       zoneChanges = ZoneDiff.effective(base, s.before(), s.after());
@@ -96,6 +100,49 @@ public final class Gate {
                     s.afterFile(),
                     s.afterError())
                 .withBase(base, s.disagreements())));
+    fingerprints.put(s.zone(), new Report.Fingerprints(join(live), head == null ? null : join(head)));
+  }
+
+  /**
+   * The zone's fingerprint, on a thread of its own when {@code parallel}: hashing a million-set
+   * zone is a pass over all of it, which the other core can do while this one diffs and judges.
+   */
+  private static FutureTask<String> fingerprint(Zone z, boolean parallel) {
+    FutureTask<String> t = new FutureTask<>(() -> ZoneWriter.fingerprint(z));
+    if (parallel) {
+      Thread th = new Thread(t, "zonegate-fingerprint");
+      th.setDaemon(true);
+      th.start();
+    } else {
+      t.run();
+    }
+    return t;
+  }
+
+  private static String join(FutureTask<String> t) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return t.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof RuntimeException) {
+            throw (RuntimeException) c;
+          }
+          if (c instanceof Error) {
+            throw (Error) c;
+          }
+          throw new IllegalStateException(c);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   public Report report() {

@@ -35,7 +35,51 @@ public final class Names {
     return out;
   }
 
+  /**
+   * RFC 4034 §6.1 order: labels compared from the right as strings; a name that runs out of
+   * labels first sorts first. Allocation-free for the names the model holds (absolute, without
+   * escapes); anything else takes the label-list path of {@link #compareLabels}.
+   */
   public static int compare(String a, String b) {
+    if (a.equals(b)) {
+      return 0;
+    }
+    int na = a.length();
+    int nb = b.length();
+    if (na == 0 || nb == 0 || a.charAt(na - 1) != '.' || b.charAt(nb - 1) != '.'
+        || a.indexOf('\\') >= 0 || b.indexOf('\\') >= 0) {
+      return compareLabels(a, b);
+    }
+    // Both end with '.', so every dot ends a label. Skip the common tail: the labels wholly inside
+    // it are equal; the first differing label from the right is the one holding the mismatch.
+    int i = na - 1;
+    int j = nb - 1;
+    while (i >= 0 && j >= 0 && a.charAt(i) == b.charAt(j)) {
+      i--;
+      j--;
+    }
+    int endA = a.indexOf('.', i + 1);
+    int endB = b.indexOf('.', j + 1);
+    int startA = i < 0 ? 0 : a.lastIndexOf('.', i) + 1;
+    int startB = j < 0 ? 0 : b.lastIndexOf('.', j) + 1;
+    int la = endA - startA;
+    int lb = endB - startB;
+    int n = Math.min(la, lb);
+    for (int k = 0; k < n; k++) {
+      int c = a.charAt(startA + k) - b.charAt(startB + k);
+      if (c != 0) {
+        return c;
+      }
+    }
+    if (la != lb) {
+      return la - lb;
+    }
+    // Equal labels: one name ran out exactly at a label boundary, so it has fewer labels.
+    return i >= 0 ? 1 : -1;
+  }
+
+  /** The reference order: both names split into labels, the lists compared from the right. */
+  static int compareLabels(String a, String b) {
     if (a.equals(b)) {
       return 0;
     }
@@ -54,6 +98,46 @@ public final class Names {
     return Integer.compare(la.size(), lb.size());
   }
 
+  /**
+   * A string whose natural order ({@link String#compareTo}) is {@link #compare}'s order: the
+   * labels from the right, each followed by U+0000, which sorts below every character a label can
+   * hold. Null for a name that holds U+0000 itself (only {@link #compare} orders that). For sorting
+   * many names at once: one key per name instead of label work in every comparison.
+   */
+  public static String sortKey(String name) {
+    if (name.indexOf('\0') >= 0) {
+      return null;
+    }
+    int n = name.length();
+    if (name.indexOf('\\') >= 0) {
+      List<String> labels = labels(name);
+      StringBuilder sb = new StringBuilder(n + 1);
+      for (int k = labels.size() - 1; k >= 0; k--) {
+        sb.append(labels.get(k)).append('\0');
+      }
+      return sb.toString();
+    }
+    char[] out = new char[n + 1];
+    int o = 0;
+    int end = n - 1; // the dot that ends the current label
+    if (n > 0 && name.charAt(n - 1) != '.') {
+      // A relative name: its last label has no dot after it.
+      int start = name.lastIndexOf('.') + 1;
+      name.getChars(start, n, out, o);
+      o += n - start;
+      out[o++] = '\0';
+      end = start - 1;
+    }
+    while (end >= 0) {
+      int start = end == 0 ? 0 : name.lastIndexOf('.', end - 1) + 1;
+      name.getChars(start, end, out, o);
+      o += end - start;
+      out[o++] = '\0';
+      end = start - 1;
+    }
+    return new String(out, 0, o);
+  }
+
   /** True when {@code name} is {@code origin} or below it. Both absolute and lower-case. */
   public static boolean isAtOrBelow(String name, String origin) {
     if (origin.equals(".")) {
@@ -62,11 +146,11 @@ public final class Names {
     if (name.equals(origin)) {
       return true;
     }
-    if (!name.endsWith("." + origin)) {
+    int cut = name.length() - origin.length() - 1;
+    if (cut < 0 || name.charAt(cut) != '.' || !name.endsWith(origin)) {
       return false;
     }
     // "a\.example.com." ends with ".example.com." only through an escaped dot: not below it.
-    int cut = name.length() - origin.length() - 1;
     int backslashes = 0;
     for (int k = cut - 1; k >= 0 && name.charAt(k) == '\\'; k--) {
       backslashes++;

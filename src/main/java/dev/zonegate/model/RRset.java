@@ -1,8 +1,9 @@
 package dev.zonegate.model;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * All records of one owner name and type, class IN. The TTL belongs to the set (RFC 2181 §5.2).
@@ -14,16 +15,47 @@ public final class RRset {
   private final RRsetKey key;
   private final long ttl;
   private final List<String> rdata;
-  private final Location location;
+  // The location, unpacked: a zone holds a million of these.
+  private final String path;
+  private final int line;
 
-  public RRset(RRsetKey key, long ttl, java.util.Collection<String> rdata, Location location) {
+  public RRset(RRsetKey key, long ttl, Collection<String> rdata, Location location) {
+    this(key, ttl, sortedDistinct(rdata), location == null ? null : location.path(), location == null ? 0 : location.line());
+  }
+
+  /** For sets whose rdata is sorted and distinct already. */
+  RRset(RRsetKey key, long ttl, List<String> sortedRdata, String path, int line) {
     this.key = Objects.requireNonNull(key, "key");
     if (ttl < 0) {
       throw new IllegalArgumentException("negative TTL " + ttl);
     }
     this.ttl = ttl;
-    this.rdata = List.copyOf(new TreeSet<>(rdata));
-    this.location = location;
+    this.rdata = sortedRdata;
+    this.path = path;
+    this.line = line;
+  }
+
+  /** Sorted (natural String order), without duplicates, immutable; one copy at most. */
+  static List<String> sortedDistinct(Collection<String> rdata) {
+    int n = rdata.size();
+    if (n <= 1) {
+      return List.copyOf(rdata); // an immutable List.of(x) is kept as it is
+    }
+    if (n == 2 && rdata instanceof List) {
+      String a = ((List<String>) rdata).get(0);
+      String b = ((List<String>) rdata).get(1);
+      int c = a.compareTo(b);
+      return c == 0 ? List.of(a) : c < 0 ? List.of(a, b) : List.of(b, a);
+    }
+    String[] a = rdata.toArray(new String[0]);
+    Arrays.sort(a);
+    int m = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (m == 0 || !a[i].equals(a[m - 1])) {
+        a[m++] = a[i];
+      }
+    }
+    return List.of(m == a.length ? a : Arrays.copyOf(a, m));
   }
 
   public RRsetKey key() {
@@ -49,11 +81,11 @@ public final class RRset {
 
   /** Where the set was first read, or null when the source has no lines (a live transfer). */
   public Location location() {
-    return location;
+    return path == null ? null : new Location(path, line);
   }
 
   public RRset withLocation(Location where) {
-    return new RRset(key, ttl, rdata, where);
+    return new RRset(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.line());
   }
 
   @Override

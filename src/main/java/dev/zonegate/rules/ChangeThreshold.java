@@ -36,7 +36,7 @@ final class ChangeThreshold implements Rule {
   @Override
   public void check(RuleInput in, Findings out) {
     Zone live = in.before();
-    long existing = live.rrsets().size() - (live.get(live.origin(), "SOA") != null ? 1 : 0);
+    long existing = live.size() - (live.get(live.origin(), "SOA") != null ? 1 : 0);
     if (existing < spec.longParam("minExisting") || existing == 0) {
       return;
     }

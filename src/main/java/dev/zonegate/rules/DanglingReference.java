@@ -205,8 +205,8 @@ final class DanglingReference implements Rule {
 
   /** True when any set lives at or below the name (canonical order keeps a subtree together). */
   static boolean hasSubtree(Zone z, String name) {
-    RRsetKey k = z.rrsets().ceilingKey(new RRsetKey(name, "", null));
-    return k != null && Names.isAtOrBelow(k.name(), name);
+    RRset s = z.ceiling(new RRsetKey(name, "", null));
+    return s != null && Names.isAtOrBelow(s.name(), name);
   }
 
   /**

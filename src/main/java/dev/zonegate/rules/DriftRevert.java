@@ -31,8 +31,8 @@ final class DriftRevert implements Rule {
       if (!c.drift()) {
         continue;
       }
-      RRset base = in.base().rrsets().get(c.key());
-      boolean authorTouched = in.after() != null && !java.util.Objects.equals(base, in.after().rrsets().get(c.key()));
+      RRset base = in.base().get(c.key());
+      boolean authorTouched = in.after() != null && !java.util.Objects.equals(base, in.after().get(c.key()));
       String live = c.before() == null ? "nothing" : describe(c.before());
       String was = base == null ? "nothing" : describe(base);
       String will = c.after() == null ? "nothing" : describe(c.after());

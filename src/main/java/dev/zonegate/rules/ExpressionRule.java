@@ -295,7 +295,7 @@ final class ExpressionRule implements Rule {
   }
 
   private static long count(Zone z) {
-    return z == null ? 0L : z.rrsets().size();
+    return z == null ? 0L : z.size();
   }
 
   /** Template text for a CEL value: strings bare, lists as {@code [a, b]}, null as {@code null}. */

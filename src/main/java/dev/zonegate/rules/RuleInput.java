@@ -30,8 +30,23 @@ public final class RuleInput {
   private Zone base;
   private List<Disagreement> disagreements = List.of();
   private Map<RRsetKey, Change> byKey;
-  private References beforeRefs;
-  private References afterRefs;
+  /** Shared by this input and every scoped view of it. */
+  private Shared shared;
+
+  /** What the inputs of one zone share: the reference indexes, built on first use. */
+  private static final class Shared {
+    final java.util.Set<String> changedNames;
+    References beforeRefs;
+    References afterRefs;
+
+    Shared(List<Change> changes) {
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (Change c : changes) {
+        names.add(c.name());
+      }
+      this.changedNames = names;
+    }
+  }
 
   public RuleInput(
       String zone,
@@ -50,6 +65,13 @@ public final class RuleInput {
     this.afterFormat = afterFormat;
     this.afterFile = afterFile;
     this.parseError = parseError;
+  }
+
+  private Shared shared() {
+    if (shared == null) {
+      shared = new Shared(changes);
+    }
+    return shared;
   }
 
   public String zone() {
@@ -128,20 +150,25 @@ public final class RuleInput {
     return change(RRsetKey.of(name, type));
   }
 
-  /** In-zone references (CNAME, MX, NS, SRV, … targets) in the live snapshot. */
+  /**
+   * In-zone references (CNAME, MX, NS, SRV, … targets) in the live snapshot. Indexed for the
+   * changed names first (what rules ask about); any other name is answered too.
+   */
   public References beforeReferences() {
-    if (beforeRefs == null) {
-      beforeRefs = new References(before);
+    Shared sh = shared();
+    if (sh.beforeRefs == null) {
+      sh.beforeRefs = new References(before, sh.changedNames);
     }
-    return beforeRefs;
+    return sh.beforeRefs;
   }
 
-  /** In-zone references in the proposed snapshot. */
+  /** In-zone references in the proposed snapshot; see {@link #beforeReferences}. */
   public References afterReferences() {
-    if (afterRefs == null) {
-      afterRefs = new References(after);
+    Shared sh = shared();
+    if (sh.afterRefs == null) {
+      sh.afterRefs = new References(after, sh.changedNames);
     }
-    return afterRefs;
+    return sh.afterRefs;
   }
 
   /** This input with only the changes a scope covers; the snapshots stay whole. */
@@ -158,8 +185,7 @@ public final class RuleInput {
     RuleInput in = new RuleInput(zone, before, after, kept, critical, afterFormat, afterFile, parseError);
     in.base = base;
     in.disagreements = disagreements;
-    in.beforeRefs = beforeRefs;
-    in.afterRefs = afterRefs;
+    in.shared = shared();
     return in;
   }
 

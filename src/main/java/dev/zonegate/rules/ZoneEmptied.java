@@ -38,14 +38,14 @@ final class ZoneEmptied implements Rule {
     }
     // A live zone of a million sets is judged by the first user set of the proposed one, so the
     // common case stops at once; only an emptied proposal is counted through.
-    for (RRset s : after.rrsets().values()) {
+    for (RRset s : after.sets()) {
       if (isUserData(s, after.origin())) {
         return;
       }
     }
     int vanishing = 0;
     int records = 0;
-    for (RRset s : in.before().rrsets().values()) {
+    for (RRset s : in.before().sets()) {
       if (isUserData(s, in.before().origin())) {
         vanishing++;
         records += s.rdata().size();
@@ -55,7 +55,7 @@ final class ZoneEmptied implements Rule {
       return; // nothing to lose: a new or already empty zone
     }
     String what =
-        after.rrsets().isEmpty()
+        after.isEmpty()
             ? "the proposed zone is empty (is its file gone?)"
             : "the proposed zone has nothing but SOA/NS at the apex";
     out.add(

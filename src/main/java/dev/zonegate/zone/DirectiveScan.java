@@ -23,6 +23,12 @@ final class DirectiveScan {
   final List<Integer> generateLines = new ArrayList<>();
   final List<Include> includes = new ArrayList<>();
 
+  /**
+   * The first line where a parenthesis opens inside another: RFC 1035 groups lines with one level
+   * only and BIND refuses nesting, while dnsjava would accept thousands; 0 when there is none.
+   */
+  int nestedParenLine;
+
   /** The first {@code $ORIGIN} of the file, absolute; null when it has none. */
   Name firstOrigin;
 
@@ -70,8 +76,8 @@ final class DirectiveScan {
           List<String> words = words(i, end);
           String directive = words.get(0).toUpperCase(java.util.Locale.ROOT);
           if (directive.equals("$ORIGIN") && words.size() > 1) {
-            Name next = nameOr(words.get(1), origin);
-            if (next != origin) {
+            Name next = parsedName(words.get(1), origin);
+            if (next != null) {
               origin = next;
               if (firstOrigin == null) {
                 firstOrigin = next;
@@ -96,6 +102,12 @@ final class DirectiveScan {
         }
       }
       depth = parens(i, end, depth);
+      if (depth < 0) {
+        depth = 1;
+        if (nestedParenLine == 0) {
+          nestedParenLine = line;
+        }
+      }
       out.write(text, copyFrom, Math.min(text.length, end + 1) - copyFrom);
       i = end + 1;
       copyFrom = i;
@@ -130,6 +142,9 @@ final class DirectiveScan {
       } else if (!quoted && c == ';') {
         break;
       } else if (!quoted && c == '(') {
+        if (depth >= 1) {
+          return -1; // nested: reported by the caller, the scan carries on as one level
+        }
         depth++;
       } else if (!quoted && c == ')' && depth > 0) {
         depth--;
@@ -170,6 +185,15 @@ final class DirectiveScan {
       return Name.fromString(s, origin);
     } catch (TextParseException | RuntimeException e) {
       return origin; // dnsjava reports the bad name at this line when it parses the file
+    }
+  }
+
+  /** The name as BIND reads it after {@code $ORIGIN} ({@code @} is the current origin), or null. */
+  private static Name parsedName(String s, Name origin) {
+    try {
+      return Name.fromString(s, origin);
+    } catch (TextParseException | RuntimeException e) {
+      return null; // dnsjava reports the bad name at this line when it parses the file
     }
   }
 

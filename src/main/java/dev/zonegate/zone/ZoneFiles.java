@@ -47,11 +47,15 @@ public final class ZoneFiles {
    * either file (the proposed first), else the proposed file's own choice ($ORIGIN, file name);
    * both sides are then read with it, so a YAML file without SOA can be compared with a master
    * file that has one. An unreadable {@code before} is an error: without it nothing is judged.
+   *
+   * <p>The two files are read at once, {@code before} on a second thread; results and errors are
+   * those of reading {@code after} first and {@code before} second.
    */
   public static Pair readPair(Path before, Path after, String origin, ZoneFormat forced)
       throws ZoneReadException {
     Source s = source(after, forced);
     Location afterFile = new Location(s.path, 0);
+    Background old = Background.read(before, origin, forced);
     Zone a = null;
     ZoneReadException aErr = null;
     try {
@@ -59,12 +63,15 @@ public final class ZoneFiles {
     } catch (ZoneReadException e) {
       aErr = e;
     }
-    Zone b = read(before, origin, forced);
+    Zone b = old.join();
     if (origin != null) {
       return new Pair(origin, b, a, aErr, s.format, afterFile);
     }
     String chosen = a != null && hasSoa(a) ? a.origin() : hasSoa(b) || a == null ? b.origin() : a.origin();
-    if (a != null && !a.origin().equals(chosen)) {
+    boolean rereadAfter = a != null && !a.origin().equals(chosen);
+    boolean rereadBefore = !b.origin().equals(chosen);
+    old = rereadAfter && rereadBefore ? Background.read(before, chosen, forced) : null;
+    if (rereadAfter) {
       try {
         a = read(after, chosen, forced);
       } catch (ZoneReadException e) {
@@ -72,10 +79,58 @@ public final class ZoneFiles {
         aErr = e;
       }
     }
-    if (!b.origin().equals(chosen)) {
+    if (old != null) {
+      b = old.join();
+    } else if (rereadBefore) {
       b = read(before, chosen, forced);
     }
     return new Pair(chosen, b, a, aErr, s.format, afterFile);
+  }
+
+  /** One read on its own (daemon) thread; {@link #join} gives its zone or throws what it threw. */
+  private static final class Background {
+    private final java.util.concurrent.FutureTask<Zone> task;
+
+    private Background(java.util.concurrent.FutureTask<Zone> task) {
+      this.task = task;
+    }
+
+    static Background read(Path file, String origin, ZoneFormat forced) {
+      java.util.concurrent.FutureTask<Zone> t = new java.util.concurrent.FutureTask<>(() -> ZoneFiles.read(file, origin, forced));
+      Thread th = new Thread(t, "zonegate-read");
+      th.setDaemon(true);
+      th.start();
+      return new Background(t);
+    }
+
+    Zone join() throws ZoneReadException {
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            return task.get();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof ZoneReadException) {
+              throw (ZoneReadException) c;
+            }
+            if (c instanceof RuntimeException) {
+              throw (RuntimeException) c;
+            }
+            if (c instanceof Error) {
+              throw (Error) c;
+            }
+            throw new IllegalStateException(c);
+          }
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
   }
 
   private static boolean hasSoa(Zone z) {

@@ -15,39 +15,74 @@ public final class ZoneWriter {
   private ZoneWriter() {}
 
   public static String write(Zone z) {
-    return write(z, false);
+    StringBuilder sb = new StringBuilder(64 + z.recordCount() * 48);
+    write(z, false, new Sink() {
+      @Override
+      public Sink append(String s) {
+        sb.append(s);
+        return this;
+      }
+
+      @Override
+      public Sink append(char c) {
+        sb.append(c);
+        return this;
+      }
+    });
+    return sb.toString();
   }
 
-  private static String write(Zone z, boolean serialless) {
-    StringBuilder sb = new StringBuilder(64 + z.recordCount() * 48);
+  /** Where the text goes: a string, or straight into a digest. */
+  private interface Sink {
+    Sink append(String s);
+
+    Sink append(char c);
+
+    default Sink append(long n) {
+      return append(Long.toString(n));
+    }
+  }
+
+  private static void write(Zone z, boolean serialless, Sink sb) {
     sb.append("; zone ").append(z.origin()).append(", ").append(z.recordCount()).append(" records, written by zonegate\n");
     sb.append("$ORIGIN ").append(z.origin()).append('\n');
-    for (RRset s : z.rrsets().values()) {
-      if (s.type().equals("ALIAS") || s.type().equals("URLFWD") || s.key().setId() != null && !s.type().equals("RRSIG")) {
+    long lastTtl = -1;
+    String ttl = null; // most sets share a TTL: its text is made once per run of them
+    for (RRset s : z.sets()) {
+      String type = s.type();
+      String setId = s.key().setId();
+      if (s.ttl() != lastTtl) {
+        lastTtl = s.ttl();
+        ttl = Long.toString(lastTtl);
+      }
+      String name = s.name();
+      if (type.equals("ALIAS") || type.equals("URLFWD") || setId != null && !type.equals("RRSIG")) {
         // Provider-only data has no master-file form; keep it visible as a comment.
         for (String r : s.rdata()) {
-          sb.append("; ").append(s.name()).append(' ').append(s.ttl()).append(" IN ").append(s.type())
-              .append(s.key().setId() == null ? "" : " [" + s.key().setId() + "]").append(' ').append(r).append('\n');
+          sb.append("; ").append(name).append(' ').append(ttl).append(" IN ").append(type)
+              .append(setId == null ? "" : " [" + setId + "]").append(' ').append(r).append('\n');
         }
         continue;
       }
+      boolean soa = serialless && type.equals("SOA");
       for (String r : s.rdata()) {
-        String rdata = serialless && s.type().equals("SOA") ? withoutSerial(r) : r;
-        sb.append(s.name()).append(' ').append(s.ttl()).append(" IN ").append(s.type()).append(' ').append(rdata).append('\n');
+        String rdata = soa ? withoutSerial(r) : r;
+        sb.append(name).append(' ').append(ttl).append(" IN ").append(type).append(' ').append(rdata).append('\n');
       }
     }
-    return sb.toString();
   }
 
   /**
    * SHA-256 of the canonical text, as {@code sha256:<hex>}: what the stale-plan guard compares
    * (SPEC §9). The SOA serial is left out, as in every comparison (SPEC §2): a re-signed or
    * re-serialled zone with the same data has not moved. Comments count, so provider-only records
-   * are covered.
+   * are covered. The text is encoded (UTF-8) and hashed as it is written, never held whole.
    */
   public static String fingerprint(Zone z) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(write(z, true).getBytes(StandardCharsets.UTF_8));
+      DigestSink sink = new DigestSink(MessageDigest.getInstance("SHA-256"));
+      write(z, true, sink);
+      byte[] d = sink.finish();
       StringBuilder hex = new StringBuilder("sha256:");
       for (byte b : d) {
         hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
@@ -55,6 +90,73 @@ public final class ZoneWriter {
       return hex.toString();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    }
+  }
+
+  /**
+   * UTF-8 into a buffer, the buffer into the digest. Every piece written is a whole string between
+   * ASCII separators, so encoding piece by piece gives the bytes of encoding the whole text.
+   */
+  private static final class DigestSink implements Sink {
+    private final MessageDigest digest;
+    private final byte[] buf = new byte[1 << 16];
+    private int n;
+
+    DigestSink(MessageDigest digest) {
+      this.digest = digest;
+    }
+
+    @Override
+    public Sink append(String s) {
+      int len = s.length();
+      if (len > buf.length - n) {
+        flush();
+        if (len > buf.length) {
+          digest.update(s.getBytes(StandardCharsets.UTF_8));
+          return this;
+        }
+      }
+      for (int i = 0; i < len; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          // Not ASCII: the JDK encodes this piece (surrogates and all) as getBytes did; the ASCII
+          // already copied past n is overwritten.
+          byte[] b = s.getBytes(StandardCharsets.UTF_8);
+          if (b.length > buf.length - n) {
+            flush();
+            digest.update(b);
+          } else {
+            System.arraycopy(b, 0, buf, n, b.length);
+            n += b.length;
+          }
+          return this;
+        }
+        buf[n + i] = (byte) c;
+      }
+      n += len;
+      return this;
+    }
+
+    @Override
+    public Sink append(char c) {
+      if (c >= 0x80) {
+        return append(String.valueOf(c));
+      }
+      if (n == buf.length) {
+        flush();
+      }
+      buf[n++] = (byte) c;
+      return this;
+    }
+
+    private void flush() {
+      digest.update(buf, 0, n);
+      n = 0;
+    }
+
+    byte[] finish() {
+      flush();
+      return digest.digest();
     }
   }
 

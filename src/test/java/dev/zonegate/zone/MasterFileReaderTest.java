@@ -281,4 +281,11 @@ class MasterFileReaderTest {
     assertThat(z.get(".", "DNSKEY")).isNotNull();
     assertThat(z.notices()).isEmpty();
   }
+
+  @Test
+  void originAtSignMeansTheCurrentOrigin() throws Exception {
+    write("at.zone", "$ORIGIN example.com.\n$TTL 300\n$ORIGIN sub\n$ORIGIN @\nwww A 192.0.2.1\n");
+    Zone z = new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, false).read(new DirectoryTree(dir), "at.zone", "example.com.");
+    assertThat(z.get("www.sub.example.com.", "A")).isNotNull();
+  }
 }

@@ -1,0 +1,237 @@
+package dev.zonegate.model;
+
+import java.util.Arrays;
+
+/**
+ * Sorts many RRset keys into canonical order ({@link RRsetKey#compareTo}) without comparing
+ * objects n log n times: the first eight characters of each owner's sort key (labels from the
+ * right, see {@link Names#sortKey}), after the zone's origin, are packed into a long, the longs are
+ * radix-sorted, and only owners that share those characters are compared in full. The work is a
+ * few passes over primitive arrays, which is what a million-set zone needs: comparisons that chase
+ * pointers through a million objects are what made building a zone slow.
+ *
+ * <p>The order is stable: keys that compare equal keep their input order.
+ */
+final class CanonicalSort {
+  private CanonicalSort() {}
+
+  /**
+   * The result: {@code idx[i]} is the input index of the i-th key in canonical order, and
+   * {@code pre[i]} its packed prefix. Keys whose prefixes differ have different owners.
+   */
+  record Sorted(int[] idx, long[] pre) {}
+
+  /**
+   * The permutation that sorts {@code keys[0..n)}. {@code origin}, when every owner is at or below
+   * it, is left out of the packed prefixes (it is the same for all).
+   */
+  static Sorted order(RRsetKey[] keys, int n, String origin) {
+    long[] pre = new long[n];
+    int[] idx = new int[n];
+    boolean strip = origin != null && !origin.equals(".") && origin.endsWith(".");
+    boolean usable = true;
+    for (int i = 0; i < n; i++) {
+      String name = keys[i].name();
+      if (strip && !Names.isAtOrBelow(name, origin)) {
+        strip = false;
+        i = -1; // start over without stripping; rare (a hand-made zone)
+        continue;
+      }
+      idx[i] = i;
+      long p = prefix(name, strip ? origin : null);
+      if (p == NO_PREFIX) {
+        usable = false;
+        break;
+      }
+      pre[i] = p;
+    }
+    if (!usable) {
+      // A name holding U+0000: no key order; compare everything.
+      for (int i = 0; i < n; i++) {
+        idx[i] = i;
+        pre[i] = 0;
+      }
+    } else {
+      radix(pre, idx, n);
+    }
+    // Runs of equal prefixes: the owners agree on their first eight key characters (or are one
+    // owner with several types); order them by the full comparison.
+    for (int s = 0; s < n; ) {
+      int e = s + 1;
+      while (e < n && pre[e] == pre[s]) {
+        e++;
+      }
+      if (e - s > 1) {
+        sortRun(keys, idx, s, e);
+      }
+      s = e;
+    }
+    return new Sorted(idx, pre);
+  }
+
+  private static final long NO_PREFIX = -1L; // all 0xFF: never a real prefix (see below)
+
+  /**
+   * The first eight characters of the sort key of {@code name} below {@code origin} (the whole
+   * name when origin is null), one byte each, padded with zero bytes. A character above 0xFE
+   * packs as 0xFF and ends the prefix (zeros follow), so a prefix that is smaller is always a
+   * smaller key; equal prefixes say nothing.
+   */
+  static long prefix(String name, String origin) {
+    if (name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+      String key = Names.sortKey(name);
+      if (key == null) {
+        return NO_PREFIX;
+      }
+      int from = 0;
+      if (origin != null) {
+        from = Names.sortKey(origin).length();
+        if (name.equals(origin)) {
+          from = key.length();
+        }
+      }
+      return pack(key, from);
+    }
+    // The labels to key: name[0, end), split at every dot, the last piece ending at end.
+    int end;
+    if (origin != null) {
+      if (name.length() == origin.length()) {
+        return 0; // the apex: no labels below the origin
+      }
+      end = name.length() - origin.length() - 1;
+    } else if (name.isEmpty()) {
+      return 0;
+    } else {
+      end = name.charAt(name.length() - 1) == '.' ? name.length() - 1 : name.length();
+    }
+    long p = 0;
+    int got = 0;
+    while (true) {
+      int start = name.lastIndexOf('.', end - 1) + 1;
+      if (end == 0) {
+        start = 0;
+      }
+      for (int k = start; k < end && got < 8; k++) {
+        char c = name.charAt(k);
+        if (c > 0xFE) {
+          return (p << 8 | 0xFF) << (8 * (7 - got));
+        }
+        p = p << 8 | c;
+        got++;
+      }
+      if (got == 8) {
+        return p;
+      }
+      p <<= 8; // the label's U+0000 terminator
+      got++;
+      if (got == 8 || start == 0) {
+        return p << (8 * (8 - got));
+      }
+      end = start - 1;
+    }
+  }
+
+  private static long pack(String key, int from) {
+    long p = 0;
+    int got = 0;
+    for (int k = from; k < key.length() && got < 8; k++) {
+      char c = key.charAt(k);
+      if (c > 0xFE) {
+        return (p << 8 | 0xFF) << (8 * (7 - got));
+      }
+      p = p << 8 | c;
+      got++;
+    }
+    return p << (8 * (8 - got));
+  }
+
+  /** LSD radix sort of the prefixes as unsigned numbers, carrying the indexes; stable. */
+  private static void radix(long[] pre, int[] idx, int n) {
+    if (n < 2) {
+      return;
+    }
+    int[][] count = new int[8][257];
+    for (int i = 0; i < n; i++) {
+      long p = pre[i];
+      for (int d = 0; d < 8; d++) {
+        count[d][(int) (p >>> (8 * d)) & 0xFF]++;
+      }
+    }
+    long[] a = pre;
+    int[] x = idx;
+    long[] ta = null;
+    int[] tx = null;
+    for (int d = 0; d < 8; d++) {
+      int[] c = count[d];
+      boolean constant = false;
+      for (int b = 0; b < 256; b++) {
+        if (c[b] == n) {
+          constant = true;
+          break;
+        }
+        if (c[b] != 0) {
+          break;
+        }
+      }
+      if (constant) {
+        continue;
+      }
+      if (ta == null) {
+        ta = new long[n];
+        tx = new int[n];
+      }
+      int sum = 0;
+      for (int b = 0; b < 256; b++) {
+        int k = c[b];
+        c[b] = sum;
+        sum += k;
+      }
+      int shift = 8 * d;
+      for (int i = 0; i < n; i++) {
+        long p = a[i];
+        int pos = c[(int) (p >>> shift) & 0xFF]++;
+        ta[pos] = p;
+        tx[pos] = x[i];
+      }
+      long[] sa = a;
+      a = ta;
+      ta = sa;
+      int[] sx = x;
+      x = tx;
+      tx = sx;
+    }
+    if (a != pre) {
+      System.arraycopy(a, 0, pre, 0, n);
+      System.arraycopy(x, 0, idx, 0, n);
+    }
+  }
+
+  /** Sorts idx[s..e) by the full key order, then input order. */
+  private static void sortRun(RRsetKey[] keys, int[] idx, int s, int e) {
+    if (e - s <= 16) {
+      for (int i = s + 1; i < e; i++) {
+        int v = idx[i];
+        int j = i - 1;
+        while (j >= s && compare(keys, idx[j], v) > 0) {
+          idx[j + 1] = idx[j];
+          j--;
+        }
+        idx[j + 1] = v;
+      }
+      return;
+    }
+    Integer[] boxed = new Integer[e - s];
+    for (int i = s; i < e; i++) {
+      boxed[i - s] = idx[i];
+    }
+    Arrays.sort(boxed, (p, q) -> compare(keys, p, q));
+    for (int i = s; i < e; i++) {
+      idx[i] = boxed[i - s];
+    }
+  }
+
+  private static int compare(RRsetKey[] keys, int p, int q) {
+    int c = keys[p].compareTo(keys[q]);
+    return c != 0 ? c : Integer.compare(p, q);
+  }
+}

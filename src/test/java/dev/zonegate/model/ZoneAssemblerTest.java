@@ -1,0 +1,128 @@
+package dev.zonegate.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The sort-once assembler against the map-per-record way zones were built before. */
+class ZoneAssemblerTest {
+  /** The reference: one map entry per set, notices as records come (the old ZoneBuilder). */
+  private static final class Reference {
+    final String origin;
+    final Map<RRsetKey, Object[]> sets = new LinkedHashMap<>(); // ttl, reported, rdata, location
+    final List<Notice> notices = new ArrayList<>();
+
+    Reference(String origin) {
+      this.origin = origin;
+    }
+
+    @SuppressWarnings("unchecked")
+    void add(RRsetKey key, long ttl, String rdata, Location where) {
+      Object[] p = sets.get(key);
+      if (p == null) {
+        p = new Object[] {ttl, false, new LinkedHashSet<String>(), where};
+        sets.put(key, p);
+      } else if ((long) p[0] != ttl) {
+        if (!(boolean) p[1]) {
+          notices.add(new Notice(where == null ? (Location) p[3] : where, "RRset " + key + " has records with different TTLs ("
+              + p[0] + " and " + ttl + "); the lowest is used (RFC 2181 §5.2)"));
+          p[1] = true;
+        }
+        p[0] = Math.min((long) p[0], ttl);
+      }
+      ((Set<String>) p[2]).add(rdata);
+    }
+
+    @SuppressWarnings("unchecked")
+    Zone build() {
+      List<RRset> out = new ArrayList<>();
+      sets.forEach((k, p) -> out.add(new RRset(k, (long) p[0], (Set<String>) p[2], (Location) p[3])));
+      return new Zone(origin, out, notices);
+    }
+  }
+
+  @Test
+  void sameSetsLocationsAndNoticesAsAMapPerRecord() {
+    Random r = new Random(5);
+    String[] labels = {"a", "b", "h1", "h10", "h2", "*", "_tcp", "www", "abcdefghij", "abcdefghik", "x\\.y", "ÿ", "é"};
+    String[] types = {"A", "AAAA", "NS", "SOA", "MX", "TXT", "CNAME"};
+    for (int round = 0; round < 60; round++) {
+      String origin = r.nextInt(5) == 0 ? "." : "example.";
+      ZoneAssembler a = new ZoneAssembler(origin);
+      Reference ref = new Reference(origin);
+      int records = r.nextInt(round < 50 ? 80 : 3000);
+      for (int i = 0; i < records; i++) {
+        if (r.nextInt(20) == 0) {
+          Notice n = new Notice(new Location("f", i), "note " + i);
+          a.notice(n);
+          ref.notices.add(n);
+        }
+        StringBuilder name = new StringBuilder();
+        for (int k = r.nextInt(4); k > 0; k--) {
+          name.append(labels[r.nextInt(labels.length)]).append('.');
+        }
+        name.append(origin.equals(".") ? (name.length() == 0 ? "." : "") : origin);
+        RRsetKey key = new RRsetKey(name.toString(), types[r.nextInt(types.length)], r.nextInt(15) == 0 ? "s" + r.nextInt(2) : null);
+        long ttl = 60 + r.nextInt(3) * (r.nextInt(4) == 0 ? 1 : 0);
+        String rdata = "r" + r.nextInt(4);
+        Location where = r.nextInt(10) == 0 ? null : new Location("z" + r.nextInt(2), i + 1);
+        a.add(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.line());
+        ref.add(key, ttl, rdata, where);
+      }
+      Zone got = a.build();
+      Zone want = ref.build();
+      assertThat(got).isEqualTo(want);
+      assertThat(got.sets()).containsExactlyElementsOf(want.sets());
+      for (int i = 0; i < got.size(); i++) {
+        assertThat(got.sets().get(i).location()).isEqualTo(want.sets().get(i).location());
+        assertThat(got.sets().get(i).key()).isSameAs(want.sets().get(i).key());
+        assertThat(got.get(want.sets().get(i).key())).isSameAs(got.sets().get(i));
+        assertThat(got.at(want.sets().get(i).name())).containsExactlyElementsOf(want.at(want.sets().get(i).name()));
+      }
+      assertThat(got.notices()).containsExactlyElementsOf(want.notices());
+      assertThat(got.recordCount()).isEqualTo(want.recordCount());
+      assertThat(got.rrsets()).isEqualTo(want.rrsets());
+    }
+  }
+
+  @Test
+  void prefixesNeverContradictTheOrder() {
+    Random r = new Random(9);
+    String alphabet = "ab.-*\\\u00ff\u0100z0\u00e9";
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = r.nextInt(14); k > 0; k--) {
+        sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      names.add(sb.append('.').toString());
+    }
+    for (String a : names) {
+      for (int k = 0; k < 30; k++) {
+        String b = names.get(r.nextInt(names.size()));
+        long pa = CanonicalSort.prefix(a, null);
+        long pb = CanonicalSort.prefix(b, null);
+        if (Long.compareUnsigned(pa, pb) != 0) {
+          assertThat(Integer.signum(Names.compare(a, b))).as("%s vs %s", a, b).isEqualTo(Long.compareUnsigned(pa, pb));
+        }
+        String sa = a + "example.";
+        String sb = b + "example.";
+        if (!Names.isAtOrBelow(sa, "example.") || !Names.isAtOrBelow(sb, "example.")) {
+          continue; // an escaped dot at the end: not below the origin, never stripped
+        }
+        pa = CanonicalSort.prefix(sa, "example.");
+        pb = CanonicalSort.prefix(sb, "example.");
+        if (Long.compareUnsigned(pa, pb) != 0) {
+          assertThat(Integer.signum(Names.compare(sa, sb))).as("%s vs %s", sa, sb).isEqualTo(Long.compareUnsigned(pa, pb));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.zonegate.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The array-backed zone against the sorted map it replaced. */
+class ZoneTest {
+  private static final String[] TYPES = {"A", "AAAA", "NS", "SOA", "MX", "TXT", "CNAME", "RRSIG", "DS"};
+
+  private static List<RRset> randomSets(Random r, int n) {
+    List<RRset> out = new ArrayList<>();
+    java.util.Set<RRsetKey> seen = new java.util.HashSet<>();
+    String[] labels = {"a", "b", "h1", "h10", "h2", "*", "_tcp", "xn--p", "a-b", "z"};
+    while (out.size() < n) {
+      StringBuilder name = new StringBuilder();
+      for (int k = r.nextInt(3); k > 0; k--) {
+        name.append(labels[r.nextInt(labels.length)]).append('.');
+      }
+      name.append("example.");
+      String type = TYPES[r.nextInt(TYPES.length)];
+      String setId = type.equals("RRSIG") ? TYPES[r.nextInt(3)] : r.nextInt(10) == 0 ? "w" + r.nextInt(3) : null;
+      RRsetKey k = new RRsetKey(name.toString(), type, setId);
+      if (seen.add(k)) {
+        out.add(new RRset(k, 60 + r.nextInt(3), List.of("x" + r.nextInt(5), "y"), new Location("z", out.size() + 1)));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void behavesAsTheSortedMapItReplaced() {
+    Random r = new Random(3);
+    for (int round = 0; round < 20; round++) {
+      List<RRset> sets = randomSets(r, 1 + r.nextInt(300));
+      Collections.shuffle(sets, r);
+      Zone z = new Zone("example.", sets, List.of());
+      TreeMap<RRsetKey, RRset> want = new TreeMap<>();
+      sets.forEach(s -> want.put(s.key(), s));
+      assertThat(z.sets()).containsExactlyElementsOf(want.values());
+      assertThat(z.rrsets()).isEqualTo(want);
+      assertThat(new ArrayList<>(z.rrsets().keySet())).containsExactlyElementsOf(want.keySet());
+      assertThat(z.size()).isEqualTo(want.size());
+      for (RRset s : sets) {
+        assertThat(z.get(s.key())).isSameAs(s);
+        if (s.key().setId() == null) {
+          assertThat(z.get(s.name(), s.type())).isSameAs(s);
+        }
+        List<RRset> at = new ArrayList<>(
+            want.subMap(new RRsetKey(s.name(), "", null), true, new RRsetKey(s.name(), "\uffff", null), true).values());
+        assertThat(z.at(s.name())).containsExactlyElementsOf(at);
+      }
+      for (String n : List.of("nowhere.example.", "example.", "h1.example.", "a.")) {
+        RRsetKey k = new RRsetKey(n, "", null);
+        Map.Entry<RRsetKey, RRset> c = want.ceilingEntry(k);
+        assertThat(z.ceiling(k)).isEqualTo(c == null ? null : c.getValue());
+        assertThat(z.get(n, "A")).isEqualTo(want.get(RRsetKey.of(n, "A")));
+      }
+      Zone again = new Zone("example.", new ArrayList<>(want.values()), List.of());
+      assertThat(again).isEqualTo(z);
+      assertThat(again.hashCode()).isEqualTo(z.hashCode());
+    }
+  }
+
+  @Test
+  void twoSetsWithOneKeyAreRefused() {
+    RRset a = new RRset(RRsetKey.of("a.example.", "A"), 60, List.of("192.0.2.1"), null);
+    RRset b = new RRset(RRsetKey.of("a.example.", "A"), 60, List.of("192.0.2.2"), null);
+    assertThatThrownBy(() -> new Zone("example.", List.of(a, b), List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two RRsets for a.example. A");
+  }
+
+  @Test
+  void relativeOwnersAreLookedUpByLabels() {
+    RRset a = new RRset(RRsetKey.of("a.example", "A"), 60, List.of("192.0.2.1"), null);
+    RRset t = new RRset(RRsetKey.of("a.example.", "TXT"), 60, List.of("\"t\""), null);
+    Zone z = new Zone("example.", List.of(t, a), List.of());
+    assertThat(z.get("a.example.", "A")).isSameAs(a);
+    assertThat(z.at("a.example.")).containsExactly(a, t);
+    assertThat(z.at("a.example")).containsExactly(a, t);
+  }
+
+  @Test
+  void rdataIsSortedAndDistinct() {
+    RRset s = new RRset(RRsetKey.of("a.example.", "A"), 60, List.of("192.0.2.9", "192.0.2.1", "192.0.2.9", "192.0.2.10"), null);
+    assertThat(s.rdata()).containsExactly("192.0.2.1", "192.0.2.10", "192.0.2.9");
+    assertThat(new RRset(s.key(), 60, List.of("b", "a"), null).rdata()).containsExactly("a", "b");
+    assertThat(new RRset(s.key(), 60, List.of("a", "a"), null).rdata()).containsExactly("a");
+    assertThat(new RRset(s.key(), 60, java.util.Set.of("b", "a"), null).rdata()).containsExactly("a", "b");
+    assertThat(s.withLocation(new Location("f", 3)).location()).isEqualTo(new Location("f", 3));
+    assertThat(s.location()).isNull();
+  }
+}
