@@ -40,6 +40,13 @@ public final class Main implements Runnable {
       description = "Print stack traces on errors.")
   boolean debug;
 
+  @CommandLine.Option(
+      names = "--limit",
+      paramLabel = "NAME=N",
+      scope = ScopeType.INHERIT,
+      description = "Raise or lower a safety limit for this run (see README: Limits).")
+  java.util.List<String> limits;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try --help)");
@@ -58,6 +65,12 @@ public final class Main implements Runnable {
   public static int run(
       String[] args, PrintStream out, PrintStream err, java.io.InputStream in, java.util.Map<String, String> env) {
     boolean debug = Arrays.asList(args).contains("--debug");
+    try {
+      dev.zonegate.zone.Limits.set(limitArgs(args));
+    } catch (IllegalArgumentException e) {
+      err.println("zonegate: error: " + e.getMessage());
+      return UNDECIDED;
+    }
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -72,8 +85,22 @@ public final class Main implements Runnable {
     } finally {
       dev.zonegate.live.Progress.get().done();
       dev.zonegate.live.Progress.set(null);
+      dev.zonegate.zone.Limits.reset();
       Context.clear();
     }
+  }
+
+  /** The {@code --limit} values, read before picocli so every command's readers see them. */
+  static java.util.List<String> limitArgs(String[] args) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--limit") && i + 1 < args.length) {
+        out.add(args[++i]);
+      } else if (args[i].startsWith("--limit=")) {
+        out.add(args[i].substring("--limit=".length()));
+      }
+    }
+    return out;
   }
 
   /** Version from the jar manifest. */

@@ -159,7 +159,7 @@ public final class GitRepo implements AutoCloseable {
 
   /** The files of {@code commit}, read from git objects (a {@link dev.zonegate.zone.SourceTree}). */
   public GitTree tree(ObjectId commit) throws GitException {
-    return tree(commit, DirectoryTree.DEFAULT_MAX_FILE_BYTES);
+    return tree(commit, dev.zonegate.zone.Limits.Limit.MAX_FILE_BYTES.get());
   }
 
   /** As {@link #tree(ObjectId)}, refusing files larger than {@code maxBytes}. */

@@ -69,7 +69,7 @@ public final class GitTree implements SourceTree {
       ObjectLoader loader = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB);
       // The size is in the object header: refuse a huge blob before inflating any of it.
       if (loader.getSize() > maxBytes) {
-        throw new ZoneReadException(where, "is larger than the limit of " + maxBytes + " bytes");
+        throw new ZoneReadException(where, dev.zonegate.zone.Limits.Limit.MAX_FILE_BYTES.exceeded("the file's size", maxBytes));
       }
       // getBytes(limit) also returns blobs above JGit's streaming threshold (50 MiB by default).
       return loader.getBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));

@@ -3,6 +3,7 @@ package dev.zonegate.live;
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.zone.Canonical;
+import dev.zonegate.zone.Limits;
 import dev.zonegate.zone.ZoneBuilder;
 import dev.zonegate.zone.ZoneReadException;
 import java.io.EOFException;
@@ -170,6 +171,9 @@ final class AxfrSource implements LiveSource {
     final String origin;
     final ZoneBuilder builder;
     private long received;
+    private final long started = System.nanoTime();
+    private final long maxRecords = Limits.Limit.AXFR_MAX_RECORDS.get();
+    private final long maxNanos = Limits.Limit.AXFR_MAX_SECONDS.get() * 1_000_000_000L;
     String openingSoa;
     long openingSerial;
     boolean closed;
@@ -204,6 +208,12 @@ final class AxfrSource implements LiveSource {
       }
       if ((++received & 0x3fff) == 0) {
         Progress.get().records(origin, received);
+        if (System.nanoTime() - started > maxNanos) {
+          throw new Rejected(Limits.Limit.AXFR_MAX_SECONDS.exceeded("the transfer's duration"));
+        }
+      }
+      if (received > maxRecords) {
+        throw new Rejected(Limits.Limit.AXFR_MAX_RECORDS.exceeded("the transfer's record count"));
       }
       if (r.getDClass() != DClass.IN) {
         throw new Rejected(

@@ -27,8 +27,7 @@ public final class Zone {
   private final String origin;
   private final RRset[] sets;
   private final List<RRset> view;
-  /** Open addressing, linear probing: 1 + index of the first set at a name, 0 for a free slot. */
-  private final int[] byName;
+  private final NameIndex byName;
   /**
    * True when some owner is not absolute: then two different strings may name the same node
    * ({@code a.example} and {@code a.example.}), and look-ups compare like the sorted map did.
@@ -64,8 +63,7 @@ public final class Zone {
     }
     boolean relative = false;
     int records = 0;
-    int[] t = new int[ZoneAssembler.tableSize(n)];
-    int mask = t.length - 1;
+    NameIndex t = new NameIndex(n);
     for (int i = 0; i < n; i++) {
       RRset s = a[i];
       String name = s.name();
@@ -76,11 +74,7 @@ public final class Zone {
       if (name.isEmpty() || name.charAt(name.length() - 1) != '.') {
         relative = true;
       }
-      int h = spread(name.hashCode()) & mask;
-      while (t[h] != 0) {
-        h = (h + 1) & mask;
-      }
-      t[h] = i + 1;
+      t.put(name.hashCode(), i);
     }
     this.sets = a;
     this.view = Collections.unmodifiableList(Arrays.asList(a));
@@ -91,7 +85,7 @@ public final class Zone {
   }
 
   /** From {@link ZoneAssembler}: sets sorted and distinct, the owner index made. */
-  Zone(String origin, RRset[] sorted, int[] byName, boolean relativeNames, int recordCount, List<Notice> notices) {
+  Zone(String origin, RRset[] sorted, NameIndex byName, boolean relativeNames, int recordCount, List<Notice> notices) {
     this.origin = origin;
     this.sets = sorted;
     this.view = Collections.unmodifiableList(Arrays.asList(sorted));
@@ -105,22 +99,9 @@ public final class Zone {
     return new Zone(origin, List.of(), List.of());
   }
 
-  static int spread(int h) {
-    return h ^ (h >>> 16) ^ (h >>> 7);
-  }
-
   /** Index of the first set whose owner is exactly {@code name}, or -1. */
   private int first(String name) {
-    int mask = byName.length - 1;
-    int h = spread(name.hashCode()) & mask;
-    int v;
-    while ((v = byName[h]) != 0) {
-      if (sets[v - 1].name().equals(name)) {
-        return v - 1;
-      }
-      h = (h + 1) & mask;
-    }
-    return -1;
+    return byName.first(name, sets);
   }
 
   /** Index of the first set whose key is not below {@code key} (sets.length when none). */

@@ -20,12 +20,13 @@ import java.util.Set;
 public final class ZoneAssembler {
   private final String origin;
   private int n;
-  private RRsetKey[] keys = new RRsetKey[64];
-  private long[] ttls = new long[64];
-  private String[] rdata = new String[64];
-  private String[] paths = new String[64];
-  private int[] lines = new int[64];
-  private int[] hashes = new int[64];
+  /**
+   * Per record, side by side so that one record is one or two cache lines when the records are
+   * visited in zone order: key, rdata and path in {@code refs[3i..3i+2]}; TTL, and line with the
+   * owner's hash, in {@code nums[2i..2i+1]}.
+   */
+  private Object[] refs = new Object[3 * 64];
+  private long[] nums = new long[2 * 64];
   private boolean relative;
   private final List<Notice> notices = new ArrayList<>();
   /** For each notice given: how many records had been added then. */
@@ -41,31 +42,46 @@ public final class ZoneAssembler {
 
   /** One record; {@code path} null when the source has no lines (then {@code line} is ignored). */
   public void add(RRsetKey key, long ttl, String rdata, String path, int line) {
-    if (n == keys.length) {
-      grow();
+    if (3 * n == refs.length) {
+      int cap = n + (n >> 1) + 16;
+      refs = Arrays.copyOf(refs, 3 * cap);
+      nums = Arrays.copyOf(nums, 2 * cap);
     }
-    keys[n] = key;
-    ttls[n] = ttl;
-    this.rdata[n] = rdata;
-    paths[n] = path;
-    lines[n] = path == null ? 0 : line;
+    refs[3 * n] = java.util.Objects.requireNonNull(key, "key");
+    refs[3 * n + 1] = rdata;
+    refs[3 * n + 2] = path;
     // While the owner is fresh in the cache: its hash for the index, and whether it is absolute.
     String name = key.name();
-    hashes[n] = name.hashCode();
+    nums[2 * n] = ttl;
+    nums[2 * n + 1] = (long) (path == null ? 0 : line) << 32 | (name.hashCode() & 0xffffffffL);
     if (name.isEmpty() || name.charAt(name.length() - 1) != '.') {
       relative = true;
     }
     n++;
   }
 
-  private void grow() {
-    int cap = n + (n >> 1) + 16;
-    keys = Arrays.copyOf(keys, cap);
-    ttls = Arrays.copyOf(ttls, cap);
-    rdata = Arrays.copyOf(rdata, cap);
-    paths = Arrays.copyOf(paths, cap);
-    lines = Arrays.copyOf(lines, cap);
-    hashes = Arrays.copyOf(hashes, cap);
+  private RRsetKey key(int r) {
+    return (RRsetKey) refs[3 * r];
+  }
+
+  private String rdata(int r) {
+    return (String) refs[3 * r + 1];
+  }
+
+  private String path(int r) {
+    return (String) refs[3 * r + 2];
+  }
+
+  private long ttl(int r) {
+    return nums[2 * r];
+  }
+
+  private int line(int r) {
+    return (int) (nums[2 * r + 1] >>> 32);
+  }
+
+  private int hash(int r) {
+    return (int) nums[2 * r + 1];
   }
 
   /** A reader's warning, kept in order with the ones {@link #build} finds. */
@@ -81,7 +97,7 @@ public final class ZoneAssembler {
   public int sets() {
     Set<RRsetKey> distinct = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      distinct.add(keys[i]);
+      distinct.add(key(i));
     }
     return distinct.size();
   }
@@ -90,72 +106,67 @@ public final class ZoneAssembler {
   private record Mixed(int record, Notice notice) {}
 
   public Zone build() {
-    CanonicalSort.Sorted sorted = CanonicalSort.order(keys, n, origin);
+    CanonicalSort.Sorted sorted = CanonicalSort.order(refs, 3, 0, n, origin);
     int[] order = sorted.idx();
     long[] pre = sorted.pre();
     List<Mixed> mixed = new ArrayList<>();
     int setCount = 0;
     int records = 0;
     RRset[] out = new RRset[n];
-    int[] byName = new int[tableSize(n)];
-    int mask = byName.length - 1;
+    NameIndex byName = new NameIndex(n);
     String[] group = new String[4];
     int[] members = new int[4];
     int lastFirst = -1; // the first record of the last owner seen
     long lastPre = 0;
     for (int i = 0; i < n; ) {
       int first = order[i];
-      RRsetKey key = keys[first];
+      RRsetKey key = key(first);
       // The set: the records after it with an equal key, adjacent after the sort. A different
       // prefix is a different owner: no need to look at the key.
       int m = 0;
       int j = i;
-      while (j < n && (j == i || pre[j] == pre[i] && keys[order[j]].equals(key))) {
+      while (j < n && (j == i || pre[j] == pre[i] && key(order[j]).equals(key))) {
         if (m == members.length) {
           members = Arrays.copyOf(members, m * 2);
         }
         members[m++] = order[j];
         j++;
       }
-      if (j < n && pre[j] == pre[i] && keys[order[j]].compareTo(key) == 0) {
-        throw new IllegalArgumentException("two RRsets for " + keys[order[j]]);
+      if (j < n && pre[j] == pre[i] && key(order[j]).compareTo(key) == 0) {
+        throw new IllegalArgumentException("two RRsets for " + key(order[j]));
       }
       // TTLs as they came: the first, then the lowest, reported at the first that differs.
-      long ttl = ttls[first];
+      long ttl = ttl(first);
       boolean reported = false;
       for (int k = 1; k < m; k++) {
         int r = members[k];
-        if (ttls[r] != ttl) {
+        if (ttl(r) != ttl) {
           if (!reported) {
-            Location where = paths[r] != null ? new Location(paths[r], lines[r])
-                : paths[first] != null ? new Location(paths[first], lines[first]) : null;
-            mixed.add(new Mixed(r, new Notice(where, "RRset " + keys[r] + " has records with different TTLs ("
-                + ttl + " and " + ttls[r] + "); the lowest is used (RFC 2181 §5.2)")));
+            Location where = path(r) != null ? new Location(path(r), line(r))
+                : path(first) != null ? new Location(path(first), line(first)) : null;
+            mixed.add(new Mixed(r, new Notice(where, "RRset " + key(r) + " has records with different TTLs ("
+                + ttl + " and " + ttl(r) + "); the lowest is used (RFC 2181 §5.2)")));
             reported = true;
           }
-          ttl = Math.min(ttl, ttls[r]);
+          ttl = Math.min(ttl, ttl(r));
         }
       }
       List<String> values;
       if (m == 1) {
-        values = List.of(rdata[first]);
+        values = List.of(rdata(first));
       } else {
         if (group.length < m) {
           group = new String[m];
         }
         for (int k = 0; k < m; k++) {
-          group[k] = rdata[members[k]];
+          group[k] = rdata(members[k]);
         }
         values = RRset.sortedDistinct(Arrays.asList(group).subList(0, m));
       }
-      RRset set = new RRset(key, ttl, values, paths[first], lines[first]);
+      RRset set = new RRset(key, ttl, values, path(first), line(first));
       records += values.size();
-      if (lastFirst < 0 || pre[i] != lastPre || !key.name().equals(keys[lastFirst].name())) {
-        int h = Zone.spread(hashes[first]) & mask;
-        while (byName[h] != 0) {
-          h = (h + 1) & mask;
-        }
-        byName[h] = setCount + 1;
+      if (lastFirst < 0 || pre[i] != lastPre || !key.name().equals(key(lastFirst).name())) {
+        byName.put(hash(first), setCount);
         lastFirst = first;
         lastPre = pre[i];
       }
@@ -185,9 +196,5 @@ public final class ZoneAssembler {
       all.add(notices.get(k++));
     }
     return all;
-  }
-
-  static int tableSize(int entries) {
-    return Integer.highestOneBit(Math.max(4, entries * 2 - 1)) << 1;
   }
 }

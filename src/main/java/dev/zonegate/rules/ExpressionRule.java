@@ -112,7 +112,7 @@ final class ExpressionRule implements Rule {
             .setOptions(
                 CelOptions.current()
                     .comprehensionMaxIterations(MAX_ITERATIONS)
-                    .maxExpressionCodePointSize(MAX_WHEN)
+                    .maxExpressionCodePointSize(1 << 20)
                     .enableHeterogeneousNumericComparisons(true)
                     .build())
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
@@ -131,10 +131,12 @@ final class ExpressionRule implements Rule {
           "rule '" + id + "': when: a CEL expression (a string) is required");
     }
     this.whenText = (String) w;
-    if (whenText.length() > MAX_WHEN) {
+    long maxWhen = dev.zonegate.zone.Limits.Limit.MAX_EXPRESSION_CHARS.get();
+    if (whenText.length() > maxWhen) {
       throw new IllegalArgumentException(
-          "rule '" + id + "': when: the expression has " + whenText.length()
-              + " characters, more than the limit of " + MAX_WHEN);
+          "rule '" + id + "': when: "
+              + dev.zonegate.zone.Limits.Limit.MAX_EXPRESSION_CHARS.exceeded(
+                  "the expression's " + whenText.length() + " characters", maxWhen));
     }
     CelAbstractSyntaxTree ast = compile(whenText, "when", 0);
     CelKind kind = ast.getResultType().kind();

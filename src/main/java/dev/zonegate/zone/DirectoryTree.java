@@ -15,15 +15,13 @@ import java.nio.file.Path;
  * is read.
  */
 public final class DirectoryTree implements SourceTree {
-  /** 64 MiB: a million-record zone is about 27 MB; larger files are refused unless raised. */
-  public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
 
   private final Path root;
   private final Path realRoot;
   private final long maxBytes;
 
   public DirectoryTree(Path root) throws IOException {
-    this(root, DEFAULT_MAX_FILE_BYTES);
+    this(root, Limits.Limit.MAX_FILE_BYTES.get());
   }
 
   public DirectoryTree(Path root, long maxBytes) throws IOException {
@@ -80,7 +78,7 @@ public final class DirectoryTree implements SourceTree {
     try (InputStream in = Files.newInputStream(real)) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
-        throw new ZoneReadException(where, "is larger than the limit of " + maxBytes + " bytes");
+        throw new ZoneReadException(where, Limits.Limit.MAX_FILE_BYTES.exceeded("the file's size", maxBytes));
       }
       return bytes;
     } catch (IOException e) {

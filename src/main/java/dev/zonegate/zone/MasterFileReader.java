@@ -35,8 +35,8 @@ import org.xbill.DNS.Type;
  * two on real and generated zones.
  */
 public final class MasterFileReader implements ZoneReader {
-  public static final int MAX_INCLUDE_DEPTH = 8;
-  public static final long DEFAULT_MAX_GENERATED = 100_000;
+  public static final int MAX_INCLUDE_DEPTH = (int) Limits.Limit.MAX_INCLUDE_DEPTH.defaultValue();
+  public static final long DEFAULT_MAX_GENERATED = Limits.Limit.MAX_GENERATED.defaultValue();
 
   private static final Pattern DNSJAVA_MESSAGE = Pattern.compile("^.*?:(\\d+): (.*)$", Pattern.DOTALL);
 
@@ -46,7 +46,7 @@ public final class MasterFileReader implements ZoneReader {
       new java.util.concurrent.atomic.AtomicInteger();
 
   public MasterFileReader() {
-    this(DEFAULT_MAX_GENERATED);
+    this(Limits.Limit.MAX_GENERATED.get());
   }
 
   public MasterFileReader(long maxGenerated) {
@@ -133,9 +133,10 @@ public final class MasterFileReader implements ZoneReader {
     parseRecords(read, path, scan, origin, defaultTtl);
     for (DirectiveScan.Include inc : scan.includes) {
       Location at = new Location(path, inc.line());
-      if (read.stack.size() >= MAX_INCLUDE_DEPTH) {
+      long maxDepth = Limits.Limit.MAX_INCLUDE_DEPTH.get();
+      if (read.stack.size() >= maxDepth) {
         throw new ZoneReadException(
-            at, "$INCLUDE nested deeper than " + MAX_INCLUDE_DEPTH + " levels");
+            at, "$INCLUDE nested deeper than " + maxDepth + " levels: " + Limits.Limit.MAX_INCLUDE_DEPTH.exceeded("the nesting"));
       }
       String target = SourceTree.resolveInclude(path, inc.target(), at);
       try {
@@ -218,9 +219,8 @@ public final class MasterFileReader implements ZoneReader {
             where,
             "$GENERATE would create "
                 + count
-                + " records; the limit is "
-                + maxGenerated
-                + " generated records per zone");
+                + " records; "
+                + Limits.Limit.MAX_GENERATED.exceeded("that", maxGenerated));
       }
       read.generated += count;
       Record r;

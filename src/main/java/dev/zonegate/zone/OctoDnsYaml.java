@@ -111,7 +111,7 @@ final class OctoDnsYaml {
     // Jackson does not use; aliases are bounded by the replaying parser and the token budget.
     LoadSettings settings =
         LoadSettings.builder()
-            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, DirectoryTree.DEFAULT_MAX_FILE_BYTES))
+            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Limits.Limit.MAX_FILE_BYTES.defaultValue() * 4))
             .build();
     YAMLFactory factory =
         YAMLAnchorReplayingFactory.builder()

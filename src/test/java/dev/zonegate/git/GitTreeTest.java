@@ -91,7 +91,7 @@ class GitTreeTest {
     try (GitRepo r = GitRepo.open(repo, false)) {
       GitTree tree = r.tree(ObjectId.fromString(commit), 50);
       assertThat(failure(tree, "big.zone"))
-          .isEqualTo("big.zone: is larger than the limit of 50 bytes");
+          .isEqualTo("big.zone: the file's size exceeds the limit maxFileBytes of 50; raise it with --limit maxFileBytes=N");
       assertThat(tree.read("small.zone")).hasSize(10);
     }
   }

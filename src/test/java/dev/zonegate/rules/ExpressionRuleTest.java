@@ -182,7 +182,7 @@ class ExpressionRuleTest {
     String longWhen = "true" + " && true".repeat(600);
     assertThatThrownBy(() -> load(longWhen, "x"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("limit of 4096");
+        .hasMessageContaining("limit maxExpressionChars of 4096");
     assertThatThrownBy(() -> load("true", "x".repeat(1025)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("limit of 1024");
