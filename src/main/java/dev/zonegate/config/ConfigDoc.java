@@ -46,6 +46,10 @@ final class ConfigDoc {
       int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
       throw new ConfigException(new Location(path, line), "not valid YAML: " + yamlProblem(e));
     }
+    int alias = dev.zonegate.schema.YamlText.firstAliasLine((tools.jackson.dataformat.yaml.YAMLFactory) YAML.tokenStreamFactory(), bytes);
+    if (alias > 0) {
+      throw new ConfigException(new Location(path, alias), "YAML aliases (*name) are not supported here; write the value out");
+    }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(new Location(path, 0), "the file is empty; " + kind + " is a YAML map with " + wants);
     }
@@ -135,18 +139,7 @@ final class ConfigDoc {
   }
 
   private static String yamlProblem(JacksonException e) {
-    String m = e.getOriginalMessage();
-    if (m == null) {
-      return e.getClass().getSimpleName();
-    }
-    // SnakeYAML writes "context\n in reader, line..\n  excerpt\nproblem\n in reader..": keep the
-    // unindented sentences, in one line.
-    m = String.join(": ", m.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
-    // Jackson says "Duplicate Object property "x""; say it as YAML users do.
-    java.util.regex.Matcher dup = Pattern.compile("Duplicate (?:Object )?(?:property|field) \"(.*)\"").matcher(m);
-    if (dup.find()) {
-      return "key '" + dup.group(1) + "' appears twice in the same map";
-    }
-    return m;
+    return dev.zonegate.schema.YamlText.problem(e);
   }
+
 }

@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import dev.zonegate.model.Location;
 import dev.zonegate.schema.NodeLines;
 import dev.zonegate.schema.Schemas;
+import dev.zonegate.schema.YamlText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -63,7 +64,11 @@ public final class RulePack {
       root = YAML.readTree(bytes);
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new RulePackException(new Location(path, Math.max(line, 0)), null, firstLine(e.getOriginalMessage()));
+      throw new RulePackException(new Location(path, Math.max(line, 0)), null, "not valid YAML: " + YamlText.problem(e));
+    }
+    int alias = YamlText.firstAliasLine((tools.jackson.dataformat.yaml.YAMLFactory) YAML.tokenStreamFactory(), bytes);
+    if (alias > 0) {
+      throw new RulePackException(new Location(path, alias), null, "YAML aliases (*name) are not supported in rule packs; write the value out");
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       return new RulePack(path, List.of());

@@ -68,4 +68,18 @@ class RulesCommandTest {
     assertThat(Cli.run("rules").exit()).isEqualTo(2);
     assertThat(Cli.run("rules", "validate").exit()).isEqualTo(2);
   }
+
+  @Test
+  void aliasesAndBadBytesGetPlainMessages() throws Exception {
+    Path pack = dir.resolve("alias.yaml");
+    Files.writeString(pack, "- id: a\n  type: ttl-guard\n  params: &p { minTtl: 5 }\n- id: b\n  type: ttl-guard\n  params: *p\n");
+    Cli r = Cli.run("rules", "validate", pack.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("zonegate: error: " + pack + ":6: YAML aliases (*name) are not supported in rule packs; write the value out\n");
+    Path bad = dir.resolve("bad.yaml");
+    Files.write(bad, new byte[] {'-', ' ', 'i', 'd', ':', ' ', (byte) 0xbb, '\n'});
+    Cli b = Cli.run("rules", "validate", bad.toString());
+    assertThat(b.exit()).isEqualTo(1);
+    assertThat(b.err()).contains("not valid UTF-8").doesNotContain("java.").doesNotContain("Exception");
+  }
 }
