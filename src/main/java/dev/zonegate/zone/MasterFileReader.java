@@ -203,8 +203,23 @@ public final class MasterFileReader implements ZoneReader {
     } catch (IOException | RuntimeException e) {
       throw new ZoneReadException(
           new Location(path, lineOf(scan.entryLines, index)),
-          "record cannot be parsed (" + e.getClass().getSimpleName() + ")");
+          unparsable(e));
     }
+  }
+
+  /**
+   * dnsjava's unchecked failures in words: the reference parser throws NumberFormatException for
+   * a bad number in some types and StringIndexOutOfBoundsException for an owner written {@code ""}.
+   */
+  static String unparsable(Exception e) {
+    if (e instanceof NumberFormatException && e.getMessage() != null) {
+      return "the record has a number that is not valid ("
+          + e.getMessage().replace("For input string: ", "").replace("\"", "'") + ")";
+    }
+    if (e instanceof IndexOutOfBoundsException) {
+      return "the record is malformed (an empty owner name or field)";
+    }
+    return "the record cannot be parsed";
   }
 
   private void expandGenerators(Read read, String path, DirectiveScan scan, Iterator<Generator> it)
