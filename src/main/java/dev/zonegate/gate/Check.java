@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -78,16 +79,27 @@ public final class Check {
       Gate gate = new Gate(rules, allows, o.failOn());
       Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);
       boolean all = o.allZones() || changed == null || configChanged(cfg, rules, changed, repo, o);
-      List<ZoneConfig> all0 = zones(cfg);
-      int index = 0;
-      for (ZoneConfig z : all0) {
-        dev.zonegate.live.Progress.get().zone(++index, all0.size(), z.name());
+      List<Callable<Gate.Subject>> work = new ArrayList<>();
+      for (ZoneConfig z : zones(cfg)) {
         ZoneConfig headZone = cfg.head.zone(z.name());
         ZoneConfig baseZone = cfg.base.zone(z.name());
         if (!all && !touched(headTree, headZone, baseZone, changed)) {
           continue;
         }
-        judge(gate, z.name(), baseTree, baseZone, headTree, headZone, o.live(), env);
+        work.add(() -> prepare(z.name(), baseTree, baseZone, headTree, headZone, o.live(), env));
+      }
+      // Reading and live transfers run in parallel; judging runs in config order, so the report
+      // is the same bytes whatever the thread count.
+      List<Gate.Subject> subjects;
+      try {
+        subjects = Parallel.run(work, threads());
+      } catch (ZoneReadException | CheckException | LiveException | IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      for (Gate.Subject s : subjects) {
+        gate.judge(s);
       }
       dev.zonegate.live.Progress.get().done();
       return gate.report();
@@ -243,8 +255,13 @@ public final class Check {
     }
   }
 
-  private static void judge(
-      Gate gate,
+  /** Threads for reading zones: {@code -Dzonegate.threads=N}, else one per core. */
+  static int threads() {
+    Integer n = Integer.getInteger("zonegate.threads");
+    return n != null && n > 0 ? n : Runtime.getRuntime().availableProcessors();
+  }
+
+  private static Gate.Subject prepare(
       String name,
       SourceTree baseTree,
       ZoneConfig baseZone,
@@ -276,13 +293,11 @@ public final class Check {
     List<String> critical = headZone != null ? headZone.critical() : List.of();
     Location where = new Location(file, 0);
     if ("none".equals(live) || any.live() == null) {
-      gate.judge(new Gate.Subject(name, before, after, error, critical, any.effectiveFormat(), where));
-      return;
+      return new Gate.Subject(name, before, after, error, critical, any.effectiveFormat(), where);
     }
     // The gate judges what deploying would do to production: live to head, base kept for drift.
     LiveRead now = LiveZones.read(any, env, headTree, LiveZones.keys(before, after));
-    gate.judge(
-        new Gate.Subject(
-            name, now.zone(), after, error, critical, any.effectiveFormat(), where, before, LiveZones.disagreements(now)));
+    return new Gate.Subject(
+        name, now.zone(), after, error, critical, any.effectiveFormat(), where, before, LiveZones.disagreements(now));
   }
 }

@@ -96,6 +96,22 @@ class LiveCheckTest {
   }
 
   @Test
+  void noReportFormatCarriesTheSecret() throws Exception {
+    named.replaceZone(ZONE, zone(7, "93.184.215.66"));
+    propose(zone(2, "93.184.215.14") + "new A 93.184.215.99\n");
+    Path out = tmp.resolve("all");
+    Cli r = check(env(named.secret()), "--out", out.toString(), "--format", "text", "--format", "markdown", "--format", "json",
+        "--format", "junit", "--format", "codequality", "--format", "sarif", "--format", "html");
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    try (var files = Files.list(out)) {
+      for (Path f : files.toList()) {
+        said.add(Files.readString(f));
+      }
+    }
+    assertThat(said).anyMatch(t -> t.contains("drift-revert"));
+  }
+
+  @Test
   void aWrongKeyFailsClosed() throws Exception {
     propose(zone(2, "93.184.215.14") + "new A 93.184.215.99\n");
     Cli r = check(env("c2VjcmV0LXRoYXQtaXMtd3Jvbmc="));
