@@ -229,12 +229,4 @@ public final class RulePack {
     out.addAll(b);
     return out;
   }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "not valid YAML";
-    }
-    int cut = s.indexOf('\n');
-    return cut < 0 ? s : s.substring(0, cut);
-  }
 }
