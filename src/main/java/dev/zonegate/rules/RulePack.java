@@ -140,7 +140,7 @@ public final class RulePack {
     String index = parts.length > 1 ? parts[1] : "";
     if (index.matches("\\d+")) {
       JsonNode rule = root.get(Integer.parseInt(index));
-      if (rule != null && rule.hasNonNull("id")) {
+      if (rule != null && rule.path("id").isString()) {
         id = rule.get("id").asString();
       }
     }
