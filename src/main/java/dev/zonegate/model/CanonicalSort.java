@@ -26,20 +26,12 @@ final class CanonicalSort {
    * it, is left out of the packed prefixes (it is the same for all).
    */
   static Sorted order(RRsetKey[] keys, int n, String origin) {
-    return order(keys, 1, 0, n, origin);
-  }
-
-  /**
-   * As {@link #order(RRsetKey[], int, String)}, the i-th key being {@code refs[i * stride + at]}:
-   * for records kept with their other fields side by side.
-   */
-  static Sorted order(Object[] refs, int stride, int at, int n, String origin) {
     long[] pre = new long[n];
     int[] idx = new int[n];
     boolean strip = origin != null && !origin.equals(".") && origin.endsWith(".");
     boolean usable = true;
     for (int i = 0; i < n; i++) {
-      String name = ((RRsetKey) refs[i * stride + at]).name();
+      String name = keys[i].name();
       if (strip && !Names.isAtOrBelow(name, origin)) {
         strip = false;
         i = -1; // start over without stripping; rare (a hand-made zone)
@@ -70,7 +62,7 @@ final class CanonicalSort {
         e++;
       }
       if (e - s > 1) {
-        sortRun(refs, stride, at, idx, s, e);
+        sortRun(keys, idx, s, e);
       }
       s = e;
     }
@@ -215,12 +207,12 @@ final class CanonicalSort {
   }
 
   /** Sorts idx[s..e) by the full key order, then input order. */
-  private static void sortRun(Object[] keys, int stride, int at, int[] idx, int s, int e) {
+  private static void sortRun(RRsetKey[] keys, int[] idx, int s, int e) {
     if (e - s <= 16) {
       for (int i = s + 1; i < e; i++) {
         int v = idx[i];
         int j = i - 1;
-        while (j >= s && compare(keys, stride, at, idx[j], v) > 0) {
+        while (j >= s && compare(keys, idx[j], v) > 0) {
           idx[j + 1] = idx[j];
           j--;
         }
@@ -232,14 +224,14 @@ final class CanonicalSort {
     for (int i = s; i < e; i++) {
       boxed[i - s] = idx[i];
     }
-    Arrays.sort(boxed, (p, q) -> compare(keys, stride, at, p, q));
+    Arrays.sort(boxed, (p, q) -> compare(keys, p, q));
     for (int i = s; i < e; i++) {
       idx[i] = boxed[i - s];
     }
   }
 
-  private static int compare(Object[] keys, int stride, int at, int p, int q) {
-    int c = ((RRsetKey) keys[p * stride + at]).compareTo((RRsetKey) keys[q * stride + at]);
+  private static int compare(RRsetKey[] keys, int p, int q) {
+    int c = keys[p].compareTo(keys[q]);
     return c != 0 ? c : Integer.compare(p, q);
   }
 }

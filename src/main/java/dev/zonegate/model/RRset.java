@@ -14,7 +14,8 @@ import java.util.Objects;
 public final class RRset {
   private final RRsetKey key;
   private final long ttl;
-  private final List<String> rdata;
+  /** The one record's rdata (most sets), or the immutable sorted list of them (none or several). */
+  private final Object rdata;
   // The location, unpacked: a zone holds a million of these.
   private final String path;
   private final int line;
@@ -25,14 +26,24 @@ public final class RRset {
 
   /** For sets whose rdata is sorted and distinct already. */
   RRset(RRsetKey key, long ttl, List<String> sortedRdata, String path, int line) {
+    this(key, ttl, sortedRdata.size() == 1 ? sortedRdata.get(0) : sortedRdata, path, line);
+  }
+
+  /** {@code rdata}: a String (one record) or an immutable sorted distinct list. */
+  private RRset(RRsetKey key, long ttl, Object rdata, String path, int line) {
     this.key = Objects.requireNonNull(key, "key");
     if (ttl < 0) {
       throw new IllegalArgumentException("negative TTL " + ttl);
     }
     this.ttl = ttl;
-    this.rdata = sortedRdata;
+    this.rdata = Objects.requireNonNull(rdata, "rdata");
     this.path = path;
     this.line = line;
+  }
+
+  /** A set of one record. */
+  static RRset single(RRsetKey key, long ttl, String rdata, String path, int line) {
+    return new RRset(key, ttl, (Object) rdata, path, line);
   }
 
   /** Sorted (natural String order), without duplicates, immutable; one copy at most. */
@@ -75,8 +86,25 @@ public final class RRset {
   }
 
   /** Sorted, distinct, canonical presentation form. */
+  @SuppressWarnings("unchecked")
   public List<String> rdata() {
-    return rdata;
+    return rdata instanceof String ? List.of((String) rdata) : (List<String>) rdata;
+  }
+
+  /** How many records the set holds: {@code rdata().size()}. */
+  @SuppressWarnings("unchecked")
+  public int rdataCount() {
+    return rdata instanceof String ? 1 : ((List<String>) rdata).size();
+  }
+
+  /** {@code rdata().get(i)}, for loops over many sets. */
+  @SuppressWarnings("unchecked")
+  public String rdata(int i) {
+    if (rdata instanceof String) {
+      java.util.Objects.checkIndex(i, 1);
+      return (String) rdata;
+    }
+    return ((List<String>) rdata).get(i);
   }
 
   /** Where the set was first read, or null when the source has no lines (a live transfer). */
@@ -90,6 +118,7 @@ public final class RRset {
 
   @Override
   public boolean equals(Object o) {
+    // One record is held as a String, any other count as a list: equal sets hold the same kind.
     return o instanceof RRset
         && ((RRset) o).key.equals(key)
         && ((RRset) o).ttl == ttl
@@ -98,11 +127,11 @@ public final class RRset {
 
   @Override
   public int hashCode() {
-    return Objects.hash(key, ttl, rdata);
+    return Objects.hash(key, ttl, rdata());
   }
 
   @Override
   public String toString() {
-    return key + " " + ttl + " " + rdata;
+    return key + " " + ttl + " " + rdata();
   }
 }

@@ -67,7 +67,7 @@ public final class Zone {
     for (int i = 0; i < n; i++) {
       RRset s = a[i];
       String name = s.name();
-      records += s.rdata().size();
+      records += s.rdataCount();
       if (i > 0 && name.equals(a[i - 1].name())) {
         continue;
       }

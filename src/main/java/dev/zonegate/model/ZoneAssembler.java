@@ -16,72 +16,105 @@ import java.util.Set;
  * the sets in zone order, and the RRsets are then made in that order. A million records cost a
  * few arrays and one sort, with no per-record map entry; the notices are the same, in the same
  * order, as if each record had been looked up in a map when it was added.
+ *
+ * <p>The origin is needed only by {@link #build}, so a reader may add records before it knows
+ * the zone's name (a master file names it by its SOA, which may come late).
  */
 public final class ZoneAssembler {
-  private final String origin;
+  /** Records per chunk once there are many: chunks are never copied to grow. */
+  private static final int CHUNK_BITS = 18;
+
+  private static final int CHUNK = 1 << CHUNK_BITS;
+
   private int n;
   /**
    * Per record, side by side so that one record is one or two cache lines when the records are
    * visited in zone order: key, rdata and path in {@code refs[3i..3i+2]}; TTL, and line with the
-   * owner's hash, in {@code nums[2i..2i+1]}.
+   * owner's hash, in {@code nums[2i..2i+1]} (i within its chunk). The first chunk grows up to
+   * {@link #CHUNK} records; later ones are made whole, so a large zone leaves no copies behind.
    */
-  private Object[] refs = new Object[3 * 64];
-  private long[] nums = new long[2 * 64];
+  private Object[][] refs = {new Object[3 * 64]};
+  private long[][] nums = {new long[2 * 64]};
   private boolean relative;
   private final List<Notice> notices = new ArrayList<>();
   /** For each notice given: how many records had been added then. */
   private int[] noticeAt = new int[4];
 
-  public ZoneAssembler(String origin) {
-    this.origin = origin;
-  }
-
-  public String origin() {
-    return origin;
-  }
+  public ZoneAssembler() {}
 
   /** One record; {@code path} null when the source has no lines (then {@code line} is ignored). */
   public void add(RRsetKey key, long ttl, String rdata, String path, int line) {
-    if (3 * n == refs.length) {
-      int cap = n + (n >> 1) + 16;
-      refs = Arrays.copyOf(refs, 3 * cap);
-      nums = Arrays.copyOf(nums, 2 * cap);
+    int c = n >>> CHUNK_BITS;
+    int i = n & (CHUNK - 1);
+    if (c == refs.length) {
+      refs = Arrays.copyOf(refs, c + 1);
+      nums = Arrays.copyOf(nums, c + 1);
+      refs[c] = new Object[3 * CHUNK];
+      nums[c] = new long[2 * CHUNK];
+    } else if (3 * i == refs[c].length) {
+      int cap = Math.min(CHUNK, i + (i >> 1) + 16);
+      refs[c] = Arrays.copyOf(refs[c], 3 * cap);
+      nums[c] = Arrays.copyOf(nums[c], 2 * cap);
     }
-    refs[3 * n] = java.util.Objects.requireNonNull(key, "key");
-    refs[3 * n + 1] = rdata;
-    refs[3 * n + 2] = path;
+    Object[] r = refs[c];
+    r[3 * i] = java.util.Objects.requireNonNull(key, "key");
+    r[3 * i + 1] = rdata;
+    r[3 * i + 2] = path;
     // While the owner is fresh in the cache: its hash for the index, and whether it is absolute.
     String name = key.name();
-    nums[2 * n] = ttl;
-    nums[2 * n + 1] = (long) (path == null ? 0 : line) << 32 | (name.hashCode() & 0xffffffffL);
+    long[] v = nums[c];
+    v[2 * i] = ttl;
+    v[2 * i + 1] = (long) (path == null ? 0 : line) << 32 | (name.hashCode() & 0xffffffffL);
     if (name.isEmpty() || name.charAt(name.length() - 1) != '.') {
       relative = true;
     }
     n++;
   }
 
-  private RRsetKey key(int r) {
-    return (RRsetKey) refs[3 * r];
+  /** How many records have been added. */
+  public int records() {
+    return n;
   }
 
-  private String rdata(int r) {
-    return (String) refs[3 * r + 1];
+  /** The key of record {@code i} (in the order added). */
+  public RRsetKey key(int i) {
+    return (RRsetKey) refs[i >>> CHUNK_BITS][3 * (i & (CHUNK - 1))];
   }
 
-  private String path(int r) {
-    return (String) refs[3 * r + 2];
+  /** The path record {@code i} was read from, or null. */
+  public String path(int i) {
+    return (String) refs[i >>> CHUNK_BITS][3 * (i & (CHUNK - 1)) + 2];
   }
 
-  private long ttl(int r) {
-    return nums[2 * r];
+  /** The line record {@code i} was read from (0 without a path). */
+  public int line(int i) {
+    return (int) (nums[i >>> CHUNK_BITS][2 * (i & (CHUNK - 1)) + 1] >>> 32);
   }
 
-  private int line(int r) {
-    return (int) (nums[2 * r + 1] >>> 32);
+  /** A point to {@link #rollback} to. */
+  public record Mark(int records, int notices) {}
+
+  public Mark mark() {
+    return new Mark(n, notices.size());
   }
 
-  private int hash(int r) {
-    return (int) nums[2 * r + 1];
+  /**
+   * Forgets the records and notices added since the mark: what a reader does when a first attempt
+   * at a file gives up and another reads the file from the start.
+   */
+  public void rollback(Mark m) {
+    if (m.records() > n || m.notices() > notices.size()) {
+      throw new IllegalArgumentException("the mark is ahead of the assembler");
+    }
+    for (int i = m.records(); i < n; i++) {
+      Object[] r = refs[i >>> CHUNK_BITS];
+      int k = 3 * (i & (CHUNK - 1));
+      r[k] = null; // let them go
+      r[k + 1] = null;
+      r[k + 2] = null;
+    }
+    n = m.records();
+    notices.subList(m.notices(), notices.size()).clear();
   }
 
   /** A reader's warning, kept in order with the ones {@link #build} finds. */
@@ -105,70 +138,90 @@ public final class ZoneAssembler {
   /** A mixed-TTL warning and the record that raised it. */
   private record Mixed(int record, Notice notice) {}
 
-  public Zone build() {
-    CanonicalSort.Sorted sorted = CanonicalSort.order(refs, 3, 0, n, origin);
+  /**
+   * The zone named {@code origin}; the assembler may take more records after it, and build again.
+   * Owners are taken as they are: whether they belong under the origin is the caller's question.
+   */
+  public Zone build(String origin) {
+    RRsetKey[] keys = new RRsetKey[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = key(i);
+    }
+    CanonicalSort.Sorted sorted = CanonicalSort.order(keys, n, origin);
+    keys = null;
     int[] order = sorted.idx();
     long[] pre = sorted.pre();
+    // The records in zone order, gathered in one tight pass: the loop below then reads memory in
+    // sequence instead of jumping to each record's place in the input.
+    Object[] r = new Object[3 * n];
+    long[] v = new long[2 * n];
+    for (int i = 0; i < n; i++) {
+      int f = order[i];
+      Object[] fr = refs[f >>> CHUNK_BITS];
+      long[] fv = nums[f >>> CHUNK_BITS];
+      int k = f & (CHUNK - 1);
+      r[3 * i] = fr[3 * k];
+      r[3 * i + 1] = fr[3 * k + 1];
+      r[3 * i + 2] = fr[3 * k + 2];
+      v[2 * i] = fv[2 * k];
+      v[2 * i + 1] = fv[2 * k + 1];
+    }
     List<Mixed> mixed = new ArrayList<>();
     int setCount = 0;
     int records = 0;
     RRset[] out = new RRset[n];
     NameIndex byName = new NameIndex(n);
     String[] group = new String[4];
-    int[] members = new int[4];
-    int lastFirst = -1; // the first record of the last owner seen
-    long lastPre = 0;
+    int lastOwner = -1; // the first record of the last owner seen
     for (int i = 0; i < n; ) {
-      int first = order[i];
-      RRsetKey key = key(first);
+      RRsetKey key = (RRsetKey) r[3 * i];
       // The set: the records after it with an equal key, adjacent after the sort. A different
       // prefix is a different owner: no need to look at the key.
-      int m = 0;
-      int j = i;
-      while (j < n && (j == i || pre[j] == pre[i] && key(order[j]).equals(key))) {
-        if (m == members.length) {
-          members = Arrays.copyOf(members, m * 2);
-        }
-        members[m++] = order[j];
+      int j = i + 1;
+      while (j < n && pre[j] == pre[i] && r[3 * j].equals(key)) {
         j++;
       }
-      if (j < n && pre[j] == pre[i] && key(order[j]).compareTo(key) == 0) {
-        throw new IllegalArgumentException("two RRsets for " + key(order[j]));
+      if (j < n && pre[j] == pre[i] && ((RRsetKey) r[3 * j]).compareTo(key) == 0) {
+        throw new IllegalArgumentException("two RRsets for " + r[3 * j]);
       }
-      // TTLs as they came: the first, then the lowest, reported at the first that differs.
-      long ttl = ttl(first);
+      String path = (String) r[3 * i + 2];
+      int line = (int) (v[2 * i + 1] >>> 32);
+      // TTLs as they came (the sort keeps that order): the first, then the lowest, reported at the
+      // first that differs.
+      long ttl = v[2 * i];
       boolean reported = false;
-      for (int k = 1; k < m; k++) {
-        int r = members[k];
-        if (ttl(r) != ttl) {
+      for (int k = i + 1; k < j; k++) {
+        long t = v[2 * k];
+        if (t != ttl) {
           if (!reported) {
-            Location where = path(r) != null ? new Location(path(r), line(r))
-                : path(first) != null ? new Location(path(first), line(first)) : null;
-            mixed.add(new Mixed(r, new Notice(where, "RRset " + key(r) + " has records with different TTLs ("
-                + ttl + " and " + ttl(r) + "); the lowest is used (RFC 2181 §5.2)")));
+            String p = (String) r[3 * k + 2];
+            Location where = p != null ? new Location(p, (int) (v[2 * k + 1] >>> 32))
+                : path != null ? new Location(path, line) : null;
+            mixed.add(new Mixed(order[k], new Notice(where, "RRset " + r[3 * k] + " has records with different TTLs ("
+                + ttl + " and " + t + "); the lowest is used (RFC 2181 §5.2)")));
             reported = true;
           }
-          ttl = Math.min(ttl, ttl(r));
+          ttl = Math.min(ttl, t);
         }
       }
-      List<String> values;
-      if (m == 1) {
-        values = List.of(rdata(first));
+      RRset set;
+      if (j - i == 1) {
+        set = RRset.single(key, ttl, (String) r[3 * i + 1], path, line);
+        records++;
       } else {
-        if (group.length < m) {
-          group = new String[m];
+        if (group.length < j - i) {
+          group = new String[j - i];
         }
-        for (int k = 0; k < m; k++) {
-          group[k] = rdata(members[k]);
+        for (int k = i; k < j; k++) {
+          group[k - i] = (String) r[3 * k + 1];
         }
-        values = RRset.sortedDistinct(Arrays.asList(group).subList(0, m));
+        List<String> values = RRset.sortedDistinct(Arrays.asList(group).subList(0, j - i));
+        set = new RRset(key, ttl, values, path, line);
+        records += values.size();
       }
-      RRset set = new RRset(key, ttl, values, path(first), line(first));
-      records += values.size();
-      if (lastFirst < 0 || pre[i] != lastPre || !key.name().equals(key(lastFirst).name())) {
-        byName.put(hash(first), setCount);
-        lastFirst = first;
-        lastPre = pre[i];
+      if (lastOwner < 0 || pre[i] != pre[lastOwner] || !key.name().equals(((RRsetKey) r[3 * lastOwner]).name())) {
+        byName.put((int) v[2 * i + 1], setCount);
+        lastOwner = i;
       }
       out[setCount++] = set;
       i = j;

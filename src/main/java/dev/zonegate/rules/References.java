@@ -47,7 +47,8 @@ public final class References {
       if (!refers(type)) {
         continue;
       }
-      for (String rdata : s.rdata()) {
+      for (int i = 0; i < s.rdataCount(); i++) {
+        String rdata = s.rdata(i);
         long where = region(type, rdata);
         if (where < 0) {
           continue;

@@ -13,17 +13,25 @@ import dev.zonegate.model.ZoneAssembler;
  * silently clamped as dnsjava's RRset does. Records outside the origin are an error, not a drop.
  *
  * <p>Records are only appended here; they are grouped into sets, in canonical order, once, by
- * {@link #build} ({@link ZoneAssembler}).
+ * {@link #build} ({@link ZoneAssembler}). A reader that learns the zone's name only at the end
+ * (a master file's SOA owner) can stream its records into {@link #deferred()} and name the zone in
+ * {@link #build(String)}: the outside-the-zone error is then raised there, for the first such
+ * record in the order added, with the same words and place as {@link #add} would have.
  */
 public final class ZoneBuilder {
   private final String origin;
-  private final ZoneAssembler sets;
+  private final ZoneAssembler sets = new ZoneAssembler();
 
   public ZoneBuilder(String origin) {
     this.origin = origin;
-    this.sets = new ZoneAssembler(origin);
   }
 
+  /** A builder whose origin is given to {@link #build(String)}. */
+  public static ZoneBuilder deferred() {
+    return new ZoneBuilder(null);
+  }
+
+  /** The origin, or null for a {@link #deferred()} builder. */
   public String origin() {
     return origin;
   }
@@ -34,7 +42,7 @@ public final class ZoneBuilder {
    * own TTLs, not one set with mixed TTLs.
    */
   public void add(RRsetKey key, long ttl, String rdata, Location where) throws ZoneReadException {
-    add(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.line(), where);
+    add(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.line());
   }
 
   /**
@@ -42,21 +50,19 @@ public final class ZoneBuilder {
    * ({@code path} null: none), for readers that would otherwise make a location per record.
    */
   public void add(RRsetKey key, long ttl, String rdata, String path, int line) throws ZoneReadException {
-    add(key, ttl, rdata, path, line, null);
-  }
-
-  private void add(RRsetKey key, long ttl, String rdata, String path, int line, Location where)
-      throws ZoneReadException {
     if (key.type().equals("RRSIG") && key.setId() == null) {
       int space = rdata.indexOf(' ');
       key = new RRsetKey(key.name(), key.type(), space < 0 ? rdata : rdata.substring(0, space));
     }
-    if (!Names.isAtOrBelow(key.name(), origin)) {
-      throw new ZoneReadException(
-          where != null || path == null ? where : new Location(path, line),
-          "owner " + key.name() + " is outside the zone " + origin);
+    if (origin != null && !Names.isAtOrBelow(key.name(), origin)) {
+      throw outside(key, path, line, origin);
     }
     sets.add(key, ttl, rdata, path, line);
+  }
+
+  private static ZoneReadException outside(RRsetKey key, String path, int line, String origin) {
+    return new ZoneReadException(
+        path == null ? null : new Location(path, line), "owner " + key.name() + " is outside the zone " + origin);
   }
 
   public void notice(Location where, String message) {
@@ -68,7 +74,35 @@ public final class ZoneBuilder {
     return sets.sets();
   }
 
+  /** Where to {@link #rollback} to: the records and notices so far. */
+  public ZoneAssembler.Mark mark() {
+    return sets.mark();
+  }
+
+  /** Forgets what was added after the mark (a first reading of a file that gave up). */
+  public void rollback(ZoneAssembler.Mark mark) {
+    sets.rollback(mark);
+  }
+
   public Zone build() {
-    return sets.build();
+    if (origin == null) {
+      throw new IllegalStateException("a deferred builder is built with its origin");
+    }
+    return sets.build(origin);
+  }
+
+  /** The zone named {@code zoneOrigin}, for a {@link #deferred()} builder (or the same origin). */
+  public Zone build(String zoneOrigin) throws ZoneReadException {
+    if (origin != null && !origin.equals(zoneOrigin)) {
+      throw new IllegalArgumentException("this builder is for " + origin + ", not " + zoneOrigin);
+    }
+    if (origin == null) {
+      for (int i = 0; i < sets.records(); i++) {
+        if (!Names.isAtOrBelow(sets.key(i).name(), zoneOrigin)) {
+          throw outside(sets.key(i), sets.path(i), sets.line(i), zoneOrigin);
+        }
+      }
+    }
+    return sets.build(zoneOrigin);
   }
 }

@@ -58,14 +58,16 @@ public final class ZoneWriter {
       String name = s.name();
       if (type.equals("ALIAS") || type.equals("URLFWD") || setId != null && !type.equals("RRSIG")) {
         // Provider-only data has no master-file form; keep it visible as a comment.
-        for (String r : s.rdata()) {
+        for (int i = 0; i < s.rdataCount(); i++) {
+          String r = s.rdata(i);
           sb.append("; ").append(name).append(' ').append(ttl).append(" IN ").append(type)
               .append(setId == null ? "" : " [" + setId + "]").append(' ').append(r).append('\n');
         }
         continue;
       }
       boolean soa = serialless && type.equals("SOA");
-      for (String r : s.rdata()) {
+      for (int i = 0; i < s.rdataCount(); i++) {
+        String r = s.rdata(i);
         String rdata = soa ? withoutSerial(r) : r;
         sb.append(name).append(' ').append(ttl).append(" IN ").append(type).append(' ').append(rdata).append('\n');
       }
