@@ -21,6 +21,7 @@ import dev.zonegate.model.ZoneAssembler;
 public final class ZoneBuilder {
   private final String origin;
   private final ZoneAssembler sets = new ZoneAssembler();
+  private final long maxRecords = Limits.Limit.MAX_RECORDS.get();
 
   public ZoneBuilder(String origin) {
     this.origin = origin;
@@ -56,6 +57,10 @@ public final class ZoneBuilder {
     }
     if (origin != null && !Names.isAtOrBelow(key.name(), origin)) {
       throw outside(key, path, line, origin);
+    }
+    if (sets.records() >= maxRecords) {
+      throw new ZoneReadException(
+          path == null ? null : new Location(path, line), Limits.Limit.MAX_RECORDS.exceeded("the zone's record count"));
     }
     sets.add(key, ttl, rdata, path, line);
   }

@@ -64,4 +64,11 @@ class LimitsTest {
     assertThat(r.err()).startsWith("zonegate: error: --limit takes NAME=N with NAME one of maxFileBytes, maxRecords");
     assertThat(diff("", "--limit", "maxGenerated=lots").exit()).isEqualTo(2);
   }
+
+  @Test
+  void recordsPerZoneAreBounded() throws Exception {
+    Cli r = diff("a A 93.184.215.1\nb A 93.184.215.2\nc A 93.184.215.3\n", "--limit", "maxRecords=3");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("exceeds the limit maxRecords of 3");
+  }
 }
