@@ -1,0 +1,84 @@
+package dev.zonegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The YAML rows of the hostile-input catalogue, for the config (exit 2), rule packs (exit 1 from
+ * validate, 2 when used) and octoDNS zones (a zone-parse-error, exit 1): one line each, bounded.
+ */
+class HostileYamlTest {
+  @TempDir Path dir;
+
+  static String deep() {
+    return "zones:\n  - name: x.\n    file: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+  }
+
+  static String bomb() {
+    StringBuilder s = new StringBuilder("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+    char prev = 'a';
+    for (int i = 1; i < 12; i++) {
+      char n = (char) ('a' + i);
+      s.append(n).append(": &").append(n).append(" [");
+      for (int k = 0; k < 9; k++) {
+        s.append(k == 0 ? "" : ",").append('*').append(prev);
+      }
+      s.append("]\n");
+      prev = n;
+    }
+    return s.toString();
+  }
+
+  static final String[] DOCS = {deep(), bomb(), "zones: !!java.io.File /etc/passwd\n", "- 1\n- 2\n", "zones: []\nzones: []\n", "\"just a string\"\n"};
+
+  Cli timed(String... args) {
+    long start = System.nanoTime();
+    Cli r = Cli.run(args);
+    assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+    assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain("root:x");
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    return r;
+  }
+
+  @Test
+  void configsThatAreHostileExitTwoWithOneLine() throws Exception {
+    for (int i = 0; i < DOCS.length; i++) {
+      Path f = dir.resolve("c" + i + ".yaml");
+      Files.writeString(f, DOCS[i]);
+      Cli r = timed("lint", "--repo", dir.toString(), "--config", f.toString());
+      assertThat(r.exit()).as(DOCS[i].substring(0, Math.min(40, DOCS[i].length()))).isEqualTo(2);
+      assertThat(r.err()).startsWith("zonegate: error: " + f);
+    }
+  }
+
+  @Test
+  void rulePacksThatAreHostileAreInvalidWithOneLine() throws Exception {
+    for (int i = 0; i < DOCS.length; i++) {
+      Path f = dir.resolve("p" + i + ".yaml");
+      Files.writeString(f, DOCS[i]);
+      Cli r = timed("rules", "validate", f.toString());
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).startsWith("zonegate: error: " + f);
+      Cli used = timed("diff", "testdata/demo/live.zone", "testdata/demo/live.zone", "--rules", f.toString());
+      assertThat(used.exit()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void octoDnsZonesThatAreHostileAreParseErrors() throws Exception {
+    Files.writeString(dir.resolve("old.yaml"), "'':\n  type: NS\n  values: [ns1.example.net., ns2.example.org.]\n");
+    for (int i = 0; i < DOCS.length; i++) {
+      Files.writeString(dir.resolve("new.yaml"), DOCS[i]);
+      long start = System.nanoTime();
+      Cli r = Cli.run("diff", dir.resolve("old.yaml").toString(), dir.resolve("new.yaml").toString(), "--origin", "example.com");
+      assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+      assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(1);
+      assertThat(r.out()).contains("zone-parse-error").contains("new.yaml");
+      assertThat(r.err()).doesNotContain("\tat ");
+    }
+  }
+}
