@@ -73,7 +73,7 @@ public final class MasterFileReader implements ZoneReader {
   /** State of one read across all files it includes. */
   private final class Read {
     final SourceTree tree;
-    final List<Raw> records = new ArrayList<>();
+    final ZoneBuilder builder = ZoneBuilder.deferred();
     final Deque<String> stack = new ArrayDeque<>();
     String soaOwner;
     String firstOrigin;
@@ -101,11 +101,7 @@ public final class MasterFileReader implements ZoneReader {
             : read.soaOwner != null
                 ? read.soaOwner
                 : read.firstOrigin != null ? read.firstOrigin : Canonical.name(startName);
-    ZoneBuilder builder = new ZoneBuilder(zoneOrigin);
-    for (Raw r : read.records) {
-      builder.add(RRsetKey.of(r.name, r.type), r.ttl, r.rdata, r.where);
-    }
-    return builder.build();
+    return read.builder.build(zoneOrigin);
   }
 
   private void parseFile(Read read, String path, Name origin, long defaultTtl)
@@ -159,17 +155,22 @@ public final class MasterFileReader implements ZoneReader {
    * the file with dnsjava from the start, so errors and anything unusual come from dnsjava.
    */
   private boolean readFast(Read read, String path, byte[] bytes, Name origin, long defaultTtl) {
-    List<Raw> records = read.records;
-    int mark = records.size();
+    ZoneBuilder builder = read.builder;
+    var mark = builder.mark();
     FastMasterReader.Result result =
         FastMasterReader.read(
             bytes,
             origin,
             defaultTtl,
-            (name, type, ttl, rdata, line) ->
-                records.add(new Raw(name, type, ttl, rdata, new Location(path, line))));
+            (name, type, ttl, rdata, line) -> {
+              try {
+                builder.add(RRsetKey.of(name, type), ttl, rdata, path, line);
+              } catch (ZoneReadException e) {
+                throw new IllegalStateException(e); // a deferred builder checks owners at build
+              }
+            });
     if (result == null) {
-      records.subList(mark, records.size()).clear();
+      builder.rollback(mark);
       return false;
     }
     // As parseFile and add do for the dnsjava path: the first $ORIGIN and SOA owner seen win.
@@ -256,7 +257,7 @@ public final class MasterFileReader implements ZoneReader {
     if (c.getType() == Type.SOA && read.soaOwner == null) {
       read.soaOwner = name;
     }
-    read.records.add(new Raw(name, type, c.getTTL(), Canonical.rdataOf(c), where));
+    read.builder.add(RRsetKey.of(name, type), c.getTTL(), Canonical.rdataOf(c), where);
   }
 
   private static int lineOf(List<Integer> lines, int index) {
