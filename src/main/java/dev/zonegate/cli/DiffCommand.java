@@ -41,8 +41,18 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ZoneFormat forced = formatIn == null ? null : ZoneFormat.parse(formatIn);
-    Gate g = gate.newGate();
+    // Loading the rules (YAML, and CEL when a pack has expressions) overlaps reading the zones.
+    java.util.concurrent.FutureTask<Gate> rules = new java.util.concurrent.FutureTask<>(gate::newGate);
+    Thread loader = new Thread(rules, "zonegate-rules");
+    loader.setDaemon(true);
+    loader.start();
     ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced);
+    Gate g;
+    try {
+      g = rules.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+    }
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));
     Report report = g.report();
     for (var n : report.notices()) {

@@ -52,13 +52,19 @@ public final class RulePack {
       if (in == null) {
         throw new IllegalStateException("the default rule pack is missing from the jar");
       }
-      return parse(DEFAULT_PACK, in.readAllBytes());
+      // The shipped pack is validated against its schema by the tests (rules validate); at run
+      // time that validation costs a fifth of a second of every short run, for nothing.
+      return parse(DEFAULT_PACK, in.readAllBytes(), false);
     } catch (IOException | RulePackException e) {
       throw new IllegalStateException("the default rule pack is broken: " + e.getMessage(), e);
     }
   }
 
   public static RulePack parse(String path, byte[] bytes) throws RulePackException {
+    return parse(path, bytes, true);
+  }
+
+  private static RulePack parse(String path, byte[] bytes, boolean validate) throws RulePackException {
     JsonNode root;
     try {
       root = YAML.readTree(bytes);
@@ -78,7 +84,7 @@ public final class RulePack {
       throw new RulePackException(new Location(path, lines.line("")), null, "a rule pack is a YAML list of rules");
     }
     plainChecks(path, root, lines);
-    List<Error> errors = Schemas.validate("rule-pack.schema.json", root);
+    List<Error> errors = validate ? Schemas.validate("rule-pack.schema.json", root) : List.of();
     if (!errors.isEmpty()) {
       Error e = errors.get(0);
       String pointer = e.getInstanceLocation().toString().replace("$", "");
