@@ -29,6 +29,14 @@ final class DirectiveScan {
    */
   int nestedParenLine;
 
+  /**
+   * The first line with a TTL above 2^31-1, which dnsjava would silently clamp; RFC 2181 §8 makes
+   * such a value an error of the zone, not a week-long cache lifetime. 0 when there is none.
+   */
+  int ttlTooLargeLine;
+
+  String ttlTooLarge;
+
   /** The first {@code $ORIGIN} of the file, absolute; null when it has none. */
   Name firstOrigin;
 
@@ -87,6 +95,7 @@ final class DirectiveScan {
             }
           } else if (directive.equals("$TTL") && words.size() > 1) {
             defaultTtl = ttlOr(words.get(1), defaultTtl);
+            checkTtl(words.get(1), line);
           } else if (directive.equals("$GENERATE")) {
             generateLines.add(line);
           } else if (directive.equals("$INCLUDE")) {
@@ -97,8 +106,10 @@ final class DirectiveScan {
           }
         } else if (c != ';' && c != '\r' && c != '\n' && !(c == ' ' || c == '\t')) {
           entryLines.add(line);
+          checkTtls(words(i, end), 1, line);
         } else if ((c == ' ' || c == '\t') && hasContent(i, end)) {
           entryLines.add(line);
+          checkTtls(words(i, end), 0, line);
         }
       }
       depth = parens(i, end, depth);
@@ -194,6 +205,29 @@ final class DirectiveScan {
       return Name.fromString(s, origin);
     } catch (TextParseException | RuntimeException e) {
       return null; // dnsjava reports the bad name at this line when it parses the file
+    }
+  }
+
+  /** The TTL and class may come in either order after the owner: look at both places. */
+  private void checkTtls(List<String> words, int from, int line) {
+    for (int k = from; k < Math.min(words.size(), from + 2); k++) {
+      checkTtl(words.get(k), line);
+    }
+  }
+
+  private void checkTtl(String word, int line) {
+    if (ttlTooLargeLine != 0 || word.isEmpty() || !Character.isDigit(word.charAt(0))) {
+      return;
+    }
+    long v;
+    try {
+      v = TTL.parse(word, false);
+    } catch (RuntimeException e) {
+      return; // not a TTL (a type, a number dnsjava refuses itself)
+    }
+    if (v > 0x7FFFFFFFL) {
+      ttlTooLargeLine = line;
+      ttlTooLarge = word;
     }
   }
 

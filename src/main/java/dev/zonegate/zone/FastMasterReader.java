@@ -699,10 +699,10 @@ final class FastMasterReader {
     } else {
       total = value;
     }
-    if (total > 0xFFFFFFFFL) {
-      throw giveUp();
+    if (total > 0x7FFFFFFFL) {
+      throw giveUp(); // refused as too large by the reference path (DirectiveScan), not clamped
     }
-    return Math.min(total, 0x7FFFFFFFL);
+    return total;
   }
 
   /** Unsigned decimal of at most 10 digits and at most max; -1 otherwise. */

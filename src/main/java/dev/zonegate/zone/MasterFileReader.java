@@ -118,6 +118,11 @@ public final class MasterFileReader implements ZoneReader {
       return;
     }
     DirectiveScan scan = DirectiveScan.scan(bytes, origin, defaultTtl);
+    if (scan.ttlTooLargeLine > 0) {
+      throw new ZoneReadException(
+          new Location(path, scan.ttlTooLargeLine),
+          "TTL " + scan.ttlTooLarge + " is above 2147483647, the largest RFC 2181 §8 allows");
+    }
     if (scan.nestedParenLine > 0) {
       throw new ZoneReadException(
           new Location(path, scan.nestedParenLine), "nested parentheses; RFC 1035 allows one level");

@@ -140,6 +140,8 @@ class HostileZoneTest {
   void ttlsOutOfRange() throws Exception {
     blocksWith(judge(HEAD + "www -1 A 93.184.215.1\n"), "new.zone:5", "");
     blocksWith(judge(HEAD + "www 4294967296 A 93.184.215.1\n"), "new.zone:5", "");
+    blocksWith(judge(HEAD + "www 3000000000 A 93.184.215.1\n"), "new.zone:5", "TTL 3000000000 is above 2147483647");
+    blocksWith(judge("$TTL 2147483648\n" + HEAD.substring(HEAD.indexOf('\n') + 1)), "new.zone:1", "above 2147483647");
   }
 
   @Test

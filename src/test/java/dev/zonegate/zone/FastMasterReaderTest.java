@@ -496,7 +496,7 @@ class FastMasterReaderTest {
       String ttl =
           r.nextInt(3) == 0
               ? ""
-              : pick(r, "300", "3600", "60", "0", "86400", "1h", "30m", "1d", "2w", "1h30m", "1W2D", "2147483648");
+              : pick(r, "300", "3600", "60", "0", "86400", "1h", "30m", "1d", "2w", "1h30m", "1W2D", "2147483647");
       String cls = pick(r, "", "", "IN", "in");
       if (r.nextBoolean()) {
         append(line, sep, cls);
