@@ -78,7 +78,7 @@ public final class Check {
       allows.addAll(Allows.labels(env.get("CI_MERGE_REQUEST_LABELS")));
       Gate gate = new Gate(rules, allows, o.failOn());
       Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);
-      boolean all = o.allZones() || changed == null || configChanged(cfg, rules, changed, repo, o);
+      boolean all = o.allZones() || changed == null || configChanged(cfg, changed);
       List<Callable<Gate.Subject>> work = new ArrayList<>();
       for (ZoneConfig z : zones(cfg)) {
         ZoneConfig headZone = cfg.head.zone(z.name());
@@ -183,7 +183,7 @@ public final class Check {
   }
 
   /** Rule packs named by the head config, read from the head tree; none named: the default pack. */
-  private static RuleSet rules(RepoConfig config, SourceTree tree) throws RulePackException {
+  static RuleSet rules(RepoConfig config, SourceTree tree) throws RulePackException {
     List<RulePack> packs = new ArrayList<>();
     if (config.rulePacks().isEmpty()) {
       packs.add(RulePack.defaults());
@@ -202,7 +202,7 @@ public final class Check {
     return RuleSet.of(packs);
   }
 
-  private static boolean configChanged(Configs cfg, RuleSet rules, Set<String> changed, GitRepo repo, Options o) {
+  private static boolean configChanged(Configs cfg, Set<String> changed) {
     if (cfg.repoPath != null && changed.contains(cfg.repoPath)) {
       return true;
     }

@@ -1,15 +1,12 @@
 package dev.zonegate.gate;
 
 import dev.zonegate.config.ConfigException;
-import dev.zonegate.config.ConfigLoader;
 import dev.zonegate.config.RepoConfig;
 import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
 import dev.zonegate.report.Report;
-import dev.zonegate.rules.RulePack;
 import dev.zonegate.rules.RulePackException;
-import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.Severity;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.SourceTree;
@@ -18,7 +15,6 @@ import dev.zonegate.zone.ZoneReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -44,23 +40,8 @@ public final class Lint {
   public static Report run(Path repo, Path config, Path octodnsConfig)
       throws ConfigException, RulePackException, IOException {
     SourceTree tree = new DirectoryTree(repo);
-    RepoConfig cfg = config(repo, config, octodnsConfig);
-    List<RulePack> packs = new ArrayList<>();
-    if (cfg.rulePacks().isEmpty()) {
-      packs.add(RulePack.defaults());
-    }
-    for (String p : cfg.rulePacks()) {
-      if (p.equals(Check.BUILTIN_DEFAULT)) {
-        packs.add(RulePack.defaults());
-        continue;
-      }
-      try {
-        packs.add(RulePack.parse(p, tree.read(p)));
-      } catch (ZoneReadException e) {
-        throw new RulePackException(new Location(p, 0), null, e.problem());
-      }
-    }
-    Gate gate = new Gate(RuleSet.of(packs).only(SNAPSHOT_TYPES), List.of(), Severity.BLOCK);
+    RepoConfig cfg = RepoFiles.config(repo, config, octodnsConfig);
+    Gate gate = new Gate(Check.rules(cfg, tree).only(SNAPSHOT_TYPES), List.of(), Severity.BLOCK);
     for (ZoneConfig z : cfg.zones()) {
       Zone after = null;
       ZoneReadException error = null;
@@ -73,14 +54,5 @@ public final class Lint {
           new Gate.Subject(z.name(), Zone.empty(z.name()), after, error, z.critical(), z.effectiveFormat(), new Location(z.file(), 0)));
     }
     return gate.report();
-  }
-
-  private static RepoConfig config(Path repo, Path config, Path octodns) throws ConfigException, IOException {
-    Path file = config != null ? config : octodns != null ? octodns : repo.resolve(Check.CONFIG_FILE);
-    if (!Files.isRegularFile(file)) {
-      throw new ConfigException(new Location(file.toString(), 0), "no such file; lint needs a zonegate.yaml or --octodns-config");
-    }
-    byte[] bytes = Files.readAllBytes(file);
-    return octodns != null ? ConfigLoader.octodns(file.toString(), bytes) : ConfigLoader.zonegate(file.toString(), bytes);
   }
 }
