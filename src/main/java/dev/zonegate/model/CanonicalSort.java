@@ -18,22 +18,35 @@ final class CanonicalSort {
   /**
    * The result: {@code idx[i]} is the input index of the i-th key in canonical order, and
    * {@code pre[i]} its packed prefix. Keys whose prefixes differ have different owners.
+   * {@code outside} is the first key (in input order) whose owner is not at or below the origin,
+   * or -1 (always -1 when the origin is the root or was not checked). {@code stripped} is the
+   * origin left out of the prefixes, or null; {@code usable} is false when the prefixes are all
+   * zero because some owner holds U+0000 (then they order nothing).
    */
-  record Sorted(int[] idx, long[] pre) {}
+  record Sorted(int[] idx, long[] pre, int outside, String stripped, boolean usable) {}
+
+  static Sorted order(RRsetKey[] keys, int n, String origin) {
+    return order(keys, n, origin, false);
+  }
 
   /**
    * The permutation that sorts {@code keys[0..n)}. {@code origin}, when every owner is at or below
-   * it, is left out of the packed prefixes (it is the same for all).
+   * it, is left out of the packed prefixes (it is the same for all); {@code below} says the caller
+   * has checked that already, so it is not checked again.
    */
-  static Sorted order(RRsetKey[] keys, int n, String origin) {
+  static Sorted order(RRsetKey[] keys, int n, String origin, boolean below) {
     long[] pre = new long[n];
     int[] idx = new int[n];
     boolean strip = origin != null && !origin.equals(".") && origin.endsWith(".");
+    boolean check = strip && !below;
     boolean usable = true;
+    int outside = -1;
     for (int i = 0; i < n; i++) {
       String name = keys[i].name();
-      if (strip && !Names.isAtOrBelow(name, origin)) {
+      if (check && !Names.isAtOrBelow(name, origin)) {
+        outside = i;
         strip = false;
+        check = false;
         i = -1; // start over without stripping; rare (a hand-made zone)
         continue;
       }
@@ -66,10 +79,10 @@ final class CanonicalSort {
       }
       s = e;
     }
-    return new Sorted(idx, pre);
+    return new Sorted(idx, pre, outside, strip ? origin : null, usable);
   }
 
-  private static final long NO_PREFIX = -1L; // all 0xFF: never a real prefix (see below)
+  static final long NO_PREFIX = -1L; // all 0xFF: never a real prefix (see below)
 
   /**
    * The first eight characters of the sort key of {@code name} below {@code origin} (the whole

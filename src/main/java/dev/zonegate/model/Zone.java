@@ -18,16 +18,30 @@ import java.util.TreeMap;
  * One zone at one moment: its origin and its RRsets in canonical order, plus the warnings its
  * reader raised. Immutable.
  *
- * <p>The sets are one array sorted once ({@link CanonicalSort}), with a hash index from owner name
- * to the first set at that name (all sets of a name are adjacent in canonical order): {@link #get}
- * and {@link #at} cost a hash probe, not a tree walk of label comparisons, and a million-set zone
- * is two arrays rather than a million tree nodes.
+ * <p>The sets are one array sorted once ({@link CanonicalSort}); all sets of a name are adjacent.
+ * {@link #get} and {@link #at} find a name by binary search until a zone has been asked about many
+ * names, and then by a hash index from owner name to its first set, built at that point: a diff
+ * of a million-set zone asks about the few thousand changed names and never pays for an index of
+ * a million, while lint, which asks about every name, gets hash probes.
  */
 public final class Zone {
   private final String origin;
   private final RRset[] sets;
   private final List<RRset> view;
-  private final NameIndex byName;
+  /** Built by the look-up that passes {@link #indexAfter} searches; null until then. */
+  private volatile NameIndex byName;
+  /** Searches so far (a hint: a lost count under a race only builds the index a bit later). */
+  private int searches;
+  private final int indexAfter;
+  /**
+   * Per set, the first eight characters of its owner's sort key as {@link CanonicalSort} packed
+   * them (null when they order nothing): a search compares these longs, side by side in one
+   * array, and only the few sets that share the name's prefix by name.
+   */
+  private final long[] pre;
+  private final boolean ascii;
+  /** The origin left out of {@link #pre}, or null. */
+  private final String preOrigin;
   /**
    * True when some owner is not absolute: then two different strings may name the same node
    * ({@code a.example} and {@code a.example.}), and look-ups compare like the sorted map did.
@@ -42,66 +56,123 @@ public final class Zone {
     RRset[] in = sets.toArray(new RRset[0]);
     int n = in.length;
     RRsetKey[] keys = new RRsetKey[n];
-    boolean sorted = true;
     for (int i = 0; i < n; i++) {
       keys[i] = in[i].key();
-      if (sorted && i > 0 && keys[i - 1].compareTo(keys[i]) >= 0) {
-        sorted = false;
-      }
     }
-    RRset[] a = in;
-    if (!sorted) {
-      // Equal keys end up side by side, the later one second, as a sorted map would meet them.
-      CanonicalSort.Sorted order = CanonicalSort.order(keys, n, origin);
-      a = new RRset[n];
-      for (int i = 0; i < n; i++) {
-        a[i] = in[order.idx()[i]];
-        if (i > 0 && order.pre()[i] == order.pre()[i - 1] && a[i - 1].key().compareTo(a[i].key()) == 0) {
-          throw new IllegalArgumentException("two RRsets for " + a[i].key());
-        }
+    // Equal keys end up side by side, the later one second, as a sorted map would meet them.
+    CanonicalSort.Sorted order = CanonicalSort.order(keys, n, origin);
+    RRset[] a = new RRset[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = in[order.idx()[i]];
+      if (i > 0 && order.pre()[i] == order.pre()[i - 1] && a[i - 1].key().compareTo(a[i].key()) == 0) {
+        throw new IllegalArgumentException("two RRsets for " + a[i].key());
       }
     }
     boolean relative = false;
     int records = 0;
-    NameIndex t = new NameIndex(n);
     for (int i = 0; i < n; i++) {
       RRset s = a[i];
       String name = s.name();
       records += s.rdataCount();
-      if (i > 0 && name.equals(a[i - 1].name())) {
-        continue;
-      }
       if (name.isEmpty() || name.charAt(name.length() - 1) != '.') {
         relative = true;
       }
-      t.put(name.hashCode(), i);
     }
     this.sets = a;
     this.view = Collections.unmodifiableList(Arrays.asList(a));
     this.relativeNames = relative;
     this.recordCount = records;
-    this.byName = t;
+    this.ascii = false;
+    this.pre = order.usable() ? order.pre() : null;
+    this.preOrigin = order.stripped();
+    this.indexAfter = indexAfter(n);
     this.notices = List.copyOf(notices);
   }
 
-  /** From {@link ZoneAssembler}: sets sorted and distinct, the owner index made. */
-  Zone(String origin, RRset[] sorted, NameIndex byName, boolean relativeNames, int recordCount, List<Notice> notices) {
+  /**
+   * From {@link ZoneAssembler}: sets sorted and distinct; {@code pre} (or null) their packed
+   * prefixes from {@link CanonicalSort}, without {@code preOrigin} (or null).
+   */
+  Zone(String origin, RRset[] sorted, long[] pre, String preOrigin, boolean relativeNames, boolean ascii,
+      int recordCount, List<Notice> notices) {
+    this.ascii = ascii;
     this.origin = origin;
     this.sets = sorted;
     this.view = Collections.unmodifiableList(Arrays.asList(sorted));
-    this.byName = byName;
     this.relativeNames = relativeNames;
     this.recordCount = recordCount;
+    this.pre = pre;
+    this.preOrigin = preOrigin;
+    this.indexAfter = indexAfter(sorted.length);
     this.notices = List.copyOf(notices);
+  }
+
+  /**
+   * A search costs about log2(n) name comparisons, the index about one probe per set to build:
+   * past n/16 searches the index is the cheaper way.
+   */
+  private static int indexAfter(int sets) {
+    return Math.max(64, sets >>> 4);
   }
 
   public static Zone empty(String origin) {
     return new Zone(origin, List.of(), List.of());
   }
 
-  /** Index of the first set whose owner is exactly {@code name}, or -1. */
+  /** Index of the first set whose owner is exactly {@code name} (absolute), or -1. */
   private int first(String name) {
-    return byName.first(name, sets);
+    NameIndex index = byName;
+    if (index == null) {
+      if (searches++ < indexAfter) {
+        return search(name);
+      }
+      index = index();
+    }
+    return index.first(name, sets);
+  }
+
+  /** {@link #first} by binary search: over the prefixes, then by name among the sets sharing one. */
+  private int search(String name) {
+    long p;
+    if (pre == null
+        || preOrigin != null && !Names.isAtOrBelow(name, preOrigin) // then no owner is outside it
+        || (p = CanonicalSort.prefix(name, preOrigin)) == CanonicalSort.NO_PREFIX) {
+      int i = lowerBound(new RRsetKey(name, RRsetKey.LOWEST_TYPE, null));
+      return i < sets.length && sets[i].name().equals(name) ? i : -1;
+    }
+    int lo = 0;
+    int hi = sets.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Long.compareUnsigned(pre[mid], p) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    // The sets sharing the prefix are in canonical order: walk them while they sort below name.
+    for (int i = lo; i < sets.length && pre[i] == p; i++) {
+      int c = Names.compare(sets[i].name(), name);
+      if (c >= 0) {
+        return c == 0 ? i : -1;
+      }
+    }
+    return -1;
+  }
+
+  private synchronized NameIndex index() {
+    NameIndex index = byName;
+    if (index == null) {
+      index = new NameIndex(sets.length);
+      for (int i = 0; i < sets.length; i++) {
+        String name = sets[i].name();
+        if (i == 0 || !name.equals(sets[i - 1].name())) {
+          index.put(name.hashCode(), i);
+        }
+      }
+      byName = index;
+    }
+    return index;
   }
 
   /** Index of the first set whose key is not below {@code key} (sets.length when none). */
@@ -122,6 +193,14 @@ public final class Zone {
   /** True when look-ups of {@code name} must compare labels rather than strings. */
   private boolean inexact(String name) {
     return relativeNames || name.isEmpty() || name.charAt(name.length() - 1) != '.';
+  }
+
+  /**
+   * True when the reader vouched that all its text is ASCII (see {@link ZoneAssembler#vouchAscii});
+   * false says only that nobody did.
+   */
+  public boolean ascii() {
+    return ascii;
   }
 
   /** Absolute, lower-case, e.g. {@code example.com.}. */

@@ -29,8 +29,8 @@ public final class ZoneAssembler {
   private int n;
   /**
    * Per record, side by side so that one record is one or two cache lines when the records are
-   * visited in zone order: key, rdata and path in {@code refs[3i..3i+2]}; TTL, and line with the
-   * owner's hash, in {@code nums[2i..2i+1]} (i within its chunk). The first chunk grows up to
+   * visited in zone order: key, rdata and path in {@code refs[3i..3i+2]}; TTL, and line (in the high
+   * half), in {@code nums[2i..2i+1]} (i within its chunk). The first chunk grows up to
    * {@link #CHUNK} records; later ones are made whole, so a large zone leaves no copies behind.
    */
   private Object[][] refs = {new Object[3 * 64]};
@@ -60,15 +60,26 @@ public final class ZoneAssembler {
     r[3 * i] = java.util.Objects.requireNonNull(key, "key");
     r[3 * i + 1] = rdata;
     r[3 * i + 2] = path;
-    // While the owner is fresh in the cache: its hash for the index, and whether it is absolute.
+    // While the owner is fresh in the cache: whether it is absolute.
     String name = key.name();
     long[] v = nums[c];
     v[2 * i] = ttl;
-    v[2 * i + 1] = (long) (path == null ? 0 : line) << 32 | (name.hashCode() & 0xffffffffL);
+    v[2 * i + 1] = (long) (path == null ? 0 : line) << 32;
     if (name.isEmpty() || name.charAt(name.length() - 1) != '.') {
       relative = true;
     }
     n++;
+  }
+
+  private boolean ascii;
+
+  /**
+   * The reader's word that every name, type, rdata and set id it adds is ASCII (as everything
+   * dnsjava prints is: it escapes other bytes as {@code \DDD}). {@link Zone#ascii} passes it on, so
+   * writers can copy characters as bytes without looking at each.
+   */
+  public void vouchAscii() {
+    ascii = true;
   }
 
   /** How many records have been added. */
@@ -143,12 +154,32 @@ public final class ZoneAssembler {
    * Owners are taken as they are: whether they belong under the origin is the caller's question.
    */
   public Zone build(String origin) {
+    return build(origin, false);
+  }
+
+  /**
+   * The first record (in the order added) whose owner is not at or below the origin of the last
+   * {@link #build(String, boolean)} that checked, or -1.
+   */
+  public int firstOutside() {
+    return outside;
+  }
+
+  private int outside = -1;
+
+  /**
+   * As {@link #build(String)}; {@code ownersBelow} says every owner is known to be at or below the
+   * origin, so the sort need not look ({@link #firstOutside} is then -1).
+   */
+  public Zone build(String origin, boolean ownersBelow) {
     RRsetKey[] keys = new RRsetKey[n];
     for (int i = 0; i < n; i++) {
       keys[i] = key(i);
     }
-    CanonicalSort.Sorted sorted = CanonicalSort.order(keys, n, origin);
+    CanonicalSort.Sorted sorted = CanonicalSort.order(keys, n, origin, ownersBelow);
+    outside = sorted.outside();
     keys = null;
+
     int[] order = sorted.idx();
     long[] pre = sorted.pre();
     // The records in zone order, gathered in one tight pass: the loop below then reads memory in
@@ -170,9 +201,8 @@ public final class ZoneAssembler {
     int setCount = 0;
     int records = 0;
     RRset[] out = new RRset[n];
-    NameIndex byName = new NameIndex(n);
+    long[] setPre = sorted.usable() ? new long[n] : null;
     String[] group = new String[4];
-    int lastOwner = -1; // the first record of the last owner seen
     for (int i = 0; i < n; ) {
       RRsetKey key = (RRsetKey) r[3 * i];
       // The set: the records after it with an equal key, adjacent after the sort. A different
@@ -219,14 +249,13 @@ public final class ZoneAssembler {
         set = new RRset(key, ttl, values, path, line);
         records += values.size();
       }
-      if (lastOwner < 0 || pre[i] != pre[lastOwner] || !key.name().equals(((RRsetKey) r[3 * lastOwner]).name())) {
-        byName.put((int) v[2 * i + 1], setCount);
-        lastOwner = i;
+      if (setPre != null) {
+        setPre[setCount] = pre[i];
       }
       out[setCount++] = set;
       i = j;
     }
-    return new Zone(origin, setCount == n ? out : Arrays.copyOf(out, setCount), byName, relative, records,
+    return new Zone(origin, setCount == n ? out : Arrays.copyOf(out, setCount), setPre, sorted.stripped(), relative, ascii, records,
         mergeNotices(mixed));
   }
 

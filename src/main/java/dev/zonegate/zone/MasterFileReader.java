@@ -101,6 +101,8 @@ public final class MasterFileReader implements ZoneReader {
             : read.soaOwner != null
                 ? read.soaOwner
                 : read.firstOrigin != null ? read.firstOrigin : Canonical.name(startName);
+    // Both paths add only what dnsjava prints, or (the fast path) printable ASCII it checked.
+    read.builder.vouchAscii();
     return read.builder.build(zoneOrigin);
   }
 

@@ -74,6 +74,11 @@ public final class ZoneBuilder {
     sets.notice(new Notice(where, message));
   }
 
+  /** See {@link ZoneAssembler#vouchAscii}. */
+  public void vouchAscii() {
+    sets.vouchAscii();
+  }
+
   /** The number of RRsets so far. */
   public int size() {
     return sets.sets();
@@ -93,7 +98,7 @@ public final class ZoneBuilder {
     if (origin == null) {
       throw new IllegalStateException("a deferred builder is built with its origin");
     }
-    return sets.build(origin);
+    return sets.build(origin, true); // add checked every owner
   }
 
   /** The zone named {@code zoneOrigin}, for a {@link #deferred()} builder (or the same origin). */
@@ -101,13 +106,15 @@ public final class ZoneBuilder {
     if (origin != null && !origin.equals(zoneOrigin)) {
       throw new IllegalArgumentException("this builder is for " + origin + ", not " + zoneOrigin);
     }
-    if (origin == null) {
-      for (int i = 0; i < sets.records(); i++) {
-        if (!Names.isAtOrBelow(sets.key(i).name(), zoneOrigin)) {
-          throw outside(sets.key(i), sets.path(i), sets.line(i), zoneOrigin);
-        }
-      }
+    if (origin != null) {
+      return sets.build(origin, true);
     }
-    return sets.build(zoneOrigin);
+    // The sort looks at every owner against the origin anyway; it says which came first outside.
+    Zone z = sets.build(zoneOrigin, false);
+    int i = sets.firstOutside();
+    if (i >= 0) {
+      throw outside(sets.key(i), sets.path(i), sets.line(i), zoneOrigin);
+    }
+    return z;
   }
 }

@@ -1,5 +1,6 @@
 package dev.zonegate.zone;
 
+import dev.zonegate.model.Names;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,12 @@ public final class ZoneWriter {
         sb.append(c);
         return this;
       }
+
+      @Override
+      public Sink append(String s, int from, int to) {
+        sb.append(s, from, to);
+        return this;
+      }
     });
     return sb.toString();
   }
@@ -41,48 +48,79 @@ public final class ZoneWriter {
     default Sink append(long n) {
       return append(Long.toString(n));
     }
+
+    default Sink append(String s, int from, int to) {
+      return append(s.substring(from, to));
+    }
   }
 
-  private static void write(Zone z, boolean serialless, Sink sb) {
-    sb.append("; zone ").append(z.origin()).append(", ").append(z.recordCount()).append(" records, written by zonegate\n");
-    sb.append("$ORIGIN ").append(z.origin()).append('\n');
+  /**
+   * The text, or with {@code forHash} the shorter form the fingerprint hashes: owners relative to
+   * the origin ({@code @} for the apex, names outside it absolute, so the two never collide), the
+   * TTL on a {@code $TTL} line wherever it changes instead of on every record, no class, and no SOA
+   * serial. Hashing is most of a large zone's fingerprint, so fewer bytes is the way to a faster
+   * one.
+   */
+  private static void write(Zone z, boolean forHash, Sink sb) {
+    String origin = z.origin();
+    if (forHash) {
+      sb.append("$ORIGIN ").append(origin).append('\n');
+    } else {
+      sb.append("; zone ").append(origin).append(", ").append(z.recordCount()).append(" records, written by zonegate\n");
+      sb.append("$ORIGIN ").append(origin).append('\n');
+    }
     long lastTtl = -1;
-    String ttl = null; // most sets share a TTL: its text is made once per run of them
+    String mid = null; // between owner and type; most sets share a TTL, so it is made once per run
     for (RRset s : z.sets()) {
       String type = s.type();
       String setId = s.key().setId();
       if (s.ttl() != lastTtl) {
         lastTtl = s.ttl();
-        ttl = Long.toString(lastTtl);
+        if (forHash) {
+          sb.append("$TTL ").append(lastTtl).append('\n');
+          mid = " ";
+        } else {
+          mid = " " + lastTtl + " IN ";
+        }
       }
       String name = s.name();
+      int nameEnd = name.length();
+      if (forHash) {
+        if (name.equals(origin)) {
+          name = "@";
+          nameEnd = 1;
+        } else if (Names.isAtOrBelow(name, origin) && !origin.equals(".")) {
+          nameEnd = name.length() - origin.length() - 1;
+        }
+      }
       if (type.equals("ALIAS") || type.equals("URLFWD") || setId != null && !type.equals("RRSIG")) {
         // Provider-only data has no master-file form; keep it visible as a comment.
         for (int i = 0; i < s.rdataCount(); i++) {
           String r = s.rdata(i);
-          sb.append("; ").append(name).append(' ').append(ttl).append(" IN ").append(type)
+          sb.append("; ").append(name, 0, nameEnd).append(mid).append(type)
               .append(setId == null ? "" : " [" + setId + "]").append(' ').append(r).append('\n');
         }
         continue;
       }
-      boolean soa = serialless && type.equals("SOA");
+      boolean soa = forHash && type.equals("SOA");
       for (int i = 0; i < s.rdataCount(); i++) {
         String r = s.rdata(i);
         String rdata = soa ? withoutSerial(r) : r;
-        sb.append(name).append(' ').append(ttl).append(" IN ").append(type).append(' ').append(rdata).append('\n');
+        sb.append(name, 0, nameEnd).append(mid).append(type).append(' ').append(rdata).append('\n');
       }
     }
   }
 
   /**
-   * SHA-256 of the canonical text, as {@code sha256:<hex>}: what the stale-plan guard compares
-   * (SPEC §9). The SOA serial is left out, as in every comparison (SPEC §2): a re-signed or
-   * re-serialled zone with the same data has not moved. Comments count, so provider-only records
-   * are covered. The text is encoded (UTF-8) and hashed as it is written, never held whole.
+   * SHA-256 of the canonical text in its short form (see {@link #write(Zone, boolean, Sink)}), as
+   * {@code sha256:<hex>}: what the stale-plan guard compares (SPEC §9). The SOA serial is left
+   * out, as in every comparison (SPEC §2): a re-signed or re-serialled zone with the same data has
+   * not moved. Comments count, so provider-only records are covered. The text is encoded (UTF-8)
+   * and hashed as it is written, never held whole.
    */
   public static String fingerprint(Zone z) {
     try {
-      DigestSink sink = new DigestSink(MessageDigest.getInstance("SHA-256"));
+      DigestSink sink = new DigestSink(MessageDigest.getInstance("SHA-256"), z.ascii());
       write(z, true, sink);
       byte[] d = sink.finish();
       StringBuilder hex = new StringBuilder("sha256:");
@@ -101,14 +139,18 @@ public final class ZoneWriter {
    */
   private static final class DigestSink implements Sink {
     private final MessageDigest digest;
+    /** Every string is ASCII (the zone says so): copied as bytes, not looked at one by one. */
+    private final boolean ascii;
     private final byte[] buf = new byte[1 << 16];
     private int n;
 
-    DigestSink(MessageDigest digest) {
+    DigestSink(MessageDigest digest, boolean ascii) {
       this.digest = digest;
+      this.ascii = ascii;
     }
 
     @Override
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exactly right for ASCII
     public Sink append(String s) {
       int len = s.length();
       if (len > buf.length - n) {
@@ -117,6 +159,11 @@ public final class ZoneWriter {
           digest.update(s.getBytes(StandardCharsets.UTF_8));
           return this;
         }
+      }
+      if (ascii) {
+        s.getBytes(0, len, buf, n);
+        n += len;
+        return this;
       }
       for (int i = 0; i < len; i++) {
         char c = s.charAt(i);
@@ -135,6 +182,28 @@ public final class ZoneWriter {
         }
         buf[n + i] = (byte) c;
       }
+      n += len;
+      return this;
+    }
+
+    @Override
+    public Sink append(String s, int from, int to) {
+      if (from == 0 && to == s.length()) {
+        return append(s);
+      }
+      int len = to - from;
+      if (len > buf.length - n) {
+        flush();
+      }
+      if (len > buf.length) {
+        return append(s.substring(from, to));
+      }
+      for (int i = from; !ascii && i < to; i++) {
+        if (s.charAt(i) >= 0x80) {
+          return append(s.substring(from, to));
+        }
+      }
+      s.getBytes(from, to, buf, n); // ASCII: one byte per char
       n += len;
       return this;
     }

@@ -1,0 +1,84 @@
+package dev.zonegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code target/zonegate}, the launcher {@code mvn package} puts beside the jar with its AppCDS
+ * archive: it must say exactly what {@code java -jar} says, with or without a usable archive.
+ */
+class LauncherIT {
+  private static final String[] DEMO = {"diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone"};
+
+  static JarIT.Run launch(Path launcher, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(launcher.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    byte[] out = p.getInputStream().readAllBytes();
+    byte[] err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new JarIT.Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theBuildLeavesALauncherAndItsArchiveBesideTheJar() {
+    assertThat(Path.of("target/zonegate")).isExecutable();
+    assertThat(Path.of("target/zonegate.jsa")).isRegularFile();
+  }
+
+  @Test
+  void theLauncherSaysWhatTheJarSays() throws Exception {
+    JarIT.Run jar = JarIT.java(DEMO);
+    JarIT.Run launched = launch(Path.of("target/zonegate"), Map.of(), DEMO);
+    assertThat(launched.exit()).isEqualTo(1).isEqualTo(jar.exit());
+    assertThat(launched.out()).isEqualTo(jar.out());
+    assertThat(launched.err()).isEqualTo(jar.err());
+  }
+
+  @Test
+  void aStaleOrBrokenArchiveIsPassedOverInSilence(@TempDir Path dir) throws Exception {
+    JarIT.Run jar = JarIT.java(DEMO);
+    Path launcher = dir.resolve("zonegate");
+    Files.copy(Path.of("target/zonegate"), launcher);
+    Files.copy(Path.of("target/zonegate.jar"), dir.resolve("zonegate.jar"));
+    // An archive of another jar, older than this one: it must not be used, nor heard of.
+    Files.writeString(dir.resolve("zonegate.jsa"), "not an archive");
+    Files.setLastModifiedTime(dir.resolve("zonegate.jsa"), java.nio.file.attribute.FileTime.fromMillis(0));
+    JarIT.Run stale = launch(launcher, Map.of(), DEMO);
+    assertThat(stale.out()).isEqualTo(jar.out());
+    assertThat(stale.err()).isEqualTo(jar.err());
+    // Newer but not an archive at all (a copy gone wrong): still only the report.
+    Files.setLastModifiedTime(dir.resolve("zonegate.jsa"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    JarIT.Run broken = launch(launcher, Map.of(), DEMO);
+    assertThat(broken.out()).isEqualTo(jar.out());
+    assertThat(broken.err()).isEqualTo(jar.err());
+    assertThat(broken.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void zonegateJavaOptsReachTheJvm(@TempDir Path dir) throws Exception {
+    Path launcher = dir.resolve("zonegate");
+    Files.copy(Path.of("target/zonegate"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(Path.of("target/zonegate.jar"), dir.resolve("zonegate.jar"));
+    JarIT.Run r = launch(launcher, Map.of("ZONEGATE_JAVA_OPTS", "-Dzonegate.unused=1 -XX:+PrintCommandLineFlags"), "--version");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("-XX:+UseParallelGC").contains("-XX:TieredStopAtLevel=1").contains("zonegate ");
+  }
+}

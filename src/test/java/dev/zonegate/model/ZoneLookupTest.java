@@ -1,0 +1,108 @@
+package dev.zonegate.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Look-ups by name go through three paths: a binary search over packed prefixes, the label
+ * comparison when prefixes cannot be used, and a hash index built after many searches. Each must
+ * answer exactly as a sorted map of the same sets does, on names chosen to hit the edges: owners
+ * sharing their first eight key characters (DKIM selectors under one name), escapes, the apex,
+ * names outside the origin, and names absent but sorting between present ones.
+ */
+class ZoneLookupTest {
+  private static final String[] LABELS = {
+    "selector1", "selector2", "s", "_domainkey", "mail", "h1", "h10", "h2", "*", "a\\.b", "\\065x", "a-b", "zz"
+  };
+
+  private static String name(Random r, String origin) {
+    StringBuilder name = new StringBuilder();
+    for (int k = r.nextInt(4); k > 0; k--) {
+      name.append(LABELS[r.nextInt(LABELS.length)]).append('.');
+    }
+    return name.append(origin).toString();
+  }
+
+  private static List<RRset> sets(Random r, int n, String origin, boolean someOutside) {
+    List<RRset> out = new ArrayList<>();
+    java.util.Set<RRsetKey> seen = new java.util.HashSet<>();
+    String[] types = {"A", "AAAA", "TXT", "NS", "CNAME"};
+    while (out.size() < n) {
+      String owner = someOutside && r.nextInt(20) == 0 ? name(r, "other.") : name(r, origin);
+      RRsetKey k = RRsetKey.of(owner, types[r.nextInt(types.length)]);
+      if (seen.add(k)) {
+        out.add(new RRset(k, 300, List.of("v" + out.size()), new Location("z", out.size() + 1)));
+      }
+    }
+    return out;
+  }
+
+  private static Zone assembled(String origin, List<RRset> sets) {
+    ZoneAssembler a = new ZoneAssembler();
+    for (RRset s : sets) {
+      a.add(s.key(), s.ttl(), s.rdata().get(0), null, 0);
+    }
+    return a.build(origin);
+  }
+
+  /** Every name asked twice over, then absent ones: enough searches to pass into the index. */
+  private static void agrees(Zone z, List<RRset> sets, Random r, String origin) {
+    TreeMap<RRsetKey, RRset> want = new TreeMap<>();
+    sets.forEach(s -> want.put(s.key(), s));
+    List<String> asked = new ArrayList<>();
+    for (RRset s : sets) {
+      asked.add(s.name());
+      asked.add(name(r, origin));
+      asked.add(name(r, "other."));
+    }
+    Collections.shuffle(asked, r);
+    for (int round = 0; round < 2; round++) {
+      for (String n : asked) {
+        List<RRset> at = new ArrayList<>(
+            want.subMap(new RRsetKey(n, "", null), true, new RRsetKey(n, "\uffff", null), true).values());
+        assertThat(z.at(n)).as("at(%s)", n).containsExactlyElementsOf(at);
+        for (String type : List.of("A", "TXT", "CNAME")) {
+          RRset got = z.get(n, type);
+          RRset expected = want.get(RRsetKey.of(n, type));
+          assertThat(got == null ? null : got.key()).as("get(%s, %s)", n, type)
+              .isEqualTo(expected == null ? null : expected.key());
+        }
+      }
+    }
+  }
+
+  @Test
+  void namesAreFoundAsTheSortedMapFindsThemOnEveryPath() {
+    Random r = new Random(11);
+    for (int round = 0; round < 30; round++) {
+      String origin = round % 3 == 0 ? "example." : round % 3 == 1 ? "a.very.long.example.com." : ".";
+      boolean outside = round % 2 == 1 && !origin.equals(".");
+      List<RRset> sets = sets(r, 1 + r.nextInt(400), origin, outside);
+      Collections.shuffle(sets, r);
+      agrees(assembled(origin, sets), sets, r, origin);
+      agrees(new Zone(origin, sets, List.of()), sets, r, origin);
+    }
+  }
+
+  @Test
+  void ownersSharingTheirFirstEightCharactersAreTold() {
+    // Thousands of owners with one long common key prefix: the search walks only past the sets
+    // that share it, and finds each one.
+    List<RRset> sets = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      sets.add(new RRset(RRsetKey.of("sel" + i + "._domainkey.mail.example.", "TXT"), 300, List.of("\"v\""), null));
+    }
+    Zone z = assembled("example.", sets);
+    for (int i = 0; i < 3000; i += 7) {
+      assertThat(z.get("sel" + i + "._domainkey.mail.example.", "TXT")).isNotNull();
+      assertThat(z.get("sel" + i + "x._domainkey.mail.example.", "TXT")).isNull();
+    }
+    assertThat(z.at("_domainkey.mail.example.")).isEmpty();
+  }
+}

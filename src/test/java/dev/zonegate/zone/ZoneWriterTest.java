@@ -1,0 +1,110 @@
+package dev.zonegate.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
+import dev.zonegate.model.Zone;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The canonical text and the fingerprint the stale-plan guard compares (SPEC §9). */
+class ZoneWriterTest {
+  private static final String ZONE = String.join("\n",
+      "$ORIGIN example.com.",
+      "$TTL 300",
+      "@ SOA ns1.example.com. hostmaster.example.com. 7 7200 900 1209600 300",
+      "@ NS ns1.example.com.",
+      "ns1 A 192.0.2.1",
+      "www 60 A 192.0.2.2",
+      "www 60 A 192.0.2.3",
+      "txt TXT \"caf\\195\\169\"",
+      "");
+
+  private static Zone read(String text) throws Exception {
+    return new MasterFileReader()
+        .read(new MemoryTree(Map.of("z.zone", text.getBytes(StandardCharsets.UTF_8))), "z.zone", "example.com.");
+  }
+
+  private static String sha256(String text) throws Exception {
+    byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    return "sha256:" + HexFormat.of().formatHex(d);
+  }
+
+  @Test
+  void theFingerprintIsTheSha256OfTheDocumentedShortForm() throws Exception {
+    // Owners relative to the origin, $TTL where the TTL changes, no class, SOA serial zeroed.
+    String form = String.join("\n",
+        "$ORIGIN example.com.",
+        "$TTL 300",
+        "@ SOA ns1.example.com. hostmaster.example.com. 0 7200 900 1209600 300",
+        "@ NS ns1.example.com.",
+        "ns1 A 192.0.2.1",
+        "txt TXT \"caf\\195\\169\"",
+        "$TTL 60",
+        "www A 192.0.2.2",
+        "www A 192.0.2.3",
+        "");
+    assertThat(ZoneWriter.fingerprint(read(ZONE))).isEqualTo(sha256(form));
+  }
+
+  @Test
+  void theSerialDoesNotMoveTheFingerprintAndEverythingElseDoes() throws Exception {
+    String fp = ZoneWriter.fingerprint(read(ZONE));
+    assertThat(ZoneWriter.fingerprint(read(ZONE.replace(" 7 7200", " 8 7200")))).isEqualTo(fp);
+    for (String[] edit : new String[][] {
+      // (each edit made everywhere it matches)
+      {"www 60", "www 61"}, // a TTL
+      {"192.0.2.3", "192.0.2.4"}, // an address
+      {"ns1 A", "ns2 A"}, // an owner
+      {"www 60 A 192.0.2.3", "www 60 AAAA 2001:db8::3"}, // a type
+      {" 900 ", " 901 "}, // an SOA timer
+      {"txt TXT", "txt2 TXT"}, // a name's length
+    }) {
+      assertThat(ZoneWriter.fingerprint(read(ZONE.replace(edit[0], edit[1])))).as(edit[1]).isNotEqualTo(fp);
+      assertThat(ZoneWriter.fingerprint(read(ZONE.replace(edit[0], edit[1])))).isEqualTo(ZoneWriter.fingerprint(read(ZONE.replace(edit[0], edit[1]))));
+    }
+  }
+
+  @Test
+  void aZoneNobodyVouchedAsciiForHashesTheSame() throws Exception {
+    // A master file's reader vouches that its text is ASCII, and the digest then copies it as
+    // bytes; the same sets in a zone made by hand go the careful way. Same bytes, same hash.
+    Zone read = read(ZONE);
+    assertThat(read.ascii()).isTrue();
+    Zone copy = new Zone(read.origin(), read.sets(), List.of());
+    assertThat(copy.ascii()).isFalse();
+    assertThat(ZoneWriter.fingerprint(copy)).isEqualTo(ZoneWriter.fingerprint(read));
+  }
+
+  @Test
+  void textOutsideAsciiIsHashedAsUtf8() throws Exception {
+    // Provider-only data (a Route 53 alias here) keeps whatever its source held.
+    Zone read = read(ZONE);
+    List<RRset> sets = new java.util.ArrayList<>(read.sets());
+    sets.add(new RRset(new RRsetKey("alias.example.com.", "ALIAS", "café"), 0, List.of("A dualstack.ünïcode.example."), null));
+    Zone z = new Zone(read.origin(), sets, List.of());
+    String text = ZoneWriter.write(z);
+    assertThat(text).contains("; alias.example.com. 0 IN ALIAS [café] A dualstack.ünïcode.example.");
+    String edited = ZoneWriter.fingerprint(new Zone(read.origin(), sets.subList(0, sets.size() - 1), List.of()));
+    assertThat(ZoneWriter.fingerprint(z)).isNotEqualTo(edited).startsWith("sha256:");
+  }
+
+  @Test
+  void aTxtLongerThanTheBufferStillHashes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // Longer than the digest's buffer: it goes to the digest whole.
+    String big = "x".repeat(70_000);
+    Zone read = read(ZONE);
+    List<RRset> sets = new java.util.ArrayList<>(read.sets());
+    sets.add(new RRset(RRsetKey.of("big.example.com.", "TXT"), 300, List.of("\"" + big + "\""), null));
+    Zone z = new Zone(read.origin(), sets, List.of());
+    Files.writeString(dir.resolve("x"), ZoneWriter.write(z));
+    assertThat(ZoneWriter.fingerprint(z)).isNotEqualTo(ZoneWriter.fingerprint(read));
+  }
+}
