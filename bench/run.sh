@@ -13,8 +13,11 @@ RUNS=${RUNS:-5}
 OUT=bench/out
 mkdir -p "$OUT"
 JAR=target/zonegate.jar
-[ -f "$JAR" ] || mvn -q -DskipTests package
+# zonegate runs as users run it: through the launcher mvn package puts beside the jar (its AppCDS
+# archive and JVM options; see src/main/dist/zonegate). ZG=... measures another command line.
+[ -x target/zonegate ] || mvn -q -DskipTests package
 JAVA=${JAVA:-java}
+read -r -a ZG <<< "${ZG:-target/zonegate}"
 
 have() { command -v "$1" >/dev/null 2>&1; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
@@ -22,15 +25,15 @@ for t in ldns-compare-zones named-checkzone kzonecheck git; do
   have "$t" || echo "bench: $t is missing; its rows are skipped" >&2
 done
 
-# measure NAME CMD... : runs once, appends "wall rss_kib" to $OUT/NAME.times
+# measure NAME CMD... : runs once, appends "wall rss_kib cpu" to $OUT/NAME.times (cpu: user+sys)
 measure() {
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$OUT/.t" "$@" > /dev/null 2> "$OUT/.err" || {
+  /usr/bin/time -f "%e %M %U %S" -o "$OUT/.t" "$@" > /dev/null 2> "$OUT/.err" || {
     local rc=$?
     # ldns-compare-zones and zonegate exit non-zero when zones differ or a change blocks.
     [ "$rc" -le 2 ] || { echo "bench: $name failed ($rc): $(tail -2 "$OUT/.err")" >&2; return 1; }
   }
-  tail -1 "$OUT/.t" >> "$OUT/$name.times"
+  tail -1 "$OUT/.t" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' >> "$OUT/$name.times"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -38,13 +41,14 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 row() {
   local name=$1 label=$2 job=$3 size=$4
   if [ ! -s "$OUT/$name.times" ]; then
-    printf '| %-26s | %-32s | %9s | %10s | %10s |\n' "$label" "$job" "$size" "-" "-"
+    printf '| %-30s | %-36s | %9s | %10s | %10s | %10s |\n' "$label" "$job" "$size" "-" "-" "-"
     return
   fi
-  local wall rss
+  local wall rss cpu
   wall=$(awk '{print $1}' "$OUT/$name.times" | median)
   rss=$(awk '{print $2}' "$OUT/$name.times" | median)
-  printf '| %-26s | %-32s | %9s | %8.2f s | %6.0f MiB |\n' "$label" "$job" "$size" "$wall" "$(echo "$rss / 1024" | bc -l)"
+  cpu=$(awk '{print $3}' "$OUT/$name.times" | median)
+  printf '| %-30s | %-36s | %9s | %8.2f s | %8.2f s | %6.0f MiB |\n' "$label" "$job" "$size" "$wall" "$cpu" "$(echo "$rss / 1024" | bc -l)"
 }
 
 rm -f "$OUT"/*.times
@@ -54,9 +58,9 @@ for n in "${SIZES[@]}"; do
   cp "$OUT/a-$n.zone" "$OUT/lint-$n/bench.example.zone"
   printf 'zones:\n  - name: bench.example.\n    file: bench.example.zone\n' > "$OUT/lint-$n/zonegate.yaml"
   for i in $(seq "$RUNS"); do
-    measure "zg-diff-$n" $JAVA -jar "$JAR" diff "$OUT/a-$n.zone" "$OUT/b-$n.zone" --format json
+    measure "zg-diff-$n" "${ZG[@]}" diff "$OUT/a-$n.zone" "$OUT/b-$n.zone" --format json
     have ldns-compare-zones && measure "ldns-$n" ldns-compare-zones "$OUT/a-$n.zone" "$OUT/b-$n.zone"
-    measure "zg-lint-$n" $JAVA -jar "$JAR" lint --repo "$OUT/lint-$n"
+    measure "zg-lint-$n" "${ZG[@]}" lint --repo "$OUT/lint-$n"
     have named-checkzone && measure "ncz-$n" named-checkzone -i local -q bench.example. "$OUT/a-$n.zone"
     have kzonecheck && measure "kzc-$n" kzonecheck -o bench.example. "$OUT/a-$n.zone"
   done
@@ -66,17 +70,30 @@ if have git; then
   line=$(bench/hook-repo.sh "$OUT/hook" "$JAR")
   for i in $(seq "$RUNS"); do
     # Exactly what git runs for `git push`: the hook with the remote and the ref line on stdin.
-    (cd "$OUT/hook/repo" && /usr/bin/time -f "%e %M" -o ../.t sh -c 'printf "%s\n" "$1" | .git/hooks/pre-push origin ../remote.git' _ "$line" > /dev/null 2>&1) || true
-    tail -1 "$OUT/hook/.t" >> "$OUT/hook.times"
+    (cd "$OUT/hook/repo" && /usr/bin/time -f "%e %M %U %S" -o ../.t sh -c 'printf "%s\n" "$1" | .git/hooks/pre-push origin ../remote.git' _ "$line" > /dev/null 2>&1) || true
+    tail -1 "$OUT/hook/.t" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' >> "$OUT/hook.times"
+  done
+fi
+
+# `check` on many zones: every zone changed, so every zone is read at base and head and judged.
+# The same run pinned to one core (taskset) shows what the second core buys.
+CHECK_ZONES=${CHECK_ZONES:-6}
+CHECK_SIZE=${CHECK_SIZE:-100000}
+if have git; then
+  [ -f "$OUT/a-$CHECK_SIZE.zone" ] || $JAVA bench/GenZones.java "$CHECK_SIZE" "$OUT"
+  bench/check-repo.sh "$OUT/check" "$CHECK_ZONES" "$CHECK_SIZE"
+  for i in $(seq "$RUNS"); do
+    measure zg-check "${ZG[@]}" check --repo "$OUT/check/repo" --base HEAD~1 --format json
+    have taskset && measure zg-check-1 taskset -c 0 "${ZG[@]}" check --repo "$OUT/check/repo" --base HEAD~1 --format json
   done
 fi
 
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $($JAVA -version 2>&1 | head -1)"
-echo "runs: $RUNS alternating, median; RSS is peak resident set size"
+echo "runs: $RUNS alternating, median; RSS is peak resident set size; zonegate: ${ZG[*]}"
 echo
-printf '| %-26s | %-32s | %9s | %10s | %10s |\n' tool job records wall "peak RSS"
-printf '|%s|%s|%s|%s|%s|\n' "----------------------------" "----------------------------------" "-----------" "------------" "------------"
+printf '| %-30s | %-36s | %9s | %10s | %10s | %10s |\n' tool job records wall "CPU" "peak RSS"
+printf '|%s|%s|%s|%s|%s|%s|\n' "--------------------------------" "--------------------------------------" "-----------" "------------" "------------" "------------"
 for n in "${SIZES[@]}"; do
   row "zg-diff-$n" "zonegate diff (rules, json)" "diff the pair" "$n"
   row "ldns-$n" "ldns-compare-zones" "diff the pair" "$n"
@@ -85,3 +102,5 @@ for n in "${SIZES[@]}"; do
   row "kzc-$n" "kzonecheck" "load and check one zone" "$n"
 done
 row hook "zonegate pre-push hook" "git push, 10 zones x 1,000, 1 line" 10000
+row zg-check "zonegate check, $(nproc) cores" "$CHECK_ZONES zones changed, base and head" $((CHECK_ZONES * CHECK_SIZE))
+row zg-check-1 "zonegate check, 1 core (taskset)" "$CHECK_ZONES zones changed, base and head" $((CHECK_ZONES * CHECK_SIZE))

@@ -46,7 +46,9 @@ final class DiffCommand implements Callable<Integer> {
     Thread loader = new Thread(rules, "zonegate-rules");
     loader.setDaemon(true);
     loader.start();
+    long t = System.nanoTime();
     ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced);
+    dev.zonegate.gate.Timings.add("read", t);
     Gate g;
     try {
       g = rules.get();

@@ -23,7 +23,9 @@ final class ReportOptions {
     if (timestamp) {
       report = report.withGeneratedAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
+    long t = System.nanoTime();
     ReportWriter.write(report, formats.isEmpty() ? List.of("text") : formats, out, Context.out(), color());
+    dev.zonegate.gate.Timings.add("render", t);
   }
 
   /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */

@@ -71,12 +71,15 @@ public final class Check {
       ObjectId baseId = base(repo, headId, o, env);
       SourceTree baseTree = baseId == null ? new MemoryTree(Map.of()) : repo.tree(baseId);
       SourceTree headTree = o.worktree() ? worktree(repo) : repo.tree(headId);
+      long t = System.nanoTime();
       Configs cfg = configs(o, repo, baseTree, headTree);
       RuleSet rules = rules(cfg.head, headTree);
       List<Allow> allows = new ArrayList<>(Allows.flags(o.allow()));
       allows.addAll(Allows.trailers(repo.trailers(baseId, headId, Allows.TRAILER)));
       allows.addAll(Allows.labels(env.get("CI_MERGE_REQUEST_LABELS")));
       Gate gate = new Gate(rules, allows, o.failOn());
+      Timings.add("config", t);
+      t = System.nanoTime();
       Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);
       boolean all = o.allZones() || changed == null || configChanged(cfg, changed);
       List<Callable<Gate.Subject>> work = new ArrayList<>();
@@ -98,6 +101,7 @@ public final class Check {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
+      Timings.add("read", t);
       for (Gate.Subject s : subjects) {
         gate.judge(s);
       }

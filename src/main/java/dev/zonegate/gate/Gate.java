@@ -32,6 +32,7 @@ public final class Gate {
   private final RuleEngine engine;
   private final List<Allow> allows;
   private final Severity failOn;
+  private final boolean reportChanges;
   private final List<String> zones = new ArrayList<>();
   private final List<Change> changes = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
@@ -39,6 +40,15 @@ public final class Gate {
   private final Map<String, Report.Fingerprints> fingerprints = new HashMap<>();
 
   public Gate(RuleSet rules, List<Allow> allows, Severity failOn) {
+    this(rules, allows, failOn, true);
+  }
+
+  /**
+   * {@code reportChanges} false: the rules see the changes but the report lists none. For lint,
+   * where every record is an "add" from an empty zone and a list of them all is only noise.
+   */
+  public Gate(RuleSet rules, List<Allow> allows, Severity failOn, boolean reportChanges) {
+    this.reportChanges = reportChanges;
     this.rules = rules;
     this.engine = new RuleEngine(rules);
     this.allows = List.copyOf(allows);
@@ -85,9 +95,14 @@ public final class Gate {
     FutureTask<String> head = s.after() == null ? null : fingerprint(s.after(), parallel);
     if (s.after() != null) {
       notices.addAll(s.after().notices());
+      long t = System.nanoTime();
       zoneChanges = ZoneDiff.effective(base, s.before(), s.after());
-      changes.addAll(zoneChanges);
+      Timings.add("diff", t);
+      if (reportChanges) {
+        changes.addAll(zoneChanges);
+      }
     }
+    long t = System.nanoTime();
     findings.addAll(
         engine.judge(
             new RuleInput(
@@ -100,7 +115,10 @@ public final class Gate {
                     s.afterFile(),
                     s.afterError())
                 .withBase(base, s.disagreements())));
+    Timings.add("rules", t);
+    t = System.nanoTime();
     fingerprints.put(s.zone(), new Report.Fingerprints(join(live), head == null ? null : join(head)));
+    Timings.add("fingerprints", t);
   }
 
   /**

@@ -25,8 +25,13 @@ final class CanonicalSort {
    */
   record Sorted(int[] idx, long[] pre, int outside, String stripped, boolean usable) {}
 
+  /** The keys to sort, by input index: an array, or records where they lie. */
+  interface Keys {
+    RRsetKey key(int i);
+  }
+
   static Sorted order(RRsetKey[] keys, int n, String origin) {
-    return order(keys, n, origin, false);
+    return order(i -> keys[i], n, origin, false);
   }
 
   /**
@@ -34,7 +39,7 @@ final class CanonicalSort {
    * it, is left out of the packed prefixes (it is the same for all); {@code below} says the caller
    * has checked that already, so it is not checked again.
    */
-  static Sorted order(RRsetKey[] keys, int n, String origin, boolean below) {
+  static Sorted order(Keys keys, int n, String origin, boolean below) {
     long[] pre = new long[n];
     int[] idx = new int[n];
     boolean strip = origin != null && !origin.equals(".") && origin.endsWith(".");
@@ -42,7 +47,7 @@ final class CanonicalSort {
     boolean usable = true;
     int outside = -1;
     for (int i = 0; i < n; i++) {
-      String name = keys[i].name();
+      String name = keys.key(i).name();
       if (check && !Names.isAtOrBelow(name, origin)) {
         outside = i;
         strip = false;
@@ -158,51 +163,49 @@ final class CanonicalSort {
     return p << (8 * (8 - got));
   }
 
-  /** LSD radix sort of the prefixes as unsigned numbers, carrying the indexes; stable. */
+  /**
+   * LSD radix sort of the prefixes as unsigned numbers, carrying the indexes; stable. A digit every
+   * key shares is skipped. Large inputs take sixteen-bit digits: four passes over a million keys
+   * instead of the seven or eight of bytes, with count tables that still sit in the L2 cache;
+   * small ones take bytes, whose tables cost nothing to clear.
+   */
   private static void radix(long[] pre, int[] idx, int n) {
     if (n < 2) {
       return;
     }
-    int[][] count = new int[8][257];
+    int bits = n >= 1 << 16 ? 16 : 8;
+    int digits = 64 / bits;
+    int mask = (1 << bits) - 1;
+    int[][] count = new int[digits][1 << bits];
     for (int i = 0; i < n; i++) {
       long p = pre[i];
-      for (int d = 0; d < 8; d++) {
-        count[d][(int) (p >>> (8 * d)) & 0xFF]++;
+      for (int d = 0; d < digits; d++) {
+        count[d][(int) (p >>> (bits * d)) & mask]++;
       }
     }
     long[] a = pre;
     int[] x = idx;
     long[] ta = null;
     int[] tx = null;
-    for (int d = 0; d < 8; d++) {
+    for (int d = 0; d < digits; d++) {
       int[] c = count[d];
-      boolean constant = false;
-      for (int b = 0; b < 256; b++) {
-        if (c[b] == n) {
-          constant = true;
-          break;
-        }
-        if (c[b] != 0) {
-          break;
-        }
-      }
-      if (constant) {
-        continue;
+      int shift = bits * d;
+      if (c[(int) (pre[0] >>> shift) & mask] == n) {
+        continue; // every key has this digit
       }
       if (ta == null) {
         ta = new long[n];
         tx = new int[n];
       }
       int sum = 0;
-      for (int b = 0; b < 256; b++) {
+      for (int b = 0; b < c.length; b++) {
         int k = c[b];
         c[b] = sum;
         sum += k;
       }
-      int shift = 8 * d;
       for (int i = 0; i < n; i++) {
         long p = a[i];
-        int pos = c[(int) (p >>> shift) & 0xFF]++;
+        int pos = c[(int) (p >>> shift) & mask]++;
         ta[pos] = p;
         tx[pos] = x[i];
       }
@@ -220,7 +223,7 @@ final class CanonicalSort {
   }
 
   /** Sorts idx[s..e) by the full key order, then input order. */
-  private static void sortRun(RRsetKey[] keys, int[] idx, int s, int e) {
+  private static void sortRun(Keys keys, int[] idx, int s, int e) {
     if (e - s <= 16) {
       for (int i = s + 1; i < e; i++) {
         int v = idx[i];
@@ -243,8 +246,8 @@ final class CanonicalSort {
     }
   }
 
-  private static int compare(RRsetKey[] keys, int p, int q) {
-    int c = keys[p].compareTo(keys[q]);
+  private static int compare(Keys keys, int p, int q) {
+    int c = keys.key(p).compareTo(keys.key(q));
     return c != 0 ? c : Integer.compare(p, q);
   }
 }

@@ -97,6 +97,14 @@ public final class ZoneAssembler {
     return (String) refs[i >>> CHUNK_BITS][3 * (i & (CHUNK - 1)) + 2];
   }
 
+  private String rdata(int i) {
+    return (String) refs[i >>> CHUNK_BITS][3 * (i & (CHUNK - 1)) + 1];
+  }
+
+  private long ttl(int i) {
+    return nums[i >>> CHUNK_BITS][2 * (i & (CHUNK - 1))];
+  }
+
   /** The line record {@code i} was read from (0 without a path). */
   public int line(int i) {
     return (int) (nums[i >>> CHUNK_BITS][2 * (i & (CHUNK - 1)) + 1] >>> 32);
@@ -172,78 +180,62 @@ public final class ZoneAssembler {
    * origin, so the sort need not look ({@link #firstOutside} is then -1).
    */
   public Zone build(String origin, boolean ownersBelow) {
-    RRsetKey[] keys = new RRsetKey[n];
-    for (int i = 0; i < n; i++) {
-      keys[i] = key(i);
-    }
-    CanonicalSort.Sorted sorted = CanonicalSort.order(keys, n, origin, ownersBelow);
+    CanonicalSort.Sorted sorted = CanonicalSort.order(this::key, n, origin, ownersBelow);
     outside = sorted.outside();
-    keys = null;
 
     int[] order = sorted.idx();
     long[] pre = sorted.pre();
-    // The records in zone order, gathered in one tight pass: the loop below then reads memory in
-    // sequence instead of jumping to each record's place in the input.
-    Object[] r = new Object[3 * n];
-    long[] v = new long[2 * n];
-    for (int i = 0; i < n; i++) {
-      int f = order[i];
-      Object[] fr = refs[f >>> CHUNK_BITS];
-      long[] fv = nums[f >>> CHUNK_BITS];
-      int k = f & (CHUNK - 1);
-      r[3 * i] = fr[3 * k];
-      r[3 * i + 1] = fr[3 * k + 1];
-      r[3 * i + 2] = fr[3 * k + 2];
-      v[2 * i] = fv[2 * k];
-      v[2 * i + 1] = fv[2 * k + 1];
-    }
     List<Mixed> mixed = new ArrayList<>();
     int setCount = 0;
     int records = 0;
     RRset[] out = new RRset[n];
     long[] setPre = sorted.usable() ? new long[n] : null;
     String[] group = new String[4];
+    // The records in zone order: record i of the zone is order[i] of the input, whose fields sit
+    // side by side (refs[3k..3k+2], nums[2k..2k+1]), so each costs one jump into memory.
     for (int i = 0; i < n; ) {
-      RRsetKey key = (RRsetKey) r[3 * i];
+      int f = order[i];
+      Object[] fr = refs[f >>> CHUNK_BITS];
+      long[] fv = nums[f >>> CHUNK_BITS];
+      int fk = f & (CHUNK - 1);
+      RRsetKey key = (RRsetKey) fr[3 * fk];
       // The set: the records after it with an equal key, adjacent after the sort. A different
       // prefix is a different owner: no need to look at the key.
       int j = i + 1;
-      while (j < n && pre[j] == pre[i] && r[3 * j].equals(key)) {
+      while (j < n && pre[j] == pre[i] && key(order[j]).equals(key)) {
         j++;
       }
-      if (j < n && pre[j] == pre[i] && ((RRsetKey) r[3 * j]).compareTo(key) == 0) {
-        throw new IllegalArgumentException("two RRsets for " + r[3 * j]);
+      if (j < n && pre[j] == pre[i] && key(order[j]).compareTo(key) == 0) {
+        throw new IllegalArgumentException("two RRsets for " + key(order[j]));
       }
-      String path = (String) r[3 * i + 2];
-      int line = (int) (v[2 * i + 1] >>> 32);
+      String path = (String) fr[3 * fk + 2];
+      int line = (int) (fv[2 * fk + 1] >>> 32);
       // TTLs as they came (the sort keeps that order): the first, then the lowest, reported at the
       // first that differs.
-      long ttl = v[2 * i];
-      boolean reported = false;
-      for (int k = i + 1; k < j; k++) {
-        long t = v[2 * k];
-        if (t != ttl) {
-          if (!reported) {
-            String p = (String) r[3 * k + 2];
-            Location where = p != null ? new Location(p, (int) (v[2 * k + 1] >>> 32))
-                : path != null ? new Location(path, line) : null;
-            mixed.add(new Mixed(order[k], new Notice(where, "RRset " + r[3 * k] + " has records with different TTLs ("
-                + ttl + " and " + t + "); the lowest is used (RFC 2181 §5.2)")));
-            reported = true;
-          }
-          ttl = Math.min(ttl, t);
-        }
-      }
+      long ttl = fv[2 * fk];
       RRset set;
       if (j - i == 1) {
-        set = RRset.single(key, ttl, (String) r[3 * i + 1], path, line);
+        set = RRset.single(key, ttl, (String) fr[3 * fk + 1], path, line);
         records++;
       } else {
+        boolean reported = false;
         if (group.length < j - i) {
           group = new String[j - i];
         }
         for (int k = i; k < j; k++) {
-          group[k - i] = (String) r[3 * k + 1];
+          int g = order[k];
+          group[k - i] = rdata(g);
+          long t = ttl(g);
+          if (t != ttl) {
+            if (!reported) {
+              String p = path(g);
+              Location where = p != null ? new Location(p, line(g)) : path != null ? new Location(path, line) : null;
+              mixed.add(new Mixed(g, new Notice(where, "RRset " + key(g) + " has records with different TTLs ("
+                  + ttl + " and " + t + "); the lowest is used (RFC 2181 §5.2)")));
+              reported = true;
+            }
+            ttl = Math.min(ttl, t);
+          }
         }
         List<String> values = RRset.sortedDistinct(Arrays.asList(group).subList(0, j - i));
         set = new RRset(key, ttl, values, path, line);
