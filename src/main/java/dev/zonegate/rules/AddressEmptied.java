@@ -45,11 +45,11 @@ final class AddressEmptied implements Rule {
       return;
     }
     long minPool = spec.longParam("minPool");
-    Set<String> judged = new HashSet<>();
+    OncePerName judged = new OncePerName();
     for (Change c : in.changes()) {
       // Only a change that takes something away from an answering type can stop a name resolving;
       // the verdict is per name, so A and AAAA vanishing together give one finding.
-      if (c.before() == null || !ANSWER_TYPES.contains(c.type()) || !judged.add(c.name())) {
+      if (c.before() == null || !ANSWER_TYPES.contains(c.type()) || !judged.first(c.name())) {
         continue;
       }
       String name = c.name();

@@ -39,15 +39,19 @@ final class CnameConflict implements Rule {
     // Only names where the change adds or edits something: a conflict elsewhere is old news and
     // must not block an unrelated change. Adding an A beside an existing CNAME counts, as does
     // adding the CNAME.
-    Set<String> judged = new HashSet<>();
+    OncePerName judged = new OncePerName();
     for (Change c : in.changes()) {
-      if (c.after() == null || !judged.add(c.name())) {
+      if (c.after() == null || !judged.first(c.name())) {
         continue;
       }
       String name = c.name();
+      java.util.Collection<RRset> here = after.at(name);
+      if (!hasCname(here)) {
+        continue; // most names: nothing to gather
+      }
       List<RRset> cnames = new ArrayList<>();
       Set<String> others = new LinkedHashSet<>();
-      for (RRset s : after.at(name)) {
+      for (RRset s : here) {
         if (s.rdata().isEmpty()) {
           continue;
         }
@@ -81,5 +85,14 @@ final class CnameConflict implements Rule {
         out.add(cname != null && cname.after() != null ? cname : c, name + " has " + String.join("; and ", problems));
       }
     }
+  }
+
+  private static boolean hasCname(java.util.Collection<RRset> sets) {
+    for (RRset s : sets) {
+      if (s.type().equals("CNAME") && !s.rdata().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

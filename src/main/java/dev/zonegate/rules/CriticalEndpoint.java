@@ -5,7 +5,6 @@ import dev.zonegate.model.Location;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -37,11 +36,11 @@ final class CriticalEndpoint implements Rule {
       return;
     }
     double maxFraction = spec.doubleParam("maxRemovedFraction");
-    Set<String> judged = new HashSet<>();
+    OncePerName judged = new OncePerName();
     for (Change c : in.changes()) {
       if (!AddressEmptied.ANSWER_TYPES.contains(c.type())
           || !Scope.matchesAny(globs, c.name(), in.zone())
-          || !judged.add(c.name())) {
+          || !judged.first(c.name())) {
         continue;
       }
       // What the name answers, before and after: its addresses, or its alias target when it is

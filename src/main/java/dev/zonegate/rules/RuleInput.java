@@ -40,11 +40,19 @@ public final class RuleInput {
     References afterRefs;
 
     Shared(List<Change> changes) {
-      java.util.Set<String> names = new java.util.HashSet<>();
+      java.util.Set<String> names = new java.util.HashSet<>(capacity(changes.size()));
       for (Change c : changes) {
         names.add(c.name());
       }
       this.changedNames = names;
+    }
+
+    /**
+     * The names to index references to in {@code z}: the changed ones, or all (null) when they
+     * are most of the zone (lint, a regenerated zone), where filtering costs more than it saves.
+     */
+    java.util.Set<String> wanted(Zone z) {
+      return z != null && changedNames.size() * 2L > z.size() ? null : changedNames;
     }
   }
 
@@ -65,6 +73,11 @@ public final class RuleInput {
     this.afterFormat = afterFormat;
     this.afterFile = afterFile;
     this.parseError = parseError;
+  }
+
+  /** A hash table size that holds {@code n} entries without growing (lint has a million). */
+  static int capacity(int n) {
+    return (int) Math.min(1 << 30, n * 4L / 3 + 1);
   }
 
   private Shared shared() {
@@ -137,7 +150,7 @@ public final class RuleInput {
   /** The change to one RRset, or null when it did not change. */
   public Change change(RRsetKey key) {
     if (byKey == null) {
-      Map<RRsetKey, Change> m = new HashMap<>();
+      Map<RRsetKey, Change> m = new HashMap<>(capacity(changes.size()));
       for (Change c : changes) {
         m.put(c.key(), c);
       }
@@ -157,7 +170,7 @@ public final class RuleInput {
   public References beforeReferences() {
     Shared sh = shared();
     if (sh.beforeRefs == null) {
-      sh.beforeRefs = new References(before, sh.changedNames);
+      sh.beforeRefs = new References(before, sh.wanted(before));
     }
     return sh.beforeRefs;
   }
@@ -166,7 +179,7 @@ public final class RuleInput {
   public References afterReferences() {
     Shared sh = shared();
     if (sh.afterRefs == null) {
-      sh.afterRefs = new References(after, sh.changedNames);
+      sh.afterRefs = new References(after, sh.wanted(after));
     }
     return sh.afterRefs;
   }

@@ -214,4 +214,16 @@ class DiffCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("www.example.org. A");
   }
+
+  @Test
+  void zonegateTimingsAddsOneLineOfStageTimesOnStandardError() {
+    String[] demo = {"diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone"};
+    Cli plain = Cli.run(demo);
+    Cli timed = Cli.run(java.util.Map.of("ZONEGATE_TIMINGS", "1"), "", demo);
+    assertThat(timed.exit()).isEqualTo(plain.exit()).isEqualTo(1);
+    assertThat(timed.out()).isEqualTo(plain.out());
+    assertThat(plain.err()).doesNotContain("timings");
+    assertThat(timed.err()).matches(
+        "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s, diff [0-9.]+ s, rules [0-9.]+ s, fingerprints [0-9.]+ s, render [0-9.]+ s\n");
+  }
 }
