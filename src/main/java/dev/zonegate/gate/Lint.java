@@ -39,18 +39,22 @@ public final class Lint {
 
   public static Report run(Path repo, Path config, Path octodnsConfig)
       throws ConfigException, RulePackException, IOException {
+    long t = System.nanoTime();
     SourceTree tree = new DirectoryTree(repo);
     RepoConfig cfg = RepoFiles.config(repo, config, octodnsConfig);
     // Every record of a zone judged as new is an "add": the report names findings, not those.
     Gate gate = new Gate(Check.rules(cfg, tree).only(SNAPSHOT_TYPES), List.of(), Severity.BLOCK, false);
+    Timings.add("config", t);
     for (ZoneConfig z : cfg.zones()) {
       Zone after = null;
       ZoneReadException error = null;
+      t = System.nanoTime();
       try {
         after = ZoneReader.of(z.effectiveFormat(), z.enforceOrder(), z.lenient()).read(tree, z.file(), z.name());
       } catch (ZoneReadException e) {
         error = e;
       }
+      Timings.add("read", t);
       gate.judge(
           new Gate.Subject(z.name(), Zone.empty(z.name()), after, error, z.critical(), z.effectiveFormat(), new Location(z.file(), 0)));
     }

@@ -107,15 +107,17 @@ public final class References {
     return h ^ (h >>> 16);
   }
 
+  private synchronized References all() {
+    if (all == null) {
+      all = new References(zone, null);
+    }
+    return all;
+  }
+
   /** Records in the zone whose target is {@code name}. */
   public List<Reference> to(String name) {
     if (wanted != null && !wanted.contains(name)) {
-      References a = all;
-      if (a == null) {
-        a = new References(zone, null);
-        all = a;
-      }
-      return a.to(name);
+      return all().to(name);
     }
     return byTarget.getOrDefault(name, List.of());
   }

@@ -80,7 +80,7 @@ public final class RuleInput {
     return (int) Math.min(1 << 30, n * 4L / 3 + 1);
   }
 
-  private Shared shared() {
+  private synchronized Shared shared() {
     if (shared == null) {
       shared = new Shared(changes);
     }
@@ -149,6 +149,11 @@ public final class RuleInput {
 
   /** The change to one RRset, or null when it did not change. */
   public Change change(RRsetKey key) {
+    return byKey().get(key);
+  }
+
+  // The lazily built indexes below are shared by rules that may run on two threads at once.
+  private synchronized Map<RRsetKey, Change> byKey() {
     if (byKey == null) {
       Map<RRsetKey, Change> m = new HashMap<>(capacity(changes.size()));
       for (Change c : changes) {
@@ -156,7 +161,7 @@ public final class RuleInput {
       }
       byKey = m;
     }
-    return byKey.get(key);
+    return byKey;
   }
 
   public Change change(String name, String type) {
@@ -169,19 +174,23 @@ public final class RuleInput {
    */
   public References beforeReferences() {
     Shared sh = shared();
-    if (sh.beforeRefs == null) {
-      sh.beforeRefs = new References(before, sh.wanted(before));
+    synchronized (sh) {
+      if (sh.beforeRefs == null) {
+        sh.beforeRefs = new References(before, sh.wanted(before));
+      }
+      return sh.beforeRefs;
     }
-    return sh.beforeRefs;
   }
 
   /** In-zone references in the proposed snapshot; see {@link #beforeReferences}. */
   public References afterReferences() {
     Shared sh = shared();
-    if (sh.afterRefs == null) {
-      sh.afterRefs = new References(after, sh.wanted(after));
+    synchronized (sh) {
+      if (sh.afterRefs == null) {
+        sh.afterRefs = new References(after, sh.wanted(after));
+      }
+      return sh.afterRefs;
     }
-    return sh.afterRefs;
   }
 
   /** This input with only the changes a scope covers; the snapshots stay whole. */

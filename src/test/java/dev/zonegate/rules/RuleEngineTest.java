@@ -1,0 +1,68 @@
+package dev.zonegate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zonegate.diff.ZoneDiff;
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Zone;
+import dev.zonegate.zone.ZoneFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From {@link RuleEngine#PARALLEL_CHANGES} changes on, the rules of a zone run on every core; the
+ * findings must be the very list the rules give one after another, in rule order.
+ */
+class RuleEngineTest {
+  /** Many records of every kind the default rules look at, with problems sprinkled in. */
+  private static String body(Random r, int n, boolean moved) {
+    StringBuilder sb = new StringBuilder("@ SOA ns1 hostmaster 1 7200 900 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n");
+    for (int i = 0; i < n; i++) {
+      int k = r.nextInt(10);
+      String h = "h" + i;
+      if (moved && r.nextInt(3) == 0) {
+        continue; // gone on one side: deletes that leave references dangling
+      }
+      switch (k) {
+        case 0 -> sb.append(h).append(" CNAME h").append(r.nextInt(n)).append('\n');
+        case 1 -> sb.append(h).append(" MX 10 h").append(r.nextInt(n)).append('\n');
+        case 2 -> sb.append("_sip._tcp.").append(h).append(" SRV 0 0 5060 h").append(r.nextInt(n)).append('\n');
+        case 3 -> sb.append(h).append(" A 10.0.").append(r.nextInt(256)).append('.').append(r.nextInt(256)).append('\n');
+        case 4 -> sb.append(h).append(" 5 TXT \"v=spf1 -all\"\n");
+        default -> sb.append(h).append(" A 198.51.100.").append(r.nextInt(256)).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static RuleInput input(Zone before, Zone after) {
+    return new RuleInput("example.com.", before, after, ZoneDiff.diff(before, after), List.of(),
+        ZoneFormat.MASTER, new Location("example.com.zone", 0), null);
+  }
+
+  @Test
+  void manyChangesGiveTheFindingsOfTheRulesOneByOne() throws Exception {
+    RuleSet rules = RuleSet.of(List.of(RulePack.defaults()));
+    int n = RuleEngine.PARALLEL_CHANGES + 5_000;
+    Zone empty = RuleFixture.zone("@ SOA ns1 hostmaster 1 7200 900 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n");
+    Zone a = RuleFixture.zone(body(new Random(9), n, false));
+    Zone b = RuleFixture.zone(body(new Random(9), n, true));
+    for (Zone[] pair : new Zone[][] {{empty, a}, {a, b}}) {
+      RuleInput in = input(pair[0], pair[1]);
+      assertThat(in.changes().size()).isGreaterThanOrEqualTo(RuleEngine.PARALLEL_CHANGES);
+      List<Finding> all = new RuleEngine(rules).judge(in);
+      // The same rules, one after another, each on an input of its own.
+      List<Finding> oneByOne = new ArrayList<>();
+      RuleInput fresh = input(pair[0], pair[1]);
+      for (RuleSet.Active x : rules.active()) {
+        if (!x.spec().type().equals(ZoneParseError.TYPE.name())) {
+          x.rule().check(fresh.scoped(x.spec().scope()), new Findings(x.spec(), "example.com.", oneByOne::add));
+        }
+      }
+      assertThat(all).hasSizeGreaterThan(100).containsExactlyElementsOf(oneByOne);
+      assertThat(all.stream().map(Finding::rule).distinct().count()).isGreaterThan(3);
+    }
+  }
+}
