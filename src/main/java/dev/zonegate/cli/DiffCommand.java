@@ -42,19 +42,11 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ZoneFormat forced = formatIn == null ? null : ZoneFormat.parse(formatIn);
     // Loading the rules (YAML, and CEL when a pack has expressions) overlaps reading the zones.
-    java.util.concurrent.FutureTask<Gate> rules = new java.util.concurrent.FutureTask<>(gate::newGate);
-    Thread loader = new Thread(rules, "zonegate-rules");
-    loader.setDaemon(true);
-    loader.start();
+    dev.zonegate.util.Background<Gate, Exception> rules = dev.zonegate.util.Background.start("zonegate-rules", gate::newGate);
     long t = System.nanoTime();
     ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced);
     dev.zonegate.gate.Timings.add("read", t);
-    Gate g;
-    try {
-      g = rules.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
-    }
+    Gate g = rules.join();
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));
     Report report = g.report();
     for (var n : report.notices()) {

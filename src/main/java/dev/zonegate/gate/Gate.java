@@ -13,6 +13,7 @@ import dev.zonegate.rules.RuleInput;
 import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.Severity;
 import dev.zonegate.rules.Verdict;
+import dev.zonegate.util.Background;
 import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneWriter;
 import dev.zonegate.zone.ZoneReadException;
@@ -20,8 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The pipeline after the zones are read: diff each zone, run the rules, apply allows, decide, and
@@ -91,8 +90,8 @@ public final class Gate {
     List<Change> zoneChanges = List.of();
     Zone base = s.base() == null ? s.before() : s.base();
     boolean parallel = s.before().size() + (s.after() == null ? 0 : s.after().size()) >= PARALLEL_SETS;
-    FutureTask<String> live = fingerprint(s.before(), parallel);
-    FutureTask<String> head = s.after() == null ? null : fingerprint(s.after(), parallel);
+    Background<String, RuntimeException> live = fingerprint(s.before(), parallel);
+    Background<String, RuntimeException> head = s.after() == null ? null : fingerprint(s.after(), parallel);
     if (s.after() != null) {
       notices.addAll(s.after().notices());
       long t = System.nanoTime();
@@ -117,7 +116,7 @@ public final class Gate {
                 .withBase(base, s.disagreements())));
     Timings.add("rules", t);
     t = System.nanoTime();
-    fingerprints.put(s.zone(), new Report.Fingerprints(join(live), head == null ? null : join(head)));
+    fingerprints.put(s.zone(), new Report.Fingerprints(live.join(), head == null ? null : head.join()));
     Timings.add("fingerprints", t);
   }
 
@@ -125,42 +124,9 @@ public final class Gate {
    * The zone's fingerprint, on a thread of its own when {@code parallel}: hashing a million-set
    * zone is a pass over all of it, which the other core can do while this one diffs and judges.
    */
-  private static FutureTask<String> fingerprint(Zone z, boolean parallel) {
-    FutureTask<String> t = new FutureTask<>(() -> ZoneWriter.fingerprint(z));
-    if (parallel) {
-      Thread th = new Thread(t, "zonegate-fingerprint");
-      th.setDaemon(true);
-      th.start();
-    } else {
-      t.run();
-    }
-    return t;
-  }
-
-  private static String join(FutureTask<String> t) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return t.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          Throwable c = e.getCause();
-          if (c instanceof RuntimeException) {
-            throw (RuntimeException) c;
-          }
-          if (c instanceof Error) {
-            throw (Error) c;
-          }
-          throw new IllegalStateException(c);
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+  private static Background<String, RuntimeException> fingerprint(Zone z, boolean parallel) {
+    Background.Task<String, RuntimeException> t = () -> ZoneWriter.fingerprint(z);
+    return parallel ? Background.start("zonegate-fingerprint", t) : Background.now(t);
   }
 
   public Report report() {

@@ -5,23 +5,54 @@ final class Escape {
   private Escape() {}
 
   /**
-   * For a terminal: control characters (ESC sequences could rewrite the screen) become
-   * {@code \DDD} as in zone files.
+   * Untrusted data made safe to show anywhere (a terminal, a review page, an XML or JSON report),
+   * the one neutraliser every format builds on. Control characters (ESC sequences could rewrite
+   * the screen) become {@code \DDD} as in zone files. Characters that show nothing or show
+   * something else become the {@code \DDD} of their UTF-8 bytes: format characters (bidirectional
+   * overrides that reorder what a reviewer reads, zero-width spaces), line and paragraph
+   * separators, noncharacters (U+FFFE and U+FFFF are not even legal XML), and lone surrogates (no
+   * UTF-8 writer can encode them; their WTF-8 bytes, so nothing is lost).
    */
   static String terminal(String s) {
     StringBuilder sb = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      boolean control = cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+      if (control || hidden(cp)) {
         if (sb == null) {
           sb = new StringBuilder(s.substring(0, i));
         }
-        sb.append(String.format("\\%03d", (int) c));
+        if (control) {
+          sb.append(String.format("\\%03d", cp));
+        } else {
+          for (byte b : wtf8(cp)) {
+            sb.append(String.format("\\%03d", b & 0xff));
+          }
+        }
       } else if (sb != null) {
-        sb.append(c);
+        sb.appendCodePoint(cp);
       }
+      i += Character.charCount(cp);
     }
     return sb == null ? s : sb.toString();
+  }
+
+  private static boolean hidden(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.SURROGATE // only lone ones: codePointAt joins the pairs
+        || (cp & 0xfffe) == 0xfffe
+        || (cp >= 0xfdd0 && cp <= 0xfdef);
+  }
+
+  /** UTF-8, applied to a lone surrogate too (WTF-8). */
+  private static byte[] wtf8(int cp) {
+    if (!Character.isSurrogate((char) cp) || cp > 0xffff) {
+      return new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return new byte[] {(byte) (0xe0 | (cp >> 12)), (byte) (0x80 | ((cp >> 6) & 0x3f)), (byte) (0x80 | (cp & 0x3f))};
   }
 
   /**

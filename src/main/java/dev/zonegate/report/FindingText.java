@@ -2,7 +2,6 @@ package dev.zonegate.report;
 
 import dev.zonegate.rules.Finding;
 import dev.zonegate.rules.Severity;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -13,56 +12,9 @@ import java.util.List;
 final class FindingText {
   private FindingText() {}
 
-  /**
-   * Untrusted data made printable and legal in XML 1.0 and UTF-8: control characters become
-   * {@code \DDD} as in zone files ({@link Escape#terminal}); U+FFFE and U+FFFF (not XML characters),
-   * lone surrogates (not encodable: a UTF-8 file writer would fail on them) and bidirectional
-   * overrides (which make a name display reordered in a browser) become the {@code \DDD} of their
-   * UTF-8 bytes (WTF-8 for surrogates, so nothing is lost).
-   */
+  /** Untrusted data made printable and legal in XML 1.0 and UTF-8 ({@link Escape#terminal}). */
   static String clean(String s) {
-    if (s == null) {
-      return "";
-    }
-    String t = Escape.terminal(s);
-    StringBuilder sb = null;
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      boolean pair =
-          Character.isHighSurrogate(c) && i + 1 < t.length() && Character.isLowSurrogate(t.charAt(i + 1));
-      if (pair) {
-        if (sb != null) {
-          sb.append(c).append(t.charAt(i + 1));
-        }
-        i++;
-      } else if (unsafe(c)) {
-        if (sb == null) {
-          sb = new StringBuilder(t.substring(0, i));
-        }
-        for (byte b : wtf8(c)) {
-          sb.append(String.format("\\%03d", b & 0xff));
-        }
-      } else if (sb != null) {
-        sb.append(c);
-      }
-    }
-    return sb == null ? t : sb.toString();
-  }
-
-  private static boolean unsafe(char c) {
-    return c == '\ufffe'
-        || c == '\uffff'
-        || Character.isSurrogate(c) // only lone ones reach here
-        || (c >= '\u202a' && c <= '\u202e')
-        || (c >= '\u2066' && c <= '\u2069');
-  }
-
-  /** The three-byte UTF-8 form of a BMP character, applied to surrogates too (WTF-8). */
-  private static byte[] wtf8(char c) {
-    if (!Character.isSurrogate(c)) {
-      return String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-    }
-    return new byte[] {(byte) (0xe0 | (c >> 12)), (byte) (0x80 | ((c >> 6) & 0x3f)), (byte) (0x80 | (c & 0x3f))};
+    return s == null ? "" : Escape.terminal(s);
   }
 
   /** {@code name type}, or the zone for a zone-wide finding; cleaned. */

@@ -6,7 +6,6 @@ import dev.zonegate.rules.Finding;
 import dev.zonegate.rules.Severity;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -247,11 +246,9 @@ public final class HtmlRenderer implements Renderer {
   }
 
   /**
-   * Untrusted data as element text: the five HTML-significant characters as entities; control
-   * characters as {@code \DDD} (as in zone files, via {@link Escape#terminal}); invisible format
-   * characters (bidirectional overrides that reorder what a reviewer sees, zero-width spaces) and
-   * the characters XML forbids as the {@code \DDD} of their UTF-8 bytes. The result is both valid
-   * HTML text and valid XML character data.
+   * Untrusted data as element text: made visible by {@link Escape#terminal} (control, invisible
+   * and XML-forbidden characters as {@code \DDD}), then the five HTML-significant characters as
+   * entities. The result is both valid HTML text and valid XML character data.
    */
   static String text(String s) {
     String t = Escape.terminal(s);
@@ -276,26 +273,9 @@ public final class HtmlRenderer implements Renderer {
           sb.append("&#39;");
           break;
         default:
-          if (Character.isSurrogate((char) cp)) {
-            sb.append('\uFFFD'); // a lone surrogate has no UTF-8 bytes to show
-          } else if (hidden(cp)) {
-            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-              sb.append(String.format("\\%03d", b & 0xff));
-            }
-          } else {
-            sb.appendCodePoint(cp);
-          }
+          sb.appendCodePoint(cp);
       }
     }
     return sb.toString();
-  }
-
-  private static boolean hidden(int cp) {
-    int type = Character.getType(cp);
-    return type == Character.FORMAT
-        || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR
-        || (cp & 0xfffe) == 0xfffe
-        || (cp >= 0xfdd0 && cp <= 0xfdef);
   }
 }

@@ -2,6 +2,7 @@ package dev.zonegate.zone;
 
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
+import dev.zonegate.util.Background;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public final class ZoneFiles {
       throws ZoneReadException {
     Source s = source(after, forced);
     Location afterFile = new Location(s.path, 0);
-    Background old = Background.read(before, origin, forced);
+    Background<Zone, ZoneReadException> old = background(before, origin, forced);
     Zone a = null;
     ZoneReadException aErr = null;
     try {
@@ -70,7 +71,7 @@ public final class ZoneFiles {
     String chosen = a != null && hasSoa(a) ? a.origin() : hasSoa(b) || a == null ? b.origin() : a.origin();
     boolean rereadAfter = a != null && !a.origin().equals(chosen);
     boolean rereadBefore = !b.origin().equals(chosen);
-    old = rereadAfter && rereadBefore ? Background.read(before, chosen, forced) : null;
+    old = rereadAfter && rereadBefore ? background(before, chosen, forced) : null;
     if (rereadAfter) {
       try {
         a = read(after, chosen, forced);
@@ -87,50 +88,9 @@ public final class ZoneFiles {
     return new Pair(chosen, b, a, aErr, s.format, afterFile);
   }
 
-  /** One read on its own (daemon) thread; {@link #join} gives its zone or throws what it threw. */
-  private static final class Background {
-    private final java.util.concurrent.FutureTask<Zone> task;
-
-    private Background(java.util.concurrent.FutureTask<Zone> task) {
-      this.task = task;
-    }
-
-    static Background read(Path file, String origin, ZoneFormat forced) {
-      java.util.concurrent.FutureTask<Zone> t = new java.util.concurrent.FutureTask<>(() -> ZoneFiles.read(file, origin, forced));
-      Thread th = new Thread(t, "zonegate-read");
-      th.setDaemon(true);
-      th.start();
-      return new Background(t);
-    }
-
-    Zone join() throws ZoneReadException {
-      boolean interrupted = false;
-      try {
-        while (true) {
-          try {
-            return task.get();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          } catch (java.util.concurrent.ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof ZoneReadException) {
-              throw (ZoneReadException) c;
-            }
-            if (c instanceof RuntimeException) {
-              throw (RuntimeException) c;
-            }
-            if (c instanceof Error) {
-              throw (Error) c;
-            }
-            throw new IllegalStateException(c);
-          }
-        }
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
+  /** OLD read on a thread of its own while this one reads NEW. */
+  private static Background<Zone, ZoneReadException> background(Path file, String origin, ZoneFormat forced) {
+    return Background.start("zonegate-read", () -> read(file, origin, forced));
   }
 
   private static boolean hasSoa(Zone z) {
