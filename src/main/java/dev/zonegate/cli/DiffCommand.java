@@ -45,7 +45,7 @@ final class DiffCommand implements Callable<Integer> {
     dev.zonegate.util.Background<Gate, Exception> rules = dev.zonegate.util.Background.start("zonegate-rules", gate::newGate);
     long t = System.nanoTime();
     ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced);
-    dev.zonegate.gate.Timings.add("read", t);
+    dev.zonegate.util.Timings.add("read", t);
     Gate g = rules.join();
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));
     Report report = g.report();

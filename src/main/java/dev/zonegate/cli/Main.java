@@ -77,13 +77,13 @@ public final class Main implements Runnable {
     cl.setExitCodeExceptionMapper(e -> UNDECIDED);
     cl.setExecutionExceptionHandler(new Failures(debug));
     Context.set(out, err, in, env);
-    dev.zonegate.gate.Timings.reset();
+    dev.zonegate.util.Timings.reset();
     if (env.containsKey("ZONEGATE_TIMINGS")) {
       // The JVM's start-up up to here (java.management is loaded only when timings are asked for).
       // Loading it takes a while itself, so that part is taken off.
       long before = System.nanoTime();
       long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
-      dev.zonegate.gate.Timings.addNanos("start", uptime - (System.nanoTime() - before));
+      dev.zonegate.util.Timings.addNanos("start", uptime - (System.nanoTime() - before));
     }
     if (err == System.err && System.console() != null) {
       dev.zonegate.live.Progress.set(dev.zonegate.live.Progress.terminal(err));
@@ -91,7 +91,7 @@ public final class Main implements Runnable {
     try {
       int exit = cl.execute(args);
       if (env.containsKey("ZONEGATE_TIMINGS")) {
-        err.println("zonegate: timings: " + dev.zonegate.gate.Timings.summary());
+        err.println("zonegate: timings: " + dev.zonegate.util.Timings.summary());
       }
       return exit;
     } finally {

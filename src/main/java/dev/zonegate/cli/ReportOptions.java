@@ -25,7 +25,7 @@ final class ReportOptions {
     }
     long t = System.nanoTime();
     ReportWriter.write(report, formats.isEmpty() ? List.of("text") : formats, out, Context.out(), color());
-    dev.zonegate.gate.Timings.add("render", t);
+    dev.zonegate.util.Timings.add("render", t);
   }
 
   /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */

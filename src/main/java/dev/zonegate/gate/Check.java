@@ -16,6 +16,7 @@ import dev.zonegate.rules.RulePack;
 import dev.zonegate.rules.RulePackException;
 import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.Severity;
+import dev.zonegate.util.Timings;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.RecordingTree;

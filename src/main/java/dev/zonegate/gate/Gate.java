@@ -14,6 +14,7 @@ import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.Severity;
 import dev.zonegate.rules.Verdict;
 import dev.zonegate.util.Background;
+import dev.zonegate.util.Timings;
 import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneWriter;
 import dev.zonegate.zone.ZoneReadException;

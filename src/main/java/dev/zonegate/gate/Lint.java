@@ -8,6 +8,7 @@ import dev.zonegate.model.Zone;
 import dev.zonegate.report.Report;
 import dev.zonegate.rules.RulePackException;
 import dev.zonegate.rules.Severity;
+import dev.zonegate.util.Timings;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneReadException;

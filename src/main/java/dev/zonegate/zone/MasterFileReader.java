@@ -3,6 +3,7 @@ package dev.zonegate.zone;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.util.Timings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -94,7 +95,9 @@ public final class MasterFileReader implements ZoneReader {
       throw new ZoneReadException(new Location(path, 0), "origin '" + start + "' is not a valid name");
     }
     Read read = new Read(tree);
+    long t = System.nanoTime();
     parseFile(read, path, startName, -1);
+    Timings.add("read.parse", t);
     String zoneOrigin =
         origin != null
             ? origin
@@ -103,7 +106,10 @@ public final class MasterFileReader implements ZoneReader {
                 : read.firstOrigin != null ? read.firstOrigin : Canonical.name(startName);
     // Both paths add only what dnsjava prints, or (the fast path) printable ASCII it checked.
     read.builder.vouchAscii();
-    return read.builder.build(zoneOrigin);
+    t = System.nanoTime();
+    Zone zone = read.builder.build(zoneOrigin);
+    Timings.add("read.model", t);
+    return zone;
   }
 
   private void parseFile(Read read, String path, Name origin, long defaultTtl)

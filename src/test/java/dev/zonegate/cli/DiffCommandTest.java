@@ -224,6 +224,6 @@ class DiffCommandTest {
     assertThat(timed.out()).isEqualTo(plain.out());
     assertThat(plain.err()).doesNotContain("timings");
     assertThat(timed.err()).matches(
-        "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s, diff [0-9.]+ s, rules [0-9.]+ s, fingerprints [0-9.]+ s, render [0-9.]+ s\n");
+        "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s \\[parse [0-9.]+ s, model [0-9.]+ s\\], diff [0-9.]+ s, rules [0-9.]+ s, fingerprints [0-9.]+ s, render [0-9.]+ s\n");
   }
 }
