@@ -1,5 +1,6 @@
 package dev.zonegate.config;
 
+import dev.zonegate.zone.OctoDnsYamlReader;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ final class OctoDnsConfig {
           a.getKey(),
           new ZoneConfig(
               name(a.getKey(), at), target.file(), target.format(), List.of(), null,
-              target.lenient(), target.enforceOrder(), doc.at(at)));
+              target.lenient(), target.enforceOrder(), target.defaultTtl(), doc.at(at)));
     }
     Map<String, String> names = new LinkedHashMap<>();
     for (Map.Entry<String, ZoneConfig> z : byKey.entrySet()) {
@@ -165,7 +166,9 @@ final class OctoDnsConfig {
         String file = (directory.isEmpty() ? "" : directory + "/") + key + "yaml";
         boolean enforceOrder = flag(p, "enforce_order", true, "/providers" + ConfigDoc.segment(src), label);
         boolean lenient = flag(z, "lenient", false, at, label);
-        return new ZoneConfig(name, file, ZoneFormat.OCTODNS, List.of(), null, lenient, enforceOrder, doc.at(at));
+        long defaultTtl = ttl(p, "default_ttl", "/providers" + ConfigDoc.segment(src), label);
+        return new ZoneConfig(
+            name, file, ZoneFormat.OCTODNS, List.of(), null, lenient, enforceOrder, defaultTtl, doc.at(at));
       }
     }
     throw doc.error(
@@ -222,6 +225,20 @@ final class OctoDnsConfig {
   }
 
   /** A YAML boolean, also when written as a string ("False", as Python users sometimes do). */
+  /** YamlProvider's {@code default_ttl}: a whole number of seconds, 0 to 2^31-1 (RFC 2181 §8). */
+  private long ttl(JsonNode n, String key, String at, String label) throws ConfigException {
+    JsonNode v = n.get(key);
+    if (v == null || v.isNull()) {
+      return OctoDnsYamlReader.DEFAULT_TTL;
+    }
+    if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0 && v.longValue() <= Integer.MAX_VALUE) {
+      return v.longValue();
+    }
+    throw doc.error(
+        at + ConfigDoc.segment(key), label + key + " must be a whole number of seconds from 0 to 2147483647, not '"
+            + (v.isString() ? v.asString() : v.toString()) + "'");
+  }
+
   private boolean flag(JsonNode n, String key, boolean dflt, String at, String label) throws ConfigException {
     JsonNode v = n.get(key);
     if (v == null || v.isNull()) {

@@ -2,6 +2,7 @@ package dev.zonegate.config;
 
 import dev.zonegate.model.Location;
 import dev.zonegate.zone.ZoneFormat;
+import dev.zonegate.zone.ZoneReader;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ import java.util.List;
  * @param enforceOrder octoDNS's YamlProvider {@code enforce_order}: keys of the YAML file must be
  *     sorted. True (octoDNS's default) unless an octoDNS config turns it off; meaningless for
  *     other formats.
+ * @param defaultTtl octoDNS's YamlProvider {@code default_ttl}: the TTL of a record without one
+ *     (3600, octoDNS's default, unless an octoDNS config sets it); meaningless for other formats.
  * @param where the config file and the line the zone's entry starts on
  */
 public record ZoneConfig(
@@ -29,9 +32,15 @@ public record ZoneConfig(
     LiveConfig live,
     boolean lenient,
     boolean enforceOrder,
+    long defaultTtl,
     Location where) {
   public ZoneConfig {
     critical = List.copyOf(critical);
+  }
+
+  /** The reader for this zone's file, with its format's settings. */
+  public ZoneReader reader() {
+    return ZoneReader.of(effectiveFormat(), enforceOrder, lenient, defaultTtl);
   }
 
   /** The format to read {@code file} in: the one configured, else the one its name implies. */

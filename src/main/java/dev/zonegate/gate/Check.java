@@ -248,7 +248,7 @@ public final class Check {
         return false;
       }
       RecordingTree rec = new RecordingTree(head);
-      ZoneReader.of(headZone.effectiveFormat(), headZone.enforceOrder(), headZone.lenient()).read(rec, headZone.file(), headZone.name());
+      headZone.reader().read(rec, headZone.file(), headZone.name());
       for (String p : rec.paths()) {
         if (changed.contains(p)) {
           return true;
@@ -279,7 +279,7 @@ public final class Check {
     Zone before = Zone.empty(name);
     if (baseZone != null && baseTree.exists(baseZone.file())) {
       try {
-        before = ZoneReader.of(baseZone.effectiveFormat(), baseZone.enforceOrder(), baseZone.lenient()).read(baseTree, baseZone.file(), name);
+        before = baseZone.reader().read(baseTree, baseZone.file(), name);
       } catch (ZoneReadException e) {
         throw new CheckException("the base version of zone " + name + " does not parse, so there is nothing to judge against: " + e.getMessage());
       }
@@ -289,7 +289,7 @@ public final class Check {
     String file = headZone != null ? headZone.file() : baseZone.file();
     if (headZone != null && headTree.exists(headZone.file())) {
       try {
-        after = ZoneReader.of(headZone.effectiveFormat(), headZone.enforceOrder(), headZone.lenient()).read(headTree, headZone.file(), name);
+        after = headZone.reader().read(headTree, headZone.file(), name);
       } catch (ZoneReadException e) {
         after = null;
         error = e;

@@ -51,7 +51,7 @@ public final class Lint {
       ZoneReadException error = null;
       t = System.nanoTime();
       try {
-        after = ZoneReader.of(z.effectiveFormat(), z.enforceOrder(), z.lenient()).read(tree, z.file(), z.name());
+        after = z.reader().read(tree, z.file(), z.name());
       } catch (ZoneReadException e) {
         error = e;
       }

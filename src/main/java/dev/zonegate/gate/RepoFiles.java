@@ -41,6 +41,6 @@ final class RepoFiles {
     if (!tree.exists(z.file())) {
       return Zone.empty(z.name());
     }
-    return ZoneReader.of(z.effectiveFormat(), z.enforceOrder(), z.lenient()).read(tree, z.file(), z.name());
+    return z.reader().read(tree, z.file(), z.name());
   }
 }

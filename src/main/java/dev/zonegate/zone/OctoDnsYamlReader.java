@@ -36,26 +36,29 @@ public final class OctoDnsYamlReader implements ZoneReader {
 
   private final boolean enforceOrder;
   private final boolean lenient;
+  private final long defaultTtl;
 
   /** For files compared by hand: key order is not enforced, records are judged strictly. */
   public OctoDnsYamlReader() {
-    this(false, false);
+    this(false, false, DEFAULT_TTL);
   }
 
   /**
    * @param enforceOrder YamlProvider's {@code enforce_order}: keys must be in natural order
    * @param lenient the zone's {@code lenient}: every record as if marked {@code octodns.lenient}
+   * @param defaultTtl YamlProvider's {@code default_ttl}: the TTL of a record that names none
    */
-  public OctoDnsYamlReader(boolean enforceOrder, boolean lenient) {
+  public OctoDnsYamlReader(boolean enforceOrder, boolean lenient, long defaultTtl) {
     this.enforceOrder = enforceOrder;
     this.lenient = lenient;
+    this.defaultTtl = defaultTtl;
   }
 
   @Override
   public Zone read(SourceTree tree, String path, String origin) throws ZoneReadException {
     String zone = origin != null ? Names.absolute(origin) : ZoneFormat.originFromFileName(path);
     byte[] bytes = tree.read(path);
-    Conversion c = new Conversion(path, zone, lenient);
+    Conversion c = new Conversion(path, zone, lenient, defaultTtl);
     try {
       OctoDnsYaml.Doc doc = OctoDnsYaml.parse(bytes, path, enforceOrder);
       c.doc = doc;
@@ -83,9 +86,11 @@ public final class OctoDnsYamlReader implements ZoneReader {
     int line;
 
     private final boolean zoneLenient;
+    private final long defaultTtl;
 
-    Conversion(String path, String zone, boolean zoneLenient) {
+    Conversion(String path, String zone, boolean zoneLenient, long defaultTtl) {
       this.zoneLenient = zoneLenient;
+      this.defaultTtl = defaultTtl;
       this.path = path;
       this.zone = zone;
       this.zoneBuilder = new ZoneBuilder(zone);
@@ -140,7 +145,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
                 + type
                 + " record at this name; octoDNS refuses duplicates, so merge their values into one");
       }
-      long ttl = record.has("ttl") ? record.get("ttl").longValue() : DEFAULT_TTL;
+      long ttl = record.has("ttl") ? record.get("ttl").longValue() : defaultTtl;
       JsonNode meta = record.path("octodns");
       boolean lenient = zoneLenient || meta.path("lenient").asBoolean(false);
       if (meta.path("ignored").asBoolean(false)) {

@@ -11,11 +11,12 @@ public interface ZoneReader {
   Zone read(SourceTree tree, String path, String origin) throws ZoneReadException;
 
   /**
-   * The reader for a configured zone; {@code enforceOrder} and {@code lenient} are octoDNS's
-   * YamlProvider and zone settings and mean nothing to the other formats.
+   * The reader for a configured zone; {@code enforceOrder}, {@code lenient} and
+   * {@code defaultTtl} are octoDNS's YamlProvider and zone settings and mean nothing to the other
+   * formats.
    */
-  static ZoneReader of(ZoneFormat format, boolean enforceOrder, boolean lenient) {
-    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(enforceOrder, lenient) : forFormat(format);
+  static ZoneReader of(ZoneFormat format, boolean enforceOrder, boolean lenient, long defaultTtl) {
+    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(enforceOrder, lenient, defaultTtl) : forFormat(format);
   }
 
   static ZoneReader forFormat(ZoneFormat format) {

@@ -71,4 +71,33 @@ class OctoDnsModeTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("zone-parse-error").contains("keys out of order: 'aaa'");
   }
+
+  @Test
+  void defaultTtlIsTheTtlOfRecordsWithoutOne() throws Exception {
+    // status names no TTL: under default_ttl 300, writing "ttl: 300" out changes nothing, and
+    // "ttl: 3600" (octoDNS's own default) is a TTL update.
+    String c = Files.readString(Path.of(config));
+    Files.writeString(Path.of(config), c.replace("default_ttl: 3600", "default_ttl: 300"));
+    String status = "status:\n  type: CNAME\n";
+    assertThat(yaml()).contains(status);
+    git.write("config/example.com.yaml", yaml().replace(status, "status:\n  ttl: 300\n  type: CNAME\n"));
+    git.commit("status ttl written out");
+    Cli same = check("--base", base);
+    assertThat(same.out()).as(same.err()).contains("example.com.: 0 adds, 0 deletes, 0 updates");
+    git.write("config/example.com.yaml", yaml().replace("status:\n  ttl: 300\n", "status:\n  ttl: 3600\n"));
+    git.commit("status ttl 3600");
+    Cli moved = check("--base", base, "--format", "json");
+    assertThat(moved.out()).contains("\"ttlBefore\" : 300").contains("\"ttlAfter\" : 3600");
+  }
+
+  @Test
+  void aDefaultTtlThatIsNoTtlIsAConfigErrorWithItsLine() throws Exception {
+    String c = Files.readString(Path.of(config));
+    git.write("config/production.yaml", c.replace("default_ttl: 3600", "default_ttl: 1h"));
+    git.commit("bad default_ttl");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("zonegate: error: ").contains("production.yaml:14")
+        .contains("default_ttl must be a whole number of seconds");
+  }
 }

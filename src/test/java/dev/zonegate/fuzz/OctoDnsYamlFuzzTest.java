@@ -25,7 +25,7 @@ class OctoDnsYamlFuzzTest {
   private static void readAll(byte[] input) {
     MemoryTree tree = new MemoryTree(Map.of(FILE, input));
     readOne(new OctoDnsYamlReader(), tree, "example.com.");
-    readOne(new OctoDnsYamlReader(true, true), tree, "example.com.");
+    readOne(new OctoDnsYamlReader(true, true, OctoDnsYamlReader.DEFAULT_TTL), tree, "example.com.");
     readOne(new OctoDnsYamlReader(), tree, null);
   }
 
