@@ -81,4 +81,29 @@ class LauncherIT {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("-XX:+UseParallelGC").contains("-XX:TieredStopAtLevel=1").contains("zonegate ");
   }
+
+  @Test
+  void itFindsItsJarThroughASymlinkOnThePath(@TempDir Path dir) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("zonegate"), Path.of("target/zonegate").toAbsolutePath());
+    JarIT.Run r = launch(bin.resolve("zonegate"), Map.of(), "--version");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("zonegate ");
+  }
+
+  @Test
+  void aMissingJarIsExitTwoNotAVerdict(@TempDir Path dir) throws Exception {
+    Path launcher = dir.resolve("zonegate");
+    Files.copy(Path.of("target/zonegate"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+    JarIT.Run r = launch(launcher, Map.of(), DEMO);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("zonegate: error: " + dir + "/zonegate.jar is missing; the launcher runs the jar beside it\n");
+  }
+
+  @Test
+  void noJavaIsExitTwoWithWhatToDo() throws Exception {
+    JarIT.Run r = launch(Path.of("target/zonegate"), Map.of("JAVA_HOME", "/nonexistent"), DEMO);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("zonegate: error: no Java 17+ found (/nonexistent/bin/java); install one or set JAVA_HOME\n");
+  }
 }
