@@ -89,7 +89,8 @@ if have git; then
 fi
 
 echo
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $($JAVA -version 2>&1 | head -1)"
+cpu=$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
+echo "machine: $(nproc) cores${cpu:+ ($cpu)}, $(free -g | awk '/Mem:/{print $2}') GiB, $($JAVA -version 2>&1 | head -1)"
 echo "runs: $RUNS alternating, median; RSS is peak resident set size; zonegate: ${ZG[*]}"
 echo
 printf '| %-30s | %-36s | %9s | %10s | %10s | %10s |\n' tool job records wall "CPU" "peak RSS"
