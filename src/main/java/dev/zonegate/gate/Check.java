@@ -2,6 +2,7 @@ package dev.zonegate.gate;
 
 import dev.zonegate.config.ConfigException;
 import dev.zonegate.config.ConfigLoader;
+import dev.zonegate.config.LiveConfig;
 import dev.zonegate.config.RepoConfig;
 import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.git.GitException;
@@ -16,6 +17,7 @@ import dev.zonegate.rules.RulePack;
 import dev.zonegate.rules.RulePackException;
 import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.Severity;
+import dev.zonegate.util.Background;
 import dev.zonegate.util.Timings;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.MemoryTree;
@@ -276,6 +278,13 @@ public final class Check {
       Map<String, String> env)
       throws ZoneReadException, CheckException, LiveException {
     ZoneConfig any = headZone != null ? headZone : baseZone;
+    boolean readLive = !"none".equals(live) && any.live() != null;
+    // A transfer or a snapshot needs nothing from base or head, so it runs while they are read
+    // (a million-record AXFR takes longer than both); query mode asks for their RRsets, so it
+    // waits for them. Errors still come in the same order: base, head, live.
+    Background<LiveRead, LiveException> early = readLive && !(any.live() instanceof LiveConfig.Query)
+        ? Background.start("zonegate-live", () -> LiveZones.read(any, env, headTree, List.of()))
+        : null;
     Zone before = Zone.empty(name);
     if (baseZone != null && baseTree.exists(baseZone.file())) {
       try {
@@ -297,11 +306,11 @@ public final class Check {
     }
     List<String> critical = headZone != null ? headZone.critical() : List.of();
     Location where = new Location(file, 0);
-    if ("none".equals(live) || any.live() == null) {
+    if (!readLive) {
       return new Gate.Subject(name, before, after, error, critical, any.effectiveFormat(), where);
     }
     // The gate judges what deploying would do to production: live to head, base kept for drift.
-    LiveRead now = LiveZones.read(any, env, headTree, LiveZones.keys(before, after));
+    LiveRead now = early != null ? early.join() : LiveZones.read(any, env, headTree, LiveZones.keys(before, after));
     return new Gate.Subject(
         name, now.zone(), after, error, critical, any.effectiveFormat(), where, before, LiveZones.disagreements(now));
   }

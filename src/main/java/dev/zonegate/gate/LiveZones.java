@@ -9,7 +9,11 @@ import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.rules.RuleInput;
 import dev.zonegate.zone.SourceTree;
+import java.util.AbstractCollection;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,17 +24,79 @@ final class LiveZones {
   private LiveZones() {}
 
   /** The keys a query-mode source must ask for: every RRset either snapshot has (SPEC §3.3). */
-  static Set<RRsetKey> keys(Zone... zones) {
-    Set<RRsetKey> keys = new TreeSet<>();
-    for (Zone z : zones) {
-      if (z != null) {
-        keys.addAll(z.rrsets().keySet());
-      }
-    }
-    return keys;
+  static Keys keys(Zone... zones) {
+    return new Keys(zones);
   }
 
-  static LiveRead read(ZoneConfig zone, Map<String, String> env, SourceTree repo, Set<RRsetKey> keys)
+  /**
+   * The sorted union of the zones' keys and any added, made when a source first looks: a zone
+   * transfer or a snapshot never does, and for a million-set zone the union is a second's work
+   * (done here as one merge of lists already in canonical order, not a million tree inserts).
+   */
+  static final class Keys extends AbstractCollection<RRsetKey> {
+    private final Zone[] zones;
+    private final Set<RRsetKey> extra = new TreeSet<>();
+    private List<RRsetKey> all;
+
+    private Keys(Zone[] zones) {
+      this.zones = zones.clone();
+    }
+
+    /** Asks for {@code key} too (a set the report saw that neither zone still has). */
+    @Override
+    public synchronized boolean add(RRsetKey key) {
+      if (all != null) {
+        throw new IllegalStateException("keys added after a source read them");
+      }
+      return extra.add(key);
+    }
+
+    private synchronized List<RRsetKey> all() {
+      if (all == null) {
+        List<RRsetKey> merged = new ArrayList<>(extra);
+        for (Zone z : zones) {
+          if (z != null) {
+            List<RRsetKey> sorted = new ArrayList<>(z.size());
+            z.sets().forEach(s -> sorted.add(s.key()));
+            merged = merge(merged, sorted);
+          }
+        }
+        all = merged;
+      }
+      return all;
+    }
+
+    @Override
+    public Iterator<RRsetKey> iterator() {
+      return Collections.unmodifiableList(all()).iterator();
+    }
+
+    @Override
+    public int size() {
+      return all().size();
+    }
+
+    /** Two lists in canonical order into one, each key once. */
+    private static List<RRsetKey> merge(List<RRsetKey> a, List<RRsetKey> b) {
+      List<RRsetKey> out = new ArrayList<>(a.size() + b.size());
+      int i = 0;
+      int j = 0;
+      while (i < a.size() || j < b.size()) {
+        int c = i == a.size() ? 1 : j == b.size() ? -1 : a.get(i).compareTo(b.get(j));
+        if (c <= 0) {
+          out.add(a.get(i++));
+          if (c == 0) {
+            j++;
+          }
+        } else {
+          out.add(b.get(j++));
+        }
+      }
+      return out;
+    }
+  }
+
+  static LiveRead read(ZoneConfig zone, Map<String, String> env, SourceTree repo, Collection<RRsetKey> keys)
       throws LiveException {
     return LiveSources.of(zone.name(), zone.live(), env, repo).read(zone.name(), keys);
   }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +62,7 @@ public final class Verify {
         moved.add("zone " + name + ": the proposed zone in " + zc.file() + " is not the one the report judged");
         continue;
       }
-      Set<RRsetKey> keys = LiveZones.keys(proposed);
+      LiveZones.Keys keys = LiveZones.keys(proposed);
       for (JsonNode c : root.path("changes")) {
         if (c.path("zone").asString("").equals(name) && c.path("setId").isMissingNode()) {
           keys.add(RRsetKey.of(c.path("name").asString(), c.path("rrtype").asString()));
