@@ -285,14 +285,10 @@ public final class Check {
     Background<LiveRead, LiveException> early = readLive && !(any.live() instanceof LiveConfig.Query)
         ? Background.start("zonegate-live", () -> LiveZones.read(any, env, headTree, List.of()))
         : null;
-    Zone before = Zone.empty(name);
-    if (baseZone != null && baseTree.exists(baseZone.file())) {
-      try {
-        before = baseZone.reader().read(baseTree, baseZone.file(), name);
-      } catch (ZoneReadException e) {
-        throw new CheckException("the base version of zone " + name + " does not parse, so there is nothing to judge against: " + e.getMessage());
-      }
-    }
+    // Base on a thread of its own while this one reads head: a large zone is read in half the time.
+    Background<Zone, ZoneReadException> baseRead = baseZone != null && baseTree.exists(baseZone.file())
+        ? Background.start("zonegate-read", () -> baseZone.reader().read(baseTree, baseZone.file(), name))
+        : null;
     Zone after = Zone.empty(name);
     ZoneReadException error = null;
     String file = headZone != null ? headZone.file() : baseZone.file();
@@ -302,6 +298,14 @@ public final class Check {
       } catch (ZoneReadException e) {
         after = null;
         error = e;
+      }
+    }
+    Zone before = Zone.empty(name);
+    if (baseRead != null) {
+      try {
+        before = baseRead.join();
+      } catch (ZoneReadException e) {
+        throw new CheckException("the base version of zone " + name + " does not parse, so there is nothing to judge against: " + e.getMessage());
       }
     }
     List<String> critical = headZone != null ? headZone.critical() : List.of();
