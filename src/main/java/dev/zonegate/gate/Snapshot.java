@@ -1,6 +1,7 @@
 package dev.zonegate.gate;
 
 import dev.zonegate.config.ConfigException;
+import dev.zonegate.config.LiveConfig;
 import dev.zonegate.config.RepoConfig;
 import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.live.LiveException;
@@ -10,6 +11,7 @@ import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.ZoneReadException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +29,9 @@ public final class Snapshot {
       throw new CheckException("zone " + z.name() + " has no live source in " + cfg.path() + "; add live: with axfr, query or snapshot");
     }
     DirectoryTree tree = new DirectoryTree(repo);
+    if (!(z.live() instanceof LiveConfig.Query)) {
+      return LiveZones.read(z, env, tree, List.of()); // a transfer or a file: it needs no names
+    }
     Zone proposed = RepoFiles.read(tree, z);
     return LiveZones.read(z, env, tree, LiveZones.keys(proposed));
   }
