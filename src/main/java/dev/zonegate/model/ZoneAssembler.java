@@ -36,6 +36,10 @@ public final class ZoneAssembler {
   private Object[][] refs = {new Object[3 * 64]};
   private long[][] nums = {new long[2 * 64]};
   private boolean relative;
+  /** See {@link #vouchAscii}. */
+  private boolean ascii;
+  /** See {@link #firstOutside}. */
+  private int outside = -1;
   private final List<Notice> notices = new ArrayList<>();
   /** For each notice given: how many records had been added then. */
   private int[] noticeAt = new int[4];
@@ -70,8 +74,6 @@ public final class ZoneAssembler {
     }
     n++;
   }
-
-  private boolean ascii;
 
   /**
    * The reader's word that every name, type, rdata and set id it adds is ASCII (as everything
@@ -172,8 +174,6 @@ public final class ZoneAssembler {
   public int firstOutside() {
     return outside;
   }
-
-  private int outside = -1;
 
   /**
    * As {@link #build(String)}; {@code ownersBelow} says every owner is known to be at or below the

@@ -66,19 +66,10 @@ final class Escape {
     StringBuilder sb = new StringBuilder(t.length() + 16).append("<code>");
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
+      if (entity(sb, c)) {
+        continue;
+      }
       switch (c) {
-        case '&':
-          sb.append("&amp;");
-          break;
-        case '<':
-          sb.append("&lt;");
-          break;
-        case '>':
-          sb.append("&gt;");
-          break;
-        case '"':
-          sb.append("&quot;");
-          break;
         case '|':
           sb.append("&#124;");
           break;
@@ -103,6 +94,45 @@ final class Escape {
       }
     }
     return sb.append("</code>").toString();
+  }
+
+  /**
+   * Untrusted data as HTML element text: made visible by {@link #terminal} (control, invisible
+   * and XML-forbidden characters as {@code \DDD}), then the five HTML-significant characters as
+   * entities. The result is both valid HTML text and valid XML character data.
+   */
+  static String html(String s) {
+    String t = terminal(s);
+    StringBuilder sb = new StringBuilder(t.length() + 16);
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '\'') {
+        sb.append("&#39;");
+      } else if (!entity(sb, c)) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Appends the entity of {@code & < > "}, and says whether {@code c} was one of them. */
+  private static boolean entity(StringBuilder sb, char c) {
+    switch (c) {
+      case '&':
+        sb.append("&amp;");
+        return true;
+      case '<':
+        sb.append("&lt;");
+        return true;
+      case '>':
+        sb.append("&gt;");
+        return true;
+      case '"':
+        sb.append("&quot;");
+        return true;
+      default:
+        return false;
+    }
   }
 
   /**

@@ -97,7 +97,7 @@ public final class HtmlRenderer implements Renderer {
     if (!report.notices().isEmpty()) {
       out.write("<h2>Reader warnings</h2>\n<ul>\n");
       for (Notice n : report.notices()) {
-        out.write("<li>" + code(n.location().toString()) + " " + text(n.message()) + "</li>\n");
+        out.write("<li>" + code(n.location().toString()) + " " + Escape.html(n.message()) + "</li>\n");
       }
       out.write("</ul>\n");
     }
@@ -151,16 +151,16 @@ public final class HtmlRenderer implements Renderer {
     if (f.location() != null) {
       row(out, "location", code(f.location().toString()));
     }
-    row(out, "message", text(f.message()));
+    row(out, "message", Escape.html(f.message()));
     if (!report.description(f.rule()).isEmpty()) {
-      row(out, "why", text(report.description(f.rule())));
+      row(out, "why", Escape.html(report.description(f.rule())));
     }
     if (!f.before().isEmpty() || !f.after().isEmpty()) {
       row(out, "evidence", "<div class=\"ev\">" + records(f.before(), List.of(), null) + "<span>&#8594;</span>"
           + records(f.after(), List.of(), null) + "</div>");
     }
     if (f.allowed()) {
-      row(out, "allowed by", text(f.allowedBy().kind()) + ": " + text(f.allowedBy().toString()));
+      row(out, "allowed by", Escape.html(f.allowedBy().kind()) + ": " + Escape.html(f.allowedBy().toString()));
     } else if (f.severity() == Severity.BLOCK) {
       row(out, "to allow", f.overridable()
           ? "commit trailer " + code("Zonegate-Allow: " + Report.allowSpec(f) + " <reason>")
@@ -231,7 +231,7 @@ public final class HtmlRenderer implements Renderer {
     }
     StringBuilder sb = new StringBuilder("<ul class=\"rd\">");
     for (String r : rdata) {
-      String t = text(r);
+      String t = Escape.html(r);
       sb.append("<li>").append(marked.contains(r) ? "<" + tag + ">" + t + "</" + tag + ">" : t).append("</li>");
     }
     return sb.append("</ul>").toString();
@@ -242,40 +242,6 @@ public final class HtmlRenderer implements Renderer {
   }
 
   private static String code(String s) {
-    return "<code>" + text(s) + "</code>";
-  }
-
-  /**
-   * Untrusted data as element text: made visible by {@link Escape#terminal} (control, invisible
-   * and XML-forbidden characters as {@code \DDD}), then the five HTML-significant characters as
-   * entities. The result is both valid HTML text and valid XML character data.
-   */
-  static String text(String s) {
-    String t = Escape.terminal(s);
-    StringBuilder sb = new StringBuilder(t.length() + 16);
-    for (int i = 0; i < t.length(); ) {
-      int cp = t.codePointAt(i);
-      i += Character.charCount(cp);
-      switch (cp) {
-        case '&':
-          sb.append("&amp;");
-          break;
-        case '<':
-          sb.append("&lt;");
-          break;
-        case '>':
-          sb.append("&gt;");
-          break;
-        case '"':
-          sb.append("&quot;");
-          break;
-        case '\'':
-          sb.append("&#39;");
-          break;
-        default:
-          sb.appendCodePoint(cp);
-      }
-    }
-    return sb.toString();
+    return "<code>" + Escape.html(s) + "</code>";
   }
 }

@@ -49,9 +49,7 @@ public final class ZoneWriter {
       return append(Long.toString(n));
     }
 
-    default Sink append(String s, int from, int to) {
-      return append(s.substring(from, to));
-    }
+    Sink append(String s, int from, int to);
   }
 
   /**
@@ -150,62 +148,41 @@ public final class ZoneWriter {
     }
 
     @Override
-    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exactly right for ASCII
     public Sink append(String s) {
-      int len = s.length();
-      if (len > buf.length - n) {
-        flush();
-        if (len > buf.length) {
-          digest.update(s.getBytes(StandardCharsets.UTF_8));
-          return this;
-        }
-      }
-      if (ascii) {
-        s.getBytes(0, len, buf, n);
-        n += len;
-        return this;
-      }
-      for (int i = 0; i < len; i++) {
-        char c = s.charAt(i);
-        if (c >= 0x80) {
-          // Not ASCII: the JDK encodes this piece (surrogates and all) as getBytes did; the ASCII
-          // already copied past n is overwritten.
-          byte[] b = s.getBytes(StandardCharsets.UTF_8);
-          if (b.length > buf.length - n) {
-            flush();
-            digest.update(b);
-          } else {
-            System.arraycopy(b, 0, buf, n, b.length);
-            n += b.length;
-          }
-          return this;
-        }
-        buf[n + i] = (byte) c;
-      }
-      n += len;
-      return this;
+      return append(s, 0, s.length());
     }
 
     @Override
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exactly right for ASCII
     public Sink append(String s, int from, int to) {
-      if (from == 0 && to == s.length()) {
-        return append(s);
-      }
       int len = to - from;
       if (len > buf.length - n) {
         flush();
       }
-      if (len > buf.length) {
-        return append(s.substring(from, to));
-      }
-      for (int i = from; !ascii && i < to; i++) {
-        if (s.charAt(i) >= 0x80) {
-          return append(s.substring(from, to));
+      if (len > buf.length || !ascii && !isAscii(s, from, to)) {
+        // The JDK encodes the piece (surrogates and all) as encoding the whole text would.
+        byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
+        if (b.length > buf.length - n) {
+          flush();
+          digest.update(b);
+        } else {
+          System.arraycopy(b, 0, buf, n, b.length);
+          n += b.length;
         }
+        return this;
       }
       s.getBytes(from, to, buf, n); // ASCII: one byte per char
       n += len;
       return this;
+    }
+
+    private static boolean isAscii(String s, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (s.charAt(i) >= 0x80) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
