@@ -88,6 +88,9 @@ public final class Gate {
   public void judge(Subject s) {
     zones.add(s.zone());
     notices.addAll(s.before().notices());
+    if (s.base() != null && s.base() != s.before()) {
+      notices.addAll(s.base().notices()); // a broken base read leniently says so, live or not
+    }
     List<Change> zoneChanges = List.of();
     Zone base = s.base() == null ? s.before() : s.base();
     boolean parallel = s.before().size() + (s.after() == null ? 0 : s.after().size()) >= PARALLEL_SETS;
@@ -132,10 +135,8 @@ public final class Gate {
 
   public Report report() {
     Verdict v = Verdict.decide(findings, allows, failOn);
-    Map<String, String> descriptions = new HashMap<>();
-    for (RuleSet.Active a : rules.active()) {
-      descriptions.put(a.spec().id(), a.spec().description());
-    }
-    return new Report(v.word(), zones, changes, v.findings(), descriptions, notices).withFingerprints(fingerprints);
+    return new Report(v.word(), zones, changes, v.findings(), rules.descriptions(), notices)
+        .withFingerprints(fingerprints)
+        .withPacks(rules.packs());
   }
 }

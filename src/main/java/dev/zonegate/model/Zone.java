@@ -115,6 +115,15 @@ public final class Zone {
     return Math.max(64, sets >>> 4);
   }
 
+  /** The same zone with one more warning, first in the list. */
+  public Zone withNotice(Notice first) {
+    List<Notice> all = new java.util.ArrayList<>(notices.size() + 1);
+    all.add(first);
+    all.addAll(notices);
+    Zone z = new Zone(origin, sets, pre, preOrigin, relativeNames, ascii, recordCount, all);
+    return z;
+  }
+
   public static Zone empty(String origin) {
     return new Zone(origin, List.of(), List.of());
   }

@@ -101,6 +101,11 @@ public final class HtmlRenderer implements Renderer {
       }
       out.write("</ul>\n");
     }
+    out.write("<footer><p>Rule packs:");
+    for (String p : report.packs()) {
+      out.write(" " + code(p));
+    }
+    out.write("</p></footer>\n");
     out.write("</body>\n</html>\n");
   }
 

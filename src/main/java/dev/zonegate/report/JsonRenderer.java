@@ -37,6 +37,7 @@ public final class JsonRenderer implements Renderer {
       if (report.generatedAt() != null) {
         g.writeStringProperty("generatedAt", report.generatedAt());
       }
+      strings(g, "packs", report.packs());
       g.writeName("zones");
       g.writeStartArray();
       for (Report.ZoneSummary z : report.zones()) {

@@ -85,6 +85,11 @@ public final class MarkdownRenderer implements Renderer {
         out.write("- " + Escape.markdownCode(n.toString()) + "\n");
       }
     }
+    out.write("\n<sub>Rule packs: ");
+    for (int i = 0; i < report.packs().size(); i++) {
+      out.write((i == 0 ? "" : ", ") + Escape.markdownCode(report.packs().get(i)));
+    }
+    out.write("</sub>\n");
   }
 
   private static void section(

@@ -51,6 +51,7 @@ public final class TextRenderer implements Renderer {
     for (Notice n : report.notices()) {
       out.write("warning: " + Escape.terminal(n.toString()) + "\n");
     }
+    out.write("rule packs: " + Escape.terminal(String.join(", ", report.packs())) + "\n");
   }
 
   private String finding(Finding f) {

@@ -1,5 +1,7 @@
 package dev.zonegate.zone;
 
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Notice;
 import dev.zonegate.model.Zone;
 
 /** Reads one zone format into the model. One implementation per format. */
@@ -9,6 +11,39 @@ public interface ZoneReader {
    * take it from the file (SOA owner where the format has one, else the file name).
    */
   Zone read(SourceTree tree, String path, String origin) throws ZoneReadException;
+
+  /**
+   * Reads {@code path} the way its deploying tool would read a broken file it has to live with:
+   * what does not parse is skipped, each problem kept as a notice on the zone (file and line).
+   * Throws only when nothing at all could be read.
+   */
+  default Zone readLenient(SourceTree tree, String path, String origin) throws ZoneReadException {
+    return read(tree, path, origin);
+  }
+
+  /**
+   * Reads the side a change is judged against (the base commit, or a file said to be live). One
+   * that does not parse (a broken main) is read leniently, its problems kept as warnings, so the
+   * change is still judged on its merits and the commit that repairs it is not refused (SPEC §4).
+   * Throws, with the strict reading's error, only when nothing at all could be read.
+   */
+  static Zone readBase(ZoneReader reader, SourceTree tree, String path, String origin) throws ZoneReadException {
+    try {
+      return reader.read(tree, path, origin);
+    } catch (ZoneReadException strict) {
+      Zone lenient;
+      try {
+        lenient = reader.readLenient(tree, path, origin);
+      } catch (ZoneReadException e) {
+        throw strict;
+      }
+      return lenient.withNotice(
+          new Notice(
+              strict.location() != null ? strict.location() : new Location(path, 0),
+              "this base version does not parse (" + strict.problem() + "); it is read leniently, as its deploying"
+                  + " tool would read it, and the change is judged against what could be read"));
+    }
+  }
 
   /**
    * The reader for a configured zone; {@code enforceOrder}, {@code lenient} and
