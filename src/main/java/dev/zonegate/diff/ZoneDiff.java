@@ -3,12 +3,14 @@ package dev.zonegate.diff;
 import dev.zonegate.model.Change;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
+import dev.zonegate.model.ZoneMarks;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * RRset-level difference of two snapshots of one zone (SPEC §2). Both sides are sorted, so one
- * merge pass gives the changes in canonical order without a lookup per set.
+ * merge pass gives the changes in canonical order without a lookup per set. Sets either side marks
+ * ignored (the deploying tool leaves them alone) are not compared.
  */
 public final class ZoneDiff {
   private ZoneDiff() {}
@@ -24,8 +26,21 @@ public final class ZoneDiff {
     int j = 0;
     RRset x = i < a.size() ? a.get(i) : null;
     RRset y = j < b.size() ? b.get(j) : null;
+    ZoneMarks was = before.marks();
+    ZoneMarks now = after.marks();
+    boolean marked = !was.ignored().isEmpty() || !now.ignored().isEmpty();
     while (x != null || y != null) {
       int c = x == null ? 1 : y == null ? -1 : x.key().compareTo(y.key());
+      if (marked && (c <= 0 && ignored(x, was, now) || c >= 0 && ignored(y, was, now))) {
+        // Left alone by the deploying tool (octoDNS ignored) on either side: not compared.
+        if (c <= 0) {
+          x = ++i < a.size() ? a.get(i) : null;
+        }
+        if (c >= 0) {
+          y = ++j < b.size() ? b.get(j) : null;
+        }
+        continue;
+      }
       if (c < 0) {
         if (!isSoa(x) || bothHaveSoa) {
           out.add(new Change(zone, x, null));
@@ -67,6 +82,10 @@ public final class ZoneDiff {
       out.add(c.withDrift(drifted));
     }
     return out;
+  }
+
+  private static boolean ignored(RRset s, ZoneMarks was, ZoneMarks now) {
+    return was.isIgnored(s.key()) || now.isIgnored(s.key());
   }
 
   private static boolean isSoa(RRset s) {

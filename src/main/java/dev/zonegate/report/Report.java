@@ -86,6 +86,18 @@ public final class Report {
   }
 
   private List<String> packs = List.of();
+  private List<Notice> ignored = List.of();
+
+  /** The same report listing the records left alone (octoDNS ignored), each once. */
+  public Report withIgnored(List<Notice> records) {
+    this.ignored = List.copyOf(new java.util.LinkedHashSet<>(records));
+    return this;
+  }
+
+  /** Records the deploying tool is told to leave alone: not compared, listed once. */
+  public List<Notice> ignored() {
+    return ignored;
+  }
 
   /** The same report naming the rule packs in force, in layering order. */
   public Report withPacks(List<String> inForce) {

@@ -21,11 +21,12 @@ import tools.jackson.databind.JsonNode;
  * Schema ({@link OctoDnsSchema}), and each value converted to canonical rdata ({@link
  * OctoDnsValues}), so the result compares equal to the same data read from a master file.
  *
- * <p>What is compared is what octoDNS would serve by default. {@code octodns:} metadata is not
- * data and is left out. {@code geo} and {@code dynamic} (per-region answers, weighted pools) are
- * provider features with no place in an RRset: only the default {@code value(s)} are compared, and
- * a notice says so. A record marked {@code octodns: {ignored: true}} is kept and compared as
- * written (octoDNS leaves the live record alone, so a difference there is drift), with a notice.
+ * <p>What is compared is what octoDNS would deploy: the values, and beside them ({@link
+ * OctoDnsExtras}) the provider keys under {@code octodns:} and the {@code dynamic} and {@code geo}
+ * routing, so a flipped {@code proxied} or an emptied pool is a change. A record marked
+ * {@code octodns: {ignored: true}} is kept for the rules to see (it is served) but not compared
+ * (octoDNS leaves it alone), and listed once in the report; one marked {@code lenient} has its
+ * validity findings shown as allowed by that marker.
  *
  * <p>An empty document (nothing, comments only, or a bare {@code ---}) is an empty zone, as
  * YamlProvider treats it ({@code if yaml_data:}); any other non-map document is an error.
@@ -147,20 +148,19 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       long ttl = record.has("ttl") ? record.get("ttl").longValue() : defaultTtl;
       JsonNode meta = record.path("octodns");
-      boolean lenient = zoneLenient || meta.path("lenient").asBoolean(false);
+      boolean marked = meta.path("lenient").asBoolean(false);
+      boolean lenient = zoneLenient || marked;
       if (meta.path("ignored").asBoolean(false)) {
-        zoneBuilder.notice(
-            where,
-            label
-                + "marked octodns.ignored, so octoDNS will not manage it; zonegate compares it as"
-                + " written");
+        // octoDNS leaves it alone: the rules still see it (it is served), the diff does not.
+        zoneBuilder.ignored(key, where, label + "octodns.ignored: octoDNS leaves it alone, so it is not compared");
       }
-      if (record.has("geo") || record.has("dynamic")) {
-        zoneBuilder.notice(
-            where,
-            label
-                + (record.has("dynamic") ? "dynamic" : "geo")
-                + " answers are not compared; only the default value(s) are");
+      if (marked) {
+        zoneBuilder.lenient(key, where);
+      }
+      try {
+        zoneBuilder.extras(key, OctoDnsExtras.of(record, v -> OctoDnsValues.rdata(type, v, owner, zone, lenient), lenient));
+      } catch (OctoDnsValues.BadValue bad) {
+        throw new ZoneReadException(where, label + bad.getMessage());
       }
       // octoDNS reads `values` when present, else `value`; single-value types only `value`.
       String field =

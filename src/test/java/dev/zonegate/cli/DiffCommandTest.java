@@ -161,6 +161,29 @@ class DiffCommandTest {
   }
 
   @Test
+  void octoDnsProviderKeysIgnoredAndLenientRecordsReachTheReport() throws Exception {
+    String sc = "testdata/scenarios/";
+    Cli flip = Cli.run("diff", sc + "octodns-cloudflare-proxied-flipped/old.yaml", sc + "octodns-cloudflare-proxied-flipped/new.yaml",
+        "--origin", "example.com.", "--format", "json");
+    tools.jackson.databind.JsonNode change = tools.jackson.databind.json.JsonMapper.builder().build().readTree(flip.out()).get("changes").get(0);
+    assertThat(change.get("extrasBefore").toString()).isEqualTo("[\"cloudflare.proxied: true\"]");
+    assertThat(change.get("extrasAfter").toString()).isEqualTo("[\"cloudflare.proxied: false\"]");
+    Cli ignored = Cli.run("diff", sc + "octodns-ignored-record-changed/old.yaml", sc + "octodns-ignored-record-changed/new.yaml",
+        "--origin", "example.com.", "--format", "json");
+    tools.jackson.databind.JsonNode report = tools.jackson.databind.json.JsonMapper.builder().build().readTree(ignored.out());
+    assertThat(report.get("changes").size()).isZero();
+    assertThat(report.get("ignored").size()).isEqualTo(1);
+    assertThat(report.get("ignored").get(0).get("line").asInt()).isEqualTo(2);
+    Cli lenient = Cli.run("diff", sc + "octodns-lenient-cname-beside-txt/old.yaml", sc + "octodns-lenient-cname-beside-txt/new.yaml",
+        "--origin", "example.com.", "--format", "json");
+    tools.jackson.databind.JsonNode f = tools.jackson.databind.json.JsonMapper.builder().build().readTree(lenient.out()).get("findings").get(0);
+    assertThat(f.get("rule").asString()).isEqualTo("cname-conflict");
+    assertThat(f.get("allowedBy").get("kind").asString()).isEqualTo("marker");
+    assertThat(f.get("allowedBy").get("by").asString())
+        .isEqualTo("the repository's lenient marker at " + sc + "octodns-lenient-cname-beside-txt/new.yaml:3");
+  }
+
+  @Test
   void jsonFollowsTheSpecShapeAndIsStable() throws Exception {
     Cli r = Cli.run("diff", LIVE, PROPOSED, "--format", "json");
     JsonNode root = JsonMapper.builder().build().readTree(r.out());
