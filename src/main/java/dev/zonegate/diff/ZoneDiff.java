@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * RRset-level difference of two snapshots of one zone (SPEC §2). Both sides are sorted, so one
- * merge pass gives the changes in canonical order without a lookup per set. Sets either side marks
- * ignored (the deploying tool leaves them alone) are not compared.
+ * merge pass gives the changes in canonical order without a lookup per set. Sets the proposed side
+ * marks ignored (the deploying tool leaves them alone) are not compared.
  */
 public final class ZoneDiff {
   private ZoneDiff() {}
@@ -26,13 +26,14 @@ public final class ZoneDiff {
     int j = 0;
     RRset x = i < a.size() ? a.get(i) : null;
     RRset y = j < b.size() ? b.get(j) : null;
-    ZoneMarks was = before.marks();
+    // Only what is proposed says what the deploying tool leaves alone: a set that base marked
+    // ignored and head no longer does is managed again, so its change is deployed and compared.
     ZoneMarks now = after.marks();
-    boolean marked = !was.ignored().isEmpty() || !now.ignored().isEmpty();
+    boolean marked = !now.ignored().isEmpty();
     while (x != null || y != null) {
       int c = x == null ? 1 : y == null ? -1 : x.key().compareTo(y.key());
-      if (marked && (c <= 0 && ignored(x, was, now) || c >= 0 && ignored(y, was, now))) {
-        // Left alone by the deploying tool (octoDNS ignored) on either side: not compared.
+      if (marked && (c <= 0 && now.isIgnored(x.key()) || c >= 0 && now.isIgnored(y.key()))) {
+        // Left alone by the deploying tool (octoDNS ignored): not compared.
         if (c <= 0) {
           x = ++i < a.size() ? a.get(i) : null;
         }
@@ -82,10 +83,6 @@ public final class ZoneDiff {
       out.add(c.withDrift(drifted));
     }
     return out;
-  }
-
-  private static boolean ignored(RRset s, ZoneMarks was, ZoneMarks now) {
-    return was.isIgnored(s.key()) || now.isIgnored(s.key());
   }
 
   private static boolean isSoa(RRset s) {
