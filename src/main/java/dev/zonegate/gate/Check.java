@@ -88,6 +88,7 @@ public final class Check {
       for (ZoneConfig z : zones(cfg)) {
         ZoneConfig headZone = cfg.head.zone(z.name());
         ZoneConfig baseZone = cfg.base.zone(z.name());
+        requireFile(z.name(), headZone, headTree, baseZone, baseTree);
         if (!all && !touched(headTree, headZone, baseZone, changed)) {
           continue;
         }
@@ -255,6 +256,24 @@ public final class Check {
     } catch (ZoneReadException e) {
       return true; // it will be judged, and its error reported
     }
+  }
+
+  /**
+   * A configured zone whose file is in neither commit is a config that points nowhere (a typo, a
+   * moved file): every change to the real file would go unjudged, so it stops the check, touched
+   * or not. A file only at base is a zone being removed, judged as such; one only at head is new.
+   */
+  private static void requireFile(String name, ZoneConfig headZone, SourceTree headTree, ZoneConfig baseZone, SourceTree baseTree)
+      throws CheckException {
+    if (headZone == null || headTree.exists(headZone.file())) {
+      return;
+    }
+    if (baseZone != null && baseTree.exists(baseZone.file())) {
+      return;
+    }
+    throw new CheckException(
+        "zone " + name + ": its file " + headZone.file() + " is in neither the base nor the head commit, so changes to the"
+            + " zone would go unjudged; correct the path in the config");
   }
 
   /** Threads for reading zones: {@code -Dzonegate.threads=N}, else one per core. */

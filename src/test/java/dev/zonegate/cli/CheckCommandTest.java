@@ -209,6 +209,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void aConfiguredZoneFileThatExistsNowhereIsExitTwoEvenUntouched() throws Exception {
+    git.write("zonegate.yaml", CONFIG.replace("zones/example.net.zone", "zones/exmaple.net.zone"));
+    String typo = git.commit("a typo in the config");
+    git.write("zones/example.net.zone", NET + "mail A 93.184.215.81\n");
+    git.commit("a change the typo would hide");
+    Cli r = check("--base", typo);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("zonegate: error: zone example.net.: its file zones/exmaple.net.zone is in neither the base nor"
+        + " the head commit, so changes to the zone would go unjudged; correct the path in the config\n");
+  }
+
+  @Test
   void aTrailerOutsideTheRangeAllowsNothing() throws Exception {
     git.commit("old allow\n\nZonegate-Allow: address-emptied\n");
     String newBase = git.git("rev-parse", "HEAD").trim();
