@@ -309,6 +309,20 @@ class CheckCommandTest {
   }
 
   @Test
+  void verifyRefusesAReportWhoseVerdictWasBlock() throws Exception {
+    git.write("zonegate.yaml", withSnapshot("live/example.net.zone")).write("live/example.net.zone", NET);
+    String withLive = git.commit("live snapshot");
+    git.write("zones/example.net.zone", NET.replace("ns1 A 93.184.215.53\n", ""));
+    git.commit("drop the name server's address");
+    Path out = tmp.resolve("out");
+    Cli r = check("--base", withLive, "--format", "json", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    Cli v = Cli.run(Map.of(), "", "verify", out.resolve("zonegate-report.json").toString(), "--repo", git.dir().toString());
+    assertThat(v.exit()).as(v.err()).isEqualTo(1);
+    assertThat(v.out()).endsWith("zonegate: the report's verdict is block: nothing in it was approved, so it is not to be deployed\n");
+  }
+
+  @Test
   void anUnreadableLiveSourceFailsClosed() throws Exception {
     git.write("zonegate.yaml", withSnapshot("live/missing.zone"));
     git.commit("live snapshot that is not there");
