@@ -6,12 +6,19 @@ import java.util.List;
 
 // Risk: Mass edits: a bad generator, a wrong source of truth, a truncated export.
 // Source: octoDNS Plan safety thresholds (MAX_SAFE_UPDATE_PCENT / MAX_SAFE_DELETE_PCENT, MIN_EXISTING_RECORDS).
+//
+// Trigger, as re-read: a large share of what the zone answers is rewritten or removed at once. One
+// departure from octoDNS: an update that changes only the TTL is not counted. Lowering every TTL
+// before a provider move (and raising them after) is the textbook migration step, changes no
+// answer, and would trip the threshold on any zone; ttl-guard judges each TTL. Attribute leaves
+// (_domainkey, _dmarc, SRV, TLSA) still count: a generator that drops them all is as broken as
+// one that drops hosts.
 final class ChangeThreshold implements Rule {
   static final RuleType TYPE =
       new RuleType(
           "change-threshold",
           Severity.BLOCK,
-          "updates or deletes exceed maxUpdatePercent/maxDeletePercent of a zone's RRsets, when it has at least minExisting",
+          "updates (TTL-only ones aside) or deletes exceed maxUpdatePercent/maxDeletePercent of a zone's RRsets, when it has at least minExisting",
           List.of(
               new Param("maxUpdatePercent", 30L, "largest share of existing RRsets one change may update (strict >)"),
               new Param("maxDeletePercent", 30L, "largest share of existing RRsets one change may delete (strict >)"),
@@ -27,7 +34,8 @@ final class ChangeThreshold implements Rule {
 
   /**
    * As octoDNS's Plan: RRsets are counted, not records; creations never count (adding cannot
-   * break what exists); updates and deletes are judged apart, each strictly above its share of the
+   * break what exists), nor do updates of the TTL alone (unlike octoDNS: they change no answer);
+   * updates and deletes are judged apart, each strictly above its share of the
    * live zone. The SOA is left out of every count: it is zone bookkeeping, not user data, and many
    * sources (octoDNS YAML, providers) carry none, so counting it would make the same zone weigh
    * differently by format. With a scope, only the changes it covers are counted, against the
@@ -47,7 +55,9 @@ final class ChangeThreshold implements Rule {
         continue;
       }
       if (c.action() == Change.Action.UPDATE) {
-        updates++;
+        if (!c.added().isEmpty() || !c.removed().isEmpty()) {
+          updates++; // a TTL-only update serves the same answers
+        }
       } else if (c.action() == Change.Action.DELETE) {
         deletes++;
       }

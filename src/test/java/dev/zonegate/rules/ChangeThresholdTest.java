@@ -75,4 +75,13 @@ class ChangeThresholdTest {
     assertThat(RuleFixture.run(T, java.util.Map.of("minExisting", 3L), List.of(), hosts(0, 4, 1), hosts(0, 2, 1)))
         .hasSize(1);
   }
+  @Test
+  void ttlOnlyUpdatesDoNotCount() {
+    // Every TTL lowered before a provider move: the same answers, so no mass edit.
+    String lowered = hosts(0, 10, 1).replace(" A ", " 60 A ");
+    assertThat(RuleFixture.run(T, hosts(0, 10, 1), lowered)).isEmpty();
+    // The same update with new data counts again.
+    assertThat(RuleFixture.run(T, hosts(0, 10, 1), hosts(0, 10, 2).replace(" A ", " 60 A "))).singleElement()
+        .satisfies(x -> assertThat(x.message()).startsWith("Too many updates, 10 > 30% of 10"));
+  }
 }
