@@ -12,7 +12,9 @@ import java.util.List;
 // before a provider move (and raising them after) is the textbook migration step, changes no
 // answer, and would trip the threshold on any zone; ttl-guard judges each TTL. Attribute leaves
 // (_domainkey, _dmarc, SRV, TLSA) still count: a generator that drops them all is as broken as
-// one that drops hosts.
+// one that drops hosts. Glue (and anything else at or below a delegation but the NS and DS) is not
+// counted either: it is the child's data, and retiring one child with two dual-stack servers
+// would otherwise weigh six deletes in a parent zone.
 final class ChangeThreshold implements Rule {
   static final RuleType TYPE =
       new RuleType(
@@ -51,7 +53,7 @@ final class ChangeThreshold implements Rule {
     long updates = 0;
     long deletes = 0;
     for (Change c : in.changes()) {
-      if (c.type().equals("SOA")) {
+      if (c.type().equals("SOA") || c.action() != Change.Action.ADD && isChildData(live, c)) {
         continue;
       }
       if (c.action() == Change.Action.UPDATE) {
@@ -64,6 +66,12 @@ final class ChangeThreshold implements Rule {
     }
     judge(in, out, "updates", updates, spec.doubleParam("maxUpdatePercent"), existing);
     judge(in, out, "deletes", deletes, spec.doubleParam("maxDeletePercent"), existing);
+  }
+
+  /** Glue or occluded data: a set at or below a delegation that is not the delegation's NS or DS. */
+  private static boolean isChildData(Zone live, Change c) {
+    String cut = DanglingReference.delegation(live, c.name());
+    return cut != null && !(cut.equals(c.name()) && (c.type().equals("NS") || c.type().equals("DS")));
   }
 
   private static void judge(RuleInput in, Findings out, String what, long n, double maxPercent, long existing) {
