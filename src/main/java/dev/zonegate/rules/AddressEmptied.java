@@ -30,9 +30,9 @@ final class AddressEmptied implements Rule {
       new RuleType(
           "address-emptied",
           Severity.BLOCK,
-          "a name that resolved (A/AAAA/CNAME) no longer does, while it still has other records, is referenced by an in-zone CNAME/MX/NS/SRV target, is critical, or had at least minPool addresses",
+          "a host name that resolved (A/AAAA/CNAME) no longer does, while it still has other records, is referenced by an in-zone CNAME/MX/NS/SRV target, is critical, or had at least minPool addresses of one family; underscored attribute names and glue below a delegation are not hosts",
           List.of(
-              new Param("minPool", 2L, "a name with at least this many addresses is a load-balanced endpoint whose loss always blocks")),
+              new Param("minPool", 2L, "a name with at least this many addresses of one family (A or AAAA) is a load-balanced endpoint whose loss always blocks")),
           AddressEmptied::new,
           new RuleType.Example("db A 192.0.2.51\ndb A 192.0.2.52\n", "\n"));
 
