@@ -5,6 +5,8 @@ import dev.zonegate.model.Names;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -79,7 +81,7 @@ final class MailChange implements Rule {
 
   /** The exchange hosts of MX records, in order. */
   private static Set<String> exchanges(List<String> mx) {
-    Set<String> out = new java.util.LinkedHashSet<>();
+    Set<String> out = new LinkedHashSet<>();
     for (String r : mx) {
       String t = References.target("MX", r);
       if (t != null) {
@@ -94,7 +96,7 @@ final class MailChange implements Rule {
    * lead to, and the addresses the zone gives the last of them.
    */
   private static Set<String> servers(Zone z, List<String> mx) {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     for (String name : exchanges(mx)) {
       out.add(name);
       for (int hop = 0; hop < 8 && z != null && Names.isAtOrBelow(name, z.origin()); hop++) {
@@ -194,7 +196,7 @@ final class MailChange implements Rule {
     boolean all = false;
     boolean redirect = false;
     boolean afterAll = false;
-    Set<String> modifiers = new java.util.HashSet<>();
+    Set<String> modifiers = new HashSet<>();
     for (int i = 1; i < terms.length; i++) {
       String t = terms[i];
       int eq = t.indexOf('=');
