@@ -68,6 +68,22 @@ public record Routing(List<Pool> pools, List<Rule> rules) {
     return null;
   }
 
+  /** Every value of every pool (served to someone, or ready to be), sorted, without repeats. */
+  public List<String> values() {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (Pool p : pools) {
+      for (Value v : p.values()) {
+        out.add(v.rdata());
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** The values of a set's routing, or none when it has none. */
+  public static List<String> values(RRset s) {
+    return s == null || s.extras() == null || s.extras().routing() == null ? List.of() : s.extras().routing().values();
+  }
+
   /** One line per fact, in a stable order: what reports show and fingerprints hash. */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
