@@ -24,10 +24,10 @@ final class DirectiveScan {
   final List<Include> includes = new ArrayList<>();
 
   /**
-   * The first line where a parenthesis opens inside another: RFC 1035 groups lines with one level
-   * only and BIND refuses nesting, while dnsjava would accept thousands; 0 when there is none.
+   * The line of the parenthesis still open at the end of the file, which named refuses
+   * ("unbalanced parentheses") and dnsjava closes silently; 0 when every one is closed.
    */
-  int nestedParenLine;
+  int unclosedParenLine;
 
   /**
    * The first line with a TTL above 2^31-1, which dnsjava would silently clamp; RFC 2181 §8 makes
@@ -36,6 +36,15 @@ final class DirectiveScan {
   int ttlTooLargeLine;
 
   String ttlTooLarge;
+
+  /**
+   * The first line with a TTL that dnsjava reads but BIND does not ({@code 1h30}, {@code 1hm},
+   * {@code 1S64}): named refuses the record ("unknown class/type") or the {@code $TTL} ("bad
+   * ttl"). 0 when there is none.
+   */
+  int badTtlLine;
+
+  String badTtl;
 
   /** The first {@code $ORIGIN} of the file, absolute; null when it has none. */
   Name firstOrigin;
@@ -96,6 +105,9 @@ final class DirectiveScan {
           } else if (directive.equals("$TTL") && words.size() > 1) {
             defaultTtl = ttlOr(words.get(1), defaultTtl);
             checkTtl(words.get(1), line);
+          } else if (directive.equals("$DATE")) {
+            // BIND's record of when a file was dumped; dnsjava does not know it, named ignores it.
+            copyFrom = end;
           } else if (directive.equals("$GENERATE")) {
             generateLines.add(line);
           } else if (directive.equals("$INCLUDE")) {
@@ -112,20 +124,23 @@ final class DirectiveScan {
           checkTtls(words(i, end), 0, line);
         }
       }
+      int before = depth;
       depth = parens(i, end, depth);
-      if (depth < 0) {
-        depth = 1;
-        if (nestedParenLine == 0) {
-          nestedParenLine = line;
-        }
+      if (before == 0 && depth > 0) {
+        openParenLine = line;
       }
       out.write(text, copyFrom, Math.min(text.length, end + 1) - copyFrom);
       i = end + 1;
       copyFrom = i;
       line++;
     }
+    if (depth > 0) {
+      unclosedParenLine = openParenLine;
+    }
     text = out.toByteArray();
   }
+
+  private int openParenLine;
 
   /** True when the line holds something before its comment. */
   private boolean hasContent(int from, int to) {
@@ -153,10 +168,7 @@ final class DirectiveScan {
       } else if (!quoted && c == ';') {
         break;
       } else if (!quoted && c == '(') {
-        if (depth >= 1) {
-          return -1; // nested: reported by the caller, the scan carries on as one level
-        }
-        depth++;
+        depth++; // named and dnsjava both count nested parentheses
       } else if (!quoted && c == ')' && depth > 0) {
         depth--;
       }
@@ -208,15 +220,33 @@ final class DirectiveScan {
     }
   }
 
-  /** The TTL and class may come in either order after the owner: look at both places. */
+  /**
+   * The TTL and class may come in either order after the owner: look at both places, up to the
+   * type (a word after it is rdata, such as an address).
+   */
   private void checkTtls(List<String> words, int from, int line) {
     for (int k = from; k < Math.min(words.size(), from + 2); k++) {
-      checkTtl(words.get(k), line);
+      String w = words.get(k);
+      if (org.xbill.DNS.DClass.value(w) >= 0) {
+        continue;
+      }
+      if (w.isEmpty() || !Character.isDigit(w.charAt(0))) {
+        return; // the type, or something dnsjava refuses itself
+      }
+      checkTtl(w, line);
     }
   }
 
   private void checkTtl(String word, int line) {
-    if (ttlTooLargeLine != 0 || word.isEmpty() || !Character.isDigit(word.charAt(0))) {
+    if (word.isEmpty() || !Character.isDigit(word.charAt(0))) {
+      return;
+    }
+    if (badTtlLine == 0 && !isBindTtl(word)) {
+      badTtlLine = line;
+      badTtl = word;
+      return;
+    }
+    if (ttlTooLargeLine != 0) {
       return;
     }
     long v;
@@ -229,6 +259,35 @@ final class DirectiveScan {
       ttlTooLargeLine = line;
       ttlTooLarge = word;
     }
+  }
+
+  /**
+   * A TTL as BIND's {@code dns_ttl_fromtext} reads it: plain digits (at most 2^32-1), or one or
+   * more groups of digits each followed by a unit {@code w d h m s} in either case. dnsjava also
+   * takes a unit without digits ({@code 1hm}) and digits after the last unit ({@code 1h30}).
+   */
+  static boolean isBindTtl(String w) {
+    int k = 0;
+    int n = w.length();
+    boolean units = false;
+    while (k < n) {
+      int start = k;
+      while (k < n && w.charAt(k) >= '0' && w.charAt(k) <= '9') {
+        k++;
+      }
+      if (k == start || k - start > 10 || Long.parseLong(w.substring(start, k)) > 0xFFFFFFFFL) {
+        return false;
+      }
+      if (k == n) {
+        return !units;
+      }
+      if ("wdhmsWDHMS".indexOf(w.charAt(k)) < 0) {
+        return false;
+      }
+      units = true;
+      k++;
+    }
+    return true;
   }
 
   private static long ttlOr(String s, long fallback) {

@@ -109,6 +109,10 @@ public final class MasterFileReader implements ZoneReader {
     t = System.nanoTime();
     Zone zone = read.builder.build(zoneOrigin);
     Timings.add("read.model", t);
+    dev.zonegate.model.RRset misplaced = BindChecks.misplaced(zone);
+    if (misplaced != null) {
+      throw new ZoneReadException(misplaced.location(), BindChecks.misplacedProblem(misplaced));
+    }
     return zone;
   }
 
@@ -131,9 +135,15 @@ public final class MasterFileReader implements ZoneReader {
           new Location(path, scan.ttlTooLargeLine),
           "TTL " + scan.ttlTooLarge + " is above 2147483647, the largest RFC 2181 §8 allows");
     }
-    if (scan.nestedParenLine > 0) {
+    if (scan.badTtlLine > 0) {
       throw new ZoneReadException(
-          new Location(path, scan.nestedParenLine), "nested parentheses; RFC 1035 allows one level");
+          new Location(path, scan.badTtlLine),
+          "'" + scan.badTtl + "' is not a TTL named reads (digits, or digits each followed by w, d, h, m or s)");
+    }
+    if (scan.unclosedParenLine > 0) {
+      throw new ZoneReadException(
+          new Location(path, scan.unclosedParenLine),
+          "the parenthesis opened on this line is not closed before the end of the file");
     }
     if (read.firstOrigin == null && scan.firstOrigin != null) {
       read.firstOrigin = Canonical.name(scan.firstOrigin);
@@ -167,15 +177,23 @@ public final class MasterFileReader implements ZoneReader {
    * {@code Master}. False when it declines the file; nothing is kept then, and the caller reads
    * the file with dnsjava from the start, so errors and anything unusual come from dnsjava.
    */
-  private boolean readFast(Read read, String path, byte[] bytes, Name origin, long defaultTtl) {
+  private boolean readFast(Read read, String path, byte[] bytes, Name origin, long defaultTtl)
+      throws ZoneReadException {
     ZoneBuilder builder = read.builder;
     var mark = builder.mark();
+    // What named refuses in a record both paths read alike; the first one is the file's error.
+    String[] refused = new String[1];
+    int[] refusedLine = new int[1];
     FastMasterReader.Result result =
         FastMasterReader.read(
             bytes,
             origin,
             defaultTtl,
             (name, type, ttl, rdata, line) -> {
+              if (refused[0] == null) {
+                refused[0] = BindChecks.record(name, type, rdata);
+                refusedLine[0] = line;
+              }
               try {
                 builder.add(RRsetKey.of(name, type), ttl, rdata, path, line);
               } catch (ZoneReadException e) {
@@ -185,6 +203,10 @@ public final class MasterFileReader implements ZoneReader {
     if (result == null) {
       builder.rollback(mark);
       return false;
+    }
+    if (refused[0] != null) {
+      fastFiles.incrementAndGet();
+      throw new ZoneReadException(new Location(path, refusedLine[0]), refused[0]);
     }
     // As parseFile and add do for the dnsjava path: the first $ORIGIN and SOA owner seen win.
     if (read.firstOrigin == null && result.firstOrigin() != null) {
@@ -267,10 +289,15 @@ public final class MasterFileReader implements ZoneReader {
     Record c = Canonical.canonicalize(r);
     String name = c.getName().toString();
     String type = Type.string(c.getType());
+    String rdata = Canonical.rdataOf(c);
+    String problem = BindChecks.record(name, type, rdata);
+    if (problem != null) {
+      throw new ZoneReadException(where, problem);
+    }
     if (c.getType() == Type.SOA && read.soaOwner == null) {
       read.soaOwner = name;
     }
-    read.builder.add(RRsetKey.of(name, type), c.getTTL(), Canonical.rdataOf(c), where);
+    read.builder.add(RRsetKey.of(name, type), c.getTTL(), rdata, where);
   }
 
   private static int lineOf(List<Integer> lines, int index) {

@@ -1,0 +1,195 @@
+package dev.zonegate.zone;
+
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.Zone;
+import org.xbill.DNS.Type;
+
+/**
+ * What named refuses in a record that dnsjava reads, checked on the canonical text both reader
+ * paths produce. named's defaults for a primary zone count (docs/fidelity-bind.md):
+ *
+ * <ul>
+ *   <li>{@code check-names primary fail}: the owner of an A, AAAA, A6, MX or WKS record must be a
+ *       host name (letters, digits, inner hyphens; {@code *} only as the whole first label), and
+ *       so must the name an NS, MX, SRV, AFSDB, RT, SVCB or HTTPS record points at and an SOA's
+ *       primary server; an SOA's mailbox may have anything printable in its first label.
+ *   <li>Types named will not load from a file: meta types (OPT, TKEY, TSIG, IXFR, AXFR, MAILB,
+ *       MAILA, ANY, TYPE0) and the obsolete MD and MF.
+ *   <li>An NS record at a wildcard owner.
+ * </ul>
+ *
+ * {@link #zone} adds what depends on the zone's name: an SOA only at the apex, a DS never there.
+ */
+final class BindChecks {
+  private BindChecks() {}
+
+  /** The problem with one canonical record, in words, or null when named takes it. */
+  static String record(String owner, String type, String rdata) {
+    int t = Type.value(type);
+    if (t == 0 || t == Type.OPT || (t >= 128 && t <= 255)) {
+      return "type " + type + " is a meta type, which named refuses in a zone file";
+    }
+    if (t == Type.MD || t == Type.MF) {
+      return "type " + type + " is obsolete (RFC 973, use MX); named refuses it";
+    }
+    if (t == Type.NS && owner.startsWith("*.")) {
+      return "an NS record cannot have a wildcard owner (" + owner + "); named refuses it";
+    }
+    switch (t) {
+      case Type.A:
+      case Type.AAAA:
+      case Type.A6:
+      case Type.WKS:
+        return ownerCheck(owner, type);
+      case Type.MX:
+        String o = ownerCheck(owner, type);
+        return o != null ? o : targetCheck(word(rdata, 1), type, "mail exchange");
+      case Type.NS:
+        return targetCheck(word(rdata, 0), type, "name server");
+      case Type.SRV:
+        return targetCheck(word(rdata, 3), type, "target");
+      case Type.AFSDB:
+      case Type.RT:
+        return targetCheck(word(rdata, 1), type, "host");
+      case Type.SVCB:
+      case Type.HTTPS:
+        return targetCheck(word(rdata, 1), type, "target");
+      case Type.SOA:
+        String mname = word(rdata, 0);
+        if (!isHostName(mname, false)) {
+          return "the SOA's primary server " + mname + " is not a host name; named refuses it (check-names)";
+        }
+        String rname = word(rdata, 1);
+        if (!isMailbox(rname)) {
+          return "the SOA's mailbox " + rname + " is not a mailbox name; named refuses it (check-names)";
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  /** Zone-wide placement named refuses: an SOA below the apex, a DS at it. */
+  static RRset misplaced(Zone zone) {
+    for (RRset s : zone.sets()) {
+      if (s.type().equals("SOA") && !s.name().equals(zone.origin())) {
+        return s;
+      }
+      if (s.type().equals("DS") && s.name().equals(zone.origin())) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  static String misplacedProblem(RRset s) {
+    return s.type().equals("SOA")
+        ? "an SOA record at " + s.name() + ", below the top of the zone; named refuses it"
+        : "a DS record at the top of the zone belongs in the parent zone; named refuses it";
+  }
+
+  private static String ownerCheck(String owner, String type) {
+    if (isHostName(owner, true)) {
+      return null;
+    }
+    return "owner " + owner + " is not a host name, which a " + type
+        + " record needs (letters, digits, inner hyphens); named refuses it (check-names)";
+  }
+
+  private static String targetCheck(String name, String type, String what) {
+    if (name == null || isHostName(name, false)) {
+      return null;
+    }
+    return "the " + what + " " + name + " of this " + type
+        + " record is not a host name (letters, digits, inner hyphens); named refuses it (check-names)";
+  }
+
+  /** The {@code i}th blank-separated word of canonical rdata, or null. */
+  private static String word(String rdata, int i) {
+    String[] w = rdata.split(" ", i + 2);
+    return i < w.length ? w[i] : null;
+  }
+
+  /**
+   * BIND's {@code dns_name_ishostname} on a name in dnsjava's presentation form: every label of
+   * letters and digits, with hyphens inside; a leading {@code *} label when {@code wildcard}.
+   */
+  static boolean isHostName(String name, boolean wildcard) {
+    if (name.equals(".")) {
+      return true;
+    }
+    java.util.List<String> labels = labels(name);
+    if (labels == null) {
+      return false;
+    }
+    int first = wildcard && !labels.isEmpty() && labels.get(0).equals("*") ? 1 : 0;
+    for (int i = first; i < labels.size(); i++) {
+      if (!isHostLabel(labels.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** BIND's {@code dns_name_ismailbox}: a first label of printable characters, then a host name. */
+  static boolean isMailbox(String name) {
+    if (name.equals(".")) {
+      return true;
+    }
+    java.util.List<String> labels = labels(name);
+    if (labels == null || labels.isEmpty()) {
+      return false;
+    }
+    for (char c : labels.get(0).toCharArray()) {
+      if (c <= 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    for (int i = 1; i < labels.size(); i++) {
+      if (!isHostLabel(labels.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHostLabel(String l) {
+    for (int k = 0; k < l.length(); k++) {
+      char c = l.charAt(k);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      boolean border = k == 0 || k == l.length() - 1;
+      if (!alnum && (border || c != '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The labels of an absolute presentation name, escapes decoded; null if malformed. */
+  private static java.util.List<String> labels(String name) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    StringBuilder l = new StringBuilder();
+    for (int k = 0; k < name.length(); k++) {
+      char c = name.charAt(k);
+      if (c == '\\') {
+        if (k + 3 < name.length() && Character.isDigit(name.charAt(k + 1))) {
+          l.append((char) Integer.parseInt(name.substring(k + 1, k + 4)));
+          k += 3;
+        } else if (k + 1 < name.length()) {
+          l.append(name.charAt(++k));
+        } else {
+          return null;
+        }
+      } else if (c == '.') {
+        out.add(l.toString());
+        l.setLength(0);
+      } else {
+        l.append(c);
+      }
+    }
+    if (l.length() > 0) {
+      out.add(l.toString());
+    }
+    return out;
+  }
+}
