@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xbill.DNS.DClass;
@@ -76,17 +77,121 @@ public final class MasterFileReader implements ZoneReader {
     final SourceTree tree;
     final ZoneBuilder builder = ZoneBuilder.deferred();
     final Deque<String> stack = new ArrayDeque<>();
+    /** Lines to read as empty, per file: what a lenient read skips. */
+    final Map<String, java.util.Set<Integer>> skip;
     String soaOwner;
     String firstOrigin;
     long generated;
 
-    Read(SourceTree tree) {
+    Read(SourceTree tree, Map<String, java.util.Set<Integer>> skip) {
       this.tree = tree;
+      this.skip = skip;
     }
   }
 
   @Override
   public Zone read(SourceTree tree, String path, String origin) throws ZoneReadException {
+    return readOnce(tree, path, origin, Map.of(), List.of());
+  }
+
+  /**
+   * As named would live with a broken file: each record or directive that does not read is
+   * skipped with a notice ("skipped: ..."), with its file and line, and the file is read again
+   * without it, at most {@link #MAX_LENIENT_SKIPS} times. Throws when the file itself cannot be
+   * read, when a problem has no line to skip, or when not one record could be read while there
+   * were problems.
+   */
+  @Override
+  public Zone readLenient(SourceTree tree, String path, String origin) throws ZoneReadException {
+    Map<String, java.util.Set<Integer>> skip = new java.util.HashMap<>();
+    List<ZoneReadException> skipped = new ArrayList<>();
+    while (true) {
+      Zone z;
+      try {
+        z = readOnce(tree, path, origin, skip, skipped);
+      } catch (ZoneReadException e) {
+        Location at = e.location();
+        if (at == null || at.line() <= 0 || skipped.size() >= MAX_LENIENT_SKIPS) {
+          throw e; // the file itself, or a problem without a line to skip
+        }
+        java.util.Set<Integer> lines = skip.computeIfAbsent(at.path(), p -> new java.util.HashSet<>());
+        if (lines.contains(at.line())) {
+          throw e; // skipping it did not help
+        }
+        lines.addAll(entryLines(tree.read(at.path()), at.line()));
+        skipped.add(e);
+        continue;
+      }
+      if (z.recordCount() == 0 && !skipped.isEmpty()) {
+        throw skipped.get(0); // nothing at all could be read
+      }
+      return z;
+    }
+  }
+
+  /** How many problems {@link #readLenient} skips before it gives up on a file. */
+  static final int MAX_LENIENT_SKIPS = 1000;
+
+  /** The lines of the entry starting at {@code line}: itself, and more while a parenthesis is open. */
+  private static List<Integer> entryLines(byte[] bytes, int line) {
+    List<Integer> out = new ArrayList<>();
+    int n = 1;
+    int i = 0;
+    while (i < bytes.length && n < line) {
+      if (bytes[i++] == '\n') {
+        n++;
+      }
+    }
+    int depth = 0;
+    boolean quoted = false;
+    out.add(line);
+    for (; i < bytes.length; i++) {
+      byte c = bytes[i];
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == ';') {
+        while (i + 1 < bytes.length && bytes[i + 1] != '\n') {
+          i++;
+        }
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')' && depth > 0) {
+        depth--;
+      } else if (c == '\n') {
+        quoted = false;
+        if (depth == 0 || i + 1 >= bytes.length) {
+          break;
+        }
+        out.add(++n);
+      }
+    }
+    return out;
+  }
+
+  /** {@code bytes} with the given lines emptied, their newlines kept so that lines still count. */
+  private static byte[] without(byte[] bytes, java.util.Set<Integer> lines) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+    int line = 1;
+    for (byte c : bytes) {
+      if (c == '\n') {
+        out.write(c);
+        line++;
+      } else if (!lines.contains(line)) {
+        out.write(c);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private Zone readOnce(
+      SourceTree tree,
+      String path,
+      String origin,
+      Map<String, java.util.Set<Integer>> skip,
+      List<ZoneReadException> skipped)
+      throws ZoneReadException {
     String start = origin != null ? origin : ZoneFormat.originFromFileName(path);
     Name startName;
     try {
@@ -94,7 +199,7 @@ public final class MasterFileReader implements ZoneReader {
     } catch (TextParseException e) {
       throw new ZoneReadException(new Location(path, 0), "origin '" + start + "' is not a valid name");
     }
-    Read read = new Read(tree);
+    Read read = new Read(tree, skip);
     long t = System.nanoTime();
     parseFile(read, path, startName, -1);
     Timings.add("read.parse", t);
@@ -104,6 +209,9 @@ public final class MasterFileReader implements ZoneReader {
             : read.soaOwner != null
                 ? read.soaOwner
                 : read.firstOrigin != null ? read.firstOrigin : Canonical.name(startName);
+    for (ZoneReadException e : skipped) {
+      read.builder.notice(e.location(), "skipped: " + e.problem());
+    }
     // Both paths add only what dnsjava prints, or (the fast path) printable ASCII it checked.
     read.builder.vouchAscii();
     t = System.nanoTime();
@@ -126,6 +234,10 @@ public final class MasterFileReader implements ZoneReader {
           new Location(read.stack.peek(), 0), "$INCLUDE cycle: " + String.join(" -> ", cycle));
     }
     byte[] bytes = read.tree.read(path);
+    java.util.Set<Integer> skipLines = read.skip.get(path);
+    if (skipLines != null) {
+      bytes = without(bytes, skipLines);
+    }
     if (fastPath && readFast(read, path, bytes, origin, defaultTtl)) {
       return;
     }
@@ -158,6 +270,12 @@ public final class MasterFileReader implements ZoneReader {
             at, "$INCLUDE nested deeper than " + maxDepth + " levels: " + Limits.Limit.MAX_INCLUDE_DEPTH.exceeded("the nesting"));
       }
       String target = SourceTree.resolveInclude(path, inc.target(), at);
+      if (read.stack.contains(target)) {
+        List<String> cycle = new ArrayList<>(read.stack);
+        java.util.Collections.reverse(cycle);
+        cycle.add(target);
+        throw new ZoneReadException(at, "$INCLUDE cycle: " + String.join(" -> ", cycle));
+      }
       try {
         parseFile(read, target, inc.origin(), inc.defaultTtl());
       } catch (ZoneReadException e) {
