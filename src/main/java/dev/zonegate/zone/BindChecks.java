@@ -23,8 +23,8 @@ import org.xbill.DNS.Type;
 final class BindChecks {
   private BindChecks() {}
 
-  /** The problem with one canonical record, in words, or null when named takes it. */
-  static String record(String owner, String type, String rdata) {
+  /** The problem with a type named will not load from a file, or null. */
+  static String type(String type) {
     int t = Type.value(type);
     if (t == 0 || t == Type.OPT || (t >= 128 && t <= 255)) {
       return "type " + type + " is a meta type, which named refuses in a zone file";
@@ -32,6 +32,16 @@ final class BindChecks {
     if (t == Type.MD || t == Type.MF) {
       return "type " + type + " is obsolete (RFC 973, use MX); named refuses it";
     }
+    return null;
+  }
+
+  /** The problem with one canonical record, in words, or null when named takes it. */
+  static String record(String owner, String type, String rdata) {
+    String typeProblem = type(type);
+    if (typeProblem != null) {
+      return typeProblem;
+    }
+    int t = Type.value(type);
     if (t == Type.NS && owner.startsWith("*.")) {
       return "an NS record cannot have a wildcard owner (" + owner + "); named refuses it";
     }

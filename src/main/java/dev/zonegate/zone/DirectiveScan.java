@@ -20,7 +20,8 @@ final class DirectiveScan {
 
   byte[] text;
   final List<Integer> entryLines = new ArrayList<>();
-  final List<Integer> generateLines = new ArrayList<>();
+  /** The {@code $GENERATE} lines, blank in the text dnsjava reads: zonegate expands them. */
+  final List<Generate.Line> generates = new ArrayList<>();
   final List<Include> includes = new ArrayList<>();
 
   /**
@@ -109,7 +110,9 @@ final class DirectiveScan {
             // BIND's record of when a file was dumped; dnsjava does not know it, named ignores it.
             copyFrom = end;
           } else if (directive.equals("$GENERATE")) {
-            generateLines.add(line);
+            generates.add(
+                new Generate.Line(line, new String(text, i, end - i, StandardCharsets.UTF_8), origin, defaultTtl));
+            copyFrom = end;
           } else if (directive.equals("$INCLUDE")) {
             String target = words.size() > 1 ? words.get(1) : "";
             Name incOrigin = words.size() > 2 ? nameOr(words.get(2), origin) : origin;

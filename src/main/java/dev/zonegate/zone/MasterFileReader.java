@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Generator;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -39,6 +37,10 @@ import org.xbill.DNS.Type;
 public final class MasterFileReader implements ZoneReader {
   public static final int MAX_INCLUDE_DEPTH = (int) Limits.Limit.MAX_INCLUDE_DEPTH.defaultValue();
   public static final long DEFAULT_MAX_GENERATED = Limits.Limit.MAX_GENERATED.defaultValue();
+
+  static {
+    BindTypes.install();
+  }
 
   private static final Pattern DNSJAVA_MESSAGE = Pattern.compile("^.*?:(\\d+): (.*)$", Pattern.DOTALL);
 
@@ -340,16 +342,17 @@ public final class MasterFileReader implements ZoneReader {
   private void parseRecords(Read read, String path, DirectiveScan scan, Name origin, long ttl)
       throws ZoneReadException {
     int index = 0;
+    // The TTL of the last record before each line, for a $GENERATE without TTL and $TTL.
+    java.util.TreeMap<Integer, Long> ttls = new java.util.TreeMap<>();
     try (Master master = new Master(new ByteArrayInputStream(scan.text), origin, ttl)) {
       master.disableIncludes(true);
-      master.expandGenerate(false);
       Record r;
       while ((r = master.nextRecord()) != null) {
-        Location where = new Location(path, lineOf(scan.entryLines, index));
-        add(read, r, where);
+        int line = lineOf(scan.entryLines, index);
+        add(read, r, new Location(path, line), true);
+        ttls.put(line, r.getTTL());
         index++;
       }
-      expandGenerators(read, path, scan, master.generators());
     } catch (ZoneReadException e) {
       throw e;
     } catch (TextParseException e) {
@@ -359,6 +362,7 @@ public final class MasterFileReader implements ZoneReader {
           new Location(path, lineOf(scan.entryLines, index)),
           unparsable(e));
     }
+    expandGenerates(read, path, scan, ttls);
   }
 
   /**
@@ -376,13 +380,19 @@ public final class MasterFileReader implements ZoneReader {
     return "the record cannot be parsed";
   }
 
-  private void expandGenerators(Read read, String path, DirectiveScan scan, Iterator<Generator> it)
-      throws IOException, ZoneReadException {
-    int g = 0;
-    while (it.hasNext()) {
-      Generator gen = it.next();
-      Location where = new Location(path, lineOf(scan.generateLines, g++));
-      long count = (gen.end - gen.start) / gen.step + 1;
+  /** Each {@code $GENERATE} of the file, expanded by {@link Generate} within the record budget. */
+  private void expandGenerates(Read read, String path, DirectiveScan scan, java.util.TreeMap<Integer, Long> ttls)
+      throws ZoneReadException {
+    for (Generate.Line l : scan.generates) {
+      Location where = new Location(path, l.line());
+      Map.Entry<Integer, Long> before = ttls.floorEntry(l.line());
+      Generate gen;
+      try {
+        gen = Generate.parse(l, before == null ? -1 : before.getValue());
+      } catch (Generate.Problem p) {
+        throw new ZoneReadException(where, p.getMessage());
+      }
+      long count = gen.count();
       if (read.generated + count > maxGenerated) {
         throw new ZoneReadException(
             where,
@@ -392,14 +402,35 @@ public final class MasterFileReader implements ZoneReader {
                 + Limits.Limit.MAX_GENERATED.exceeded("that", maxGenerated));
       }
       read.generated += count;
-      Record r;
-      while ((r = gen.nextRecord()) != null) {
-        add(read, r, where);
+      for (long i = gen.start; i <= gen.stop; i += gen.step) {
+        String owner = "";
+        String rdata = "";
+        try {
+          owner = Generate.name(gen.lhs, i);
+          rdata = Generate.name(gen.rhs, i);
+          Name name = Name.fromString(owner, l.origin());
+          Record r = Record.fromString(name, gen.type, DClass.IN, gen.ttl, rdata, l.origin());
+          add(read, r, where, false);
+        } catch (Generate.Problem p) {
+          throw new ZoneReadException(where, p.getMessage());
+        } catch (TextParseException e) {
+          String msg = e.getMessage() == null ? "syntax error" : e.getMessage();
+          Matcher m = DNSJAVA_MESSAGE.matcher(msg);
+          throw new ZoneReadException(
+              where, "$GENERATE: " + owner + " " + Type.string(gen.type) + " " + rdata + ": " + (m.matches() ? m.group(2) : msg));
+        } catch (IOException | RuntimeException e) {
+          throw new ZoneReadException(where, "$GENERATE: " + owner + " " + Type.string(gen.type) + " " + rdata + ": " + unparsable(e));
+        }
       }
     }
   }
 
-  private static void add(Read read, Record r, Location where) throws IOException, ZoneReadException {
+  /**
+   * Adds one record read by dnsjava; {@code checkNames} false for what {@code $GENERATE} made,
+   * which named does not hold to check-names.
+   */
+  private static void add(Read read, Record r, Location where, boolean checkNames)
+      throws IOException, ZoneReadException {
     if (r.getDClass() != DClass.IN) {
       throw new ZoneReadException(
           where, "class " + DClass.string(r.getDClass()) + " is not supported; zones are class IN");
@@ -408,7 +439,7 @@ public final class MasterFileReader implements ZoneReader {
     String name = c.getName().toString();
     String type = Type.string(c.getType());
     String rdata = Canonical.rdataOf(c);
-    String problem = BindChecks.record(name, type, rdata);
+    String problem = checkNames ? BindChecks.record(name, type, rdata) : BindChecks.type(type);
     if (problem != null) {
       throw new ZoneReadException(where, problem);
     }

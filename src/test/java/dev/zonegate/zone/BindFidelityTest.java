@@ -152,4 +152,112 @@ class BindFidelityTest {
     refused(SKELETON + "sub SOA ns.example.net. hm.example.net. 1 2 3 4 5\n", 5, "below the top of the zone");
     refused(SKELETON + "@ DS 12345 8 2 " + "ab".repeat(32) + "\n", 5, "DS record at the top of the zone");
   }
+
+  private static java.util.List<String> rdata(String line, String name, String type) throws Exception {
+    return accepted(SKELETON + line + "\n").get(name, type).rdata();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "s SVCB 0 svc.example.net. alpn=h2|0 svc.example.net. alpn=h2",
+        "s SVCB 1 . ech=|1 . ech",
+        "s SVCB 1 . dohpath=/dns-query{?dns}|1 . key7=/dns-query{?dns}",
+        "s SVCB 1 . key3=\\001\\187|1 . port=443",
+        "s SVCB 1 . key1=\\002h2|1 . alpn=h2",
+        "s SVCB 1 . key4=\\192\\000\\002\\001|1 . ipv4hint=192.0.2.1",
+        "s SVCB 1 . alpn=h2\\,x,h3|1 . alpn=h2,x,h3",
+        "s SVCB 1 . mandatory=ipv4hint,alpn ipv4hint=192.0.2.1 alpn=h2|1 . mandatory=alpn,ipv4hint alpn=h2 ipv4hint=192.0.2.1",
+        "s HTTPS 1 . key8|1 . key8",
+      })
+  void svcbParametersReadAsNamedReadsThem(String line, String expected) throws Exception {
+    String type = line.split(" ")[1];
+    assertThat(rdata(line, "s.example.com.", type)).containsExactly(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "s SVCB 1 . alpn=,h2|alpn protocol id",
+        "s SVCB 1 . alpn=h2,|alpn protocol id",
+        "s SVCB 1 . alpn= h2|alpn protocol id",
+        "s SVCB 1 . no-default-alpn|no-default-alpn needs an alpn",
+        "s SVCB 1 . key2|no-default-alpn needs an alpn",
+        "s SVCB 1 . port=65536|not a number from 0 to 65535",
+        "s SVCB 1 . port=0x1bb|not a number from 0 to 65535",
+        "s SVCB 1 . ipv4hint=192.0.2.1,|not an IPv4 address",
+        "s SVCB 1 . key1=h2|not valid",
+        "s SVCB 1 . key3=443|not valid",
+        "s SVCB 1 . ALPN=h2|unknown SvcParam key 'ALPN'",
+        "s SVCB 1 . ohttp|unknown SvcParam key 'ohttp'",
+        "s SVCB 1 . dohpath=/dns-query|not valid",
+        "s SVCB 1 . \"alpn=h2\"|one quoted string",
+        "s SVCB 1 . ech=AAA|not base64",
+        "s SVCB 1 . alpn=h2 key1=\\002h3|appears twice",
+        "s SVCB 1 . mandatory=port alpn=h2|does not have",
+        "s SVCB 1 . mandatory=mandatory|not valid",
+      })
+  void svcbParametersNamedRefusesAreRefused(String line, String words) {
+    refused(SKELETON + line + "\n", 5, words);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "h EUI48 00-00-5E-00-53-2A|EUI48|00-00-5e-00-53-2a",
+        "h EUI48 0-0-5e-0-53-2a|EUI48|00-00-5e-00-53-2a",
+        "h EUI48 00-00-5e-00-53-2a-01|EUI48|00-00-5e-00-53-2a",
+        "h EUI64 00-00-5e-ef-10-00-00-2a|EUI64|00-00-5e-ef-10-00-00-2a",
+      })
+  void euiAddressesReadAsNamedReadsThem(String line, String type, String expected) throws Exception {
+    assertThat(rdata(line, "h.example.com.", type)).containsExactly(expected);
+  }
+
+  @Test
+  void euiAddressesNamedRefusesAreRefused() {
+    refused(SKELETON + "h EUI48 00-00-5e-00-53\n", 5, "invalid EUI48 address");
+    refused(SKELETON + "h EUI64 00:00:5e:ef:10:00:00:2a\n", 5, "invalid EUI64 address");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "$GENERATE 1-2 h$ TXT \"a b $\"|h2.example.com.|TXT|\"a\" \"b\" \"2\"",
+        "$GENERATE 1-2 h$ MX \"10 a_b$.example.net.\"|h1.example.com.|MX|10 a_b1.example.net.",
+        "$GENERATE 1-2 h${0,5,n} A 192.0.2.$|h2.0.0.example.com.|A|192.0.2.2",
+        "$GENERATE 1-2 h${-5} A 192.0.2.$|h-3.example.com.|A|192.0.2.2",
+        "$GENERATE 6-6 g${2,4,o}$$$ A 192.0.2.$|g0010\\$8.example.com.|A|192.0.2.6",
+        "$GENERATE 10-10 h${0,3,X} AAAA 2001:db8::${0,0,x}|h00a.example.com.|AAAA|2001:db8::a",
+        "$GENERATE 1-2 h$ IN 60 A 192.0.2.$|h1.example.com.|A|192.0.2.1",
+        "$GENERATE 1-2x h_$ A 192.0.2.$|h_2.example.com.|A|192.0.2.2",
+      })
+  void generateExpandsAsNamedExpandsIt(String line, String name, String type, String rdata) throws Exception {
+    Zone z = accepted(SKELETON + line + "\n");
+    assertThat(z.get(name, type).rdata()).containsExactly(rdata);
+    assertThat(z.get(name, type).location().line()).isEqualTo(5);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "$GENERATE 1-2 h$ MX 10 mail$.example.net.|extra input text",
+        "$GENERATE 3-1 h$ A 192.0.2.$|invalid range '3-1'",
+        "$GENERATE 1-3/0 h$ A 192.0.2.$|invalid range",
+        "$GENERATE 1-3/-1 h$ A 192.0.2.$|invalid range",
+        "$GENERATE 1-2/x h$ A 192.0.2.$|invalid range",
+        "$GENERATE 1-2 h${0,3,d A 192.0.2.$|syntax error",
+        "$GENERATE 1-2 h${0,200,d} A 192.0.2.$|ran out of space",
+        "$GENERATE 1-2 h$ TXT ( \"a\" )|unbalanced parentheses",
+        "$GENERATE 1-2 \"h$\" A 192.0.2.$|cannot be quoted",
+        "$GENERATE 1-2 h$ FOO 1|unknown RR type 'FOO'",
+        "$GENERATE 250-260 h$ A 192.0.2.$|192.0.2.256",
+      })
+  void generateLinesNamedRefusesAreRefusedAtTheirLine(String line, String words) {
+    refused(SKELETON + line + "\n", 5, words);
+  }
 }
