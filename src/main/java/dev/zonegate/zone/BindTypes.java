@@ -33,6 +33,11 @@ import org.xbill.DNS.Type;
  *       {@code ohttp} (RFC 9540) name, so it is written {@code key8}.
  *   <li>EUI48 and EUI64 (RFC 7043), which dnsjava 3.6 has no reader for: named's {@code
  *       %2x-%2x-...} reading, printed as lower-case hex pairs.
+ *   <li>DS, CDS, TA and DLV: algorithm and digest type as numbers or named's mnemonics; the digest
+ *       must have the length of its type for SHA-1, SHA-256 and SHA-384 only (named knows no
+ *       other), at least one octet otherwise. dnsjava also checks GOST and SM3 lengths and reads
+ *       TA not at all.
+ *   <li>CAA: the tag of letters and digits only and not quoted, the value of any length.
  * </ul>
  *
  * {@link #install()} runs before any master file is read (MasterFileReader and Canonical call it).
@@ -51,6 +56,11 @@ public final class BindTypes {
     register(Type.HTTPS, "HTTPS", Https::new);
     register(Type.EUI48, "EUI48", Eui48::new);
     register(Type.EUI64, "EUI64", Eui64::new);
+    register(Type.DS, "DS", Ds::new);
+    register(Type.CDS, "CDS", Ds::new);
+    register(Type.TA, "TA", Ds::new);
+    register(Type.DLV, "DLV", Ds::new);
+    register(Type.CAA, "CAA", Caa::new);
     installed = true;
   }
 
@@ -425,6 +435,147 @@ public final class BindTypes {
     @Override
     int octets() {
       return 8;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // DS, CDS, TA, DLV.
+
+  /** named's digest type mnemonics (lib/dns/rcode.c). */
+  private static final Map<String, Integer> DIGESTS =
+      Map.of("SHA-1", 1, "SHA1", 1, "SHA-256", 2, "SHA256", 2, "GOST", 3, "SHA-384", 4, "SHA384", 4);
+
+  /** A delegation signer as named reads it ({@code generic_fromtext_ds}). */
+  public static class Ds extends Record {
+    private static final long serialVersionUID = 1L;
+    private int footprint;
+    private int algorithm;
+    private int digestType;
+    private byte[] digest = new byte[0];
+
+    @Override
+    protected void rrFromWire(DNSInput in) throws IOException {
+      footprint = in.readU16();
+      algorithm = in.readU8();
+      digestType = in.readU8();
+      digest = in.readByteArray();
+    }
+
+    @Override
+    protected String rrToString() {
+      return footprint + " " + algorithm + " " + digestType + " " + org.xbill.DNS.utils.base16.toString(digest);
+    }
+
+    @Override
+    protected void rdataFromString(Tokenizer st, Name origin) throws IOException {
+      footprint = (int) number(st, 0xFFFF, "key tag");
+      String alg = st.getString();
+      algorithm = alg.chars().allMatch(Character::isDigit) && alg.length() <= 3
+          ? Integer.parseInt(alg)
+          : org.xbill.DNS.DNSSEC.Algorithm.value(alg.toUpperCase(java.util.Locale.ROOT));
+      if (algorithm < 0 || algorithm > 255) {
+        throw st.exception("unknown algorithm '" + alg + "'");
+      }
+      String dt = st.getString();
+      Integer d = dt.chars().allMatch(Character::isDigit) && dt.length() <= 3
+          ? Integer.valueOf(dt)
+          : DIGESTS.get(dt.toUpperCase(java.util.Locale.ROOT));
+      if (d == null || d > 255) {
+        throw st.exception("unknown digest type '" + dt + "'");
+      }
+      digestType = d;
+      int length = digestType == 1 ? 20 : digestType == 2 ? 32 : digestType == 4 ? 48 : -1;
+      digest = hexRest(st, length);
+    }
+
+    @Override
+    protected void rrToWire(DNSOutput out, Compression c, boolean canonical) {
+      out.writeU16(footprint);
+      out.writeU8(algorithm);
+      out.writeU8(digestType);
+      out.writeByteArray(digest);
+    }
+  }
+
+  /** A decimal number as named's lexer reads one: digits only, at most {@code max}. */
+  private static long number(Tokenizer st, long max, String what) throws IOException {
+    String s = st.getString();
+    if (!s.matches("[0-9]{1,10}") || Long.parseLong(s) > max) {
+      throw st.exception("'" + s + "' is not a valid " + what);
+    }
+    return Long.parseLong(s);
+  }
+
+  /**
+   * named's {@code isc_hex_tobuffer}: hex digits over the rest of the record's tokens, exactly
+   * {@code length} octets when it is positive, at least one otherwise.
+   */
+  private static byte[] hexRest(Tokenizer st, int length) throws IOException {
+    StringBuilder hex = new StringBuilder();
+    while (true) {
+      Tokenizer.Token t = st.get();
+      if (!t.isString()) {
+        st.unget();
+        break;
+      }
+      hex.append(t.value);
+    }
+    String h = hex.toString();
+    if (h.isEmpty() || h.length() % 2 != 0 || !h.matches("[0-9A-Fa-f]*")) {
+      throw st.exception(h.isEmpty() ? "the digest is missing" : "bad hex encoding");
+    }
+    byte[] out = org.xbill.DNS.utils.base16.fromString(h);
+    if (length > 0 && out.length != length) {
+      throw st.exception("the digest has " + out.length + " octets where its type has " + length);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // CAA.
+
+  /** CAA as named reads it ({@code caa_257.c}). */
+  public static class Caa extends Record {
+    private static final long serialVersionUID = 1L;
+    private int flags;
+    private byte[] tag = new byte[0];
+    private byte[] value = new byte[0];
+
+    @Override
+    protected void rrFromWire(DNSInput in) throws IOException {
+      flags = in.readU8();
+      tag = in.readCountedString();
+      value = in.readByteArray();
+    }
+
+    @Override
+    protected String rrToString() {
+      return flags + " " + byteArrayToString(tag, false) + " " + byteArrayToString(value, true);
+    }
+
+    @Override
+    protected void rdataFromString(Tokenizer st, Name origin) throws IOException {
+      flags = (int) number(st, 255, "CAA flags value");
+      Tokenizer.Token t = st.get();
+      if (t.type != Tokenizer.IDENTIFIER) {
+        throw st.exception("the CAA tag is missing or quoted");
+      }
+      if (t.value.length() > 255 || !t.value.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+        throw st.exception("the CAA tag '" + t.value + "' must be 1 to 255 letters and digits");
+      }
+      tag = t.value.getBytes(StandardCharsets.US_ASCII);
+      t = st.get();
+      if (!t.isString()) {
+        throw st.exception("the CAA value is missing");
+      }
+      value = unescape(st, t.value);
+    }
+
+    @Override
+    protected void rrToWire(DNSOutput out, Compression c, boolean canonical) {
+      out.writeU8(flags);
+      out.writeCountedString(tag);
+      out.writeByteArray(value);
     }
   }
 }

@@ -62,10 +62,48 @@ final class DirectiveScan {
    * from the current origin.
    */
   static DirectiveScan scan(byte[] input, Name origin, long defaultTtl) {
-    byte[] text = stripBom(input);
+    byte[] text = escapeHighBytes(stripBom(input));
     DirectiveScan s = new DirectiveScan(text);
     s.run(origin, defaultTtl);
     return s;
+  }
+
+  /**
+   * Every byte above 127 written as {@code \DDD}, which means the same octet in a master file:
+   * dnsjava reads the text as ISO-8859-1 characters and stores a TXT string's characters as UTF-8,
+   * so a UTF-8 "é" (two octets, as named keeps them) would become four. An escaped high byte
+   * ({@code \} then the byte) becomes the same {@code \DDD}. No newline is added or removed.
+   */
+  static byte[] escapeHighBytes(byte[] b) {
+    int high = 0;
+    for (byte c : b) {
+      if (c < 0) {
+        high++;
+      }
+    }
+    if (high == 0) {
+      return b;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(b.length + 3 * high);
+    for (int i = 0; i < b.length; i++) {
+      int c = b[i] & 0xff;
+      if (c == '\\' && i + 1 < b.length && b[i + 1] < 0) {
+        c = b[++i] & 0xff;
+      } else if (c == '\\' && i + 1 < b.length) {
+        out.write(c);
+        out.write(b[++i]);
+        continue;
+      }
+      if (c < 0x80) {
+        out.write(c);
+      } else {
+        out.write('\\');
+        out.write('0' + c / 100);
+        out.write('0' + c / 10 % 10);
+        out.write('0' + c % 10);
+      }
+    }
+    return out.toByteArray();
   }
 
   private static byte[] stripBom(byte[] b) {
@@ -111,7 +149,7 @@ final class DirectiveScan {
             copyFrom = end;
           } else if (directive.equals("$GENERATE")) {
             generates.add(
-                new Generate.Line(line, new String(text, i, end - i, StandardCharsets.UTF_8), origin, defaultTtl));
+                new Generate.Line(line, new String(text, i, end - i, StandardCharsets.ISO_8859_1), origin, defaultTtl));
             copyFrom = end;
           } else if (directive.equals("$INCLUDE")) {
             String target = words.size() > 1 ? words.get(1) : "";
