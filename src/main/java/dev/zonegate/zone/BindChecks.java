@@ -42,6 +42,10 @@ final class BindChecks {
       return typeProblem;
     }
     int t = Type.value(type);
+    String shape = shape(t, rdata);
+    if (shape != null) {
+      return shape;
+    }
     if (t == Type.NS && owner.startsWith("*.")) {
       return "an NS record cannot have a wildcard owner (" + owner + "); named refuses it";
     }
@@ -76,6 +80,48 @@ final class BindChecks {
         return null;
       default:
         return null;
+    }
+  }
+
+  /**
+   * Rdata dnsjava reads but named does not, seen in the canonical text: an X25 address that is not 4 or more digits, a key record without its key, an SSHFP fingerprint
+   * whose length is not its type's, an IPSECKEY without a key, an NSEC without types.
+   */
+  private static String shape(int t, String rdata) {
+    String[] f = rdata.isEmpty() ? new String[0] : rdata.split(" ");
+    switch (t) {
+      case Type.X25:
+        return rdata.matches("\"[0-9]{4,}\"") ? null : "an X25 address is 4 or more digits (RFC 1183); named refuses " + rdata;
+      case Type.KEY:
+      case Type.DNSKEY:
+      case Type.CDNSKEY:
+        return f.length < 4 ? "the " + Type.string(t) + " record has no key data; named refuses it" : null;
+      case Type.SSHFP:
+        int want = f.length < 3 ? -1 : f[1].equals("1") ? 40 : f[1].equals("2") ? 64 : -1;
+        return want > 0 && f[2].length() != want
+            ? "an SSHFP fingerprint of type " + f[1] + " has " + want / 2 + " octets; named refuses " + f[2].length() / 2
+            : null;
+      case Type.IPSECKEY:
+        return f.length < 5 ? "the IPSECKEY record has no public key; named refuses it" : null;
+      case Type.NSEC:
+        return f.length < 2 ? "the NSEC record lists no types; named refuses it" : null;
+      case Type.LOC:
+        return f.length >= 8 && (beyond(f, 0, 90) || beyond(f, 4, 180))
+            ? "the LOC position " + String.join(" ", java.util.Arrays.copyOf(f, 8))
+                + " is beyond 90 degrees latitude or 180 longitude; named refuses it"
+            : null;
+      default:
+        return null;
+    }
+  }
+
+  /** dnsjava prints a LOC position as {@code d m s.sss H}: is it more than {@code max} degrees? */
+  private static boolean beyond(String[] f, int at, int max) {
+    try {
+      double degrees = Integer.parseInt(f[at]) + Integer.parseInt(f[at + 1]) / 60.0 + Double.parseDouble(f[at + 2]) / 3600;
+      return degrees > max;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

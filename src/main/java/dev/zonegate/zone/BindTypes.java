@@ -38,6 +38,12 @@ import org.xbill.DNS.Type;
  *       other), at least one octet otherwise. dnsjava also checks GOST and SM3 lengths and reads
  *       TA not at all.
  *   <li>CAA: the tag of letters and digits only and not quoted, the value of any length.
+ *   <li>TXT and SPF: at least one string (dnsjava reads none as one empty string).
+ *   <li>NINFO, AVC, GPOS, RKEY, TALINK, CSYNC, NID, L64, L32, LP, EID, NIMLOC, SINK, DOA, URI
+ *       (whose target named wants quoted), OPENPGPKEY (strict base64), AMTRELAY and HIP ({@link Fields}, {@link AmtRelay},
+ *       {@link Hip}): dnsjava 3.6 reads most of them only as {@code \# len hex},
+ *       GPOS only as numbers in range (named takes any three strings), and HIP's rendezvous
+ *       servers up to the next record's owner.
  * </ul>
  *
  * {@link #install()} runs before any master file is read (MasterFileReader and Canonical call it).
@@ -61,11 +67,37 @@ public final class BindTypes {
     register(Type.TA, "TA", Ds::new);
     register(Type.DLV, "DLV", Ds::new);
     register(Type.CAA, "CAA", Caa::new);
+    // Types dnsjava 3.6 reads only in RFC 3597 form, or (HIP, GPOS) differently from named.
+    fields(Type.TXT, "TXT", "strings"); // dnsjava reads "TXT" with nothing after it as one empty string
+    fields(Type.SPF, "SPF", "strings");
+    fields(Type.NINFO, "NINFO", "strings");
+    fields(Type.AVC, "AVC", "strings");
+    fields(Type.GPOS, "GPOS", "string string string");
+    fields(Type.RKEY, "RKEY", "u16 u8 alg base64");
+    fields(Type.TALINK, "TALINK", "name name");
+    fields(Type.CSYNC, "CSYNC", "u32 u16 bitmap");
+    fields(Type.NID, "NID", "u16 locator");
+    fields(Type.L64, "L64", "u16 locator");
+    fields(Type.L32, "L32", "u16 ipv4");
+    fields(Type.LP, "LP", "u16 name");
+    fields(Type.EID, "EID", "hex");
+    fields(Type.NIMLOC, "NIMLOC", "hex");
+    fields(Type.SINK, "SINK", "u8 u8 u8 base64*");
+    fields(Type.URI, "URI", "u16 u16 quoted");
+    fields(Type.OPENPGPKEY, "OPENPGPKEY", "base64");
+    register(Type.AMTRELAY, "AMTRELAY", AmtRelay::new);
+    fields(Type.DOA, "DOA", "u32 u32 u8 string base64-");
+    register(Type.HIP, "HIP", Hip::new);
     installed = true;
   }
 
   private static void register(int type, String name, Supplier<Record> factory) {
     Type.register(type, name, factory);
+  }
+
+  private static void fields(int type, String name, String spec) {
+    String[] kinds = spec.split(" ");
+    register(type, name, () -> new Fields(kinds));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -576,6 +608,430 @@ public final class BindTypes {
       out.writeU8(flags);
       out.writeCountedString(tag);
       out.writeByteArray(value);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Records made of simple fields.
+
+  /**
+   * A record whose rdata is a sequence of fields, read and printed as named does: {@code u8},
+   * {@code u16}, {@code u32} (decimal), {@code alg} (a number or a DNSSEC algorithm name),
+   * {@code name} (uncompressed, lower case in canonical form), {@code ipv4}, {@code locator}
+   * (four groups of up to four hex digits), {@code string} (one character-string), {@code
+   * strings} (one or more, to the end), {@code base64} (one or more tokens to the end), {@code
+   * base64*} (zero or more), {@code base64-} (one token, {@code -} for none), {@code hex} (one or
+   * more tokens to the end) and {@code bitmap} (type names to the end, as in NSEC).
+   */
+  public static class Fields extends Record {
+    private static final long serialVersionUID = 1L;
+    private final String[] kinds;
+    private byte[] data = new byte[0];
+
+    Fields(String[] kinds) {
+      this.kinds = kinds;
+    }
+
+    @Override
+    protected void rrFromWire(DNSInput in) throws IOException {
+      byte[] d = in.readByteArray();
+      present(d); // refuses what does not decode
+      data = d;
+    }
+
+    @Override
+    protected String rrToString() {
+      try {
+        return present(data);
+      } catch (IOException e) {
+        return unknownToString(data);
+      }
+    }
+
+    @Override
+    protected void rrToWire(DNSOutput out, Compression c, boolean canonical) {
+      out.writeByteArray(data);
+    }
+
+    @Override
+    protected void rdataFromString(Tokenizer st, Name origin) throws IOException {
+      DNSOutput out = new DNSOutput();
+      for (String k : kinds) {
+        switch (k) {
+          case "u8":
+            out.writeU8((int) number(st, 0xFF, "number"));
+            break;
+          case "u16":
+            out.writeU16((int) number(st, 0xFFFF, "number"));
+            break;
+          case "u32":
+            out.writeU32(number(st, 0xFFFFFFFFL, "number"));
+            break;
+          case "alg":
+            String a = st.getString();
+            int alg = a.matches("[0-9]{1,3}") ? Integer.parseInt(a) : org.xbill.DNS.DNSSEC.Algorithm.value(a.toUpperCase(java.util.Locale.ROOT));
+            if (alg < 0 || alg > 255) {
+              throw st.exception("unknown algorithm '" + a + "'");
+            }
+            out.writeU8(alg);
+            break;
+          case "name":
+            st.getName(origin).toWireCanonical(out);
+            break;
+          case "ipv4":
+            out.writeByteArray(st.getAddressBytes(org.xbill.DNS.Address.IPv4));
+            break;
+          case "locator":
+            String l = st.getString();
+            if (!l.matches("[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{1,4}){3}")) {
+              throw st.exception("'" + l + "' is not a locator (four groups of hex digits)");
+            }
+            for (String g : l.split(":")) {
+              out.writeU16(Integer.parseInt(g, 16));
+            }
+            break;
+          case "string":
+            out.writeCountedString(characterString(st, st.get()));
+            break;
+          case "quoted":
+            Tokenizer.Token q = st.get();
+            if (q.type != Tokenizer.QUOTED_STRING) {
+              throw st.exception("a quoted string is needed here");
+            }
+            out.writeByteArray(unescape(st, q.value));
+            break;
+          case "strings":
+            int n = 0;
+            for (Tokenizer.Token t = st.get(); t.isString(); t = st.get()) {
+              out.writeCountedString(characterString(st, t));
+              n++;
+            }
+            st.unget();
+            if (n == 0) {
+              throw st.exception("at least one string is needed");
+            }
+            break;
+          case "base64":
+          case "base64*":
+            out.writeByteArray(base64Rest(st, k.equals("base64")));
+            break;
+          case "base64-":
+            String b = st.getString();
+            if (!b.equals("-")) {
+              out.writeByteArray(base64(st, b));
+            }
+            break;
+          case "hex":
+            out.writeByteArray(hexRest(st, -1));
+            break;
+          case "bitmap":
+            java.util.TreeSet<Integer> types = new java.util.TreeSet<>();
+            for (Tokenizer.Token t = st.get(); t.isString(); t = st.get()) {
+              int type = Type.value(t.value);
+              if (type < 0) {
+                throw st.exception("unknown type '" + t.value + "'");
+              }
+              types.add(type);
+            }
+            st.unget();
+            writeBitmap(out, types);
+            break;
+          default:
+            throw new IllegalStateException(k);
+        }
+      }
+      data = out.toByteArray();
+    }
+
+    /** The presentation form of {@code d}; an IOException when it does not decode. */
+    private String present(byte[] d) throws IOException {
+      DNSInput in = new DNSInput(d);
+      StringBuilder sb = new StringBuilder();
+      for (String k : kinds) {
+        if (sb.length() > 0 && in.remaining() == 0 && (k.equals("bitmap") || k.equals("base64*"))) {
+          break;
+        }
+        String part;
+        switch (k) {
+          case "u8":
+          case "alg":
+            part = String.valueOf(in.readU8());
+            break;
+          case "u16":
+            part = String.valueOf(in.readU16());
+            break;
+          case "u32":
+            part = String.valueOf(in.readU32());
+            break;
+          case "name":
+            part = new Name(in).toString();
+            break;
+          case "ipv4":
+            part = org.xbill.DNS.Address.toDottedQuad(in.readByteArray(4));
+            break;
+          case "locator":
+            StringBuilder g = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+              g.append(i == 0 ? "" : ":").append(String.format("%04x", in.readU16()));
+            }
+            part = g.toString();
+            break;
+          case "string":
+            part = byteArrayToString(in.readCountedString(), true);
+            break;
+          case "quoted":
+            part = byteArrayToString(in.readByteArray(), true);
+            break;
+          case "strings":
+            StringBuilder t = new StringBuilder();
+            do {
+              t.append(t.length() == 0 ? "" : " ").append(byteArrayToString(in.readCountedString(), true));
+            } while (in.remaining() > 0);
+            part = t.toString();
+            break;
+          case "base64":
+          case "base64*":
+          case "base64-":
+            byte[] rest = in.readByteArray();
+            if (k.equals("base64") && rest.length == 0) {
+              throw new org.xbill.DNS.WireParseException("no key");
+            }
+            part = rest.length == 0 && k.equals("base64-") ? "-" : java.util.Base64.getEncoder().encodeToString(rest);
+            break;
+          case "hex":
+            byte[] h = in.readByteArray();
+            if (h.length == 0) {
+              throw new org.xbill.DNS.WireParseException("no data");
+            }
+            part = org.xbill.DNS.utils.base16.toString(h);
+            break;
+          case "bitmap":
+            part = readBitmap(in);
+            break;
+          default:
+            throw new IllegalStateException(k);
+        }
+        sb.append(sb.length() == 0 ? "" : " ").append(part);
+      }
+      if (in.remaining() > 0) {
+        throw new org.xbill.DNS.WireParseException("trailing data");
+      }
+      return sb.toString();
+    }
+  }
+
+  private static byte[] characterString(Tokenizer st, Tokenizer.Token t) throws IOException {
+    if (!t.isString()) {
+      throw st.exception("a string is missing");
+    }
+    byte[] b = unescape(st, t.value);
+    if (b.length > 255) {
+      throw st.exception("a string is longer than 255 octets");
+    }
+    return b;
+  }
+
+  private static byte[] base64(Tokenizer st, String text) throws TextParseException {
+    if (text.length() % 4 != 0 || !text.matches("[A-Za-z0-9+/]*={0,2}")) {
+      throw st.exception("bad base64 encoding");
+    }
+    return java.util.Base64.getDecoder().decode(text);
+  }
+
+  /** named's {@code isc_base64_tobuffer}: tokens to the end; at least one when {@code required}. */
+  private static byte[] base64Rest(Tokenizer st, boolean required) throws IOException {
+    StringBuilder b64 = new StringBuilder();
+    for (Tokenizer.Token t = st.get(); t.isString(); t = st.get()) {
+      b64.append(t.value);
+    }
+    st.unget();
+    if (required && b64.length() == 0) {
+      throw st.exception("the key data is missing");
+    }
+    return base64(st, b64.toString());
+  }
+
+  private static void writeBitmap(DNSOutput out, java.util.TreeSet<Integer> types) {
+    int window = -1;
+    byte[] map = new byte[32];
+    int used = 0;
+    for (int t : types) {
+      if (t >> 8 != window) {
+        if (window >= 0) {
+          out.writeU8(window);
+          out.writeU8(used);
+          out.writeByteArray(map, 0, used);
+        }
+        window = t >> 8;
+        map = new byte[32];
+        used = 0;
+      }
+      int bit = t & 0xff;
+      map[bit / 8] |= (byte) (0x80 >> (bit % 8));
+      used = Math.max(used, bit / 8 + 1);
+    }
+    if (window >= 0) {
+      out.writeU8(window);
+      out.writeU8(used);
+      out.writeByteArray(map, 0, used);
+    }
+  }
+
+  private static String readBitmap(DNSInput in) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    int last = -1;
+    while (in.remaining() > 0) {
+      int window = in.readU8();
+      int len = in.readU8();
+      if (window <= last || len < 1 || len > 32) {
+        throw new org.xbill.DNS.WireParseException("bad type bitmap");
+      }
+      last = window;
+      byte[] map = in.readByteArray(len);
+      for (int i = 0; i < len * 8; i++) {
+        if ((map[i / 8] & (0x80 >> (i % 8))) != 0) {
+          sb.append(sb.length() == 0 ? "" : " ").append(Type.string(window * 256 + i));
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** HIP (RFC 8005) as named reads it: algorithm, HIT in hex, key in base64, then servers. */
+  public static class Hip extends Record {
+    private static final long serialVersionUID = 1L;
+    private int algorithm;
+    private byte[] hit = new byte[0];
+    private byte[] key = new byte[0];
+    private final List<Name> servers = new ArrayList<>();
+
+    @Override
+    protected void rrFromWire(DNSInput in) throws IOException {
+      int hitLength = in.readU8();
+      algorithm = in.readU8();
+      int keyLength = in.readU16();
+      hit = in.readByteArray(hitLength);
+      key = in.readByteArray(keyLength);
+      servers.clear();
+      while (in.remaining() > 0) {
+        servers.add(new Name(in));
+      }
+    }
+
+    @Override
+    protected String rrToString() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(algorithm).append(' ').append(org.xbill.DNS.utils.base16.toString(hit)).append(' ')
+          .append(java.util.Base64.getEncoder().encodeToString(key));
+      for (Name n : servers) {
+        sb.append(' ').append(n);
+      }
+      return sb.toString();
+    }
+
+    @Override
+    protected void rdataFromString(Tokenizer st, Name origin) throws IOException {
+      algorithm = (int) number(st, 0xFF, "algorithm");
+      String h = st.getString();
+      if (h.length() % 2 != 0 || h.length() > 510 || !h.matches("[0-9A-Fa-f]+")) {
+        throw st.exception("the HIT '" + h + "' is not hex of at most 255 octets");
+      }
+      hit = org.xbill.DNS.utils.base16.fromString(h);
+      key = base64(st, st.getString());
+      if (key.length == 0 || key.length > 0xFFFF) {
+        throw st.exception("the public key is missing");
+      }
+      servers.clear();
+      for (Tokenizer.Token t = st.get(); t.isString(); t = st.get()) {
+        servers.add(Name.fromString(t.value, origin));
+      }
+      st.unget();
+    }
+
+    @Override
+    protected void rrToWire(DNSOutput out, Compression c, boolean canonical) {
+      out.writeU8(hit.length);
+      out.writeU8(algorithm);
+      out.writeU16(key.length);
+      out.writeByteArray(hit);
+      out.writeByteArray(key);
+      for (Name n : servers) {
+        n.toWire(out, null, canonical);
+      }
+    }
+  }
+
+  /** AMTRELAY (RFC 8777): precedence, discovery-optional bit, relay type and relay. */
+  public static class AmtRelay extends Record {
+    private static final long serialVersionUID = 1L;
+    private int precedence;
+    private int discovery;
+    private int relayType;
+    private byte[] relay = new byte[0];
+
+    @Override
+    protected void rrFromWire(DNSInput in) throws IOException {
+      precedence = in.readU8();
+      int b = in.readU8();
+      discovery = b >> 7;
+      relayType = b & 0x7f;
+      relay = in.readByteArray();
+    }
+
+    @Override
+    protected String rrToString() {
+      String r;
+      try {
+        switch (relayType) {
+          case 0:
+            r = ".";
+            break;
+          case 1:
+            r = org.xbill.DNS.Address.toDottedQuad(relay);
+            break;
+          case 2:
+            r = Ipv6.format(relay);
+            break;
+          case 3:
+            r = new Name(relay).toString();
+            break;
+          default:
+            r = unknownToString(relay);
+        }
+      } catch (IOException | RuntimeException e) {
+        r = unknownToString(relay);
+      }
+      return precedence + " " + discovery + " " + relayType + " " + r;
+    }
+
+    @Override
+    protected void rdataFromString(Tokenizer st, Name origin) throws IOException {
+      precedence = (int) number(st, 0xFF, "precedence");
+      discovery = (int) number(st, 1, "discovery-optional bit (0 or 1)");
+      relayType = (int) number(st, 3, "relay type (0 to 3)");
+      switch (relayType) {
+        case 0:
+          if (!st.getString().equals(".")) {
+            throw st.exception("relay type 0 is written with the relay .");
+          }
+          relay = new byte[0];
+          break;
+        case 1:
+          relay = st.getAddressBytes(org.xbill.DNS.Address.IPv4);
+          break;
+        case 2:
+          relay = st.getAddressBytes(org.xbill.DNS.Address.IPv6);
+          break;
+        default:
+          relay = st.getName(origin).toWireCanonical();
+      }
+    }
+
+    @Override
+    protected void rrToWire(DNSOutput out, Compression c, boolean canonical) {
+      out.writeU8(precedence);
+      out.writeU8(discovery << 7 | relayType);
+      out.writeByteArray(relay);
     }
   }
 }

@@ -260,4 +260,79 @@ class BindFidelityTest {
   void generateLinesNamedRefusesAreRefusedAtTheirLine(String line, String words) {
     refused(SKELETON + line + "\n", 5, words);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "sub DS 12345 RSASHA256 SHA-256 %h32|DS|12345 8 2 %H32",
+        "sub DS 12345 8 5 %h32|DS|12345 8 5 %H32",
+        "sub DS 12345 8 6 %h48|DS|12345 8 6 %H48",
+        "sub CDS 0 0 0 00|CDS|0 0 0 00",
+        "h TA 12345 8 2 %h32|TA|12345 8 2 %H32",
+        "@ CAA 0 issue \"%long\"|CAA|0 issue \"%long\"",
+        "@ CAA 128 tbs0 ca.example.net|CAA|128 tbs0 \"ca.example.net\"",
+        "t TXT \"caf\u00e9\"|TXT|\"caf\\195\\169\"",
+        "t\u00e9 TXT x|TXT|\"x\"",
+        "h NINFO \"hello\" world|NINFO|\"hello\" \"world\"",
+        "h GPOS abc def ghi|GPOS|\"abc\" \"def\" \"ghi\"",
+        "h L64 10 14:4fff:ff20:ee64|L64|10 0014:4fff:ff20:ee64",
+        "h L32 10 10.1.2.0|L32|10 10.1.2.0",
+        "h LP 10 L64-Subnet.Example.NET.|LP|10 l64-subnet.example.net.",
+        "@ CSYNC 66 3 A NS AAAA|CSYNC|66 3 A NS AAAA",
+        "h TALINK prev.example.net. next.example.net.|TALINK|prev.example.net. next.example.net.",
+        "h AMTRELAY 128 1 3 relay.example.net.|AMTRELAY|128 1 3 relay.example.net.",
+        "h DOA 0 1 2 \"text/plain\" -|DOA|0 1 2 \"text/plain\" -",
+        "h URI 10 1 \"https://example.net/\"|URI|10 1 \"https://example.net/\"",
+      })
+  void typesDnsjavaReadsDifferentlyReadAsNamedReadsThem(String line, String type, String rdata) throws Exception {
+    Zone z = accepted(SKELETON + fill(line) + "\n");
+    String owner = fill(line).split(" ")[0];
+    String name = owner.equals("@") ? "example.com." : owner.startsWith("t\u00e9") ? "t\\195\\169.example.com." : owner + ".example.com.";
+    assertThat(z.get(name, type).rdata()).containsExactly(fill(rdata));
+  }
+
+  @Test
+  void aHipRecordsServersEndAtTheEndOfItsLine() throws Exception {
+    Zone z = accepted(SKELETON + "h HIP 2 200100107B1A74DF365639CC39F1D578 AwEAAQ== rvs.example.com.\nx A 192.0.2.9\n");
+    assertThat(z.get("h.example.com.", "HIP").rdata())
+        .containsExactly("2 200100107B1A74DF365639CC39F1D578 AwEAAQ== rvs.example.com.");
+    assertThat(z.get("x.example.com.", "A")).isNotNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "h DLV 12345 8 2 ab|has 1 octets where its type has 32",
+        "sub DS 12345 8 1 %h32|has 32 octets where its type has 20",
+        "sub DS 12345 8 2 -|bad hex",
+        "sub DS 12345 8 2|digest is missing",
+        "@ CAA 0 \"issue\" \"x\"|tag is missing or quoted",
+        "@ CAA 0 tag-with-dash \"x\"|letters and digits",
+        "t TXT|at least one string",
+        "h SPF|at least one string",
+        "h X25 \"123\"|4 or more digits",
+        "h KEY 256 3 8|no key data",
+        "@ DNSKEY 257 3 8|no key data",
+        "h SSHFP 1 1 ab cd|of type 1 has 20 octets",
+        "h IPSECKEY 10 0 0 .|no public key",
+        "@ NSEC next.example.com.|lists no types",
+        "h LOC 90 0 1 N 0 E 0m|beyond 90 degrees",
+        "h LOC 0 N 180 0 1 E 0m|beyond 90 degrees latitude or 180",
+        "h URI 10 1 https://example.net/|quoted string",
+        "h OPENPGPKEY !!!!|bad base64",
+        "h SINK 1 0 AAAA|not a valid number",
+        "h AMTRELAY 0 0 1 .|Invalid address",
+        "h NID 10 0014:4fff:ff20|not a locator",
+      })
+  void rdataNamedRefusesIsRefused(String line, String words) {
+    refused(SKELETON + fill(line) + "\n", 5, words);
+  }
+
+  private static String fill(String s) {
+    return s.replace("%h32", "ab".repeat(32)).replace("%H32", "AB".repeat(32))
+        .replace("%h48", "ab".repeat(48)).replace("%H48", "AB".repeat(48))
+        .replace("%long", "x".repeat(300));
+  }
 }
