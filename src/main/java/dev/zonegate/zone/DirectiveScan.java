@@ -160,9 +160,11 @@ final class DirectiveScan {
         } else if (c != ';' && c != '\r' && c != '\n' && !(c == ' ' || c == '\t')) {
           entryLines.add(line);
           checkTtls(words(i, end), 1, line);
+          checkQuotedFields(i, end, 1, line);
         } else if ((c == ' ' || c == '\t') && hasContent(i, end)) {
           entryLines.add(line);
           checkTtls(words(i, end), 0, line);
+          checkQuotedFields(i, end, 0, line);
         }
       }
       int before = depth;
@@ -182,6 +184,32 @@ final class DirectiveScan {
   }
 
   private int openParenLine;
+
+  /**
+   * The first line where a TTL, class or type is written in quotes, which named refuses ("unbalanced
+   * quotes") and dnsjava reads; 0 when there is none. An owner or rdata may be quoted.
+   */
+  int quotedFieldLine;
+
+  private void checkQuotedFields(int from, int to, int first, int line) {
+    if (quotedFieldLine != 0) {
+      return;
+    }
+    String s = new String(text, from, to - from, StandardCharsets.ISO_8859_1);
+    int semi = s.indexOf(';');
+    String[] raw = (semi >= 0 && s.indexOf('"') < 0 ? s.substring(0, semi) : s).trim().split("[ \t\r]+");
+    for (int k = first; k < Math.min(raw.length, first + 3); k++) {
+      String w = raw[k];
+      if (w.startsWith("\"")) {
+        quotedFieldLine = line;
+        return;
+      }
+      boolean ttlOrClass = org.xbill.DNS.DClass.value(w) >= 0 || (!w.isEmpty() && Character.isDigit(w.charAt(0)));
+      if (!ttlOrClass) {
+        return; // the type: what follows is rdata
+      }
+    }
+  }
 
   /** True when the line holds something before its comment. */
   private boolean hasContent(int from, int to) {

@@ -254,6 +254,11 @@ public final class MasterFileReader implements ZoneReader {
           new Location(path, scan.badTtlLine),
           "'" + scan.badTtl + "' is not a TTL named reads (digits, or digits each followed by w, d, h, m or s)");
     }
+    if (scan.quotedFieldLine > 0) {
+      throw new ZoneReadException(
+          new Location(path, scan.quotedFieldLine),
+          "a TTL, class or type is written in quotes, which named refuses (only an owner or rdata may be quoted)");
+    }
     if (scan.unclosedParenLine > 0) {
       throw new ZoneReadException(
           new Location(path, scan.unclosedParenLine),

@@ -325,6 +325,9 @@ class BindFidelityTest {
         "h SINK 1 0 AAAA|not a valid number",
         "h AMTRELAY 0 0 1 .|Invalid address",
         "h NID 10 0014:4fff:ff20|not a locator",
+        "h \"A\" 192.0.2.2|written in quotes",
+        "h \"60\" A 192.0.2.2|written in quotes",
+        "h IN \"A\" 192.0.2.2|written in quotes",
       })
   void rdataNamedRefusesIsRefused(String line, String words) {
     refused(SKELETON + fill(line) + "\n", 5, words);

@@ -29,7 +29,11 @@ public final class BindKnownDifferences {
                   "multiple RRs of singleton type", "has no address records", "is a CNAME (illegal)",
                   "below a DNAME", "CDS/CDNSKEY consistency", "nsec3 hash algorithm",
                   "no REQUIRED GLUE"),
-              List.of()));
+              List.of()),
+          // Rare malformed rdata dnsjava reads (base64 of key records and CERT).
+          new Known("lenient rdata", false, List.of("bad base64 encoding"), List.of()),
+          // Obsolete forms zonegate does not read.
+          new Known("WKS, ATMA, KEY", true, List.of(), List.of("Invalid TCP/UDP service", "Invalid flags")));
 
   /**
    * The doc entry that explains this disagreement, or null when it is unexplained. {@code
