@@ -221,30 +221,18 @@ final class BindChecks {
     return true;
   }
 
-  /** The labels of an absolute presentation name, escapes decoded; null if malformed. */
+  /** The labels of an absolute presentation name as octets (dnsjava decodes the escapes); null if malformed. */
   private static java.util.List<String> labels(String name) {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    StringBuilder l = new StringBuilder();
-    for (int k = 0; k < name.length(); k++) {
-      char c = name.charAt(k);
-      if (c == '\\') {
-        if (k + 3 < name.length() && Character.isDigit(name.charAt(k + 1))) {
-          l.append((char) Integer.parseInt(name.substring(k + 1, k + 4)));
-          k += 3;
-        } else if (k + 1 < name.length()) {
-          l.append(name.charAt(++k));
-        } else {
-          return null;
-        }
-      } else if (c == '.') {
-        out.add(l.toString());
-        l.setLength(0);
-      } else {
-        l.append(c);
-      }
+    org.xbill.DNS.Name n;
+    try {
+      n = org.xbill.DNS.Name.fromString(name);
+    } catch (org.xbill.DNS.TextParseException e) {
+      return null;
     }
-    if (l.length() > 0) {
-      out.add(l.toString());
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n.labels() - 1; i++) {
+      byte[] l = n.getLabel(i);
+      out.add(new String(l, 1, l.length - 1, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
     return out;
   }

@@ -47,6 +47,15 @@ final class DirectiveScan {
 
   String badTtl;
 
+  /**
+   * The first line of a directive named refuses and dnsjava reads ({@code $ORIGIN} with more than
+   * a name; {@code $TTL}, {@code $ORIGIN} or {@code $GENERATE} on a last line without newline), and
+   * why; 0 when there is none.
+   */
+  int directiveProblemLine;
+
+  String directiveProblem;
+
   /** The first {@code $ORIGIN} of the file, absolute; null when it has none. */
   Name firstOrigin;
 
@@ -131,6 +140,16 @@ final class DirectiveScan {
         if (c == '$') {
           List<String> words = words(i, end);
           String directive = words.get(0).toUpperCase(java.util.Locale.ROOT);
+          boolean lineCommand = directive.equals("$ORIGIN") || directive.equals("$TTL") || directive.equals("$GENERATE");
+          if (directiveProblemLine == 0 && lineCommand && end >= text.length) {
+            directiveProblemLine = line;
+            directiveProblem = directive + " on the last line needs a newline after it; named refuses it"
+                + " (\"extra input text\")";
+          }
+          if (directiveProblemLine == 0 && directive.equals("$ORIGIN") && words.size() > 2) {
+            directiveProblemLine = line;
+            directiveProblem = "$ORIGIN takes one name; named refuses the extra text '" + words.get(2) + "'";
+          }
           if (directive.equals("$ORIGIN") && words.size() > 1) {
             Name next = parsedName(words.get(1), origin);
             if (next != null) {
@@ -161,10 +180,12 @@ final class DirectiveScan {
           entryLines.add(line);
           checkTtls(words(i, end), 1, line);
           checkQuotedFields(i, end, 1, line);
+          checkSoaTimers(i, end, 1, line);
         } else if ((c == ' ' || c == '\t') && hasContent(i, end)) {
           entryLines.add(line);
           checkTtls(words(i, end), 0, line);
           checkQuotedFields(i, end, 0, line);
+          checkSoaTimers(i, end, 0, line);
         }
       }
       int before = depth;
@@ -180,7 +201,36 @@ final class DirectiveScan {
     if (depth > 0) {
       unclosedParenLine = openParenLine;
     }
+    findNul();
     text = out.toByteArray();
+  }
+
+  /**
+   * The first line with a NUL byte outside quotes and comments: named's lexer refuses it ("syntax
+   * error", "unexpected token"), dnsjava takes it as part of a word. 0 when there is none.
+   */
+  int nulLine;
+
+  private void findNul() {
+    boolean quoted = false;
+    int line = 1;
+    for (int k = 0; k < text.length; k++) {
+      int c = text[k] & 0xff;
+      if (c == '\n') {
+        line++;
+      } else if (c == '\\') {
+        k++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ';' && !quoted) {
+        while (k + 1 < text.length && text[k + 1] != '\n') {
+          k++;
+        }
+      } else if (c == 0 && !quoted) {
+        nulLine = line;
+        return;
+      }
+    }
   }
 
   private int openParenLine;
@@ -207,6 +257,76 @@ final class DirectiveScan {
       boolean ttlOrClass = org.xbill.DNS.DClass.value(w) >= 0 || (!w.isEmpty() && Character.isDigit(w.charAt(0)));
       if (!ttlOrClass) {
         return; // the type: what follows is rdata
+      }
+    }
+  }
+
+  /**
+   * An SOA's refresh, retry, expire and minimum are read by named with the TTL grammar ({@link
+   * #isBindTtl}); dnsjava also takes {@code 1209m600}. The SOA's rdata may run over several lines
+   * in parentheses, so its words are taken from the text after the type, comments skipped.
+   */
+  private void checkSoaTimers(int from, int to, int first, int line) {
+    if (badTtlLine != 0) {
+      return;
+    }
+    List<String> w = words(from, to);
+    int k = first;
+    while (k < w.size() && k < first + 2
+        && (org.xbill.DNS.DClass.value(w.get(k)) >= 0 || (!w.get(k).isEmpty() && Character.isDigit(w.get(k).charAt(0))))) {
+      k++;
+    }
+    if (k >= w.size() || !w.get(k).equalsIgnoreCase("SOA")) {
+      return;
+    }
+    // The position just after the word SOA on this line.
+    int at = from;
+    for (int n = 0; n <= k; n++) {
+      while (at < to && (text[at] == ' ' || text[at] == '\t' || text[at] == '(' || text[at] == ')')) {
+        at++;
+      }
+      while (at < to && text[at] != ' ' && text[at] != '\t' && text[at] != '(' && text[at] != ')') {
+        at++;
+      }
+    }
+    int ln = line;
+    List<String> fields = new ArrayList<>();
+    List<Integer> fieldLines = new ArrayList<>();
+    int depth = 0;
+    StringBuilder word = new StringBuilder();
+    for (int p = at; p < text.length && fields.size() < 7; p++) {
+      int c = text[p] & 0xff;
+      boolean end = c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '(' || c == ')' || c == ';';
+      if (!end) {
+        word.append((char) c);
+        continue;
+      }
+      if (word.length() > 0) {
+        fields.add(word.toString());
+        fieldLines.add(ln);
+        word.setLength(0);
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ';') {
+        while (p + 1 < text.length && text[p + 1] != '\n') {
+          p++;
+        }
+      } else if (c == '\n') {
+        ln++;
+        if (depth <= 0) {
+          break;
+        }
+      }
+    }
+    for (int f = 3; f < fields.size(); f++) {
+      String v = fields.get(f);
+      if (!v.isEmpty() && Character.isDigit(v.charAt(0)) && !isBindTtl(v)) {
+        badTtlLine = fieldLines.get(f);
+        badTtl = v;
+        return;
       }
     }
   }

@@ -254,6 +254,13 @@ public final class MasterFileReader implements ZoneReader {
           new Location(path, scan.badTtlLine),
           "'" + scan.badTtl + "' is not a TTL named reads (digits, or digits each followed by w, d, h, m or s)");
     }
+    if (scan.nulLine > 0) {
+      throw new ZoneReadException(
+          new Location(path, scan.nulLine), "a NUL byte outside quotes and comments, which named refuses");
+    }
+    if (scan.directiveProblemLine > 0) {
+      throw new ZoneReadException(new Location(path, scan.directiveProblemLine), scan.directiveProblem);
+    }
     if (scan.quotedFieldLine > 0) {
       throw new ZoneReadException(
           new Location(path, scan.quotedFieldLine),

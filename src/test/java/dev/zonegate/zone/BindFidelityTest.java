@@ -69,6 +69,44 @@ class BindFidelityTest {
   }
 
   @Test
+  void soaTimersNamedDoesNotReadAreRefusedAtTheirLine() {
+    // Found by BindDifferentialFuzzTest: dnsjava read 1209m600 as 1209 minutes and 600 seconds.
+    refused("$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 900 1209m600 300\n@ NS ns1\nns1 A 192.0.2.1\n", 2, "'1209m600'");
+    refused("$TTL 300\n@ IN SOA ns1 hostmaster (\n 1 ; serial\n 7200 900\n 2w 1h30 )\n@ NS ns1\nns1 A 192.0.2.1\n", 5, "'1h30'");
+  }
+
+  @Test
+  void soaTimersWithUnitsStillRead() throws Exception {
+    Zone z = accepted("$TTL 300\n@ IN SOA ns1 hostmaster ( 1 1h 15m\n 2w 5m ) ; x\n@ NS ns1\nns1 A 192.0.2.1\n");
+    assertThat(z.get("example.com.", "SOA").rdata()).containsExactly("ns1.example.com. hostmaster.example.com. 1 3600 900 1209600 300");
+  }
+
+  @Test
+  void directivesNamedRefusesAreRefused() {
+    // Found by BindDifferentialFuzzTest: named refuses both, dnsjava read them.
+    refused(SKELETON + "$ORIGIN sub extra\nh A 192.0.2.2\n", 5, "$ORIGIN takes one name");
+    refused(SKELETON + "$TTL 600", 5, "$TTL on the last line needs a newline");
+    refused(SKELETON + "$ORIGIN sub ; comment", 5, "$ORIGIN on the last line");
+    refused(SKELETON + "$GENERATE 1-2 h$ A 192.0.2.$", 5, "$GENERATE on the last line");
+  }
+
+  @Test
+  void aNulByteOutsideQuotesAndCommentsIsRefused() throws Exception {
+    // Found by BindDifferentialFuzzTest.
+    refused(SKELETON + "h\u0000 TXT a\n", 5, "NUL byte");
+    refused(SKELETON + "h TXT \"a\"\u0000\u0000\n", 5, "NUL byte");
+    refused(SKELETON + "h TXT a\n\u0000\n", 6, "NUL byte");
+    assertThat(accepted(SKELETON + "h TXT a ; c\u0000c\nx TXT \"a\u0000b\"\n").get("x.example.com.", "TXT").rdata())
+        .containsExactly("\"a\\000b\"");
+  }
+
+  @Test
+  void aRecordOrIncludeOnTheLastLineNeedsNoNewline() throws Exception {
+    assertThat(accepted(SKELETON + "h A 192.0.2.9").get("h.example.com.", "A")).isNotNull();
+    assertThat(accepted(SKELETON + "$ORIGIN sub ; comment\nh A 192.0.2.9\n").get("h.sub.example.com.", "A")).isNotNull();
+  }
+
+  @Test
   void aDefaultTtlNamedDoesNotReadIsRefused() {
     refused("$TTL 1h30\n" + SKELETON.substring(9), 1, "'1h30' is not a TTL");
   }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import dev.zonegate.testing.BindPrograms;
 
 /**
  * BIND's {@code named-checkzone} as the oracle of what {@code named} loads, run with the checks a
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.Assumptions;
  * {@code NamedServer} does.
  */
 public final class NamedCheckzone {
-  private static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_NAMED";
-
   /** The options that make named-checkzone refuse exactly what named refuses for a primary zone. */
   public static final List<String> NAMED_DEFAULTS =
       List.of("-k", "fail", "-i", "local", "-m", "warn", "-M", "warn", "-n", "warn", "-r", "warn",
@@ -48,44 +45,19 @@ public final class NamedCheckzone {
   /** What named-checkzone made of one zone: exit code 0 means named would load it. */
   public record Verdict(boolean accepted, String messages, String dump) {}
 
-  /** The program, or null when it is not installed. */
-  public static Path locate() {
-    List<Path> candidates = new ArrayList<>();
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String d : path.split(java.io.File.pathSeparator)) {
-        if (!d.isEmpty()) {
-          candidates.add(Path.of(d, "named-checkzone"));
-        }
-      }
-    }
-    candidates.add(Path.of("/usr/bin/named-checkzone"));
-    candidates.add(Path.of("/usr/sbin/named-checkzone"));
-    candidates.add(Path.of("/usr/local/sbin/named-checkzone"));
-    for (Path p : candidates) {
-      if (Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    return null;
-  }
-
   /**
    * The oracle; skips the calling test (JUnit assumption) when named-checkzone is not installed,
    * or fails it when {@code ZONEGATE_REQUIRE_NAMED=1}.
    */
   public static NamedCheckzone require() {
-    Path p = locate();
-    if (p == null) {
-      String message =
-          "named-checkzone (Debian package bind9-utils) is not installed: the BIND differential"
-              + " check is skipped";
-      if ("1".equals(System.getenv(REQUIRE_ENV))) {
-        Assertions.fail(message + ", and " + REQUIRE_ENV + "=1 requires it");
-      }
-      Assumptions.abort(message);
-    }
-    return new NamedCheckzone(p);
+    return new NamedCheckzone(
+        BindPrograms.require(
+            "named-checkzone",
+            "named-checkzone (Debian package bind9-utils) is not installed: the BIND differential"
+                + " check is skipped",
+            Path.of("/usr/bin/named-checkzone"),
+            Path.of("/usr/sbin/named-checkzone"),
+            Path.of("/usr/local/sbin/named-checkzone")));
   }
 
   /**
