@@ -11,8 +11,13 @@ import org.xbill.DNS.TextParseException;
  * One pass over a master file that finds what dnsjava's {@code Master} does not let us see: where
  * each record entry starts (for source lines in findings), where {@code $GENERATE} and
  * {@code $INCLUDE} stand, and the {@code $ORIGIN}/{@code $TTL} in force at each include. It parses
- * no records: dnsjava stays the parser. {@code $INCLUDE} lines are blanked in the returned text so
- * that dnsjava never opens a file itself, while line numbers stay the same.
+ * no records: dnsjava stays the parser. {@code $INCLUDE}, {@code $GENERATE} and {@code $DATE}
+ * lines are blanked in the returned text so that dnsjava never opens a file itself and zonegate
+ * expands {@code $GENERATE} ({@link Generate}), while line numbers stay the same. On the way it
+ * notes the first place of each thing named refuses and dnsjava would read: a TTL outside BIND's
+ * grammar (also an SOA timer), a TTL above 2^31-1, a quoted TTL, class or type, a parenthesis still
+ * open at the end, a NUL byte outside quotes, a bad {@code $ORIGIN}, and a directive on a last
+ * line without newline.
  */
 final class DirectiveScan {
   /** An {@code $INCLUDE} as written, with the origin and default TTL it inherits. */

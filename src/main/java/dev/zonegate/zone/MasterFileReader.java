@@ -28,6 +28,14 @@ import org.xbill.DNS.Type;
  * Without a given origin, the zone is the SOA owner, else the file's first {@code $ORIGIN}, else
  * the name the file name implies.
  *
+ * <p>A BIND master file means what named makes of it. Where dnsjava reads what named refuses, or
+ * the other way round, zonegate follows named: {@link DirectiveScan} finds what named refuses in
+ * the text (a parenthesis open at the end, TTLs outside BIND's grammar, quoted TTLs, classes or
+ * types, NUL bytes, bad directives), {@link BindChecks} what it refuses in a record (check-names,
+ * meta types, misplaced SOA or DS, rdata shapes), {@link BindTypes} reads the types dnsjava reads
+ * differently, and {@link Generate} expands {@code $GENERATE} as named does. BindDifferentialTest
+ * holds this to named-checkzone; docs/fidelity-bind.md lists where zonegate differs on purpose.
+ *
  * <p>Each file is first offered to {@link FastMasterReader}, a byte-level reader for the common
  * shape of zones that gives the same records as dnsjava several times faster; it declines any
  * file with something unusual (includes, {@code $GENERATE}, escapes, errors, ...), which is then

@@ -389,6 +389,12 @@ final class BindCorpus {
     raw("directive/unknown", SKELETON + "$FOO bar\n");
     raw("directive/date", SKELETON + "$DATE 20200101000000\n");
     raw("directive/indented", SKELETON + " $TTL 600\nh A 192.0.2.2\n");
+    // Found by BindDifferentialFuzzTest: named refuses a directive on a last line without newline.
+    raw("directive/ttl-at-eof", SKELETON + "$TTL 600");
+    raw("directive/origin-at-eof", SKELETON + "$ORIGIN sub ; comment");
+    raw("directive/generate-at-eof", SKELETON + "$GENERATE 1-2 h$ A 192.0.2.$");
+    file("directive/include-at-eof", SKELETON + "$INCLUDE inc.db", Map.of("inc.db", "x A 192.0.2.7\n"));
+    raw("directive/record-at-eof", SKELETON + "h A 192.0.2.2");
     String inc = "h A 192.0.2.2\n";
     file("include/plain", SKELETON + "$INCLUDE inc.db\n", Map.of("inc.db", inc));
     file("include/origin", SKELETON + "$INCLUDE inc.db sub\n", Map.of("inc.db", inc));
@@ -525,6 +531,11 @@ final class BindCorpus {
     rr("comment/line", "; only a comment");
     rr("comment/indented", "   ; indented comment");
     rr("comment/in-txt", "txt TXT a;b");
+    rr("nul/owner", "h\u0000 TXT a");
+    rr("nul/after-word", "h TXT a\u0000");
+    rr("nul/in-quotes", "h TXT \"a\u0000b\"");
+    rr("nul/in-comment", "h TXT a ; c\u0000c");
+    rr("nul/line", "h TXT a", "\u0000");
     rr("blank/owner-inherits", "h A 192.0.2.2", "  AAAA ::1");
     rr("blank/owner-tab", "h A 192.0.2.2", "\tAAAA ::1");
     rr("blank/owner-after-comment", "h A 192.0.2.2", "; c", "  AAAA ::1");
@@ -649,6 +660,8 @@ final class BindCorpus {
     rr("ttl/record-bad-unit", "h 1y A 192.0.2.2");
     rr("ttl/record-huge", "h 99999999999999999999 A 192.0.2.2");
     rr("ttl/soa-timers-units", "sub SOA ns.example.net. hm.example.net. 1 1h 15m 2w 5m");
+    rr("ttl/soa-timer-trailing-digits", "sub SOA ns.example.net. hm.example.net. 1 7200 900 1209m600 300");
+    raw("ttl/soa-timer-multiline", "$TTL 300\n@ SOA ns1 hostmaster (\n 1 ; serial\n 7200 900\n 2w 1h30 )\n@ NS ns1\nns1 A 192.0.2.1\n");
     rr("ttl/soa-serial-units", "sub SOA ns.example.net. hm.example.net. 1h 1 1 1 1");
     rr("ttl/soa-serial-max", "sub SOA ns.example.net. hm.example.net. 4294967295 1 1 1 1");
     rr("ttl/soa-serial-over", "sub SOA ns.example.net. hm.example.net. 4294967296 1 1 1 1");
