@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds a BIND program ({@code named}, {@code named-checkzone}) for a test. Without it the test is
- * skipped with {@code missing} as its message, unless {@code ZONEGATE_REQUIRE_NAMED=1} (set in CI,
- * which installs bind9), where a missing program must fail rather than pass unnoticed.
+ * Finds a BIND program for a test ({@code named-checkzone}; NamedServer finds {@code named} the
+ * same way). Without it the test is skipped with {@code missing} as its message, unless {@code
+ * ZONEGATE_REQUIRE_NAMED=1} (set in CI, which installs bind9) or the system property {@code
+ * zonegate.test.requireNamed=1}, where a missing program must fail rather than pass unnoticed.
  */
 public final class BindPrograms {
   public static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_NAMED";
@@ -34,7 +35,8 @@ public final class BindPrograms {
         return p;
       }
     }
-    if ("1".equals(System.getenv(REQUIRE_ENV))) {
+    String forced = System.getProperty("zonegate.test.requireNamed");
+    if (forced != null ? forced.equals("1") : "1".equals(System.getenv(REQUIRE_ENV))) {
       Assertions.fail(missing + " and " + REQUIRE_ENV + "=1 requires it");
     }
     Assumptions.abort(missing);
