@@ -76,11 +76,31 @@ final class DirectiveScan {
    * from the current origin.
    */
   static DirectiveScan scan(byte[] input, Name origin, long defaultTtl) {
+    return scan(input, origin, defaultTtl, inc -> inc.defaultTtl());
+  }
+
+  /** The default TTL in force after an included file: its own last {@code $TTL}, if any. */
+  interface TtlAfter {
+    long ttlAfter(Include include);
+  }
+
+  /**
+   * As {@link #scan(byte[], Name, long)}, where {@code after} gives the default TTL an included file
+   * leaves behind: named keeps a {@code $TTL} set inside an included file for the rest of the
+   * including file, so the {@code $INCLUDE} line becomes that {@code $TTL} in the text dnsjava reads.
+   */
+  static DirectiveScan scan(byte[] input, Name origin, long defaultTtl, TtlAfter after) {
     byte[] text = escapeHighBytes(stripBom(input));
     DirectiveScan s = new DirectiveScan(text);
+    s.after = after;
     s.run(origin, defaultTtl);
     return s;
   }
+
+  private TtlAfter after;
+
+  /** The default TTL at the end of the file ({@code -1} for none). */
+  long finalTtl;
 
   /**
    * Every byte above 127 written as {@code \DDD}, which means the same octet in a master file:
@@ -178,7 +198,13 @@ final class DirectiveScan {
           } else if (directive.equals("$INCLUDE")) {
             String target = words.size() > 1 ? words.get(1) : "";
             Name incOrigin = words.size() > 2 ? nameOr(words.get(2), origin) : origin;
-            includes.add(new Include(line, target, incOrigin, defaultTtl));
+            Include inc = new Include(line, target, incOrigin, defaultTtl);
+            includes.add(inc);
+            long ttlAfter = after.ttlAfter(inc);
+            if (ttlAfter >= 0 && ttlAfter != defaultTtl) {
+              defaultTtl = ttlAfter;
+              out.writeBytes(("$TTL " + ttlAfter).getBytes(StandardCharsets.ISO_8859_1));
+            }
             copyFrom = end;
           }
         } else if (c != ';' && c != '\r' && c != '\n' && !(c == ' ' || c == '\t')) {
@@ -207,6 +233,7 @@ final class DirectiveScan {
       unclosedParenLine = openParenLine;
     }
     findNul();
+    finalTtl = defaultTtl;
     text = out.toByteArray();
   }
 

@@ -251,7 +251,7 @@ public final class MasterFileReader implements ZoneReader {
     if (fastPath && readFast(read, path, bytes, origin, defaultTtl)) {
       return;
     }
-    DirectiveScan scan = DirectiveScan.scan(bytes, origin, defaultTtl);
+    DirectiveScan scan = DirectiveScan.scan(bytes, origin, defaultTtl, inc -> ttlAfter(read, path, inc, 1));
     if (scan.ttlTooLargeLine > 0) {
       throw new ZoneReadException(
           new Location(path, scan.ttlTooLargeLine),
@@ -309,6 +309,28 @@ public final class MasterFileReader implements ZoneReader {
       }
     }
     read.stack.pop();
+  }
+
+  /**
+   * The default TTL an included file leaves in force (its last {@code $TTL}, as named keeps it for
+   * the rest of the including file), or the one it started with. Problems with the include are not
+   * reported here: reading it after the including file reports them at the {@code $INCLUDE} line.
+   */
+  private long ttlAfter(Read read, String from, DirectiveScan.Include inc, int depth) {
+    if (depth > Limits.Limit.MAX_INCLUDE_DEPTH.get()) {
+      return inc.defaultTtl();
+    }
+    try {
+      String target = SourceTree.resolveInclude(from, inc.target(), new Location(from, inc.line()));
+      if (target.equals(from) || read.stack.contains(target)) {
+        return inc.defaultTtl();
+      }
+      byte[] bytes = read.tree.read(target);
+      return DirectiveScan.scan(bytes, inc.origin(), inc.defaultTtl(), i -> ttlAfter(read, target, i, depth + 1))
+          .finalTtl;
+    } catch (ZoneReadException | RuntimeException e) {
+      return inc.defaultTtl();
+    }
   }
 
   /**

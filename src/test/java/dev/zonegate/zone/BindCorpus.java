@@ -406,6 +406,11 @@ final class BindCorpus {
     file("include/ttl-inside", SKELETON + "$INCLUDE inc.db\nafter A 192.0.2.3\n",
         Map.of("inc.db", "$TTL 60\nh A 192.0.2.2\n"));
     file("include/owner-after", SKELETON + "x A 192.0.2.4\n$INCLUDE inc.db\n  AAAA ::1\n", Map.of("inc.db", inc));
+    file("include/ttl-nested", SKELETON + "$INCLUDE a.db\nafter A 192.0.2.3\n",
+        Map.of("a.db", "$INCLUDE b.db\nmid A 192.0.2.4\n", "b.db", "$TTL 60\nh A 192.0.2.2\n"));
+    file("include/ttl-two", SKELETON + "$INCLUDE a.db\n$INCLUDE b.db\nafter A 192.0.2.3\n",
+        Map.of("a.db", "$TTL 60\nh A 192.0.2.2\n", "b.db", "g A 192.0.2.4\n$TTL 120\n"));
+    file("include/ttl-none", SKELETON + "$INCLUDE a.db\nafter A 192.0.2.3\n", Map.of("a.db", "h 60 A 192.0.2.2\n"));
     file("include/quoted", SKELETON + "$INCLUDE \"inc.db\"\n", Map.of("inc.db", inc));
     file("include/subdir", SKELETON + "$INCLUDE d/inc.db\n", Map.of("d/inc.db", inc));
     file("include/nested", SKELETON + "$INCLUDE d/a.db\n", Map.of("d/a.db", "$INCLUDE d/b.db\n", "d/b.db", inc));

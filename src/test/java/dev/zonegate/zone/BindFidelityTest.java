@@ -107,6 +107,23 @@ class BindFidelityTest {
   }
 
   @Test
+  void aTtlSetInAnIncludedFileHoldsForTheRestOfTheIncludingFile() throws Exception {
+    MemoryTree tree =
+        new MemoryTree(
+            Map.of(
+                "z.db", (SKELETON + "$INCLUDE a.db\n$INCLUDE b.db\nafter A 192.0.2.3\n").getBytes(StandardCharsets.UTF_8),
+                "a.db", "$INCLUDE c.db\nmid A 192.0.2.4\n".getBytes(StandardCharsets.UTF_8),
+                "b.db", "g A 192.0.2.5\n".getBytes(StandardCharsets.UTF_8),
+                "c.db", "$TTL 60\nh A 192.0.2.2\n".getBytes(StandardCharsets.UTF_8)));
+    Zone z = new MasterFileReader().read(tree, "z.db", "example.com.");
+    assertThat(z.get("h.example.com.", "A").ttl()).isEqualTo(60);
+    assertThat(z.get("mid.example.com.", "A").ttl()).isEqualTo(60);
+    assertThat(z.get("g.example.com.", "A").ttl()).isEqualTo(60);
+    assertThat(z.get("after.example.com.", "A").ttl()).isEqualTo(60);
+    assertThat(z.get("after.example.com.", "A").location().line()).isEqualTo(7);
+  }
+
+  @Test
   void aDefaultTtlNamedDoesNotReadIsRefused() {
     refused("$TTL 1h30\n" + SKELETON.substring(9), 1, "'1h30' is not a TTL");
   }
