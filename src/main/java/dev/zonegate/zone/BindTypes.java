@@ -352,8 +352,12 @@ public final class BindTypes {
         }
         out.write(v);
         i += 3;
-      } else if (i + 1 < b.length && !isDigit(b[i + 1])) {
+      } else if (i + 1 < b.length && !isDigit(b[i + 1]) && b[i + 1] != '\n' && b[i + 1] != '\r') {
         out.write(b[++i]);
+      } else if (i + 1 < b.length && (b[i + 1] == '\n' || b[i + 1] == '\r')) {
+        // Without the line: dnsjava's tokenizer is past the line break by now, and the record's
+        // own line is the one to name.
+        throw new TextParseException("a backslash ends the word '" + s.strip() + "'; named refuses it");
       } else {
         throw st.exception("bad escape in '" + s + "'");
       }

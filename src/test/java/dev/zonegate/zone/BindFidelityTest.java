@@ -366,6 +366,7 @@ class BindFidelityTest {
         "@ CAA 0 \"issue\" \"x\"|tag is missing or quoted",
         "@ CAA 0 tag-with-dash \"x\"|letters and digits",
         "t TXT|at least one string",
+        "t TXT abc\\|a backslash ends the word 'abc\\'",
         "h SPF|at least one string",
         "h X25 \"123\"|4 or more digits",
         "h KEY 256 3 8|no key data",
