@@ -92,7 +92,6 @@ final class BindChecks {
     switch (t) {
       case Type.X25:
         return rdata.matches("\"[0-9]{4,}\"") ? null : "an X25 address is 4 or more digits (RFC 1183); named refuses " + rdata;
-      case Type.KEY:
       case Type.DNSKEY:
       case Type.CDNSKEY:
         return f.length < 4 ? "the " + Type.string(t) + " record has no key data; named refuses it" : null;

@@ -40,8 +40,9 @@ import org.xbill.DNS.Type;
  *   <li>CAA: the tag of letters and digits only and not quoted, the value of any length.
  *   <li>TXT and SPF: at least one string (dnsjava reads none as one empty string).
  *   <li>NINFO, AVC, GPOS, RKEY, TALINK, CSYNC, NID, L64, L32, LP, EID, NIMLOC, SINK, DOA, URI
- *       (whose target named wants quoted), OPENPGPKEY (strict base64), AMTRELAY and HIP ({@link Fields}, {@link AmtRelay},
- *       {@link Hip}): dnsjava 3.6 reads most of them only as {@code \# len hex},
+ *       (whose target named wants quoted), OPENPGPKEY (strict base64), KEY (flags as named reads
+ *       them, no key data with the NOKEY flags), AMTRELAY and HIP ({@link Fields}, {@link
+ *       AmtRelay}, {@link Hip}): dnsjava 3.6 reads most of them only as {@code \# len hex},
  *       GPOS only as numbers in range (named takes any three strings), and HIP's rendezvous
  *       servers up to the next record's owner.
  * </ul>
@@ -85,6 +86,7 @@ public final class BindTypes {
     fields(Type.SINK, "SINK", "u8 u8 u8 base64*");
     fields(Type.URI, "URI", "u16 u16 quoted");
     fields(Type.OPENPGPKEY, "OPENPGPKEY", "base64");
+    fields(Type.KEY, "KEY", "keyflags proto alg keydata");
     register(Type.AMTRELAY, "AMTRELAY", AmtRelay::new);
     fields(Type.DOA, "DOA", "u32 u32 u8 string base64-");
     register(Type.HIP, "HIP", Hip::new);
@@ -477,6 +479,10 @@ public final class BindTypes {
   // ---------------------------------------------------------------------------------------------
   // DS, CDS, TA, DLV.
 
+  /** named's key protocol mnemonics (lib/dns/rcode.c). */
+  private static final Map<String, Integer> PROTOCOLS =
+      Map.of("NONE", 0, "TLS", 1, "EMAIL", 2, "DNSSEC", 3, "IPSEC", 4, "ALL", 255);
+
   /** named's digest type mnemonics (lib/dns/rcode.c). */
   private static final Map<String, Integer> DIGESTS =
       Map.of("SHA-1", 1, "SHA1", 1, "SHA-256", 2, "SHA256", 2, "GOST", 3, "SHA-384", 4, "SHA384", 4);
@@ -660,6 +666,7 @@ public final class BindTypes {
     @Override
     protected void rdataFromString(Tokenizer st, Name origin) throws IOException {
       DNSOutput out = new DNSOutput();
+      int flags = 0;
       for (String k : kinds) {
         switch (k) {
           case "u8":
@@ -670,6 +677,34 @@ public final class BindTypes {
             break;
           case "u32":
             out.writeU32(number(st, 0xFFFFFFFFL, "number"));
+            break;
+          case "keyflags":
+            String fl = st.getString();
+            flags = -1;
+            try {
+              flags = fl.matches("0[xX][0-9A-Fa-f]+") ? Integer.parseInt(fl.substring(2), 16)
+                  : fl.matches("0[0-7]+") ? Integer.parseInt(fl.substring(1), 8)
+                  : fl.matches("[0-9]+") ? Integer.parseInt(fl) : -1;
+            } catch (NumberFormatException e) {
+              flags = -1;
+            }
+            if (flags < 0 || flags > 0xFFFF) {
+              throw st.exception("unknown key flags '" + fl + "'");
+            }
+            out.writeU16(flags);
+            break;
+          case "proto":
+            String pr = st.getString();
+            Integer proto = pr.matches("[0-9]{1,3}") ? Integer.valueOf(pr) : PROTOCOLS.get(pr.toUpperCase(java.util.Locale.ROOT));
+            if (proto == null || proto > 255) {
+              throw st.exception("unknown key protocol '" + pr + "'");
+            }
+            out.writeU8(proto);
+            break;
+          case "keydata":
+            if ((flags & 0xC000) != 0xC000) {
+              out.writeByteArray(base64Rest(st, true)); // NOKEY flags: no key data follows
+            }
             break;
           case "alg":
             String a = st.getString();
@@ -756,10 +791,20 @@ public final class BindTypes {
           break;
         }
         String part;
+        if (k.equals("keydata") && in.remaining() == 0) {
+          break;
+        }
         switch (k) {
           case "u8":
           case "alg":
+          case "proto":
             part = String.valueOf(in.readU8());
+            break;
+          case "keyflags":
+            part = String.valueOf(in.readU16());
+            break;
+          case "keydata":
+            part = java.util.Base64.getEncoder().encodeToString(in.readByteArray());
             break;
           case "u16":
             part = String.valueOf(in.readU16());

@@ -339,6 +339,8 @@ class BindFidelityTest {
         "h AMTRELAY 128 1 3 relay.example.net.|AMTRELAY|128 1 3 relay.example.net.",
         "h DOA 0 1 2 \"text/plain\" -|DOA|0 1 2 \"text/plain\" -",
         "h URI 10 1 \"https://example.net/\"|URI|10 1 \"https://example.net/\"",
+        "h KEY 0xc000 3 8|KEY|49152 3 8",
+        "h KEY 256 DNSSEC RSASHA256 AwEAAQ==|KEY|256 3 8 AwEAAQ==",
       })
   void typesDnsjavaReadsDifferentlyReadAsNamedReadsThem(String line, String type, String rdata) throws Exception {
     Zone z = accepted(SKELETON + fill(line) + "\n");
@@ -369,7 +371,8 @@ class BindFidelityTest {
         "t TXT abc\\|a backslash ends the word 'abc\\'",
         "h SPF|at least one string",
         "h X25 \"123\"|4 or more digits",
-        "h KEY 256 3 8|no key data",
+        "h KEY 256 3 8|key data is missing",
+        "h KEY 256 3 8 !!!!|bad base64",
         "@ DNSKEY 257 3 8|no key data",
         "h SSHFP 1 1 ab cd|of type 1 has 20 octets",
         "h IPSECKEY 10 0 0 .|no public key",
