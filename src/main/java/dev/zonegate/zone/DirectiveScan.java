@@ -238,8 +238,9 @@ final class DirectiveScan {
   }
 
   /**
-   * The first line with a NUL byte outside quotes and comments: named's lexer refuses it ("syntax
-   * error", "unexpected token"), dnsjava takes it as part of a word. 0 when there is none.
+   * The first line with a NUL byte outside quotes and comments, or after a backslash: named refuses
+   * it ("syntax error", "unexpected token"), dnsjava takes it as part of a word. 0 when there is
+   * none.
    */
   int nulLine;
 
@@ -250,7 +251,10 @@ final class DirectiveScan {
       int c = text[k] & 0xff;
       if (c == '\n') {
         line++;
-      } else if (c == '\\') {
+      } else if (c == '\\' && k + 1 < text.length && text[k + 1] == 0) {
+        nulLine = line; // an escaped NUL: named's text parsers see the escape end there
+        return;
+      } else if (c == '\\' && k + 1 < text.length && text[k + 1] != '\n') {
         k++;
       } else if (c == '"') {
         quoted = !quoted;

@@ -264,7 +264,7 @@ public final class MasterFileReader implements ZoneReader {
     }
     if (scan.nulLine > 0) {
       throw new ZoneReadException(
-          new Location(path, scan.nulLine), "a NUL byte outside quotes and comments, which named refuses");
+          new Location(path, scan.nulLine), "a NUL byte outside quotes and comments, or after a backslash, which named refuses");
     }
     if (scan.directiveProblemLine > 0) {
       throw new ZoneReadException(new Location(path, scan.directiveProblemLine), scan.directiveProblem);

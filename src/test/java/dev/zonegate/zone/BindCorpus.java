@@ -541,6 +541,8 @@ final class BindCorpus {
     rr("nul/in-quotes", "h TXT \"a\u0000b\"");
     rr("nul/in-comment", "h TXT a ; c\u0000c");
     rr("nul/line", "h TXT a", "\u0000");
+    rr("nul/escaped-in-quotes", "h TXT \"a\\\u0000b\"");
+    rr("nul/escaped-backslash-then-nul", "h TXT \"a\\\\\u0000b\"");
     rr("blank/owner-inherits", "h A 192.0.2.2", "  AAAA ::1");
     rr("blank/owner-tab", "h A 192.0.2.2", "\tAAAA ::1");
     rr("blank/owner-after-comment", "h A 192.0.2.2", "; c", "  AAAA ::1");

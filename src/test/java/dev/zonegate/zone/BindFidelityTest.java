@@ -96,6 +96,8 @@ class BindFidelityTest {
     refused(SKELETON + "h\u0000 TXT a\n", 5, "NUL byte");
     refused(SKELETON + "h TXT \"a\"\u0000\u0000\n", 5, "NUL byte");
     refused(SKELETON + "h TXT a\n\u0000\n", 6, "NUL byte");
+    // Found by the third campaign: an escaped NUL, inside quotes too.
+    refused(SKELETON + "h TXT \"a\\\u0000b\"\n", 5, "after a backslash");
     assertThat(accepted(SKELETON + "h TXT a ; c\u0000c\nx TXT \"a\u0000b\"\n").get("x.example.com.", "TXT").rdata())
         .containsExactly("\"a\\000b\"");
   }
