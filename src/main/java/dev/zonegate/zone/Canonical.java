@@ -13,6 +13,10 @@ import org.xbill.DNS.Type;
  * wire form lets dnsjava decide which names in which types fold case, so TXT stays case-sensitive.
  */
 public final class Canonical {
+  static {
+    BindTypes.install(); // records read or received are read the way named reads them
+  }
+
   private Canonical() {}
 
   public static Record canonicalize(Record r) throws IOException {

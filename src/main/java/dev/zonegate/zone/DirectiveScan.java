@@ -11,8 +11,13 @@ import org.xbill.DNS.TextParseException;
  * One pass over a master file that finds what dnsjava's {@code Master} does not let us see: where
  * each record entry starts (for source lines in findings), where {@code $GENERATE} and
  * {@code $INCLUDE} stand, and the {@code $ORIGIN}/{@code $TTL} in force at each include. It parses
- * no records: dnsjava stays the parser. {@code $INCLUDE} lines are blanked in the returned text so
- * that dnsjava never opens a file itself, while line numbers stay the same.
+ * no records: dnsjava stays the parser. {@code $INCLUDE}, {@code $GENERATE} and {@code $DATE}
+ * lines are blanked in the returned text so that dnsjava never opens a file itself and zonegate
+ * expands {@code $GENERATE} ({@link Generate}), while line numbers stay the same. On the way it
+ * notes the first place of each thing named refuses and dnsjava would read: a TTL outside BIND's
+ * grammar (also an SOA timer), a TTL above 2^31-1, a quoted TTL, class or type, a parenthesis still
+ * open at the end, a NUL byte outside quotes, a bad {@code $ORIGIN}, and a directive on a last
+ * line without newline.
  */
 final class DirectiveScan {
   /** An {@code $INCLUDE} as written, with the origin and default TTL it inherits. */
@@ -20,14 +25,15 @@ final class DirectiveScan {
 
   byte[] text;
   final List<Integer> entryLines = new ArrayList<>();
-  final List<Integer> generateLines = new ArrayList<>();
+  /** The {@code $GENERATE} lines, blank in the text dnsjava reads: zonegate expands them. */
+  final List<Generate.Line> generates = new ArrayList<>();
   final List<Include> includes = new ArrayList<>();
 
   /**
-   * The first line where a parenthesis opens inside another: RFC 1035 groups lines with one level
-   * only and BIND refuses nesting, while dnsjava would accept thousands; 0 when there is none.
+   * The line of the parenthesis still open at the end of the file, which named refuses
+   * ("unbalanced parentheses") and dnsjava closes silently; 0 when every one is closed.
    */
-  int nestedParenLine;
+  int unclosedParenLine;
 
   /**
    * The first line with a TTL above 2^31-1, which dnsjava would silently clamp; RFC 2181 §8 makes
@@ -36,6 +42,24 @@ final class DirectiveScan {
   int ttlTooLargeLine;
 
   String ttlTooLarge;
+
+  /**
+   * The first line with a TTL that dnsjava reads but BIND does not ({@code 1h30}, {@code 1hm},
+   * {@code 1S64}): named refuses the record ("unknown class/type") or the {@code $TTL} ("bad
+   * ttl"). 0 when there is none.
+   */
+  int badTtlLine;
+
+  String badTtl;
+
+  /**
+   * The first line of a directive named refuses and dnsjava reads ({@code $ORIGIN} with more than
+   * a name; {@code $TTL}, {@code $ORIGIN} or {@code $GENERATE} on a last line without newline), and
+   * why; 0 when there is none.
+   */
+  int directiveProblemLine;
+
+  String directiveProblem;
 
   /** The first {@code $ORIGIN} of the file, absolute; null when it has none. */
   Name firstOrigin;
@@ -52,10 +76,68 @@ final class DirectiveScan {
    * from the current origin.
    */
   static DirectiveScan scan(byte[] input, Name origin, long defaultTtl) {
-    byte[] text = stripBom(input);
+    return scan(input, origin, defaultTtl, inc -> inc.defaultTtl());
+  }
+
+  /** The default TTL in force after an included file: its own last {@code $TTL}, if any. */
+  interface TtlAfter {
+    long ttlAfter(Include include);
+  }
+
+  /**
+   * As {@link #scan(byte[], Name, long)}, where {@code after} gives the default TTL an included file
+   * leaves behind: named keeps a {@code $TTL} set inside an included file for the rest of the
+   * including file, so the {@code $INCLUDE} line becomes that {@code $TTL} in the text dnsjava reads.
+   */
+  static DirectiveScan scan(byte[] input, Name origin, long defaultTtl, TtlAfter after) {
+    byte[] text = escapeHighBytes(stripBom(input));
     DirectiveScan s = new DirectiveScan(text);
+    s.after = after;
     s.run(origin, defaultTtl);
     return s;
+  }
+
+  private TtlAfter after;
+
+  /** The default TTL at the end of the file ({@code -1} for none). */
+  long finalTtl;
+
+  /**
+   * Every byte above 127 written as {@code \DDD}, which means the same octet in a master file:
+   * dnsjava reads the text as ISO-8859-1 characters and stores a TXT string's characters as UTF-8,
+   * so a UTF-8 "é" (two octets, as named keeps them) would become four. An escaped high byte
+   * ({@code \} then the byte) becomes the same {@code \DDD}. No newline is added or removed.
+   */
+  static byte[] escapeHighBytes(byte[] b) {
+    int high = 0;
+    for (byte c : b) {
+      if (c < 0) {
+        high++;
+      }
+    }
+    if (high == 0) {
+      return b;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(b.length + 3 * high);
+    for (int i = 0; i < b.length; i++) {
+      int c = b[i] & 0xff;
+      if (c == '\\' && i + 1 < b.length && b[i + 1] < 0) {
+        c = b[++i] & 0xff;
+      } else if (c == '\\' && i + 1 < b.length) {
+        out.write(c);
+        out.write(b[++i]);
+        continue;
+      }
+      if (c < 0x80) {
+        out.write(c);
+      } else {
+        out.write('\\');
+        out.write('0' + c / 100);
+        out.write('0' + c / 10 % 10);
+        out.write('0' + c % 10);
+      }
+    }
+    return out.toByteArray();
   }
 
   private static byte[] stripBom(byte[] b) {
@@ -83,6 +165,16 @@ final class DirectiveScan {
         if (c == '$') {
           List<String> words = words(i, end);
           String directive = words.get(0).toUpperCase(java.util.Locale.ROOT);
+          boolean lineCommand = directive.equals("$ORIGIN") || directive.equals("$TTL") || directive.equals("$GENERATE");
+          if (directiveProblemLine == 0 && lineCommand && end >= text.length) {
+            directiveProblemLine = line;
+            directiveProblem = directive + " on the last line needs a newline after it; named refuses it"
+                + " (\"extra input text\")";
+          }
+          if (directiveProblemLine == 0 && directive.equals("$ORIGIN") && words.size() > 2) {
+            directiveProblemLine = line;
+            directiveProblem = "$ORIGIN takes one name; named refuses the extra text '" + words.get(2) + "'";
+          }
           if (directive.equals("$ORIGIN") && words.size() > 1) {
             Name next = parsedName(words.get(1), origin);
             if (next != null) {
@@ -96,35 +188,183 @@ final class DirectiveScan {
           } else if (directive.equals("$TTL") && words.size() > 1) {
             defaultTtl = ttlOr(words.get(1), defaultTtl);
             checkTtl(words.get(1), line);
+          } else if (directive.equals("$DATE")) {
+            // BIND's record of when a file was dumped; dnsjava does not know it, named ignores it.
+            copyFrom = end;
           } else if (directive.equals("$GENERATE")) {
-            generateLines.add(line);
+            generates.add(
+                new Generate.Line(line, new String(text, i, end - i, StandardCharsets.ISO_8859_1), origin, defaultTtl));
+            copyFrom = end;
           } else if (directive.equals("$INCLUDE")) {
             String target = words.size() > 1 ? words.get(1) : "";
             Name incOrigin = words.size() > 2 ? nameOr(words.get(2), origin) : origin;
-            includes.add(new Include(line, target, incOrigin, defaultTtl));
+            Include inc = new Include(line, target, incOrigin, defaultTtl);
+            includes.add(inc);
+            long ttlAfter = after.ttlAfter(inc);
+            if (ttlAfter >= 0 && ttlAfter != defaultTtl) {
+              defaultTtl = ttlAfter;
+              out.writeBytes(("$TTL " + ttlAfter).getBytes(StandardCharsets.ISO_8859_1));
+            }
             copyFrom = end;
           }
         } else if (c != ';' && c != '\r' && c != '\n' && !(c == ' ' || c == '\t')) {
           entryLines.add(line);
           checkTtls(words(i, end), 1, line);
+          checkQuotedFields(i, end, 1, line);
+          checkSoaTimers(i, end, 1, line);
         } else if ((c == ' ' || c == '\t') && hasContent(i, end)) {
           entryLines.add(line);
           checkTtls(words(i, end), 0, line);
+          checkQuotedFields(i, end, 0, line);
+          checkSoaTimers(i, end, 0, line);
         }
       }
+      int before = depth;
       depth = parens(i, end, depth);
-      if (depth < 0) {
-        depth = 1;
-        if (nestedParenLine == 0) {
-          nestedParenLine = line;
-        }
+      if (before == 0 && depth > 0) {
+        openParenLine = line;
       }
       out.write(text, copyFrom, Math.min(text.length, end + 1) - copyFrom);
       i = end + 1;
       copyFrom = i;
       line++;
     }
+    if (depth > 0) {
+      unclosedParenLine = openParenLine;
+    }
+    findNul();
+    finalTtl = defaultTtl;
     text = out.toByteArray();
+  }
+
+  /**
+   * The first line with a NUL byte outside quotes and comments, or after a backslash: named refuses
+   * it ("syntax error", "unexpected token"), dnsjava takes it as part of a word. 0 when there is
+   * none.
+   */
+  int nulLine;
+
+  private void findNul() {
+    boolean quoted = false;
+    int line = 1;
+    for (int k = 0; k < text.length; k++) {
+      int c = text[k] & 0xff;
+      if (c == '\n') {
+        line++;
+      } else if (c == '\\' && k + 1 < text.length && text[k + 1] == 0) {
+        nulLine = line; // an escaped NUL: named's text parsers see the escape end there
+        return;
+      } else if (c == '\\' && k + 1 < text.length && text[k + 1] != '\n') {
+        k++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ';' && !quoted) {
+        while (k + 1 < text.length && text[k + 1] != '\n') {
+          k++;
+        }
+      } else if (c == 0 && !quoted) {
+        nulLine = line;
+        return;
+      }
+    }
+  }
+
+  private int openParenLine;
+
+  /**
+   * The first line where a TTL, class or type is written in quotes, which named refuses ("unbalanced
+   * quotes") and dnsjava reads; 0 when there is none. An owner or rdata may be quoted.
+   */
+  int quotedFieldLine;
+
+  private void checkQuotedFields(int from, int to, int first, int line) {
+    if (quotedFieldLine != 0) {
+      return;
+    }
+    String s = new String(text, from, to - from, StandardCharsets.ISO_8859_1);
+    int semi = s.indexOf(';');
+    String[] raw = (semi >= 0 && s.indexOf('"') < 0 ? s.substring(0, semi) : s).trim().split("[ \t\r]+");
+    for (int k = first; k < Math.min(raw.length, first + 3); k++) {
+      String w = raw[k];
+      if (w.startsWith("\"")) {
+        quotedFieldLine = line;
+        return;
+      }
+      boolean ttlOrClass = org.xbill.DNS.DClass.value(w) >= 0 || (!w.isEmpty() && Character.isDigit(w.charAt(0)));
+      if (!ttlOrClass) {
+        return; // the type: what follows is rdata
+      }
+    }
+  }
+
+  /**
+   * An SOA's refresh, retry, expire and minimum are read by named with the TTL grammar ({@link
+   * #isBindTtl}); dnsjava also takes {@code 1209m600}. The SOA's rdata may run over several lines
+   * in parentheses, so its words are taken from the text after the type, comments skipped.
+   */
+  private void checkSoaTimers(int from, int to, int first, int line) {
+    if (badTtlLine != 0) {
+      return;
+    }
+    List<String> w = words(from, to);
+    int k = first;
+    while (k < w.size() && k < first + 2
+        && (org.xbill.DNS.DClass.value(w.get(k)) >= 0 || (!w.get(k).isEmpty() && Character.isDigit(w.get(k).charAt(0))))) {
+      k++;
+    }
+    if (k >= w.size() || !w.get(k).equalsIgnoreCase("SOA")) {
+      return;
+    }
+    // The position just after the word SOA on this line.
+    int at = from;
+    for (int n = 0; n <= k; n++) {
+      while (at < to && (text[at] == ' ' || text[at] == '\t' || text[at] == '(' || text[at] == ')')) {
+        at++;
+      }
+      while (at < to && text[at] != ' ' && text[at] != '\t' && text[at] != '(' && text[at] != ')') {
+        at++;
+      }
+    }
+    int ln = line;
+    List<String> fields = new ArrayList<>();
+    List<Integer> fieldLines = new ArrayList<>();
+    int depth = 0;
+    StringBuilder word = new StringBuilder();
+    for (int p = at; p < text.length && fields.size() < 7; p++) {
+      int c = text[p] & 0xff;
+      boolean end = c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '(' || c == ')' || c == ';';
+      if (!end) {
+        word.append((char) c);
+        continue;
+      }
+      if (word.length() > 0) {
+        fields.add(word.toString());
+        fieldLines.add(ln);
+        word.setLength(0);
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ';') {
+        while (p + 1 < text.length && text[p + 1] != '\n') {
+          p++;
+        }
+      } else if (c == '\n') {
+        ln++;
+        if (depth <= 0) {
+          break;
+        }
+      }
+    }
+    for (int f = 3; f < fields.size(); f++) {
+      String v = fields.get(f);
+      if (!v.isEmpty() && Character.isDigit(v.charAt(0)) && !isBindTtl(v)) {
+        badTtlLine = fieldLines.get(f);
+        badTtl = v;
+        return;
+      }
+    }
   }
 
   /** True when the line holds something before its comment. */
@@ -153,10 +393,7 @@ final class DirectiveScan {
       } else if (!quoted && c == ';') {
         break;
       } else if (!quoted && c == '(') {
-        if (depth >= 1) {
-          return -1; // nested: reported by the caller, the scan carries on as one level
-        }
-        depth++;
+        depth++; // named and dnsjava both count nested parentheses
       } else if (!quoted && c == ')' && depth > 0) {
         depth--;
       }
@@ -208,15 +445,33 @@ final class DirectiveScan {
     }
   }
 
-  /** The TTL and class may come in either order after the owner: look at both places. */
+  /**
+   * The TTL and class may come in either order after the owner: look at both places, up to the
+   * type (a word after it is rdata, such as an address).
+   */
   private void checkTtls(List<String> words, int from, int line) {
     for (int k = from; k < Math.min(words.size(), from + 2); k++) {
-      checkTtl(words.get(k), line);
+      String w = words.get(k);
+      if (org.xbill.DNS.DClass.value(w) >= 0) {
+        continue;
+      }
+      if (w.isEmpty() || !Character.isDigit(w.charAt(0))) {
+        return; // the type, or something dnsjava refuses itself
+      }
+      checkTtl(w, line);
     }
   }
 
   private void checkTtl(String word, int line) {
-    if (ttlTooLargeLine != 0 || word.isEmpty() || !Character.isDigit(word.charAt(0))) {
+    if (word.isEmpty() || !Character.isDigit(word.charAt(0))) {
+      return;
+    }
+    if (badTtlLine == 0 && !isBindTtl(word)) {
+      badTtlLine = line;
+      badTtl = word;
+      return;
+    }
+    if (ttlTooLargeLine != 0) {
       return;
     }
     long v;
@@ -229,6 +484,35 @@ final class DirectiveScan {
       ttlTooLargeLine = line;
       ttlTooLarge = word;
     }
+  }
+
+  /**
+   * A TTL as BIND's {@code dns_ttl_fromtext} reads it: plain digits (at most 2^32-1), or one or
+   * more groups of digits each followed by a unit {@code w d h m s} in either case. dnsjava also
+   * takes a unit without digits ({@code 1hm}) and digits after the last unit ({@code 1h30}).
+   */
+  static boolean isBindTtl(String w) {
+    int k = 0;
+    int n = w.length();
+    boolean units = false;
+    while (k < n) {
+      int start = k;
+      while (k < n && w.charAt(k) >= '0' && w.charAt(k) <= '9') {
+        k++;
+      }
+      if (k == start || k - start > 10 || Long.parseLong(w.substring(start, k)) > 0xFFFFFFFFL) {
+        return false;
+      }
+      if (k == n) {
+        return !units;
+      }
+      if ("wdhmsWDHMS".indexOf(w.charAt(k)) < 0) {
+        return false;
+      }
+      units = true;
+      k++;
+    }
+    return true;
   }
 
   private static long ttlOr(String s, long fallback) {

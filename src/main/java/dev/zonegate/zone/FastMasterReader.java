@@ -338,8 +338,8 @@ final class FastMasterReader {
       throw giveUp(); // $INCLUDE, $GENERATE, or what dnsjava calls an invalid directive
     }
     next();
-    if (kind != EOL && kind != EOF) {
-      throw giveUp();
+    if (kind != EOL) {
+      throw giveUp(); // more words, or the end of a file without newline, which named refuses
     }
   }
 
@@ -623,7 +623,17 @@ final class FastMasterReader {
       }
       minimum = number(tokStart, tokEnd, 0xFFFFFFFFL);
       if (minimum < 0) {
-        return null; // units such as 1h, or out of range: dnsjava decides
+        // Units such as 1h, or out of range: dnsjava decides (the caller rewinds to the rdata),
+        // unless a timer is one named refuses (1209m600): then the reference path says so.
+        for (int t = i; t < 5; t++) {
+          if (t > i && next() != WORD) {
+            break;
+          }
+          if (t > 0 && !DirectiveScan.isBindTtl(new String(b, tokStart, tokEnd - tokStart, StandardCharsets.ISO_8859_1))) {
+            throw giveUp();
+          }
+        }
+        return null;
       }
       appendLong(minimum);
     }
@@ -966,7 +976,7 @@ final class FastMasterReader {
           continue;
         case '(':
           if (depth > 0) {
-            throw giveUp(); // nested parentheses: dnsjava counts them, BIND refuses them
+            throw giveUp(); // nested parentheses: dnsjava counts them, as named does
           }
           depth++;
           significantEnd = ++pos;

@@ -9,12 +9,11 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Generator;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -29,6 +28,14 @@ import org.xbill.DNS.Type;
  * Without a given origin, the zone is the SOA owner, else the file's first {@code $ORIGIN}, else
  * the name the file name implies.
  *
+ * <p>A BIND master file means what named makes of it. Where dnsjava reads what named refuses, or
+ * the other way round, zonegate follows named: {@link DirectiveScan} finds what named refuses in
+ * the text (a parenthesis open at the end, TTLs outside BIND's grammar, quoted TTLs, classes or
+ * types, NUL bytes, bad directives), {@link BindChecks} what it refuses in a record (check-names,
+ * meta types, misplaced SOA or DS, rdata shapes), {@link BindTypes} reads the types dnsjava reads
+ * differently, and {@link Generate} expands {@code $GENERATE} as named does. BindDifferentialTest
+ * holds this to named-checkzone; docs/fidelity-bind.md lists where zonegate differs on purpose.
+ *
  * <p>Each file is first offered to {@link FastMasterReader}, a byte-level reader for the common
  * shape of zones that gives the same records as dnsjava several times faster; it declines any
  * file with something unusual (includes, {@code $GENERATE}, escapes, errors, ...), which is then
@@ -38,6 +45,10 @@ import org.xbill.DNS.Type;
 public final class MasterFileReader implements ZoneReader {
   public static final int MAX_INCLUDE_DEPTH = (int) Limits.Limit.MAX_INCLUDE_DEPTH.defaultValue();
   public static final long DEFAULT_MAX_GENERATED = Limits.Limit.MAX_GENERATED.defaultValue();
+
+  static {
+    BindTypes.install();
+  }
 
   private static final Pattern DNSJAVA_MESSAGE = Pattern.compile("^.*?:(\\d+): (.*)$", Pattern.DOTALL);
 
@@ -76,17 +87,121 @@ public final class MasterFileReader implements ZoneReader {
     final SourceTree tree;
     final ZoneBuilder builder = ZoneBuilder.deferred();
     final Deque<String> stack = new ArrayDeque<>();
+    /** Lines to read as empty, per file: what a lenient read skips. */
+    final Map<String, java.util.Set<Integer>> skip;
     String soaOwner;
     String firstOrigin;
     long generated;
 
-    Read(SourceTree tree) {
+    Read(SourceTree tree, Map<String, java.util.Set<Integer>> skip) {
       this.tree = tree;
+      this.skip = skip;
     }
   }
 
   @Override
   public Zone read(SourceTree tree, String path, String origin) throws ZoneReadException {
+    return readOnce(tree, path, origin, Map.of(), List.of());
+  }
+
+  /**
+   * As named would live with a broken file: each record or directive that does not read is
+   * skipped with a notice ("skipped: ..."), with its file and line, and the file is read again
+   * without it, at most {@link #MAX_LENIENT_SKIPS} times. Throws when the file itself cannot be
+   * read, when a problem has no line to skip, or when not one record could be read while there
+   * were problems.
+   */
+  @Override
+  public Zone readLenient(SourceTree tree, String path, String origin) throws ZoneReadException {
+    Map<String, java.util.Set<Integer>> skip = new java.util.HashMap<>();
+    List<ZoneReadException> skipped = new ArrayList<>();
+    while (true) {
+      Zone z;
+      try {
+        z = readOnce(tree, path, origin, skip, skipped);
+      } catch (ZoneReadException e) {
+        Location at = e.location();
+        if (at == null || at.line() <= 0 || skipped.size() >= MAX_LENIENT_SKIPS) {
+          throw e; // the file itself, or a problem without a line to skip
+        }
+        java.util.Set<Integer> lines = skip.computeIfAbsent(at.path(), p -> new java.util.HashSet<>());
+        if (lines.contains(at.line())) {
+          throw e; // skipping it did not help
+        }
+        lines.addAll(entryLines(tree.read(at.path()), at.line()));
+        skipped.add(e);
+        continue;
+      }
+      if (z.recordCount() == 0 && !skipped.isEmpty()) {
+        throw skipped.get(0); // nothing at all could be read
+      }
+      return z;
+    }
+  }
+
+  /** How many problems {@link #readLenient} skips before it gives up on a file. */
+  static final int MAX_LENIENT_SKIPS = 1000;
+
+  /** The lines of the entry starting at {@code line}: itself, and more while a parenthesis is open. */
+  private static List<Integer> entryLines(byte[] bytes, int line) {
+    List<Integer> out = new ArrayList<>();
+    int n = 1;
+    int i = 0;
+    while (i < bytes.length && n < line) {
+      if (bytes[i++] == '\n') {
+        n++;
+      }
+    }
+    int depth = 0;
+    boolean quoted = false;
+    out.add(line);
+    for (; i < bytes.length; i++) {
+      byte c = bytes[i];
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == ';') {
+        while (i + 1 < bytes.length && bytes[i + 1] != '\n') {
+          i++;
+        }
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')' && depth > 0) {
+        depth--;
+      } else if (c == '\n') {
+        quoted = false;
+        if (depth == 0 || i + 1 >= bytes.length) {
+          break;
+        }
+        out.add(++n);
+      }
+    }
+    return out;
+  }
+
+  /** {@code bytes} with the given lines emptied, their newlines kept so that lines still count. */
+  private static byte[] without(byte[] bytes, java.util.Set<Integer> lines) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+    int line = 1;
+    for (byte c : bytes) {
+      if (c == '\n') {
+        out.write(c);
+        line++;
+      } else if (!lines.contains(line)) {
+        out.write(c);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private Zone readOnce(
+      SourceTree tree,
+      String path,
+      String origin,
+      Map<String, java.util.Set<Integer>> skip,
+      List<ZoneReadException> skipped)
+      throws ZoneReadException {
     String start = origin != null ? origin : ZoneFormat.originFromFileName(path);
     Name startName;
     try {
@@ -94,7 +209,7 @@ public final class MasterFileReader implements ZoneReader {
     } catch (TextParseException e) {
       throw new ZoneReadException(new Location(path, 0), "origin '" + start + "' is not a valid name");
     }
-    Read read = new Read(tree);
+    Read read = new Read(tree, skip);
     long t = System.nanoTime();
     parseFile(read, path, startName, -1);
     Timings.add("read.parse", t);
@@ -104,11 +219,18 @@ public final class MasterFileReader implements ZoneReader {
             : read.soaOwner != null
                 ? read.soaOwner
                 : read.firstOrigin != null ? read.firstOrigin : Canonical.name(startName);
+    for (ZoneReadException e : skipped) {
+      read.builder.notice(e.location(), "skipped: " + e.problem());
+    }
     // Both paths add only what dnsjava prints, or (the fast path) printable ASCII it checked.
     read.builder.vouchAscii();
     t = System.nanoTime();
     Zone zone = read.builder.build(zoneOrigin);
     Timings.add("read.model", t);
+    dev.zonegate.model.RRset misplaced = BindChecks.misplaced(zone);
+    if (misplaced != null) {
+      throw new ZoneReadException(misplaced.location(), BindChecks.misplacedProblem(misplaced));
+    }
     return zone;
   }
 
@@ -122,18 +244,40 @@ public final class MasterFileReader implements ZoneReader {
           new Location(read.stack.peek(), 0), "$INCLUDE cycle: " + String.join(" -> ", cycle));
     }
     byte[] bytes = read.tree.read(path);
+    java.util.Set<Integer> skipLines = read.skip.get(path);
+    if (skipLines != null) {
+      bytes = without(bytes, skipLines);
+    }
     if (fastPath && readFast(read, path, bytes, origin, defaultTtl)) {
       return;
     }
-    DirectiveScan scan = DirectiveScan.scan(bytes, origin, defaultTtl);
+    DirectiveScan scan = DirectiveScan.scan(bytes, origin, defaultTtl, inc -> ttlAfter(read, path, inc, 1));
     if (scan.ttlTooLargeLine > 0) {
       throw new ZoneReadException(
           new Location(path, scan.ttlTooLargeLine),
           "TTL " + scan.ttlTooLarge + " is above 2147483647, the largest RFC 2181 §8 allows");
     }
-    if (scan.nestedParenLine > 0) {
+    if (scan.badTtlLine > 0) {
       throw new ZoneReadException(
-          new Location(path, scan.nestedParenLine), "nested parentheses; RFC 1035 allows one level");
+          new Location(path, scan.badTtlLine),
+          "'" + scan.badTtl + "' is not a TTL named reads (digits, or digits each followed by w, d, h, m or s)");
+    }
+    if (scan.nulLine > 0) {
+      throw new ZoneReadException(
+          new Location(path, scan.nulLine), "a NUL byte outside quotes and comments, or after a backslash, which named refuses");
+    }
+    if (scan.directiveProblemLine > 0) {
+      throw new ZoneReadException(new Location(path, scan.directiveProblemLine), scan.directiveProblem);
+    }
+    if (scan.quotedFieldLine > 0) {
+      throw new ZoneReadException(
+          new Location(path, scan.quotedFieldLine),
+          "a TTL, class or type is written in quotes, which named refuses (only an owner or rdata may be quoted)");
+    }
+    if (scan.unclosedParenLine > 0) {
+      throw new ZoneReadException(
+          new Location(path, scan.unclosedParenLine),
+          "the parenthesis opened on this line is not closed before the end of the file");
     }
     if (read.firstOrigin == null && scan.firstOrigin != null) {
       read.firstOrigin = Canonical.name(scan.firstOrigin);
@@ -148,6 +292,12 @@ public final class MasterFileReader implements ZoneReader {
             at, "$INCLUDE nested deeper than " + maxDepth + " levels: " + Limits.Limit.MAX_INCLUDE_DEPTH.exceeded("the nesting"));
       }
       String target = SourceTree.resolveInclude(path, inc.target(), at);
+      if (read.stack.contains(target)) {
+        List<String> cycle = new ArrayList<>(read.stack);
+        java.util.Collections.reverse(cycle);
+        cycle.add(target);
+        throw new ZoneReadException(at, "$INCLUDE cycle: " + String.join(" -> ", cycle));
+      }
       try {
         parseFile(read, target, inc.origin(), inc.defaultTtl());
       } catch (ZoneReadException e) {
@@ -162,20 +312,50 @@ public final class MasterFileReader implements ZoneReader {
   }
 
   /**
+   * The default TTL an included file leaves in force (its last {@code $TTL}, as named keeps it for
+   * the rest of the including file), or the one it started with. Problems with the include are not
+   * reported here: reading it after the including file reports them at the {@code $INCLUDE} line.
+   */
+  private long ttlAfter(Read read, String from, DirectiveScan.Include inc, int depth) {
+    if (depth > Limits.Limit.MAX_INCLUDE_DEPTH.get()) {
+      return inc.defaultTtl();
+    }
+    try {
+      String target = SourceTree.resolveInclude(from, inc.target(), new Location(from, inc.line()));
+      if (target.equals(from) || read.stack.contains(target)) {
+        return inc.defaultTtl();
+      }
+      byte[] bytes = read.tree.read(target);
+      return DirectiveScan.scan(bytes, inc.origin(), inc.defaultTtl(), i -> ttlAfter(read, target, i, depth + 1))
+          .finalTtl;
+    } catch (ZoneReadException | RuntimeException e) {
+      return inc.defaultTtl();
+    }
+  }
+
+  /**
    * The first attempt at a file: {@link FastMasterReader}, which reads the common shape of a zone
    * (no {@code $INCLUDE}, no {@code $GENERATE}, no escapes, ...) several times faster than
    * {@code Master}. False when it declines the file; nothing is kept then, and the caller reads
    * the file with dnsjava from the start, so errors and anything unusual come from dnsjava.
    */
-  private boolean readFast(Read read, String path, byte[] bytes, Name origin, long defaultTtl) {
+  private boolean readFast(Read read, String path, byte[] bytes, Name origin, long defaultTtl)
+      throws ZoneReadException {
     ZoneBuilder builder = read.builder;
     var mark = builder.mark();
+    // What named refuses in a record both paths read alike; the first one is the file's error.
+    String[] refused = new String[1];
+    int[] refusedLine = new int[1];
     FastMasterReader.Result result =
         FastMasterReader.read(
             bytes,
             origin,
             defaultTtl,
             (name, type, ttl, rdata, line) -> {
+              if (refused[0] == null) {
+                refused[0] = BindChecks.record(name, type, rdata);
+                refusedLine[0] = line;
+              }
               try {
                 builder.add(RRsetKey.of(name, type), ttl, rdata, path, line);
               } catch (ZoneReadException e) {
@@ -185,6 +365,10 @@ public final class MasterFileReader implements ZoneReader {
     if (result == null) {
       builder.rollback(mark);
       return false;
+    }
+    if (refused[0] != null) {
+      fastFiles.incrementAndGet();
+      throw new ZoneReadException(new Location(path, refusedLine[0]), refused[0]);
     }
     // As parseFile and add do for the dnsjava path: the first $ORIGIN and SOA owner seen win.
     if (read.firstOrigin == null && result.firstOrigin() != null) {
@@ -200,16 +384,17 @@ public final class MasterFileReader implements ZoneReader {
   private void parseRecords(Read read, String path, DirectiveScan scan, Name origin, long ttl)
       throws ZoneReadException {
     int index = 0;
+    // The TTL of the last record before each line, for a $GENERATE without TTL and $TTL.
+    java.util.TreeMap<Integer, Long> ttls = new java.util.TreeMap<>();
     try (Master master = new Master(new ByteArrayInputStream(scan.text), origin, ttl)) {
       master.disableIncludes(true);
-      master.expandGenerate(false);
       Record r;
       while ((r = master.nextRecord()) != null) {
-        Location where = new Location(path, lineOf(scan.entryLines, index));
-        add(read, r, where);
+        int line = lineOf(scan.entryLines, index);
+        add(read, r, new Location(path, line), true);
+        ttls.put(line, r.getTTL());
         index++;
       }
-      expandGenerators(read, path, scan, master.generators());
     } catch (ZoneReadException e) {
       throw e;
     } catch (TextParseException e) {
@@ -219,6 +404,7 @@ public final class MasterFileReader implements ZoneReader {
           new Location(path, lineOf(scan.entryLines, index)),
           unparsable(e));
     }
+    expandGenerates(read, path, scan, ttls);
   }
 
   /**
@@ -236,13 +422,19 @@ public final class MasterFileReader implements ZoneReader {
     return "the record cannot be parsed";
   }
 
-  private void expandGenerators(Read read, String path, DirectiveScan scan, Iterator<Generator> it)
-      throws IOException, ZoneReadException {
-    int g = 0;
-    while (it.hasNext()) {
-      Generator gen = it.next();
-      Location where = new Location(path, lineOf(scan.generateLines, g++));
-      long count = (gen.end - gen.start) / gen.step + 1;
+  /** Each {@code $GENERATE} of the file, expanded by {@link Generate} within the record budget. */
+  private void expandGenerates(Read read, String path, DirectiveScan scan, java.util.TreeMap<Integer, Long> ttls)
+      throws ZoneReadException {
+    for (Generate.Line l : scan.generates) {
+      Location where = new Location(path, l.line());
+      Map.Entry<Integer, Long> before = ttls.floorEntry(l.line());
+      Generate gen;
+      try {
+        gen = Generate.parse(l, before == null ? -1 : before.getValue());
+      } catch (Generate.Problem p) {
+        throw new ZoneReadException(where, p.getMessage());
+      }
+      long count = gen.count();
       if (read.generated + count > maxGenerated) {
         throw new ZoneReadException(
             where,
@@ -252,14 +444,35 @@ public final class MasterFileReader implements ZoneReader {
                 + Limits.Limit.MAX_GENERATED.exceeded("that", maxGenerated));
       }
       read.generated += count;
-      Record r;
-      while ((r = gen.nextRecord()) != null) {
-        add(read, r, where);
+      for (long i = gen.start; i <= gen.stop; i += gen.step) {
+        String owner = "";
+        String rdata = "";
+        try {
+          owner = Generate.name(gen.lhs, i);
+          rdata = Generate.name(gen.rhs, i);
+          Name name = Name.fromString(owner, l.origin());
+          Record r = Record.fromString(name, gen.type, DClass.IN, gen.ttl, rdata, l.origin());
+          add(read, r, where, false);
+        } catch (Generate.Problem p) {
+          throw new ZoneReadException(where, p.getMessage());
+        } catch (TextParseException e) {
+          String msg = e.getMessage() == null ? "syntax error" : e.getMessage();
+          Matcher m = DNSJAVA_MESSAGE.matcher(msg);
+          throw new ZoneReadException(
+              where, "$GENERATE: " + owner + " " + Type.string(gen.type) + " " + rdata + ": " + (m.matches() ? m.group(2) : msg));
+        } catch (IOException | RuntimeException e) {
+          throw new ZoneReadException(where, "$GENERATE: " + owner + " " + Type.string(gen.type) + " " + rdata + ": " + unparsable(e));
+        }
       }
     }
   }
 
-  private static void add(Read read, Record r, Location where) throws IOException, ZoneReadException {
+  /**
+   * Adds one record read by dnsjava; {@code checkNames} false for what {@code $GENERATE} made,
+   * which named does not hold to check-names.
+   */
+  private static void add(Read read, Record r, Location where, boolean checkNames)
+      throws IOException, ZoneReadException {
     if (r.getDClass() != DClass.IN) {
       throw new ZoneReadException(
           where, "class " + DClass.string(r.getDClass()) + " is not supported; zones are class IN");
@@ -267,10 +480,15 @@ public final class MasterFileReader implements ZoneReader {
     Record c = Canonical.canonicalize(r);
     String name = c.getName().toString();
     String type = Type.string(c.getType());
+    String rdata = Canonical.rdataOf(c);
+    String problem = checkNames ? BindChecks.record(name, type, rdata) : BindChecks.type(type);
+    if (problem != null) {
+      throw new ZoneReadException(where, problem);
+    }
     if (c.getType() == Type.SOA && read.soaOwner == null) {
       read.soaOwner = name;
     }
-    read.builder.add(RRsetKey.of(name, type), c.getTTL(), Canonical.rdataOf(c), where);
+    read.builder.add(RRsetKey.of(name, type), c.getTTL(), rdata, where);
   }
 
   private static int lineOf(List<Integer> lines, int index) {

@@ -34,14 +34,15 @@ class AllFormatsTest {
 
   void zones() throws Exception {
     String head = "$ORIGIN example.com.\n$TTL 300\n@ NS ns1.example.net.\n@ NS ns2.example.org.\n";
+    // Hostile owners on TXT: named refuses them on an A record (check-names), and so does zonegate.
     Files.writeString(dir.resolve("old.zone"), head
-        + "\\060script\\062alert\\0401\\060/script\\062 A 93.184.215.1\n"
-        + "\\060script\\062alert\\0401\\060/script\\062 A 93.184.215.2\n"
+        + "\\060script\\062alert\\0401\\060/script\\062 TXT \"93.184.215.1\"\n"
+        + "\\060script\\062alert\\0401\\060/script\\062 TXT \"93.184.215.2\"\n"
         + "pool A 93.184.215.3\npool A 93.184.215.4\n");
     Files.writeString(dir.resolve("new.zone"), head
         + "evil TXT \"<script>alert(1)</script> | `tick` [x](javascript:alert(1)) \\027[31mred\\027[0m @all #1 ]]> &amp;\"\n"
         + "long TXT \"" + LONG.substring(0, 255) + "\" \"" + LONG.substring(0, 255) + "\"\n"
-        + "a|b\\`c A 10.0.0.1\n");
+        + "a|b\\`c TXT \"10.0.0.1\"\n");
   }
 
   Cli diff(Path out) {

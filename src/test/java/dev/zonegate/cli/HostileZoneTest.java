@@ -94,9 +94,20 @@ class HostileZoneTest {
     blocksWith(judge(HEAD + "$GENERATE 1-100000000 h$ A 93.184.215.1\n"), "new.zone:5", "$GENERATE would create 100000000 records");
   }
 
+  /**
+   * named reads nested parentheses, 5000 deep too, as one record (named-checkzone loads it), so
+   * zonegate reads the change in bounded time rather than refusing a zone named would load.
+   */
   @Test
   void parenthesesThousandsDeep() throws Exception {
-    blocksWith(judge(HEAD + "www A " + "(".repeat(5000) + "93.184.215.1" + ")".repeat(5000) + "\n"), "new.zone", "");
+    Cli r = judge(HEAD + "www A " + "(".repeat(5000) + "93.184.215.1" + ")".repeat(5000) + "\n");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("+[93.184.215.1]");
+  }
+
+  @Test
+  void aParenthesisNeverClosed() throws Exception {
+    blocksWith(judge(HEAD + "www A 93.184.215.14\ntxt TXT \"hello\" (\n"), "new.zone:6", "not closed");
   }
 
   @Test

@@ -1,0 +1,238 @@
+package dev.zonegate.zone;
+
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.Zone;
+import org.xbill.DNS.Type;
+
+/**
+ * What named refuses in a record that dnsjava reads, checked on the canonical text both reader
+ * paths produce. named's defaults for a primary zone count (docs/fidelity-bind.md):
+ *
+ * <ul>
+ *   <li>{@code check-names primary fail}: the owner of an A, AAAA, A6, MX or WKS record must be a
+ *       host name (letters, digits, inner hyphens; {@code *} only as the whole first label), and
+ *       so must the name an NS, MX, SRV, AFSDB, RT, SVCB or HTTPS record points at and an SOA's
+ *       primary server; an SOA's mailbox may have anything printable in its first label.
+ *   <li>Types named will not load from a file: meta types (OPT, TKEY, TSIG, IXFR, AXFR, MAILB,
+ *       MAILA, ANY, TYPE0) and the obsolete MD and MF.
+ *   <li>An NS record at a wildcard owner.
+ * </ul>
+ *
+ * {@link #zone} adds what depends on the zone's name: an SOA only at the apex, a DS never there.
+ */
+final class BindChecks {
+  private BindChecks() {}
+
+  /** The problem with a type named will not load from a file, or null. */
+  static String type(String type) {
+    int t = Type.value(type);
+    if (t == 0 || t == Type.OPT || (t >= 128 && t <= 255)) {
+      return "type " + type + " is a meta type, which named refuses in a zone file";
+    }
+    if (t == Type.MD || t == Type.MF) {
+      return "type " + type + " is obsolete (RFC 973, use MX); named refuses it";
+    }
+    return null;
+  }
+
+  /** The problem with one canonical record, in words, or null when named takes it. */
+  static String record(String owner, String type, String rdata) {
+    String typeProblem = type(type);
+    if (typeProblem != null) {
+      return typeProblem;
+    }
+    int t = Type.value(type);
+    String shape = shape(t, rdata);
+    if (shape != null) {
+      return shape;
+    }
+    if (t == Type.NS && owner.startsWith("*.")) {
+      return "an NS record cannot have a wildcard owner (" + owner + "); named refuses it";
+    }
+    switch (t) {
+      case Type.A:
+      case Type.AAAA:
+      case Type.A6:
+      case Type.WKS:
+        return ownerCheck(owner, type);
+      case Type.MX:
+        String o = ownerCheck(owner, type);
+        return o != null ? o : targetCheck(word(rdata, 1), type, "mail exchange");
+      case Type.NS:
+        return targetCheck(word(rdata, 0), type, "name server");
+      case Type.SRV:
+        return targetCheck(word(rdata, 3), type, "target");
+      case Type.AFSDB:
+      case Type.RT:
+        return targetCheck(word(rdata, 1), type, "host");
+      case Type.SVCB:
+      case Type.HTTPS:
+        return targetCheck(word(rdata, 1), type, "target");
+      case Type.SOA:
+        String mname = word(rdata, 0);
+        if (!isHostName(mname, false)) {
+          return "the SOA's primary server " + mname + " is not a host name; named refuses it (check-names)";
+        }
+        String rname = word(rdata, 1);
+        if (!isMailbox(rname)) {
+          return "the SOA's mailbox " + rname + " is not a mailbox name; named refuses it (check-names)";
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Rdata dnsjava reads but named does not, seen in the canonical text: an X25 address that is not 4 or more digits, a key record without its key, an SSHFP fingerprint
+   * whose length is not its type's, an IPSECKEY without a key, an NSEC without types.
+   */
+  private static String shape(int t, String rdata) {
+    String[] f = rdata.isEmpty() ? new String[0] : rdata.split(" ");
+    switch (t) {
+      case Type.X25:
+        return rdata.matches("\"[0-9]{4,}\"") ? null : "an X25 address is 4 or more digits (RFC 1183); named refuses " + rdata;
+      case Type.DNSKEY:
+      case Type.CDNSKEY:
+        return f.length < 4 ? "the " + Type.string(t) + " record has no key data; named refuses it" : null;
+      case Type.SSHFP:
+        int want = f.length < 3 ? -1 : f[1].equals("1") ? 40 : f[1].equals("2") ? 64 : -1;
+        return want > 0 && f[2].length() != want
+            ? "an SSHFP fingerprint of type " + f[1] + " has " + want / 2 + " octets; named refuses " + f[2].length() / 2
+            : null;
+      case Type.IPSECKEY:
+        return f.length < 5 ? "the IPSECKEY record has no public key; named refuses it" : null;
+      case Type.NSEC:
+        return f.length < 2 ? "the NSEC record lists no types; named refuses it" : null;
+      case Type.LOC:
+        return f.length >= 8 && (beyond(f, 0, 90) || beyond(f, 4, 180))
+            ? "the LOC position " + String.join(" ", java.util.Arrays.copyOf(f, 8))
+                + " is beyond 90 degrees latitude or 180 longitude; named refuses it"
+            : null;
+      default:
+        return null;
+    }
+  }
+
+  /** dnsjava prints a LOC position as {@code d m s.sss H}: is it more than {@code max} degrees? */
+  private static boolean beyond(String[] f, int at, int max) {
+    try {
+      double degrees = Integer.parseInt(f[at]) + Integer.parseInt(f[at + 1]) / 60.0 + Double.parseDouble(f[at + 2]) / 3600;
+      return degrees > max;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** Zone-wide placement named refuses: an SOA below the apex, a DS at it. */
+  static RRset misplaced(Zone zone) {
+    for (RRset s : zone.sets()) {
+      if (s.type().equals("SOA") && !s.name().equals(zone.origin())) {
+        return s;
+      }
+      if (s.type().equals("DS") && s.name().equals(zone.origin())) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  static String misplacedProblem(RRset s) {
+    return s.type().equals("SOA")
+        ? "an SOA record at " + s.name() + ", below the top of the zone; named refuses it"
+        : "a DS record at the top of the zone belongs in the parent zone; named refuses it";
+  }
+
+  private static String ownerCheck(String owner, String type) {
+    if (isHostName(owner, true)) {
+      return null;
+    }
+    return "owner " + owner + " is not a host name, which a " + type
+        + " record needs (letters, digits, inner hyphens); named refuses it (check-names)";
+  }
+
+  private static String targetCheck(String name, String type, String what) {
+    if (name == null || isHostName(name, false)) {
+      return null;
+    }
+    return "the " + what + " " + name + " of this " + type
+        + " record is not a host name (letters, digits, inner hyphens); named refuses it (check-names)";
+  }
+
+  /** The {@code i}th blank-separated word of canonical rdata, or null. */
+  private static String word(String rdata, int i) {
+    String[] w = rdata.split(" ", i + 2);
+    return i < w.length ? w[i] : null;
+  }
+
+  /**
+   * BIND's {@code dns_name_ishostname} on a name in dnsjava's presentation form: every label of
+   * letters and digits, with hyphens inside; a leading {@code *} label when {@code wildcard}.
+   */
+  static boolean isHostName(String name, boolean wildcard) {
+    if (name.equals(".")) {
+      return true;
+    }
+    java.util.List<String> labels = labels(name);
+    if (labels == null) {
+      return false;
+    }
+    int first = wildcard && !labels.isEmpty() && labels.get(0).equals("*") ? 1 : 0;
+    for (int i = first; i < labels.size(); i++) {
+      if (!isHostLabel(labels.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** BIND's {@code dns_name_ismailbox}: a first label of printable characters, then a host name. */
+  static boolean isMailbox(String name) {
+    if (name.equals(".")) {
+      return true;
+    }
+    java.util.List<String> labels = labels(name);
+    if (labels == null || labels.isEmpty()) {
+      return false;
+    }
+    for (char c : labels.get(0).toCharArray()) {
+      if (c <= 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    for (int i = 1; i < labels.size(); i++) {
+      if (!isHostLabel(labels.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHostLabel(String l) {
+    for (int k = 0; k < l.length(); k++) {
+      char c = l.charAt(k);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      boolean border = k == 0 || k == l.length() - 1;
+      if (!alnum && (border || c != '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The labels of an absolute presentation name as octets (dnsjava decodes the escapes); null if malformed. */
+  private static java.util.List<String> labels(String name) {
+    org.xbill.DNS.Name n;
+    try {
+      n = org.xbill.DNS.Name.fromString(name);
+    } catch (org.xbill.DNS.TextParseException e) {
+      return null;
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n.labels() - 1; i++) {
+      byte[] l = n.getLabel(i);
+      out.add(new String(l, 1, l.length - 1, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.zonegate.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds a BIND program for a test ({@code named-checkzone}; NamedServer finds {@code named} the
+ * same way). Without it the test is skipped with {@code missing} as its message, unless {@code
+ * ZONEGATE_REQUIRE_NAMED=1} (set in CI, which installs bind9) or the system property {@code
+ * zonegate.test.requireNamed=1}, where a missing program must fail rather than pass unnoticed.
+ */
+public final class BindPrograms {
+  public static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_NAMED";
+
+  private BindPrograms() {}
+
+  /** The program on the PATH or in {@code fallbacks}; skips or fails the test when there is none. */
+  public static Path require(String program, String missing, Path... fallbacks) {
+    List<Path> candidates = new ArrayList<>();
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String d : path.split(java.io.File.pathSeparator)) {
+        if (!d.isEmpty()) {
+          candidates.add(Path.of(d, program));
+        }
+      }
+    }
+    candidates.addAll(List.of(fallbacks));
+    for (Path p : candidates) {
+      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return p;
+      }
+    }
+    String forced = System.getProperty("zonegate.test.requireNamed");
+    if (forced != null ? forced.equals("1") : "1".equals(System.getenv(REQUIRE_ENV))) {
+      Assertions.fail(missing + " and " + REQUIRE_ENV + "=1 requires it");
+    }
+    Assumptions.abort(missing);
+    return null;
+  }
+}

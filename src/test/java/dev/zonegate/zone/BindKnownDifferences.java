@@ -1,0 +1,57 @@
+package dev.zonegate.zone;
+
+import java.util.List;
+
+/**
+ * The known differences from named of docs/fidelity-bind.md, as classes a fuzzer can recognise
+ * from the two verdicts alone (it has no case ids): each class names the doc's entry and says how
+ * it shows. BindDifferentialTest pins the same differences to case ids.
+ */
+public final class BindKnownDifferences {
+  private BindKnownDifferences() {}
+
+  /** One class: named's and zonegate's verdicts, and the words that show it. */
+  private record Known(String entry, boolean namedAccepts, List<String> namedWords, List<String> zonegateWords) {}
+
+  private static final List<Known> KNOWN =
+      List.of(
+          // named ignores out-of-zone records with a warning; zonegate refuses them.
+          new Known("out-of-zone records", true, List.of(), List.of("is outside the zone")),
+          // named clamps a TTL above 2^31-1 to 0; zonegate refuses it (RFC 2181 §8).
+          new Known("TTL above 2^31-1", true, List.of(), List.of("above 2147483647")),
+          // $INCLUDE: confined to the repository, relative to the including file.
+          new Known("$INCLUDE", true, List.of(), List.of("$INCLUDE")),
+          // Zone-level consistency is judged by the rules (cname-conflict, ...), not the reader.
+          new Known(
+              "zone-level consistency",
+              false,
+              List.of("has 0 SOA records", "has no NS records", "CNAME and other data",
+                  "multiple RRs of singleton type", "has no address records", "is a CNAME (illegal)",
+                  "below a DNAME", "CDS/CDNSKEY consistency", "nsec3 hash algorithm",
+                  "no REQUIRED GLUE"),
+              List.of()),
+          // Rare malformed rdata dnsjava reads (base64 of key records and CERT).
+          new Known("lenient rdata", false, List.of("bad base64 encoding"), List.of()),
+          // Obsolete forms zonegate does not read.
+          new Known("WKS, ATMA, KEY", true, List.of(), List.of("Invalid TCP/UDP service", "Invalid flags")));
+
+  /**
+   * The doc entry that explains this disagreement, or null when it is unexplained. {@code
+   * zonegateError} is null when zonegate accepted.
+   */
+  public static String explain(boolean namedAccepts, String namedMessages, String zonegateError) {
+    for (Known k : KNOWN) {
+      if (k.namedAccepts() != namedAccepts || (zonegateError == null) == namedAccepts) {
+        continue;
+      }
+      List<String> words = namedAccepts ? k.zonegateWords() : k.namedWords();
+      String text = namedAccepts ? zonegateError : namedMessages;
+      for (String w : words) {
+        if (text.contains(w)) {
+          return k.entry();
+        }
+      }
+    }
+    return null;
+  }
+}
