@@ -40,8 +40,8 @@ public interface ZoneReader {
       return lenient.withNotice(
           new Notice(
               strict.location() != null ? strict.location() : new Location(path, 0),
-              "this base version does not parse (" + strict.problem() + "); it is read leniently, as its deploying"
-                  + " tool would read it, and the change is judged against what could be read"));
+              "this base version does not parse; it is read leniently, as its deploying tool would read it: what"
+                  + " it skips is listed, and the change is judged against the rest"));
     }
   }
 

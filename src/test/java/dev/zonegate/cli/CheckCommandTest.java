@@ -221,6 +221,35 @@ class CheckCommandTest {
   }
 
   @Test
+  void aBrokenMainIsReadLenientlyAndTheCommitThatRepairsItPasses() throws Exception {
+    git.write("zones/example.net.zone", NET + "bad A 300.1.1.1\nmail A 93.184.215.81\n");
+    String broken = git.commit("a typo lands on main");
+    git.write("zones/example.net.zone", NET + "bad A 93.184.215.82\nmail A 93.184.215.81\n");
+    git.commit("repair the typo");
+    Cli r = check("--base", broken);
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).contains("+ add    bad.example.net. A")
+        .contains("warning: zones/example.net.zone:8: this base version does not parse");
+    // A later change on a still-broken main is judged on its merits: an emptied endpoint blocks.
+    git.write("zones/example.net.zone", NET.replace("ns1 A 93.184.215.53\n", "") + "bad A 300.1.1.1\nmail A 93.184.215.81\n");
+    git.commit("drop the name server's address on the broken main");
+    Cli blocked = check("--base", broken);
+    assertThat(blocked.exit()).as(blocked.err() + blocked.out()).isEqualTo(1);
+  }
+
+  @Test
+  void aBaseOfWhichNothingCanBeReadIsExitTwo() throws Exception {
+    git.write("zones/example.net.zone", "\u0000\u0001garbage(\n");
+    String garbage = git.commit("garbage on main");
+    git.write("zones/example.net.zone", NET);
+    git.commit("restore");
+    Cli r = check("--base", garbage);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("zonegate: error: nothing at all can be read of the base version of zone example.net.")
+        .contains("--base");
+  }
+
+  @Test
   void aTrailerOutsideTheRangeAllowsNothing() throws Exception {
     git.commit("old allow\n\nZonegate-Allow: address-emptied\n");
     String newBase = git.git("rev-parse", "HEAD").trim();

@@ -184,6 +184,24 @@ class DiffCommandTest {
   }
 
   @Test
+  void aBrokenOldFileIsReadLenientlyAndTheChangeJudgedOnItsMerits() throws Exception {
+    Path old = dir.resolve("old.zone");
+    Files.writeString(old, "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 1 7200 3600 1209600 300\n@ NS ns1\nns1 A 93.184.215.53\n"
+        + "www A 93.184.215.300\napi A 93.184.215.10\n");
+    Path fixed = dir.resolve("new.zone");
+    Files.writeString(fixed, "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 2 7200 3600 1209600 300\n@ NS ns1\nns1 A 93.184.215.53\n"
+        + "www A 93.184.215.30\napi A 93.184.215.10\n");
+    Cli r = Cli.run("diff", old.toString(), fixed.toString(), "--origin", "example.com.");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("+ add    www.example.com. A").contains("warning: old.zone:6: skipped: ")
+        .contains("warning: old.zone:6: this base version does not parse;");
+    Path garbage = dir.resolve("garbage.zone");
+    Files.write(garbage, new byte[] {0, 1, 2, (byte) 0xff});
+    Cli nothing = Cli.run("diff", garbage.toString(), fixed.toString(), "--origin", "example.com.");
+    assertThat(nothing.exit()).isEqualTo(2);
+  }
+
+  @Test
   void jsonFollowsTheSpecShapeAndIsStable() throws Exception {
     Cli r = Cli.run("diff", LIVE, PROPOSED, "--format", "json");
     JsonNode root = JsonMapper.builder().build().readTree(r.out());
