@@ -11,12 +11,20 @@ public interface ZoneReader {
   Zone read(SourceTree tree, String path, String origin) throws ZoneReadException;
 
   /**
-   * The reader for a configured zone; {@code enforceOrder}, {@code lenient} and
-   * {@code defaultTtl} are octoDNS's YamlProvider and zone settings and mean nothing to the other
-   * formats.
+   * Reads {@code path} the way its deploying tool would read a broken file it has to live with:
+   * what does not parse is skipped, each problem kept as a notice on the zone (file and line).
+   * Throws only when nothing at all could be read.
    */
-  static ZoneReader of(ZoneFormat format, boolean enforceOrder, boolean lenient, long defaultTtl) {
-    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(enforceOrder, lenient, defaultTtl) : forFormat(format);
+  default Zone readLenient(SourceTree tree, String path, String origin) throws ZoneReadException {
+    return read(tree, path, origin);
+  }
+
+  /**
+   * The reader for a configured zone; {@code octodns} holds octoDNS's YamlProvider and zone
+   * settings, which mean nothing to the other formats.
+   */
+  static ZoneReader of(ZoneFormat format, OctoDnsOptions octodns) {
+    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(octodns) : forFormat(format);
   }
 
   static ZoneReader forFormat(ZoneFormat format) {
