@@ -262,13 +262,18 @@ final class OctoDnsYaml {
           int l = parser.lastLine;
           throw error(l, "a second YAML document starts here; an octoDNS zone file holds exactly one");
         }
+        int tab = parser.strayTab(text);
+        if (tab > 0) {
+          throw error(tab, "YAML syntax error: found a tab outside quotes, block text and comments, which"
+              + " PyYAML (octoDNS's YAML loader) refuses; use spaces");
+        }
         return node;
       } catch (MarkedYamlEngineException m) {
         int l = m.getProblemMark().or(m::getContextMark).map(Mark::getLine).orElse(-1) + 1;
         String problem = m.getProblem() == null ? m.getContext() : m.getProblem();
         throw error(l > 0 ? l : parser.lastLine, "YAML syntax error: " + oneLine(problem));
       } catch (TooDeep d) {
-        throw error(d.line, "the YAML is nested more than " + MAX_DEPTH + " levels deep");
+        throw error(d.line, d.getMessage());
       } catch (YamlEngineException e) {
         throw error(parser.lastLine, "YAML syntax error: " + oneLine(e.getMessage()));
       }
@@ -767,25 +772,70 @@ final class OctoDnsYaml {
     return s == null ? "" : s.strip().replaceAll("\\s+", " ");
   }
 
-  /** Thrown by {@link DepthLimit}. */
+  /** Thrown by {@link DepthLimit}: what PyYAML refuses and snakeyaml-engine would let by. */
   private static final class TooDeep extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int line;
 
-    TooDeep(int line) {
-      super(null, null, false, false);
+    TooDeep(int line, String message) {
+      super(message, null, false, false);
       this.line = line;
     }
   }
 
-  /** Passes events through, refusing nesting beyond {@link #MAX_DEPTH} and noting lines. */
+  /** PyYAML's anchor and alias names: ASCII letters, digits, {@code -} and {@code _}. */
+  private static final Pattern ANCHOR = Pattern.compile("[0-9A-Za-z_-]+");
+
+  /**
+   * Passes events through, noting lines, and refusing what PyYAML's parser refuses where YAML
+   * 1.2 (snakeyaml-engine) does not: nesting beyond {@link #MAX_DEPTH}, anchor names beyond
+   * PyYAML's characters, an anchor defined twice, and (checked after parsing, {@link #strayTab})
+   * a tab anywhere but inside quotes, block text or a comment.
+   */
   private static final class DepthLimit implements Parser {
     private final Parser in;
     private int depth;
     int lastLine = 1;
+    private final java.util.Set<String> anchors = new java.util.HashSet<>();
+    /** Code-point spans [start, end) of quoted and block scalars, where tabs are text. */
+    private final List<int[]> textSpans = new ArrayList<>();
 
     DepthLimit(Parser in) {
       this.in = in;
+    }
+
+    /** The line of the first tab PyYAML's scanner would stop at, or 0. */
+    int strayTab(String text) {
+      if (text.indexOf('\t') < 0) {
+        return 0;
+      }
+      int[] cps = text.codePoints().toArray();
+      int span = 0;
+      int line = 1;
+      boolean comment = false;
+      for (int i = 0; i < cps.length; i++) {
+        while (span < textSpans.size() && textSpans.get(span)[1] <= i) {
+          span++;
+        }
+        boolean inText = span < textSpans.size() && textSpans.get(span)[0] <= i;
+        int c = cps[i];
+        if (c == '\n' || c == '\r') {
+          comment = false;
+          if (c == '\n' || i + 1 >= cps.length || cps[i + 1] != '\n') {
+            line++;
+          }
+          continue;
+        }
+        if (inText || comment) {
+          continue;
+        }
+        if (c == '#' && (i == 0 || cps[i - 1] == ' ' || cps[i - 1] == '\n' || cps[i - 1] == '\r')) {
+          comment = true;
+        } else if (c == '\t') {
+          return line;
+        }
+      }
+      return 0;
     }
 
     @Override
@@ -810,11 +860,26 @@ final class OctoDnsYaml {
       if (m.isPresent()) {
         lastLine = m.get().getLine() + 1;
       }
+      if (e instanceof org.snakeyaml.engine.v2.events.NodeEvent n && n.getAnchor().isPresent()) {
+        String name = n.getAnchor().get().getValue();
+        if (!ANCHOR.matcher(name).matches()) {
+          throw new TooDeep(lastLine, "YAML syntax error: the anchor or alias name '" + name
+              + "' has characters PyYAML (octoDNS's YAML loader) does not allow; use letters, digits, - and _");
+        }
+        if (e.getEventId() != Event.ID.Alias && !anchors.add(name)) {
+          throw new TooDeep(lastLine, "YAML syntax error: the anchor '" + name
+              + "' is defined twice, which PyYAML (octoDNS's YAML loader) refuses");
+        }
+      }
+      if (e instanceof org.snakeyaml.engine.v2.events.ScalarEvent se && !se.isPlain()
+          && se.getStartMark().isPresent() && se.getEndMark().isPresent()) {
+        textSpans.add(new int[] {se.getStartMark().get().getIndex(), se.getEndMark().get().getIndex()});
+      }
       switch (e.getEventId()) {
         case SequenceStart:
         case MappingStart:
           if (++depth > MAX_DEPTH) {
-            throw new TooDeep(lastLine);
+            throw new TooDeep(lastLine, "the YAML is nested more than " + MAX_DEPTH + " levels deep");
           }
           break;
         case SequenceEnd:

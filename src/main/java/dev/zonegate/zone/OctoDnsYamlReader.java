@@ -271,6 +271,9 @@ public final class OctoDnsYamlReader implements ZoneReader {
         throw new Raised("IdnaError", e.getMessage());
       }
       long ttl = ttl(data.get("ttl"), label);
+      if (ttl < 0) {
+        return;
+      }
       List<Value> values = OctoDnsValues.values(recordType, data, recordLine);
       notices(data, recordType, label, recordLine, values);
       String owner;
@@ -311,16 +314,14 @@ public final class OctoDnsYamlReader implements ZoneReader {
       throw OctoDnsPy.typeError("unsupported operand type(s) for |=: 'bool' and '" + OctoDnsPy.typeName(flag) + "'");
     }
 
+    /** The record's TTL, or -1 when it is none a provider can serve and the record is skipped. */
     private long ttl(Py ttl, String label) throws Raised, ZoneReadException {
       BigInteger t = OctoDnsPy.integer(ttl);
       if (t.signum() < 0 || t.compareTo(BigInteger.valueOf(MAX_TTL)) > 0) {
         // Only a lenient record gets here with a negative TTL.
-        String message = label + ": ttl " + t + " is not a TTL a provider can serve (0 to " + MAX_TTL + ")";
-        if (!skip) {
-          throw new ZoneReadException(at(ttl.line() > 0 ? ttl.line() : line), message);
-        }
-        zoneBuilder.notice(at(ttl.line() > 0 ? ttl.line() : line), message + "; read as 0");
-        return 0;
+        fail(ttl.line() > 0 ? ttl.line() : line,
+            label + ": ttl " + t + " is not a TTL a provider can serve (0 to " + MAX_TTL + ")");
+        return -1;
       }
       return t.longValue();
     }
