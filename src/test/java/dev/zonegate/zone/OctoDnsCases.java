@@ -64,6 +64,7 @@ final class OctoDnsCases {
     zoneChecks(o);
     documents(o);
     lenient(o);
+    mixed(o);
     return o.cases;
   }
 
@@ -554,6 +555,77 @@ final class OctoDnsCases {
     o.add("include/empty", Map.of(
         FILE, "www:\n  type: TXT\n  value: !include e.yaml\n".getBytes(StandardCharsets.UTF_8),
         "e.yaml", "---\n".getBytes(StandardCharsets.UTF_8)), UNORDERED);
+  }
+
+  // ---------------------------------------------------------------- mixed, from a fixed seed
+
+  private static final String[] MIXED_NAMES = {
+      "www", "WWW", "api", "''", "'*'", "_sip._tcp", "_443._tcp", "~", "yes", "1", "1.0", "0x10", "010", "mail",
+      "b\u00fccher", "'a b'", "host2", "host12", "_dmarc", "sub.www", "'@'", "x1", "X1", "2002-12-14", "no"};
+
+  private static final String[] MIXED_TTLS = {null, null, null, "300", "'60'", "0x3c", "1:00", "-1", "60.5", "~", "yes"};
+
+  /** Value lines (each a full "value:"/"values:" entry, indented 2) per type: valid and not. */
+  private static final Map<String, String[]> MIXED_VALUES = new LinkedHashMap<>();
+
+  static {
+    MIXED_VALUES.put("A", new String[] {"value: 192.0.2.1", "values: [192.0.2.1, 192.0.2.2]", "value: 01.2.3.4",
+        "value: ''", "values: []", "value: 16909060"});
+    MIXED_VALUES.put("AAAA", new String[] {"value: 2001:db8::1", "value: '::ffff:192.0.2.1'", "value: 192.0.2.1"});
+    MIXED_VALUES.put("CNAME", new String[] {"value: t.example.com.", "value: t.example.com", "value: localhost",
+        "values: [t.example.com.]", "value: '{x}'"});
+    MIXED_VALUES.put("TXT", new String[] {"value: plain", "value: 'a\\;b'", "value: a;b", "value: yes",
+        "values: ['\"a\" \"b\"', c]", "value: 'caf\u00e9'", "value: 123"});
+    MIXED_VALUES.put("MX", new String[] {"value: {exchange: mx.example.com., preference: 10}",
+        "value: {exchange: mx, preference: 10}", "value: {priority: '5', value: mx.example.com}",
+        "values: [{exchange: a.example.com., preference: 010}, {exchange: ., preference: 0}]",
+        "value: {exchange: mx.example.com., preference: 70000}"});
+    MIXED_VALUES.put("SRV", new String[] {"value: {port: 5060, priority: 1, target: s.example.com., weight: 1}",
+        "value: {port: '5060', priority: 1, target: s.example.com, weight: 1}",
+        "value: {port: 5060, priority: 1, weight: 1}"});
+    MIXED_VALUES.put("NS", new String[] {"values: [ns1.example.net., ns2.example.net]", "value: ns1.example.net.",
+        "value: ns1", "values: []"});
+    MIXED_VALUES.put("CAA", new String[] {"value: {tag: issue, value: ca.example.net}",
+        "value: {flags: 128, tag: iodef, value: 'mailto:x@example.com'}", "value: {flags: 300, tag: issue, value: x}"});
+    MIXED_VALUES.put("ALIAS", new String[] {"value: lb.example.net.", "value: lb.example.net"});
+    MIXED_VALUES.put("PTR", new String[] {"value: h.example.net.", "values: [a.example.net., b.example.net.]"});
+  }
+
+  /**
+   * Zone files of several records each, with names, TTLs, types, values and provider options
+   * drawn from the lists above by a fixed-seed generator: the rules in combination.
+   */
+  private static void mixed(Out o) {
+    java.util.Random r = new java.util.Random(20250612L);
+    List<String> types = new ArrayList<>(MIXED_VALUES.keySet());
+    for (int i = 0; i < 400; i++) {
+      StringBuilder yaml = new StringBuilder();
+      int records = 1 + r.nextInt(5);
+      java.util.Set<String> used = new java.util.HashSet<>();
+      for (int k = 0; k < records; k++) {
+        String name = MIXED_NAMES[r.nextInt(MIXED_NAMES.length)];
+        if (!used.add(name) && r.nextInt(4) != 0) {
+          continue;
+        }
+        String type = types.get(r.nextInt(types.size()));
+        String[] values = MIXED_VALUES.get(type);
+        // mostly the first (valid) forms, so that most files load and their RRsets are compared
+        String ttl = MIXED_TTLS[r.nextInt(5) != 0 ? r.nextInt(5) : r.nextInt(MIXED_TTLS.length)];
+        yaml.append(name).append(":\n");
+        if (r.nextInt(8) == 0) {
+          yaml.append("  octodns:\n    lenient: true\n");
+        }
+        if (ttl != null) {
+          yaml.append("  ttl: ").append(ttl).append('\n');
+        }
+        yaml.append("  type: ").append(type).append('\n');
+        yaml.append("  ").append(values[r.nextInt(5) != 0 ? r.nextInt(2) : r.nextInt(values.length)]).append('\n');
+      }
+      OctoDnsOptions opts =
+          new OctoDnsOptions(r.nextInt(3) == 0, r.nextBoolean() ? "natural" : "simple", r.nextInt(4) == 0 ? 60 : 3600,
+              r.nextInt(5) != 0, r.nextInt(6) == 0, r.nextInt(5) == 0);
+      o.add("mixed/" + i, yaml.toString(), opts);
+    }
   }
 
   // ---------------------------------------------------------------- lenient loading
