@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -152,10 +151,6 @@ final class OctoDnsPy {
     Py get(String key) {
       Entry e = map.get(new Key(new Str(key, 0)));
       return e == null ? null : e.value;
-    }
-
-    Entry entry(String key) {
-      return map.get(new Key(new Str(key, 0)));
     }
 
     boolean has(String key) {
@@ -329,19 +324,56 @@ final class OctoDnsPy {
     if (v instanceof Bytes b) {
       return reprBytes(b.v());
     }
+    StringBuilder out = new StringBuilder();
+    container(v, out);
+    return out.toString();
+  }
+
+  /** The most text a list or map may print as: aliases can make a small file print as gigabytes. */
+  static final int MAX_REPR = 1 << 20;
+
+  /** A list or map too large to print; octoDNS would be printing it for minutes. */
+  static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super("a list or map in the file expands to more than " + MAX_REPR + " characters", null, false, false);
+    }
+  }
+
+  private static void container(Py v, StringBuilder out) {
+    if (out.length() > MAX_REPR) {
+      throw new TooLarge();
+    }
     if (v instanceof PyList l) {
-      List<String> parts = new ArrayList<>();
-      for (Py item : l.items) {
-        parts.add(repr(item));
+      out.append('[');
+      for (int i = 0; i < l.items.size(); i++) {
+        out.append(i == 0 ? "" : ", ");
+        element(l.items.get(i), out);
       }
-      return "[" + String.join(", ", parts) + "]";
+      out.append(']');
+    } else if (v instanceof PyDict d) {
+      out.append('{');
+      boolean first = true;
+      for (Entry e : d.map.values()) {
+        out.append(first ? "" : ", ");
+        first = false;
+        element(e.key, out);
+        out.append(": ");
+        element(e.value, out);
+      }
+      out.append('}');
+    } else {
+      out.append(repr(v));
     }
-    PyDict d = (PyDict) v;
-    List<String> parts = new ArrayList<>();
-    for (Entry e : d.map.values()) {
-      parts.add(repr(e.key) + ": " + repr(e.value));
+  }
+
+  private static void element(Py v, StringBuilder out) {
+    if (v instanceof PyList || v instanceof PyDict) {
+      container(v, out);
+    } else {
+      out.append(repr(v));
     }
-    return "{" + String.join(", ", parts) + "}";
   }
 
   static String reprStr(String s) {
@@ -856,14 +888,5 @@ final class OctoDnsPy {
       return f.v();
     }
     return null;
-  }
-
-  /** A small convenience for building dicts in tests and code. */
-  static Map<String, Py> asStringMap(PyDict d) {
-    Map<String, Py> out = new LinkedHashMap<>();
-    for (Entry e : d.map.values()) {
-      out.put(str(e.key), e.value);
-    }
-    return out;
   }
 }

@@ -129,18 +129,40 @@ final class OctoDnsValues {
     throw OctoDnsPy.typeError("argument of type '" + OctoDnsPy.typeName(haystack) + "' is not iterable");
   }
 
-  /** {@code int(v[key])} where KeyError means {@code missing} and ValueError {@code invalid}. */
-  private static BigInteger intField(Py v, String key, Check c, String missing, String invalid)
-      throws Raised {
-    Py f;
+  /** {@code v[key]}, or null (with the reason {@code missing KEY}) where Python raises KeyError. */
+  private static Py field(Py v, String key, Check c) throws Raised {
+    Py f = orNull(v, key);
+    if (f == null) {
+      c.reason("missing " + key, v);
+    }
+    return f;
+  }
+
+  /** {@code v[key]}, or null where Python raises KeyError; TypeError still escapes. */
+  static Py orNull(Py v, String key) throws Raised {
     try {
-      f = sub(v, key);
+      return sub(v, key);
     } catch (Raised r) {
       if (r.is("KeyError")) {
-        c.reason(missing, v);
         return null;
       }
       throw r;
+    }
+  }
+
+  /** {@code v[key]}, or {@code v[fallback]} where there is no {@code key} (octoDNS's old field names). */
+  private static Py either(Py v, String key, String fallback) throws Raised {
+    Py f = orNull(v, key);
+    return f != null ? f : sub(v, fallback);
+  }
+
+  /** {@code int(v[key])} where KeyError means {@code missing} and ValueError {@code invalid}. */
+  private static BigInteger intField(Py v, String key, Check c, String missing, String invalid)
+      throws Raised {
+    Py f = orNull(v, key);
+    if (f == null) {
+      c.reason(missing, v);
+      return null;
     }
     try {
       return OctoDnsPy.integer(f);
@@ -246,15 +268,11 @@ final class OctoDnsValues {
   private static final Pattern SERVICE_NAME = Pattern.compile("^(\\*|_[^.]+)\\.[^.]+");
 
   private static void healthcheck(PyDict data, Check c) throws Raised {
-    try {
-      Py p = sub(sub(sub(data, "octodns"), "healthcheck"), "protocol");
-      if (!(p instanceof Str s && Set.of("HTTP", "HTTPS", "ICMP", "TCP", "UDP").contains(s.v()))) {
-        c.reason("invalid healthcheck protocol", p);
-      }
-    } catch (Raised r) {
-      if (!r.is("KeyError")) {
-        throw r;
-      }
+    Py meta = orNull(data, "octodns");
+    Py check = meta == null ? null : orNull(meta, "healthcheck");
+    Py p = check == null ? null : orNull(check, "protocol");
+    if (p != null && !(p instanceof Str s && Set.of("HTTP", "HTTPS", "ICMP", "TCP", "UDP").contains(s.v()))) {
+      c.reason("invalid healthcheck protocol", p);
     }
   }
 
@@ -302,14 +320,9 @@ final class OctoDnsValues {
           intField(v, "priority", c, "missing priority", "invalid priority");
           intField(v, "weight", c, "missing weight", "invalid weight");
           intField(v, "port", c, "missing port", "invalid port");
-          try {
-            Py target = sub(v, "target");
+          Py target = field(v, "target", c);
+          if (target != null) {
             targetFormat(target, type, "target", c, target);
-          } catch (Raised r) {
-            if (!r.is("KeyError")) {
-              throw r;
-            }
-            c.reason("missing target", v);
           }
         }
         break;
@@ -349,16 +362,10 @@ final class OctoDnsValues {
         for (Py v : data) {
           intField(v, "order", c, "missing order", "invalid order");
           intField(v, "preference", c, "missing preference", "invalid preference");
-          try {
-            Py flags = sub(v, "flags");
-            if (!(flags instanceof Str s && Set.of("S", "A", "U", "P", "s", "a", "u", "p").contains(s.v()))) {
-              c.reason("unrecognized flags \"" + OctoDnsPy.str(flags) + "\"", flags);
-            }
-          } catch (Raised r) {
-            if (!r.is("KeyError")) {
-              throw r;
-            }
-            c.reason("missing flags", v);
+          Py flags = field(v, "flags", c);
+          if (flags != null
+              && !(flags instanceof Str s && Set.of("S", "A", "U", "P", "s", "a", "u", "p").contains(s.v()))) {
+            c.reason("unrecognized flags \"" + OctoDnsPy.str(flags) + "\"", flags);
           }
           for (String k : List.of("service", "regexp", "replacement")) {
             if (!in(k, v)) {
@@ -381,16 +388,9 @@ final class OctoDnsValues {
         for (Py v : data) {
           intField(v, "priority", c, "missing priority", "invalid priority");
           intField(v, "weight", c, "missing weight", "invalid weight");
-          try {
-            Py target = sub(v, "target");
-            if (!OctoDnsPy.truthy(target)) {
-              c.reason("missing target", target);
-            }
-          } catch (Raised r) {
-            if (!r.is("KeyError")) {
-              throw r;
-            }
-            c.reason("missing target", v);
+          Py target = field(v, "target", c);
+          if (target != null && !OctoDnsPy.truthy(target)) {
+            c.reason("missing target", target);
           }
         }
         break;
@@ -477,32 +477,22 @@ final class OctoDnsValues {
   }
 
   private static void mx(Py v, Check c) throws Raised {
-    try {
-      Py pref;
-      String field = "preference";
-      try {
-        pref = sub(v, "preference");
-      } catch (Raised r) {
-        if (!r.is("KeyError")) {
-          throw r;
-        }
-        field = "priority";
-        pref = sub(v, "priority");
-      }
+    Py pref = orNull(v, "preference");
+    if (pref == null) {
+      pref = orNull(v, "priority");
+    }
+    if (pref == null) {
+      c.reason("missing preference", v);
+    } else {
       try {
         OctoDnsPy.integer(pref);
       } catch (Raised r) {
         if (!r.is("ValueError")) {
           throw r;
         }
-        // octoDNS words the reason with value["preference"], which fails for "priority"
+        // octoDNS words this reason with value["preference"]: a bad "priority" fails it (KeyError)
         c.reason("invalid preference \"" + OctoDnsPy.str(sub(v, "preference")) + "\"", pref);
       }
-    } catch (Raised r) {
-      if (!r.is("KeyError")) {
-        throw r;
-      }
-      c.reason("missing preference", v);
     }
     try {
       Py exchange = get(v, "exchange", null);
@@ -547,14 +537,8 @@ final class OctoDnsValues {
       }
     }
     for (String key : List.of("lat_seconds", "long_seconds", "altitude", "size", "precision_horz", "precision_vert")) {
-      Py f;
-      try {
-        f = sub(v, key);
-      } catch (Raised r) {
-        if (!r.is("KeyError")) {
-          throw r;
-        }
-        c.reason("missing " + key, v);
+      Py f = field(v, key, c);
+      if (f == null) {
         continue;
       }
       double d;
@@ -576,14 +560,8 @@ final class OctoDnsValues {
       }
     }
     for (String key : List.of("lat_direction", "long_direction")) {
-      Py d;
-      try {
-        d = sub(v, key);
-      } catch (Raised r) {
-        if (!r.is("KeyError")) {
-          throw r;
-        }
-        c.reason("missing " + key, v);
+      Py d = field(v, key, c);
+      if (d == null) {
         continue;
       }
       Set<String> ok = key.equals("lat_direction") ? Set.of("N", "S") : Set.of("E", "W");
@@ -1078,25 +1056,8 @@ final class OctoDnsValues {
           }
         case "MX":
           {
-            Py pref;
-            try {
-              pref = sub(v, "preference");
-            } catch (Raised r) {
-              if (!r.is("KeyError")) {
-                throw r;
-              }
-              pref = sub(v, "priority");
-            }
-            Py ex;
-            try {
-              ex = sub(v, "exchange");
-            } catch (Raised r) {
-              if (!r.is("KeyError")) {
-                throw r;
-              }
-              ex = sub(v, "value");
-            }
-            String exchange = idna(ex);
+            Py pref = either(v, "preference", "priority");
+            String exchange = idna(either(v, "exchange", "value"));
             out.add(new Value(OctoDnsPy.integer(pref) + " " + exchange, at, relative(exchange)));
             break;
           }

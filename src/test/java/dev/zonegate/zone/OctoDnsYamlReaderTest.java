@@ -450,6 +450,25 @@ class OctoDnsYamlReaderTest {
   }
 
   @Test
+  void anAliasBombInAValueEndsQuicklyWithAnError() {
+    // Aliases are shared, not copied, so loading is cheap; printing the value (CAA value is str())
+    // is what would explode, and it is bounded.
+    StringBuilder bomb = new StringBuilder("x:\n  a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 12; i++) {
+      bomb.append("  a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 9; j++) {
+        bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      bomb.append("]\n");
+    }
+    bomb.append("  type: CAA\n  value:\n    tag: issue\n    value: *a11\n");
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+        assertThatThrownBy(() -> read(bomb.toString()))
+            .isInstanceOf(ZoneReadException.class)
+            .hasMessageContaining("expands to more than"));
+  }
+
+  @Test
   void aFileAboveSnakeYamlsDefaultSizeCapStillReads() throws Exception {
     // snakeyaml-engine refuses documents over 3 MiB unless told otherwise; real zones get there.
     String padding = ("# " + "-".repeat(1000) + "\n").repeat(3500);
