@@ -19,13 +19,36 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-    cl.getErr().println("zonegate: error: " + describe(e));
+    cl.getErr().println("zonegate: error: " + describe(e) + (debug || known(e) ? "" : " (run again with --debug for details)"));
     if (debug) {
       e.printStackTrace(cl.getErr());
-    } else if (!(known(e))) {
-      cl.getErr().println("zonegate: run again with --debug for details");
     }
     cl.getErr().flush();
+    return Main.UNDECIDED;
+  }
+
+  /**
+   * The last word on a failure nothing else handled (an Error, an exception outside a command):
+   * one line saying what to do, exit 2. It allocates as little as it can: it may run out of
+   * memory itself.
+   */
+  static int fatal(java.io.PrintStream err, Throwable e, boolean debug) {
+    try {
+      if (e instanceof OutOfMemoryError) {
+        err.println("zonegate: error: out of memory, so no verdict; give Java more heap (ZONEGATE_JAVA_OPTS=-Xmx4g) or raise the machine's memory");
+      } else if (e instanceof StackOverflowError) {
+        err.println("zonegate: error: the input nests too deeply to judge (stack overflow), so no verdict");
+      } else {
+        err.println("zonegate: error: internal error, so no verdict: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + (debug ? "" : " (run again with --debug for details)"));
+      }
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+    } catch (Throwable ignored) {
+      // nothing more can be said; the exit code still says it
+    }
     return Main.UNDECIDED;
   }
 

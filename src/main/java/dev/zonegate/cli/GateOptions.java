@@ -1,11 +1,14 @@
 package dev.zonegate.cli;
 
+import dev.zonegate.gate.Allows;
+import dev.zonegate.gate.CheckException;
 import dev.zonegate.gate.Gate;
 import dev.zonegate.model.Location;
 import dev.zonegate.rules.Allow;
 import dev.zonegate.rules.Allowance;
 import dev.zonegate.rules.RulePack;
 import dev.zonegate.rules.RulePackException;
+import dev.zonegate.rules.RulePacks;
 import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.Severity;
 import java.io.IOException;
@@ -18,8 +21,13 @@ import picocli.CommandLine.Option;
 
 /** The options every judging command shares: rule packs, allows and the fail-on level. */
 final class GateOptions {
-  @Option(names = "--rules", paramLabel = "FILE", description = "Rule pack (repeatable; later packs override earlier ids). Default: the built-in rules/default.yaml.")
-  List<Path> rulePacks = new ArrayList<>();
+  @Option(
+      names = "--rules",
+      paramLabel = "PACK",
+      description =
+          "Rule pack file, layered on the built-in default pack (repeatable; later packs override earlier ids)."
+              + " builtin:default names the default pack; builtin:none as the first --rules starts from no rules.")
+  List<String> rulePacks = new ArrayList<>();
 
   @Option(names = "--allow", paramLabel = "RULE[:NAME]", description = "Allow findings of a rule (optionally at one name) for this run.")
   List<String> allow = new ArrayList<>();
@@ -35,25 +43,28 @@ final class GateOptions {
     return Severity.parse(word);
   }
 
-  Gate newGate() throws RulePackException, IOException {
+  Gate newGate() throws RulePackException, IOException, CheckException {
     Severity level = failOn(failOn);
     List<Allow> allows = new ArrayList<>();
     for (String a : allow) {
       allows.add(Allow.parse(a, Allowance.flag(a)));
     }
-    return new Gate(rules(rulePacks), allows, level);
+    RuleSet rules = rules(rulePacks);
+    Allows.requireKnown(allows, rules);
+    return new Gate(rules, allows, level);
   }
 
-  /** The default pack when none is named; named packs alone otherwise. */
-  static RuleSet rules(List<Path> packs) throws RulePackException, IOException {
-    List<RulePack> loaded = new ArrayList<>();
-    if (packs.isEmpty()) {
-      loaded.add(RulePack.defaults());
-    }
-    for (Path p : packs) {
-      loaded.add(load(p));
-    }
-    return RuleSet.of(loaded);
+  /** The packs named, layered on the default pack ({@code builtin:none} first: on nothing). */
+  static RuleSet rules(List<String> packs) throws RulePackException {
+    return RulePacks.load(packs, p -> {
+      try {
+        return load(Path.of(p));
+      } catch (IOException e) {
+        throw new RulePackException(new Location(p, 0), null, "cannot be read: " + e.getMessage());
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new RulePackException(new Location(p, 0), null, "is not a usable file name");
+      }
+    });
   }
 
   static RulePack load(Path p) throws RulePackException, IOException {

@@ -40,9 +40,10 @@ final class HookPrePushCommand implements Callable<Integer> {
     try {
       return run();
     } catch (Exception e) {
-      // A hook that crashes must not let the push through silently, nor trap the user.
+      // A hook that crashes must not let the push through silently, nor trap the user: exit 2,
+      // the gate could not decide, which git takes as a refusal like any non-zero exit.
       Context.err().println("zonegate: error: " + Failures.describe(e) + " (the push is refused; `git push --no-verify` skips this hook)");
-      return Main.BLOCK;
+      return Main.UNDECIDED;
     }
   }
 
@@ -69,7 +70,12 @@ final class HookPrePushCommand implements Callable<Integer> {
     return exit;
   }
 
-  /** The remote's current tip when we have it, else the merge-base with its default branch. */
+  /**
+   * The remote's current tip when we have it, else the merge-base with its default branch. Only a
+   * new branch with no common history is compared with nothing: a ref the remote already has, at a
+   * commit this repository has not fetched and with no merge-base to stand in, would be judged as
+   * all new, its deletions invisible, so that stops the push instead.
+   */
   private String base(PrePush.Update u) throws Exception {
     try (GitRepo r = GitRepo.open(repo)) {
       if (u.remoteSha() != null) {
@@ -81,6 +87,12 @@ final class HookPrePushCommand implements Callable<Integer> {
       }
       ObjectId upstream = r.remoteDefaultBranch(remote);
       ObjectId mb = upstream == null ? null : r.mergeBase(r.resolve(u.localSha()), upstream);
+      if (mb == null && u.remoteSha() != null) {
+        throw new dev.zonegate.gate.CheckException(
+            remote + " has " + u.remoteRef() + " at " + u.remoteSha().substring(0, 12)
+                + ", which this repository does not have, so there is nothing to judge the push against; run `git fetch "
+                + remote + "` first");
+      }
       return mb == null ? Check.EMPTY_BASE : mb.name();
     }
   }

@@ -52,8 +52,38 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try --help)");
   }
 
+  /**
+   * Set by the launcher and the installed hook: exit with {@code 100 + code} instead of the code,
+   * so they can tell zonegate's own 0, 1 and 2 from the 1 a JVM that cannot start exits with, the
+   * 3 of {@code -XX:+ExitOnOutOfMemoryError} or a crash, and make every one of those 2.
+   */
+  static final String SHIFTED_EXIT = "zonegate.exit.shifted";
+
+  static final int SHIFT = 100;
+
+  /**
+   * For the tests of the failure paths only: {@code -Dzonegate.failpoint=exception} throws an
+   * unchecked exception and {@code =oom} runs out of memory, where a command would start.
+   */
+  static final String FAILPOINT = "zonegate.failpoint";
+
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int shift = Boolean.getBoolean(SHIFTED_EXIT) ? SHIFT : 0;
+    // A failure on any other thread that nothing joins still ends the run undecided: never a
+    // verdict that thread did not help make.
+    Thread.setDefaultUncaughtExceptionHandler(
+        (t, e) -> {
+          Failures.fatal(System.err, e, Arrays.asList(args).contains("--debug"));
+          Runtime.getRuntime().halt(UNDECIDED + shift);
+        });
+    int code;
+    try {
+      code = run(args, System.out, System.err);
+    } catch (Throwable e) {
+      code = Failures.fatal(System.err, e, Arrays.asList(args).contains("--debug"));
+    }
+    System.out.flush();
+    System.exit(code + shift);
   }
 
   /** Runs one command line and returns its exit code; the entry point tests use. */
@@ -89,16 +119,32 @@ public final class Main implements Runnable {
       dev.zonegate.live.Progress.set(dev.zonegate.live.Progress.terminal(err));
     }
     try {
+      failpoint();
       int exit = cl.execute(args);
       if (env.containsKey("ZONEGATE_TIMINGS")) {
         err.println("zonegate: timings: " + dev.zonegate.util.Timings.summary());
       }
       return exit;
+    } catch (Throwable e) { // an Error (out of memory, a broken install) or a picocli failure
+      return Failures.fatal(err, e, debug);
     } finally {
       dev.zonegate.live.Progress.get().done();
       dev.zonegate.live.Progress.set(null);
       dev.zonegate.zone.Limits.reset();
       Context.clear();
+    }
+  }
+
+  private static void failpoint() {
+    String f = System.getProperty(FAILPOINT);
+    if ("exception".equals(f)) {
+      throw new IllegalStateException("failpoint: an uncaught exception, as a bug would throw");
+    }
+    if ("oom".equals(f)) {
+      java.util.List<long[]> hog = new java.util.ArrayList<>();
+      while (true) {
+        hog.add(new long[1 << 20]);
+      }
     }
   }
 

@@ -8,7 +8,6 @@ import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.RuleSpec;
 import dev.zonegate.rules.RuleType;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,8 +24,8 @@ final class RulesExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "Rule id (or a rule type).")
   String id;
 
-  @Option(names = "--rules", paramLabel = "FILE", description = "Rule pack (repeatable).")
-  List<Path> packs = new ArrayList<>();
+  @Option(names = "--rules", paramLabel = "PACK", description = "Rule pack layered on the default pack (repeatable; builtin:none first starts from no rules).")
+  List<String> packs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {

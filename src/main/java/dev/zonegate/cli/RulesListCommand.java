@@ -2,7 +2,6 @@ package dev.zonegate.cli;
 
 import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.RuleSpec;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,8 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code zonegate rules list}: id, type, severity and one line of description per rule. */
 @Command(name = "list", description = "List the rules in force (the default pack, or --rules packs merged).")
 final class RulesListCommand implements Callable<Integer> {
-  @Option(names = "--rules", paramLabel = "FILE", description = "Rule pack (repeatable).")
-  List<Path> packs = new ArrayList<>();
+  @Option(names = "--rules", paramLabel = "PACK", description = "Rule pack layered on the default pack (repeatable; builtin:none first starts from no rules).")
+  List<String> packs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {

@@ -38,6 +38,10 @@ final class VerifyCommand implements Callable<Integer> {
       Context.out().println("zonegate: stale plan: run check again before deploying");
       return Main.BLOCK;
     }
+    if (r.blocked()) {
+      Context.out().println("zonegate: the report's verdict is block: nothing in it was approved, so it is not to be deployed");
+      return Main.BLOCK;
+    }
     Context.out().println("zonegate: live unchanged since the report for " + String.join(", ", r.verified()));
     return Main.PASS;
   }

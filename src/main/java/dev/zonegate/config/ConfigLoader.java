@@ -1,6 +1,7 @@
 package dev.zonegate.config;
 
 import dev.zonegate.model.Location;
+import dev.zonegate.rules.RulePacks;
 import dev.zonegate.rules.Scope;
 import dev.zonegate.zone.OctoDnsOptions;
 import dev.zonegate.zone.ZoneFormat;
@@ -165,7 +166,17 @@ public final class ConfigLoader {
     JsonNode rules = doc.root.get("rules");
     if (rules != null) {
       for (int i = 0; i < rules.size(); i++) {
-        packs.add(doc.repoPath("/rules/" + i, "rule pack", rules.get(i).asString()));
+        String entry = rules.get(i).asString().trim();
+        if (entry.equals(RulePacks.NONE) && i > 0) {
+          throw doc.error("/rules/" + i, RulePacks.NONE + " must be the first entry of rules: (start from no rules, then add packs)");
+        }
+        if (entry.equals(RulePacks.NONE) || entry.equals(RulePacks.DEFAULT)) {
+          packs.add(entry);
+        } else if (entry.startsWith("builtin:")) {
+          throw doc.error("/rules/" + i, "unknown built-in pack '" + entry + "'; there are " + RulePacks.DEFAULT + " and " + RulePacks.NONE);
+        } else {
+          packs.add(doc.repoPath("/rules/" + i, "rule pack", entry));
+        }
       }
     }
     return new RepoConfig(doc.path, zones, packs, RepoConfig.ZONEGATE);

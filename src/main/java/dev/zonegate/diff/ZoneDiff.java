@@ -3,12 +3,14 @@ package dev.zonegate.diff;
 import dev.zonegate.model.Change;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
+import dev.zonegate.model.ZoneMarks;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * RRset-level difference of two snapshots of one zone (SPEC §2). Both sides are sorted, so one
- * merge pass gives the changes in canonical order without a lookup per set.
+ * merge pass gives the changes in canonical order without a lookup per set. Sets the proposed side
+ * marks ignored (the deploying tool leaves them alone) are not compared.
  */
 public final class ZoneDiff {
   private ZoneDiff() {}
@@ -24,8 +26,22 @@ public final class ZoneDiff {
     int j = 0;
     RRset x = i < a.size() ? a.get(i) : null;
     RRset y = j < b.size() ? b.get(j) : null;
+    // Only what is proposed says what the deploying tool leaves alone: a set that base marked
+    // ignored and head no longer does is managed again, so its change is deployed and compared.
+    ZoneMarks now = after.marks();
+    boolean marked = !now.ignored().isEmpty();
     while (x != null || y != null) {
       int c = x == null ? 1 : y == null ? -1 : x.key().compareTo(y.key());
+      if (marked && (c <= 0 && now.isIgnored(x.key()) || c >= 0 && now.isIgnored(y.key()))) {
+        // Left alone by the deploying tool (octoDNS ignored): not compared.
+        if (c <= 0) {
+          x = ++i < a.size() ? a.get(i) : null;
+        }
+        if (c >= 0) {
+          y = ++j < b.size() ? b.get(j) : null;
+        }
+        continue;
+      }
       if (c < 0) {
         if (!isSoa(x) || bothHaveSoa) {
           out.add(new Change(zone, x, null));

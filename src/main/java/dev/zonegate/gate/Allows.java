@@ -3,6 +3,7 @@ package dev.zonegate.gate;
 import dev.zonegate.git.Trailer;
 import dev.zonegate.rules.Allow;
 import dev.zonegate.rules.Allowance;
+import dev.zonegate.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,25 @@ public final class Allows {
     return out;
   }
 
-  /** A malformed trailer is an error, not ignored: the author meant to allow something. */
+  /**
+   * Every allow must name a rule that can fire with these rules (SPEC §6): a typo in an allow that
+   * silently allows nothing would leave its author believing the block is handled, and one that
+   * names a rule left out of the packs is stale. The error names where the allow came from.
+   */
+  public static void requireKnown(List<Allow> allows, RuleSet rules) throws CheckException {
+    for (Allow a : allows) {
+      if (!rules.fires(a.rule())) {
+        throw new CheckException(
+            a.source().by() + " allows '" + a.rule() + "', which is no rule of the packs in force ("
+                + String.join(", ", rules.packs()) + "); `zonegate rules list` shows them");
+      }
+    }
+  }
+
+  /**
+   * A malformed trailer is an error, not ignored: the author meant to allow something. So is one
+   * without a reason: the report shows who allowed a block and why, and "why" cannot be empty.
+   */
   public static List<Allow> trailers(List<Trailer> trailers) throws CheckException {
     List<Allow> out = new ArrayList<>();
     for (Trailer t : trailers) {
@@ -39,12 +58,20 @@ public final class Allows {
       } catch (IllegalArgumentException e) {
         throw new CheckException("commit " + t.commit() + ": trailer '" + TRAILER + ": " + v + "' is not RULE-ID[:NAME] reason");
       }
+      if (reason.isEmpty()) {
+        throw new CheckException(
+            "commit " + t.commit() + ": trailer '" + TRAILER + ": " + v + "' gives no reason; write '" + TRAILER + ": "
+                + spec + " <why this is safe>'");
+      }
     }
     return out;
   }
 
-  /** {@code $CI_MERGE_REQUEST_LABELS} is a comma-separated list; other labels are ignored. */
-  public static List<Allow> labels(String labels) {
+  /**
+   * {@code $CI_MERGE_REQUEST_LABELS} is a comma-separated list; labels without the
+   * {@code zonegate-allow:} prefix belong to other tools and are ignored, ours must be well formed.
+   */
+  public static List<Allow> labels(String labels) throws CheckException {
     List<Allow> out = new ArrayList<>();
     if (labels == null) {
       return out;
@@ -56,7 +83,7 @@ public final class Allows {
         try {
           out.add(Allow.parse(spec, new Allowance("label", "merge-request label " + l, null)));
         } catch (IllegalArgumentException e) {
-          // A label that names no rule allows nothing; labels are free text for other tools too.
+          throw new CheckException("merge-request label '" + l + "' is not " + LABEL_PREFIX + "RULE-ID[:NAME]");
         }
       }
     }

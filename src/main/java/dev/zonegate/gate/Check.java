@@ -15,6 +15,7 @@ import dev.zonegate.report.Report;
 import dev.zonegate.rules.Allow;
 import dev.zonegate.rules.RulePack;
 import dev.zonegate.rules.RulePackException;
+import dev.zonegate.rules.RulePacks;
 import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.Severity;
 import dev.zonegate.util.Background;
@@ -48,9 +49,6 @@ public final class Check {
   /** As {@code --base}: compare with nothing (a first push to an empty remote). */
   public static final String EMPTY_BASE = "(empty)";
 
-  /** In a config's {@code rules:} list, the built-in default pack. */
-  public static final String BUILTIN_DEFAULT = "builtin:default";
-
   /** What the command line says. Paths outside the repository are read from disk as given. */
   public record Options(
       Path repo,
@@ -80,6 +78,7 @@ public final class Check {
       List<Allow> allows = new ArrayList<>(Allows.flags(o.allow()));
       allows.addAll(Allows.trailers(repo.trailers(baseId, headId, Allows.TRAILER)));
       allows.addAll(Allows.labels(env.get("CI_MERGE_REQUEST_LABELS")));
+      Allows.requireKnown(allows, rules);
       Gate gate = new Gate(rules, allows, o.failOn());
       Timings.add("config", t);
       t = System.nanoTime();
@@ -89,6 +88,7 @@ public final class Check {
       for (ZoneConfig z : zones(cfg)) {
         ZoneConfig headZone = cfg.head.zone(z.name());
         ZoneConfig baseZone = cfg.base.zone(z.name());
+        requireFile(z.name(), headZone, headTree, baseZone, baseTree);
         if (!all && !touched(headTree, headZone, baseZone, changed)) {
           continue;
         }
@@ -189,24 +189,20 @@ public final class Check {
     return abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : null;
   }
 
-  /** Rule packs named by the head config, read from the head tree; none named: the default pack. */
+  /**
+   * Rule packs named by the head config, read from the head tree, layered on the default pack
+   * (SPEC §3.2): none named is the default pack alone.
+   */
   static RuleSet rules(RepoConfig config, SourceTree tree) throws RulePackException {
-    List<RulePack> packs = new ArrayList<>();
-    if (config.rulePacks().isEmpty()) {
-      packs.add(RulePack.defaults());
-    }
-    for (String p : config.rulePacks()) {
-      if (p.equals(BUILTIN_DEFAULT)) {
-        packs.add(RulePack.defaults());
-        continue;
-      }
-      try {
-        packs.add(RulePack.parse(p, tree.read(p)));
-      } catch (ZoneReadException e) {
-        throw new RulePackException(new Location(p, 0), null, e.problem());
-      }
-    }
-    return RuleSet.of(packs);
+    return RulePacks.load(
+        config.rulePacks(),
+        p -> {
+          try {
+            return RulePack.parse(p, tree.read(p));
+          } catch (ZoneReadException e) {
+            throw new RulePackException(new Location(p, 0), null, e.problem());
+          }
+        });
   }
 
   private static boolean configChanged(Configs cfg, Set<String> changed) {
@@ -262,6 +258,24 @@ public final class Check {
     }
   }
 
+  /**
+   * A configured zone whose file is in neither commit is a config that points nowhere (a typo, a
+   * moved file): every change to the real file would go unjudged, so it stops the check, touched
+   * or not. A file only at base is a zone being removed, judged as such; one only at head is new.
+   */
+  private static void requireFile(String name, ZoneConfig headZone, SourceTree headTree, ZoneConfig baseZone, SourceTree baseTree)
+      throws CheckException {
+    if (headZone == null || headTree.exists(headZone.file())) {
+      return;
+    }
+    if (baseZone != null && baseTree.exists(baseZone.file())) {
+      return;
+    }
+    throw new CheckException(
+        "zone " + name + ": its file " + headZone.file() + " is in neither the base nor the head commit, so changes to the"
+            + " zone would go unjudged; correct the path in the config");
+  }
+
   /** Threads for reading zones: {@code -Dzonegate.threads=N}, else one per core. */
   static int threads() {
     Integer n = Integer.getInteger("zonegate.threads");
@@ -287,7 +301,7 @@ public final class Check {
         : null;
     // Base on a thread of its own while this one reads head: a large zone is read in half the time.
     Background<Zone, ZoneReadException> baseRead = baseZone != null && baseTree.exists(baseZone.file())
-        ? Background.start("zonegate-read", () -> baseZone.reader().read(baseTree, baseZone.file(), name))
+        ? Background.start("zonegate-read", () -> ZoneReader.readBase(baseZone.reader(), baseTree, baseZone.file(), name))
         : null;
     Zone after = Zone.empty(name);
     ZoneReadException error = null;
@@ -305,7 +319,9 @@ public final class Check {
       try {
         before = baseRead.join();
       } catch (ZoneReadException e) {
-        throw new CheckException("the base version of zone " + name + " does not parse, so there is nothing to judge against: " + e.getMessage());
+        throw new CheckException(
+            "nothing at all can be read of the base version of zone " + name + " (" + e.getMessage()
+                + "), so there is nothing to judge against; pass --base with a commit where it reads");
       }
     }
     List<String> critical = headZone != null ? headZone.critical() : List.of();

@@ -6,11 +6,14 @@ import dev.zonegate.model.Location;
 import dev.zonegate.model.Notice;
 import dev.zonegate.model.Zone;
 import dev.zonegate.report.Report;
+import dev.zonegate.model.ZoneMarks;
 import dev.zonegate.rules.Allow;
+import dev.zonegate.rules.Allowance;
 import dev.zonegate.rules.Finding;
 import dev.zonegate.rules.RuleEngine;
 import dev.zonegate.rules.RuleInput;
 import dev.zonegate.rules.RuleSet;
+import dev.zonegate.rules.RuleSpec;
 import dev.zonegate.rules.Severity;
 import dev.zonegate.rules.Verdict;
 import dev.zonegate.util.Background;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The pipeline after the zones are read: diff each zone, run the rules, apply allows, decide, and
@@ -37,6 +41,7 @@ public final class Gate {
   private final List<Change> changes = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
   private final List<Notice> notices = new ArrayList<>();
+  private final List<Notice> ignored = new ArrayList<>();
   private final Map<String, Report.Fingerprints> fingerprints = new HashMap<>();
 
   public Gate(RuleSet rules, List<Allow> allows, Severity failOn) {
@@ -88,6 +93,9 @@ public final class Gate {
   public void judge(Subject s) {
     zones.add(s.zone());
     notices.addAll(s.before().notices());
+    if (s.base() != null && s.base() != s.before()) {
+      notices.addAll(s.base().notices()); // a broken base read leniently says so, live or not
+    }
     List<Change> zoneChanges = List.of();
     Zone base = s.base() == null ? s.before() : s.base();
     boolean parallel = s.before().size() + (s.after() == null ? 0 : s.after().size()) >= PARALLEL_SETS;
@@ -102,8 +110,10 @@ public final class Gate {
         changes.addAll(zoneChanges);
       }
     }
+    // Left alone by the deploying tool: said once, from what is proposed (else what was there).
+    ignored.addAll((s.after() != null ? s.after() : base).marks().ignored().values());
     long t = System.nanoTime();
-    findings.addAll(
+    List<Finding> found =
         engine.judge(
             new RuleInput(
                     s.zone(),
@@ -114,11 +124,35 @@ public final class Gate {
                     s.afterFormat(),
                     s.afterFile(),
                     s.afterError())
-                .withBase(base, s.disagreements())));
+                .withBase(base, s.disagreements()));
+    findings.addAll(s.after() == null ? found : acknowledged(found, s.after().marks()));
     Timings.add("rules", t);
     t = System.nanoTime();
     fingerprints.put(s.zone(), new Report.Fingerprints(live.join(), head == null ? null : head.join()));
     Timings.add("fingerprints", t);
+  }
+
+  /** Rule types about a record's validity, which a repository's lenient marker acknowledges. */
+  static final Set<String> VALIDITY_TYPES = Set.of("cname-conflict");
+
+  /**
+   * Findings about the validity of records the repository marked lenient (octoDNS
+   * {@code lenient}), shown as allowed by that marker with its file and line: acknowledged by the
+   * repository itself, never silently dropped (SPEC §3.1).
+   */
+  private List<Finding> acknowledged(List<Finding> found, ZoneMarks marks) {
+    if (marks.isEmpty()) {
+      return found;
+    }
+    List<Finding> out = new ArrayList<>(found.size());
+    for (Finding f : found) {
+      RuleSpec spec = rules.spec(f.rule());
+      Location marker = spec == null || f.name() == null || !VALIDITY_TYPES.contains(spec.type())
+          ? null : marks.lenient(f.name(), f.type());
+      out.add(marker == null || !f.overridable() ? f
+          : f.allow(new Allowance("marker", "the repository's lenient marker at " + marker, null)));
+    }
+    return out;
   }
 
   /**
@@ -132,10 +166,9 @@ public final class Gate {
 
   public Report report() {
     Verdict v = Verdict.decide(findings, allows, failOn);
-    Map<String, String> descriptions = new HashMap<>();
-    for (RuleSet.Active a : rules.active()) {
-      descriptions.put(a.spec().id(), a.spec().description());
-    }
-    return new Report(v.word(), zones, changes, v.findings(), descriptions, notices).withFingerprints(fingerprints);
+    return new Report(v.word(), zones, changes, v.findings(), rules.descriptions(), notices)
+        .withFingerprints(fingerprints)
+        .withPacks(rules.packs())
+        .withIgnored(ignored);
   }
 }

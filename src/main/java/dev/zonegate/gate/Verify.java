@@ -26,8 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * is not the one reviewed, is named; nothing reviewed is applied over a state nobody reviewed.
  */
 public final class Verify {
-  /** What verify found: one line per zone that moved; empty when none did. */
-  public record Result(List<String> moved, List<String> verified) {}
+  /**
+   * What verify found: one line per zone that moved (empty when none did), the zones verified, and
+   * whether the report's own verdict was block (then nothing in it was approved for deploy).
+   */
+  public record Result(List<String> moved, List<String> verified, boolean blocked) {}
 
   private Verify() {}
 
@@ -42,6 +45,8 @@ public final class Verify {
     if (root == null || !root.path("zones").isArray() || root.path("schemaVersion").asInt(0) != 1) {
       throw new CheckException(report + ": not a zonegate JSON report of schemaVersion 1");
     }
+    // A blocked report approved nothing: "live has not moved" must not read as "safe to deploy".
+    boolean blocked = !root.path("verdict").asString("").equals("pass");
     RepoConfig cfg = RepoFiles.config(repo, config, octodns);
     DirectoryTree tree = new DirectoryTree(repo);
     List<String> moved = new ArrayList<>();
@@ -79,6 +84,6 @@ public final class Verify {
     if (moved.isEmpty() && verified.isEmpty()) {
       throw new CheckException(report + ": the report names no zone to verify");
     }
-    return new Result(moved, verified);
+    return new Result(moved, verified, blocked);
   }
 }

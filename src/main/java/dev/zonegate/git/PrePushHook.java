@@ -75,25 +75,49 @@ public final class PrePushHook {
     StringBuilder sb = new StringBuilder("#!/bin/sh\n")
         .append(MARKER).append(": installed by `zonegate hook install`.\n")
         .append("# It judges what you push before it leaves; `git push --no-verify` skips it.\n")
+        .append("# Anything but zonegate's own pass refuses the push: a missing Java or jar, a JVM\n")
+        .append("# that cannot start, out of memory, a crash (zonegate exits 100 + its code here, so\n")
+        .append("# its verdicts are told apart from Java's own exit codes).\n")
+        .append("# ZONEGATE_JAVA_OPTS adds JVM options (a larger heap: -Xmx4g).\n")
         .append("input=$(cat)\n")
         .append("chained=\"$(dirname \"$0\")/").append(CHAINED).append("\"\n")
         .append("if [ -x \"$chained\" ]; then\n")
         .append("  printf '%s\\n' \"$input\" | \"$chained\" \"$@\" || exit $?\n")
+        .append("fi\n")
+        .append("java=").append(quote(java)).append('\n')
+        .append("cp=").append(quote(classPath)).append('\n')
+        .append("reinstall=\"run 'zonegate hook install --force' again with a working zonegate, or push with --no-verify to skip the check\"\n")
+        .append("if [ ! -x \"$java\" ]; then\n")
+        .append("  echo \"zonegate: error: the pre-push hook's Java ($java) is gone, so the push is not checked and is refused; $reinstall\" >&2\n")
+        .append("  exit 2\n")
         .append("fi\n");
+    if (jar) {
+      sb.append("if [ ! -f \"$cp\" ]; then\n")
+          .append("  echo \"zonegate: error: the pre-push hook's zonegate ($cp) is gone, so the push is not checked and is refused; $reinstall\" >&2\n")
+          .append("  exit 2\n")
+          .append("fi\n");
+    }
     String cds = "";
     if (jar) {
-      sb.append("jar=").append(quote(classPath)).append('\n')
-          .append("jsa=\"$(dirname \"$0\")/").append(ARCHIVE).append("\"\n")
-          .append("if [ -f \"$jsa\" ] && [ ! \"$jar\" -nt \"$jsa\" ]; then cds=\"-XX:SharedArchiveFile=$jsa\"; ")
+      sb.append("jsa=\"$(dirname \"$0\")/").append(ARCHIVE).append("\"\n")
+          .append("if [ -f \"$jsa\" ] && [ ! \"$cp\" -nt \"$jsa\" ]; then cds=\"-XX:SharedArchiveFile=$jsa\"; ")
           .append("else cds=\"-XX:ArchiveClassesAtExit=$jsa\"; fi\n");
       cds = " \"$cds\"";
     }
-    sb.append("printf '%s\\n' \"$input\" | exec ").append(quote(java)).append(cds);
+    sb.append("printf '%s\\n' \"$input\" | \"$java\"").append(cds);
     for (String o : SHORT_RUN) {
       sb.append(' ').append(o);
     }
-    sb.append(" -cp ").append(jar ? "\"$jar\"" : quote(classPath))
-        .append(" dev.zonegate.cli.Main hook pre-push").append(args).append(" \"$@\"\n");
+    sb.append(" -XX:+ExitOnOutOfMemoryError -XX:+DisplayVMOutputToStderr -Dzonegate.exit.shifted=true")
+        .append(" $ZONEGATE_JAVA_OPTS")
+        .append(" -cp \"$cp\" dev.zonegate.cli.Main hook pre-push").append(args).append(" \"$@\"\n")
+        .append("rc=$?\n")
+        .append("case $rc in\n")
+        .append("  100|101|102) exit $((rc - 100)) ;;\n")
+        .append("  3) echo \"zonegate: error: Java ran out of memory, so the push is not checked and is refused; push with --no-verify to skip the check\" >&2 ;;\n")
+        .append("  *) echo \"zonegate: error: Java stopped before zonegate could decide (exit $rc), so the push is refused; $reinstall\" >&2 ;;\n")
+        .append("esac\n")
+        .append("exit 2\n");
     return sb.toString();
   }
 

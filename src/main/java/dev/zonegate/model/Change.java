@@ -112,6 +112,30 @@ public final class Change implements Comparable<Change> {
     return out;
   }
 
+  /** What the before set carried beyond its records ({@link Extras#lines()}), or none. */
+  public List<String> extrasBefore() {
+    return before == null ? List.of() : Extras.lines(before.extras());
+  }
+
+  /** What the after set carries beyond its records, or none. */
+  public List<String> extrasAfter() {
+    return after == null ? List.of() : Extras.lines(after.extras());
+  }
+
+  /** Extras lines in after but not in before. */
+  public List<String> extrasAdded() {
+    List<String> out = new ArrayList<>(extrasAfter());
+    out.removeAll(extrasBefore());
+    return out;
+  }
+
+  /** Extras lines in before but not in after. */
+  public List<String> extrasRemoved() {
+    List<String> out = new ArrayList<>(extrasBefore());
+    out.removeAll(extrasAfter());
+    return out;
+  }
+
   /** Where the change stands in the proposed files; null for a delete or a source without lines. */
   public Location location() {
     return after == null ? null : after.location();

@@ -19,6 +19,8 @@ public final class RRset {
   // The location, unpacked: a zone holds a million of these.
   private final String path;
   private final int line;
+  /** Provider settings and routing beyond the records, or null (most sets). */
+  private final Extras extras;
 
   public RRset(RRsetKey key, long ttl, Collection<String> rdata, Location location) {
     this(key, ttl, sortedDistinct(rdata), location == null ? null : location.path(), location == null ? 0 : location.line());
@@ -31,6 +33,10 @@ public final class RRset {
 
   /** {@code rdata}: a String (one record) or an immutable sorted distinct list. */
   private RRset(RRsetKey key, long ttl, Object rdata, String path, int line) {
+    this(key, ttl, rdata, path, line, null);
+  }
+
+  private RRset(RRsetKey key, long ttl, Object rdata, String path, int line, Extras extras) {
     this.key = Objects.requireNonNull(key, "key");
     if (ttl < 0) {
       throw new IllegalArgumentException("negative TTL " + ttl);
@@ -39,6 +45,7 @@ public final class RRset {
     this.rdata = Objects.requireNonNull(rdata, "rdata");
     this.path = path;
     this.line = line;
+    this.extras = extras;
   }
 
   /** A set of one record. */
@@ -113,7 +120,17 @@ public final class RRset {
   }
 
   public RRset withLocation(Location where) {
-    return new RRset(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.line());
+    return new RRset(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.line(), extras);
+  }
+
+  /** Provider settings and routing beyond the records, or null. */
+  public Extras extras() {
+    return extras;
+  }
+
+  /** The same set carrying {@code e} (null: nothing beyond the records). */
+  public RRset withExtras(Extras e) {
+    return new RRset(key, ttl, rdata, path, line, e);
   }
 
   @Override
@@ -122,16 +139,17 @@ public final class RRset {
     return o instanceof RRset
         && ((RRset) o).key.equals(key)
         && ((RRset) o).ttl == ttl
-        && ((RRset) o).rdata.equals(rdata);
+        && ((RRset) o).rdata.equals(rdata)
+        && Objects.equals(((RRset) o).extras, extras);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(key, ttl, rdata());
+    return Objects.hash(key, ttl, rdata(), extras);
   }
 
   @Override
   public String toString() {
-    return key + " " + ttl + " " + rdata();
+    return key + " " + ttl + " " + rdata() + (extras == null ? "" : " {" + extras + "}");
   }
 }

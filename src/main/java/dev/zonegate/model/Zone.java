@@ -49,6 +49,7 @@ public final class Zone {
   private final boolean relativeNames;
   private final int recordCount;
   private final List<Notice> notices;
+  private ZoneMarks marks = ZoneMarks.NONE;
   private volatile NavigableMap<RRsetKey, RRset> map;
 
   public Zone(String origin, Collection<RRset> sets, List<Notice> notices) {
@@ -113,6 +114,28 @@ public final class Zone {
    */
   private static int indexAfter(int sets) {
     return Math.max(64, sets >>> 4);
+  }
+
+  /** The same zone with one more warning, first in the list. */
+  public Zone withNotice(Notice first) {
+    List<Notice> all = new java.util.ArrayList<>(notices.size() + 1);
+    all.add(first);
+    all.addAll(notices);
+    Zone z = new Zone(origin, sets, pre, preOrigin, relativeNames, ascii, recordCount, all);
+    z.marks = marks;
+    return z;
+  }
+
+  /** The same zone with its files' own markers (set once, by the reader's builder). */
+  public Zone withMarks(ZoneMarks m) {
+    Zone z = new Zone(origin, sets, pre, preOrigin, relativeNames, ascii, recordCount, notices);
+    z.marks = m;
+    return z;
+  }
+
+  /** What the zone's own files say about judging it: ignored and lenient records. */
+  public ZoneMarks marks() {
+    return marks;
   }
 
   public static Zone empty(String origin) {

@@ -101,6 +101,18 @@ public final class HtmlRenderer implements Renderer {
       }
       out.write("</ul>\n");
     }
+    if (!report.ignored().isEmpty()) {
+      out.write("<h2>Ignored records (not managed, not compared)</h2>\n<ul>\n");
+      for (Notice n : report.ignored()) {
+        out.write("<li>" + code(n.location().toString()) + " " + Escape.html(n.message()) + "</li>\n");
+      }
+      out.write("</ul>\n");
+    }
+    out.write("<footer><p>Rule packs:");
+    for (String p : report.packs()) {
+      out.write(" " + code(p));
+    }
+    out.write("</p></footer>\n");
     out.write("</body>\n</html>\n");
   }
 
@@ -204,13 +216,25 @@ public final class HtmlRenderer implements Renderer {
       String type = c.type() + (c.key().setId() == null ? "" : " [" + c.key().setId() + "]");
       out.write("<tr><td>" + c.action().word()
           + (c.drift() ? " <span class=\"drift\">drift: undoes a live change</span>" : "") + "</td><td>"
-          + code(c.name()) + "</td><td>" + code(type) + "</td><td>" + records(c.beforeRdata(), c.removed(), "del")
-          + "</td><td>" + records(c.afterRdata(), c.added(), "ins") + "</td><td>" + ttl(c) + "</td></tr>\n");
+          + code(c.name()) + "</td><td>" + code(type) + "</td><td>"
+          + records(concat(c.beforeRdata(), c.extrasBefore()), concat(c.removed(), c.extrasRemoved()), "del")
+          + "</td><td>" + records(concat(c.afterRdata(), c.extrasAfter()), concat(c.added(), c.extrasAdded()), "ins")
+          + "</td><td>" + ttl(c) + "</td></tr>\n");
     }
     out.write("</tbody>\n</table>\n");
     if (fold) {
       out.write("</details>\n");
     }
+  }
+
+  /** Records, then what the set carries beyond them (provider settings, routing). */
+  private static List<String> concat(List<String> a, List<String> b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    List<String> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static String ttl(Change c) {

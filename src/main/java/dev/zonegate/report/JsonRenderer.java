@@ -37,6 +37,7 @@ public final class JsonRenderer implements Renderer {
       if (report.generatedAt() != null) {
         g.writeStringProperty("generatedAt", report.generatedAt());
       }
+      strings(g, "packs", report.packs());
       g.writeName("zones");
       g.writeStartArray();
       for (Report.ZoneSummary z : report.zones()) {
@@ -69,19 +70,26 @@ public final class JsonRenderer implements Renderer {
         finding(g, f);
       }
       g.writeEndArray();
-      g.writeName("notices");
-      g.writeStartArray();
-      for (Notice n : report.notices()) {
-        g.writeStartObject();
-        g.writeStringProperty("path", n.location().path());
-        g.writeNumberProperty("line", n.location().line());
-        g.writeStringProperty("message", n.message());
-        g.writeEndObject();
+      notices(g, "notices", report.notices());
+      if (!report.ignored().isEmpty()) {
+        notices(g, "ignored", report.ignored());
       }
-      g.writeEndArray();
       g.writeEndObject();
     }
     out.write('\n');
+  }
+
+  private static void notices(JsonGenerator g, String field, List<Notice> notices) {
+    g.writeName(field);
+    g.writeStartArray();
+    for (Notice n : notices) {
+      g.writeStartObject();
+      g.writeStringProperty("path", n.location().path());
+      g.writeNumberProperty("line", n.location().line());
+      g.writeStringProperty("message", n.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void change(JsonGenerator g, Change c) {
@@ -97,6 +105,10 @@ public final class JsonRenderer implements Renderer {
     nullableLong(g, "ttlAfter", c.ttlAfter());
     strings(g, "before", c.beforeRdata());
     strings(g, "after", c.afterRdata());
+    if (!c.extrasBefore().isEmpty() || !c.extrasAfter().isEmpty()) {
+      strings(g, "extrasBefore", c.extrasBefore());
+      strings(g, "extrasAfter", c.extrasAfter());
+    }
     g.writeBooleanProperty("drift", c.drift());
     if (c.location() != null) {
       g.writeName("location");

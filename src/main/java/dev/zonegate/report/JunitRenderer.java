@@ -52,6 +52,16 @@ public final class JunitRenderer implements Renderer {
       x.writeAttribute("tests", String.valueOf(report.zones().size() * rules.size()));
       x.writeAttribute("failures", String.valueOf(failures(report, null)));
       x.writeAttribute("errors", "0");
+      x.writeCharacters("\n  ");
+      x.writeStartElement("properties");
+      for (String p : report.packs()) {
+        x.writeCharacters("\n    ");
+        x.writeEmptyElement("property");
+        x.writeAttribute("name", "zonegate.pack");
+        x.writeAttribute("value", FindingText.clean(p));
+      }
+      x.writeCharacters("\n  ");
+      x.writeEndElement();
       for (Report.ZoneSummary z : report.zones()) {
         suite(x, report, z.name(), rules, zonePaths.get(z.name()));
       }

@@ -85,6 +85,17 @@ public final class MarkdownRenderer implements Renderer {
         out.write("- " + Escape.markdownCode(n.toString()) + "\n");
       }
     }
+    if (!report.ignored().isEmpty()) {
+      out.write("\n### Ignored records (not managed, not compared)\n\n");
+      for (Notice n : report.ignored()) {
+        out.write("- " + Escape.markdownCode(n.toString()) + "\n");
+      }
+    }
+    out.write("\n<sub>Rule packs: ");
+    for (int i = 0; i < report.packs().size(); i++) {
+      out.write((i == 0 ? "" : ", ") + Escape.markdownCode(report.packs().get(i)));
+    }
+    out.write("</sub>\n");
   }
 
   private static void section(
@@ -152,7 +163,17 @@ public final class MarkdownRenderer implements Renderer {
         : c.ttlBefore().equals(c.ttlAfter()) ? "" + c.ttlAfter() : c.ttlBefore() + " → " + c.ttlAfter();
     String type = c.type() + (c.key().setId() == null ? "" : " [" + c.key().setId() + "]");
     return "| " + sign + " | " + Escape.markdownCode(c.name()) + " | " + Escape.markdownCode(type)
-        + " | " + cell(c.removed()) + " | " + cell(c.added()) + " | " + ttl + " |\n";
+        + " | " + cell(concat(c.removed(), c.extrasRemoved())) + " | " + cell(concat(c.added(), c.extrasAdded()))
+        + " | " + ttl + " |\n";
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static String cell(List<String> rdata) {

@@ -63,7 +63,7 @@ public final class Report {
     this.changes = List.copyOf(sorted);
     this.findings = List.copyOf(fs);
     this.descriptions = Map.copyOf(new TreeMap<>(descriptions));
-    this.notices = List.copyOf(notices);
+    this.notices = List.copyOf(new java.util.LinkedHashSet<>(notices)); // base and head may say the same
   }
 
   private String generatedAt;
@@ -83,6 +83,34 @@ public final class Report {
   public Report withFingerprints(Map<String, Fingerprints> byZone) {
     this.fingerprints = Map.copyOf(byZone);
     return this;
+  }
+
+  private List<String> packs = List.of();
+  private List<Notice> ignored = List.of();
+
+  /** The same report listing the records left alone (octoDNS ignored), each once. */
+  public Report withIgnored(List<Notice> records) {
+    this.ignored = List.copyOf(new java.util.LinkedHashSet<>(records));
+    return this;
+  }
+
+  /** Records the deploying tool is told to leave alone: not compared, listed once. */
+  public List<Notice> ignored() {
+    return ignored;
+  }
+
+  /** The same report naming the rule packs in force, in layering order. */
+  public Report withPacks(List<String> inForce) {
+    this.packs = List.copyOf(inForce);
+    return this;
+  }
+
+  /**
+   * The rule packs in force, in layering order ({@code builtin:default}, {@code builtin:none},
+   * then pack paths): every format prints them, so a gate run with fewer rules than usual says so.
+   */
+  public List<String> packs() {
+    return packs;
   }
 
   /** The fingerprints of one zone, or null when none were taken. */

@@ -64,6 +64,15 @@ public final class SarifRenderer implements Renderer {
       g.writeStartObject();
       driver(g, report, rules);
       results(g, report, index);
+      g.writeName("properties");
+      g.writeStartObject();
+      g.writeName("packs");
+      g.writeStartArray();
+      for (String p : report.packs()) {
+        g.writeString(FindingText.clean(p));
+      }
+      g.writeEndArray();
+      g.writeEndObject();
       g.writeEndObject();
       g.writeEndArray();
       g.writeEndObject();

@@ -51,6 +51,10 @@ public final class TextRenderer implements Renderer {
     for (Notice n : report.notices()) {
       out.write("warning: " + Escape.terminal(n.toString()) + "\n");
     }
+    for (Notice n : report.ignored()) {
+      out.write("ignored: " + Escape.terminal(n.toString()) + "\n");
+    }
+    out.write("rule packs: " + Escape.terminal(String.join(", ", report.packs())) + "\n");
   }
 
   private String finding(Finding f) {
@@ -84,11 +88,11 @@ public final class TextRenderer implements Renderer {
     switch (c.action()) {
       case ADD:
         sb.append(paint("+ add   ", "32")).append(' ').append(key(c)).append(" ttl ").append(c.ttlAfter())
-            .append("  ").append(records(c.afterRdata()));
+            .append("  ").append(records(c.afterRdata())).append(extras("  ", c.extrasAfter()));
         break;
       case DELETE:
         sb.append(paint("- delete", "31")).append(' ').append(key(c)).append(" ttl ").append(c.ttlBefore())
-            .append("  ").append(records(c.beforeRdata()));
+            .append("  ").append(records(c.beforeRdata())).append(extras("  ", c.extrasBefore()));
         break;
       default:
         sb.append(paint("~ update", "33")).append(' ').append(key(c)).append(" ttl ");
@@ -99,6 +103,7 @@ public final class TextRenderer implements Renderer {
         if (!c.added().isEmpty()) {
           sb.append("  +").append(records(c.added()));
         }
+        sb.append(extras("  -", c.extrasRemoved())).append(extras("  +", c.extrasAdded()));
     }
     if (c.drift()) {
       sb.append(paint("  (undoes a live change)", "35"));
@@ -108,6 +113,11 @@ public final class TextRenderer implements Renderer {
 
   private static String key(Change c) {
     return Escape.terminal(c.key().toString());
+  }
+
+  /** Provider settings and routing as {@code {a; b}}, or nothing when there are none. */
+  private static String extras(String lead, List<String> lines) {
+    return lines.isEmpty() ? "" : lead + Escape.terminal("{" + String.join("; ", lines) + "}");
   }
 
   private static String records(List<String> rdata) {

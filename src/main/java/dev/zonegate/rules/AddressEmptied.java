@@ -14,14 +14,25 @@ import java.util.Set;
 
 // Risk: An endpoint left with no address: every client of it fails at once.
 // Source: The 2025-10-20 cloud database endpoint outage (record left EMPTY by automation).
+//
+// Trigger, as re-read against routine edits: a host name that answered an address query no longer
+// does, and something says it is still wanted. Two kinds of name are not hosts and are left out:
+// - attribute leaves (RFC 8552 underscored names: _acme-challenge, _dmarc, selector._domainkey,
+//   _443._tcp.www): nobody resolves them to an address, so swapping an ACME CNAME for a TXT, or a
+//   DKIM CNAME for a TXT key, keeps "other records" there without emptying any endpoint;
+// - names at or below a delegation, in either snapshot: their addresses are glue or occluded data,
+//   served for real by the child zone (a retired child takes its glue with it; glue an NS still
+//   needs is dangling-reference's to judge).
+// A pool is counted per address family: a host with one A and one AAAA is one dual-stack host, not
+// a load-balanced endpoint, so retiring it whole stays routine.
 final class AddressEmptied implements Rule {
   static final RuleType TYPE =
       new RuleType(
           "address-emptied",
           Severity.BLOCK,
-          "a name that resolved (A/AAAA/CNAME) no longer does, while it still has other records, is referenced by an in-zone CNAME/MX/NS/SRV target, is critical, or had at least minPool addresses",
+          "a host name that resolved (A/AAAA/CNAME) no longer does, while it still has other records, is referenced by an in-zone CNAME/MX/NS/SRV target, is critical, or had at least minPool addresses of one family; underscored attribute names and glue below a delegation are not hosts",
           List.of(
-              new Param("minPool", 2L, "a name with at least this many addresses is a load-balanced endpoint whose loss always blocks")),
+              new Param("minPool", 2L, "a name with at least this many addresses of one family (A or AAAA) is a load-balanced endpoint whose loss always blocks")),
           AddressEmptied::new,
           new RuleType.Example("db A 192.0.2.51\ndb A 192.0.2.52\n", "\n"));
 
@@ -53,8 +64,11 @@ final class AddressEmptied implements Rule {
         continue;
       }
       String name = c.name();
-      if (!answers(before, name) || answers(after, name)) {
+      if (!answers(before, name) || answers(after, name) || AttributeLeaf.is(name)) {
         continue;
+      }
+      if (DanglingReference.delegation(before, name) != null || DanglingReference.delegation(after, name) != null) {
+        continue; // glue or occluded data: the child zone serves this name
       }
       List<String> addresses = addressesAt(before, name);
       List<String> reasons = new ArrayList<>();
@@ -80,8 +94,9 @@ final class AddressEmptied implements Rule {
       if (Scope.matchesAny(in.critical(), name, in.zone())) {
         reasons.add("it is a critical name");
       }
-      // (d) a pool of addresses is a load-balanced endpoint, never a host retired in passing.
-      if (!addresses.isEmpty() && addresses.size() >= minPool) {
+      // (d) a pool of addresses is a load-balanced endpoint, never a host retired in passing. One
+      // family counts: A plus AAAA of one host is dual stack, not a pool.
+      if (!addresses.isEmpty() && largestFamily(addresses) >= minPool) {
         reasons.add("it was a load-balanced endpoint (at least minPool " + minPool + " addresses)");
       }
       if (reasons.isEmpty()) {
@@ -99,6 +114,17 @@ final class AddressEmptied implements Rule {
           List.of(),
           where);
     }
+  }
+
+  /** How many addresses the larger of the two families holds (IPv6 literals hold a colon). */
+  static int largestFamily(List<String> addresses) {
+    int v6 = 0;
+    for (String a : addresses) {
+      if (a.indexOf(':') >= 0) {
+        v6++;
+      }
+    }
+    return Math.max(v6, addresses.size() - v6);
   }
 
   /** "its 3 addresses are removed", "its CNAME to x. is removed". */

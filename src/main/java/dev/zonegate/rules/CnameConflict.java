@@ -11,6 +11,10 @@ import java.util.Set;
 
 // Risk: A CNAME beside other data is invalid; servers refuse the zone or answer inconsistently.
 // Source: RFC 1034 §3.6.2, RFC 2181 §10.1.
+//
+// Trigger, as re-read: unchanged, and attribute leaves (RFC 8552) are judged like any name. Moving
+// _acme-challenge or a DKIM selector from TXT to CNAME in one change leaves no conflict; adding the
+// CNAME and forgetting the old TXT is invalid there too, and the CA or verifier sees one or the other.
 final class CnameConflict implements Rule {
   static final RuleType TYPE =
       new RuleType(

@@ -10,6 +10,11 @@ import java.util.Set;
 
 // Risk: Names the business cannot lose (api, login, database endpoints) changing in a way that can take them down.
 // Source: The 2025-10-20 outage: a regional endpoint record emptied by an automated update.
+//
+// Trigger, as re-read: what clients connect to (the addresses or alias of a critical name) is
+// removed, mostly removed, or replaced at once. A critical glob such as "*.prod" also matches the
+// attribute leaves below the endpoints (_acme-challenge.api.prod, RFC 8552); those are looked up
+// for TXT by a CA, never connected to, so retargeting their CNAME is left out.
 final class CriticalEndpoint implements Rule {
   static final RuleType TYPE =
       new RuleType(
@@ -39,6 +44,7 @@ final class CriticalEndpoint implements Rule {
     OncePerName judged = new OncePerName();
     for (Change c : in.changes()) {
       if (!AddressEmptied.ANSWER_TYPES.contains(c.type())
+          || AttributeLeaf.is(c.name())
           || !Scope.matchesAny(globs, c.name(), in.zone())
           || !judged.first(c.name())) {
         continue;

@@ -15,6 +15,15 @@ import java.util.Set;
 
 // Risk: A CNAME, MX, NS or SRV pointing at a name the zone no longer serves: lookups fail or mail bounces.
 // Source: RFC 1034 §3.6.2 (CNAME), RFC 5321 §5.1 (MX), RFC 2782 (SRV); dangling CNAMEs are also a takeover risk.
+//
+// Trigger, as re-read: the change leaves an in-zone target naming nothing (or, for MX/NS/SRV,
+// nothing with an address). It blocks what the change breaks. A changed set is still re-read whole,
+// but a target the set already pointed at, and that was already dangling before, warns:
+// the change did not break it (editing an SRV's port must not be blocked for a target that never
+// existed in the zone), and the reviewer still sees it. Attribute leaves are judged like any name
+// here: an ACME or DKIM CNAME to an in-zone name that does not exist makes the CA's or the
+// verifier's TXT lookup fail, which is this rule's failure (targets in a delegated child or out of
+// zone, as acme-dns hosts are, are not ours to judge).
 final class DanglingReference implements Rule {
   static final RuleType TYPE =
       new RuleType(
@@ -56,19 +65,24 @@ final class DanglingReference implements Rule {
       }
       List<String> bad = new ArrayList<>();
       List<String> evidence = new ArrayList<>();
+      boolean allOld = true;
       for (String rdata : c.afterRdata()) {
         String target = References.target(c.type(), rdata);
         String problem = problem(after, c.type(), target);
         if (problem != null) {
-          boolean old = c.beforeRdata().contains(rdata) && problem(before, c.type(), target) != null;
+          // Old: the set pointed at this target before (a port or weight may have changed) and
+          // it failed then too.
+          boolean old = pointedAt(c, target) && problem(before, c.type(), target) != null;
+          allOld &= old;
           bad.add(target + ", which " + problem + (old ? " (already so before this change)" : ""));
           evidence.add(rdata);
         }
       }
       if (!bad.isEmpty()) {
         reported.add(c.name());
-        out.add(c.name(), c.type(), c.name() + " " + c.type() + " points at " + String.join("; ", bad),
-            c.beforeRdata(), evidence, c.location());
+        // Only what the change breaks blocks; a record it keeps dangling as before warns.
+        out.add(allOld ? Severity.WARN : Severity.BLOCK, c.name(), c.type(),
+            c.name() + " " + c.type() + " points at " + String.join("; ", bad), c.beforeRdata(), evidence, c.location());
       }
     }
     // (2) Names that lose data: who still points at them, and does that reference break now?
@@ -171,6 +185,16 @@ final class DanglingReference implements Rule {
       name = next;
     }
     return "is a CNAME chain longer than " + MAX_CHAIN;
+  }
+
+  /** True when a record of the set before the change named {@code target}. */
+  private static boolean pointedAt(Change c, String target) {
+    for (String r : c.beforeRdata()) {
+      if (target.equals(References.target(c.type(), r))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static java.util.Collection<RRset> nonEmpty(Zone z, String name) {

@@ -12,12 +12,19 @@ import org.xbill.DNS.Type;
 
 // Risk: Key changes outside a planned rollover make a signed zone bogus for validating resolvers.
 // Source: RFC 6781 (DNSSEC operational practices), RFC 7583 (key rollover timing), RFC 7344 (CDS/CDNSKEY).
+//
+// Trigger, as re-read: the zone's own key material (DNSKEY, and the CDS/CDNSKEY it asks its parent
+// to publish) changes. A DS below the apex is not this zone's key: it is a child's, published at
+// the delegation when the child rolls its KSK, which in a parent zone (a registry, the root, a
+// company delegating dev.example.com) is routine work the child drives. It is delegation-change's,
+// which warns with what to check. A TTL-only change cannot make anything bogus (validators cap
+// cached data at the RRSIG's original TTL); it only shifts rollover timing, so it warns.
 final class DnssecChange implements Rule {
   static final RuleType TYPE =
       new RuleType(
           "dnssec-change",
           Severity.BLOCK,
-          "DNSKEY, DS, CDS or CDNSKEY sets change",
+          "the zone's own DNSKEY, CDS or CDNSKEY sets (or a DS at the apex) change; a TTL-only change warns",
           List.of(),
           DnssecChange::new,
           new RuleType.Example("@ DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n", "\n"));
@@ -33,7 +40,7 @@ final class DnssecChange implements Rule {
   @Override
   public void check(RuleInput in, Findings out) {
     for (Change c : in.changes()) {
-      if (!TYPES.contains(c.type())) {
+      if (!TYPES.contains(c.type()) || c.type().equals("DS") && !c.name().equals(in.zone())) {
         continue;
       }
       String what = c.type() + " set at " + c.name();
@@ -46,10 +53,11 @@ final class DnssecChange implements Rule {
           break;
         default:
           if (c.added().isEmpty() && c.removed().isEmpty()) {
-            // TTL-only still fires: the TTL sets how long old keys and DS stay cached, which is
-            // what rollover timing (RFC 7583) is computed from.
-            out.add(c, what + " changes TTL only, " + c.ttlBefore() + " to " + c.ttlAfter()
-                + ": rollover timing depends on it (RFC 7583)");
+            // TTL-only still warns: the TTL sets how long old keys stay cached, which is what
+            // rollover timing (RFC 7583) is computed from.
+            out.add(Severity.WARN, c.name(), c.type(), what + " changes TTL only, " + c.ttlBefore() + " to "
+                + c.ttlAfter() + ": rollover timing depends on it (RFC 7583)", c.beforeRdata(), c.afterRdata(),
+                c.location());
           } else {
             StringBuilder msg = new StringBuilder(what).append(" changes");
             if (!c.removed().isEmpty()) {

@@ -1,7 +1,12 @@
 package dev.zonegate.rules;
 
 import dev.zonegate.model.Change;
+import dev.zonegate.model.Names;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.Zone;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,12 +14,18 @@ import java.util.regex.Pattern;
 
 // Risk: Losing the MX stops inbound mail; losing or breaking SPF/DMARC lets spoofed mail through or gets real mail rejected.
 // Source: RFC 5321 §5.1, RFC 7208 (SPF), RFC 7489 (DMARC).
+//
+// Trigger, as re-read: the apex MX set loses every real exchange (blocks: inbound mail stops), or
+// SPF/DMARC is removed or malformed (warns). A provider migration replaces every exchange at once
+// (Google to Microsoft 365, say): routine and planned, but mail goes to the new servers as soon as
+// caches expire, so it warns with what must be ready. Adding a backup MX, reordering preferences,
+// tightening DMARC (p=none to quarantine to reject) and changing SPF includes stay quiet.
 final class MailChange implements Rule {
   static final RuleType TYPE =
       new RuleType(
           "mail-change",
           Severity.BLOCK,
-          "the apex MX set is emptied (block); SPF/DMARC TXT removed or malformed (warn)",
+          "the apex MX set is emptied (block); every apex MX replaced at once, or SPF/DMARC TXT removed or malformed (warn)",
           List.of(),
           MailChange::new,
           new RuleType.Example("@ MX 10 mx1.example.net.\n", "\n"));
@@ -33,14 +44,30 @@ final class MailChange implements Rule {
   @Override
   public void check(RuleInput in, Findings out) {
     String apex = in.zone();
-    checkMx(in.change(apex, "MX"), out);
+    checkMx(in, in.change(apex, "MX"), out);
     checkSpf(in.change(apex, "TXT"), out);
     checkDmarc(in.change("_dmarc." + apex, "TXT"), out);
   }
 
-  /** Losing every real MX stops inbound mail: the configured severity (block by default). */
-  private static void checkMx(Change c, Findings out) {
-    if (c == null || realMx(c.beforeRdata()).isEmpty() || !realMx(c.afterRdata()).isEmpty()) {
+  /**
+   * Losing every real MX stops inbound mail: the configured severity (block by default). Replacing
+   * every exchange at once is a provider move: a warning at most.
+   */
+  private static void checkMx(RuleInput in, Change c, Findings out) {
+    if (c == null || realMx(c.beforeRdata()).isEmpty()) {
+      return;
+    }
+    List<String> now = realMx(c.afterRdata());
+    if (!now.isEmpty()) {
+      // The same server under another name (an in-zone alias, a shared address) is no move.
+      Set<String> kept = servers(in.before(), realMx(c.beforeRdata()));
+      kept.retainAll(servers(in.after(), now));
+      if (kept.isEmpty()) {
+        out.add(Severity.WARN, c.name(), c.type(), "every MX of " + c.name() + " is replaced at once ("
+            + String.join(", ", exchanges(realMx(c.beforeRdata()))) + " by " + String.join(", ", exchanges(now))
+            + "): senders switch as their caches expire, so the new servers must already accept mail for the"
+            + " domain, and SPF and DKIM must name them", c.beforeRdata(), c.afterRdata(), c.location());
+      }
       return;
     }
     String had = " (had " + String.join(", ", realMx(c.beforeRdata())) + ")";
@@ -50,6 +77,39 @@ final class MailChange implements Rule {
     } else {
       out.add(c, "apex MX set left with only a null MX (RFC 7505)" + had + ": " + c.name() + " stops accepting mail");
     }
+  }
+
+  /** The exchange hosts of MX records, in order. */
+  private static Set<String> exchanges(List<String> mx) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String r : mx) {
+      String t = References.target("MX", r);
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What identifies the servers behind MX records: each exchange, the names its in-zone CNAMEs
+   * lead to, and the addresses the zone gives the last of them.
+   */
+  private static Set<String> servers(Zone z, List<String> mx) {
+    Set<String> out = new HashSet<>();
+    for (String name : exchanges(mx)) {
+      out.add(name);
+      for (int hop = 0; hop < 8 && z != null && Names.isAtOrBelow(name, z.origin()); hop++) {
+        RRset alias = z.get(name, "CNAME");
+        if (alias == null || alias.rdata().isEmpty()) {
+          break;
+        }
+        name = References.target("CNAME", alias.rdata().get(0));
+        out.add(name);
+      }
+      out.addAll(AddressEmptied.addressesAt(z, name));
+    }
+    return out;
   }
 
   /** MX records with a real target; {@code 0 .} is the null MX, "no mail here" (RFC 7505). */
@@ -136,7 +196,7 @@ final class MailChange implements Rule {
     boolean all = false;
     boolean redirect = false;
     boolean afterAll = false;
-    Set<String> modifiers = new java.util.HashSet<>();
+    Set<String> modifiers = new HashSet<>();
     for (int i = 1; i < terms.length; i++) {
       String t = terms[i];
       int eq = t.indexOf('=');

@@ -1,6 +1,7 @@
 package dev.zonegate.rules;
 
 import dev.zonegate.model.Change;
+import dev.zonegate.model.Routing;
 import dev.zonegate.model.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,9 +116,15 @@ final class ReservedAddress implements Rule {
       if (!(c.type().equals("A") || c.type().equals("AAAA"))) {
         continue;
       }
-      // Only what the change adds: an address that was already live is an old problem.
+      // Only what the change adds: an address that was already live is an old problem. Routing
+      // pool values (octoDNS dynamic, geo) are served to someone too.
+      List<String> added = new ArrayList<>(c.added());
+      List<String> pooled = new ArrayList<>(Routing.values(c.after()));
+      pooled.removeAll(Routing.values(c.before()));
+      pooled.removeAll(added);
+      added.addAll(pooled);
       List<String> problems = new ArrayList<>();
-      for (String addr : c.added()) {
+      for (String addr : added) {
         String why = reserved(addr);
         if (why != null) {
           problems.add(addr + " is " + why);

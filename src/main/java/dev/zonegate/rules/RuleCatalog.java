@@ -17,6 +17,7 @@ public final class RuleCatalog {
             AddressEmptied.TYPE,
             DanglingReference.TYPE,
             CriticalEndpoint.TYPE,
+            RoutingPool.TYPE,
             ChangeThreshold.TYPE,
             ApexNsChange.TYPE,
             DelegationChange.TYPE,

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Runs the rules in force on one zone. When the proposed file did not parse, only
- * {@code zone-parse-error} rules run: nothing else can be judged on a half-read zone.
+ * Runs the rules in force on one zone. When the proposed file did not parse, no rule runs: nothing
+ * can be judged on a half-read zone, and the gate reports the parse error itself
+ * ({@link ZoneParseError#finding}).
  */
 public final class RuleEngine {
   private final RuleSet rules;
@@ -19,14 +20,13 @@ public final class RuleEngine {
   static final int PARALLEL_CHANGES = 20_000;
 
   public List<Finding> judge(RuleInput in) {
+    if (in.parseError() != null) {
+      return List.of(ZoneParseError.finding(in));
+    }
     List<RuleSet.Active> run = new ArrayList<>();
     for (RuleSet.Active a : rules.active()) {
       RuleSpec spec = a.spec();
       if (!spec.scope().coversZone(in.zone())) {
-        continue;
-      }
-      boolean parseRule = spec.type().equals(ZoneParseError.TYPE.name());
-      if ((in.parseError() != null) != parseRule) {
         continue;
       }
       run.add(a);

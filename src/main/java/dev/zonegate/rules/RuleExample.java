@@ -3,10 +3,10 @@ package dev.zonegate.rules;
 import dev.zonegate.diff.ZoneDiff;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
-import dev.zonegate.zone.MasterFileReader;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneReadException;
+import dev.zonegate.zone.ZoneReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,7 @@ import java.util.Map;
 public final class RuleExample {
   public static final String HEADER = "$ORIGIN example.com.\n$TTL 300\n";
   private static final String FILE = "example.com.zone";
+  private static final String YAML_FILE = "example.com.yaml";
 
   private RuleExample() {}
 
@@ -30,9 +31,9 @@ public final class RuleExample {
     RuleType type = RuleCatalog.type(configured.type());
     RuleType.Example ex = type.example();
     RuleSpec spec = withExampleParams(configured, ex);
-    Zone before = parse(ex.before()).zone;
-    Zone base = ex.base() == null ? before : parse(ex.base()).zone;
-    Parsed after = parse(ex.after());
+    Zone before = parse(ex.before(), ex.format()).zone;
+    Zone base = ex.base() == null ? before : parse(ex.base(), ex.format()).zone;
+    Parsed after = parse(ex.after(), ex.format());
     List<Finding> out = new ArrayList<>();
     RuleInput in =
         new RuleInput(
@@ -41,8 +42,8 @@ public final class RuleExample {
                 after.zone,
                 after.zone == null ? List.of() : ZoneDiff.effective(base, before, after.zone),
                 List.of(),
-                ZoneFormat.MASTER,
-                new Location(FILE, 0),
+                ex.format(),
+                new Location(ex.format() == ZoneFormat.OCTODNS ? YAML_FILE : FILE, 0),
                 after.error)
             .withBase(base, ex.disagreements());
     type.factory().apply(spec).check(in, new Findings(spec, "example.com.", out::add));
@@ -62,10 +63,12 @@ public final class RuleExample {
 
   private record Parsed(Zone zone, ZoneReadException error) {}
 
-  private static Parsed parse(String body) {
-    MemoryTree tree = new MemoryTree(Map.of(FILE, (HEADER + body).getBytes(StandardCharsets.UTF_8)));
+  private static Parsed parse(String body, ZoneFormat format) {
+    boolean yaml = format == ZoneFormat.OCTODNS;
+    String file = yaml ? YAML_FILE : FILE;
+    MemoryTree tree = new MemoryTree(Map.of(file, ((yaml ? "" : HEADER) + body).getBytes(StandardCharsets.UTF_8)));
     try {
-      return new Parsed(new MasterFileReader().read(tree, FILE, "example.com."), null);
+      return new Parsed(ZoneReader.forFormat(format).read(tree, file, "example.com."), null);
     } catch (ZoneReadException e) {
       return new Parsed(null, e);
     }

@@ -46,6 +46,11 @@ public final class RulePack {
     return rules;
   }
 
+  /** {@code builtin:none}: no rules, the explicit start of a gate that leaves the defaults out. */
+  public static RulePack none() {
+    return new RulePack(RulePacks.NONE, List.of());
+  }
+
   /** The default pack shipped in the jar (the same file as {@code rules/default.yaml}). */
   public static RulePack defaults() {
     try (InputStream in = RulePack.class.getClassLoader().getResourceAsStream(DEFAULT_PACK)) {
@@ -54,7 +59,8 @@ public final class RulePack {
       }
       // The shipped pack is validated against its schema by the tests (rules validate); at run
       // time that validation costs a fifth of a second of every short run, for nothing.
-      return parse(DEFAULT_PACK, in.readAllBytes(), false);
+      RulePack p = parse(DEFAULT_PACK, in.readAllBytes(), false);
+      return new RulePack(RulePacks.DEFAULT, p.rules);
     } catch (IOException | RulePackException e) {
       throw new IllegalStateException("the default rule pack is broken: " + e.getMessage(), e);
     }
@@ -159,6 +165,7 @@ public final class RulePack {
     String id = n.get("id").asString();
     RuleType type = RuleCatalog.type(n.get("type").asString());
     Severity severity = n.has("severity") ? Severity.parse(n.get("severity").asString()) : type.defaultSeverity();
+    gateRule(n, id, type, severity, where);
     Scope scope = Scope.ALL;
     if (n.has("scope")) {
       JsonNode s = n.get("scope");
@@ -191,6 +198,36 @@ public final class RulePack {
         !n.has("enabled") || n.get("enabled").asBoolean(),
         n.has("description") ? n.get("description").asString().trim() : type.summary(),
         where);
+  }
+
+  /**
+   * {@code zone-parse-error} is part of the gate, not a pack rule (SPEC §3.2): a proposed zone that
+   * does not parse always blocks. A pack may restate it (to change its description) but not switch
+   * it off, lower it, make it overridable, scope it, or give its id or type to anything else.
+   */
+  private static void gateRule(JsonNode n, String id, RuleType type, Severity severity, Location where)
+      throws RulePackException {
+    String gate = ZoneParseError.TYPE.name();
+    boolean isGate = type.name().equals(gate);
+    if (!isGate && !id.equals(gate)) {
+      return;
+    }
+    String problem = null;
+    if (!isGate || !id.equals(gate)) {
+      problem = "the id and type " + gate + " belong to the gate's own check and go together";
+    } else if (n.has("enabled") && !n.get("enabled").asBoolean()) {
+      problem = "cannot be switched off";
+    } else if (severity != Severity.BLOCK) {
+      problem = "cannot be lowered to " + severity.word();
+    } else if (n.has("overridable") && n.get("overridable").asBoolean()) {
+      problem = "cannot be made overridable";
+    } else if (n.has("scope")) {
+      problem = "cannot be scoped";
+    }
+    if (problem != null) {
+      throw new RulePackException(
+          where, id, problem + ": a proposed zone that does not parse always blocks, whatever the packs say");
+    }
   }
 
   private static Object value(JsonNode v) {

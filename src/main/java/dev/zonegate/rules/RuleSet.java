@@ -16,25 +16,36 @@ public final class RuleSet {
 
   private final List<Active> active;
   private final List<RuleSpec> specs;
+  private final List<String> packs;
 
-  private RuleSet(List<Active> active, List<RuleSpec> specs) {
+  private RuleSet(List<Active> active, List<RuleSpec> specs, List<String> packs) {
     this.active = List.copyOf(active);
     this.specs = List.copyOf(specs);
+    this.packs = List.copyOf(packs);
   }
 
   public static RuleSet of(List<RulePack> packs) throws RulePackException {
     Map<String, RuleSpec> merged = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>();
     for (RulePack p : packs) {
+      names.add(p.path());
       for (RuleSpec s : p.rules()) {
         merged.remove(s.id());
         merged.put(s.id(), s);
       }
     }
+    if (!merged.containsKey(ZoneParseError.ID)) {
+      // Part of the gate whatever the packs: listed, explained and described like the others.
+      merged.put(
+          ZoneParseError.ID,
+          new RuleSpec(ZoneParseError.ID, ZoneParseError.ID, Severity.BLOCK, Scope.ALL, Map.of(), false, true,
+              ZoneParseError.DESCRIPTION, new dev.zonegate.model.Location("builtin", 0)));
+    }
     List<Active> active = new ArrayList<>();
     List<RuleSpec> all = new ArrayList<>(merged.values());
     for (RuleSpec s : all) {
-      if (!s.enabled()) {
-        continue;
+      if (!s.enabled() || s.id().equals(ZoneParseError.ID)) {
+        continue; // a parse error is the gate's own finding (Gate), whatever the packs say
       }
       try {
         active.add(new Active(s, RuleCatalog.type(s.type()).factory().apply(s)));
@@ -42,7 +53,7 @@ public final class RuleSet {
         throw new RulePackException(s.where(), s.id(), e.getMessage());
       }
     }
-    return new RuleSet(active, all);
+    return new RuleSet(active, all, names);
   }
 
   /** The same rules limited to some types: {@code lint} runs only those that judge a snapshot. */
@@ -53,7 +64,38 @@ public final class RuleSet {
         a.add(x);
       }
     }
-    return new RuleSet(a, specs);
+    return new RuleSet(a, specs, packs);
+  }
+
+  /** The packs in force, in layering order: {@code builtin:default}, {@code builtin:none} or paths. */
+  public List<String> packs() {
+    return packs;
+  }
+
+  /**
+   * What reports say a rule guards against, for every rule that can fire: the enabled rules and
+   * the gate's own {@code zone-parse-error}.
+   */
+  public Map<String, String> descriptions() {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(ZoneParseError.ID, spec(ZoneParseError.ID).description());
+    for (Active a : active) {
+      out.put(a.spec().id(), a.spec().description());
+    }
+    return out;
+  }
+
+  /** True when a finding of rule {@code id} can come out of this set (an allow must name one). */
+  public boolean fires(String id) {
+    if (id.equals(ZoneParseError.ID)) {
+      return true;
+    }
+    for (Active a : active) {
+      if (a.spec().id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Enabled rules, in pack order. */

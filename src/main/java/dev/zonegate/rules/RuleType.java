@@ -17,21 +17,28 @@ public record RuleType(
     Example example) {
 
   /**
-   * Two master-file bodies under {@code $ORIGIN example.com.} and {@code $TTL 300}, and the params
-   * the example needs beyond the defaults (critical-endpoint needs a critical name).
+   * Two master-file bodies under {@code $ORIGIN example.com.} and {@code $TTL 300} (or, with
+   * {@code format} octodns, two octoDNS YAML zones of example.com.), and the params the example
+   * needs beyond the defaults (critical-endpoint needs a critical name).
    */
   public record Example(
       String before,
       String after,
       java.util.Map<String, Object> params,
       String base,
-      List<RuleInput.Disagreement> disagreements) {
+      List<RuleInput.Disagreement> disagreements,
+      dev.zonegate.zone.ZoneFormat format) {
     public Example(String before, String after) {
       this(before, after, java.util.Map.of());
     }
 
     public Example(String before, String after, java.util.Map<String, Object> params) {
       this(before, after, params, null, List.of());
+    }
+
+    public Example(
+        String before, String after, java.util.Map<String, Object> params, String base, List<RuleInput.Disagreement> disagreements) {
+      this(before, after, params, base, disagreements, dev.zonegate.zone.ZoneFormat.MASTER);
     }
 
     /** A three-way example: {@code before} is live, {@code base} what the repository last had. */

@@ -7,12 +7,22 @@ import java.util.Set;
 
 // Risk: A TTL raised sharply locks a wrong answer into caches for that long; a tiny TTL multiplies query load.
 // Source: RFC 1035 §3.2.1, RFC 2181 §8; common operational guidance for TTLs before migrations.
+//
+// Trigger, as re-read against the migration routine (lower TTLs, move, raise them back):
+// - the bounds judge a TTL the change sets (a new set, or a new TTL), not one the set already had
+//   when only its records change: an old TTL is not this change's;
+// - a raise pins a wrong answer when the answer changes in the same edit, or when the new TTL is
+//   long. Raising a TTL back to an hour or less with the records unchanged is the last step of a
+//   migration (the answer has been served at the low TTL all along), so it is quiet; a raise past
+//   maxRaiseFactor warns when the records change too, or when it goes above an hour;
+// - attribute leaves (RFC 8552: _acme-challenge, _domainkey) are not addresses anyone connects to,
+//   so a raise there is not guarded.
 final class TtlGuard implements Rule {
   static final RuleType TYPE =
       new RuleType(
           "ttl-guard",
           Severity.WARN,
-          "TTL outside [minTtl, maxTtl], or an address TTL raised more than maxRaiseFactor times",
+          "a TTL the change sets is outside [minTtl, maxTtl], or an address TTL is raised more than maxRaiseFactor times with new records or above an hour",
           List.of(
               new Param("minTtl", 30L, "lowest TTL accepted on a changed RRset"),
               new Param("maxTtl", 604800L, "highest TTL accepted on a changed RRset"),
@@ -29,6 +39,9 @@ final class TtlGuard implements Rule {
   /** Types whose cached answer is where clients connect: a raise there pins a wrong answer longest. */
   private static final Set<String> ADDRESS_TYPES = Set.of("A", "AAAA", "CNAME", "ALIAS");
 
+  /** An hour, the TTL most zones settle on: raising back to it with the same records is routine. */
+  static final long SETTLED_TTL = 3600;
+
   @Override
   public void check(RuleInput in, Findings out) {
     long minTtl = spec.longParam("minTtl");
@@ -40,19 +53,22 @@ final class TtlGuard implements Rule {
       }
       long ttl = c.after().ttl();
       List<String> problems = new ArrayList<>();
-      if (ttl < minTtl) {
+      boolean ttlSet = c.before() == null || c.before().ttl() != ttl;
+      if (ttlSet && ttl < minTtl) {
         problems.add("TTL " + ttl + " is below minTtl " + minTtl);
       }
-      if (ttl > maxTtl) {
+      if (ttlSet && ttl > maxTtl) {
         problems.add("TTL " + ttl + " is above maxTtl " + maxTtl);
       }
-      // Lowering is always fine (it is how a migration starts); a sharp raise is not.
-      if (c.before() != null && ADDRESS_TYPES.contains(c.type())) {
+      // Lowering is always fine (it is how a migration starts); a sharp raise is not, when the
+      // answer changes with it or the new TTL is long.
+      if (c.before() != null && ADDRESS_TYPES.contains(c.type()) && !AttributeLeaf.is(c.name())) {
         long was = c.before().ttl();
         long limit = was > Long.MAX_VALUE / factor ? Long.MAX_VALUE : was * factor;
-        if (ttl > limit) {
-          problems.add("TTL raised from " + was + " to " + ttl + ", more than maxRaiseFactor " + factor
-              + " times: a wrong answer would stay cached for " + ttl + " s");
+        boolean newAnswer = !c.added().isEmpty() || !c.removed().isEmpty();
+        if (ttl > limit && (newAnswer || ttl > SETTLED_TTL)) {
+          problems.add("TTL raised from " + was + " to " + ttl + (newAnswer ? " together with new records" : "")
+              + ", more than maxRaiseFactor " + factor + " times: a wrong answer would stay cached for " + ttl + " s");
         }
       }
       if (!problems.isEmpty()) {

@@ -6,6 +6,10 @@ import java.util.List;
 
 // Risk: A wildcard answers for every name that does not exist: a change there reaches far more names than it shows.
 // Source: RFC 4592 (wildcards in the DNS).
+//
+// Trigger, as re-read: what a wildcard answers changes. A TTL-only update answers the same for
+// every name it covers (lowering TTLs zone-wide before a migration touches the wildcard too), so
+// it is quiet; adds, deletes and new records warn.
 final class WildcardChange implements Rule {
   static final RuleType TYPE =
       new RuleType(
@@ -29,6 +33,9 @@ final class WildcardChange implements Rule {
       List<String> labels = Names.labels(c.name());
       if (labels.isEmpty() || !labels.get(0).equals("*")) {
         continue;
+      }
+      if (c.action() == Change.Action.UPDATE && c.added().isEmpty() && c.removed().isEmpty()) {
+        continue; // the TTL alone: the same answers
       }
       String parent = c.name().length() > 2 ? c.name().substring(2) : ".";
       String verb = c.action() == Change.Action.ADD ? "added" : c.action() == Change.Action.DELETE ? "deleted" : "changed";

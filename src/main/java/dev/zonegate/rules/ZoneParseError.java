@@ -3,30 +3,52 @@ package dev.zonegate.rules;
 import java.util.List;
 
 // Risk: A zone file that does not parse cannot be deployed, or worse, is deployed half-read.
-// Source: RFC 1035 §5 (master files); named-checkzone does the same check.
+// Source: RFC 1035 §5 (master files); named-checkzone refuses the same files.
+//
+// Part of the gate, not of a pack (SPEC §3.2): RuleEngine reports it for every zone whose proposed
+// file did not parse, whatever the packs say, and RulePack refuses a pack that would switch it off,
+// lower it or make it overridable. Its type stays in the catalogue so `rules list` and `rules
+// explain` show it and a pack may restate it with its own description.
 final class ZoneParseError implements Rule {
+  static final String ID = "zone-parse-error";
+
+  static final String DESCRIPTION =
+      "A proposed zone file does not parse. It cannot be deployed as written; the finding names the file and line.";
+
   static final RuleType TYPE =
       new RuleType(
-          "zone-parse-error",
+          ID,
           Severity.BLOCK,
           "a head zone file does not parse",
           List.of(),
           ZoneParseError::new,
           new RuleType.Example("www A 192.0.2.1\n", "www A 192.0.2.300\n"));
 
-  private final RuleSpec spec;
+  ZoneParseError(RuleSpec spec) {}
 
-  ZoneParseError(RuleSpec spec) {
-    this.spec = spec;
-  }
-
+  /** As RuleEngine reports it; here for {@code rules explain}, which runs every type's example. */
   @Override
   public void check(RuleInput in, Findings out) {
-    // A file that does not parse has no changes to judge: report the error itself, where it is.
-    var e = in.parseError();
-    if (e == null) {
-      return;
+    if (in.parseError() != null) {
+      Finding f = finding(in);
+      out.add(f.name(), f.type(), f.message(), f.before(), f.after(), f.location());
     }
-    out.add(in.zone(), null, e.problem(), List.of(), List.of(), e.location() != null ? e.location() : in.afterFile());
+  }
+
+  /** The blocking, non-overridable finding for a proposed file that did not parse, where it broke. */
+  static Finding finding(RuleInput in) {
+    var e = in.parseError();
+    return new Finding(
+        ID,
+        Severity.BLOCK,
+        in.zone(),
+        in.zone(),
+        null,
+        e.problem(),
+        List.of(),
+        List.of(),
+        e.location() != null ? e.location() : in.afterFile(),
+        false,
+        null);
   }
 }

@@ -1000,8 +1000,7 @@ final class OctoDnsValues {
       if (!OctoDnsPy.truthy(v)) {
         return out; // _TargetValue.process(falsy) is None: nothing to serve
       }
-      String t = idna(v);
-      out.add(new Value(t, lineOf(v, line), relative(t)));
+      out.add(one(type, v, lineOf(v, line)));
       return out;
     }
     Py raw = data.get("values");
@@ -1011,156 +1010,154 @@ final class OctoDnsValues {
     List<Py> items =
         raw == null ? List.of() : raw instanceof PyList l ? l.items : List.of(raw);
     for (Py v : items) {
-      int at = lineOf(v, line);
-      switch (type) {
-        case "A":
-        case "AAAA":
-          {
-            if (v instanceof OctoDnsPy.None || (v instanceof Str s && s.v().isEmpty())) {
-              out.add(new Value("", at, null));
-              break;
-            }
-            String a = address(type, OctoDnsPy.str(v));
-            if (a == null) {
-              if (v instanceof Int || v instanceof Bool) {
-                a = intAddress(type, v);
-              }
-              if (a == null) {
-                throw OctoDnsPy.valueError("'" + OctoDnsPy.str(v) + "' does not appear to be an "
-                    + (type.equals("A") ? "IPv4" : "IPv6") + " address");
-              }
-            }
-            out.add(new Value(a, at, null));
-            break;
-          }
-        case "TXT":
-        case "SPF":
-          {
-            if (!(v instanceof Str s)) {
-              throw OctoDnsPy.typeError("'" + OctoDnsPy.typeName(v) + "' object is not subscriptable");
-            }
-            String t = s.v();
-            if (!t.isEmpty() && t.charAt(0) == '"') {
-              t = t.length() < 2 ? "" : t.substring(1, t.length() - 1);
-            }
-            t = t.replace("\" \"", "");
-            out.add(new Value(txt(t), at, null));
-            break;
-          }
-        case "NS":
-        case "PTR":
-          {
-            String t = idna(v);
-            out.add(new Value(t, at, relative(t)));
-            break;
-          }
-        case "MX":
-          {
-            Py pref = either(v, "preference", "priority");
-            String exchange = idna(either(v, "exchange", "value"));
-            out.add(new Value(OctoDnsPy.integer(pref) + " " + exchange, at, relative(exchange)));
-            break;
-          }
-        case "SRV":
-          {
-            BigInteger p = OctoDnsPy.integer(sub(v, "priority"));
-            BigInteger w = OctoDnsPy.integer(sub(v, "weight"));
-            BigInteger port = OctoDnsPy.integer(sub(v, "port"));
-            String target = idna(sub(v, "target"));
-            out.add(new Value(p + " " + w + " " + port + " " + target, at, relative(target)));
-            break;
-          }
-        case "CAA":
-          {
-            BigInteger flags = OctoDnsPy.integer(get(v, "flags", new Int(BigInteger.ZERO, 0)));
-            Py tag = sub(v, "tag");
-            Py value = sub(v, "value");
-            out.add(new Value(flags + " " + OctoDnsPy.str(tag) + " " + asWritten(OctoDnsPy.str(value)), at, null));
-            break;
-          }
-        case "DS":
-          {
-            boolean old = in("public_key", v) || in("flags", v);
-            String text =
-                old
-                    ? OctoDnsPy.integer(sub(v, "flags")) + " " + OctoDnsPy.integer(sub(v, "protocol")) + " "
-                        + OctoDnsPy.integer(sub(v, "algorithm")) + " " + OctoDnsPy.lower(OctoDnsPy.str(sub(v, "public_key")))
-                    : OctoDnsPy.integer(sub(v, "key_tag")) + " " + OctoDnsPy.integer(sub(v, "algorithm")) + " "
-                        + OctoDnsPy.integer(sub(v, "digest_type")) + " " + OctoDnsPy.lower(OctoDnsPy.str(sub(v, "digest")));
-            out.add(new Value(text, at, null));
-            break;
-          }
-        case "LOC":
-          out.add(new Value(loc(v), at, null));
-          break;
-        case "NAPTR":
-          {
-            BigInteger order = OctoDnsPy.integer(sub(v, "order"));
-            BigInteger pref = OctoDnsPy.integer(sub(v, "preference"));
-            Py flags = sub(v, "flags");
-            if (!(flags instanceof Str fs)) {
-              throw new Raised("AttributeError", "'" + OctoDnsPy.typeName(flags) + "' object has no attribute 'upper'");
-            }
-            String f = fs.v().toUpperCase(Locale.ROOT);
-            Py service = sub(v, "service");
-            Py regexp = sub(v, "regexp");
-            Py replacement = sub(v, "replacement");
-            String rep = OctoDnsPy.str(replacement);
-            out.add(new Value(
-                order + " " + pref + " " + asWritten(f) + " " + asWritten(orEmpty(service)) + " "
-                    + asWritten(orEmpty(regexp)) + " " + rep,
-                at, relative(rep)));
-            break;
-          }
-        case "SSHFP":
-          out.add(new Value(
-              OctoDnsPy.integer(sub(v, "algorithm")) + " " + OctoDnsPy.integer(sub(v, "fingerprint_type")) + " "
-                  + OctoDnsPy.lower(OctoDnsPy.str(sub(v, "fingerprint"))),
-              at, null));
-          break;
-        case "TLSA":
-          {
-            Py zero = new Int(BigInteger.ZERO, 0);
-            out.add(new Value(
-                OctoDnsPy.integer(get(v, "certificate_usage", zero)) + " "
-                    + OctoDnsPy.integer(get(v, "selector", zero)) + " "
-                    + OctoDnsPy.integer(get(v, "matching_type", zero)) + " "
-                    + OctoDnsPy.lower(OctoDnsPy.str(sub(v, "certificate_association_data"))),
-                at, null));
-            break;
-          }
-        case "URI":
-          {
-            BigInteger p = OctoDnsPy.integer(sub(v, "priority"));
-            BigInteger w = OctoDnsPy.integer(sub(v, "weight"));
-            String target = idna(sub(v, "target"));
-            out.add(new Value(p + " " + w + " " + asWritten(target), at, null));
-            break;
-          }
-        case "URLFWD":
-          {
-            Py path = sub(v, "path");
-            Py target = sub(v, "target");
-            BigInteger code = OctoDnsPy.integer(sub(v, "code"));
-            BigInteger masking = OctoDnsPy.integer(sub(v, "masking"));
-            BigInteger query = OctoDnsPy.integer(sub(v, "query"));
-            out.add(new Value(
-                quote(OctoDnsPy.str(path)) + " " + quote(OctoDnsPy.str(target)) + " " + code + " " + masking + " " + query,
-                at, null));
-            break;
-          }
-        case "OPENPGPKEY":
-          out.add(new Value(OctoDnsPy.str(v), at, null));
-          break;
-        case "SVCB":
-        case "HTTPS":
-          out.add(svcbValue(v, at));
-          break;
-        default:
-          throw new Raised("Exception", "Unknown record type: \"" + type + "\"");
-      }
+      out.add(one(type, v, lineOf(v, line)));
     }
     return out;
+  }
+
+  /**
+   * One value of a record of {@code type} as octoDNS's value class processes it, on line
+   * {@code at}: also a value in a dynamic pool or a geo answer.
+   */
+  static Value one(String type, Py v, int at) throws Raised {
+    switch (type) {
+      case "CNAME":
+      case "DNAME":
+      case "ALIAS":
+        {
+          String t = idna(v);
+          return new Value(t, at, relative(t));
+        }
+      case "A":
+      case "AAAA":
+        {
+          if (v instanceof OctoDnsPy.None || (v instanceof Str s && s.v().isEmpty())) {
+            return new Value("", at, null);
+          }
+          String a = address(type, OctoDnsPy.str(v));
+          if (a == null) {
+            if (v instanceof Int || v instanceof Bool) {
+              a = intAddress(type, v);
+            }
+            if (a == null) {
+              throw OctoDnsPy.valueError("'" + OctoDnsPy.str(v) + "' does not appear to be an "
+                  + (type.equals("A") ? "IPv4" : "IPv6") + " address");
+            }
+          }
+          return new Value(a, at, null);
+        }
+      case "TXT":
+      case "SPF":
+        {
+          if (!(v instanceof Str s)) {
+            throw OctoDnsPy.typeError("'" + OctoDnsPy.typeName(v) + "' object is not subscriptable");
+          }
+          String t = s.v();
+          if (!t.isEmpty() && t.charAt(0) == '"') {
+            t = t.length() < 2 ? "" : t.substring(1, t.length() - 1);
+          }
+          t = t.replace("\" \"", "");
+          return new Value(txt(t), at, null);
+        }
+      case "NS":
+      case "PTR":
+        {
+          String t = idna(v);
+          return new Value(t, at, relative(t));
+        }
+      case "MX":
+        {
+          Py pref = either(v, "preference", "priority");
+          String exchange = idna(either(v, "exchange", "value"));
+          return new Value(OctoDnsPy.integer(pref) + " " + exchange, at, relative(exchange));
+        }
+      case "SRV":
+        {
+          BigInteger p = OctoDnsPy.integer(sub(v, "priority"));
+          BigInteger w = OctoDnsPy.integer(sub(v, "weight"));
+          BigInteger port = OctoDnsPy.integer(sub(v, "port"));
+          String target = idna(sub(v, "target"));
+          return new Value(p + " " + w + " " + port + " " + target, at, relative(target));
+        }
+      case "CAA":
+        {
+          BigInteger flags = OctoDnsPy.integer(get(v, "flags", new Int(BigInteger.ZERO, 0)));
+          Py tag = sub(v, "tag");
+          Py value = sub(v, "value");
+          return new Value(flags + " " + OctoDnsPy.str(tag) + " " + asWritten(OctoDnsPy.str(value)), at, null);
+        }
+      case "DS":
+        {
+          boolean old = in("public_key", v) || in("flags", v);
+          String text =
+              old
+                  ? OctoDnsPy.integer(sub(v, "flags")) + " " + OctoDnsPy.integer(sub(v, "protocol")) + " "
+                      + OctoDnsPy.integer(sub(v, "algorithm")) + " " + OctoDnsPy.lower(OctoDnsPy.str(sub(v, "public_key")))
+                  : OctoDnsPy.integer(sub(v, "key_tag")) + " " + OctoDnsPy.integer(sub(v, "algorithm")) + " "
+                      + OctoDnsPy.integer(sub(v, "digest_type")) + " " + OctoDnsPy.lower(OctoDnsPy.str(sub(v, "digest")));
+          return new Value(text, at, null);
+        }
+      case "LOC":
+        return new Value(loc(v), at, null);
+      case "NAPTR":
+        {
+          BigInteger order = OctoDnsPy.integer(sub(v, "order"));
+          BigInteger pref = OctoDnsPy.integer(sub(v, "preference"));
+          Py flags = sub(v, "flags");
+          if (!(flags instanceof Str fs)) {
+            throw new Raised("AttributeError", "'" + OctoDnsPy.typeName(flags) + "' object has no attribute 'upper'");
+          }
+          String f = fs.v().toUpperCase(Locale.ROOT);
+          Py service = sub(v, "service");
+          Py regexp = sub(v, "regexp");
+          Py replacement = sub(v, "replacement");
+          String rep = OctoDnsPy.str(replacement);
+          return new Value(
+              order + " " + pref + " " + asWritten(f) + " " + asWritten(orEmpty(service)) + " "
+                  + asWritten(orEmpty(regexp)) + " " + rep,
+              at, relative(rep));
+        }
+      case "SSHFP":
+        return new Value(
+            OctoDnsPy.integer(sub(v, "algorithm")) + " " + OctoDnsPy.integer(sub(v, "fingerprint_type")) + " "
+                + OctoDnsPy.lower(OctoDnsPy.str(sub(v, "fingerprint"))),
+            at, null);
+      case "TLSA":
+        {
+          Py zero = new Int(BigInteger.ZERO, 0);
+          return new Value(
+              OctoDnsPy.integer(get(v, "certificate_usage", zero)) + " "
+                  + OctoDnsPy.integer(get(v, "selector", zero)) + " "
+                  + OctoDnsPy.integer(get(v, "matching_type", zero)) + " "
+                  + OctoDnsPy.lower(OctoDnsPy.str(sub(v, "certificate_association_data"))),
+              at, null);
+        }
+      case "URI":
+        {
+          BigInteger p = OctoDnsPy.integer(sub(v, "priority"));
+          BigInteger w = OctoDnsPy.integer(sub(v, "weight"));
+          String target = idna(sub(v, "target"));
+          return new Value(p + " " + w + " " + asWritten(target), at, null);
+        }
+      case "URLFWD":
+        {
+          Py path = sub(v, "path");
+          Py target = sub(v, "target");
+          BigInteger code = OctoDnsPy.integer(sub(v, "code"));
+          BigInteger masking = OctoDnsPy.integer(sub(v, "masking"));
+          BigInteger query = OctoDnsPy.integer(sub(v, "query"));
+          return new Value(
+              quote(OctoDnsPy.str(path)) + " " + quote(OctoDnsPy.str(target)) + " " + code + " " + masking + " " + query,
+              at, null);
+        }
+      case "OPENPGPKEY":
+        return new Value(OctoDnsPy.str(v), at, null);
+      case "SVCB":
+      case "HTTPS":
+        return svcbValue(v, at);
+      default:
+        throw new Raised("Exception", "Unknown record type: \"" + type + "\"");
+    }
   }
 
   private static String intAddress(String type, Py v) {

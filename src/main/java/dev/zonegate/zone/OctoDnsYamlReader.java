@@ -1,5 +1,6 @@
 package dev.zonegate.zone;
 
+import dev.zonegate.model.Extras;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Names;
 import dev.zonegate.model.RRsetKey;
@@ -42,11 +43,11 @@ import org.xbill.DNS.TextParseException;
  * but that no provider could serve (an MX preference above 65535, a TLSA association that is not
  * hex) is an error.
  *
- * <p>{@code octodns:} metadata is not data and is left out. {@code geo} and {@code dynamic}
- * (per-region answers, weighted pools) are provider features with no place in an RRset: only the
- * default {@code value(s)} are compared, and a notice says so. A record marked {@code octodns:
- * {ignored: true}} is kept and compared as written (octoDNS leaves the live record alone, so a
- * difference there is drift), with a notice.
+ * <p>Beside the values ({@link OctoDnsExtras}) a record carries the provider keys under {@code
+ * octodns:} and its {@code dynamic} and {@code geo} routing, so a flipped {@code proxied} or an
+ * emptied pool is a change. A record marked {@code octodns: {ignored: true}} is kept for the rules
+ * to see (it is served) but not compared (octoDNS leaves it alone), and listed once in the report;
+ * one marked {@code lenient} has its validity findings shown as allowed by that marker.
  *
  * <p>An empty document, or one whose value is false in Python ({@code ~}, {@code {}}, {@code
  * []}, {@code 0}), is an empty zone, as YamlProvider treats it ({@code if yaml_data:}); any other
@@ -117,7 +118,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
   /** One record as octoDNS holds it once loaded. */
   private record Loaded(
       String label, String owner, String name, String type, long ttl, List<Value> values,
-      boolean lenient, int line) {}
+      boolean lenient, boolean ignored, Extras extras, int line) {}
 
   /** One file's conversion; {@code line} tracks progress so a late failure can still point. */
   private static final class Conversion {
@@ -275,7 +276,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
         return;
       }
       List<Value> values = OctoDnsValues.values(recordType, data, recordLine);
-      notices(data, recordType, label, recordLine, values);
+      relativeTargets(label, values);
       String owner;
       try {
         owner = owner(name, zone);
@@ -283,8 +284,18 @@ public final class OctoDnsYamlReader implements ZoneReader {
         fail(recordLine, label + ": " + bad.getMessage());
         return;
       }
+      Extras extras = null;
+      try {
+        String rtype = recordType;
+        extras = OctoDnsExtras.of(data, rtype, v -> rdataOf(rtype, v, owner, recordLine), lenient);
+      } catch (BadValue bad) {
+        fail(recordLine, label + ": " + bad.getMessage());
+      }
+      Py meta = data.get("octodns");
+      boolean ignored = meta instanceof PyDict m && OctoDnsPy.truthy(m.get("ignored"));
       String id = name + "\u0000" + recordType;
-      Loaded rec = new Loaded(label, owner, name, recordType, ttl, values, recordLenient(data), recordLine);
+      Loaded rec = new Loaded(
+          label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, recordLine);
       Loaded existing = records.get(id);
       if (existing != null && !options.populateShouldReplace()) {
         fail(
@@ -367,20 +378,8 @@ public final class OctoDnsYamlReader implements ZoneReader {
       throw OctoDnsPy.typeError("'" + OctoDnsPy.typeName(v) + "' object is not iterable");
     }
 
-    private void notices(PyDict data, String type, String label, int recordLine, List<Value> values) {
-      Py meta = data.get("octodns");
-      if (meta instanceof PyDict m && OctoDnsPy.truthy(m.get("ignored"))) {
-        zoneBuilder.notice(
-            at(recordLine),
-            label + ": marked octodns.ignored, so octoDNS will not manage it; zonegate compares it as written");
-      }
-      boolean dynamic = data.has("dynamic") && OctoDnsValues.DYNAMIC.contains(type);
-      boolean geo = data.has("geo") && OctoDnsValues.GEO.contains(type);
-      if (dynamic || geo) {
-        zoneBuilder.notice(
-            at(recordLine),
-            label + ": " + (dynamic ? "dynamic" : "geo") + " answers are not compared; only the default value(s) are");
-      }
+    /** A notice for a record whose value names a target without a trailing dot. */
+    private void relativeTargets(String label, List<Value> values) {
       for (Value v : values) {
         if (v.relativeTarget() != null) {
           zoneBuilder.notice(
@@ -390,6 +389,16 @@ public final class OctoDnsYamlReader implements ZoneReader {
                   + ".\", which is what zonegate compares (some providers refuse it)");
           break;
         }
+      }
+    }
+
+    /** One value of a dynamic pool or geo answer as canonical rdata, as the record's own values. */
+    private static String rdataOf(String type, Py v, String owner, int line) throws BadValue {
+      try {
+        return OctoDnsValues.rdata(type, OctoDnsValues.one(type, v, v.line() > 0 ? v.line() : line), owner);
+      } catch (Raised r) {
+        throw new BadValue("a routing value " + OctoDnsValues.show(OctoDnsPy.str(v)) + " is not " + type
+            + " data octoDNS can load (" + r.kind + ": " + r.getMessage() + ")");
       }
     }
 
@@ -431,6 +440,14 @@ public final class OctoDnsYamlReader implements ZoneReader {
       for (Loaded r : records.values()) {
         RRsetKey key = RRsetKey.of(r.owner(), r.type());
         Location where = at(r.line());
+        if (r.ignored()) {
+          // octoDNS leaves it alone: the rules still see it (it is served), the diff does not.
+          zoneBuilder.ignored(key, where, r.label() + ": octodns.ignored: octoDNS leaves it alone, so it is not compared");
+        }
+        if (r.lenient()) {
+          zoneBuilder.lenient(key, where);
+        }
+        zoneBuilder.extras(key, r.extras());
         for (Value v : r.values()) {
           line = v.line();
           String rdata;

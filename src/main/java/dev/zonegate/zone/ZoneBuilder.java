@@ -1,11 +1,18 @@
 package dev.zonegate.zone;
 
+import dev.zonegate.model.Extras;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Names;
 import dev.zonegate.model.Notice;
+import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.model.ZoneAssembler;
+import dev.zonegate.model.ZoneMarks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Collects records one at a time into RRsets, the way a server loads a zone: duplicates collapse,
@@ -74,6 +81,57 @@ public final class ZoneBuilder {
     sets.notice(new Notice(where, message));
   }
 
+  // Beside the records, rarely used (octoDNS provider keys, routing, markers): kept apart from the
+  // assembler's hot path and put on the zone once it is built.
+  private Map<RRsetKey, Extras> extras;
+  private final Map<RRsetKey, Notice> ignored = new HashMap<>();
+  private final Map<RRsetKey, Location> lenient = new HashMap<>();
+  private Location zoneLenient;
+
+  /** What the set {@code key} (added with {@link #add}) carries beyond its records. */
+  public void extras(RRsetKey key, Extras e) {
+    if (e != null) {
+      if (extras == null) {
+        extras = new HashMap<>();
+      }
+      extras.put(key, e);
+    }
+  }
+
+  /**
+   * The set {@code key} (added with {@link #add}, as it stands on the servers) is one the deploying
+   * tool leaves alone: the rules see it, the diff does not compare it, the report lists it once.
+   */
+  public void ignored(RRsetKey key, Location where, String why) {
+    ignored.putIfAbsent(key, new Notice(where, why));
+  }
+
+  /** The set {@code key} is marked lenient at {@code where}: its validity findings are allowed by it. */
+  public void lenient(RRsetKey key, Location where) {
+    lenient.putIfAbsent(key, where);
+  }
+
+  /** The whole zone is marked lenient at {@code where}. */
+  public void zoneLenient(Location where) {
+    zoneLenient = where;
+  }
+
+  /** The assembled zone with what was kept beside its records. */
+  private Zone finish(Zone z) {
+    if (extras != null) {
+      List<RRset> all = new ArrayList<>(z.size());
+      for (RRset s : z.sets()) {
+        Extras e = extras.get(s.key());
+        all.add(e == null ? s : s.withExtras(e));
+      }
+      z = new Zone(z.origin(), all, z.notices());
+    }
+    if (!ignored.isEmpty() || !lenient.isEmpty() || zoneLenient != null) {
+      z = z.withMarks(new ZoneMarks(ignored, lenient, zoneLenient));
+    }
+    return z;
+  }
+
   /** See {@link ZoneAssembler#vouchAscii}. */
   public void vouchAscii() {
     sets.vouchAscii();
@@ -98,7 +156,7 @@ public final class ZoneBuilder {
     if (origin == null) {
       throw new IllegalStateException("a deferred builder is built with its origin");
     }
-    return sets.build(origin, true); // add checked every owner
+    return finish(sets.build(origin, true)); // add checked every owner
   }
 
   /** The zone named {@code zoneOrigin}, for a {@link #deferred()} builder (or the same origin). */
@@ -107,10 +165,10 @@ public final class ZoneBuilder {
       throw new IllegalArgumentException("this builder is for " + origin + ", not " + zoneOrigin);
     }
     if (origin != null) {
-      return sets.build(origin, true);
+      return finish(sets.build(origin, true));
     }
     // The sort looks at every owner against the origin anyway; it says which came first outside.
-    Zone z = sets.build(zoneOrigin, false);
+    Zone z = finish(sets.build(zoneOrigin, false));
     int i = sets.firstOutside();
     if (i >= 0) {
       throw outside(sets.key(i), sets.path(i), sets.line(i), zoneOrigin);

@@ -47,7 +47,8 @@ public final class ZoneFiles {
    * Reads both files as one zone. The origin is {@code origin} when given, else the SOA owner of
    * either file (the proposed first), else the proposed file's own choice ($ORIGIN, file name);
    * both sides are then read with it, so a YAML file without SOA can be compared with a master
-   * file that has one. An unreadable {@code before} is an error: without it nothing is judged.
+   * file that has one. A {@code before} that does not parse is read leniently, with warnings; one
+   * of which nothing at all can be read is an error: without it nothing is judged.
    *
    * <p>The two files are read at once, {@code before} on a second thread; results and errors are
    * those of reading {@code after} first and {@code before} second.
@@ -83,14 +84,20 @@ public final class ZoneFiles {
     if (old != null) {
       b = old.join();
     } else if (rereadBefore) {
-      b = read(before, chosen, forced);
+      b = readBase(before, chosen, forced);
     }
     return new Pair(chosen, b, a, aErr, s.format, afterFile);
   }
 
   /** OLD read on a thread of its own while this one reads NEW. */
   private static Background<Zone, ZoneReadException> background(Path file, String origin, ZoneFormat forced) {
-    return Background.start("zonegate-read", () -> read(file, origin, forced));
+    return Background.start("zonegate-read", () -> readBase(file, origin, forced));
+  }
+
+  /** OLD, what the change is judged against: leniently when it does not parse ({@link ZoneReader#readBase}). */
+  private static Zone readBase(Path file, String origin, ZoneFormat forced) throws ZoneReadException {
+    Source s = source(file, forced);
+    return ZoneReader.readBase(ZoneReader.forFormat(s.format), s.tree, s.path, origin);
   }
 
   private static boolean hasSoa(Zone z) {

@@ -1,5 +1,7 @@
 package dev.zonegate.zone;
 
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Notice;
 import dev.zonegate.model.Zone;
 
 /** Reads one zone format into the model. One implementation per format. */
@@ -17,6 +19,30 @@ public interface ZoneReader {
    */
   default Zone readLenient(SourceTree tree, String path, String origin) throws ZoneReadException {
     return read(tree, path, origin);
+  }
+
+  /**
+   * Reads the side a change is judged against (the base commit, or a file said to be live). One
+   * that does not parse (a broken main) is read leniently, its problems kept as warnings, so the
+   * change is still judged on its merits and the commit that repairs it is not refused (SPEC §4).
+   * Throws, with the strict reading's error, only when nothing at all could be read.
+   */
+  static Zone readBase(ZoneReader reader, SourceTree tree, String path, String origin) throws ZoneReadException {
+    try {
+      return reader.read(tree, path, origin);
+    } catch (ZoneReadException strict) {
+      Zone lenient;
+      try {
+        lenient = reader.readLenient(tree, path, origin);
+      } catch (ZoneReadException e) {
+        throw strict;
+      }
+      return lenient.withNotice(
+          new Notice(
+              strict.location() != null ? strict.location() : new Location(path, 0),
+              "this base version does not parse (" + strict.problem() + "); it is read leniently, as its deploying"
+                  + " tool would read it, and the change is judged against what could be read"));
+    }
   }
 
   /**

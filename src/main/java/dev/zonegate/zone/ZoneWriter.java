@@ -91,6 +91,14 @@ public final class ZoneWriter {
           nameEnd = name.length() - origin.length() - 1;
         }
       }
+      if (s.extras() != null) {
+        // Provider settings and routing have no master-file form either; as comments they are
+        // kept in a snapshot and hashed into the fingerprint (Extras keeps them on one line).
+        for (String line : s.extras().lines()) {
+          sb.append("; ").append(name, 0, nameEnd).append(mid).append(type)
+              .append(setId == null ? "" : " [" + setId + "]").append(" extras ").append(line).append('\n');
+        }
+      }
       if (type.equals("ALIAS") || type.equals("URLFWD") || setId != null && !type.equals("RRSIG")) {
         // Provider-only data has no master-file form; keep it visible as a comment.
         for (int i = 0; i < s.rdataCount(); i++) {

@@ -146,6 +146,81 @@ class CheckCommandTest {
   }
 
   @Test
+  void aTrailerWithoutAReasonIsExitTwoNamingItsCommit() throws Exception {
+    git.write("zones/example.com.zone", com("2", ""));
+    String commit = git.commit("decommission the database\n\nZonegate-Allow: address-emptied:db\n");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("zonegate: error: commit " + commit.substring(0, 12))
+        .contains("gives no reason");
+  }
+
+  @Test
+  void aTrailerOrLabelThatNamesNoRuleInForceIsExitTwoNamingWhere() throws Exception {
+    git.write("zones/example.com.zone", com("2", ""));
+    String commit = git.commit("decommission the database\n\nZonegate-Allow: adress-emptied:db moved to db2\n");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("zonegate: error: commit " + commit.substring(0, 12))
+        .contains("allows 'adress-emptied', which is no rule of the packs in force (builtin:default)");
+    git.commit("fix the trailer");
+    Map<String, String> env = Map.of("CI_MERGE_REQUEST_LABELS", "dns,zonegate-allow:adress-emptied");
+    Cli label = check(env, "--base", commit);
+    assertThat(label.exit()).isEqualTo(2);
+    assertThat(label.err()).startsWith("zonegate: error: merge-request label zonegate-allow:adress-emptied allows 'adress-emptied'");
+    Cli garbled = check(Map.of("CI_MERGE_REQUEST_LABELS", "zonegate-allow:Not A Rule"), "--base", commit);
+    assertThat(garbled.exit()).isEqualTo(2);
+    assertThat(garbled.err()).contains("merge-request label 'zonegate-allow:Not A Rule' is not zonegate-allow:RULE-ID[:NAME]");
+  }
+
+  @Test
+  void aPackInTheConfigLayersOnTheDefaultPack() throws Exception {
+    git.write("zonegate.yaml", CONFIG + "rules: [rules/local.yaml]\n")
+        .write("rules/local.yaml", "- id: short-ttl\n  type: ttl-guard\n  params: { minTtl: 60 }\n");
+    String withPack = git.commit("a local pack");
+    git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
+    git.commit("regenerate");
+    Cli r = check("--base", withPack, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(json(r).get("findings").findValuesAsString("rule")).contains("address-emptied");
+    assertThat(json(r).get("packs").toString()).isEqualTo("[\"builtin:default\",\"rules/local.yaml\"]");
+  }
+
+  @Test
+  void builtinNoneInTheConfigIsPrintedAndAParseErrorStillBlocks() throws Exception {
+    git.write("zonegate.yaml", CONFIG + "rules: [builtin:none, rules/local.yaml]\n")
+        .write("rules/local.yaml", "- id: short-ttl\n  type: ttl-guard\n  params: { minTtl: 60 }\n");
+    String withPack = git.commit("only our pack");
+    git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
+    git.commit("regenerate");
+    Cli r = check("--base", withPack);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).endsWith("rule packs: builtin:none, rules/local.yaml\n");
+    git.write("zones/example.net.zone", NET + "bad A 300.1.1.1\n");
+    git.commit("typo");
+    Cli broken = check("--base", withPack);
+    assertThat(broken.exit()).isEqualTo(1);
+    assertThat(broken.out()).contains("zone-parse-error").contains("zones/example.net.zone:8");
+    git.write("zonegate.yaml", CONFIG + "rules: [rules/local.yaml, builtin:none]\n");
+    git.commit("misordered");
+    Cli misordered = check("--base", withPack);
+    assertThat(misordered.exit()).isEqualTo(2);
+    assertThat(misordered.err()).contains("zonegate.yaml:").contains("builtin:none must be the first entry");
+  }
+
+  @Test
+  void aConfiguredZoneFileThatExistsNowhereIsExitTwoEvenUntouched() throws Exception {
+    git.write("zonegate.yaml", CONFIG.replace("zones/example.net.zone", "zones/exmaple.net.zone"));
+    String typo = git.commit("a typo in the config");
+    git.write("zones/example.net.zone", NET + "mail A 93.184.215.81\n");
+    git.commit("a change the typo would hide");
+    Cli r = check("--base", typo);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("zonegate: error: zone example.net.: its file zones/exmaple.net.zone is in neither the base nor"
+        + " the head commit, so changes to the zone would go unjudged; correct the path in the config\n");
+  }
+
+  @Test
   void aTrailerOutsideTheRangeAllowsNothing() throws Exception {
     git.commit("old allow\n\nZonegate-Allow: address-emptied\n");
     String newBase = git.git("rev-parse", "HEAD").trim();
@@ -231,6 +306,20 @@ class CheckCommandTest {
     assertThat(report.get("zones").get(0).get("liveFingerprint").asString()).startsWith("sha256:");
     Cli none = check("--base", base2, "--live", "none");
     assertThat(none.exit()).as(none.out()).isZero();
+  }
+
+  @Test
+  void verifyRefusesAReportWhoseVerdictWasBlock() throws Exception {
+    git.write("zonegate.yaml", withSnapshot("live/example.net.zone")).write("live/example.net.zone", NET);
+    String withLive = git.commit("live snapshot");
+    git.write("zones/example.net.zone", NET.replace("ns1 A 93.184.215.53\n", ""));
+    git.commit("drop the name server's address");
+    Path out = tmp.resolve("out");
+    Cli r = check("--base", withLive, "--format", "json", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    Cli v = Cli.run(Map.of(), "", "verify", out.resolve("zonegate-report.json").toString(), "--repo", git.dir().toString());
+    assertThat(v.exit()).as(v.err()).isEqualTo(1);
+    assertThat(v.out()).endsWith("zonegate: the report's verdict is block: nothing in it was approved, so it is not to be deployed\n");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -72,12 +73,114 @@ class DiffCommandTest {
   }
 
   @Test
-  void aPackReplacesTheDefaults() throws Exception {
+  void aPackLayersOnTheDefaultsAndNeverReplacesThem() throws Exception {
     Path pack = dir.resolve("pack.yaml");
     Files.writeString(pack, "- id: only-ttl\n  type: ttl-guard\n");
-    Cli r = Cli.run("diff", LIVE, PROPOSED, "--rules", pack.toString());
-    assertThat(r.exit()).isZero();
-    assertThat(r.out()).doesNotContain("address-emptied");
+    Cli r = Cli.run("diff", LIVE, PROPOSED, "--rules", pack.toString(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.out());
+    assertThat(json.get("findings").findValuesAsString("rule")).contains("address-emptied");
+    assertThat(json.get("packs").valueStream().map(tools.jackson.databind.JsonNode::asString)).containsExactly("builtin:default", pack.toString());
+    // Naming the default pack first is the same thing, said out loud.
+    Cli named = Cli.run("diff", LIVE, PROPOSED, "--rules", "builtin:default", "--rules", pack.toString(), "--format", "json");
+    assertThat(named.out()).isEqualTo(r.out());
+  }
+
+  @Test
+  void builtinNoneStartsFromNothingAndEveryFormatSaysSo() throws Exception {
+    Path pack = dir.resolve("pack.yaml");
+    Files.writeString(pack, "- id: only-ttl\n  type: ttl-guard\n");
+    Cli r = Cli.run("diff", LIVE, PROPOSED, "--rules", "builtin:none", "--rules", pack.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).doesNotContain("address-emptied").endsWith("rule packs: builtin:none, " + pack + "\n");
+    Path out = dir.resolve("out");
+    Cli all = Cli.run("diff", LIVE, PROPOSED, "--rules", "builtin:none", "--rules", pack.toString(), "--out", out.toString(),
+        "--format", "markdown", "--format", "json", "--format", "junit", "--format", "sarif", "--format", "html");
+    assertThat(all.exit()).as(all.err()).isZero();
+    for (String f : List.of("zonegate-report.md", "zonegate-report.json", "zonegate-junit.xml", "zonegate-report.sarif", "zonegate-report.html")) {
+      assertThat(Files.readString(out.resolve(f))).as(f).contains("builtin:none");
+    }
+  }
+
+  @Test
+  void builtinNoneAnywhereButFirstOrAnUnknownBuiltinIsExitTwo() {
+    Cli late = Cli.run("diff", LIVE, PROPOSED, "--rules", "builtin:default", "--rules", "builtin:none");
+    assertThat(late.exit()).isEqualTo(2);
+    assertThat(late.err()).startsWith("zonegate: error: builtin:none: builtin:none must be the first entry");
+    Cli typo = Cli.run("diff", LIVE, PROPOSED, "--rules", "builtin:defualt");
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.err()).contains("unknown built-in pack");
+  }
+
+  @Test
+  void aProposedFileThatDoesNotParseBlocksWhateverThePacksSay() throws Exception {
+    Path pack = dir.resolve("pack.yaml");
+    Files.writeString(pack, "- id: only-ttl\n  type: ttl-guard\n");
+    Path broken = dir.resolve("example.com.zone");
+    Files.writeString(broken, "$ORIGIN example.com.\n$TTL 300\nwww A 192.0.2.300\n");
+    Cli r = Cli.run("diff", LIVE, broken.toString(), "--rules", "builtin:none", "--rules", pack.toString(),
+        "--allow", "zone-parse-error");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("block   zone-parse-error").contains("example.com.zone:3")
+        .contains("this rule cannot be allowed");
+  }
+
+  @Test
+  void aPackCannotSwitchOffOrLowerTheParseError() throws Exception {
+    for (String body : List.of(
+        "- id: zone-parse-error\n  type: zone-parse-error\n  enabled: false\n",
+        "- id: zone-parse-error\n  type: zone-parse-error\n  severity: warn\n",
+        "- id: zone-parse-error\n  type: zone-parse-error\n  overridable: true\n",
+        "- id: zone-parse-error\n  type: ttl-guard\n",
+        "- id: parse\n  type: zone-parse-error\n")) {
+      Path pack = dir.resolve("pack.yaml");
+      Files.writeString(pack, body);
+      Cli v = Cli.run("rules", "validate", pack.toString());
+      assertThat(v.exit()).as(body).isEqualTo(1);
+      assertThat(v.err()).as(body).contains("always blocks");
+      Cli d = Cli.run("diff", LIVE, PROPOSED, "--rules", pack.toString());
+      assertThat(d.exit()).as(body).isEqualTo(2);
+    }
+    Path restated = dir.resolve("restated.yaml");
+    Files.writeString(restated, "- id: zone-parse-error\n  type: zone-parse-error\n  description: Our words.\n");
+    assertThat(Cli.run("rules", "validate", restated.toString()).exit()).isZero();
+  }
+
+  @Test
+  void anAllowThatNamesNoRuleInForceIsExitTwoNamingTheFlag() throws Exception {
+    Cli typo = Cli.run("diff", LIVE, PROPOSED, "--allow", "adress-emptied:db.us-east-1");
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.err()).isEqualTo("zonegate: error: --allow adress-emptied:db.us-east-1 allows 'adress-emptied', which is no rule"
+        + " of the packs in force (builtin:default); `zonegate rules list` shows them\n");
+    Path pack = dir.resolve("pack.yaml");
+    Files.writeString(pack, "- id: only-ttl\n  type: ttl-guard\n");
+    // A rule left out of the packs is no rule in force either.
+    Cli gone = Cli.run("diff", LIVE, PROPOSED, "--rules", "builtin:none", "--rules", pack.toString(), "--allow", "address-emptied");
+    assertThat(gone.exit()).isEqualTo(2);
+    assertThat(gone.err()).contains("--allow address-emptied allows 'address-emptied', which is no rule");
+  }
+
+  @Test
+  void octoDnsProviderKeysIgnoredAndLenientRecordsReachTheReport() throws Exception {
+    String sc = "testdata/scenarios/";
+    Cli flip = Cli.run("diff", sc + "octodns-cloudflare-proxied-flipped/old.yaml", sc + "octodns-cloudflare-proxied-flipped/new.yaml",
+        "--origin", "example.com.", "--format", "json");
+    tools.jackson.databind.JsonNode change = tools.jackson.databind.json.JsonMapper.builder().build().readTree(flip.out()).get("changes").get(0);
+    assertThat(change.get("extrasBefore").toString()).isEqualTo("[\"cloudflare.proxied: true\"]");
+    assertThat(change.get("extrasAfter").toString()).isEqualTo("[\"cloudflare.proxied: false\"]");
+    Cli ignored = Cli.run("diff", sc + "octodns-ignored-record-changed/old.yaml", sc + "octodns-ignored-record-changed/new.yaml",
+        "--origin", "example.com.", "--format", "json");
+    tools.jackson.databind.JsonNode report = tools.jackson.databind.json.JsonMapper.builder().build().readTree(ignored.out());
+    assertThat(report.get("changes").size()).isZero();
+    assertThat(report.get("ignored").size()).isEqualTo(1);
+    assertThat(report.get("ignored").get(0).get("line").asInt()).isEqualTo(2);
+    Cli lenient = Cli.run("diff", sc + "octodns-lenient-cname-beside-txt/old.yaml", sc + "octodns-lenient-cname-beside-txt/new.yaml",
+        "--origin", "example.com.", "--format", "json");
+    tools.jackson.databind.JsonNode f = tools.jackson.databind.json.JsonMapper.builder().build().readTree(lenient.out()).get("findings").get(0);
+    assertThat(f.get("rule").asString()).isEqualTo("cname-conflict");
+    assertThat(f.get("allowedBy").get("kind").asString()).isEqualTo("marker");
+    assertThat(f.get("allowedBy").get("by").asString())
+        .isEqualTo("the repository's lenient marker at " + sc + "octodns-lenient-cname-beside-txt/new.yaml:3");
   }
 
   @Test

@@ -104,9 +104,20 @@ class HookCommandTest {
   }
 
   @Test
+  void aRemoteTipThatWasNeverFetchedRefusesThePushRatherThanJudgeAgainstNothing() throws Exception {
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", "orders CNAME db\n"));
+    String head = git.commit("regenerate");
+    String unknown = "1234567890123456789012345678901234567890";
+    Cli r = prePush("refs/heads/main " + head + " refs/heads/main " + unknown + "\n");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("origin has refs/heads/main at 123456789012, which this repository does not have")
+        .contains("git fetch origin").contains("the push is refused");
+  }
+
+  @Test
   void garbageOnStandardInputRefusesThePushWithAHint() {
     Cli r = prePush("what is this\n");
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("zonegate: error: ").contains("git push --no-verify");
   }
 }

@@ -15,8 +15,14 @@ class JarIT {
   record Run(int exit, String out, String err) {}
 
   static Run java(String... args) throws IOException, InterruptedException {
+    return javaWith(List.of(), args);
+  }
+
+  /** {@code java OPTIONS -jar target/zonegate.jar ARGS}. */
+  static Run javaWith(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add("target/zonegate.jar");
     cmd.addAll(List.of(args));

@@ -79,7 +79,9 @@ class LauncherIT {
     Files.copy(Path.of("target/zonegate.jar"), dir.resolve("zonegate.jar"));
     JarIT.Run r = launch(launcher, Map.of("ZONEGATE_JAVA_OPTS", "-Dzonegate.unused=1 -XX:+PrintCommandLineFlags"), "--version");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("-XX:+UseParallelGC").contains("-XX:TieredStopAtLevel=1").contains("zonegate ");
+    assertThat(r.out()).isEqualTo("zonegate " + r.out().substring("zonegate ".length())).doesNotContain("-XX");
+    // The JVM's own output goes to standard error, never into a report.
+    assertThat(r.err()).contains("-XX:+UseParallelGC").contains("-XX:TieredStopAtLevel=1");
   }
 
   @Test
@@ -105,5 +107,59 @@ class LauncherIT {
     JarIT.Run r = launch(Path.of("target/zonegate"), Map.of("JAVA_HOME", "/nonexistent"), DEMO);
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("zonegate: error: no Java 17+ found (/nonexistent/bin/java); install one or set JAVA_HOME\n");
+  }
+
+  private static String lastLine(String s) {
+    String[] lines = s.strip().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  @Test
+  void aJvmThatCannotStartIsExitTwoNeverAVerdict() throws Exception {
+    JarIT.Run r = launch(Path.of("target/zonegate"), Map.of("ZONEGATE_JAVA_OPTS", "-Xmx1m"), DEMO);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(lastLine(r.err())).startsWith("zonegate: error: Java stopped before zonegate could decide (exit 1), so no verdict;");
+  }
+
+  @Test
+  void runningOutOfMemoryIsExitTwo() throws Exception {
+    JarIT.Run r = launch(Path.of("target/zonegate"), Map.of("ZONEGATE_JAVA_OPTS", "-Xms16m -Xmx16m -Dzonegate.failpoint=oom"), DEMO);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(lastLine(r.err())).startsWith("zonegate: error: Java ran out of memory, so no verdict");
+  }
+
+  @Test
+  void aRealInputTooLargeForTheHeapIsExitTwo(@TempDir Path dir) throws Exception {
+    StringBuilder zone = new StringBuilder("$ORIGIN example.com.\n$TTL 300\n");
+    for (int i = 0; i < 300_000; i++) {
+      zone.append("host").append(i).append(" A 192.0.2.").append(i % 250 + 1).append('\n');
+    }
+    Path big = dir.resolve("example.com.zone");
+    Files.writeString(big, zone);
+    JarIT.Run r = launch(Path.of("target/zonegate"), Map.of("ZONEGATE_JAVA_OPTS", "-Xms24m -Xmx24m"), "diff", big.toString(), big.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(lastLine(r.err())).startsWith("zonegate: error: Java ran out of memory, so no verdict");
+  }
+
+  @Test
+  void anUncaughtExceptionIsExitTwoWithOneLine() throws Exception {
+    JarIT.Run r = launch(Path.of("target/zonegate"), Map.of("ZONEGATE_JAVA_OPTS", "-Dzonegate.failpoint=exception"), DEMO);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("zonegate: error: internal error, so no verdict: IllegalStateException: failpoint: an uncaught"
+        + " exception, as a bug would throw (run again with --debug for details)\n");
+    // The same from a plain java -jar: exit 2 there too (only the JVM's own failures need the launcher).
+    JarIT.Run plain = JarIT.javaWith(java.util.List.of("-Dzonegate.failpoint=exception"), DEMO);
+    assertThat(plain.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aVerdictComesThroughUnchanged() throws Exception {
+    assertThat(launch(Path.of("target/zonegate"), Map.of(), DEMO).exit()).isEqualTo(1);
+    assertThat(launch(Path.of("target/zonegate"), Map.of(), "diff", "testdata/demo/live.zone", "testdata/demo/live.zone").exit()).isZero();
+    assertThat(launch(Path.of("target/zonegate"), Map.of(), "diff", "testdata/demo/live.zone").exit()).isEqualTo(2);
+    assertThat(launch(Path.of("target/zonegate"), Map.of(), "--help").exit()).isZero();
   }
 }

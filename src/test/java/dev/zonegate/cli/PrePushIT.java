@@ -93,6 +93,42 @@ class PrePushIT {
     assertThat(ok.exit()).as(ok.err()).isZero();
   }
 
+  GitFixture.Result pushWith(java.util.Map<String, String> env) throws Exception {
+    return git.exec(git.dir(), null, env, "push", "origin", "main");
+  }
+
+  @Test
+  void whenTheJvmCannotStartOrFailsThePushIsRefusedWithOneLine() throws Exception {
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
+    String head = git.commit("add a host"); // benign: only a failure can refuse it
+    for (String opts : java.util.List.of("-Xmx1m", "-Xms16m -Xmx16m -Dzonegate.failpoint=oom", "-Dzonegate.failpoint=exception")) {
+      GitFixture.Result r = pushWith(java.util.Map.of("ZONEGATE_JAVA_OPTS", opts));
+      assertThat(r.exit()).as(opts + ": " + r.err()).isNotZero();
+      assertThat(r.err()).as(opts).contains("zonegate: error: ").doesNotContain("\tat ");
+      assertThat(git.run(tmp, "--git-dir", remote.toString(), "rev-parse", "main").trim()).as(opts).isNotEqualTo(head);
+    }
+    GitFixture.Result ok = pushWith(java.util.Map.of());
+    assertThat(ok.exit()).as(ok.err()).isZero();
+  }
+
+  @Test
+  void aHookWhoseJarIsGoneRefusesThePushSayingHowToReinstall() throws Exception {
+    Path jar = tmp.resolve("moved/zonegate.jar");
+    java.nio.file.Files.createDirectories(jar.getParent());
+    java.nio.file.Files.copy(Path.of("target/zonegate.jar"), jar);
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+        "hook", "install", "--repo", git.dir().toString()).redirectErrorStream(true).start();
+    assertThat(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("updated");
+    assertThat(p.waitFor()).isZero();
+    java.nio.file.Files.delete(jar);
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
+    git.commit("add a host");
+    GitFixture.Result r = push("main");
+    assertThat(r.exit()).isNotZero();
+    assertThat(r.err()).contains("zonegate: error: the pre-push hook's zonegate (" + jar + ") is gone, so the push is not checked and is refused;"
+        + " run 'zonegate hook install --force' again");
+  }
+
   @Test
   void deletingABranchIsNotJudged() throws Exception {
     git.git("branch", "old");

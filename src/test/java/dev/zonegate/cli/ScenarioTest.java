@@ -21,7 +21,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@code old.*} and {@code new.*} zone files, an optional {@code rules.yaml} (merged over the
  * default pack), and
  * {@code expected.yaml} with {@code verdict}, {@code fires} (rule ids that must report) and
- * {@code quiet} (rule ids that must not), optionally {@code args} and {@code exit}.
+ * {@code quiet} (rule ids that must not), optionally {@code args}, {@code exit} and {@code changes}
+ * (how many changes the report lists).
  */
 class ScenarioTest {
   static final Path ROOT = Path.of("testdata/scenarios");
@@ -69,6 +70,9 @@ class ScenarioTest {
     assertThat(report.get("verdict").asString()).as("verdict; findings: " + report.get("findings")).isEqualTo(verdict);
     for (JsonNode id : expected.path("fires")) {
       assertThat(fired).as("rules that fired; findings: " + report.get("findings")).contains(id.asString());
+    }
+    if (expected.has("changes")) {
+      assertThat(report.get("changes").size()).as("changes: " + report.get("changes")).isEqualTo(expected.get("changes").asInt());
     }
     for (JsonNode id : expected.path("quiet")) {
       assertThat(fired).as("rules that fired; findings: " + report.get("findings")).doesNotContain(id.asString());

@@ -43,7 +43,7 @@ class HtmlRendererTest {
   static final Set<String> ELEMENTS = Set.of(
       "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "table",
       "thead", "tbody", "tr", "th", "td", "section", "dl", "dt", "dd", "code", "span", "ul", "li", "del",
-      "ins", "details", "summary", "div");
+      "ins", "details", "summary", "div", "footer");
 
   static final Set<String> ATTRIBUTES = Set.of("xmlns", "lang", "charset", "http-equiv", "content", "name", "class");
 

@@ -120,4 +120,52 @@ class AddressEmptiedTest {
     List<Finding> f = RuleFixture.run(RuleFixture.spec(T, Map.of()), T, List.of(), before, Zone.empty("example.com."));
     assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("its 2 addresses"));
   }
+  @Test
+  void anAcmeCnameSwappedForATxtIsQuiet() {
+    // The false alarm from a real octoDNS repository: the name keeps a TXT, but nobody resolves
+    // _acme-challenge to an address.
+    assertThat(run("_acme-challenge CNAME x1.acme-dns.example.net.\n", "_acme-challenge TXT \"token\"\n")).isEmpty();
+    assertThat(run("_acme-challenge.www CNAME x1.acme-dns.example.net.\nwww A 192.0.2.1\n",
+        "_acme-challenge.www TXT \"token\"\nwww A 192.0.2.1\n")).isEmpty();
+  }
+
+  @Test
+  void aDkimSelectorMovedFromCnameToTxtIsQuiet() {
+    assertThat(run("s1._domainkey CNAME s1.dkim.example.net.\n", "s1._domainkey TXT \"v=DKIM1; p=MIGf\"\n")).isEmpty();
+  }
+
+  @Test
+  void aHostCnameSwappedForATxtStillFires() {
+    // The same edit at a host name empties it while it keeps data: the rule's own case.
+    List<Finding> f = run("app CNAME lb.example.net.\n", "app TXT \"token\"\n");
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("keeps its other records (TXT)"));
+  }
+
+  @Test
+  void aDualStackHostRetiredWholeIsRoutine() {
+    assertThat(run("old A 192.0.2.1\nold AAAA 2001:db8::1\nwww A 192.0.2.2\n", "www A 192.0.2.2\n")).isEmpty();
+  }
+
+  @Test
+  void aPoolIsCountedPerFamily() {
+    List<Finding> f = run("db A 192.0.2.1\ndb A 192.0.2.2\ndb AAAA 2001:db8::1\n", "\n");
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("its 3 addresses", "load-balanced"));
+    assertThat(run("db AAAA 2001:db8::1\ndb AAAA 2001:db8::2\n", "\n")).hasSize(1);
+  }
+
+  @Test
+  void glueOfARetiredDelegationIsQuiet() {
+    // The root zone's shape: a child zone retired with its servers' glue.
+    String child = "shop NS ns1.shop\nshop NS ns2.shop\nns1.shop A 192.0.2.53\nns1.shop AAAA 2001:db8::53\n"
+        + "ns2.shop A 192.0.2.54\nns2.shop A 192.0.2.55\n";
+    assertThat(run(child + "www A 192.0.2.1\n", "www A 192.0.2.1\n")).isEmpty();
+  }
+
+  @Test
+  void namesBelowAKeptDelegationAreTheChildsBusiness() {
+    String cut = "dev NS ns1.example.net.\ndev NS ns2.example.net.\n";
+    assertThat(run(cut + "db.dev A 192.0.2.1\ndb.dev A 192.0.2.2\n", cut)).isEmpty();
+    // Turning a host into a delegated child: the child answers for it now.
+    assertThat(run("dev A 192.0.2.1\ndev A 192.0.2.2\n", cut)).isEmpty();
+  }
 }

@@ -75,4 +75,22 @@ class ChangeThresholdTest {
     assertThat(RuleFixture.run(T, java.util.Map.of("minExisting", 3L), List.of(), hosts(0, 4, 1), hosts(0, 2, 1)))
         .hasSize(1);
   }
+  @Test
+  void ttlOnlyUpdatesDoNotCount() {
+    // Every TTL lowered before a provider move: the same answers, so no mass edit.
+    String lowered = hosts(0, 10, 1).replace(" A ", " 60 A ");
+    assertThat(RuleFixture.run(T, hosts(0, 10, 1), lowered)).isEmpty();
+    // The same update with new data counts again.
+    assertThat(RuleFixture.run(T, hosts(0, 10, 1), hosts(0, 10, 2).replace(" A ", " 60 A "))).singleElement()
+        .satisfies(x -> assertThat(x.message()).startsWith("Too many updates, 10 > 30% of 10"));
+  }
+  @Test
+  void glueOfARetiredChildDoesNotCount() {
+    String child = "shop NS a0.nic.shop\nshop NS a2.nic.shop\nshop DS 62281 8 2 023b80f603b8427c30dcee9fa495630674b70886cd83787fbd9dc8c4eba5a79d\n"
+        + "a0.nic.shop A 192.0.2.10\na0.nic.shop AAAA 2001:db8::10\na2.nic.shop A 192.0.2.12\na2.nic.shop AAAA 2001:db8::12\n";
+    // 15 sets, 7 deleted: but 4 are glue, so 3 count (the NS, the DS and one host), 20 %.
+    assertThat(RuleFixture.run(T, hosts(0, 8, 1) + child, hosts(0, 7, 1))).isEmpty();
+    // The same seven deletes of the zone's own data count.
+    assertThat(RuleFixture.run(T, hosts(0, 15, 1), hosts(0, 8, 1))).hasSize(1);
+  }
 }

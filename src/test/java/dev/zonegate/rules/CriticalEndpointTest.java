@@ -90,4 +90,15 @@ class CriticalEndpointTest {
     assertThat(RuleFixture.run(T, Map.of("names", List.of("login.example.com.")), List.of(), "login A 192.0.2.1\n", "\n"))
         .hasSize(1);
   }
+  @Test
+  void attributeLeavesUnderACriticalGlobAreNotEndpoints() {
+    List<String> prod = List.of("*.prod");
+    // The CA follows this CNAME for a TXT; no client connects to it.
+    assertThat(RuleFixture.run(T, Map.of(), prod,
+        "_acme-challenge.api.prod CNAME a1.acme-dns.example.net.\n",
+        "_acme-challenge.api.prod CNAME b2.acme-dns.example.net.\n")).isEmpty();
+    // The endpoint the same glob covers still fires.
+    assertThat(RuleFixture.run(T, Map.of(), prod, "api.prod CNAME lb1.example.net.\n", "api.prod CNAME lb2.example.net.\n"))
+        .hasSize(1);
+  }
 }

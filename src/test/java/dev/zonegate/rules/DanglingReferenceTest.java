@@ -69,9 +69,34 @@ class DanglingReferenceTest {
   }
 
   @Test
-  void keptDanglingRecordInAChangedSetIsReportedAsOld() {
+  void keptDanglingRecordInAChangedSetIsReportedAsOldAndWarns() {
     List<Finding> f = run("@ MX 10 gone\n", "@ MX 10 gone\n@ MX 20 mx.example.net.\n");
-    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("already so before"));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.message()).contains("already so before");
+      assertThat(x.severity()).isEqualTo(Severity.WARN);
+    });
+    // octoDNS's own test zone: an SRV whose targets never existed gets a new port.
+    f = run("_srv._tcp SRV 10 20 30 foo-1\n", "_srv._tcp SRV 10 20 31 foo-1\n");
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARN));
+  }
+
+  @Test
+  void aChangedSetWithANewDanglingRecordStillBlocks() {
+    List<Finding> f = run("@ MX 10 gone\n", "@ MX 10 gone\n@ MX 20 alsogone\n");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.BLOCK);
+      assertThat(x.message()).contains("alsogone.example.com., which names nothing in the zone", "already so before");
+    });
+  }
+
+  @Test
+  void anAttributeLeafCnameToNothingInTheZoneBlocks() {
+    // The DKIM verifier's TXT lookup would fail; out-of-zone and delegated targets are not judged.
+    assertThat(run("\n", "s1._domainkey CNAME s1.dkim\n")).singleElement()
+        .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.BLOCK));
+    assertThat(run("\n", "_acme-challenge.www CNAME x1.acme-dns.example.net.\n")).isEmpty();
+    assertThat(run("auth NS ns.auth\nns.auth A 192.0.2.53\n",
+        "auth NS ns.auth\nns.auth A 192.0.2.53\n_acme-challenge.www CNAME 3f5c.auth\n")).isEmpty();
   }
 
   @Test

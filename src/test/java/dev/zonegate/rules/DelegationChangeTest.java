@@ -65,4 +65,23 @@ class DelegationChangeTest {
   void otherTypesBelowTheApexAreQuiet() {
     assertThat(RuleFixture.run(T, "dev A 93.184.216.34\n", "dev A 93.184.216.35\n")).isEmpty();
   }
+  @Test
+  void aDsAddedToAnExistingDelegationWarns() {
+    String ns = "dev NS ns1.example.org.\n";
+    assertThat(RuleFixture.run(T, ns, ns + DS)).singleElement().satisfies(x -> {
+      assertThat(x.type()).isEqualTo("DS");
+      assertThat(x.severity()).isEqualTo(Severity.WARN);
+      assertThat(x.message()).contains("DS of child dev.example.com. added", "key tag 12345", "DNSKEY matches");
+    });
+  }
+
+  @Test
+  void aChildRetiredWithItsDsIsOneFinding() {
+    String child = "dev NS ns1.example.org.\n" + DS;
+    assertThat(RuleFixture.run(T, child + "www A 93.184.216.34\n", "www A 93.184.216.34\n")).singleElement()
+        .satisfies(x -> {
+          assertThat(x.type()).isEqualTo("NS");
+          assertThat(x.message()).contains("delegation of dev.example.com. deleted", "its DS goes with it");
+        });
+  }
 }

@@ -25,18 +25,32 @@ class DnssecChangeTest {
   }
 
   @Test
-  void aDsAddedAtAChildFires() {
-    List<Finding> f = RuleFixture.run(T, "dev NS ns1.example.org.\n", "dev NS ns1.example.org.\n" + DS);
+  void aChildsDsIsLeftToDelegationChange() {
+    // A child's KSK rollover, as a parent zone publishes it: routine, and delegation-change warns.
+    String ns = "dev NS ns1.example.org.\n";
+    String rolled = DS.replace("12345", "54321");
+    assertThat(RuleFixture.run(T, ns, ns + DS)).isEmpty();
+    assertThat(RuleFixture.run(T, ns + DS, ns + rolled)).isEmpty();
+    assertThat(RuleFixture.run(T, ns + DS, ns)).isEmpty();
+  }
+
+  @Test
+  void aKeyAddedOrSwappedAtTheApexBlocks() {
+    String zsk = "@ DNSKEY 256 3 13 oJMRESz5E4gYzS/q6XDrvU1qMPYIjCWzJaOau8XNEZeqCYKD5ar0IRd8KqXXFJkqmVfRvMGPmM1x8fGAa2XhSA==\n";
+    List<Finding> f = RuleFixture.run(T, KSK, KSK + zsk);
     assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.name()).isEqualTo("dev.example.com.");
-      assertThat(x.message()).contains("DS set at dev.example.com. added", "key tag 12345");
+      assertThat(x.severity()).isEqualTo(Severity.BLOCK);
+      assertThat(x.message()).contains("DNSKEY set at example.com. changes: adds ZSK");
     });
   }
 
   @Test
-  void aTtlOnlyChangeStillFiresAndSaysSo() {
+  void aTtlOnlyChangeWarnsAndSaysSo() {
     List<Finding> f = RuleFixture.run(T, KSK.replace("@ DNSKEY", "@ 300 DNSKEY"), KSK.replace("@ DNSKEY", "@ 3600 DNSKEY"));
-    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("TTL only", "300", "3600"));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.WARN);
+      assertThat(x.message()).contains("TTL only", "300", "3600");
+    });
   }
 
   @Test

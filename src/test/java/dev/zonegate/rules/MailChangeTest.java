@@ -44,8 +44,24 @@ class MailChangeTest {
   }
 
   @Test
+  void everyMxReplacedAtOnceWarns() {
+    // A provider move: planned, but the new servers must be ready before caches expire.
+    List<Finding> f = RuleFixture.run(T, MX, "@ MX 0 example-com.mail.protection.example.org.\n");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.WARN);
+      assertThat(x.message()).contains("every MX of example.com. is replaced at once",
+          "mx1.example.net., mx2.example.net. by example-com.mail.protection.example.org.");
+    });
+  }
+
+  @Test
   void mxChangesThatKeepAServerAndNullMxRemovalAreQuiet() {
-    assertThat(RuleFixture.run(T, MX, "@ MX 10 mx9.example.org.\n")).isEmpty();
+    assertThat(RuleFixture.run(T, MX, "@ MX 10 mx1.example.net.\n@ MX 30 mx9.example.org.\n")).isEmpty();
+    assertThat(RuleFixture.run(T, MX, "@ MX 20 mx1.example.net.\n@ MX 10 mx2.example.net.\n")).isEmpty();
+    // The same server under another in-zone name: an alias of it, or a name with its address.
+    String mail = "mail A 192.0.2.25\n";
+    assertThat(RuleFixture.run(T, "@ MX 10 mail\n" + mail, "@ MX 10 smtp\nsmtp CNAME mail\n" + mail)).isEmpty();
+    assertThat(RuleFixture.run(T, "@ MX 10 mail\n" + mail, "@ MX 10 mx\nmx A 192.0.2.25\n" + mail)).isEmpty();
     assertThat(RuleFixture.run(T, "@ MX 0 .\nwww A 93.184.216.34\n", "www A 93.184.216.34\n")).isEmpty();
     assertThat(RuleFixture.run(T, "", MX)).isEmpty();
     assertThat(RuleFixture.run(T, "mail MX 10 mx1.example.net.\n", "")).isEmpty(); // not the apex

@@ -33,4 +33,10 @@ class WildcardChangeTest {
         .isEmpty();
     assertThat(RuleFixture.run(T, "", "a.*.b TXT \"not a wildcard\"\n")).isEmpty();
   }
+  @Test
+  void aTtlOnlyUpdateIsQuiet() {
+    assertThat(RuleFixture.run(T, "*.apps 3600 CNAME lb.example.net.\n", "*.apps 300 CNAME lb.example.net.\n")).isEmpty();
+    assertThat(RuleFixture.run(T, "*.apps 3600 CNAME lb.example.net.\n", "*.apps 300 CNAME lb2.example.net.\n"))
+        .hasSize(1);
+  }
 }

@@ -96,12 +96,19 @@ public final class GitFixture {
 
   /** Runs git and returns its exit code and output instead of failing. */
   public Result exec(Path cwd, String stdin, String... args) throws IOException, InterruptedException {
+    return exec(cwd, stdin, Map.of(), args);
+  }
+
+  /** As {@link #exec(Path, String, String...)} with more environment (for the hooks git runs). */
+  public Result exec(Path cwd, String stdin, Map<String, String> moreEnv, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add("git");
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("GIT_"));
     pb.environment().putAll(env());
+    pb.environment().putAll(moreEnv);
     Process p;
     try {
       p = pb.start();

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -49,9 +51,14 @@ import org.xbill.DNS.Type;
  * <p>Zone transfers need the TSIG key ({@link #keyName()}, {@link #secret()}); plain queries are
  * answered to anyone. Nothing listens beyond 127.0.0.1.
  */
-public final class NamedServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class NamedServer implements BeforeAllCallback, AfterAllCallback, ExecutionCondition, AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
   private static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_NAMED";
+  /** Where to look for named instead of the PATH (tests of the skipping itself). */
+  static final String NAMED_PROPERTY = "zonegate.test.named";
+  /** Overrides {@value #REQUIRE_ENV} (tests of the skipping itself). */
+  static final String REQUIRE_PROPERTY = "zonegate.test.requireNamed";
+  static final String MISSING = "named not installed (apt-get install bind9)";
 
   private final Map<String, String> zones; // absolute name -> master file text
   private final String keyName;
@@ -94,9 +101,29 @@ public final class NamedServer implements BeforeAllCallback, AfterAllCallback, A
     }
   }
 
+  /**
+   * Without named (and without {@value #REQUIRE_ENV}), every test of the class is reported as
+   * skipped with the reason, one by one, rather than the class vanishing from the counts.
+   */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (context.getTestMethod().isEmpty() || locate() != null || required()) {
+      return ConditionEvaluationResult.enabled("named is there, or required");
+    }
+    return ConditionEvaluationResult.disabled(MISSING);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    if (locate() == null && !required()) {
+      return; // each test is disabled with the reason (evaluateExecutionCondition)
+    }
     start();
+  }
+
+  private static boolean required() {
+    String p = System.getProperty(REQUIRE_PROPERTY);
+    return p != null ? p.equals("1") : "1".equals(System.getenv(REQUIRE_ENV));
   }
 
   @Override
@@ -331,27 +358,40 @@ public final class NamedServer implements BeforeAllCallback, AfterAllCallback, A
   }
 
   private static Path findNamed() {
+    Path found = locate();
+    if (found != null) {
+      return found;
+    }
+    if (required()) {
+      Assertions.fail(MISSING + " and " + REQUIRE_ENV + "=1 requires it");
+    }
+    Assumptions.abort(MISSING);
+    return null;
+  }
+
+  /** The named binary, or null. */
+  private static Path locate() {
     List<Path> candidates = new ArrayList<>();
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String d : path.split(java.io.File.pathSeparator)) {
-        if (!d.isEmpty()) {
-          candidates.add(Path.of(d, "named"));
+    String forced = System.getProperty(NAMED_PROPERTY);
+    if (forced != null) {
+      candidates.add(Path.of(forced));
+    } else {
+      String path = System.getenv("PATH");
+      if (path != null) {
+        for (String d : path.split(java.io.File.pathSeparator)) {
+          if (!d.isEmpty()) {
+            candidates.add(Path.of(d, "named"));
+          }
         }
       }
+      candidates.add(Path.of("/usr/sbin/named"));
+      candidates.add(Path.of("/usr/local/sbin/named"));
     }
-    candidates.add(Path.of("/usr/sbin/named"));
-    candidates.add(Path.of("/usr/local/sbin/named"));
     for (Path p : candidates) {
       if (Files.isRegularFile(p) && Files.isExecutable(p)) {
         return p;
       }
     }
-    String message = "named not installed (apt-get install bind9)";
-    if ("1".equals(System.getenv(REQUIRE_ENV))) {
-      Assertions.fail(message + " and " + REQUIRE_ENV + "=1 requires it");
-    }
-    Assumptions.abort(message);
     return null;
   }
 

@@ -366,6 +366,36 @@ final class OctoDnsCases {
     o.add("dynamic/plain", "h:\n  dynamic:\n    pools:\n      one:\n        values:\n          - value: 192.0.2.9\n"
         + "    rules:\n      - pool: one\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("dynamic/bad", "h:\n  dynamic:\n    pools: {}\n    rules: []\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    String pools = "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n";
+    String[][] dynamics = {
+        {"weights", "    pools:\n      eu:\n        values:\n          - value: 198.51.100.2\n            weight: 3\n"
+            + "          - value: 198.51.100.1\n            status: down\n        fallback: us\n"
+            + "      us:\n        values:\n          - value: 203.0.113.1\n            weight: 7\n"
+            + "    rules:\n      - geos: [EU-FR, EU-DE]\n        pool: eu\n      - pool: us\n"},
+        {"undefined-pool", pools + "    rules:\n      - pool: us\n"},
+        {"empty-values", "    pools:\n      eu:\n        values: []\n    rules:\n      - pool: eu\n"},
+        {"weight-101", "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n            weight: 101\n"
+            + "          - value: 198.51.100.2\n    rules:\n      - pool: eu\n"},
+        {"unused-pool", pools + "      us:\n        values:\n          - value: 198.51.100.9\n    rules:\n      - pool: eu\n"},
+        {"bad-status", "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n            status: maybe\n"
+            + "    rules:\n      - pool: eu\n"},
+        {"fallback-loop", "    pools:\n      a:\n        fallback: b\n        values:\n          - value: 198.51.100.1\n"
+            + "      b:\n        fallback: a\n        values:\n          - value: 198.51.100.2\n    rules:\n      - pool: a\n"},
+        {"no-rules", pools},
+        {"rule-no-pool", pools + "    rules:\n      - geos: [EU]\n"},
+        {"bad-geo", pools + "    rules:\n      - geos: [XX-YY]\n        pool: eu\n      - pool: eu\n"},
+        {"subnets", pools + "    rules:\n      - pool: eu\n        subnets: [10.0.0.0/8]\n      - pool: eu\n"},
+        {"bad-value", "    pools:\n      eu:\n        values:\n          - value: not-an-ip\n    rules:\n      - pool: eu\n"},
+        {"catchall-not-last", pools + "    rules:\n      - pool: eu\n      - geos: [EU]\n        pool: eu\n"}};
+    for (String[] d : dynamics) {
+      o.add("dynamic/" + d[0], "h:\n  dynamic:\n" + d[1] + "  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    }
+    o.add("dynamic/cname", "c:\n  dynamic:\n    pools:\n      eu:\n        values:\n          - value: eu.example.com.\n"
+        + "    rules:\n      - pool: eu\n  type: CNAME\n  value: x.example.com.\n", UNORDERED);
+    o.add("dynamic/txt-ignored", "t:\n  dynamic:\n    pools: {}\n  type: TXT\n  value: x\n", UNORDERED);
+    o.add("geo/many", "h:\n  geo:\n    NA-US: [198.51.100.1]\n    NA-US-CA: [198.51.100.2, 198.51.100.3]\n"
+        + "  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("geo/bad-value", "h:\n  geo:\n    EU: [not-an-ip]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("geo/plain", "h:\n  geo:\n    EU: [192.0.2.9]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("geo/bad", "h:\n  geo:\n    XX: [192.0.2.9]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
   }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -167,22 +168,75 @@ class OctoDnsYamlReaderTest {
   }
 
   @Test
-  void octodnsMetadataIsLeftOutOfTheComparison() throws Exception {
+  void providerKeysArePartOfTheRecordAndMarkersAreNot() throws Exception {
     Zone plain = read("www:\n  type: A\n  value: 192.0.2.1\n");
     Zone meta = read("www:\n  octodns:\n    excluded: [route53]\n    healthcheck: {protocol: TCP, port: 443}\n"
-        + "  type: A\n  value: 192.0.2.1\n");
-    assertThat(meta).isEqualTo(plain);
+        + "    cloudflare: {proxied: true}\n  type: A\n  value: 192.0.2.1\n");
+    assertThat(meta).isNotEqualTo(plain);
+    assertThat(meta.get("www." + ORIGIN, "A").extras().lines())
+        .containsExactly("cloudflare.proxied: true", "excluded: [route53]", "healthcheck.port: 443", "healthcheck.protocol: TCP");
     assertThat(meta.notices()).isEmpty();
+    Zone marked = read("www:\n  octodns:\n    lenient: true\n  type: A\n  value: 192.0.2.1\n");
+    assertThat(marked).isEqualTo(plain);
+    assertThat(marked.marks().lenient("www." + ORIGIN, "A")).isEqualTo(new dev.zonegate.model.Location("example.com.yaml", 1));
   }
 
   @Test
-  void geoAndDynamicCompareOnlyTheDefaultValuesAndSaySo() throws Exception {
-    Zone zone = read("www:\n  dynamic:\n    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n"
-        + "    rules:\n      - pool: eu\n  type: A\n  values:\n    - 192.0.2.1\n");
+  void anIgnoredRecordIsKeptForTheRulesButMarkedNotCompared() throws Exception {
+    Zone zone = read("www:\n  octodns:\n    ignored: true\n  type: A\n  value: 192.0.2.1\n");
     assertThat(zone.get("www." + ORIGIN, "A").rdata()).containsExactly("192.0.2.1");
-    assertThat(zone.notices()).extracting(Notice::message)
-        .containsExactly("'www' A: dynamic answers are not compared; only the default value(s) are");
-    assertThat(zone.notices().get(0).location().line()).isEqualTo(1);
+    assertThat(zone.marks().ignored()).hasSize(1);
+    assertThat(zone.marks().isIgnored(dev.zonegate.model.RRsetKey.of("www." + ORIGIN, "A"))).isTrue();
+    assertThat(zone.notices()).isEmpty();
+  }
+
+  @Test
+  void dynamicPoolsAndRulesAreReadAsRouting() throws Exception {
+    Zone zone = read("www:\n  dynamic:\n    pools:\n      eu:\n        values:\n          - value: 198.51.100.2\n"
+        + "            weight: 3\n          - value: 198.51.100.1\n            status: down\n        fallback: us\n"
+        + "      us:\n        values:\n          - value: 203.0.113.1\n"
+        + "    rules:\n      - geos: [EU-FR, EU-DE]\n        pool: eu\n      - pool: us\n  type: A\n  values:\n    - 192.0.2.1\n");
+    var www = zone.get("www." + ORIGIN, "A");
+    assertThat(www.rdata()).containsExactly("192.0.2.1");
+    assertThat(www.extras().lines()).containsExactly(
+        "pool eu: 198.51.100.1 weight=1 status=down",
+        "pool eu: 198.51.100.2 weight=3 status=obey",
+        "pool eu fallback: us",
+        "pool us: 203.0.113.1 weight=1 status=obey",
+        "rule 1: pool=eu geos=EU-DE,EU-FR",
+        "rule 2: pool=us");
+    assertThat(www.extras().routing().pool("eu").serving()).containsExactly("198.51.100.2");
+    assertThat(zone.notices()).isEmpty();
+  }
+
+  @Test
+  void geoAnswersAreAPoolAndARulePerCode() throws Exception {
+    Zone zone = read("www:\n  geo:\n    NA-US: [198.51.100.1]\n    NA-US-CA: [198.51.100.2, 198.51.100.3]\n"
+        + "  type: A\n  value: 192.0.2.1\n");
+    assertThat(zone.get("www." + ORIGIN, "A").extras().lines()).containsExactly(
+        "pool geo:NA-US: 198.51.100.1 weight=1 status=obey",
+        "pool geo:NA-US-CA: 198.51.100.2 weight=1 status=obey",
+        "pool geo:NA-US-CA: 198.51.100.3 weight=1 status=obey",
+        "rule 1: pool=geo:NA-US-CA geos=NA-US-CA",
+        "rule 2: pool=geo:NA-US geos=NA-US");
+  }
+
+  @Test
+  void dynamicThatOctoDnsRefusesIsAnErrorWithItsLine() throws Exception {
+    for (String dynamic : List.of(
+        "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n    rules:\n      - pool: us\n",
+        "    pools:\n      eu:\n        fallback: us\n        values:\n          - value: 198.51.100.1\n    rules:\n      - pool: eu\n",
+        "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n            weight: 7\n    rules:\n      - pool: eu\n",
+        "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n            weight: 101\n"
+            + "          - value: 198.51.100.2\n    rules:\n      - pool: eu\n",
+        "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n      us:\n        values:\n"
+            + "          - value: 198.51.100.9\n    rules:\n      - pool: eu\n")) {
+      Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+          () -> read("www:\n  dynamic:\n" + dynamic + "  type: A\n  value: 192.0.2.1\n"));
+      assertThat(t).as(dynamic).isInstanceOf(ZoneReadException.class);
+      assertThat(((ZoneReadException) t).location().line()).as(dynamic).isEqualTo(1);
+      assertThat(t.getMessage()).as(dynamic).contains("'www' A: dynamic: ");
+    }
   }
 
   @Test
@@ -503,7 +557,10 @@ class OctoDnsYamlReaderTest {
     assertThat(zone.get("ignored.unit.tests.", "A").rdata()).containsExactly("9.9.9.9");
     assertThat(zone.get("urlfwd.unit.tests.", "URLFWD").rdata()).hasSize(2);
     assertThat(zone.get("www.sub.unit.tests.", "A").location().line()).isEqualTo(200);
-    assertThat(zone.notices()).hasSize(2);
+    assertThat(zone.notices()).isEmpty();
+    assertThat(zone.marks().ignored()).hasSize(1);
+    assertThat(zone.get("unit.tests.", "A").extras().routing().pools()).hasSize(4);
+    assertThat(zone.get("excluded.unit.tests.", "CNAME").extras().lines()).containsExactly("excluded: [test]");
   }
 
   /** The YAML twin of example.com.zone gives exactly the records dnsjava reads from the master file. */

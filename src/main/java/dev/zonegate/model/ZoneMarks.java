@@ -1,0 +1,52 @@
+package dev.zonegate.model;
+
+import java.util.Map;
+
+/**
+ * What a zone's own files say about how to judge it, beside its records: records the deploying
+ * tool is told to leave alone (octoDNS {@code octodns: {ignored: true}}: not compared, listed once
+ * in the report), and records, or the whole zone, whose validity problems the repository has
+ * acknowledged (octoDNS {@code lenient}): findings about their validity are shown as allowed by
+ * that marker, with its file and line, never silently dropped.
+ *
+ * @param ignored each ignored RRset, with a notice saying where it is and why it is left alone
+ * @param lenient each RRset marked lenient, and where the marker is
+ * @param zoneLenient where the whole zone is marked lenient, or null
+ */
+public record ZoneMarks(Map<RRsetKey, Notice> ignored, Map<RRsetKey, Location> lenient, Location zoneLenient) {
+  public static final ZoneMarks NONE = new ZoneMarks(Map.of(), Map.of(), null);
+
+  public ZoneMarks {
+    ignored = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ignored));
+    lenient = Map.copyOf(lenient);
+  }
+
+  /** True when the deploying tool leaves the set {@code key} alone: it is not compared. */
+  public boolean isIgnored(RRsetKey key) {
+    return ignored.containsKey(key);
+  }
+
+  /**
+   * Where the lenient marker covering a finding at {@code name} (and {@code type}, when it has one)
+   * is, or null when none does: the record's own marker, else one on another record at the name
+   * (a CNAME conflict is about all the records there), else the zone's.
+   */
+  public Location lenient(String name, String type) {
+    Location any = null;
+    for (Map.Entry<RRsetKey, Location> e : lenient.entrySet()) {
+      if (e.getKey().name().equals(name)) {
+        if (e.getKey().type().equals(type)) {
+          return e.getValue();
+        }
+        if (any == null || e.getValue().line() < any.line()) {
+          any = e.getValue();
+        }
+      }
+    }
+    return any != null ? any : zoneLenient;
+  }
+
+  public boolean isEmpty() {
+    return ignored.isEmpty() && lenient.isEmpty() && zoneLenient == null;
+  }
+}

@@ -1,0 +1,248 @@
+package dev.zonegate.zone;
+
+import dev.zonegate.model.Extras;
+import dev.zonegate.model.Routing;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import dev.zonegate.zone.OctoDnsPy.Int;
+import dev.zonegate.zone.OctoDnsPy.Py;
+import dev.zonegate.zone.OctoDnsPy.PyDict;
+import dev.zonegate.zone.OctoDnsPy.PyList;
+import dev.zonegate.zone.OctoDnsPy.Str;
+
+/**
+ * What one octoDNS record carries beyond its values, as octoDNS 1.22 reads it: its provider keys
+ * (everything under {@code octodns:} but the {@code ignored} and {@code lenient} markers, e.g.
+ * {@code cloudflare: {proxied: true}}, {@code route53: {healthcheck: ...}}, {@code healthcheck},
+ * {@code excluded}), its {@code dynamic} pools and rules, and its {@code geo} answers (one pool
+ * and one rule per geo code). octoDNS's own normalisation is kept so equal data compares equal:
+ * pool values sorted with weight 1 and status obey by default, a single-value pool's weight 1, a
+ * fallback of {@code default} meaning none, a rule's geos and subnets sorted.
+ *
+ * <p>The structure is checked as octoDNS's dynamic validation checks it (pools and rules present,
+ * every pool with values, weights 1 to 100, statuses up, down or obey, rules and fallbacks naming
+ * pools that exist, no unused pool, no fallback loop), unless the record is lenient.
+ *
+ * <p>The record is read as octoDNS's loader made it ({@link OctoDnsPy} values); attribute values
+ * are written as YAML scalars read ({@code true}, {@code 443}, {@code null}).
+ */
+final class OctoDnsExtras {
+  /** Turns one value as written into canonical rdata (the record type's own rules). */
+  interface Rdata {
+    String of(Py value) throws OctoDnsValues.BadValue;
+  }
+
+  /** Markers, not settings: they say how to judge the record, and flipping one is no change. */
+  private static final Set<String> MARKERS = Set.of("ignored", "lenient");
+
+  private OctoDnsExtras() {}
+
+  /** The record's extras, or null when it has none. */
+  static Extras of(PyDict record, String type, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (record.get("octodns") instanceof PyDict meta) {
+      for (OctoDnsPy.Entry e : meta.map.values()) {
+        String key = OctoDnsPy.str(e.key);
+        if (!MARKERS.contains(key)) {
+          flatten(key, e.value, attributes);
+        }
+      }
+    }
+    Routing routing = null;
+    // Only the types with octoDNS's dynamic (A, AAAA, CNAME, DNAME) and geo (A, AAAA) mixins read
+    // these blocks; on any other type octoDNS drops them unread.
+    if (record.has("dynamic") && OctoDnsValues.DYNAMIC.contains(type)) {
+      routing = dynamic(record.get("dynamic"), rdata, lenient);
+    } else if (record.has("geo") && OctoDnsValues.GEO.contains(type)) {
+      routing = geo(record.get("geo"), rdata);
+    }
+    return Extras.of(attributes, routing);
+  }
+
+  /** {@code a: {b: 1, c: [x, y]}} as {@code a.b: 1} and {@code a.c: [x, y]}. */
+  private static void flatten(String key, Py v, Map<String, String> out) {
+    if (v instanceof PyDict d && d.size() > 0) {
+      for (OctoDnsPy.Entry e : d.map.values()) {
+        flatten(key + "." + OctoDnsPy.str(e.key), e.value, out);
+      }
+    } else {
+      out.put(key, text(v));
+    }
+  }
+
+  /** A value as YAML wrote it: {@code true}, {@code 443}, {@code null}, {@code [a, b]}. */
+  private static String text(Py v) {
+    if (v instanceof PyList l) {
+      List<String> items = new ArrayList<>();
+      for (Py x : l.items) {
+        items.add(text(x));
+      }
+      return "[" + String.join(", ", items) + "]";
+    }
+    if (v instanceof PyDict) {
+      return "{}";
+    }
+    if (v == null || v instanceof OctoDnsPy.None) {
+      return "null";
+    }
+    if (v instanceof OctoDnsPy.Bool b) {
+      return b.v() ? "true" : "false";
+    }
+    return OctoDnsPy.str(v);
+  }
+
+  /** The map's value at {@code key}, or null. */
+  private static Py at(Py map, String key) {
+    return map instanceof PyDict d ? d.get(key) : null;
+  }
+
+  private static Routing dynamic(Py dynamic, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
+    if (!(dynamic instanceof PyDict)) {
+      throw new OctoDnsValues.BadValue("dynamic must be a map of pools and rules");
+    }
+    Py pools = at(dynamic, "pools");
+    Py rules = at(dynamic, "rules");
+    if (!lenient && !(pools instanceof PyDict p && p.size() > 0)) {
+      throw new OctoDnsValues.BadValue("dynamic: missing pools");
+    }
+    if (!lenient && !(rules instanceof PyList r && !r.items.isEmpty())) {
+      throw new OctoDnsValues.BadValue("dynamic: missing rules");
+    }
+    List<Routing.Pool> out = new ArrayList<>();
+    if (pools instanceof PyDict p) {
+      for (OctoDnsPy.Entry e : p.map.values()) {
+        out.add(pool(OctoDnsPy.str(e.key), e.value, rdata, lenient));
+      }
+    }
+    List<Routing.Rule> ruleList = new ArrayList<>();
+    List<Py> ruleItems = rules instanceof PyList rl ? rl.items : List.of();
+    for (int i = 0; i < ruleItems.size(); i++) {
+      Py r = ruleItems.get(i);
+      String pool = at(r, "pool") instanceof Str s ? s.v() : null;
+      if (pool == null) {
+        if (lenient) {
+          continue;
+        }
+        throw new OctoDnsValues.BadValue("dynamic: rule " + (i + 1) + " missing pool");
+      }
+      ruleList.add(new Routing.Rule(pool, sorted(at(r, "geos")), sorted(at(r, "subnets"))));
+    }
+    Routing routing = new Routing(out, ruleList);
+    if (!lenient) {
+      check(routing);
+    }
+    return routing;
+  }
+
+  private static Routing.Pool pool(String name, Py pool, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
+    Py values = at(pool, "values");
+    if (!lenient && !(values instanceof PyList)) {
+      // octoDNS wants the key; an empty list it takes (a pool that serves nothing)
+      throw new OctoDnsValues.BadValue("dynamic: pool \"" + name + "\" is missing values");
+    }
+    List<Routing.Value> out = new ArrayList<>();
+    List<Py> items = values instanceof PyList l ? l.items : List.of();
+    for (int i = 0; i < items.size(); i++) {
+      Py v = items.get(i);
+      Py value = at(v, "value");
+      if (value == null) {
+        if (lenient) {
+          continue;
+        }
+        throw new OctoDnsValues.BadValue("dynamic: missing value in pool \"" + name + "\" value " + (i + 1));
+      }
+      Py w = at(v, "weight");
+      boolean integral = w instanceof Int n && n.v().bitLength() < 63;
+      long weight = integral ? ((Int) w).v().longValue() : 1;
+      if (!lenient && w != null && (!integral || weight < 1 || weight > 100)) {
+        throw new OctoDnsValues.BadValue("dynamic: invalid weight \"" + text(w) + "\" in pool \"" + name + "\" value " + (i + 1));
+      }
+      Py st = at(v, "status");
+      String status = st != null ? text(st) : "obey";
+      if (!lenient && !Set.of("up", "down", "obey").contains(status)) {
+        throw new OctoDnsValues.BadValue("dynamic: invalid status \"" + status + "\" in pool \"" + name + "\" value " + (i + 1));
+      }
+      out.add(new Routing.Value(rdata.of(value), weight, status));
+    }
+    if (out.size() == 1 && out.get(0).weight() != 1) {
+      if (!lenient) {
+        throw new OctoDnsValues.BadValue("dynamic: pool \"" + name + "\" has single value with weight!=1");
+      }
+      out.set(0, new Routing.Value(out.get(0).rdata(), 1, out.get(0).status())); // as octoDNS builds it
+    }
+    String fallback = at(pool, "fallback") instanceof Str s ? s.v() : null;
+    return new Routing.Pool(name, out, "default".equals(fallback) ? null : fallback);
+  }
+
+  /** What octoDNS's dynamic validation refuses about how pools and rules refer to each other. */
+  private static void check(Routing r) throws OctoDnsValues.BadValue {
+    Set<String> used = new HashSet<>();
+    for (int i = 0; i < r.rules().size(); i++) {
+      String pool = r.rules().get(i).pool();
+      if (r.pool(pool) == null) {
+        throw new OctoDnsValues.BadValue("dynamic: rule " + (i + 1) + " undefined pool \"" + pool + "\"");
+      }
+      used.add(pool);
+    }
+    for (Routing.Pool p : r.pools()) {
+      Set<String> seen = new HashSet<>(List.of(p.name()));
+      for (String f = p.fallback(); f != null; f = r.pool(f) == null ? null : r.pool(f).fallback()) {
+        if (r.pool(f) == null) {
+          throw new OctoDnsValues.BadValue("dynamic: undefined fallback \"" + f + "\" for pool \"" + p.name() + "\"");
+        }
+        if (!seen.add(f)) {
+          throw new OctoDnsValues.BadValue("dynamic: loop in pool fallbacks starting at \"" + p.name() + "\"");
+        }
+        used.add(f);
+      }
+    }
+    List<String> unused = new ArrayList<>();
+    for (Routing.Pool p : r.pools()) {
+      if (!used.contains(p.name())) {
+        unused.add(p.name());
+      }
+    }
+    if (!unused.isEmpty()) {
+      throw new OctoDnsValues.BadValue("dynamic: unused pools: \"" + String.join("\", \"", unused) + "\"");
+    }
+  }
+
+  /** {@code geo: {NA-US-CA: [values]}}: a pool and a rule per code, most specific code first. */
+  private static Routing geo(Py geo, Rdata rdata) throws OctoDnsValues.BadValue {
+    if (!(geo instanceof PyDict g)) {
+      throw new OctoDnsValues.BadValue("geo must be a map of geo codes to values");
+    }
+    List<Routing.Pool> pools = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    for (OctoDnsPy.Entry e : g.map.values()) {
+      String code = OctoDnsPy.str(e.key);
+      List<Routing.Value> values = new ArrayList<>();
+      for (Py v : e.value instanceof PyList l ? l.items : List.of(e.value)) {
+        values.add(new Routing.Value(rdata.of(v), 1, "obey"));
+      }
+      pools.add(new Routing.Pool("geo:" + code, values, null));
+      codes.add(code);
+    }
+    codes.sort(java.util.Comparator.comparingInt((String c) -> -c.split("-").length).thenComparing(c -> c));
+    List<Routing.Rule> rules = new ArrayList<>();
+    for (String c : codes) {
+      rules.add(new Routing.Rule("geo:" + c, List.of(c), List.of()));
+    }
+    return new Routing(pools, rules);
+  }
+
+  private static List<String> sorted(Py list) {
+    List<String> out = new ArrayList<>();
+    if (list instanceof PyList l) {
+      for (Py x : l.items) {
+        out.add(text(x));
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+}
