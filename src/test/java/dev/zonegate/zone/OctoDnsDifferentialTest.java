@@ -335,6 +335,11 @@ class OctoDnsDifferentialTest {
     try (Stream<Path> s = Files.walk(FIXTURES.resolve("octodns-repo"))) {
       s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
     }
+    try (Stream<Path> s = Files.walk(FIXTURES.resolve("scenarios"))) {
+      s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("expected.yaml"))
+          .sorted()
+          .forEach(files::add);
+    }
     try (Stream<Path> s = Files.walk(RESOURCES.resolve("octodns"))) {
       s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
     }
