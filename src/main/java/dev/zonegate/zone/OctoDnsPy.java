@@ -522,36 +522,15 @@ final class OctoDnsPy {
     return true;
   }
 
+  private static final java.util.Map<Class<?>, String> TYPE_NAMES =
+      java.util.Map.of(
+          Str.class, "str", Int.class, "int", Flt.class, "float", Bool.class, "bool", None.class, "NoneType",
+          Date.class, "date", DateTime.class, "datetime", Bytes.class, "bytes", PyList.class, "list",
+          PyDict.class, "dict");
+
   /** Python's name for the type of {@code v}, for messages. */
   static String typeName(Py v) {
-    if (v instanceof Str) {
-      return "str";
-    }
-    if (v instanceof Int) {
-      return "int";
-    }
-    if (v instanceof Flt) {
-      return "float";
-    }
-    if (v instanceof Bool) {
-      return "bool";
-    }
-    if (v == null || v instanceof None) {
-      return "NoneType";
-    }
-    if (v instanceof Date) {
-      return "date";
-    }
-    if (v instanceof DateTime) {
-      return "datetime";
-    }
-    if (v instanceof Bytes) {
-      return "bytes";
-    }
-    if (v instanceof PyList) {
-      return "list";
-    }
-    return "dict";
+    return v == null ? "NoneType" : TYPE_NAMES.get(v.getClass());
   }
 
   // ---------------------------------------------------------------- int(), float()

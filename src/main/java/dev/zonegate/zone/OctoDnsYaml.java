@@ -157,32 +157,30 @@ final class OctoDnsYaml {
               + "(?:(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?"
               + "(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?)?");
 
-  /** PyYAML's implicit resolvers, tried in its order for the scalar's first character. */
+  /** One of PyYAML's implicit resolvers: the first characters it is tried for, and its pattern. */
+  private record Resolver(String tag, String first, Pattern pattern) {}
+
+  /** PyYAML's implicit resolvers, in the order it registers (and tries) them. */
+  private static final List<Resolver> RESOLVERS =
+      List.of(
+          new Resolver("bool", "yYnNtTfFoO", BOOL),
+          new Resolver("float", "-+0123456789.", FLOAT),
+          new Resolver("int", "-+0123456789", INT),
+          new Resolver("merge", "<", Pattern.compile("<<")),
+          new Resolver("null", "~nN", NULL),
+          new Resolver("timestamp", "0123456789", TIMESTAMP),
+          new Resolver("value", "=", Pattern.compile("=")));
+
+  /** The tag PyYAML gives a plain scalar: the first resolver for its first character that matches. */
   static String resolve(String value) {
-    char c = value.isEmpty() ? '\0' : value.charAt(0);
     if (value.isEmpty()) {
       return YAML + "null";
     }
-    if ("yYnNtTfFoO".indexOf(c) >= 0 && BOOL.matcher(value).matches()) {
-      return YAML + "bool";
-    }
-    if ("-+0123456789.".indexOf(c) >= 0 && FLOAT.matcher(value).matches()) {
-      return YAML + "float";
-    }
-    if ("-+0123456789".indexOf(c) >= 0 && INT.matcher(value).matches()) {
-      return YAML + "int";
-    }
-    if (c == '<' && value.equals("<<")) {
-      return YAML + "merge";
-    }
-    if ("~nN".indexOf(c) >= 0 && NULL.matcher(value).matches()) {
-      return YAML + "null";
-    }
-    if ("0123456789".indexOf(c) >= 0 && TIMESTAMP.matcher(value).matches()) {
-      return YAML + "timestamp";
-    }
-    if (c == '=' && value.equals("=")) {
-      return YAML + "value";
+    char c = value.charAt(0);
+    for (Resolver r : RESOLVERS) {
+      if (r.first().indexOf(c) >= 0 && r.pattern().matcher(value).matches()) {
+        return YAML + r.tag();
+      }
     }
     return YAML + "str";
   }
@@ -386,14 +384,19 @@ final class OctoDnsYaml {
       }
     }
 
+    /** A list or map may carry only its own plain tag; {@code !include} takes a file name. */
+    private void collectionTag(Node n, String tag, String what) throws Problem {
+      String actual = tagOf(n);
+      if (actual.equals("!include")) {
+        throw new Problem(line(n), "!include takes one file name, not " + what);
+      }
+      if (!actual.equals(YAML + tag)) {
+        throw new Problem(line(n), refusedTag(actual));
+      }
+    }
+
     Py sequence(SequenceNode s) throws Problem, ZoneReadException {
-      String tag = tagOf(s);
-      if (tag.equals("!include")) {
-        throw new Problem(line(s), "!include takes one file name, not a list");
-      }
-      if (!tag.equals(YAML + "seq")) {
-        throw new Problem(line(s), refusedTag(tag));
-      }
+      collectionTag(s, "seq", "a list");
       List<Py> items = new ArrayList<>();
       PyList list = new PyList(items, line(s));
       for (Node n : s.getValue()) {
@@ -410,13 +413,7 @@ final class OctoDnsYaml {
     }
 
     Py mapping(MappingNode m) throws Problem, ZoneReadException {
-      String tag = tagOf(m);
-      if (tag.equals("!include")) {
-        throw new Problem(line(m), "!include takes one file name, not a map");
-      }
-      if (!tag.equals(YAML + "map")) {
-        throw new Problem(line(m), refusedTag(tag));
-      }
+      collectionTag(m, "map", "a map");
       PyDict dict = new PyDict(line(m));
       for (Pair p : flatten(m)) {
         Loader by = p.owner() == null ? this : p.owner();
@@ -627,17 +624,16 @@ final class OctoDnsYaml {
     }
   }
 
+  /** The number's text without its sign, as PyYAML's constructors take it off. */
+  private static String unsigned(String v) {
+    return v.startsWith("-") || v.startsWith("+") ? v.substring(1) : v;
+  }
+
   /** PyYAML's {@code construct_yaml_int}. */
   static BigInteger intValue(String text, int line) throws Problem {
-    String v = text.replace("_", "");
+    boolean negative = text.startsWith("-");
+    String v = unsigned(text.replace("_", ""));
     try {
-      int sign = 1;
-      if (v.startsWith("-")) {
-        sign = -1;
-      }
-      if (v.startsWith("-") || v.startsWith("+")) {
-        v = v.substring(1);
-      }
       BigInteger r;
       if (v.equals("0")) {
         return BigInteger.ZERO;
@@ -659,7 +655,7 @@ final class OctoDnsYaml {
       } else {
         r = new BigInteger(v);
       }
-      return sign < 0 ? r.negate() : r;
+      return negative ? r.negate() : r;
     } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
       throw new Problem(line, "'" + text + "' cannot be read as a YAML int");
     }
@@ -667,15 +663,9 @@ final class OctoDnsYaml {
 
   /** PyYAML's {@code construct_yaml_float}. */
   static double floatValue(String text, int line) throws Problem {
-    String v = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+    int sign = text.startsWith("-") ? -1 : 1;
+    String v = unsigned(text.replace("_", "").toLowerCase(java.util.Locale.ROOT));
     try {
-      int sign = 1;
-      if (v.startsWith("-")) {
-        sign = -1;
-      }
-      if (v.startsWith("-") || v.startsWith("+")) {
-        v = v.substring(1);
-      }
       if (v.equals(".inf")) {
         return sign * Double.POSITIVE_INFINITY;
       }

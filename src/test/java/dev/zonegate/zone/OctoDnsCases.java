@@ -68,6 +68,13 @@ final class OctoDnsCases {
     return o.cases;
   }
 
+  /** One case per row: {@code prefix/row[0]}, the YAML {@code head + row[1]}. */
+  private static void table(Out o, String prefix, String head, String[][] rows) {
+    for (String[] row : rows) {
+      o.add(prefix + "/" + row[0], head + row[1], UNORDERED);
+    }
+  }
+
   private static String a(String key) {
     return key + ":\n  type: A\n  value: 192.0.2.1\n";
   }
@@ -205,7 +212,7 @@ final class OctoDnsCases {
 
   private static void types(Out o) {
     String caa = "c:\n  type: CAA\n  value:\n";
-    for (String[] v : new String[][] {
+    table(o, "caa", caa, new String[][] {
         {"ok", "    flags: 0\n    tag: issue\n    value: ca.example.net\n"},
         {"no-flags", "    tag: issue\n    value: ca.example.net\n"},
         {"flags-256", "    flags: 256\n    tag: issue\n    value: x\n"},
@@ -219,12 +226,10 @@ final class OctoDnsCases {
         {"quote", "    tag: issue\n    value: 'a\"b'\n"},
         {"backslash", "    tag: issue\n    value: 'a\\b'\n"},
         {"tag-bad", "    tag: 'is sue'\n    value: x\n"},
-        {"unicode", "    tag: iodef\n    value: 'mailto:caf\u00e9@example.com'\n"}}) {
-      o.add("caa/" + v[0], caa + v[1], UNORDERED);
-    }
+        {"unicode", "    tag: iodef\n    value: 'mailto:caf\u00e9@example.com'\n"}});
     o.add("caa/string", "c:\n  type: CAA\n  value: 0 issue x\n", UNORDERED);
     String ds = "d:\n  type: DS\n  value:\n";
-    for (String[] v : new String[][] {
+    table(o, "ds", ds, new String[][] {
         {"ok", "    algorithm: 8\n    digest: ABCDEF01\n    digest_type: 2\n    key_tag: 60485\n"},
         {"legacy", "    algorithm: 2\n    flags: 60485\n    protocol: 8\n    public_key: abcdef01\n"},
         {"legacy-partial", "    flags: 1\n    public_key: abcdef01\n"},
@@ -232,9 +237,7 @@ final class OctoDnsCases {
         {"bad-key-tag", "    algorithm: 8\n    digest: ab\n    digest_type: 2\n    key_tag: x\n"},
         {"key-tag-70000", "    algorithm: 8\n    digest: ab\n    digest_type: 2\n    key_tag: 70000\n"},
         {"digest-int", "    algorithm: 8\n    digest: 1234\n    digest_type: 2\n    key_tag: 1\n"},
-        {"not-hex", "    algorithm: 8\n    digest: xyz\n    digest_type: 2\n    key_tag: 1\n"}}) {
-      o.add("ds/" + v[0], ds + v[1], UNORDERED);
-    }
+        {"not-hex", "    algorithm: 8\n    digest: xyz\n    digest_type: 2\n    key_tag: 1\n"}});
     String loc = "l:\n  type: LOC\n  value:\n";
     String locBase = "    altitude: 20\n    lat_degrees: 31\n    lat_direction: S\n    lat_minutes: 58\n    lat_seconds: 52.1\n"
         + "    long_degrees: 115\n    long_direction: E\n    long_minutes: 49\n    long_seconds: 11.7\n"
@@ -262,7 +265,7 @@ final class OctoDnsCases {
     o.add("naptr/service-null", naptr + naptrBase.replace("service: SIP+D2U", "service: ~"), UNORDERED);
     o.add("naptr/order-str", naptr + naptrBase.replace("order: 100", "order: '100'"), UNORDERED);
     String sshfp = "s:\n  type: SSHFP\n  value:\n";
-    for (String[] v : new String[][] {
+    table(o, "sshfp", sshfp, new String[][] {
         {"ok", "    algorithm: 1\n    fingerprint: " + "ab".repeat(20) + "\n    fingerprint_type: 1\n"},
         {"sha256", "    algorithm: 4\n    fingerprint: " + "CD".repeat(32) + "\n    fingerprint_type: 2\n"},
         {"short", "    algorithm: 1\n    fingerprint: abcd\n    fingerprint_type: 1\n"},
@@ -271,19 +274,15 @@ final class OctoDnsCases {
         {"fp-int", "    algorithm: 1\n    fingerprint: 1234\n    fingerprint_type: 1\n"},
         {"fp-int-3", "    algorithm: 1\n    fingerprint: 1234\n    fingerprint_type: 3\n"},
         {"not-hex", "    algorithm: 1\n    fingerprint: " + "zz".repeat(20) + "\n    fingerprint_type: 1\n"},
-        {"no-fp", "    algorithm: 1\n    fingerprint_type: 1\n"}}) {
-      o.add("sshfp/" + v[0], sshfp + v[1], UNORDERED);
-    }
+        {"no-fp", "    algorithm: 1\n    fingerprint_type: 1\n"}});
     String tlsa = "_443._tcp:\n  type: TLSA\n  value:\n";
-    for (String[] v : new String[][] {
+    table(o, "tlsa", tlsa, new String[][] {
         {"ok", "    certificate_association_data: ABCDEF\n    certificate_usage: 3\n    matching_type: 1\n    selector: 1\n"},
         {"usage-4", "    certificate_association_data: ab\n    certificate_usage: 4\n    matching_type: 1\n    selector: 1\n"},
         {"no-selector", "    certificate_association_data: ab\n    certificate_usage: 3\n    matching_type: 1\n"},
         {"not-hex", "    certificate_association_data: xyz\n    certificate_usage: 3\n    matching_type: 1\n    selector: 1\n"},
         {"usage-str", "    certificate_association_data: ab\n    certificate_usage: 'x'\n    matching_type: 1\n    selector: 1\n"},
-        {"data-int", "    certificate_association_data: 1234\n    certificate_usage: 3\n    matching_type: 1\n    selector: 1\n"}}) {
-      o.add("tlsa/" + v[0], tlsa + v[1], UNORDERED);
-    }
+        {"data-int", "    certificate_association_data: 1234\n    certificate_usage: 3\n    matching_type: 1\n    selector: 1\n"}});
     o.add("uri/ok", "_ftp._tcp:\n  type: URI\n  value:\n    priority: 10\n    target: ftp://FTP.Example.com/Public\n    weight: 1\n", UNORDERED);
     o.add("uri/bad-name", "ftp:\n  type: URI\n  value:\n    priority: 10\n    target: ftp://x/\n    weight: 1\n", UNORDERED);
     o.add("uri/empty-target", "_ftp._tcp:\n  type: URI\n  value:\n    priority: 10\n    target: ''\n    weight: 1\n", UNORDERED);
@@ -297,19 +296,17 @@ final class OctoDnsCases {
     o.add("srv/missing", "_sip._tcp:\n  type: SRV\n  value:\n    priority: 1\n    target: sip.example.com.\n", UNORDERED);
     o.add("srv/null-target", "_sip._tcp:\n  type: SRV\n  value:\n    port: 0\n    priority: 0\n    target: .\n    weight: 0\n", UNORDERED);
     String urlfwd = "u:\n  type: URLFWD\n  value:\n";
-    for (String[] v : new String[][] {
+    table(o, "urlfwd", urlfwd, new String[][] {
         {"ok", "    code: 301\n    masking: 2\n    path: /\n    query: 0\n    target: https://www.example.com/\n"},
         {"code-307", "    code: 307\n    masking: 2\n    path: /\n    query: 0\n    target: https://x/\n"},
         {"no-path", "    code: 301\n    masking: 2\n    query: 0\n    target: https://x/\n"},
-        {"code-str", "    code: '302'\n    masking: 2\n    path: /\n    query: 0\n    target: https://x/\n"}}) {
-      o.add("urlfwd/" + v[0], urlfwd + v[1], UNORDERED);
-    }
+        {"code-str", "    code: '302'\n    masking: 2\n    path: /\n    query: 0\n    target: https://x/\n"}});
     o.add("openpgpkey/ok", "o:\n  type: OPENPGPKEY\n  value: dGVzdCBrZXk=\n", UNORDERED);
     o.add("openpgpkey/spaces", "o:\n  type: OPENPGPKEY\n  value: dGVz dCBr ZXk=\n", UNORDERED);
     o.add("openpgpkey/empty", "o:\n  type: OPENPGPKEY\n  value: ''\n", UNORDERED);
     o.add("openpgpkey/not-base64", "o:\n  type: OPENPGPKEY\n  value: '***'\n", UNORDERED);
     String svcb = "s:\n  type: SVCB\n  value:\n    svcpriority: 1\n    targetname: svc.example.net.\n    svcparams:\n";
-    for (String[] v : new String[][] {
+    table(o, "svcb", svcb, new String[][] {
         {"ok", "      alpn: [h2, h3]\n      port: 8443\n"},
         {"alpn-str", "      alpn: h2\n"},
         {"alpn-empty", "      alpn: []\n"},
@@ -330,9 +327,7 @@ final class OctoDnsCases {
         {"key65", "      key65: x\n"},
         {"key-big", "      key70000: x\n"},
         {"key-bad", "      keyx: x\n"},
-        {"unknown", "      foo: x\n"}}) {
-      o.add("svcb/" + v[0], svcb + v[1], UNORDERED);
-    }
+        {"unknown", "      foo: x\n"}});
     o.add("svcb/alias-mode-params", "s:\n  type: SVCB\n  value:\n    svcpriority: 0\n    targetname: svc.example.net.\n"
         + "    svcparams:\n      port: 1\n", UNORDERED);
     o.add("svcb/alias-mode", "s:\n  type: SVCB\n  value:\n    svcpriority: 0\n    targetname: svc.example.net.\n", UNORDERED);
