@@ -230,8 +230,9 @@ final class OctoDnsCases {
     o.add("caa/string", "c:\n  type: CAA\n  value: 0 issue x\n", UNORDERED);
     String ds = "d:\n  type: DS\n  value:\n";
     table(o, "ds", ds, new String[][] {
-        {"ok", "    algorithm: 8\n    digest: ABCDEF01\n    digest_type: 2\n    key_tag: 60485\n"},
-        {"legacy", "    algorithm: 2\n    flags: 60485\n    protocol: 8\n    public_key: abcdef01\n"},
+        {"ok", "    algorithm: 8\n    digest: " + "AB01".repeat(16) + "\n    digest_type: 2\n    key_tag: 60485\n"},
+        {"legacy", "    algorithm: 2\n    flags: 60485\n    protocol: 8\n    public_key: " + "ab01".repeat(16) + "\n"},
+        {"short-digest", "    algorithm: 8\n    digest: ABCDEF01\n    digest_type: 2\n    key_tag: 60485\n"},
         {"legacy-partial", "    flags: 1\n    public_key: abcdef01\n"},
         {"no-digest", "    algorithm: 8\n    digest_type: 2\n    key_tag: 1\n"},
         {"bad-key-tag", "    algorithm: 8\n    digest: ab\n    digest_type: 2\n    key_tag: x\n"},
