@@ -3,7 +3,7 @@ package dev.zonegate.config;
 import dev.zonegate.model.Location;
 import dev.zonegate.rules.RulePacks;
 import dev.zonegate.rules.Scope;
-import dev.zonegate.zone.OctoDnsYamlReader;
+import dev.zonegate.zone.OctoDnsOptions;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -199,7 +199,7 @@ public final class ConfigLoader {
     }
     LiveConfig live = z.has("live") ? live(doc, z.get("live"), at + "/live", label) : null;
     // zonegate.yaml has no octoDNS switches: octoDNS's defaults apply to octoDNS YAML files.
-    return new ZoneConfig(name, file, format, critical, live, false, true, OctoDnsYamlReader.DEFAULT_TTL, doc.at(at));
+    return new ZoneConfig(name, file, format, critical, live, OctoDnsOptions.DEFAULTS, doc.at(at));
   }
 
   private static LiveConfig live(ConfigDoc doc, JsonNode live, String at, String label) throws ConfigException {

@@ -1,6 +1,6 @@
 package dev.zonegate.config;
 
-import dev.zonegate.zone.OctoDnsYamlReader;
+import dev.zonegate.zone.OctoDnsOptions;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +14,11 @@ import tools.jackson.databind.JsonNode;
  * read from the directory of its first YamlProvider source, in the file octoDNS itself would read,
  * {@code <directory>/<zone name with its trailing dot>yaml} ({@code config/example.com.yaml}).
  *
- * <p>Only what locates the zone files is read: the source's {@code class} and {@code directory},
- * its {@code enforce_order} (default true) and the zone's {@code lenient} (default false). Targets,
+ * <p>Only what locates and reads the zone files is read: the source's {@code class} and
+ * {@code directory}, the YamlProvider settings that change how a file reads ({@code enforce_order},
+ * {@code order_mode}, {@code default_ttl}, {@code escaped_semicolons},
+ * {@code populate_should_replace}, each with octoDNS's default) and the zone's {@code lenient}
+ * (default false). Targets,
  * processors, manager settings, credentials and {@code env/VAR} references are ignored, and no
  * environment variable is ever read. An octoDNS config has no rule packs: the default pack applies.
  *
@@ -111,7 +114,7 @@ final class OctoDnsConfig {
           a.getKey(),
           new ZoneConfig(
               name(a.getKey(), at), target.file(), target.format(), List.of(), null,
-              target.lenient(), target.enforceOrder(), target.defaultTtl(), doc.at(at)));
+              target.octodns(), doc.at(at)));
     }
     Map<String, String> names = new LinkedHashMap<>();
     for (Map.Entry<String, ZoneConfig> z : byKey.entrySet()) {
@@ -164,11 +167,8 @@ final class OctoDnsConfig {
       if (cls.equals(YAML_PROVIDER)) {
         String directory = directory(label, src, p);
         String file = (directory.isEmpty() ? "" : directory + "/") + key + "yaml";
-        boolean enforceOrder = flag(p, "enforce_order", true, "/providers" + ConfigDoc.segment(src), label);
-        boolean lenient = flag(z, "lenient", false, at, label);
-        long defaultTtl = ttl(p, "default_ttl", "/providers" + ConfigDoc.segment(src), label);
         return new ZoneConfig(
-            name, file, ZoneFormat.OCTODNS, List.of(), null, lenient, enforceOrder, defaultTtl, doc.at(at));
+            name, file, ZoneFormat.OCTODNS, List.of(), null, options(p, src, z, at, label), doc.at(at));
       }
     }
     throw doc.error(
@@ -224,12 +224,38 @@ final class OctoDnsConfig {
     return doc.repoPath(at, label + "provider '" + src + "' directory", dir);
   }
 
-  /** A YAML boolean, also when written as a string ("False", as Python users sometimes do). */
+  /** The YamlProvider settings {@code src} reads its zone files with, and the zone's lenient. */
+  private OctoDnsOptions options(JsonNode p, String src, JsonNode z, String at, String label)
+      throws ConfigException {
+    String pat = "/providers" + ConfigDoc.segment(src);
+    boolean enforceOrder = flag(p, "enforce_order", true, pat, label);
+    String orderMode = "natural";
+    JsonNode mode = p.get("order_mode");
+    if (mode != null && !mode.isNull()) {
+      orderMode = mode.isString() ? mode.asString() : mode.toString();
+      if (enforceOrder && !orderMode.equals("natural") && !orderMode.equals("simple")) {
+        throw doc.error(
+            pat + "/order_mode",
+            label + "order_mode must be natural or simple, not '" + orderMode + "' (octoDNS refuses it)");
+      }
+      if (!enforceOrder) {
+        orderMode = "natural"; // octoDNS looks at order_mode only when it enforces an order
+      }
+    }
+    return new OctoDnsOptions(
+        enforceOrder,
+        orderMode,
+        ttl(p, "default_ttl", pat, label),
+        flag(p, "escaped_semicolons", true, pat, label),
+        flag(p, "populate_should_replace", false, pat, label),
+        flag(z, "lenient", false, at, label));
+  }
+
   /** YamlProvider's {@code default_ttl}: a whole number of seconds, 0 to 2^31-1 (RFC 2181 §8). */
   private long ttl(JsonNode n, String key, String at, String label) throws ConfigException {
     JsonNode v = n.get(key);
     if (v == null || v.isNull()) {
-      return OctoDnsYamlReader.DEFAULT_TTL;
+      return OctoDnsOptions.DEFAULT_TTL;
     }
     if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0 && v.longValue() <= Integer.MAX_VALUE) {
       return v.longValue();
@@ -239,6 +265,7 @@ final class OctoDnsConfig {
             + (v.isString() ? v.asString() : v.toString()) + "'");
   }
 
+  /** A YAML boolean, also when written as a string ("False", as Python users sometimes do). */
   private boolean flag(JsonNode n, String key, boolean dflt, String at, String label) throws ConfigException {
     JsonNode v = n.get(key);
     if (v == null || v.isNull()) {

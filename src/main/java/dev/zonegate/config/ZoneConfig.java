@@ -1,6 +1,7 @@
 package dev.zonegate.config;
 
 import dev.zonegate.model.Location;
+import dev.zonegate.zone.OctoDnsOptions;
 import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneReader;
 import java.util.List;
@@ -15,13 +16,10 @@ import java.util.List;
  *     ZoneFormat#fromFileName})
  * @param critical name globs whose addresses must never vanish, as written
  * @param live where the zone is served now; null when the config names no live source
- * @param lenient octoDNS's zone-level {@code lenient}: waive octoDNS's own value checks. Always
- *     false for a {@code zonegate.yaml}.
- * @param enforceOrder octoDNS's YamlProvider {@code enforce_order}: keys of the YAML file must be
- *     sorted. True (octoDNS's default) unless an octoDNS config turns it off; meaningless for
- *     other formats.
- * @param defaultTtl octoDNS's YamlProvider {@code default_ttl}: the TTL of a record without one
- *     (3600, octoDNS's default, unless an octoDNS config sets it); meaningless for other formats.
+ * @param octodns how octoDNS's YamlProvider reads the file: its provider settings
+ *     ({@code enforce_order}, {@code order_mode}, {@code default_ttl}, {@code escaped_semicolons},
+ *     {@code populate_should_replace}) and the zone's {@code lenient}. octoDNS's defaults unless an
+ *     octoDNS config sets them; meaningless for other formats.
  * @param where the config file and the line the zone's entry starts on
  */
 public record ZoneConfig(
@@ -30,9 +28,7 @@ public record ZoneConfig(
     ZoneFormat format,
     List<String> critical,
     LiveConfig live,
-    boolean lenient,
-    boolean enforceOrder,
-    long defaultTtl,
+    OctoDnsOptions octodns,
     Location where) {
   public ZoneConfig {
     critical = List.copyOf(critical);
@@ -40,7 +36,22 @@ public record ZoneConfig(
 
   /** The reader for this zone's file, with its format's settings. */
   public ZoneReader reader() {
-    return ZoneReader.of(effectiveFormat(), enforceOrder, lenient, defaultTtl);
+    return ZoneReader.of(effectiveFormat(), octodns);
+  }
+
+  /** octoDNS's zone-level {@code lenient}: validation problems are notices. */
+  public boolean lenient() {
+    return octodns.lenient();
+  }
+
+  /** octoDNS's YamlProvider {@code enforce_order}: keys of the YAML file must be in order. */
+  public boolean enforceOrder() {
+    return octodns.enforceOrder();
+  }
+
+  /** octoDNS's YamlProvider {@code default_ttl}: the TTL of a record without one. */
+  public long defaultTtl() {
+    return octodns.defaultTtl();
   }
 
   /** The format to read {@code file} in: the one configured, else the one its name implies. */

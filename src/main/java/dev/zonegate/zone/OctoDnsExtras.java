@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
+import dev.zonegate.zone.OctoDnsPy.Int;
+import dev.zonegate.zone.OctoDnsPy.Py;
+import dev.zonegate.zone.OctoDnsPy.PyDict;
+import dev.zonegate.zone.OctoDnsPy.PyList;
+import dev.zonegate.zone.OctoDnsPy.Str;
 
 /**
  * What one octoDNS record carries beyond its values, as octoDNS 1.22 reads it: its provider keys
@@ -22,11 +26,14 @@ import tools.jackson.databind.JsonNode;
  * <p>The structure is checked as octoDNS's dynamic validation checks it (pools and rules present,
  * every pool with values, weights 1 to 100, statuses up, down or obey, rules and fallbacks naming
  * pools that exist, no unused pool, no fallback loop), unless the record is lenient.
+ *
+ * <p>The record is read as octoDNS's loader made it ({@link OctoDnsPy} values); attribute values
+ * are written as YAML scalars read ({@code true}, {@code 443}, {@code null}).
  */
 final class OctoDnsExtras {
   /** Turns one value as written into canonical rdata (the record type's own rules). */
   interface Rdata {
-    String of(JsonNode value) throws OctoDnsValues.BadValue;
+    String of(Py value) throws OctoDnsValues.BadValue;
   }
 
   /** Markers, not settings: they say how to judge the record, and flipping one is no change. */
@@ -35,77 +42,94 @@ final class OctoDnsExtras {
   private OctoDnsExtras() {}
 
   /** The record's extras, or null when it has none. */
-  static Extras of(JsonNode record, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
+  static Extras of(PyDict record, String type, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
     Map<String, String> attributes = new LinkedHashMap<>();
-    JsonNode meta = record.path("octodns");
-    if (meta.isObject()) {
-      for (Map.Entry<String, JsonNode> e : meta.properties()) {
-        if (!MARKERS.contains(e.getKey())) {
-          flatten(e.getKey(), e.getValue(), attributes);
+    if (record.get("octodns") instanceof PyDict meta) {
+      for (OctoDnsPy.Entry e : meta.map.values()) {
+        String key = OctoDnsPy.str(e.key);
+        if (!MARKERS.contains(key)) {
+          flatten(key, e.value, attributes);
         }
       }
     }
     Routing routing = null;
-    if (record.has("dynamic")) {
+    // Only the types with octoDNS's dynamic (A, AAAA, CNAME, DNAME) and geo (A, AAAA) mixins read
+    // these blocks; on any other type octoDNS drops them unread.
+    if (record.has("dynamic") && OctoDnsValues.DYNAMIC.contains(type)) {
       routing = dynamic(record.get("dynamic"), rdata, lenient);
-    } else if (record.has("geo")) {
+    } else if (record.has("geo") && OctoDnsValues.GEO.contains(type)) {
       routing = geo(record.get("geo"), rdata);
     }
     return Extras.of(attributes, routing);
   }
 
   /** {@code a: {b: 1, c: [x, y]}} as {@code a.b: 1} and {@code a.c: [x, y]}. */
-  private static void flatten(String key, JsonNode v, Map<String, String> out) {
-    if (v.isObject() && !v.isEmpty()) {
-      for (Map.Entry<String, JsonNode> e : v.properties()) {
-        flatten(key + "." + e.getKey(), e.getValue(), out);
+  private static void flatten(String key, Py v, Map<String, String> out) {
+    if (v instanceof PyDict d && d.size() > 0) {
+      for (OctoDnsPy.Entry e : d.map.values()) {
+        flatten(key + "." + OctoDnsPy.str(e.key), e.value, out);
       }
     } else {
       out.put(key, text(v));
     }
   }
 
-  private static String text(JsonNode v) {
-    if (v.isArray()) {
+  /** A value as YAML wrote it: {@code true}, {@code 443}, {@code null}, {@code [a, b]}. */
+  private static String text(Py v) {
+    if (v instanceof PyList l) {
       List<String> items = new ArrayList<>();
-      for (JsonNode x : v) {
+      for (Py x : l.items) {
         items.add(text(x));
       }
       return "[" + String.join(", ", items) + "]";
     }
-    if (v.isObject()) {
+    if (v instanceof PyDict) {
       return "{}";
     }
-    return v.isNull() ? "null" : v.asString();
+    if (v == null || v instanceof OctoDnsPy.None) {
+      return "null";
+    }
+    if (v instanceof OctoDnsPy.Bool b) {
+      return b.v() ? "true" : "false";
+    }
+    return OctoDnsPy.str(v);
   }
 
-  private static Routing dynamic(JsonNode dynamic, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
-    if (!dynamic.isObject()) {
+  /** The map's value at {@code key}, or null. */
+  private static Py at(Py map, String key) {
+    return map instanceof PyDict d ? d.get(key) : null;
+  }
+
+  private static Routing dynamic(Py dynamic, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
+    if (!(dynamic instanceof PyDict)) {
       throw new OctoDnsValues.BadValue("dynamic must be a map of pools and rules");
     }
-    JsonNode pools = dynamic.path("pools");
-    JsonNode rules = dynamic.path("rules");
-    if (!lenient && (!pools.isObject() || pools.isEmpty())) {
+    Py pools = at(dynamic, "pools");
+    Py rules = at(dynamic, "rules");
+    if (!lenient && !(pools instanceof PyDict p && p.size() > 0)) {
       throw new OctoDnsValues.BadValue("dynamic: missing pools");
     }
-    if (!lenient && (!rules.isArray() || rules.isEmpty())) {
+    if (!lenient && !(rules instanceof PyList r && !r.items.isEmpty())) {
       throw new OctoDnsValues.BadValue("dynamic: missing rules");
     }
     List<Routing.Pool> out = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : pools.properties()) {
-      out.add(pool(e.getKey(), e.getValue(), rdata, lenient));
+    if (pools instanceof PyDict p) {
+      for (OctoDnsPy.Entry e : p.map.values()) {
+        out.add(pool(OctoDnsPy.str(e.key), e.value, rdata, lenient));
+      }
     }
     List<Routing.Rule> ruleList = new ArrayList<>();
-    for (int i = 0; i < rules.size(); i++) {
-      JsonNode r = rules.get(i);
-      String pool = r.path("pool").isString() ? r.get("pool").asString() : null;
+    List<Py> ruleItems = rules instanceof PyList rl ? rl.items : List.of();
+    for (int i = 0; i < ruleItems.size(); i++) {
+      Py r = ruleItems.get(i);
+      String pool = at(r, "pool") instanceof Str s ? s.v() : null;
       if (pool == null) {
         if (lenient) {
           continue;
         }
         throw new OctoDnsValues.BadValue("dynamic: rule " + (i + 1) + " missing pool");
       }
-      ruleList.add(new Routing.Rule(pool, sorted(r.path("geos")), sorted(r.path("subnets"))));
+      ruleList.add(new Routing.Rule(pool, sorted(at(r, "geos")), sorted(at(r, "subnets"))));
     }
     Routing routing = new Routing(out, ruleList);
     if (!lenient) {
@@ -114,34 +138,43 @@ final class OctoDnsExtras {
     return routing;
   }
 
-  private static Routing.Pool pool(String name, JsonNode pool, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
-    JsonNode values = pool.path("values");
-    if (!lenient && (!values.isArray() || values.isEmpty())) {
+  private static Routing.Pool pool(String name, Py pool, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
+    Py values = at(pool, "values");
+    if (!lenient && !(values instanceof PyList)) {
+      // octoDNS wants the key; an empty list it takes (a pool that serves nothing)
       throw new OctoDnsValues.BadValue("dynamic: pool \"" + name + "\" is missing values");
     }
     List<Routing.Value> out = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      JsonNode v = values.get(i);
-      if (!v.has("value")) {
+    List<Py> items = values instanceof PyList l ? l.items : List.of();
+    for (int i = 0; i < items.size(); i++) {
+      Py v = items.get(i);
+      Py value = at(v, "value");
+      if (value == null) {
         if (lenient) {
           continue;
         }
         throw new OctoDnsValues.BadValue("dynamic: missing value in pool \"" + name + "\" value " + (i + 1));
       }
-      long weight = v.has("weight") && v.get("weight").isIntegralNumber() ? v.get("weight").asLong() : 1;
-      if (!lenient && v.has("weight") && (!v.get("weight").isIntegralNumber() || weight < 1 || weight > 100)) {
-        throw new OctoDnsValues.BadValue("dynamic: invalid weight \"" + text(v.get("weight")) + "\" in pool \"" + name + "\" value " + (i + 1));
+      Py w = at(v, "weight");
+      boolean integral = w instanceof Int n && n.v().bitLength() < 63;
+      long weight = integral ? ((Int) w).v().longValue() : 1;
+      if (!lenient && w != null && (!integral || weight < 1 || weight > 100)) {
+        throw new OctoDnsValues.BadValue("dynamic: invalid weight \"" + text(w) + "\" in pool \"" + name + "\" value " + (i + 1));
       }
-      String status = v.has("status") ? text(v.get("status")) : "obey";
+      Py st = at(v, "status");
+      String status = st != null ? text(st) : "obey";
       if (!lenient && !Set.of("up", "down", "obey").contains(status)) {
         throw new OctoDnsValues.BadValue("dynamic: invalid status \"" + status + "\" in pool \"" + name + "\" value " + (i + 1));
       }
-      out.add(new Routing.Value(rdata.of(v.get("value")), weight, status));
+      out.add(new Routing.Value(rdata.of(value), weight, status));
     }
     if (out.size() == 1 && out.get(0).weight() != 1) {
-      out.set(0, new Routing.Value(out.get(0).rdata(), 1, out.get(0).status())); // as octoDNS does
+      if (!lenient) {
+        throw new OctoDnsValues.BadValue("dynamic: pool \"" + name + "\" has single value with weight!=1");
+      }
+      out.set(0, new Routing.Value(out.get(0).rdata(), 1, out.get(0).status())); // as octoDNS builds it
     }
-    String fallback = pool.path("fallback").isString() ? pool.get("fallback").asString() : null;
+    String fallback = at(pool, "fallback") instanceof Str s ? s.v() : null;
     return new Routing.Pool(name, out, "default".equals(fallback) ? null : fallback);
   }
 
@@ -179,20 +212,20 @@ final class OctoDnsExtras {
   }
 
   /** {@code geo: {NA-US-CA: [values]}}: a pool and a rule per code, most specific code first. */
-  private static Routing geo(JsonNode geo, Rdata rdata) throws OctoDnsValues.BadValue {
-    if (!geo.isObject()) {
+  private static Routing geo(Py geo, Rdata rdata) throws OctoDnsValues.BadValue {
+    if (!(geo instanceof PyDict g)) {
       throw new OctoDnsValues.BadValue("geo must be a map of geo codes to values");
     }
     List<Routing.Pool> pools = new ArrayList<>();
     List<String> codes = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : geo.properties()) {
+    for (OctoDnsPy.Entry e : g.map.values()) {
+      String code = OctoDnsPy.str(e.key);
       List<Routing.Value> values = new ArrayList<>();
-      JsonNode list = e.getValue();
-      for (JsonNode v : list.isArray() ? list : List.of(list)) {
+      for (Py v : e.value instanceof PyList l ? l.items : List.of(e.value)) {
         values.add(new Routing.Value(rdata.of(v), 1, "obey"));
       }
-      pools.add(new Routing.Pool("geo:" + e.getKey(), values, null));
-      codes.add(e.getKey());
+      pools.add(new Routing.Pool("geo:" + code, values, null));
+      codes.add(code);
     }
     codes.sort(java.util.Comparator.comparingInt((String c) -> -c.split("-").length).thenComparing(c -> c));
     List<Routing.Rule> rules = new ArrayList<>();
@@ -202,10 +235,12 @@ final class OctoDnsExtras {
     return new Routing(pools, rules);
   }
 
-  private static List<String> sorted(JsonNode list) {
+  private static List<String> sorted(Py list) {
     List<String> out = new ArrayList<>();
-    for (JsonNode x : list) {
-      out.add(text(x));
+    if (list instanceof PyList l) {
+      for (Py x : l.items) {
+        out.add(text(x));
+      }
     }
     out.sort(null);
     return out;

@@ -1,72 +1,110 @@
 package dev.zonegate.zone;
 
+import dev.zonegate.model.Extras;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Names;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
-import java.util.HashSet;
+import dev.zonegate.zone.OctoDnsPy.Bool;
+import dev.zonegate.zone.OctoDnsPy.Int;
+import dev.zonegate.zone.OctoDnsPy.Py;
+import dev.zonegate.zone.OctoDnsPy.PyDict;
+import dev.zonegate.zone.OctoDnsPy.PyList;
+import dev.zonegate.zone.OctoDnsPy.Raised;
+import dev.zonegate.zone.OctoDnsPy.Str;
+import dev.zonegate.zone.OctoDnsValues.BadValue;
+import dev.zonegate.zone.OctoDnsValues.Reason;
+import dev.zonegate.zone.OctoDnsValues.Value;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a zone file of octoDNS's YamlProvider: a map of names relative to the zone ({@code ''} is
- * the apex) to one record or a list of records, each with {@code type}, optional {@code ttl}
- * (default 3600, YamlProvider's {@code default_ttl}) and {@code value}/{@code values}.
+ * Reads a zone file of octoDNS's YamlProvider as octoDNS 1.22 loads it for {@code octodns-sync}:
+ * a map of names relative to the zone ({@code ''} is the apex) to one record or a list of
+ * records, each with {@code type}, optional {@code ttl} and {@code value}/{@code values}.
  *
- * <p>The file is parsed with line numbers ({@link OctoDnsYaml}), checked against the shipped JSON
- * Schema ({@link OctoDnsSchema}), and each value converted to canonical rdata ({@link
- * OctoDnsValues}), so the result compares equal to the same data read from a master file.
+ * <p>The file is loaded as octoDNS's loader loads it ({@link OctoDnsYaml}: PyYAML's YAML 1.1
+ * scalars, the last of duplicate keys, key order per {@code enforce_order}), each record is
+ * judged by octoDNS's default "legacy" validators and its values processed as octoDNS's record
+ * classes process them ({@link OctoDnsValues}), and the zone is then checked as
+ * {@code Zone.validate} checks it (no CNAME beside other data, no ALIAS beside A/AAAA). What
+ * octoDNS refuses is an error naming file and line; what it loads is read. The provider's
+ * settings ({@link OctoDnsOptions}) change the reading as they change octoDNS's.
  *
- * <p>What is compared is what octoDNS would deploy: the values, and beside them ({@link
- * OctoDnsExtras}) the provider keys under {@code octodns:} and the {@code dynamic} and {@code geo}
- * routing, so a flipped {@code proxied} or an emptied pool is a change. A record marked
- * {@code octodns: {ignored: true}} is kept for the rules to see (it is served) but not compared
- * (octoDNS leaves it alone), and listed once in the report; one marked {@code lenient} has its
- * validity findings shown as allowed by that marker.
+ * <p>The values are compared as canonical rdata, so a YAML zone compares equal to the same data
+ * read from a master file. A name in a value written without its trailing dot, which the legacy
+ * validators allow, is read as written from the root ({@code mail.example.com} is
+ * {@code mail.example.com.}), as API providers serve it; a notice says so. A value octoDNS loads
+ * but that no provider could serve (an MX preference above 65535, a TLSA association that is not
+ * hex) is an error.
  *
- * <p>An empty document (nothing, comments only, or a bare {@code ---}) is an empty zone, as
- * YamlProvider treats it ({@code if yaml_data:}); any other non-map document is an error.
+ * <p>Beside the values ({@link OctoDnsExtras}) a record carries the provider keys under {@code
+ * octodns:} and its {@code dynamic} and {@code geo} routing, so a flipped {@code proxied} or an
+ * emptied pool is a change. A record marked {@code octodns: {ignored: true}} is kept for the rules
+ * to see (it is served) but not compared (octoDNS leaves it alone), and listed once in the report;
+ * one marked {@code lenient} has its validity findings shown as allowed by that marker.
+ *
+ * <p>An empty document, or one whose value is false in Python ({@code ~}, {@code {}}, {@code
+ * []}, {@code 0}), is an empty zone, as YamlProvider treats it ({@code if yaml_data:}); any other
+ * non-map document is an error.
  */
 public final class OctoDnsYamlReader implements ZoneReader {
   /** YamlProvider's {@code default_ttl}. */
-  public static final long DEFAULT_TTL = 3600;
+  public static final long DEFAULT_TTL = OctoDnsOptions.DEFAULT_TTL;
 
-  private final boolean enforceOrder;
-  private final boolean lenient;
-  private final long defaultTtl;
+  /** The largest TTL RFC 2181 §8 allows, and providers accept. */
+  static final long MAX_TTL = 2147483647L;
+
+  private final OctoDnsOptions options;
 
   /** For files compared by hand: key order is not enforced, records are judged strictly. */
   public OctoDnsYamlReader() {
-    this(false, false, DEFAULT_TTL);
+    this(OctoDnsOptions.UNORDERED);
   }
 
   /**
    * @param enforceOrder YamlProvider's {@code enforce_order}: keys must be in natural order
-   * @param lenient the zone's {@code lenient}: every record as if marked {@code octodns.lenient}
+   * @param lenient the zone's {@code lenient}: validation problems are notices, not errors
    * @param defaultTtl YamlProvider's {@code default_ttl}: the TTL of a record that names none
    */
   public OctoDnsYamlReader(boolean enforceOrder, boolean lenient, long defaultTtl) {
-    this.enforceOrder = enforceOrder;
-    this.lenient = lenient;
-    this.defaultTtl = defaultTtl;
+    this(new OctoDnsOptions(enforceOrder, "natural", defaultTtl, true, false, lenient));
+  }
+
+  public OctoDnsYamlReader(OctoDnsOptions options) {
+    this.options = options;
   }
 
   @Override
   public Zone read(SourceTree tree, String path, String origin) throws ZoneReadException {
+    return read(tree, path, origin, false);
+  }
+
+  /**
+   * As octoDNS loads a zone with {@code lenient=True}: validation problems are notices; and
+   * beyond octoDNS, a record octoDNS would fail on, or a value that cannot be DNS data, is
+   * skipped with a notice instead of failing the read. Throws only when the document itself
+   * cannot be loaded (a YAML syntax error, keys out of order, a document that is not a map).
+   */
+  @Override
+  public Zone readLenient(SourceTree tree, String path, String origin) throws ZoneReadException {
+    return read(tree, path, origin, true);
+  }
+
+  private Zone read(SourceTree tree, String path, String origin, boolean skip) throws ZoneReadException {
     String zone = origin != null ? Names.absolute(origin) : ZoneFormat.originFromFileName(path);
-    byte[] bytes = tree.read(path);
-    Conversion c = new Conversion(path, zone, lenient, defaultTtl);
+    OctoDnsOptions o = skip ? options.withLenient(true) : options;
+    Conversion c = new Conversion(path, zone, o, skip);
     try {
-      OctoDnsYaml.Doc doc = OctoDnsYaml.parse(bytes, path, enforceOrder);
-      c.doc = doc;
-      return c.run();
+      OctoDnsYaml.Doc doc = OctoDnsYaml.load(tree.read(path), path, o.order(), tree);
+      return c.run(doc);
     } catch (RuntimeException | LinkageError e) {
-      // A bug, an unforeseen library failure or a broken install (the schema resource missing:
-      // ExceptionInInitializerError) must still come out as one readable sentence.
+      // A bug or an unforeseen library failure must still come out as one readable sentence.
       throw new ZoneReadException(
           new Location(path, c.line),
           "cannot be read as an octoDNS zone ("
@@ -77,142 +115,388 @@ public final class OctoDnsYamlReader implements ZoneReader {
     }
   }
 
+  /** One record as octoDNS holds it once loaded. */
+  private record Loaded(
+      String label, String owner, String name, String type, long ttl, List<Value> values,
+      boolean lenient, boolean ignored, Extras extras, int line) {}
+
   /** One file's conversion; {@code line} tracks progress so a late failure can still point. */
   private static final class Conversion {
     final String path;
     final String zone;
+    final OctoDnsOptions options;
+    final boolean skip;
     final ZoneBuilder zoneBuilder;
-    final Set<RRsetKey> seen = new HashSet<>();
-    OctoDnsYaml.Doc doc;
+    /** Records by (name, type), in the order octoDNS added them. */
+    final Map<String, Loaded> records = new LinkedHashMap<>();
     int line;
 
-    private final boolean zoneLenient;
-    private final long defaultTtl;
-
-    Conversion(String path, String zone, boolean zoneLenient, long defaultTtl) {
-      this.zoneLenient = zoneLenient;
-      this.defaultTtl = defaultTtl;
+    Conversion(String path, String zone, OctoDnsOptions options, boolean skip) {
       this.path = path;
       this.zone = zone;
+      this.options = options;
+      this.skip = skip;
       this.zoneBuilder = new ZoneBuilder(zone);
     }
 
-    Zone run() throws ZoneReadException {
-      JsonNode root = doc.root();
-      if (root == null) {
+    Location at(int l) {
+      return new Location(path, l);
+    }
+
+    Zone run(OctoDnsYaml.Doc doc) throws ZoneReadException {
+      for (OctoDnsYaml.Duplicate d : doc.duplicates()) {
+        zoneBuilder.notice(
+            at(d.second()),
+            "the key '" + d.key() + "' is given twice (lines " + d.first() + " and " + d.second()
+                + "); octoDNS, like YAML loaders, keeps only the last");
+      }
+      Py root = doc.root();
+      if (!OctoDnsPy.truthy(root)) {
         return zoneBuilder.build();
       }
-      if (!root.isObject()) {
+      if (!(root instanceof PyDict names)) {
         throw new ZoneReadException(
-            new Location(path, doc.line("")),
+            at(root.line()),
             "an octoDNS zone file must be a map of names to records, not "
-                + (root.isArray() ? "a list" : "a single value " + OctoDnsValues.show(root)));
+                + (root instanceof PyList ? "a list"
+                    : "a single value " + (root instanceof Str s ? OctoDnsValues.show(s.v()) : OctoDnsPy.repr(root))));
       }
-      OctoDnsSchema.check(doc, path);
-      for (Map.Entry<String, JsonNode> e : root.properties()) {
-        String at = OctoDnsYaml.child("", e.getKey());
-        line = doc.line(at);
-        String owner;
-        try {
-          owner = owner(e.getKey(), zone);
-        } catch (OctoDnsValues.BadValue bad) {
-          throw new ZoneReadException(
-              new Location(path, line), "'" + e.getKey() + "': " + bad.getMessage());
-        }
-        JsonNode data = e.getValue();
-        if (data.isArray()) {
-          for (int i = 0; i < data.size(); i++) {
-            record(e.getKey(), owner, data.get(i), OctoDnsYaml.child(at, i));
+      for (OctoDnsPy.Entry e : names.map.values()) {
+        line = e.keyLine;
+        List<Py> data = e.value instanceof PyList l ? new ArrayList<>(l.items) : List.of(e.value);
+        for (Py d : data) {
+          int recordLine = e.value instanceof PyList ? (d.line() > 0 ? d.line() : e.keyLine) : e.keyLine;
+          line = recordLine;
+          String label = "'" + OctoDnsPy.str(e.key) + "'";
+          try {
+            record(e.key, d, recordLine, label);
+          } catch (Raised r) {
+            fail(r.line > 0 ? r.line : recordLine, label + ": " + raised(r));
           }
-        } else {
-          record(e.getKey(), owner, data, at);
         }
       }
+      validateZone();
+      build();
       return zoneBuilder.build();
     }
 
-    private void record(String name, String owner, JsonNode record, String at)
-        throws ZoneReadException {
-      line = doc.line(at);
-      Location where = new Location(path, line);
-      String type = record.get("type").asString();
-      String label = "'" + name + "' " + type + ": ";
-      RRsetKey key = RRsetKey.of(owner, type);
-      if (!seen.add(key)) {
-        throw new ZoneReadException(
-            where,
-            label
-                + "a second "
-                + type
-                + " record at this name; octoDNS refuses duplicates, so merge their values into one");
+    /** A problem octoDNS cannot get past: an error, or skipped with a notice in lenient reading. */
+    private void fail(int l, String message) throws ZoneReadException {
+      if (!skip) {
+        throw new ZoneReadException(at(l), message);
       }
-      long ttl = record.has("ttl") ? record.get("ttl").longValue() : defaultTtl;
-      JsonNode meta = record.path("octodns");
-      boolean marked = meta.path("lenient").asBoolean(false);
-      boolean lenient = zoneLenient || marked;
-      if (meta.path("ignored").asBoolean(false)) {
-        // octoDNS leaves it alone: the rules still see it (it is served), the diff does not.
-        zoneBuilder.ignored(key, where, label + "octodns.ignored: octoDNS leaves it alone, so it is not compared");
+      zoneBuilder.notice(at(l), message + "; skipped");
+    }
+
+    private static String raised(Raised r) {
+      if (r.explained) {
+        return r.getMessage();
       }
-      if (marked) {
-        zoneBuilder.lenient(key, where);
+      switch (r.kind) {
+        case "KeyError":
+          return "octoDNS fails on this record (missing " + r.getMessage() + ")";
+        case "IdnaError":
+          return "octoDNS cannot IDNA-encode a name here (" + r.getMessage() + ")";
+        case "Exception":
+          return r.getMessage();
+        default:
+          return "octoDNS fails on this record (" + r.kind + ": " + r.getMessage() + ")";
+      }
+    }
+
+    /** YamlProvider._populate_from_file and Record.new for one record. */
+    private void record(Py key, Py d, int recordLine, String label) throws Raised, ZoneReadException {
+      if (!(d instanceof PyDict data)) {
+        String shown = d instanceof Str s ? OctoDnsValues.show(s.v()) : OctoDnsPy.repr(d);
+        throw new Raised("AttributeError", "'" + OctoDnsPy.typeName(d) + "' object has no attribute 'get'")
+            .at(d, "a record must be a map with type and value(s), not " + shown);
+      }
+      Py typeValue = data.get("type");
+      boolean txt = typeValue instanceof Str ts && (ts.v().equals("TXT") || ts.v().equals("SPF"));
+      if (!options.escapedSemicolons() && txt) {
+        escapeSemicolons(data);
+      }
+      if (!data.has("ttl")) {
+        data.put("ttl", new Int(BigInteger.valueOf(options.defaultTtl()), 0));
+      }
+      String raw = OctoDnsPy.str(key);
+      List<Reason> reasons = new ArrayList<>();
+      String name;
+      boolean nameEncoded = true;
+      try {
+        name = OctoDnsIdna.encode(raw);
+      } catch (OctoDnsIdna.IdnaError e) {
+        reasons.add(new Reason(e.getMessage(), recordLine));
+        name = raw;
+        nameEncoded = false;
+      }
+      if (name.contains(" ") || name.contains("\t")) {
+        reasons.add(new Reason("invalid record, whitespace is not allowed", recordLine));
+      }
+      String fqdn = name.isEmpty() ? zone : name + "." + zone;
+      Py type = data.get("type");
+      if (type == null) {
+        throw new Raised("Exception", "Invalid record " + fqdn + ", missing type");
+      }
+      if (!OctoDnsPy.hashable(type)) {
+        throw OctoDnsPy.typeError("unhashable type: '" + OctoDnsPy.typeName(type) + "'");
+      }
+      if (!(type instanceof Str t) || !OctoDnsValues.TYPES.contains(t.v())) {
+        throw new Raised("Exception", "Unknown record type: \"" + OctoDnsPy.str(type) + "\"")
+            .at(type, "unknown type " + OctoDnsValues.show(OctoDnsPy.str(type)) + " (octoDNS 1.22 has "
+                + String.join(", ", new java.util.TreeSet<>(OctoDnsValues.TYPES)) + ")");
+      }
+      String recordType = t.v();
+      label = label + " " + recordType;
+      reasons.addAll(OctoDnsValues.validate(recordType, name, fqdn, data, recordLine));
+      boolean lenient = options.lenient() || recordLenient(data);
+      if (!reasons.isEmpty()) {
+        if (!lenient) {
+          Reason first = reasons.get(0);
+          throw new ZoneReadException(
+              at(first.line()),
+              label + ": " + first.message()
+                  + (reasons.size() == 1 ? "" : " (and " + (reasons.size() - 1) + " more)"));
+        }
+        for (Reason r : reasons) {
+          zoneBuilder.notice(at(r.line()), label + ": " + r.message() + " (loaded anyway: lenient)");
+        }
+      }
+      // Record.__init__
+      if (!nameEncoded) {
+        throw new Raised("IdnaError", "the name " + OctoDnsValues.show(raw) + " cannot be IDNA-encoded");
       }
       try {
-        zoneBuilder.extras(key, OctoDnsExtras.of(record, v -> OctoDnsValues.rdata(type, v, owner, zone, lenient), lenient));
-      } catch (OctoDnsValues.BadValue bad) {
-        throw new ZoneReadException(where, label + bad.getMessage());
+        OctoDnsIdna.checkDecodable(name);
+      } catch (OctoDnsIdna.IdnaError e) {
+        throw new Raised("IdnaError", e.getMessage());
       }
-      // octoDNS reads `values` when present, else `value`; single-value types only `value`.
-      String field =
-          OctoDnsValues.SINGLE_VALUE.contains(type) || !record.has("values") ? "value" : "values";
-      JsonNode values = record.get(field);
-      List<JsonNode> list =
-          values.isArray() ? values.valueStream().toList() : List.of(values);
-      for (int i = 0; i < list.size(); i++) {
-        String rdata;
-        try {
-          rdata = OctoDnsValues.rdata(type, list.get(i), owner, zone, lenient);
-        } catch (OctoDnsValues.BadValue bad) {
-          // Value lines are looked up only now: finding them costs a second pass over the file.
-          String valueAt = OctoDnsYaml.child(at, field);
-          if (values.isArray()) {
-            valueAt = OctoDnsYaml.child(valueAt, i);
-          }
-          throw new ZoneReadException(
-              new Location(path, doc.line(valueAt)), label + bad.getMessage());
+      long ttl = ttl(data.get("ttl"), label);
+      if (ttl < 0) {
+        return;
+      }
+      List<Value> values = OctoDnsValues.values(recordType, data, recordLine);
+      relativeTargets(label, values);
+      String owner;
+      try {
+        owner = owner(name, zone);
+      } catch (BadValue bad) {
+        fail(recordLine, label + ": " + bad.getMessage());
+        return;
+      }
+      Extras extras = null;
+      try {
+        String rtype = recordType;
+        extras = OctoDnsExtras.of(data, rtype, v -> rdataOf(rtype, v, owner, recordLine), lenient);
+      } catch (BadValue bad) {
+        fail(recordLine, label + ": " + bad.getMessage());
+      }
+      Py meta = data.get("octodns");
+      boolean ignored = meta instanceof PyDict m && OctoDnsPy.truthy(m.get("ignored"));
+      String id = name + "\u0000" + recordType;
+      Loaded rec = new Loaded(
+          label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, recordLine);
+      Loaded existing = records.get(id);
+      if (existing != null && !options.populateShouldReplace()) {
+        fail(
+            recordLine,
+            label + ": a second " + recordType + " record at this name (the first is on line " + existing.line()
+                + "); octoDNS refuses duplicates, so merge their values into one");
+        return;
+      }
+      records.remove(id);
+      records.put(id, rec);
+    }
+
+    /** {@code lenient |= data['octodns']['lenient']}; TypeError unless a bool or an int. */
+    private static boolean recordLenient(PyDict data) throws Raised {
+      Py flag;
+      try {
+        flag = OctoDnsValues.sub(OctoDnsValues.sub(data, "octodns"), "lenient");
+      } catch (Raised r) {
+        if (r.is("KeyError")) {
+          return false;
         }
-        zoneBuilder.add(key, ttl, rdata, where);
+        throw r;
+      }
+      if (flag instanceof Bool || flag instanceof Int) {
+        return OctoDnsPy.truthy(flag);
+      }
+      throw OctoDnsPy.typeError("unsupported operand type(s) for |=: 'bool' and '" + OctoDnsPy.typeName(flag) + "'");
+    }
+
+    /** The record's TTL, or -1 when it is none a provider can serve and the record is skipped. */
+    private long ttl(Py ttl, String label) throws Raised, ZoneReadException {
+      BigInteger t = OctoDnsPy.integer(ttl);
+      if (t.signum() < 0 || t.compareTo(BigInteger.valueOf(MAX_TTL)) > 0) {
+        // Only a lenient record gets here with a negative TTL.
+        fail(ttl.line() > 0 ? ttl.line() : line,
+            label + ": ttl " + t + " is not a TTL a provider can serve (0 to " + MAX_TTL + ")");
+        return -1;
+      }
+      return t.longValue();
+    }
+
+    /** escaped_semicolons: false, for TXT/SPF: octoDNS escapes bare {@code ;} itself (in place). */
+    private static void escapeSemicolons(PyDict d) throws Raised {
+      Py value = d.get("value");
+      if (value != null && !(value instanceof OctoDnsPy.None)) {
+        d.put("value", escaped(value));
+      }
+      Py values = d.get("values");
+      if (values != null) {
+        List<Py> items = new ArrayList<>();
+        for (Py v : iterate(values)) {
+          items.add(v instanceof OctoDnsPy.None ? v : escaped(v));
+        }
+        d.put("values", new PyList(items, values.line()));
+      }
+    }
+
+    private static Py escaped(Py v) throws Raised {
+      if (!(v instanceof Str s)) {
+        throw new Raised("AttributeError", "'" + OctoDnsPy.typeName(v) + "' object has no attribute 'replace'");
+      }
+      return new Str(s.v().replace(";", "\\;"), s.line());
+    }
+
+    /** Python iteration: a list's items, a str's characters, a dict's keys. */
+    private static List<Py> iterate(Py v) throws Raised {
+      if (v instanceof PyList l) {
+        return l.items;
+      }
+      if (v instanceof Str s) {
+        List<Py> chars = new ArrayList<>();
+        s.v().codePoints().forEach(cp -> chars.add(new Str(new String(Character.toChars(cp)), s.line())));
+        return chars;
+      }
+      if (v instanceof PyDict d) {
+        List<Py> keys = new ArrayList<>();
+        d.map.values().forEach(e -> keys.add(e.key));
+        return keys;
+      }
+      throw OctoDnsPy.typeError("'" + OctoDnsPy.typeName(v) + "' object is not iterable");
+    }
+
+    /** A notice for a record whose value names a target without a trailing dot. */
+    private void relativeTargets(String label, List<Value> values) {
+      for (Value v : values) {
+        if (v.relativeTarget() != null) {
+          zoneBuilder.notice(
+              at(v.line()),
+              label + ": \"" + v.relativeTarget() + "\" has no trailing dot; octoDNS's default validators accept"
+                  + " it and providers such as Route 53 and Cloudflare serve it as \"" + v.relativeTarget()
+                  + ".\", which is what zonegate compares (some providers refuse it)");
+          break;
+        }
+      }
+    }
+
+    /** One value of a dynamic pool or geo answer as canonical rdata, as the record's own values. */
+    private static String rdataOf(String type, Py v, String owner, int line) throws BadValue {
+      try {
+        return OctoDnsValues.rdata(type, OctoDnsValues.one(type, v, v.line() > 0 ? v.line() : line), owner);
+      } catch (Raised r) {
+        throw new BadValue("a routing value " + OctoDnsValues.show(OctoDnsPy.str(v)) + " is not " + type
+            + " data octoDNS can load (" + r.kind + ": " + r.getMessage() + ")");
+      }
+    }
+
+    /** Zone.validate with the legacy set: CNAME alone at its name, ALIAS not beside A/AAAA. */
+    private void validateZone() throws ZoneReadException {
+      Map<String, List<Loaded>> byName = new LinkedHashMap<>();
+      for (Loaded r : records.values()) {
+        byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
+      }
+      for (List<Loaded> node : byName.values()) {
+        if (node.size() < 2) {
+          continue;
+        }
+        List<String> types = node.stream().map(Loaded::type).toList();
+        String problem = null;
+        Loaded at = null;
+        if (types.contains("CNAME")) {
+          at = node.stream().filter(r -> r.type().equals("CNAME")).findFirst().orElseThrow();
+          problem = "a CNAME cannot coexist with other records ("
+              + String.join(", ", types.stream().filter(x -> !x.equals("CNAME")).toList()) + ")";
+        } else if (types.contains("ALIAS") && (types.contains("A") || types.contains("AAAA"))) {
+          at = node.stream().filter(r -> r.type().equals("ALIAS")).findFirst().orElseThrow();
+          problem = "an ALIAS cannot coexist with A or AAAA records";
+        }
+        if (problem == null) {
+          continue;
+        }
+        String message = at.label() + ": " + problem;
+        if (options.lenient() || node.stream().allMatch(Loaded::lenient)) {
+          zoneBuilder.notice(at(at.line()), message + " (loaded anyway: lenient)");
+        } else {
+          throw new ZoneReadException(at(at.line()), message + "; octoDNS refuses the zone");
+        }
+      }
+    }
+
+    /** The loaded records into RRsets, each value as canonical rdata. */
+    private void build() throws ZoneReadException {
+      for (Loaded r : records.values()) {
+        RRsetKey key = RRsetKey.of(r.owner(), r.type());
+        Location where = at(r.line());
+        if (r.ignored()) {
+          // octoDNS leaves it alone: the rules still see it (it is served), the diff does not.
+          zoneBuilder.ignored(key, where, r.label() + ": octodns.ignored: octoDNS leaves it alone, so it is not compared");
+        }
+        if (r.lenient()) {
+          zoneBuilder.lenient(key, where);
+        }
+        zoneBuilder.extras(key, r.extras());
+        for (Value v : r.values()) {
+          line = v.line();
+          String rdata;
+          try {
+            rdata = OctoDnsValues.rdata(r.type(), v, r.owner());
+          } catch (BadValue bad) {
+            fail(v.line(), r.label() + ": " + bad.getMessage());
+            continue;
+          }
+          zoneBuilder.add(key, r.ttl(), rdata, where);
+        }
       }
     }
   }
 
   /**
-   * The absolute owner for a name as octoDNS writes it: relative, {@code ''} for the apex. The
-   * checks are octoDNS's own NameValidator's (no {@code @}, no trailing or double dot, no
-   * whitespace); lengths are left to dnsjava.
+   * The absolute owner of an octoDNS name (IDNA-encoded, relative, {@code ''} for the apex).
+   * octoDNS names are plain text split on dots, so characters a master file treats specially are
+   * escaped, not interpreted.
    */
-  static String owner(String relative, String origin) throws OctoDnsValues.BadValue {
-    if (relative.equals("@")) {
-      throw new OctoDnsValues.BadValue("invalid name \"@\"; octoDNS writes the apex as ''");
+  static String owner(String relative, String origin) throws BadValue {
+    if (relative.isEmpty()) {
+      return origin;
     }
-    if (relative.chars().anyMatch(Character::isWhitespace)) {
-      throw new OctoDnsValues.BadValue("whitespace is not allowed in a name");
+    StringBuilder escaped = new StringBuilder();
+    for (String label : relative.split("\\.", -1)) {
+      if (label.isEmpty()) {
+        throw new BadValue("the name \"" + relative + "\" has an empty label, which no DNS name can have");
+      }
+      escaped.append(escapeLabel(label)).append('.');
     }
-    if (relative.endsWith(".")) {
-      throw new OctoDnsValues.BadValue(
-          "names are relative to the zone in octoDNS; drop the trailing \".\"");
-    }
-    if (relative.startsWith(".") || relative.contains("..")) {
-      throw new OctoDnsValues.BadValue("the name has an empty label (a double \".\")");
-    }
-    String name = OctoDnsValues.idna(relative);
-    String absolute =
-        name.isEmpty() ? origin : origin.equals(".") ? name + "." : name + "." + origin;
     try {
-      return Canonical.name(Name.fromString(absolute));
+      return Canonical.name(Name.fromString(escaped + (origin.equals(".") ? "" : origin)));
     } catch (TextParseException | IllegalArgumentException e) {
-      throw new OctoDnsValues.BadValue(
-          "is not a valid name (" + OctoDnsYaml.oneLine(e.getMessage()) + ")");
+      throw new BadValue(
+          "the name \"" + relative + "\" is not a valid DNS name (" + OctoDnsYaml.oneLine(e.getMessage()) + ")");
     }
+  }
+
+  private static String escapeLabel(String label) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : label.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (Character.isLetterOrDigit(c) && c < 0x80 || c == '-' || c == '_' || c == '*') {
+        out.append((char) c);
+      } else {
+        out.append('\\').append(String.format(java.util.Locale.ROOT, "%03d", c));
+      }
+    }
+    return out.toString();
   }
 }

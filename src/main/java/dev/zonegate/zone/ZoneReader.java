@@ -46,12 +46,11 @@ public interface ZoneReader {
   }
 
   /**
-   * The reader for a configured zone; {@code enforceOrder}, {@code lenient} and
-   * {@code defaultTtl} are octoDNS's YamlProvider and zone settings and mean nothing to the other
-   * formats.
+   * The reader for a configured zone; {@code octodns} holds octoDNS's YamlProvider and zone
+   * settings, which mean nothing to the other formats.
    */
-  static ZoneReader of(ZoneFormat format, boolean enforceOrder, boolean lenient, long defaultTtl) {
-    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(enforceOrder, lenient, defaultTtl) : forFormat(format);
+  static ZoneReader of(ZoneFormat format, OctoDnsOptions octodns) {
+    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(octodns) : forFormat(format);
   }
 
   static ZoneReader forFormat(ZoneFormat format) {

@@ -77,6 +77,11 @@ class HostileYamlTest {
       Cli r = Cli.run("diff", dir.resolve("old.yaml").toString(), dir.resolve("new.yaml").toString(), "--origin", "example.com");
       assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
       assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(1);
+      if (DOCS[i].equals("zones: []\nzones: []\n")) {
+        // octoDNS (PyYAML) keeps the last of two equal keys: a zone file with no records, and a warning
+        assertThat(r.out()).contains("new.yaml:2: the key 'zones' is given twice (lines 1 and 2)");
+        continue;
+      }
       assertThat(r.out()).contains("zone-parse-error").contains("new.yaml");
       assertThat(r.err()).doesNotContain("\tat ");
     }

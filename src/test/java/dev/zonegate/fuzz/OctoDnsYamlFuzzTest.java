@@ -3,6 +3,7 @@ package dev.zonegate.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.zonegate.model.Zone;
 import dev.zonegate.zone.MemoryTree;
+import dev.zonegate.zone.OctoDnsOptions;
 import dev.zonegate.zone.OctoDnsYamlReader;
 import dev.zonegate.zone.ZoneReadException;
 import dev.zonegate.zone.ZoneWriter;
@@ -10,8 +11,9 @@ import java.util.Map;
 
 /**
  * octoDNS YamlProvider files through {@link OctoDnsYamlReader}: as a hand-compared file (no key
- * order, strict), as a YamlProvider with {@code enforce_order} and {@code lenient}, and with the
- * origin taken from the file name. Seeds:
+ * order, strict), as a YamlProvider with {@code enforce_order} and {@code lenient}, with simple
+ * order and bare semicolons, read leniently (what cannot be read skipped), and with the origin
+ * taken from the file name. Seeds:
  * {@code src/test/resources/dev/zonegate/fuzz/OctoDnsYamlFuzzTestInputs/read/}.
  */
 class OctoDnsYamlFuzzTest {
@@ -26,7 +28,14 @@ class OctoDnsYamlFuzzTest {
     MemoryTree tree = new MemoryTree(Map.of(FILE, input));
     readOne(new OctoDnsYamlReader(), tree, "example.com.");
     readOne(new OctoDnsYamlReader(true, true, OctoDnsYamlReader.DEFAULT_TTL), tree, "example.com.");
+    readOne(new OctoDnsYamlReader(new OctoDnsOptions(true, "simple", 60, false, true, false)), tree, "example.com.");
     readOne(new OctoDnsYamlReader(), tree, null);
+    try {
+      Zone z = new OctoDnsYamlReader().readLenient(tree, FILE, "example.com.");
+      ZoneWriter.write(z);
+    } catch (ZoneReadException e) {
+      Contract.expected(e);
+    }
   }
 
   private static void readOne(OctoDnsYamlReader reader, MemoryTree tree, String origin) {

@@ -1,0 +1,410 @@
+package dev.zonegate.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zonegate.model.Notice;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.Zone;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.DNSInput;
+import org.xbill.DNS.Name;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * zonegate's octoDNS reader against octoDNS 1.22 itself: every octoDNS YAML fixture of this
+ * repository, octoDNS's own test zones, and the generated cases of {@link OctoDnsCases} are loaded
+ * by both, and both must give the same RRsets (owner, type, TTL, values as canonical rdata) and
+ * the same accept or reject. octoDNS runs once, in one Python process, for all cases
+ * ({@link OctoDnsPeer}); without it the test is skipped with a message, or fails where
+ * {@code ZONEGATE_REQUIRE_OCTODNS=1}.
+ *
+ * <p>A disagreement fails the test unless it is one of the {@link #KNOWN} differences, each of
+ * which says why (and is described in docs/fidelity-octodns.md). A known difference that no case
+ * shows any more fails the test too, so the list stays true.
+ *
+ * <p>The figures (cases per source, agreement, each known difference) are printed.
+ */
+class OctoDnsDifferentialTest {
+  private static final Path FIXTURES = Path.of("testdata");
+  private static final Path RESOURCES = Path.of("src/test/resources");
+  private static final Path CORPUS = Path.of("../shared/corpus/octodns-tests-config");
+
+  @TempDir static Path work;
+
+  /** One case: a zone file, the zone it is read as, and the provider options. */
+  record Case(String id, String source, Path root, String file, String zone, OctoDnsOptions options) {}
+
+  private static List<Case> cases;
+  private static Map<String, JsonNode> octodns;
+
+  @BeforeAll
+  static void runOctoDns() throws Exception {
+    OctoDnsPeer.require();
+    cases = new ArrayList<>();
+    fixtures();
+    corpus();
+    generated();
+    List<OctoDnsPeer.Request> requests = new ArrayList<>();
+    for (Case c : cases) {
+      requests.add(new OctoDnsPeer.Request(c.id(), c.zone(), c.root().resolve(c.file()), c.options()));
+    }
+    octodns = OctoDnsPeer.load(requests, work);
+  }
+
+  // ---------------------------------------------------------------- the known differences
+
+  /** What a disagreement is, for the allow-list to match on. */
+  enum Kind {
+    /** octoDNS loads the zone, zonegate refuses it. */
+    ZONEGATE_REFUSES,
+    /** octoDNS refuses the zone, zonegate reads it. */
+    OCTODNS_REFUSES,
+    /** Both load it, with different RRsets. */
+    RECORDS_DIFFER
+  }
+
+  /** One disagreement, with both sides' outcomes. */
+  record Disagreement(Case c, Kind kind, Octo octo, Gate gate) {}
+
+  /** A known, explained difference: its name, why it is so, and which disagreements it covers. */
+  record Known(String name, String reason, Predicate<Disagreement> covers) {}
+
+  /**
+   * THE allow-list. Every entry is also described in docs/fidelity-octodns.md. Nothing else may
+   * differ.
+   */
+  static final List<Known> KNOWN =
+      List.of(
+          // octoDNS's legacy validators let through values that are not DNS data at all: an MX
+          // preference or SRV port above 65535, a TLSA association or SSHFP fingerprint that is
+          // not hex, a negative SvcParam port, a TTL beyond 2^31-1, a name with an empty label.
+          // octoDNS loads them, and the provider refuses them at deploy time; zonegate refuses
+          // them when it reads, saying no provider can serve the value. Recognised by octoDNS's
+          // own rendering of the record failing to parse as DNS presentation data.
+          new Known(
+              "not-dns-data",
+              "octoDNS loads a value no DNS server or provider can hold; zonegate refuses it when reading",
+              d -> d.kind() == Kind.ZONEGATE_REFUSES && d.octo().unservable() && d.gate().notDnsData()),
+          // octoDNS's legacy dynamic validator also checks the geo codes rules target, that rules
+          // go subnets before geos and end with a catch-all, that no pool is targeted twice and no
+          // subnet or geo twice; zonegate reads the routing and checks pools, weights, statuses
+          // and how rules and fallbacks name pools, but not those rules yet.
+          new Known(
+              "dynamic-geo-not-judged",
+              "octoDNS refuses the rules of a dynamic block (geo codes, order, overlap); zonegate does not check"
+                  + " those yet",
+              d -> d.kind() == Kind.OCTODNS_REFUSES
+                  && !d.octo().validators().isEmpty()
+                  && Set.of("dynamic", "geo").containsAll(d.octo().validators())));
+
+  // ---------------------------------------------------------------- the test
+
+  @Test
+  void zonegateReadsOctoDnsYamlAsOctoDnsDoes() throws Exception {
+    Map<String, Integer> bySource = new TreeMap<>();
+    Map<String, Integer> byKnown = new LinkedHashMap<>();
+    KNOWN.forEach(k -> byKnown.put(k.name(), 0));
+    List<String> failures = new ArrayList<>();
+    int agree = 0;
+    for (Case c : cases) {
+      bySource.merge(c.source(), 1, Integer::sum);
+      JsonNode result = octodns.get(c.id());
+      assertThat(result).as("octoDNS result for " + c.id()).isNotNull();
+      Octo o = Octo.of(result, c.zone());
+      Gate g = Gate.of(c);
+      Disagreement d = compare(c, o, g);
+      if (System.getenv("OCTODNS_DIFF_DUMP") != null) {
+        System.out.println("CASE " + c.id() + "\n    octoDNS:  " + o.summary() + "\n    zonegate: " + g.summary());
+      }
+      String lenient = lenientProblem(c, o);
+      if (lenient != null) {
+        failures.add(c.id() + ": readLenient " + lenient + "\n    octoDNS:  " + o.summary());
+      }
+      if (d == null) {
+        agree++;
+        continue;
+      }
+      List<Known> matches = KNOWN.stream().filter(k -> k.covers().test(d)).toList();
+      if (matches.size() == 1) {
+        byKnown.merge(matches.get(0).name(), 1, Integer::sum);
+      } else {
+        failures.add(describe(d) + (matches.size() > 1 ? " [matches several known differences]" : ""));
+      }
+    }
+    StringBuilder report = new StringBuilder();
+    report.append("octoDNS differential: ").append(cases.size()).append(" cases (");
+    report.append(bySource.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+    report.append("): ").append(agree).append(" agree, ");
+    int known = byKnown.values().stream().mapToInt(Integer::intValue).sum();
+    report.append(known).append(" known differences (");
+    report.append(byKnown.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+    report.append("), ").append(failures.size()).append(" disagreements");
+    System.out.println(report);
+    failures.forEach(System.out::println);
+    List<String> stale = byKnown.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+    assertThat(failures).as(report + "\n" + String.join("\n", failures)).isEmpty();
+    assertThat(stale).as("known differences no case shows any more; drop them from KNOWN and the doc").isEmpty();
+  }
+
+  /**
+   * For a lenient case, zonegate's {@code readLenient}: where octoDNS loads the zone it must give
+   * the same RRsets (bar values that are not DNS data, which it skips); where octoDNS fails, it
+   * must either fail too or say what it skipped. Null when that holds.
+   */
+  private static String lenientProblem(Case c, Octo o) throws IOException {
+    if (!c.options().lenient()) {
+      return null;
+    }
+    Zone z;
+    try {
+      z = new OctoDnsYamlReader(c.options()).readLenient(new DirectoryTree(c.root()), c.file(), c.zone());
+    } catch (ZoneReadException e) {
+      return o.ok() ? "refuses what octoDNS loads: " + e.getMessage() : null;
+    }
+    Map<String, String> sets = Gate.sets(z);
+    if (o.ok()) {
+      return sets.equals(o.sets()) ? null : "differs: " + sets;
+    }
+    boolean skipped = z.notices().stream().anyMatch(n -> n.message().endsWith("; skipped"));
+    return skipped ? null : "reads what octoDNS refuses without a notice of what it skipped: " + sets;
+  }
+
+  private static Disagreement compare(Case c, Octo o, Gate g) {
+    if (!o.ok() && !g.ok()) {
+      return null;
+    }
+    if (o.ok() && !g.ok()) {
+      return new Disagreement(c, Kind.ZONEGATE_REFUSES, o, g);
+    }
+    if (!o.ok()) {
+      return new Disagreement(c, Kind.OCTODNS_REFUSES, o, g);
+    }
+    return o.sets().equals(g.sets()) ? null : new Disagreement(c, Kind.RECORDS_DIFFER, o, g);
+  }
+
+  private static String describe(Disagreement d) {
+    return d.c().id() + " (" + d.c().root().resolve(d.c().file()) + ", " + d.c().options() + "): " + d.kind()
+        + "\n    octoDNS:  " + d.octo().summary() + "\n    zonegate: " + d.gate().summary();
+  }
+
+  // ---------------------------------------------------------------- both sides' outcomes
+
+  /** octoDNS's outcome: RRsets by "owner TYPE" as "ttl rdata...", or its error. */
+  record Octo(boolean ok, Map<String, String> sets, String error, List<String> validators, boolean unservable) {
+    static Octo of(JsonNode r, String zone) {
+      if (!r.get("ok").asBoolean()) {
+        List<String> ids = new ArrayList<>();
+        r.path("validators").forEach(v -> ids.add(v.asString()));
+        return new Octo(false, Map.of(), r.get("error").asString(), ids, false);
+      }
+      Map<String, String> sets = new TreeMap<>();
+      boolean unservable = false;
+      for (JsonNode rec : r.get("records")) {
+        String type = rec.get("type").asString();
+        String owner = owner(rec.get("name").asString());
+        java.math.BigInteger big = rec.get("ttl").bigIntegerValue();
+        if (owner == null || big.signum() < 0 || big.compareTo(java.math.BigInteger.valueOf(2147483647L)) > 0
+            || rec.get("values").isNull()) {
+          unservable = true;
+          continue;
+        }
+        TreeSet<String> rdata = new TreeSet<>();
+        for (JsonNode v : rec.get("values")) {
+          String canonical = canonical(owner, type, v.asString());
+          if (canonical == null) {
+            unservable = true;
+          } else {
+            rdata.add(canonical);
+          }
+        }
+        if (!rdata.isEmpty()) {
+          sets.put(owner + " " + type, big + " " + String.join(" | ", rdata));
+        }
+      }
+      return new Octo(true, sets, null, List.of(), unservable);
+    }
+
+    String summary() {
+      return ok ? "loads " + sets : "refuses: " + error.replaceAll("\\s+", " ") + " " + validators;
+    }
+  }
+
+  /** zonegate's outcome, in the same form. */
+  record Gate(boolean ok, Map<String, String> sets, String error, List<Notice> notices) {
+    static Gate of(Case c) throws IOException {
+      try {
+        Zone z = new OctoDnsYamlReader(c.options()).read(new DirectoryTree(c.root()), c.file(), c.zone());
+        return new Gate(true, sets(z), null, z.notices());
+      } catch (ZoneReadException e) {
+        return new Gate(false, Map.of(), e.getMessage(), List.of());
+      }
+    }
+
+    static Map<String, String> sets(Zone z) {
+      Map<String, String> sets = new TreeMap<>();
+      for (RRset s : z.rrsets().values()) {
+        sets.put(s.name() + " " + s.type(), s.ttl() + " " + String.join(" | ", new TreeSet<>(s.rdata())));
+      }
+      return sets;
+    }
+
+    boolean notDnsData() {
+      return error != null
+          && (error.contains("no provider can serve") || error.contains("is not a TTL a provider can serve")
+              || error.contains("which no DNS name can have") || error.contains("is not a valid DNS name"));
+    }
+
+    String summary() {
+      return ok ? "loads " + sets : "refuses: " + error;
+    }
+  }
+
+  /** An octoDNS owner name (plain text labels, IDNA already applied) as a canonical DNS name. */
+  static String owner(String fqdn) {
+    try {
+      java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+      String body = fqdn.endsWith(".") ? fqdn.substring(0, fqdn.length() - 1) : fqdn;
+      if (!body.isEmpty()) {
+        for (String label : body.split("\\.", -1)) {
+          byte[] b = label.getBytes(StandardCharsets.UTF_8);
+          if (b.length == 0 || b.length > 63) {
+            return null;
+          }
+          wire.write(b.length);
+          wire.write(b);
+        }
+      }
+      wire.write(0);
+      return Canonical.name(new Name(new DNSInput(wire.toByteArray())));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static final Pattern URLFWD = Pattern.compile("\"([^\"\\\\]*)\" \"([^\"\\\\]*)\" (\\d+) (\\d+) (\\d+)");
+
+  /** octoDNS's presentation rdata, canonical as zonegate's is; null when it is not DNS data. */
+  static String canonical(String owner, String type, String text) {
+    try {
+      switch (type) {
+        case "ALIAS":
+          return Canonical.name(Name.fromString(text, Name.root));
+        case "URLFWD":
+          Matcher m = URLFWD.matcher(text);
+          return m.matches()
+              ? OctoDnsValues.quote(m.group(1)) + " " + OctoDnsValues.quote(m.group(2)) + " " + m.group(3) + " "
+                  + m.group(4) + " " + m.group(5)
+              : null;
+        default:
+          // octoDNS writes non-ASCII text raw, meaning its UTF-8 octets; dnsjava wants escapes.
+          return Canonical.rdata(owner, type, OctoDnsValues.utf8Escaped(text), ".");
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- the cases
+
+  private static void add(String id, String source, Path root, String file, String zone, OctoDnsOptions o) {
+    cases.add(new Case(id, source, root, file, zone, o));
+  }
+
+  /** This repository's octoDNS YAML: as YamlProvider reads them, and with no order enforced. */
+  private static void fixtures() throws IOException {
+    List<Path> files = new ArrayList<>();
+    files.add(FIXTURES.resolve("formats/example.com.yaml"));
+    try (Stream<Path> s = Files.walk(FIXTURES.resolve("octodns-repo"))) {
+      s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
+    }
+    try (Stream<Path> s = Files.walk(FIXTURES.resolve("scenarios"))) {
+      s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("expected.yaml"))
+          .sorted()
+          .forEach(files::add);
+    }
+    try (Stream<Path> s = Files.walk(RESOURCES.resolve("octodns"))) {
+      s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
+    }
+    try (Stream<Path> s = Files.walk(RESOURCES.resolve("dev/zonegate/fuzz/OctoDnsYamlFuzzTestInputs"))) {
+      s.filter(Files::isRegularFile).sorted().forEach(files::add);
+    }
+    for (Path f : files) {
+      if (isConfig(f)) {
+        continue;
+      }
+      String name = f.getFileName().toString();
+      String zone = name.matches(".+\\..+\\.ya?ml") ? name.replaceFirst("ya?ml$", "") : "example.com.";
+      String id = "fixture/" + f.toString().replace('\\', '/');
+      add(id, "fixtures", f.getParent(), name, zone, OctoDnsOptions.DEFAULTS);
+      add(id + "~unordered", "fixtures", f.getParent(), name, zone, OctoDnsOptions.UNORDERED);
+    }
+  }
+
+  /** octoDNS's own test zones (the zone files among its test configs), strict and lenient. */
+  private static void corpus() throws IOException {
+    if (!Files.isDirectory(CORPUS)) {
+      System.out.println("octoDNS differential: corpus absent at " + CORPUS.toAbsolutePath().normalize()
+          + "; only fixtures and generated cases");
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(CORPUS)) {
+      files = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    for (Path f : files) {
+      if (isConfig(f)) {
+        continue;
+      }
+      String rel = CORPUS.relativize(f).toString().replace('\\', '/');
+      String parent = f.getParent().getFileName().toString();
+      String stem = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+      String zone =
+          parent.endsWith(".") ? parent
+              : parent.endsWith(".tst") ? parent.replaceFirst("\\.tst$", ".")
+              : stem.contains(".") ? stem + "." : stem + ".tests.";
+      add("corpus/" + rel, "corpus", CORPUS, rel, zone, OctoDnsOptions.DEFAULTS);
+      add("corpus/" + rel + "~lenient", "corpus", CORPUS, rel, zone, OctoDnsOptions.DEFAULTS.withLenient(true));
+    }
+  }
+
+  private static void generated() throws IOException {
+    Path root = work.resolve("generated");
+    int n = 0;
+    for (OctoDnsCases.Gen g : OctoDnsCases.all()) {
+      Path dir = root.resolve(String.format("%04d", n++));
+      Files.createDirectories(dir);
+      for (Map.Entry<String, byte[]> f : g.files().entrySet()) {
+        Files.write(dir.resolve(f.getKey()), f.getValue());
+      }
+      add("gen/" + g.id(), "generated", dir, OctoDnsCases.FILE, OctoDnsCases.ZONE, g.options());
+    }
+  }
+
+  /** An octoDNS main config rather than a zone file: it has providers, zones or manager. */
+  private static boolean isConfig(Path f) throws IOException {
+    for (String line : Files.readAllLines(f, StandardCharsets.ISO_8859_1)) {
+      if (line.matches("(providers|zones|manager|validators|secret_handlers|processors):.*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

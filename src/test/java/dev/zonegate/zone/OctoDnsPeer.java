@@ -1,0 +1,128 @@
+package dev.zonegate.zone;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * octoDNS 1.22 itself, as an oracle: {@code src/test/python/octodns_dump.py} run by the peer's
+ * {@code bin/octodns-python} (Debian's python3 with octoDNS importable), found relative to the
+ * working directory at {@code ../shared/peers/octodns}.
+ *
+ * <p>Where the peer or its Python packages are missing, {@link #require()} skips the calling
+ * test with a message saying what is missing; with {@code ZONEGATE_REQUIRE_OCTODNS=1} (set in
+ * CI, which installs the packages) it fails instead, so a broken setup cannot pass unnoticed.
+ */
+final class OctoDnsPeer {
+  static final Path HOME = Path.of("../shared/peers/octodns");
+  static final Path PYTHON = HOME.resolve("bin/octodns-python");
+  static final Path DUMPER = Path.of("src/test/python/octodns_dump.py");
+  static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_OCTODNS";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private OctoDnsPeer() {}
+
+  /** Skips (or, where required, fails) unless octoDNS can be run here. */
+  static void require() {
+    String missing = missing();
+    if (missing == null) {
+      return;
+    }
+    if ("1".equals(System.getenv(REQUIRE_ENV))) {
+      Assertions.fail(REQUIRE_ENV + "=1 but octoDNS cannot run: " + missing);
+    }
+    Assumptions.assumeTrue(false, "octoDNS differential skipped: " + missing);
+  }
+
+  private static String missing;
+  private static boolean probed;
+
+  private static synchronized String missing() {
+    if (probed) {
+      return missing;
+    }
+    probed = true;
+    if (!Files.isExecutable(PYTHON)) {
+      return missing = "no octoDNS peer at " + PYTHON.toAbsolutePath().normalize();
+    }
+    if (!Files.isRegularFile(DUMPER)) {
+      return missing = "no dumper at " + DUMPER.toAbsolutePath();
+    }
+    try {
+      Process p =
+          new ProcessBuilder(PYTHON.toString(), "-c", "import yaml, dns, natsort, dateutil, idna, requests, octodns")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        return missing = "octoDNS's Python packages are missing (" + out.strip().replaceAll("\\s+", " ")
+            + "); apt-get install python3-yaml python3-dnspython python3-natsort python3-dateutil"
+            + " python3-idna python3-requests";
+      }
+    } catch (IOException e) {
+      return missing = "cannot run " + PYTHON + " (" + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return missing = "interrupted";
+    }
+    return missing = null;
+  }
+
+  /** One case for the dumper: a zone file and the provider options to load it with. */
+  record Request(String id, String zone, Path file, OctoDnsOptions options) {}
+
+  /** Loads every request in one Python process; results by id. */
+  static Map<String, JsonNode> load(List<Request> requests, Path work) throws IOException, InterruptedException {
+    ArrayNode manifest = JSON.createArrayNode();
+    for (Request r : requests) {
+      ObjectNode c = manifest.addObject();
+      c.put("id", r.id());
+      c.put("zone", r.zone());
+      c.put("file", r.file().toAbsolutePath().toString());
+      c.put("enforce_order", r.options().enforceOrder());
+      c.put("order_mode", r.options().orderMode());
+      c.put("default_ttl", r.options().defaultTtl());
+      c.put("escaped_semicolons", r.options().escapedSemicolons());
+      c.put("populate_should_replace", r.options().populateShouldReplace());
+      c.put("lenient", r.options().lenient());
+    }
+    Path file = work.resolve("manifest.json");
+    Files.writeString(file, JSON.writeValueAsString(manifest));
+    Path out = work.resolve("results.jsonl");
+    Path err = work.resolve("stderr.txt");
+    Process p =
+        new ProcessBuilder(PYTHON.toString(), DUMPER.toString(), "--manifest", file.toString())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    // A guard against a hung interpreter, not a timing assertion.
+    if (!p.waitFor(30, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      Assertions.fail("octoDNS dumper did not finish");
+    }
+    if (p.exitValue() != 0) {
+      Assertions.fail("octoDNS dumper failed (" + p.exitValue() + "): " + Files.readString(err));
+    }
+    Map<String, JsonNode> results = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        JsonNode n = JSON.readTree(line);
+        results.put(n.get("id").asString(), n.get("result"));
+      }
+    }
+    return results;
+  }
+}
