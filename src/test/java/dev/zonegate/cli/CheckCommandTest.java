@@ -250,6 +250,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void aBrokenOctoDnsBaseIsReadLenientlyToo() throws Exception {
+    git.write("zonegate.yaml", CONFIG + "  - name: example.org.\n    file: zones/example.org.yaml\n")
+        .write("zones/example.org.yaml", "---\nbad:\n  type: A\n  value: 300.1.1.1\nwww:\n  type: A\n  value: 93.184.215.90\n");
+    String broken = git.commit("an octoDNS zone with a bad value");
+    git.write("zones/example.org.yaml", "---\nbad:\n  type: A\n  value: 93.184.215.91\nwww:\n  type: A\n  value: 93.184.215.90\n");
+    git.commit("repair it");
+    Cli r = check("--base", broken);
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).contains("+ add    bad.example.org. A").contains("this base version does not parse");
+  }
+
+  @Test
   void aTrailerOutsideTheRangeAllowsNothing() throws Exception {
     git.commit("old allow\n\nZonegate-Allow: address-emptied\n");
     String newBase = git.git("rev-parse", "HEAD").trim();
