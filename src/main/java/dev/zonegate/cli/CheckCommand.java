@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "check",
     description = {
-      "Judge the zones a git change touches: base commit to head commit (SPEC §4).",
+      "Judge the zones a git change touches: base commit to head commit.",
       "Exit 0 pass, 1 blocked, 2 could not decide."
     })
 final class CheckCommand implements Callable<Integer> {
