@@ -15,11 +15,26 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class BindPrograms {
   public static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_NAMED";
+  /** Overrides {@value #REQUIRE_ENV} (tests of the skipping itself). */
+  public static final String REQUIRE_PROPERTY = "zonegate.test.requireNamed";
 
   private BindPrograms() {}
 
   /** The program on the PATH or in {@code fallbacks}; skips or fails the test when there is none. */
   public static Path require(String program, String missing, Path... fallbacks) {
+    Path found = find(program, fallbacks);
+    if (found != null) {
+      return found;
+    }
+    if (required()) {
+      Assertions.fail(missing + " and " + REQUIRE_ENV + "=1 requires it");
+    }
+    Assumptions.abort(missing);
+    return null;
+  }
+
+  /** The program on the PATH or in {@code fallbacks}, or null. */
+  public static Path find(String program, Path... fallbacks) {
     List<Path> candidates = new ArrayList<>();
     String path = System.getenv("PATH");
     if (path != null) {
@@ -35,11 +50,12 @@ public final class BindPrograms {
         return p;
       }
     }
-    String forced = System.getProperty("zonegate.test.requireNamed");
-    if (forced != null ? forced.equals("1") : "1".equals(System.getenv(REQUIRE_ENV))) {
-      Assertions.fail(missing + " and " + REQUIRE_ENV + "=1 requires it");
-    }
-    Assumptions.abort(missing);
     return null;
+  }
+
+  /** True when a missing BIND program must fail the test rather than skip it. */
+  public static boolean required() {
+    String forced = System.getProperty(REQUIRE_PROPERTY);
+    return forced != null ? forced.equals("1") : "1".equals(System.getenv(REQUIRE_ENV));
   }
 }

@@ -53,11 +53,9 @@ import org.xbill.DNS.Type;
  */
 public final class NamedServer implements BeforeAllCallback, AfterAllCallback, ExecutionCondition, AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
-  private static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_NAMED";
   /** Where to look for named instead of the PATH (tests of the skipping itself). */
   static final String NAMED_PROPERTY = "zonegate.test.named";
-  /** Overrides {@value #REQUIRE_ENV} (tests of the skipping itself). */
-  static final String REQUIRE_PROPERTY = "zonegate.test.requireNamed";
+  static final String REQUIRE_PROPERTY = BindPrograms.REQUIRE_PROPERTY;
   static final String MISSING = "named not installed (apt-get install bind9)";
 
   private final Map<String, String> zones; // absolute name -> master file text
@@ -102,7 +100,7 @@ public final class NamedServer implements BeforeAllCallback, AfterAllCallback, E
   }
 
   /**
-   * Without named (and without {@value #REQUIRE_ENV}), every test of the class is reported as
+   * Without named (and without ZONEGATE_REQUIRE_NAMED=1), every test of the class is reported as
    * skipped with the reason, one by one, rather than the class vanishing from the counts.
    */
   @Override
@@ -122,8 +120,7 @@ public final class NamedServer implements BeforeAllCallback, AfterAllCallback, E
   }
 
   private static boolean required() {
-    String p = System.getProperty(REQUIRE_PROPERTY);
-    return p != null ? p.equals("1") : "1".equals(System.getenv(REQUIRE_ENV));
+    return BindPrograms.required();
   }
 
   @Override
@@ -363,7 +360,7 @@ public final class NamedServer implements BeforeAllCallback, AfterAllCallback, E
       return found;
     }
     if (required()) {
-      Assertions.fail(MISSING + " and " + REQUIRE_ENV + "=1 requires it");
+      Assertions.fail(MISSING + " and " + BindPrograms.REQUIRE_ENV + "=1 requires it");
     }
     Assumptions.abort(MISSING);
     return null;
@@ -371,28 +368,12 @@ public final class NamedServer implements BeforeAllCallback, AfterAllCallback, E
 
   /** The named binary, or null. */
   private static Path locate() {
-    List<Path> candidates = new ArrayList<>();
     String forced = System.getProperty(NAMED_PROPERTY);
     if (forced != null) {
-      candidates.add(Path.of(forced));
-    } else {
-      String path = System.getenv("PATH");
-      if (path != null) {
-        for (String d : path.split(java.io.File.pathSeparator)) {
-          if (!d.isEmpty()) {
-            candidates.add(Path.of(d, "named"));
-          }
-        }
-      }
-      candidates.add(Path.of("/usr/sbin/named"));
-      candidates.add(Path.of("/usr/local/sbin/named"));
+      Path p = Path.of(forced);
+      return Files.isRegularFile(p) && Files.isExecutable(p) ? p : null;
     }
-    for (Path p : candidates) {
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    return null;
+    return BindPrograms.find("named", Path.of("/usr/sbin/named"), Path.of("/usr/local/sbin/named"));
   }
 
   /** A port free for both TCP and UDP on 127.0.0.1 a moment ago. */
