@@ -86,9 +86,11 @@ public final class Check {
       boolean all = o.allZones() || changed == null || configChanged(cfg, changed);
       List<Callable<Gate.Subject>> work = new ArrayList<>();
       Map<String, Boolean> includes = new java.util.HashMap<>(); // a shared file is scanned once, not per zone
+      Map<String, ZoneConfig> headZones = byName(cfg.head);
+      Map<String, ZoneConfig> baseZones = byName(cfg.base);
       for (ZoneConfig z : zones(cfg)) {
-        ZoneConfig headZone = cfg.head.zone(z.name());
-        ZoneConfig baseZone = cfg.base.zone(z.name());
+        ZoneConfig headZone = headZones.get(z.name());
+        ZoneConfig baseZone = baseZones.get(z.name());
         requireFile(z.name(), headZone, headTree, baseZone, baseTree);
         if (!all && !touched(headTree, headZone, baseZone, changed, includes)) {
           continue;
@@ -225,6 +227,15 @@ public final class Check {
       }
     }
     return false;
+  }
+
+  /** The config's zones by name: a repository may have thousands, each looked up once. */
+  private static Map<String, ZoneConfig> byName(RepoConfig c) {
+    Map<String, ZoneConfig> out = new java.util.HashMap<>();
+    for (ZoneConfig z : c.zones()) {
+      out.putIfAbsent(z.name(), z);
+    }
+    return out;
   }
 
   /** Zones of the head config, then zones only the base config has (being removed). */
