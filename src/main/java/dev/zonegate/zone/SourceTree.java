@@ -32,21 +32,7 @@ public interface SourceTree {
   }
 
   /** Strings by code point, as Python compares them (not by UTF-16 unit, as {@link String#compareTo}). */
-  java.util.Comparator<String> CODE_POINT_ORDER =
-      (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-          int x = a.codePointAt(i);
-          int y = b.codePointAt(j);
-          if (x != y) {
-            return Integer.compare(x, y);
-          }
-          i += Character.charCount(x);
-          j += Character.charCount(y);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-      };
+  java.util.Comparator<String> CODE_POINT_ORDER = OctoDnsPy::compareCodePoints;
 
   /**
    * The entries of the directory {@code dir} ({@code ""} is the root), by name in code point

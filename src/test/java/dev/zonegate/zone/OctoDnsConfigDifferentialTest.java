@@ -150,33 +150,33 @@ class OctoDnsConfigDifferentialTest {
         "a/example.com.yaml", WWW_A, "a/shared.yaml", MAIL, "b/example.com.yaml", "txt:\n  type: TXT\n  value: b\n");
 
     // Dynamic entries.
-    String zones3 = "a/example.com.yaml";
+    String com = "a/example.com.yaml";
     add("dynamic-all",
         providers(provider("a", "a")) + "zones:\n" + zone("'*'", "a"),
-        zones3, WWW_A, "a/example.org.yaml", MAIL, "a/2.0.192.in-addr.arpa.yaml", "", "a/notes.yaml", WWW_A,
+        com, WWW_A, "a/example.org.yaml", MAIL, "a/2.0.192.in-addr.arpa.yaml", "", "a/notes.yaml", WWW_A,
         "a/readme.txt", "x", "a/sub.example.yaml/inner.yaml", WWW_A);
     add("dynamic-beside-a-zone-by-name",
         providers(provider("a", "a"), provider("b", "a", "default_ttl: 60"))
             + "zones:\n" + zone("'*'", "a") + zone("example.org.", "b"),
-        zones3, WWW_A, "a/example.org.yaml", MAIL);
+        com, WWW_A, "a/example.org.yaml", MAIL);
     add("dynamic-glob-and-regex",
         providers(provider("a", "a"), provider("b", "a", "default_ttl: 60"))
             + "zones:\n  '*.arpa.':\n    glob: '*.arpa.'\n    sources: [ b ]\n    targets: [ out ]\n"
             + "  '*':\n    regex: '^example\\.(com|net)\\.$'\n    sources: [ a ]\n    targets: [ out ]\n",
-        zones3, WWW_A, "a/example.org.yaml", MAIL, "a/example.net.yaml", MAIL,
+        com, WWW_A, "a/example.org.yaml", MAIL, "a/example.net.yaml", MAIL,
         "a/2.0.192.in-addr.arpa.yaml", "'1':\n  type: PTR\n  value: www.example.com.\n");
     add("dynamic-entries-in-order",
         providers(provider("a", "a"), provider("b", "a", "default_ttl: 60"))
             + "zones:\n" + zone("'*.b'", "b") + zone("'*.a'", "a"),
-        zones3, WWW_A, "a/example.org.yaml", MAIL);
+        com, WWW_A, "a/example.org.yaml", MAIL);
     add("dynamic-several-sources",
         providers(provider("a", "a"), provider("b", "b", "ignore_missing_zones: true"))
             + "zones:\n" + zone("'*'", "a", "b"),
-        zones3, WWW_A, "b/example.org.yaml", MAIL, "b/example.com.yaml", MAIL);
+        com, WWW_A, "b/example.org.yaml", MAIL, "b/example.com.yaml", MAIL);
     add("dynamic-file-in-capitals-takes-over",
         providers(provider("a", "a", "shared_filename: shared.yaml"), provider("b", "a", "default_ttl: 60"))
             + "zones:\n" + zone("example.com.", "b") + zone("'*'", "a"),
-        zones3, WWW_A, "a/Example.COM.yaml", MAIL, "a/shared.yaml", "shared:\n  type: A\n  value: 93.184.215.8\n");
+        com, WWW_A, "a/Example.COM.yaml", MAIL, "a/shared.yaml", "shared:\n  type: A\n  value: 93.184.215.8\n");
     add("dynamic-utf8-file",
         providers(provider("a", "a")) + "zones:\n" + zone("'*'", "a"),
         "a/bücher.example.yaml", WWW_A);
@@ -189,13 +189,13 @@ class OctoDnsConfigDifferentialTest {
     add("dynamic-lenient",
         providers(provider("a", "a"))
             + "zones:\n  '*':\n    lenient: true\n    sources: [ a ]\n    targets: [ out ]\n",
-        zones3, WWW_A + "www2:\n  - type: A\n    value: 93.184.215.6\n  - type: CNAME\n    value: www.example.com.\n");
+        com, WWW_A + "www2:\n  - type: A\n    value: 93.184.215.6\n  - type: CNAME\n    value: www.example.com.\n");
     add("dynamic-alias",
         providers(provider("a", "a")) + "zones:\n" + zone("'*'", "a") + "  alias.example.:\n    alias: example.com.\n",
-        zones3, WWW_A);
+        com, WWW_A);
     add("dynamic-directory-missing",
         providers(provider("a", "nowhere")) + "zones:\n" + zone("'*'", "a"),
-        zones3, WWW_A);
+        com, WWW_A);
   }
 
   @BeforeAll
