@@ -1,48 +1,77 @@
 package dev.zonegate.config;
 
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Notice;
 import dev.zonegate.zone.OctoDnsOptions;
+import dev.zonegate.zone.OctoDnsSources;
+import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneFormat;
+import dev.zonegate.zone.ZoneReadException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
  * An octoDNS main config read as a zonegate config (SPEC §3.2): each zone under {@code zones:} is
- * read from the directory of its first YamlProvider source, in the file octoDNS itself would read,
- * {@code <directory>/<zone name with its trailing dot>yaml} ({@code config/example.com.yaml}).
+ * read as octoDNS fills it, from every YamlProvider among its {@code sources:} in order ({@link
+ * OctoDnsSources}): in each source's directory the zone file octoDNS itself would read, {@code
+ * <zone name with its trailing dot>yaml} ({@code config/example.com.yaml}), and the source's
+ * {@code shared_filename}, with each source's own settings.
  *
- * <p>Only what locates and reads the zone files is read: the source's {@code class} and
- * {@code directory}, the YamlProvider settings that change how a file reads ({@code enforce_order},
- * {@code order_mode}, {@code default_ttl}, {@code escaped_semicolons},
- * {@code populate_should_replace}, each with octoDNS's default) and the zone's {@code lenient}
- * (default false). Targets,
- * processors, manager settings, credentials and {@code env/VAR} references are ignored, and no
- * environment variable is ever read. An octoDNS config has no rule packs: the default pack applies.
+ * <p>Only what locates and reads the zone files is read: each source's {@code class}, {@code
+ * directory}, {@code shared_filename}, {@code disable_zonefile}, {@code ignore_missing_zones} and the
+ * YamlProvider settings that change how a file reads ({@code enforce_order}, {@code order_mode},
+ * {@code default_ttl}, {@code escaped_semicolons}, {@code populate_should_replace}), each with
+ * octoDNS's default, and the zone's {@code lenient} (default false), whose place in the config is
+ * the marker findings it acknowledges point to. Targets, processors, manager settings, credentials
+ * and secret references are ignored, and no environment variable is ever read. An octoDNS config
+ * has no rule packs: the default pack applies.
  *
  * <p>A zone zonegate cannot read is an error naming it, never skipped, so nothing passes
- * unchecked: no YamlProvider among its sources, a directory taken from the environment, or a split
- * directory ({@code SplitYamlProvider}, or YamlProvider with {@code split_extension}: one YAML file
- * per record set, which the zone readers do not assemble yet). Two kinds of entry are not zones
- * with files of their own: a dynamic entry ({@code '*'}, {@code '*.arpa.'}), whose zones octoDNS
- * discovers by listing the source, is skipped, since a config cannot say which files it covers, and
- * so is a zone sourced only from {@code auto-arpa} (generated reverse zones); an {@code alias:}
- * zone is read from the file of the zone it copies, under its own name. Of several sources only
- * the first YamlProvider is read: records another source would add are not seen.
+ * unchecked: no YamlProvider among its sources, a directory or shared file taken from a secret
+ * handler ({@code env/VAR}), or a split directory ({@code SplitYamlProvider}, or YamlProvider with
+ * {@code split_extension}: one YAML file per record set, which the zone readers do not assemble
+ * yet). Another source beside a YamlProvider (Route 53, {@code auto-arpa}, ...) is a notice on the
+ * zone: its records are not seen.
+ *
+ * <p>A dynamic entry ({@code '*'}, {@code '*.arpa.'}: any key starting with {@code *}) stands for
+ * the zones its sources list when octoDNS runs ({@code Manager._preprocess_zones}): for a
+ * YamlProvider, the files of its directory ending in {@code .yaml} with at least two dots, less
+ * the zones already configured, filtered by the entry's {@code glob} or {@code regex}. Which those
+ * are depends on the tree, so they are listed by {@link RepoConfig#in} and {@link
+ * RepoConfig#atBase}; a source that zonegate cannot list (any other class) is an error. A zone
+ * sourced only from {@code auto-arpa} (generated reverse zones) is skipped: its records derive from
+ * the other zones', which are checked. An {@code alias:} zone is read from the files of the zone it
+ * copies, under its own name.
  */
 final class OctoDnsConfig {
   static final String YAML_PROVIDER = "octodns.provider.yaml.YamlProvider";
   static final String SPLIT_PROVIDER = "octodns.provider.yaml.SplitYamlProvider";
   static final String AUTO_ARPA = "auto-arpa";
+  static final String AUTO_ARPA_CLASS = "octodns.processor.arpa.AutoArpa";
 
   private final ConfigDoc doc;
   private final JsonNode providers;
+  /** Prefixes octoDNS resolves as secrets ({@code env/NAME} and each of {@code secret_handlers:}). */
+  private final Set<String> secretHandlers = new HashSet<>();
 
   private OctoDnsConfig(ConfigDoc doc, JsonNode providers) {
     this.doc = doc;
     this.providers = providers;
+    secretHandlers.add("env");
+    JsonNode handlers = doc.root.get("secret_handlers");
+    if (handlers != null && handlers.isObject()) {
+      secretHandlers.addAll(handlers.propertyNames());
+    }
   }
 
   static RepoConfig read(ConfigDoc doc) throws ConfigException {
@@ -65,79 +94,284 @@ final class OctoDnsConfig {
     return new OctoDnsConfig(doc, providers).zones(zones);
   }
 
+  /** One entry under {@code zones:}. */
+  private sealed interface Entry permits Filled, Generated, Alias, Dynamic {}
+
+  /** A zone filled from its sources' files. */
+  private record Filled(Spec spec) implements Entry {}
+
+  /** A zone filled only by {@code auto-arpa}: nothing to read. */
+  private record Generated() implements Entry {}
+
+  /** A zone that copies another: {@code target} as written. */
+  private record Alias(String key, String target, String at) implements Entry {}
+
+  /**
+   * A dynamic entry: the zones its sources list, less those configured already, each filled as
+   * {@code spec} says. {@code glob} or {@code regex} (null: every zone) filter the names.
+   */
+  private record Dynamic(String key, Spec spec, List<Lister> listers, String glob, Pattern regex, String at)
+      implements Entry {}
+
+  /** A YamlProvider's {@code list_zones}: the zone files of its directory. */
+  private record Lister(String id, String directory, boolean disableZonefile) {}
+
+  /** A source zonegate cannot read, and where the zone names it. */
+  private record Unseen(String id, String cls, Location where) {}
+
+  /** What an entry's sources say, whichever zone they fill. */
+  private record Spec(
+      List<OctoDnsSources.Source> yaml, List<Unseen> unseen, List<Lister> listers, boolean lenient, Location lenientAt,
+      Location where) {}
+
   private RepoConfig zones(JsonNode zones) throws ConfigException {
-    Map<String, ZoneConfig> byKey = new LinkedHashMap<>();
-    Map<String, String> aliases = new LinkedHashMap<>();
-    List<String> skipped = new ArrayList<>();
+    // Keyed as octoDNS keys its zones (an IdnaDict: lower case, IDNA), in the order written.
+    LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+    Map<String, String> written = new HashMap<>();
+    boolean dynamic = false;
+    String generated = null;
     for (Map.Entry<String, JsonNode> e : zones.properties()) {
       String key = e.getKey();
       String at = "/zones" + ConfigDoc.segment(key);
-      if (key.contains("*")) {
-        skipped.add(key); // octoDNS lists such zones from the source at run time; see the class comment
+      JsonNode z = e.getValue();
+      if (key.startsWith("*")) {
+        entries.put(key.toLowerCase(Locale.ROOT), dynamic(key, z, at));
+        dynamic = true;
         continue;
       }
-      JsonNode z = e.getValue();
       if (!z.isObject()) {
         throw doc.error(
             at,
             "zone '" + key + "': "
                 + (z.isNull() ? "has no sources" : "expected a map with sources:, not a " + ConfigDoc.kindOf(z)));
       }
-      if (generated(z)) {
-        skipped.add(key); // auto_arpa builds it from the other zones' records, which are checked
-        continue;
-      }
-      if (z.has("alias")) {
+      String name = generated(z) ? null : name(key, at);
+      Entry entry;
+      if (name == null) {
+        entry = new Generated(); // auto_arpa builds it from the other zones' records, which are checked
+        generated = generated == null ? key : generated;
+        name = key.toLowerCase(Locale.ROOT);
+      } else if (z.has("alias")) {
         JsonNode target = z.get("alias");
         if (!target.isString()) {
           throw doc.error(at + "/alias", "zone '" + key + "': alias names the zone it copies, as a string");
         }
-        aliases.put(key, target.asString());
-        continue;
+        entry = new Alias(key, target.asString(), at);
+      } else {
+        entry = new Filled(spec(key, z, at, false));
       }
-      byKey.put(key, zone(key, z, at));
-    }
-    for (Map.Entry<String, String> a : aliases.entrySet()) {
-      ZoneConfig target = byKey.get(a.getValue());
-      String at = "/zones" + ConfigDoc.segment(a.getKey());
-      if (aliases.containsKey(a.getValue())) {
-        throw doc.error(
-            at + "/alias",
-            "zone '" + a.getKey() + "': alias '" + a.getValue() + "' is itself an alias, which octoDNS refuses");
-      }
-      if (target == null) {
-        throw doc.error(
-            at + "/alias",
-            "zone '" + a.getKey() + "': alias '" + a.getValue() + "' is not a zone with sources in this config");
-      }
-      byKey.put(
-          a.getKey(),
-          new ZoneConfig(
-              name(a.getKey(), at), target.file(), target.format(), List.of(), null,
-              target.octodns(), doc.at(at)));
-    }
-    Map<String, String> names = new LinkedHashMap<>();
-    for (Map.Entry<String, ZoneConfig> z : byKey.entrySet()) {
-      String first = names.putIfAbsent(z.getValue().name(), z.getKey());
+      String first = written.putIfAbsent(name, key);
       if (first != null) {
-        throw new ConfigException(
-            z.getValue().where(), "zone '" + z.getKey() + "' is the same zone as '" + first + "', listed twice");
+        throw doc.error(at, "zone '" + key + "' is the same zone as '" + first + "', listed twice");
       }
+      entries.put(name, entry);
     }
-    if (byKey.isEmpty()) {
+    List<ZoneConfig> named = build(entries, dynamic);
+    if (named.isEmpty() && !dynamic) {
       throw doc.error(
           "/zones",
           "no zone zonegate can check"
-              + (skipped.isEmpty()
+              + (generated == null
                   ? ""
-                  : " (dynamic and auto_arpa zone entries such as '" + skipped.get(0) + "' are skipped)"));
+                  : " (a zone filled only by auto-arpa, such as '" + generated + "', is generated, not read)"));
     }
-    return new RepoConfig(doc.path, new ArrayList<>(byKey.values()), List.of(), RepoConfig.OCTODNS);
+    RepoConfig.Dynamic expand = dynamic ? (tree, base) -> build(expand(entries, tree, base), false) : null;
+    return new RepoConfig(doc.path, named, List.of(), RepoConfig.OCTODNS, expand);
   }
 
-  private ZoneConfig zone(String key, JsonNode z, String at) throws ConfigException {
-    String label = "zone '" + key + "': ";
-    String name = name(key, at);
+  /**
+   * The zone configs of {@code entries}: filled zones in order, then aliases. {@code partial}: the
+   * dynamic entries are not listed yet, so an alias whose zone is not configured outright may copy
+   * one of theirs, and waits.
+   */
+  private List<ZoneConfig> build(LinkedHashMap<String, Entry> entries, boolean partial) throws ConfigException {
+    List<ZoneConfig> out = new ArrayList<>();
+    List<Alias> aliases = new ArrayList<>();
+    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+      if (e.getValue() instanceof Filled f) {
+        out.add(zoneConfig(e.getKey(), e.getKey(), f.spec(), f.spec().where()));
+      } else if (e.getValue() instanceof Alias a) {
+        aliases.add(a);
+      }
+    }
+    for (Alias a : aliases) {
+      String target = targetName(a.target());
+      Entry t = target == null ? null : entries.get(target);
+      if (t instanceof Alias) {
+        throw doc.error(
+            a.at() + "/alias",
+            "zone '" + a.key() + "': alias '" + a.target() + "' is itself an alias, which octoDNS refuses");
+      }
+      if (!(t instanceof Filled f)) {
+        if (partial) {
+          continue;
+        }
+        throw doc.error(
+            a.at() + "/alias",
+            "zone '" + a.key() + "': alias '" + a.target() + "' is not a zone with sources in this config");
+      }
+      out.add(zoneConfig(name(a.key(), a.at()), target, f.spec(), doc.at(a.at())));
+    }
+    return out;
+  }
+
+  private static String targetName(String target) {
+    try {
+      return OctoDnsSources.encodedName(target);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The zone {@code name}, filled from the files of {@code fileZone} (itself, or the zone an alias copies). */
+  private ZoneConfig zoneConfig(String name, String fileZone, Spec spec, Location where) throws ConfigException {
+    List<Notice> notices = new ArrayList<>();
+    for (Unseen u : spec.unseen()) {
+      notices.add(
+          new Notice(
+              u.where(),
+              "zone " + name + ": records from source '" + u.id() + "' (" + u.cls() + ") are not seen; zonegate reads"
+                  + " only octoDNS YamlProvider files, so whatever that source adds to the zone is not judged"));
+    }
+    OctoDnsSources sources;
+    try {
+      sources = new OctoDnsSources(fileZone, spec.yaml(), notices, spec.lenient(), spec.lenientAt());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where, "zone '" + name + "': octoDNS cannot decode its name (" + e.getMessage() + ")");
+    }
+    return new ZoneConfig(
+        name, sources.nominalFile(), ZoneFormat.OCTODNS, List.of(), null, spec.yaml().get(0).options(), where, sources);
+  }
+
+  // ---------------------------------------------------------------- dynamic entries
+
+  private Dynamic dynamic(String key, JsonNode z, String at) throws ConfigException {
+    String label = "zone entry '" + key + "': ";
+    if (z == null || z.isNull() || !z.isObject()) {
+      throw doc.error(
+          at,
+          label + (z == null || z.isNull() ? "has no sources" : "expected a map with sources:, not a " + ConfigDoc.kindOf(z)));
+    }
+    Spec spec = spec(key, z, at, true);
+    String glob = null;
+    Pattern regex = null;
+    JsonNode g = z.get("glob");
+    JsonNode r = z.get("regex");
+    if (g != null && !g.isNull() && !(g.isString() && g.asString().isEmpty())) {
+      if (!g.isString()) {
+        throw doc.error(at + "/glob", label + "glob is a pattern of zone names, as a string");
+      }
+      glob = g.asString();
+    } else if (r != null && !r.isNull() && !(r.isString() && r.asString().isEmpty())) {
+      if (!r.isString()) {
+        throw doc.error(at + "/regex", label + "regex is a regular expression of zone names, as a string");
+      }
+      regex = PyPatterns.regex(r.asString());
+      if (regex == null) {
+        throw doc.error(
+            at + "/regex",
+            label + "regex '" + r.asString() + "' is not a regular expression zonegate reads as Python does");
+      }
+    }
+    return new Dynamic(key, spec, spec.listers(), glob, regex, at);
+  }
+
+  /**
+   * {@code entries} with each dynamic entry replaced by the zones it lists in {@code tree}, as
+   * {@code Manager._preprocess_zones} does: entries in order, each listing less the keys present so
+   * far (compared as written, so a file spelled in capitals or in UTF-8 takes over the entry of its
+   * zone, as it does in octoDNS), filtered, then added.
+   */
+  private LinkedHashMap<String, Entry> expand(LinkedHashMap<String, Entry> entries, SourceTree tree, boolean base)
+      throws ConfigException {
+    LinkedHashMap<String, Entry> zones = new LinkedHashMap<>(entries);
+    Map<String, Set<String>> listed = new HashMap<>();
+    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+      if (!(e.getValue() instanceof Dynamic d)) {
+        continue;
+      }
+      Set<String> candidates = new TreeSet<>(SourceTree.CODE_POINT_ORDER);
+      for (Lister l : d.listers()) {
+        Set<String> names = listed.get(l.id());
+        if (names == null) {
+          names = list(l, d, tree, base);
+          listed.put(l.id(), names);
+        }
+        candidates.addAll(names);
+      }
+      candidates.removeAll(zones.keySet());
+      for (String c : candidates) {
+        if (d.glob() != null ? !PyPatterns.fnmatch(c, d.glob()) : d.regex() != null && !d.regex().matcher(c).find()) {
+          continue;
+        }
+        zones.put(listedName(c, d, tree), new Filled(d.spec()));
+      }
+      zones.remove(e.getKey());
+    }
+    return zones;
+  }
+
+  /** YamlProvider.list_zones: the files of the directory ending in {@code .yaml}, with two dots or more. */
+  private Set<String> list(Lister l, Dynamic d, SourceTree tree, boolean base) throws ConfigException {
+    Set<String> out = new TreeSet<>(SourceTree.CODE_POINT_ORDER);
+    if (l.disableZonefile()) {
+      return out;
+    }
+    String dir = l.directory().isEmpty() ? "." : l.directory();
+    SortedMap<String, SourceTree.Kind> files;
+    try {
+      files = tree.list(l.directory());
+    } catch (ZoneReadException e) {
+      throw new ConfigException(
+          doc.at(d.at()),
+          "zone entry '" + d.key() + "': the directory " + dir + " of provider '" + l.id() + "' cannot be listed in "
+              + tree.describe() + " (" + e.problem() + "), so the zones the entry covers are unknown");
+    }
+    if (files == null) {
+      if (base) {
+        return out;
+      }
+      throw new ConfigException(
+          doc.at(d.at()),
+          "zone entry '" + d.key() + "': provider '" + l.id() + "' has no directory " + dir + " in " + tree.describe()
+              + ", so octoDNS cannot list the zones the entry covers");
+    }
+    for (Map.Entry<String, SourceTree.Kind> f : files.entrySet()) {
+      String name = f.getKey();
+      if (f.getValue() == SourceTree.Kind.FILE && name.endsWith(".yaml") && name.chars().filter(c -> c == '.').count() >= 2) {
+        out.add(name.substring(0, name.length() - 4));
+      }
+    }
+    return out;
+  }
+
+  /** The zone a listed file names, as octoDNS keys it; an error where octoDNS could not make it a zone. */
+  private String listedName(String listed, Dynamic d, SourceTree tree) throws ConfigException {
+    String file = listed + "yaml";
+    String encoded;
+    try {
+      encoded = OctoDnsSources.encodedName(listed);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          doc.at(d.at()),
+          "zone entry '" + d.key() + "': the file " + file + " in " + tree.describe() + " names no zone octoDNS can"
+              + " encode (" + e.getMessage() + ")");
+    }
+    try {
+      return doc.zoneName(d.at(), encoded);
+    } catch (ConfigException e) {
+      throw new ConfigException(
+          doc.at(d.at()),
+          "zone entry '" + d.key() + "': the file " + file + " in " + tree.describe() + " would be the zone '" + listed
+              + "', which is not a domain name zonegate can check; rename or move the file");
+    }
+  }
+
+  // ---------------------------------------------------------------- sources
+
+  /** The sources of the entry at {@code at}; {@code dynamic}: each must be one whose zones can be listed. */
+  private Spec spec(String key, JsonNode z, String at, boolean dynamic) throws ConfigException {
+    String label = (dynamic ? "zone entry '" : "zone '") + key + "': ";
     JsonNode sources = z.get("sources");
     if (sources == null || sources.isNull() || (sources.isArray() && sources.isEmpty())) {
       throw doc.error(at, label + "has no sources");
@@ -146,35 +380,116 @@ final class OctoDnsConfig {
       throw doc.error(at + "/sources", label + "sources: is a list of provider names");
     }
     List<String> seen = new ArrayList<>();
+    List<OctoDnsSources.Source> yaml = new ArrayList<>();
+    List<Unseen> unseen = new ArrayList<>();
+    List<Lister> listers = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       JsonNode srcNode = sources.get(i);
       String src = srcNode.isString() ? srcNode.asString() : srcNode.toString();
       String srcAt = at + "/sources/" + i;
       JsonNode p = srcNode.isString() ? providers.get(src) : null;
+      if (p == null && src.equals(AUTO_ARPA) && srcNode.isString()) {
+        // The manager's own auto_arpa source: PTRs generated from the other zones; it lists no zones.
+        seen.add(src + " (" + AUTO_ARPA_CLASS + ")");
+        unseen.add(new Unseen(src, AUTO_ARPA_CLASS, doc.at(srcAt)));
+        continue;
+      }
       if (p == null) {
         throw doc.error(srcAt, label + "source '" + src + "' is not one of the providers");
       }
       String cls = p.isObject() ? p.path("class").asString("") : "";
       seen.add(src + " (" + (cls.isEmpty() ? "no class" : cls) + ")");
       boolean split = cls.equals(SPLIT_PROVIDER)
-          || (cls.equals(YAML_PROVIDER) && p.hasNonNull("split_extension"));
+          || (cls.equals(YAML_PROVIDER) && p.hasNonNull("split_extension") && truthy(p.get("split_extension")));
       if (split) {
         throw doc.error(
             srcAt,
             label + "source '" + src + "' reads a split directory (one YAML file per record set), which zonegate"
                 + " does not support yet; use YamlProvider zone files");
       }
-      if (cls.equals(YAML_PROVIDER)) {
-        String directory = directory(label, src, p);
-        String file = (directory.isEmpty() ? "" : directory + "/") + key + "yaml";
-        return new ZoneConfig(
-            name, file, ZoneFormat.OCTODNS, List.of(), null, options(p, src, z, at, label), doc.at(at));
+      if (!cls.equals(YAML_PROVIDER)) {
+        if (dynamic) {
+          throw doc.error(
+              srcAt,
+              label + "octoDNS lists the zones of source '" + src + "' (" + (cls.isEmpty() ? "no class" : cls)
+                  + ") when it runs, which zonegate cannot do, so the zones the entry covers are unknown; list them"
+                  + " under zones: by name");
+        }
+        unseen.add(new Unseen(src, cls.isEmpty() ? "no class" : cls, doc.at(srcAt)));
+        continue;
       }
+      OctoDnsSources.Source s = source(label, src, p, z, at, srcAt);
+      listers.add(new Lister(src, s.directory(), s.disableZonefile()));
+      if (s.disableZonefile() && s.shared() == null) {
+        if (s.ignoreMissingZones()) {
+          continue; // it reads no file and minds none missing: it adds nothing
+        }
+        throw doc.error(
+            "/providers" + ConfigDoc.segment(src) + "/disable_zonefile",
+            label + "provider '" + src + "' sets disable_zonefile and has no shared_filename, so it reads no file and"
+                + " octoDNS fails every zone it fills (no YAMLs found)");
+      }
+      yaml.add(s);
     }
-    throw doc.error(
-        at + "/sources",
-        label + "no source is an octoDNS YamlProvider (" + String.join(", ", seen)
-            + "), so zonegate cannot find its zone file");
+    if (yaml.isEmpty() && !(dynamic && unseen.stream().allMatch(u -> u.cls().equals(AUTO_ARPA_CLASS)))) {
+      throw doc.error(
+          at + "/sources",
+          label + "no source is an octoDNS YamlProvider (" + String.join(", ", seen)
+              + "), so zonegate cannot find its zone file");
+    }
+    boolean lenient = flag(z, "lenient", false, at, label);
+    Location lenientAt = z.has("lenient") ? doc.at(at + "/lenient") : doc.at(at);
+    return new Spec(yaml, unseen, yaml.isEmpty() ? List.of() : listers, lenient, lenientAt, doc.at(at));
+  }
+
+  /** One YamlProvider source: where its files are and how it reads them. */
+  private OctoDnsSources.Source source(String label, String src, JsonNode p, JsonNode z, String at, String srcAt)
+      throws ConfigException {
+    String pat = "/providers" + ConfigDoc.segment(src);
+    String directory = directory(label, src, p);
+    String shared = null;
+    JsonNode sf = p.get("shared_filename");
+    if (sf != null && truthy(sf)) {
+      if (!sf.isString()) {
+        throw doc.error(pat + "/shared_filename", label + "provider '" + src + "' shared_filename names a file, as a string");
+      }
+      shared = sf.asString();
+      secret(pat + "/shared_filename", label, src, "shared file", shared);
+      if (shared.startsWith("/") || shared.startsWith("\\")) {
+        throw doc.error(
+            pat + "/shared_filename",
+            label + "provider '" + src + "' shared_filename '" + shared + "': path escapes the repository (paths are"
+                + " relative to the repository root)");
+      }
+      doc.repoPath(
+          pat + "/shared_filename", label + "provider '" + src + "' shared_filename",
+          directory.isEmpty() ? shared : directory + "/" + shared);
+    }
+    return new OctoDnsSources.Source(
+        src,
+        directory,
+        options(p, src, z, at, label),
+        shared,
+        flag(p, "disable_zonefile", false, pat, label),
+        flag(p, "ignore_missing_zones", false, pat, label),
+        doc.at(srcAt));
+  }
+
+  /** Python's truth of a config value: false, null, 0 and empty strings, lists and maps are false. */
+  private static boolean truthy(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (v.isBoolean()) {
+      return v.asBoolean();
+    }
+    if (v.isNumber()) {
+      return v.doubleValue() != 0;
+    }
+    if (v.isString()) {
+      return !v.asString().isEmpty();
+    }
+    return !v.isEmpty();
   }
 
   /**
@@ -196,12 +511,21 @@ final class OctoDnsConfig {
     return true;
   }
 
-  /** octoDNS refuses a zone name without its trailing dot, and names the file after it. */
+  /**
+   * The zone's name as octoDNS keys it ({@code idna_encode}: lower case, IDNA 2008); octoDNS
+   * refuses a zone name without its trailing dot.
+   */
   private String name(String key, String at) throws ConfigException {
     if (!key.endsWith(".")) {
       throw doc.error(at, "zone '" + key + "': octoDNS zone names end with a dot ('" + key + ".')");
     }
-    return doc.zoneName(at, key);
+    String encoded;
+    try {
+      encoded = OctoDnsSources.encodedName(key);
+    } catch (IllegalArgumentException e) {
+      throw doc.error(at, "zone name '" + key + "' is not a domain name octoDNS can encode (" + e.getMessage() + ")");
+    }
+    return doc.zoneName(at, encoded);
   }
 
   /** The provider's directory, repository-relative ({@code ./config} and {@code config} alike). */
@@ -212,16 +536,27 @@ final class OctoDnsConfig {
       throw doc.error(at, label + "provider '" + src + "' has no directory");
     }
     String dir = d.asString().trim();
-    if (dir.startsWith("env/")) {
-      throw doc.error(
-          at,
-          label + "provider '" + src + "' takes its directory from the environment (" + dir
-              + "); zonegate reads no environment variables for config, so write the directory");
-    }
+    secret(at, label, src, "directory", dir);
     if (dir.equals(".") || dir.equals("./")) {
       return "";
     }
     return doc.repoPath(at, label + "provider '" + src + "' directory", dir);
+  }
+
+  /**
+   * octoDNS hands a setting written {@code HANDLER/NAME} to that secret handler ({@code env/VAR}
+   * reads the environment): the value is not in the config, so zonegate cannot know it.
+   */
+  private void secret(String at, String label, String src, String what, String value) throws ConfigException {
+    int slash = value.indexOf('/');
+    if (slash < 0 || !secretHandlers.contains(value.substring(0, slash))) {
+      return;
+    }
+    throw doc.error(
+        at,
+        label + "provider '" + src + "' takes its " + what
+            + (value.startsWith("env/") ? " from the environment (" : " from a secret handler (") + value
+            + "); zonegate reads no environment variables or secrets for config, so write the " + what);
   }
 
   /** The YamlProvider settings {@code src} reads its zone files with, and the zone's lenient. */

@@ -2,6 +2,8 @@ package dev.zonegate.config;
 
 import dev.zonegate.model.Location;
 import dev.zonegate.zone.OctoDnsOptions;
+import dev.zonegate.zone.OctoDnsSources;
+import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneReader;
 import java.util.List;
@@ -21,6 +23,9 @@ import java.util.List;
  *     {@code populate_should_replace}) and the zone's {@code lenient}. octoDNS's defaults unless an
  *     octoDNS config sets them; meaningless for other formats.
  * @param where the config file and the line the zone's entry starts on
+ * @param sources for a zone of an octoDNS config, every YamlProvider it is filled from (then
+ *     {@code file} is only the first of its files, for messages, and {@code octodns} the first
+ *     source's settings); null for a zone read from {@code file} alone
  */
 public record ZoneConfig(
     String name,
@@ -29,14 +34,38 @@ public record ZoneConfig(
     List<String> critical,
     LiveConfig live,
     OctoDnsOptions octodns,
-    Location where) {
+    Location where,
+    OctoDnsSources sources) {
   public ZoneConfig {
     critical = List.copyOf(critical);
   }
 
-  /** The reader for this zone's file, with its format's settings. */
+  /** A zone read from its one file. */
+  public ZoneConfig(
+      String name, String file, ZoneFormat format, List<String> critical, LiveConfig live, OctoDnsOptions octodns,
+      Location where) {
+    this(name, file, format, critical, live, octodns, where, null);
+  }
+
+  /**
+   * The reader for this zone, with its format's settings. For a zone of several files the path
+   * given to it is ignored: it reads all of them ({@link OctoDnsSources}).
+   */
   public ZoneReader reader() {
-    return ZoneReader.of(effectiveFormat(), octodns);
+    return sources != null ? sources.reader() : ZoneReader.of(effectiveFormat(), octodns);
+  }
+
+  /**
+   * Every file whose change can change the zone, present or not: its file, or for an octoDNS
+   * zone each source's zone file and shared file. Files they include are not listed here.
+   */
+  public List<String> paths() {
+    return sources != null ? sources.paths() : List.of(file);
+  }
+
+  /** True when the zone has a file in {@code tree}: when it does not, the zone is not there. */
+  public boolean existsIn(SourceTree tree) {
+    return sources != null ? sources.existsIn(tree) : tree.exists(file);
   }
 
   /** octoDNS's zone-level {@code lenient}: validation problems are notices. */

@@ -85,11 +85,14 @@ public final class Check {
       Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);
       boolean all = o.allZones() || changed == null || configChanged(cfg, changed);
       List<Callable<Gate.Subject>> work = new ArrayList<>();
+      Map<String, Boolean> includes = new java.util.HashMap<>(); // a shared file is scanned once, not per zone
+      Map<String, ZoneConfig> headZones = byName(cfg.head);
+      Map<String, ZoneConfig> baseZones = byName(cfg.base);
       for (ZoneConfig z : zones(cfg)) {
-        ZoneConfig headZone = cfg.head.zone(z.name());
-        ZoneConfig baseZone = cfg.base.zone(z.name());
+        ZoneConfig headZone = headZones.get(z.name());
+        ZoneConfig baseZone = baseZones.get(z.name());
         requireFile(z.name(), headZone, headTree, baseZone, baseTree);
-        if (!all && !touched(headTree, headZone, baseZone, changed)) {
+        if (!all && !touched(headTree, headZone, baseZone, changed, includes)) {
           continue;
         }
         work.add(() -> prepare(z.name(), baseTree, baseZone, headTree, headZone, o.live(), env));
@@ -142,10 +145,19 @@ public final class Check {
     return new DirectoryTree(repo.workTree());
   }
 
-  /** The config at base and at head; a zone only in base is a zone the change removes. */
+  /**
+   * The config at base and at head, each with the zones it has in its own tree (an octoDNS dynamic
+   * entry lists its zones from the files); a zone only in base is a zone the change removes.
+   */
   private record Configs(RepoConfig base, RepoConfig head, String repoPath) {}
 
   private static Configs configs(Options o, GitRepo repo, SourceTree baseTree, SourceTree headTree)
+      throws ConfigException, CheckException, IOException {
+    Configs c = written(o, repo, baseTree, headTree);
+    return new Configs(c.base.atBase(baseTree), c.head.in(headTree), c.repoPath);
+  }
+
+  private static Configs written(Options o, GitRepo repo, SourceTree baseTree, SourceTree headTree)
       throws ConfigException, CheckException, IOException {
     if (o.config() != null || o.octodnsConfig() != null) {
       Path file = o.config() != null ? o.config() : o.octodnsConfig();
@@ -217,6 +229,15 @@ public final class Check {
     return false;
   }
 
+  /** The config's zones by name: a repository may have thousands, each looked up once. */
+  private static Map<String, ZoneConfig> byName(RepoConfig c) {
+    Map<String, ZoneConfig> out = new java.util.HashMap<>();
+    for (ZoneConfig z : c.zones()) {
+      out.putIfAbsent(z.name(), z);
+    }
+    return out;
+  }
+
   /** Zones of the head config, then zones only the base config has (being removed). */
   private static List<ZoneConfig> zones(Configs cfg) {
     Map<String, ZoneConfig> out = new LinkedHashMap<>();
@@ -230,19 +251,41 @@ public final class Check {
   }
 
   /**
-   * True when the change touches the zone: its file (at base or head) changed, or a file it
-   * includes did. Only zone files that contain {@code $INCLUDE} are parsed to learn the latter.
+   * True when the change touches the zone: one of its files (at base or head: for an octoDNS zone,
+   * each source's zone file and shared file) changed, or a file one of them includes did. Only
+   * files that mention {@code $INCLUDE} (master files) or {@code !include} (octoDNS YAML) are
+   * parsed to learn the latter.
    */
-  private static boolean touched(SourceTree head, ZoneConfig headZone, ZoneConfig baseZone, Set<String> changed) {
+  private static boolean touched(
+      SourceTree head, ZoneConfig headZone, ZoneConfig baseZone, Set<String> changed, Map<String, Boolean> scanned) {
     if (headZone == null || baseZone == null) {
       return true;
     }
-    if (changed.contains(headZone.file()) || changed.contains(baseZone.file())) {
-      return true;
+    for (ZoneConfig z : List.of(headZone, baseZone)) {
+      for (String p : z.paths()) {
+        if (changed.contains(p)) {
+          return true;
+        }
+      }
     }
     try {
-      byte[] bytes = head.read(headZone.file());
-      if (!new String(bytes, StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT).contains("$INCLUDE")) {
+      boolean includes = false;
+      for (String p : headZone.paths()) {
+        Boolean mentions = scanned.get(p);
+        if (mentions == null) {
+          try {
+            mentions = mentionsInclude(head.read(p));
+          } catch (ZoneReadException absent) {
+            mentions = false; // a spelling or shared file the zone does not have
+          }
+          scanned.put(p, mentions);
+        }
+        if (mentions) {
+          includes = true;
+          break;
+        }
+      }
+      if (!includes) {
         return false;
       }
       RecordingTree rec = new RecordingTree(head);
@@ -258,22 +301,33 @@ public final class Check {
     }
   }
 
+  /** The file may include another: a master file's {@code $INCLUDE}, an octoDNS file's {@code !include}. */
+  private static boolean mentionsInclude(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    return text.toUpperCase(java.util.Locale.ROOT).contains("$INCLUDE") || text.contains("!include");
+  }
+
   /**
    * A configured zone whose file is in neither commit is a config that points nowhere (a typo, a
    * moved file): every change to the real file would go unjudged, so it stops the check, touched
    * or not. A file only at base is a zone being removed, judged as such; one only at head is new.
+   * A zone of several files (octoDNS sources) points nowhere when none of them is in either.
    */
   private static void requireFile(String name, ZoneConfig headZone, SourceTree headTree, ZoneConfig baseZone, SourceTree baseTree)
       throws CheckException {
-    if (headZone == null || headTree.exists(headZone.file())) {
+    if (headZone == null || headZone.existsIn(headTree)) {
       return;
     }
-    if (baseZone != null && baseTree.exists(baseZone.file())) {
+    if (baseZone != null && baseZone.existsIn(baseTree)) {
       return;
     }
+    List<String> paths = headZone.paths();
     throw new CheckException(
-        "zone " + name + ": its file " + headZone.file() + " is in neither the base nor the head commit, so changes to the"
-            + " zone would go unjudged; correct the path in the config");
+        "zone " + name + ": "
+            + (paths.size() == 1
+                ? "its file " + paths.get(0) + " is in neither the base nor the head commit"
+                : "none of its files (" + String.join(", ", paths) + ") is in the base or the head commit")
+            + ", so changes to the zone would go unjudged; correct the path in the config");
   }
 
   /** Threads for reading zones: {@code -Dzonegate.threads=N}, else one per core. */
@@ -300,13 +354,13 @@ public final class Check {
         ? Background.start("zonegate-live", () -> LiveZones.read(any, env, headTree, List.of()))
         : null;
     // Base on a thread of its own while this one reads head: a large zone is read in half the time.
-    Background<Zone, ZoneReadException> baseRead = baseZone != null && baseTree.exists(baseZone.file())
+    Background<Zone, ZoneReadException> baseRead = baseZone != null && baseZone.existsIn(baseTree)
         ? Background.start("zonegate-read", () -> ZoneReader.readBase(baseZone.reader(), baseTree, baseZone.file(), name))
         : null;
     Zone after = Zone.empty(name);
     ZoneReadException error = null;
     String file = headZone != null ? headZone.file() : baseZone.file();
-    if (headZone != null && headTree.exists(headZone.file())) {
+    if (headZone != null && headZone.existsIn(headTree)) {
       try {
         after = headZone.reader().read(headTree, headZone.file(), name);
       } catch (ZoneReadException e) {

@@ -6,6 +6,7 @@ import dev.zonegate.config.RepoConfig;
 import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
+import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.ZoneReadException;
 import dev.zonegate.zone.ZoneReader;
 import dev.zonegate.zone.SourceTree;
@@ -17,14 +18,20 @@ import java.nio.file.Path;
 final class RepoFiles {
   private RepoFiles() {}
 
-  /** {@code --config}, else {@code --octodns-config}, else {@code zonegate.yaml} in the repository. */
+  /**
+   * {@code --config}, else {@code --octodns-config}, else {@code zonegate.yaml} in the repository;
+   * with the zones it has in the working tree (an octoDNS dynamic entry lists them from the files).
+   */
   static RepoConfig config(Path repo, Path config, Path octodns) throws ConfigException, IOException {
     Path file = config != null ? config : octodns != null ? octodns : repo.resolve(Check.CONFIG_FILE);
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(new Location(file.toString(), 0), "no such file; pass --config FILE or --octodns-config FILE");
     }
     byte[] bytes = Files.readAllBytes(file);
-    return octodns != null && config == null ? ConfigLoader.octodns(file.toString(), bytes) : ConfigLoader.zonegate(file.toString(), bytes);
+    RepoConfig c = octodns != null && config == null
+        ? ConfigLoader.octodns(file.toString(), bytes)
+        : ConfigLoader.zonegate(file.toString(), bytes);
+    return c.in(new DirectoryTree(repo));
   }
 
   static ZoneConfig zone(RepoConfig cfg, String name) throws ConfigException {
@@ -36,9 +43,9 @@ final class RepoFiles {
     return z;
   }
 
-  /** The zone as the working tree proposes it; a missing file is an empty zone. */
+  /** The zone as the working tree proposes it; a missing file (every file, for octoDNS) is an empty zone. */
   static Zone read(SourceTree tree, ZoneConfig z) throws ZoneReadException {
-    if (!tree.exists(z.file())) {
+    if (!z.existsIn(tree)) {
       return Zone.empty(z.name());
     }
     return z.reader().read(tree, z.file(), z.name());

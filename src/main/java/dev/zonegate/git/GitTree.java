@@ -82,6 +82,61 @@ public final class GitTree implements SourceTree {
     }
   }
 
+  /** Listings by directory: a commit never changes, so each directory is walked once. */
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<java.util.SortedMap<String, Kind>>>
+      listings = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The directory's entries as a checkout would hold them. A symbolic link is listed as a file:
+   * it may point at one, and reading it is refused, so whatever counts it fails closed.
+   */
+  @Override
+  public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+    String normal = SourceTree.normalize(dir);
+    if (normal == null) {
+      throw new ZoneReadException(new Location(dir, 0), "path is outside the repository");
+    }
+    java.util.Optional<java.util.SortedMap<String, Kind>> cached = listings.get(normal);
+    if (cached == null) {
+      cached = java.util.Optional.ofNullable(walk(normal));
+      listings.putIfAbsent(normal, cached);
+    }
+    return cached.orElse(null);
+  }
+
+  private java.util.SortedMap<String, Kind> walk(String dir) throws ZoneReadException {
+    try (ObjectReader reader = repo.newObjectReader()) {
+      ObjectId sub = tree;
+      if (!dir.isEmpty()) {
+        try (TreeWalk at = TreeWalk.forPath(reader, dir, tree)) {
+          if (at == null || (at.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_TREE) {
+            return null;
+          }
+          sub = at.getObjectId(0);
+        }
+      }
+      java.util.SortedMap<String, Kind> out = new java.util.TreeMap<>(SourceTree.CODE_POINT_ORDER);
+      try (TreeWalk walk = new TreeWalk(reader)) {
+        walk.addTree(sub);
+        walk.setRecursive(false);
+        while (walk.next()) {
+          Kind kind = switch (walk.getRawMode(0) & FileMode.TYPE_MASK) {
+            case FileMode.TYPE_FILE, FileMode.TYPE_SYMLINK -> Kind.FILE;
+            case FileMode.TYPE_TREE -> Kind.DIRECTORY;
+            default -> Kind.OTHER;
+          };
+          out.put(walk.getNameString(), kind);
+        }
+      }
+      return java.util.Collections.unmodifiableSortedMap(out);
+    } catch (IOException e) {
+      throw new ZoneReadException(
+          new Location(dir.isEmpty() ? "." : dir, 0),
+          "cannot be listed from git at " + abbreviated() + " (" + e.getClass().getSimpleName() + ")",
+          e);
+    }
+  }
+
   @Override
   public String describe() {
     return "git " + abbreviated();

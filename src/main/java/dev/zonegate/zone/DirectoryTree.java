@@ -86,6 +86,53 @@ public final class DirectoryTree implements SourceTree {
     }
   }
 
+  /**
+   * The directory's entries, symbolic links followed as octoDNS's {@code isfile} follows them: a
+   * link to a regular file is a file (reading it still refuses one that leads out of the tree).
+   * A directory outside the tree, through a link, is refused.
+   */
+  /** Listings by directory, each taken once per run: a zone's files are looked up in them many times. */
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<java.util.SortedMap<String, Kind>>>
+      listings = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+    String key = SourceTree.normalize(dir);
+    java.util.Optional<java.util.SortedMap<String, Kind>> cached = key == null ? null : listings.get(key);
+    if (cached == null) {
+      cached = java.util.Optional.ofNullable(walk(dir));
+      listings.putIfAbsent(key, cached);
+    }
+    return cached.orElse(null);
+  }
+
+  private java.util.SortedMap<String, Kind> walk(String dir) throws ZoneReadException {
+    Location where = new Location(dir.isEmpty() ? "." : dir, 0);
+    String normal = SourceTree.normalize(dir);
+    if (normal == null) {
+      throw new ZoneReadException(where, "path is outside the repository");
+    }
+    Path d = normal.isEmpty() ? root : root.resolve(normal);
+    if (!Files.isDirectory(d)) {
+      return null;
+    }
+    try {
+      if (!d.toRealPath().startsWith(realRoot)) {
+        throw new ZoneReadException(where, "resolves to a directory outside the repository");
+      }
+      java.util.SortedMap<String, Kind> out = new java.util.TreeMap<>(SourceTree.CODE_POINT_ORDER);
+      try (java.util.stream.Stream<Path> entries = Files.list(d)) {
+        for (Path p : (Iterable<Path>) entries::iterator) {
+          Kind kind = Files.isRegularFile(p) ? Kind.FILE : Files.isDirectory(p) ? Kind.DIRECTORY : Kind.OTHER;
+          out.put(p.getFileName().toString(), kind);
+        }
+      }
+      return java.util.Collections.unmodifiableSortedMap(out);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new ZoneReadException(where, "cannot be listed (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
   @Override
   public String describe() {
     return root.toString();

@@ -20,6 +20,32 @@ public final class MemoryTree implements SourceTree {
     return b.clone();
   }
 
+  /** The files' paths read as a directory tree: every prefix of a path is a directory. */
+  @Override
+  public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+    String normal = SourceTree.normalize(dir);
+    if (normal == null) {
+      throw new ZoneReadException(new Location(dir, 0), "path is outside the repository");
+    }
+    String prefix = normal.isEmpty() ? "" : normal + "/";
+    java.util.SortedMap<String, Kind> out = new java.util.TreeMap<>(SourceTree.CODE_POINT_ORDER);
+    for (String path : files.keySet()) {
+      if (path.startsWith(prefix) && path.length() > prefix.length()) {
+        String rest = path.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        if (slash < 0) {
+          out.put(rest, Kind.FILE);
+        } else {
+          out.put(rest.substring(0, slash), Kind.DIRECTORY);
+        }
+      }
+    }
+    if (out.isEmpty() && !normal.isEmpty()) {
+      return null;
+    }
+    return java.util.Collections.unmodifiableSortedMap(out);
+  }
+
   @Override
   public String describe() {
     return "memory";

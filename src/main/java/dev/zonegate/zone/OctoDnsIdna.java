@@ -47,6 +47,20 @@ final class OctoDnsIdna {
     }
   }
 
+  /** octoDNS's {@code idna_decode(name)}: lower-cased, each {@code xn--} label decoded. */
+  static String decode(String name) throws IdnaError {
+    List<String> out = new ArrayList<>();
+    for (String label : OctoDnsPy.lower(name).split("\\.", -1)) {
+      if (label.startsWith("xn--")) {
+        decodeALabel(label);
+        out.add(depunycode(label.substring(4)));
+      } else {
+        out.add(label);
+      }
+    }
+    return String.join(".", out);
+  }
+
   static boolean isAscii(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) > 0x7f) {

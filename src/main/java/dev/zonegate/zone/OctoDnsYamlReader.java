@@ -3,6 +3,7 @@ package dev.zonegate.zone;
 import dev.zonegate.model.Extras;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Names;
+import dev.zonegate.model.Notice;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.zone.OctoDnsPy.Bool;
@@ -98,15 +99,46 @@ public final class OctoDnsYamlReader implements ZoneReader {
 
   private Zone read(SourceTree tree, String path, String origin, boolean skip) throws ZoneReadException {
     String zone = origin != null ? Names.absolute(origin) : ZoneFormat.originFromFileName(path);
-    OctoDnsOptions o = skip ? options.withLenient(true) : options;
-    Conversion c = new Conversion(path, zone, o, skip);
+    return populate(tree, zone, List.of(new Part(path, options)), options.lenient(), null, List.of(), skip);
+  }
+
+  /** One file a zone is populated from, and the settings of the YamlProvider that reads it. */
+  record Part(String path, OctoDnsOptions options) {}
+
+  /**
+   * The zone {@code zone} as octoDNS populates it from several files in turn ({@code
+   * Manager._populate_and_plan}: each source's {@code populate}, each of its files in turn) and
+   * then validates it once: a record of a later file is added to the same zone, a second record of
+   * a name and type is a duplicate unless the provider reading it has {@code
+   * populate_should_replace}, and the zone checks (a CNAME beside other data) see every file's
+   * records. Each file is read with its own provider's settings.
+   *
+   * @param lenient the zone's {@code lenient}
+   * @param lenientAt where the zone is marked lenient, for findings it acknowledges; null for none
+   * @param notices said on the zone whatever its files hold
+   * @param skip read as {@link #readLenient} does
+   */
+  static Zone populate(
+      SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
+      boolean skip) throws ZoneReadException {
+    Conversion c = new Conversion(zone, lenient || skip, skip);
+    for (Notice n : notices) {
+      c.zoneBuilder.notice(n.location(), n.message());
+    }
+    if (lenient && lenientAt != null) {
+      c.zoneBuilder.zoneLenient(lenientAt);
+    }
     try {
-      OctoDnsYaml.Doc doc = OctoDnsYaml.load(tree.read(path), path, o.order(), tree);
-      return c.run(doc);
+      for (Part part : parts) {
+        OctoDnsOptions o = part.options().withLenient(lenient || skip);
+        c.file(part.path(), o);
+        c.populate(OctoDnsYaml.load(tree.read(part.path()), part.path(), o.order(), tree));
+      }
+      return c.finish();
     } catch (RuntimeException | LinkageError e) {
       // A bug or an unforeseen library failure must still come out as one readable sentence.
       throw new ZoneReadException(
-          new Location(path, c.line),
+          new Location(c.path == null ? parts.get(0).path() : c.path, c.line),
           "cannot be read as an octoDNS zone ("
               + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + OctoDnsYaml.oneLine(e.getMessage()))
@@ -118,32 +150,50 @@ public final class OctoDnsYamlReader implements ZoneReader {
   /** One record as octoDNS holds it once loaded. */
   private record Loaded(
       String label, String owner, String name, String type, long ttl, List<Value> values,
-      boolean lenient, boolean ignored, Extras extras, int line) {}
+      boolean lenient, boolean ignored, Extras extras, String path, int line) {}
 
-  /** One file's conversion; {@code line} tracks progress so a late failure can still point. */
+  /**
+   * One zone's conversion, file by file; {@code path} and {@code line} track progress so a late
+   * failure can still point.
+   */
   private static final class Conversion {
-    final String path;
     final String zone;
-    final OctoDnsOptions options;
+    /** The zone's {@code lenient} (or a lenient reading's): validation problems are notices. */
+    final boolean zoneLenient;
     final boolean skip;
     final ZoneBuilder zoneBuilder;
     /** Records by (name, type), in the order octoDNS added them. */
     final Map<String, Loaded> records = new LinkedHashMap<>();
+    /** The file being read and its provider's settings. */
+    String path;
+    OctoDnsOptions options;
     int line;
 
-    Conversion(String path, String zone, OctoDnsOptions options, boolean skip) {
-      this.path = path;
+    Conversion(String zone, boolean zoneLenient, boolean skip) {
       this.zone = zone;
-      this.options = options;
+      this.zoneLenient = zoneLenient;
       this.skip = skip;
       this.zoneBuilder = new ZoneBuilder(zone);
+    }
+
+    void file(String p, OctoDnsOptions o) {
+      path = p;
+      options = o;
+      line = 0;
     }
 
     Location at(int l) {
       return new Location(path, l);
     }
 
-    Zone run(OctoDnsYaml.Doc doc) throws ZoneReadException {
+    Zone finish() throws ZoneReadException {
+      validateZone();
+      build();
+      return zoneBuilder.build();
+    }
+
+    /** YamlProvider._populate_from_file: one file's records into the zone. */
+    void populate(OctoDnsYaml.Doc doc) throws ZoneReadException {
       for (OctoDnsYaml.Duplicate d : doc.duplicates()) {
         zoneBuilder.notice(
             at(d.second()),
@@ -152,7 +202,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       Py root = doc.root();
       if (!OctoDnsPy.truthy(root)) {
-        return zoneBuilder.build();
+        return;
       }
       if (!(root instanceof PyDict names)) {
         throw new ZoneReadException(
@@ -175,9 +225,6 @@ public final class OctoDnsYamlReader implements ZoneReader {
           }
         }
       }
-      validateZone();
-      build();
-      return zoneBuilder.build();
     }
 
     /** A problem octoDNS cannot get past: an error, or skipped with a notice in lenient reading. */
@@ -249,7 +296,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
       String recordType = t.v();
       label = label + " " + recordType;
       reasons.addAll(OctoDnsValues.validate(recordType, name, fqdn, data, recordLine));
-      boolean lenient = options.lenient() || recordLenient(data);
+      boolean lenient = zoneLenient || recordLenient(data);
       if (!reasons.isEmpty()) {
         if (!lenient) {
           Reason first = reasons.get(0);
@@ -295,13 +342,17 @@ public final class OctoDnsYamlReader implements ZoneReader {
       boolean ignored = meta instanceof PyDict m && OctoDnsPy.truthy(m.get("ignored"));
       String id = name + "\u0000" + recordType;
       Loaded rec = new Loaded(
-          label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, recordLine);
+          label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, path, recordLine);
       Loaded existing = records.get(id);
       if (existing != null && !options.populateShouldReplace()) {
         fail(
             recordLine,
-            label + ": a second " + recordType + " record at this name (the first is on line " + existing.line()
-                + "); octoDNS refuses duplicates, so merge their values into one");
+            existing.path().equals(path)
+                ? label + ": a second " + recordType + " record at this name (the first is on line " + existing.line()
+                    + "); octoDNS refuses duplicates, so merge their values into one"
+                : label + ": a second " + recordType + " record at this name (the first is at "
+                    + new Location(existing.path(), existing.line()) + "); octoDNS refuses duplicates across the"
+                    + " files of a zone unless the provider reading the later one sets populate_should_replace");
         return;
       }
       records.remove(id);
@@ -427,10 +478,11 @@ public final class OctoDnsYamlReader implements ZoneReader {
           continue;
         }
         String message = at.label() + ": " + problem;
-        if (options.lenient() || node.stream().allMatch(Loaded::lenient)) {
-          zoneBuilder.notice(at(at.line()), message + " (loaded anyway: lenient)");
+        Location where = new Location(at.path(), at.line());
+        if (zoneLenient || node.stream().allMatch(Loaded::lenient)) {
+          zoneBuilder.notice(where, message + " (loaded anyway: lenient)");
         } else {
-          throw new ZoneReadException(at(at.line()), message + "; octoDNS refuses the zone");
+          throw new ZoneReadException(where, message + "; octoDNS refuses the zone");
         }
       }
     }
@@ -438,6 +490,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
     /** The loaded records into RRsets, each value as canonical rdata. */
     private void build() throws ZoneReadException {
       for (Loaded r : records.values()) {
+        path = r.path();
         RRsetKey key = RRsetKey.of(r.owner(), r.type());
         Location where = at(r.line());
         if (r.ignored()) {

@@ -30,6 +30,11 @@ public final class RecordingTree implements SourceTree {
     return inner.exists(path);
   }
 
+  @Override
+  public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+    return inner.list(dir);
+  }
+
   public Set<String> paths() {
     return Collections.unmodifiableSet(read);
   }

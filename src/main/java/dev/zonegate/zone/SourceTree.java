@@ -22,6 +22,28 @@ public interface SourceTree {
     }
   }
 
+  /** What a directory entry is, as a listing sees it. */
+  enum Kind {
+    /** A regular file, or what may be one (a symbolic link to a file). */
+    FILE,
+    DIRECTORY,
+    /** Anything else: a device, a socket, a submodule, a link to nothing. */
+    OTHER
+  }
+
+  /** Strings by code point, as Python compares them (not by UTF-16 unit, as {@link String#compareTo}). */
+  java.util.Comparator<String> CODE_POINT_ORDER = OctoDnsPy::compareCodePoints;
+
+  /**
+   * The entries of the directory {@code dir} ({@code ""} is the root), by name in code point
+   * order, or null when the tree has no directory there (a missing path, or a file). Throws when
+   * the directory cannot be listed: a tree that cannot list fails the caller closed.
+   */
+  default java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+    throw new ZoneReadException(
+        new dev.zonegate.model.Location(dir.isEmpty() ? "." : dir, 0), describe() + " cannot list directories");
+  }
+
   /**
    * Resolves {@code target} as written in {@code $INCLUDE} inside {@code from}: relative to the
    * including file's directory, never absolute, never above the root.

@@ -3,11 +3,15 @@ package dev.zonegate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zonegate.zone.MemoryTree;
+import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.ZoneFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -380,12 +384,43 @@ class ConfigLoaderTest {
         .contains("split directory");
   }
 
+  /** The corpus as a repository would hold it: octoDNS's tests/config. */
+  private static MemoryTree corpusTree() throws Exception {
+    Map<String, byte[]> files = new HashMap<>();
+    try (var s = Files.walk(CORPUS)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        if (Files.isRegularFile(p)) {
+          files.put("tests/config/" + CORPUS.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+        }
+      }
+    }
+    return new MemoryTree(files);
+  }
+
   @Test
-  void octoDnsDynamicZonesAreSkippedAndAliasesFollowTheirZone() throws Exception {
+  void octoDnsDynamicZonesAreListedFromTheTreeAndAliasesFollowTheirZone() throws Exception {
     Path file = CORPUS.resolve("dynamic-config.yaml");
     Assumptions.assumeTrue(Files.exists(file), "corpus absent: " + file);
     RepoConfig c = ConfigLoader.octodns("dynamic-config.yaml", Files.readAllBytes(file));
+    // Named outright: one zone; the '*.one' and '*.two' entries list theirs from the files.
     assertThat(c.zones()).extracting(ZoneConfig::name).containsExactly("subzone.unit.tests.");
+    assertThat(c.dynamic()).isNotNull();
+    // As octoDNS 1.22 expands it (Manager._preprocess_zones on the same files): subzone.unit.tests.,
+    // then unit.tests., dynamic.tests., sub.txt.unit.tests. from '*.one' and nothing more from '*.two'.
+    RepoConfig listed = c.in(corpusTree());
+    assertThat(listed.dynamic()).isNull();
+    assertThat(listed.zones())
+        .extracting(ZoneConfig::name)
+        .containsExactly("subzone.unit.tests.", "dynamic.tests.", "sub.txt.unit.tests.", "unit.tests.");
+    assertThat(listed.zone("unit.tests.").file()).isEqualTo("tests/config/unit.tests.yaml");
+    // A base that does not have the directory yet lists nothing; a head without it is an error.
+    assertThat(c.atBase(new MemoryTree(Map.of())).zones()).extracting(ZoneConfig::name)
+        .containsExactly("subzone.unit.tests.");
+    assertThatThrownBy(() -> c.in(new MemoryTree(Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "dynamic-config.yaml:24: zone entry '*.one': provider 'in' has no directory tests/config in memory, so"
+                + " octoDNS cannot list the zones the entry covers");
 
     RepoConfig alias =
         octodns(
@@ -398,13 +433,143 @@ class ConfigLoaderTest {
                 "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
                     + "zones:\n  alias.example.:\n    alias: nope.example.\n"))
         .isEqualTo("config/production.yaml:7: zone 'alias.example.': alias 'nope.example.' is not a zone with sources in this config");
-    assertThat(
-            octodnsError(
-                "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
-                    + "zones:\n  '*':\n    sources: [ c ]\n"))
+    // An alias may copy a zone a dynamic entry lists.
+    RepoConfig dynamicAlias =
+        octodns(
+            "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+                + "zones:\n  '*':\n    sources: [ c ]\n  alias.example.:\n    alias: example.com.\n");
+    assertThat(dynamicAlias.zones()).isEmpty();
+    MemoryTree one = new MemoryTree(Map.of("config/example.com.yaml", new byte[0]));
+    assertThat(dynamicAlias.in(one).zones()).extracting(ZoneConfig::name)
+        .containsExactly("example.com.", "alias.example.");
+    assertThatThrownBy(() -> dynamicAlias.in(new MemoryTree(Map.of("config/other.example.yaml", new byte[0]))))
+        .hasMessage(
+            "config/production.yaml:9: zone 'alias.example.': alias 'example.com.' is not a zone with sources in"
+                + " this config");
+  }
+
+  @Test
+  void aDynamicEntryListsAsOctoDnsDoes() throws Exception {
+    String providers =
+        "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: zones\n";
+    MemoryTree tree =
+        new MemoryTree(
+            Map.of(
+                "zones/example.com.yaml", new byte[0],
+                "zones/example.net.yaml", new byte[0],
+                "zones/2.0.192.in-addr.arpa.yaml", new byte[0],
+                "zones/shared.yaml", new byte[0], // one dot: not a zone
+                "zones/notes.txt", new byte[0],
+                "zones/sub.dir.yaml/x", new byte[0], // a directory: not a zone
+                "zones/deeper/example.org.yaml", new byte[0]));
+    RepoConfig all = octodns(providers + "zones:\n  '*':\n    sources: [ c ]\n");
+    assertThat(all.in(tree).zones()).extracting(ZoneConfig::name)
+        .containsExactly("2.0.192.in-addr.arpa.", "example.com.", "example.net.");
+    // Configured outright wins over the entry; glob and regex filter it; entries in order, each less
+    // the zones already taken.
+    RepoConfig split =
+        octodns(
+            providers.replace("zones\n", "zones\n  r:\n    class: octodns.provider.yaml.YamlProvider\n"
+                    + "    directory: zones\n    default_ttl: 60\n")
+                + "zones:\n  example.com.:\n    sources: [ r ]\n"
+                + "  '*.arpa.':\n    glob: '*.arpa.'\n    sources: [ r ]\n"
+                + "  '*':\n    regex: 'net\\.$'\n    sources: [ c ]\n");
+    List<ZoneConfig> zones = split.in(tree).zones();
+    assertThat(zones).extracting(ZoneConfig::name)
+        .containsExactly("example.com.", "2.0.192.in-addr.arpa.", "example.net.");
+    assertThat(zones).extracting(z -> z.sources().sources().get(0).id()).containsExactly("r", "r", "c");
+    assertThat(zones.get(1).defaultTtl()).isEqualTo(60);
+    assertThat(zones.get(1).where()).hasToString("config/production.yaml:13");
+  }
+
+  @Test
+  void aDynamicEntryThatCannotBeListedIsAnError() {
+    String yaml =
+        """
+        providers:
+          c:
+            class: octodns.provider.yaml.YamlProvider
+            directory: zones
+          r53:
+            class: octodns_route53.Route53Provider
+        zones:
+          '*':
+            sources: [ c, r53 ]
+        """;
+    assertThat(octodnsError(yaml))
         .isEqualTo(
-            "config/production.yaml:6: no zone zonegate can check (dynamic and auto_arpa zone entries such as '*' are"
-                + " skipped)");
+            "config/production.yaml:9: zone entry '*': octoDNS lists the zones of source 'r53'"
+                + " (octodns_route53.Route53Provider) when it runs, which zonegate cannot do, so the zones the entry"
+                + " covers are unknown; list them under zones: by name");
+  }
+
+  @Test
+  void aListedFileThatNamesNoZoneIsAnError() throws Exception {
+    RepoConfig c =
+        octodns(
+            "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: zones\n"
+                + "zones:\n  '*':\n    sources: [ c ]\n");
+    assertThatThrownBy(() -> c.in(new MemoryTree(Map.of("zones/.pre-commit.yaml", new byte[0]))))
+        .hasMessage(
+            "config/production.yaml:7: zone entry '*': the file .pre-commit.yaml in memory would be the zone"
+                + " '.pre-commit.', which is not a domain name zonegate can check; rename or move the file");
+  }
+
+  @Test
+  void sourcesBesideTheFirstYamlProviderAreAllRead() throws Exception {
+    String yaml =
+        """
+        providers:
+          config:
+            class: octodns.provider.yaml.YamlProvider
+            directory: config
+            shared_filename: common.yaml
+          internal:
+            class: octodns.provider.yaml.YamlProvider
+            directory: ./internal
+            populate_should_replace: true
+            ignore_missing_zones: true
+          r53:
+            class: octodns_route53.Route53Provider
+        zones:
+          example.com.:
+            lenient: true
+            sources: [ config, r53, internal, auto-arpa ]
+        """;
+    ZoneConfig z = octodns(yaml).zones().get(0);
+    assertThat(z.file()).isEqualTo("config/example.com.yaml");
+    assertThat(z.paths())
+        .containsExactly("config/example.com.yaml", "config/common.yaml", "internal/example.com.yaml");
+    assertThat(z.sources().sources()).extracting(OctoDnsSources.Source::id).containsExactly("config", "internal");
+    assertThat(z.sources().sources().get(1).options().populateShouldReplace()).isTrue();
+    assertThat(z.sources().sources().get(1).ignoreMissingZones()).isTrue();
+    assertThat(z.sources().unseen())
+        .extracting(n -> n.location().line())
+        .containsExactly(16, 16);
+    assertThat(z.sources().unseen().get(0).message())
+        .isEqualTo(
+            "zone example.com.: records from source 'r53' (octodns_route53.Route53Provider) are not seen; zonegate"
+                + " reads only octoDNS YamlProvider files, so whatever that source adds to the zone is not judged");
+    assertThat(z.sources().unseen().get(1).message()).contains("'auto-arpa' (octodns.processor.arpa.AutoArpa)");
+  }
+
+  @Test
+  void aSharedFileOrDirectoryFromASecretIsRefused() {
+    String base = "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n";
+    String zones = "zones:\n  example.com.:\n    sources: [ c ]\n";
+    assertThat(octodnsError(base + "    shared_filename: env/SHARED\n" + zones))
+        .isEqualTo(
+            "config/production.yaml:5: zone 'example.com.': provider 'c' takes its shared file from the environment"
+                + " (env/SHARED); zonegate reads no environment variables or secrets for config, so write the shared"
+                + " file");
+    assertThat(octodnsError("secret_handlers:\n  vault:\n    class: x.Vault\n" + base.replace("config\n", "vault/zones\n") + zones))
+        .contains("takes its directory from a secret handler (vault/zones)");
+    assertThat(octodnsError(base + "    shared_filename: ../../outside.yaml\n" + zones))
+        .contains("shared_filename 'config/../../outside.yaml': path escapes the repository");
+    assertThat(octodnsError(base + "    disable_zonefile: true\n" + zones))
+        .isEqualTo(
+            "config/production.yaml:5: zone 'example.com.': provider 'c' sets disable_zonefile and has no"
+                + " shared_filename, so it reads no file and octoDNS fails every zone it fills (no YAMLs found)");
   }
 
   @Test
@@ -488,7 +653,8 @@ class ConfigLoaderTest {
     assertThat(com.where()).hasToString("config/production.yaml:11");
     ZoneConfig org = c.zones().get(1);
     assertThat(org.name()).isEqualTo("example.org.");
-    assertThat(org.file()).isEqualTo("config/Example.ORG.yaml"); // the file octoDNS opens
+    // octoDNS keys its zones lower-cased and opens config/example.org.yaml, whatever the spelling.
+    assertThat(org.file()).isEqualTo("config/example.org.yaml");
     assertThat(org.lenient()).isFalse();
 
     RepoConfig dot =

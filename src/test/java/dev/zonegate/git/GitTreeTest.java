@@ -84,6 +84,45 @@ class GitTreeTest {
   }
 
   @Test
+  void listsADirectoryAsACheckoutHoldsIt() throws Exception {
+    git.write(repo, "zones/example.com.yaml", "a\n");
+    git.write(repo, "zones/sub/x.yaml", "b\n");
+    git.write(repo, "top.txt", "c\n");
+    String commit = git.commit(repo, "files");
+    String target = git.run(repo, "hash-object", "-w", "--", "zones/example.com.yaml");
+    git.run(repo, "update-index", "--add", "--cacheinfo", "120000," + target + ",zones/link.example.yaml");
+    git.run(repo, "update-index", "--add", "--cacheinfo", "160000," + commit + ",zones/module.example.yaml");
+    git.run(repo, "commit", "-q", "-m", "special entries");
+    git.write(repo, "zones/uncommitted.example.yaml", "d\n");
+    try (GitRepo r = GitRepo.open(repo, false)) {
+      SourceTree tree = r.tree(r.resolve("HEAD"));
+      // A link may lead to a file, which octoDNS would read: it is listed as one (reading it is refused).
+      assertThat(tree.list("zones"))
+          .containsExactly(
+              java.util.Map.entry("example.com.yaml", SourceTree.Kind.FILE),
+              java.util.Map.entry("link.example.yaml", SourceTree.Kind.FILE),
+              java.util.Map.entry("module.example.yaml", SourceTree.Kind.OTHER),
+              java.util.Map.entry("sub", SourceTree.Kind.DIRECTORY));
+      assertThat(tree.list("./zones/")).isEqualTo(tree.list("zones"));
+      assertThat(tree.list("")).containsOnlyKeys("top.txt", "zones");
+      assertThat(tree.list("missing")).isNull();
+      assertThat(tree.list("top.txt")).isNull();
+      assertThatThrownBy(() -> tree.list("../x")).hasMessage("../x: path is outside the repository");
+      // The working tree lists what is on disk, a memory tree what it holds.
+      SourceTree disk = new dev.zonegate.zone.DirectoryTree(repo);
+      assertThat(disk.list("zones")).containsKeys("example.com.yaml", "uncommitted.example.yaml", "sub");
+      assertThat(disk.list("zones").get("sub")).isEqualTo(SourceTree.Kind.DIRECTORY);
+      assertThat(disk.list("nowhere")).isNull();
+      SourceTree memory = new dev.zonegate.zone.MemoryTree(
+          java.util.Map.of("zones/a.yaml", new byte[0], "zones/sub/b.yaml", new byte[0]));
+      assertThat(memory.list("zones"))
+          .containsExactly(
+              java.util.Map.entry("a.yaml", SourceTree.Kind.FILE), java.util.Map.entry("sub", SourceTree.Kind.DIRECTORY));
+      assertThat(memory.list("other")).isNull();
+    }
+  }
+
+  @Test
   void refusesABlobLargerThanTheLimit() throws Exception {
     git.write(repo, "big.zone", "x".repeat(100));
     git.write(repo, "small.zone", "x".repeat(10));

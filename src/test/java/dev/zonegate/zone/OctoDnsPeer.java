@@ -28,6 +28,7 @@ final class OctoDnsPeer {
   static final Path HOME = Path.of("../shared/peers/octodns");
   static final Path PYTHON = HOME.resolve("bin/octodns-python");
   static final Path DUMPER = Path.of("src/test/python/octodns_dump.py");
+  static final Path CONFIG_DUMPER = Path.of("src/test/python/octodns_config_dump.py");
   static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_OCTODNS";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -99,12 +100,34 @@ final class OctoDnsPeer {
       c.put("populate_should_replace", r.options().populateShouldReplace());
       c.put("lenient", r.options().lenient());
     }
-    Path file = work.resolve("manifest.json");
+    return run(DUMPER, manifest, work);
+  }
+
+  /** One case for the config dumper: an octoDNS main config, relative to the directory it runs in. */
+  record ConfigRequest(String id, Path dir, String config) {}
+
+  /** Loads every zone of every config in one Python process; results by id. */
+  static Map<String, JsonNode> loadConfigs(List<ConfigRequest> requests, Path work)
+      throws IOException, InterruptedException {
+    ArrayNode manifest = JSON.createArrayNode();
+    for (ConfigRequest r : requests) {
+      ObjectNode c = manifest.addObject();
+      c.put("id", r.id());
+      c.put("dir", r.dir().toAbsolutePath().toString());
+      c.put("config", r.config());
+    }
+    return run(CONFIG_DUMPER, manifest, work);
+  }
+
+  private static Map<String, JsonNode> run(Path script, ArrayNode manifest, Path work)
+      throws IOException, InterruptedException {
+    String name = script.getFileName().toString().replace(".py", "");
+    Path file = work.resolve(name + "-manifest.json");
     Files.writeString(file, JSON.writeValueAsString(manifest));
-    Path out = work.resolve("results.jsonl");
-    Path err = work.resolve("stderr.txt");
+    Path out = work.resolve(name + "-results.jsonl");
+    Path err = work.resolve(name + "-stderr.txt");
     Process p =
-        new ProcessBuilder(PYTHON.toString(), DUMPER.toString(), "--manifest", file.toString())
+        new ProcessBuilder(PYTHON.toString(), script.toString(), "--manifest", file.toString())
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();

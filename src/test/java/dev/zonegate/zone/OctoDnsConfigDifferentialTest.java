@@ -1,0 +1,290 @@
+package dev.zonegate.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zonegate.config.ConfigException;
+import dev.zonegate.config.ConfigLoader;
+import dev.zonegate.config.RepoConfig;
+import dev.zonegate.config.ZoneConfig;
+import dev.zonegate.model.Zone;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Zones octoDNS fills from more than one file, read by zonegate from an octoDNS main config and by
+ * octoDNS 1.22's own Manager ({@code src/test/python/octodns_config_dump.py}): several YamlProvider
+ * sources with and without {@code populate_should_replace}, shared files sorted before and after
+ * the zone file, missing files, {@code disable_zonefile}, dynamic entries with glob and regex,
+ * zones configured outright beside them, a file spelled in capitals or in UTF-8, lenient zones.
+ * Both must sync the same zones, and for each zone give the same RRsets or both refuse it.
+ * Skipped visibly without octoDNS, failed instead where {@code ZONEGATE_REQUIRE_OCTODNS=1}.
+ */
+class OctoDnsConfigDifferentialTest {
+  @TempDir static Path work;
+
+  /** A repository: its octoDNS config ({@code config.yaml}) and files. */
+  record Case(String id, String config, Map<String, String> files) {
+    Path dir() {
+      return work.resolve(id);
+    }
+  }
+
+  private static final List<Case> CASES = new ArrayList<>();
+  private static Map<String, JsonNode> octodns;
+
+  static final String YAML = "    class: octodns.provider.yaml.YamlProvider\n";
+  static final String OUT = "  out:\n" + YAML + "    directory: ./out\n";
+
+  static final String WWW_A = "www:\n  type: A\n  value: 93.184.215.1\n";
+  static final String WWW_A2 = "www:\n  ttl: 60\n  type: A\n  values:\n  - 93.184.215.2\n  - 93.184.215.3\n";
+  static final String MAIL = "mail:\n  type: A\n  value: 93.184.215.9\n";
+
+  private static void add(String id, String config, String... files) {
+    Map<String, String> f = new LinkedHashMap<>();
+    for (int i = 0; i < files.length; i += 2) {
+      f.put(files[i], files[i + 1]);
+    }
+    CASES.add(new Case(id, config, f));
+  }
+
+  private static String providers(String... entries) {
+    return "providers:\n" + String.join("", entries) + OUT;
+  }
+
+  private static String provider(String id, String dir, String... settings) {
+    StringBuilder s = new StringBuilder("  " + id + ":\n" + YAML + "    directory: " + dir + "\n");
+    for (String setting : settings) {
+      s.append("    ").append(setting).append('\n');
+    }
+    return s.toString();
+  }
+
+  private static String zone(String name, String... sources) {
+    return "  " + name + ":\n    sources: [ " + String.join(", ", sources) + " ]\n    targets: [ out ]\n";
+  }
+
+  static {
+    // Several sources.
+    add("later-source-adds",
+        providers(provider("a", "a"), provider("b", "b", "default_ttl: 60")) + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", WWW_A, "b/example.com.yaml", MAIL);
+    add("later-source-replaces",
+        providers(provider("a", "a"), provider("b", "b", "populate_should_replace: true"))
+            + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", WWW_A + MAIL.replace("mail", "zmail"), "b/example.com.yaml", WWW_A2);
+    add("later-source-duplicates",
+        providers(provider("a", "a"), provider("b", "b")) + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", WWW_A, "b/example.com.yaml", WWW_A2);
+    add("replace-is-the-later-sources-setting",
+        providers(provider("a", "a", "populate_should_replace: true"), provider("b", "b"))
+            + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", WWW_A, "b/example.com.yaml", WWW_A2);
+    add("cname-beside-data-of-another-source",
+        providers(provider("a", "a"), provider("b", "b")) + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", WWW_A, "b/example.com.yaml", "www:\n  type: CNAME\n  value: other.example.net.\n");
+    add("cname-beside-data-of-another-source-lenient",
+        providers(provider("a", "a"), provider("b", "b"))
+            + "zones:\n  example.com.:\n    lenient: true\n    sources: [ a, b ]\n    targets: [ out ]\n",
+        "a/example.com.yaml", WWW_A, "b/example.com.yaml", "www:\n  type: CNAME\n  value: other.example.net.\n");
+    add("each-source-its-own-settings",
+        providers(provider("a", "a"), provider("b", "b", "enforce_order: false", "escaped_semicolons: false"))
+            + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", "txt:\n  type: TXT\n  value: a\\; b\n",
+        "b/example.com.yaml", "zz:\n  type: TXT\n  value: c; d\naa:\n  type: A\n  value: 93.184.215.4\n");
+    add("order-enforced-in-the-first",
+        providers(provider("a", "a"), provider("b", "b", "enforce_order: false"))
+            + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", "zz:\n  type: A\n  value: 93.184.215.4\naa:\n  type: A\n  value: 93.184.215.5\n",
+        "b/example.com.yaml", MAIL);
+    add("missing-file-in-a-source",
+        providers(provider("a", "a"), provider("b", "b")) + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", WWW_A);
+    add("missing-file-ignored",
+        providers(provider("a", "a"), provider("b", "b", "ignore_missing_zones: true"))
+            + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", WWW_A);
+    add("same-directory-twice",
+        providers(provider("a", "a"), provider("b", "a", "populate_should_replace: true"))
+            + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", WWW_A);
+
+    // Shared files.
+    add("shared-sorted-after-the-zone-file",
+        providers(provider("a", "a", "shared_filename: zz-shared.yaml", "populate_should_replace: true"))
+            + "zones:\n" + zone("example.com.", "a") + zone("example.org.", "a"),
+        "a/example.com.yaml", MAIL + WWW_A, "a/example.org.yaml", MAIL, "a/zz-shared.yaml", WWW_A2);
+    add("shared-sorted-before-the-zone-file",
+        providers(provider("a", "a", "shared_filename: _shared.yaml", "populate_should_replace: true"))
+            + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", WWW_A2, "a/_shared.yaml", MAIL + WWW_A);
+    add("shared-duplicates",
+        providers(provider("a", "a", "shared_filename: shared.yaml")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", WWW_A, "a/shared.yaml", WWW_A2);
+    add("shared-in-another-directory",
+        providers(provider("a", "a", "shared_filename: ../common/all.yaml")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", WWW_A, "common/all.yaml", MAIL);
+    add("shared-alone",
+        providers(provider("a", "a", "shared_filename: shared.yaml")) + "zones:\n" + zone("example.com.", "a"),
+        "a/shared.yaml", MAIL);
+    add("shared-missing",
+        providers(provider("a", "a", "shared_filename: shared.yaml")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", WWW_A);
+    add("zone-file-disabled",
+        providers(provider("a", "a", "shared_filename: shared.yaml", "disable_zonefile: true"))
+            + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", WWW_A, "a/shared.yaml", MAIL);
+    add("alias-of-a-zone-of-several-files",
+        providers(provider("a", "a", "shared_filename: shared.yaml"), provider("b", "b"))
+            + "zones:\n" + zone("example.com.", "a", "b") + "  alias.example.:\n    alias: example.com.\n",
+        "a/example.com.yaml", WWW_A, "a/shared.yaml", MAIL, "b/example.com.yaml", "txt:\n  type: TXT\n  value: b\n");
+
+    // Dynamic entries.
+    String com = "a/example.com.yaml";
+    add("dynamic-all",
+        providers(provider("a", "a")) + "zones:\n" + zone("'*'", "a"),
+        com, WWW_A, "a/example.org.yaml", MAIL, "a/2.0.192.in-addr.arpa.yaml", "", "a/notes.yaml", WWW_A,
+        "a/readme.txt", "x", "a/sub.example.yaml/inner.yaml", WWW_A);
+    add("dynamic-beside-a-zone-by-name",
+        providers(provider("a", "a"), provider("b", "a", "default_ttl: 60"))
+            + "zones:\n" + zone("'*'", "a") + zone("example.org.", "b"),
+        com, WWW_A, "a/example.org.yaml", MAIL);
+    add("dynamic-glob-and-regex",
+        providers(provider("a", "a"), provider("b", "a", "default_ttl: 60"))
+            + "zones:\n  '*.arpa.':\n    glob: '*.arpa.'\n    sources: [ b ]\n    targets: [ out ]\n"
+            + "  '*':\n    regex: '^example\\.(com|net)\\.$'\n    sources: [ a ]\n    targets: [ out ]\n",
+        com, WWW_A, "a/example.org.yaml", MAIL, "a/example.net.yaml", MAIL,
+        "a/2.0.192.in-addr.arpa.yaml", "'1':\n  type: PTR\n  value: www.example.com.\n");
+    add("dynamic-entries-in-order",
+        providers(provider("a", "a"), provider("b", "a", "default_ttl: 60"))
+            + "zones:\n" + zone("'*.b'", "b") + zone("'*.a'", "a"),
+        com, WWW_A, "a/example.org.yaml", MAIL);
+    add("dynamic-several-sources",
+        providers(provider("a", "a"), provider("b", "b", "ignore_missing_zones: true"))
+            + "zones:\n" + zone("'*'", "a", "b"),
+        com, WWW_A, "b/example.org.yaml", MAIL, "b/example.com.yaml", MAIL);
+    add("dynamic-file-in-capitals-takes-over",
+        providers(provider("a", "a", "shared_filename: shared.yaml"), provider("b", "a", "default_ttl: 60"))
+            + "zones:\n" + zone("example.com.", "b") + zone("'*'", "a"),
+        com, WWW_A, "a/Example.COM.yaml", MAIL, "a/shared.yaml", "shared:\n  type: A\n  value: 93.184.215.8\n");
+    add("dynamic-utf8-file",
+        providers(provider("a", "a")) + "zones:\n" + zone("'*'", "a"),
+        "a/bücher.example.yaml", WWW_A);
+    add("idna-zone-by-name-utf8-file",
+        providers(provider("a", "a")) + "zones:\n" + zone("xn--bcher-kva.example.", "a"),
+        "a/bücher.example.yaml", WWW_A);
+    add("idna-zone-both-spellings",
+        providers(provider("a", "a")) + "zones:\n" + zone("bücher.example.", "a"),
+        "a/bücher.example.yaml", WWW_A, "a/xn--bcher-kva.example.yaml", MAIL);
+    add("dynamic-lenient",
+        providers(provider("a", "a"))
+            + "zones:\n  '*':\n    lenient: true\n    sources: [ a ]\n    targets: [ out ]\n",
+        com, WWW_A + "www2:\n  - type: A\n    value: 93.184.215.6\n  - type: CNAME\n    value: www.example.com.\n");
+    add("dynamic-alias",
+        providers(provider("a", "a")) + "zones:\n" + zone("'*'", "a") + "  alias.example.:\n    alias: example.com.\n",
+        com, WWW_A);
+    add("dynamic-directory-missing",
+        providers(provider("a", "nowhere")) + "zones:\n" + zone("'*'", "a"),
+        com, WWW_A);
+  }
+
+  @BeforeAll
+  static void runOctoDns() throws Exception {
+    OctoDnsPeer.require();
+    List<OctoDnsPeer.ConfigRequest> requests = new ArrayList<>();
+    for (Case c : CASES) {
+      Files.createDirectories(c.dir());
+      Files.writeString(c.dir().resolve("config.yaml"), c.config(), StandardCharsets.UTF_8);
+      for (Map.Entry<String, String> f : c.files().entrySet()) {
+        Path p = c.dir().resolve(f.getKey());
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+      }
+      requests.add(new OctoDnsPeer.ConfigRequest(c.id(), c.dir(), "config.yaml"));
+    }
+    octodns = OctoDnsPeer.loadConfigs(requests, work);
+  }
+
+  @Test
+  void zonegateFillsEachZoneAsOctoDnsDoes() throws Exception {
+    List<String> failures = new ArrayList<>();
+    int zones = 0;
+    for (Case c : CASES) {
+      JsonNode o = octodns.get(c.id());
+      assertThat(o).as("octoDNS result for " + c.id()).isNotNull();
+      Map<String, String> octo = octo(o);
+      Map<String, String> gate = gate(c);
+      zones += octo.size();
+      if (System.getenv("OCTODNS_DIFF_DUMP") != null) {
+        System.out.println("CASE " + c.id() + "\n    octoDNS:  " + octo + "\n    zonegate: " + gate);
+      }
+      if (!octo.equals(gate)) {
+        failures.add(c.id() + "\n    octoDNS:  " + octo + "\n    zonegate: " + gate);
+      }
+    }
+    System.out.println(
+        "octoDNS config differential: " + CASES.size() + " configs, " + zones + " zones, " + failures.size()
+            + " disagreements");
+    failures.forEach(System.out::println);
+    assertThat(failures).isEmpty();
+  }
+
+  /** octoDNS's zones: each "loads {RRsets}" or "refuses"; or one entry "*" when the config fails. */
+  private static Map<String, String> octo(JsonNode r) {
+    Map<String, String> out = new TreeMap<>();
+    if (!r.get("ok").asBoolean()) {
+      out.put("*", "refuses");
+      return out;
+    }
+    for (Map.Entry<String, JsonNode> z : r.get("zones").properties()) {
+      OctoDnsDifferentialTest.Octo o = OctoDnsDifferentialTest.Octo.of(z.getValue(), z.getKey());
+      out.put(z.getKey(), o.ok() ? "loads " + o.sets() : "refuses");
+    }
+    return out;
+  }
+
+  /** zonegate's, in the same form. */
+  private static Map<String, String> gate(Case c) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    DirectoryTree tree = new DirectoryTree(c.dir());
+    RepoConfig cfg;
+    try {
+      cfg = ConfigLoader.octodns("config.yaml", Files.readAllBytes(c.dir().resolve("config.yaml"))).in(tree);
+    } catch (ConfigException e) {
+      out.put("*", "refuses");
+      return out;
+    }
+    for (ZoneConfig z : cfg.zones()) {
+      try {
+        Zone read = z.reader().read(tree, z.file(), z.name());
+        out.put(z.name(), "loads " + OctoDnsDifferentialTest.Gate.sets(read));
+      } catch (ZoneReadException e) {
+        out.put(z.name(), "refuses");
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyCaseHasZonesOrIsRefusedOnPurpose() {
+    // A guard on the cases themselves: each names at least one zone, or is meant to fail whole.
+    for (Case c : CASES) {
+      Map<String, String> o = octo(octodns.get(c.id()));
+      assertThat(o).as(c.id()).isNotEmpty();
+      if (o.containsKey("*")) {
+        assertThat(c.id()).contains("missing");
+      }
+    }
+    assertThat(new TreeSet<>(CASES.stream().map(Case::id).toList())).hasSize(CASES.size());
+  }
+}

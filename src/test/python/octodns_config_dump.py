@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+'''
+Loads the zones of an octoDNS main config with octoDNS's own Manager, as
+octodns-sync fills them, and prints what octoDNS then holds, as JSON.
+
+Run it with an interpreter that can import octoDNS (octoDNS's
+bin/octodns-python):
+
+  octodns_config_dump.py --manifest MANIFEST.json
+
+MANIFEST.json is a list of cases, each a map with "id", "dir" (the directory
+octodns-sync would run in: provider directories are relative to it) and
+"config" (the config file, relative to "dir"). Prints one JSON line per case,
+{"id": ..., "result": ...}, where a result is
+
+  {"ok": true, "zones": {ZONE: ZONE_RESULT, ...}}
+
+with one entry per zone octoDNS would sync (dynamic entries expanded by
+Manager._preprocess_zones, aliases copied from their zone), each ZONE_RESULT
+as octodns_dump.py gives it for one file ({"ok": true, "records": [...]} or
+{"ok": false, "error": ...}); or {"ok": false, "error": ...} when octoDNS
+cannot get as far as the zones (the config, or listing a dynamic entry).
+
+Each zone is filled as Manager._populate_and_plan fills it: every source's
+populate(zone, lenient=...) in the order of its sources, then
+zone.validate(lenient=...). Processors and targets are not run.
+'''
+
+import json
+import logging
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from octodns.manager import Manager  # noqa: E402
+
+from octodns_dump import _record  # noqa: E402
+
+
+def _zone(manager, name, config):
+    lenient = config.get('lenient', False)
+    zone = manager.get_zone(name)
+    try:
+        for source in manager._get_sources(name, config, []):
+            source.populate(zone, lenient=lenient)
+        zone.validate(lenient=lenient)
+    except Exception as e:
+        return {'ok': False, 'error': f'{e.__class__.__name__}: {e}'}, None
+    records = sorted(
+        (_record(r) for r in zone.records), key=lambda r: (r['name'], r['type'])
+    )
+    return {'ok': True, 'records': records, 'warnings': []}, zone
+
+
+def load(case):
+    here = os.getcwd()
+    os.chdir(case['dir'])
+    try:
+        try:
+            manager = Manager(case['config'])
+            zones = manager._preprocess_zones(manager.config['zones'])
+        except Exception as e:
+            return {'ok': False, 'error': f'{e.__class__.__name__}: {e}'}
+        out = {}
+        filled = {}
+        aliases = {}
+        for name, config in zones.items():
+            if 'alias' in config:
+                aliases[name] = config['alias']
+                continue
+            out[name], filled[name] = _zone(manager, name, config)
+        for name, target in aliases.items():
+            source = filled.get(target)
+            if source is None:
+                out[name] = {'ok': False, 'error': f'alias of {target}'}
+                continue
+            zone = manager.get_zone(name)
+            try:
+                for record in source.records:
+                    zone.add_record(record.copy(zone=zone))
+            except Exception as e:
+                out[name] = {'ok': False, 'error': f'{e.__class__.__name__}: {e}'}
+                continue
+            out[name] = {
+                'ok': True,
+                'records': sorted(
+                    (_record(r) for r in zone.records),
+                    key=lambda r: (r['name'], r['type']),
+                ),
+                'warnings': [],
+            }
+        return {'ok': True, 'zones': out}
+    finally:
+        os.chdir(here)
+
+
+def main(argv):
+    if len(argv) != 2 or argv[0] != '--manifest':
+        print('usage: octodns_config_dump.py --manifest MANIFEST.json', file=sys.stderr)
+        return 2
+    logging.getLogger().setLevel(logging.CRITICAL)
+    logging.getLogger().handlers[:] = []
+    logging.getLogger().addHandler(logging.NullHandler())
+    logging.captureWarnings(True)
+    with open(argv[1], encoding='utf-8') as fh:
+        cases = json.load(fh)
+    for case in cases:
+        result = load(case)
+        sys.stdout.write(
+            json.dumps(
+                {'id': case['id'], 'result': result},
+                sort_keys=True,
+                ensure_ascii=True,
+                default=str,
+            )
+        )
+        sys.stdout.write('\n')
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
