@@ -58,6 +58,24 @@ public final class CodeQualityRenderer implements Renderer {
         g.writeEndObject();
         g.writeEndObject();
       }
+      // Warnings the readers raised (a broken base read leniently, a source whose records are not
+      // seen): the widget is where a reviewer looks, so they are issues of their own, as info.
+      for (dev.zonegate.model.Notice n : report.notices()) {
+        g.writeStartObject();
+        g.writeStringProperty("description", "zonegate warning: " + FindingText.clean(n.message()));
+        g.writeStringProperty("check_name", "zonegate-warning");
+        g.writeStringProperty("fingerprint", FindingIds.noticeFingerprint(n));
+        g.writeStringProperty("severity", "info");
+        g.writeName("location");
+        g.writeStartObject();
+        g.writeStringProperty("path", FindingText.clean(n.location().path()));
+        g.writeName("lines");
+        g.writeStartObject();
+        g.writeNumberProperty("begin", Math.max(1, n.location().line()));
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+      }
       g.writeEndArray();
     }
     out.write('\n');

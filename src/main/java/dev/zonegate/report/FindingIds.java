@@ -44,6 +44,11 @@ final class FindingIds {
     return v == null ? "-1:|" : v.length() + ":" + v + "|";
   }
 
+  /** A stable fingerprint of a reader's warning: its file, line and words. */
+  static String noticeFingerprint(dev.zonegate.model.Notice n) {
+    return sha256("notice\u0000" + n.location() + "\u0000" + n.message());
+  }
+
   private static String sha256(String s) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

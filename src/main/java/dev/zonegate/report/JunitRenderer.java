@@ -60,6 +60,12 @@ public final class JunitRenderer implements Renderer {
         x.writeAttribute("name", "zonegate.pack");
         x.writeAttribute("value", FindingText.clean(p));
       }
+      for (dev.zonegate.model.Notice n : report.notices()) {
+        x.writeCharacters("\n    ");
+        x.writeEmptyElement("property");
+        x.writeAttribute("name", "zonegate.warning");
+        x.writeAttribute("value", FindingText.clean(n.toString()));
+      }
       x.writeCharacters("\n  ");
       x.writeEndElement();
       for (Report.ZoneSummary z : report.zones()) {

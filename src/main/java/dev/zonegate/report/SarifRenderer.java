@@ -63,6 +63,7 @@ public final class SarifRenderer implements Renderer {
       g.writeStartArray();
       g.writeStartObject();
       driver(g, report, rules);
+      invocation(g, report);
       results(g, report, index);
       g.writeName("properties");
       g.writeStartObject();
@@ -122,6 +123,46 @@ public final class SarifRenderer implements Renderer {
     g.writeEndArray();
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  /** The readers' warnings, as SARIF tool execution notifications of level warning. */
+  private static void invocation(JsonGenerator g, Report report) {
+    g.writeName("invocations");
+    g.writeStartArray();
+    g.writeStartObject();
+    g.writeBooleanProperty("executionSuccessful", true);
+    g.writeName("toolExecutionNotifications");
+    g.writeStartArray();
+    for (dev.zonegate.model.Notice n : report.notices()) {
+      g.writeStartObject();
+      g.writeStringProperty("level", "warning");
+      g.writeName("message");
+      g.writeStartObject();
+      g.writeStringProperty("text", FindingText.clean(n.message()));
+      g.writeEndObject();
+      g.writeName("locations");
+      g.writeStartArray();
+      g.writeStartObject();
+      g.writeName("physicalLocation");
+      g.writeStartObject();
+      g.writeName("artifactLocation");
+      g.writeStartObject();
+      g.writeStringProperty("uri", uri(n.location().path()));
+      g.writeEndObject();
+      if (n.location().line() > 0) {
+        g.writeName("region");
+        g.writeStartObject();
+        g.writeNumberProperty("startLine", n.location().line());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
   }
 
   private static void results(JsonGenerator g, Report report, Map<String, Integer> index) {

@@ -195,6 +195,16 @@ class DiffCommandTest {
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("+ add    www.example.com. A").contains("warning: old.zone:6: skipped: ")
         .contains("warning: old.zone:6: this base version does not parse;");
+    // Every format carries the warnings, so a reviewer sees the base was read leniently.
+    Path out = dir.resolve("reports");
+    Cli all = Cli.run("diff", old.toString(), fixed.toString(), "--origin", "example.com.", "--out", out.toString(),
+        "--format", "markdown", "--format", "json", "--format", "junit", "--format", "codequality", "--format", "sarif", "--format", "html");
+    assertThat(all.exit()).as(all.err()).isZero();
+    try (var files = Files.list(out)) {
+      for (Path f : files.toList()) {
+        assertThat(Files.readString(f)).as(f.toString()).contains("this base version does not parse");
+      }
+    }
     Path garbage = dir.resolve("garbage.zone");
     Files.write(garbage, new byte[] {0, 1, 2, (byte) 0xff});
     Cli nothing = Cli.run("diff", garbage.toString(), fixed.toString(), "--origin", "example.com.");
