@@ -1,7 +1,6 @@
 package dev.zonegate.zone;
 
 import dev.zonegate.model.RRset;
-import dev.zonegate.model.Zone;
 import org.xbill.DNS.Type;
 
 /**
@@ -23,9 +22,19 @@ import org.xbill.DNS.Type;
 final class BindChecks {
   private BindChecks() {}
 
+  /** Type numbers by mnemonic: dnsjava's lookup upper-cases its argument, twice per record here. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Integer> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static int typeValue(String type) {
+    return TYPES.computeIfAbsent(type, Type::value);
+  }
+
   /** The problem with a type named will not load from a file, or null. */
   static String type(String type) {
-    int t = Type.value(type);
+    return type(typeValue(type), type);
+  }
+
+  private static String type(int t, String type) {
     if (t == 0 || t == Type.OPT || (t >= 128 && t <= 255)) {
       return "type " + type + " is a meta type, which named refuses in a zone file";
     }
@@ -37,11 +46,19 @@ final class BindChecks {
 
   /** The problem with one canonical record, in words, or null when named takes it. */
   static String record(String owner, String type, String rdata) {
-    String typeProblem = type(type);
+    return record(owner, null, type, rdata);
+  }
+
+  /**
+   * As {@link #record(String, String, String)}, with whether the owner is a host name already
+   * known ({@code ownerIsHost} non-null): the fast reader works it out on the bytes it reads.
+   */
+  static String record(String owner, Boolean ownerIsHost, String type, String rdata) {
+    int t = typeValue(type);
+    String typeProblem = type(t, type);
     if (typeProblem != null) {
       return typeProblem;
     }
-    int t = Type.value(type);
     String shape = shape(t, rdata);
     if (shape != null) {
       return shape;
@@ -54,9 +71,9 @@ final class BindChecks {
       case Type.AAAA:
       case Type.A6:
       case Type.WKS:
-        return ownerCheck(owner, type);
+        return ownerCheck(owner, ownerIsHost, type);
       case Type.MX:
-        String o = ownerCheck(owner, type);
+        String o = ownerCheck(owner, ownerIsHost, type);
         return o != null ? o : targetCheck(word(rdata, 1), type, "mail exchange");
       case Type.NS:
         return targetCheck(word(rdata, 0), type, "name server");
@@ -88,7 +105,21 @@ final class BindChecks {
    * whose length is not its type's, an IPSECKEY without a key, an NSEC without types.
    */
   private static String shape(int t, String rdata) {
-    String[] f = rdata.isEmpty() ? new String[0] : rdata.split(" ");
+    switch (t) {
+      case Type.X25:
+      case Type.DNSKEY:
+      case Type.CDNSKEY:
+      case Type.SSHFP:
+      case Type.IPSECKEY:
+      case Type.NSEC:
+      case Type.LOC:
+        return shape(t, rdata, rdata.isEmpty() ? new String[0] : rdata.split(" "));
+      default:
+        return null; // most records: no split of their rdata at all
+    }
+  }
+
+  private static String shape(int t, String rdata, String[] f) {
     switch (t) {
       case Type.X25:
         return rdata.matches("\"[0-9]{4,}\"") ? null : "an X25 address is 4 or more digits (RFC 1183); named refuses " + rdata;
@@ -124,17 +155,10 @@ final class BindChecks {
     }
   }
 
-  /** Zone-wide placement named refuses: an SOA below the apex, a DS at it. */
-  static RRset misplaced(Zone zone) {
-    for (RRset s : zone.sets()) {
-      if (s.type().equals("SOA") && !s.name().equals(zone.origin())) {
-        return s;
-      }
-      if (s.type().equals("DS") && s.name().equals(zone.origin())) {
-        return s;
-      }
-    }
-    return null;
+  /** Placement named refuses: an SOA below the apex, a DS at it. */
+  static boolean misplaced(RRset s, String origin) {
+    return s != null
+        && (s.type().equals("SOA") && !s.name().equals(origin) || s.type().equals("DS") && s.name().equals(origin));
   }
 
   static String misplacedProblem(RRset s) {
@@ -143,8 +167,8 @@ final class BindChecks {
         : "a DS record at the top of the zone belongs in the parent zone; named refuses it";
   }
 
-  private static String ownerCheck(String owner, String type) {
-    if (isHostName(owner, true)) {
+  private static String ownerCheck(String owner, Boolean known, String type) {
+    if (known != null ? known : isHostName(owner, true)) {
       return null;
     }
     return "owner " + owner + " is not a host name, which a " + type
@@ -172,6 +196,9 @@ final class BindChecks {
   static boolean isHostName(String name, boolean wildcard) {
     if (name.equals(".")) {
       return true;
+    }
+    if (name.indexOf('\\') < 0) {
+      return isPlainHostName(name, wildcard); // no escapes: the text is the octets
     }
     java.util.List<String> labels = labels(name);
     if (labels == null) {
@@ -208,12 +235,69 @@ final class BindChecks {
     return true;
   }
 
+  /**
+   * {@link #isHostName} on a name written without escapes, label by label in place: it runs for
+   * every address record of a zone, so no parse and no list of labels.
+   */
+  private static boolean isPlainHostName(String name, boolean wildcard) {
+    int end = name.endsWith(".") ? name.length() - 1 : name.length();
+    int start = 0;
+    if (wildcard && name.startsWith("*.")) {
+      start = 2;
+    } else if (wildcard && end == 1 && name.charAt(0) == '*') {
+      return true;
+    }
+    while (start < end) {
+      int dot = name.indexOf('.', start);
+      int labelEnd = dot < 0 || dot > end ? end : dot;
+      if (labelEnd == start) {
+        return false; // an empty label: not a name dnsjava would print
+      }
+      for (int k = start; k < labelEnd; k++) {
+        char c = name.charAt(k);
+        boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && (k == start || k == labelEnd - 1 || c != '-')) {
+          return false;
+        }
+      }
+      start = labelEnd + 1;
+    }
+    return true;
+  }
+
   private static boolean isHostLabel(String l) {
     for (int k = 0; k < l.length(); k++) {
       char c = l.charAt(k);
       boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       boolean border = k == 0 || k == l.length() - 1;
       if (!alnum && (border || c != '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #isHostName} with a leading wildcard allowed, on the canonical bytes of a name the
+   * fast reader built ({@code len} bytes, lower case, absolute, no escapes).
+   */
+  static boolean isHostName(byte[] name, int len) {
+    int start = 0;
+    int end = len > 0 && name[len - 1] == '.' ? len - 1 : len;
+    if (end >= 2 && name[0] == '*' && name[1] == '.') {
+      start = 2;
+    } else if (end == 1 && name[0] == '*') {
+      return true;
+    }
+    int labelStart = start;
+    for (int k = start; k <= end; k++) {
+      byte c = k == end ? (byte) '.' : name[k];
+      if (c == '.') {
+        if (k == labelStart || name[labelStart] == '-' || name[k - 1] == '-') {
+          return k == labelStart && k == end && end == 0; // only the root is empty
+        }
+        labelStart = k + 1;
+      } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c >= 'A' && c <= 'Z')) {
         return false;
       }
     }

@@ -59,6 +59,14 @@ final class FastMasterReader {
   /** Receives each record in file order, already canonical. */
   interface Sink {
     void record(String name, String type, long ttl, String rdata, int line);
+
+    /**
+     * As {@link #record(String, String, long, String, int)}, with whether the owner is a host name
+     * (BIND's check-names) worked out on the owner's bytes, or null when it was not.
+     */
+    default void record(String name, Boolean ownerIsHost, String type, long ttl, String rdata, int line) {
+      record(name, type, ttl, rdata, line);
+    }
   }
 
   /**
@@ -421,7 +429,7 @@ final class FastMasterReader {
       if (type == SOA && soaOwner == null) {
         soaOwner = owner;
       }
-      sink.record(owner, TYPES[type], ttl, rdata, recLine);
+      sink.record(owner, owner == lastOwner && lastOwnerHost != null ? lastOwnerHost : ownerHost(), TYPES[type], ttl, rdata, recLine);
       nativeCount++;
     } else {
       pos = rdataPos;
@@ -431,6 +439,9 @@ final class FastMasterReader {
       ttl = delegate(owner, typeValue < 0 ? Type.value(TYPES[type]) : typeValue, ttl, soaTtl, recLine);
     }
     hasLast = true;
+    if (owner != lastOwner) {
+      lastOwnerHost = null;
+    }
     lastOwner = owner;
     lastTtl = ttl;
   }
@@ -859,6 +870,15 @@ final class FastMasterReader {
 
   // ---------------------------------------------------------------------------------------------
   // Names.
+
+  /** Whether the last owner is a host name, once asked; null before. */
+  private Boolean lastOwnerHost;
+
+  /** Whether the owner built last (in {@code ownerBuf}) is a host name, from its bytes. */
+  private Boolean ownerHost() {
+    lastOwnerHost = BindChecks.isHostName(ownerBuf, ownerLen);
+    return lastOwnerHost;
+  }
 
   /** The owner name as canonical text; the previous owner's String again when it is the same. */
   private String owner(int s, int e) {

@@ -92,6 +92,8 @@ public final class MasterFileReader implements ZoneReader {
     String soaOwner;
     String firstOrigin;
     long generated;
+    /** The SOA and DS sets read, for the placement named checks (SOA at the apex only, DS never). */
+    final java.util.Set<RRsetKey> placed = new java.util.LinkedHashSet<>();
 
     Read(SourceTree tree, Map<String, java.util.Set<Integer>> skip) {
       this.tree = tree;
@@ -227,9 +229,12 @@ public final class MasterFileReader implements ZoneReader {
     t = System.nanoTime();
     Zone zone = read.builder.build(zoneOrigin);
     Timings.add("read.model", t);
-    dev.zonegate.model.RRset misplaced = BindChecks.misplaced(zone);
-    if (misplaced != null) {
-      throw new ZoneReadException(misplaced.location(), BindChecks.misplacedProblem(misplaced));
+    // Only the few SOA and DS records read are looked at, not a pass over every set.
+    for (RRsetKey k : read.placed) {
+      dev.zonegate.model.RRset s = zone.get(k);
+      if (BindChecks.misplaced(s, zoneOrigin)) {
+        throw new ZoneReadException(s.location(), BindChecks.misplacedProblem(s));
+      }
     }
     return zone;
   }
@@ -351,15 +356,26 @@ public final class MasterFileReader implements ZoneReader {
             bytes,
             origin,
             defaultTtl,
-            (name, type, ttl, rdata, line) -> {
-              if (refused[0] == null) {
-                refused[0] = BindChecks.record(name, type, rdata);
-                refusedLine[0] = line;
+            new FastMasterReader.Sink() {
+              @Override
+              public void record(String name, String type, long ttl, String rdata, int line) {
+                record(name, null, type, ttl, rdata, line);
               }
-              try {
-                builder.add(RRsetKey.of(name, type), ttl, rdata, path, line);
-              } catch (ZoneReadException e) {
-                throw new IllegalStateException(e); // a deferred builder checks owners at build
+
+              @Override
+              public void record(String name, Boolean ownerIsHost, String type, long ttl, String rdata, int line) {
+                if (refused[0] == null) {
+                  refused[0] = BindChecks.record(name, ownerIsHost, type, rdata);
+                  refusedLine[0] = line;
+                }
+                if (type.equals("SOA") || type.equals("DS")) {
+                  read.placed.add(RRsetKey.of(name, type));
+                }
+                try {
+                  builder.add(RRsetKey.of(name, type), ttl, rdata, path, line);
+                } catch (ZoneReadException e) {
+                  throw new IllegalStateException(e); // a deferred builder checks owners at build
+                }
               }
             });
     if (result == null) {
@@ -487,6 +503,9 @@ public final class MasterFileReader implements ZoneReader {
     }
     if (c.getType() == Type.SOA && read.soaOwner == null) {
       read.soaOwner = name;
+    }
+    if (c.getType() == Type.SOA || c.getType() == Type.DS) {
+      read.placed.add(RRsetKey.of(name, type));
     }
     read.builder.add(RRsetKey.of(name, type), c.getTTL(), rdata, where);
   }
