@@ -73,6 +73,37 @@ class OctoDnsModeTest {
   }
 
   @Test
+  void enforceOrderFalseReadsKeysOutOfOrderAsOctoDnsDoes() throws Exception {
+    String c = Files.readString(Path.of(config));
+    git.write("config/production.yaml", c.replace("enforce_order: true", "enforce_order: false"));
+    git.write("config/example.com.yaml", yaml() + "aaa:\n  type: A\n  value: 93.184.215.99\n");
+    git.commit("unsorted, and the provider no longer minds");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("+ add    aaa.example.com. A");
+  }
+
+  @Test
+  void escapedSemicolonsDecidesHowATxtSemicolonIsRead() throws Exception {
+    // Last in natural order, after www:, so that only the semicolon is under test.
+    git.write("config/example.com.yaml", yaml() + "zdkim:\n  type: TXT\n  value: v=DKIM1; k=rsa\n");
+    git.commit("a TXT with a bare semicolon");
+    // octoDNS's default (escaped_semicolons: true) refuses an unescaped ';'.
+    Cli strict = check("--base", base);
+    assertThat(strict.exit()).as(strict.out() + strict.err()).isEqualTo(1);
+    assertThat(strict.out()).contains("zone-parse-error").contains("unescaped ;");
+    // With escaped_semicolons: false octoDNS escapes it itself, and the record is read.
+    String c = Files.readString(Path.of(config));
+    git.write("config/production.yaml", c.replace("enforce_order: true", "enforce_order: true\n    escaped_semicolons: false"));
+    // Then the repository's escaped DMARC would be escaped twice, which octoDNS refuses: unescape it.
+    git.write("config/example.com.yaml", yaml().replace("\\;", ";"));
+    git.commit("plain semicolons");
+    Cli plain = check("--base", base);
+    assertThat(plain.exit()).as(plain.out() + plain.err()).isZero();
+    assertThat(plain.out()).contains("+ add    zdkim.example.com. TXT");
+  }
+
+  @Test
   void defaultTtlIsTheTtlOfRecordsWithoutOne() throws Exception {
     // status names no TTL: under default_ttl 300, writing "ttl: 300" out changes nothing, and
     // "ttl: 3600" (octoDNS's own default) is a TTL update.
