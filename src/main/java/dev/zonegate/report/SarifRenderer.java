@@ -140,27 +140,32 @@ public final class SarifRenderer implements Renderer {
       g.writeStartObject();
       g.writeStringProperty("text", FindingText.clean(n.message()));
       g.writeEndObject();
-      g.writeName("locations");
-      g.writeStartArray();
-      g.writeStartObject();
-      g.writeName("physicalLocation");
-      g.writeStartObject();
-      g.writeName("artifactLocation");
-      g.writeStartObject();
-      g.writeStringProperty("uri", uri(n.location().path()));
-      g.writeEndObject();
-      if (n.location().line() > 0) {
-        g.writeName("region");
-        g.writeStartObject();
-        g.writeNumberProperty("startLine", n.location().line());
-        g.writeEndObject();
-      }
-      g.writeEndObject();
-      g.writeEndObject();
-      g.writeEndArray();
+      locations(g, n.location().path(), n.location().line());
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
+  }
+
+  /** {@code "locations": [one physical location]}, with its line when it has one (> 0). */
+  private static void locations(JsonGenerator g, String path, int line) {
+    g.writeName("locations");
+    g.writeStartArray();
+    g.writeStartObject();
+    g.writeName("physicalLocation");
+    g.writeStartObject();
+    g.writeName("artifactLocation");
+    g.writeStartObject();
+    g.writeStringProperty("uri", uri(path));
+    g.writeEndObject();
+    if (line > 0) {
+      g.writeName("region");
+      g.writeStartObject();
+      g.writeNumberProperty("startLine", line);
+      g.writeEndObject();
+    }
+    g.writeEndObject();
     g.writeEndObject();
     g.writeEndArray();
   }
@@ -181,22 +186,7 @@ public final class SarifRenderer implements Renderer {
       String hint = FindingText.allowHint(f);
       text(g, "message", FindingText.subject(f) + ": " + FindingText.clean(f.message())
           + (evidence.isEmpty() ? "" : "\n" + evidence) + (hint.isEmpty() ? "" : "\n" + hint));
-      g.writeName("locations");
-      g.writeStartArray();
-      g.writeStartObject();
-      g.writeName("physicalLocation");
-      g.writeStartObject();
-      g.writeName("artifactLocation");
-      g.writeStartObject();
-      g.writeStringProperty("uri", uri(FindingIds.path(f, zonePaths)));
-      g.writeEndObject();
-      g.writeName("region");
-      g.writeStartObject();
-      g.writeNumberProperty("startLine", FindingIds.line(f));
-      g.writeEndObject();
-      g.writeEndObject();
-      g.writeEndObject();
-      g.writeEndArray();
+      locations(g, FindingIds.path(f, zonePaths), FindingIds.line(f));
       g.writeName("partialFingerprints");
       g.writeStartObject();
       g.writeStringProperty("zonegate/v1", fingerprints.get(i));
