@@ -202,10 +202,32 @@ public final class ConfigLoader {
     return new ZoneConfig(name, file, format, critical, live, OctoDnsOptions.DEFAULTS, doc.at(at));
   }
 
+  /** The string at {@code field}, or null when absent. */
+  private static String text(JsonNode n, String field) {
+    return n.hasNonNull(field) ? n.get(field).asString() : null;
+  }
+
   private static LiveConfig live(ConfigDoc doc, JsonNode live, String at, String label) throws ConfigException {
     if (live.has("snapshot")) {
       return new LiveConfig.Snapshot(
           doc.repoPath(at + "/snapshot", label + "live.snapshot", live.get("snapshot").asString()));
+    }
+    if (live.has("route53")) {
+      JsonNode r = live.get("route53");
+      return new LiveConfig.Route53(
+          text(r, "hostedZoneId"), text(r, "endpoint"), text(r, "region"), text(r, "accessKeyIdEnv"),
+          text(r, "secretAccessKeyEnv"), text(r, "sessionTokenEnv"), r.path("timeout").asInt(LiveConfig.DEFAULT_TIMEOUT_SECONDS));
+    }
+    if (live.has("powerdns")) {
+      JsonNode p = live.get("powerdns");
+      return new LiveConfig.PowerDns(
+          p.get("url").asString(), p.path("server").asString("localhost"), p.get("apiKeyEnv").asString(),
+          p.path("timeout").asInt(LiveConfig.DEFAULT_TIMEOUT_SECONDS));
+    }
+    if (live.has("cloudflare")) {
+      JsonNode c = live.get("cloudflare");
+      return new LiveConfig.Cloudflare(
+          text(c, "zoneId"), c.get("tokenEnv").asString(), text(c, "url"), c.path("timeout").asInt(LiveConfig.DEFAULT_TIMEOUT_SECONDS));
     }
     if (live.has("axfr")) {
       JsonNode a = live.get("axfr");

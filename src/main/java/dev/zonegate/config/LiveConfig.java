@@ -6,9 +6,19 @@ import java.util.List;
  * Where a zone is live (SPEC §3.3). Secrets are never here: a TSIG key names the environment
  * variable its secret is read from, when the live source is contacted.
  */
-public sealed interface LiveConfig permits LiveConfig.Axfr, LiveConfig.Query, LiveConfig.Snapshot {
+public sealed interface LiveConfig
+    permits LiveConfig.Axfr, LiveConfig.Query, LiveConfig.Snapshot, LiveConfig.Route53, LiveConfig.PowerDns,
+        LiveConfig.Cloudflare {
   int DEFAULT_PORT = 53;
   int DEFAULT_TIMEOUT_SECONDS = 10;
+
+  /**
+   * True when the source asks for named RRsets (query mode) and so needs base and head read
+   * first; a transfer, a file or a provider listing reads the whole zone and can start at once.
+   */
+  default boolean needsKeys() {
+    return false;
+  }
 
   /** A full zone transfer from {@code server}. */
   record Axfr(String server, int port, Tsig tsig, int timeoutSeconds) implements LiveConfig {}
@@ -21,10 +31,41 @@ public sealed interface LiveConfig permits LiveConfig.Axfr, LiveConfig.Query, Li
     public Query {
       servers = List.copyOf(servers);
     }
+
+    @Override
+    public boolean needsKeys() {
+      return true;
+    }
   }
 
   /** A repository-relative file in any zone format, taken as what is live. */
   record Snapshot(String file) implements LiveConfig {}
+
+  /**
+   * A Route 53 hosted zone, read with the AWS SDK's ListResourceRecordSets. {@code hostedZoneId}
+   * null: looked up by the zone's name. {@code endpoint} null: AWS's (or
+   * {@code AWS_ENDPOINT_URL_ROUTE_53}). Credentials come from the default chain unless
+   * {@code accessKeyIdEnv} and {@code secretAccessKeyEnv} (and {@code sessionTokenEnv}) name the
+   * environment variables holding them, as an octoDNS config's {@code env/VAR} does.
+   */
+  record Route53(
+      String hostedZoneId,
+      String endpoint,
+      String region,
+      String accessKeyIdEnv,
+      String secretAccessKeyEnv,
+      String sessionTokenEnv,
+      int timeoutSeconds)
+      implements LiveConfig {}
+
+  /** A zone of a PowerDNS Authoritative server's HTTP API; the API key is read from {@code apiKeyEnv}. */
+  record PowerDns(String url, String server, String apiKeyEnv, int timeoutSeconds) implements LiveConfig {}
+
+  /**
+   * A Cloudflare zone read through the API v4 DNS records; {@code zoneId} null: looked up by
+   * name; {@code url} null: Cloudflare's own API. The API token is read from {@code tokenEnv}.
+   */
+  record Cloudflare(String zoneId, String tokenEnv, String url, int timeoutSeconds) implements LiveConfig {}
 
   /**
    * A TSIG key: its name, its algorithm ({@code hmac-sha256} by default; {@code hmac-sha512},

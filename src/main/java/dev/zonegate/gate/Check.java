@@ -350,7 +350,7 @@ public final class Check {
     // A transfer or a snapshot needs nothing from base or head, so it runs while they are read
     // (a million-record AXFR takes longer than both); query mode asks for their RRsets, so it
     // waits for them. Errors still come in the same order: base, head, live.
-    Background<LiveRead, LiveException> early = readLive && !(any.live() instanceof LiveConfig.Query)
+    Background<LiveRead, LiveException> early = readLive && !any.live().needsKeys()
         ? Background.start("zonegate-live", () -> LiveZones.read(any, env, headTree, List.of()))
         : null;
     // Base on a thread of its own while this one reads head: a large zone is read in half the time.
@@ -386,6 +386,7 @@ public final class Check {
     // The gate judges what deploying would do to production: live to head, base kept for drift.
     LiveRead now = early != null ? early.join() : LiveZones.read(any, env, headTree, LiveZones.keys(before, after));
     return new Gate.Subject(
-        name, now.zone(), after, error, critical, any.effectiveFormat(), where, before, LiveZones.disagreements(now));
+            name, now.zone(), after, error, critical, any.effectiveFormat(), where, before, LiveZones.disagreements(now))
+        .withLive(now.source());
   }
 }

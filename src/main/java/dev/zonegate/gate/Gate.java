@@ -42,6 +42,7 @@ public final class Gate {
   private final List<Finding> findings = new ArrayList<>();
   private final List<Notice> notices = new ArrayList<>();
   private final List<Notice> ignored = new ArrayList<>();
+  private final Map<String, String> live = new HashMap<>();
   private final Map<String, Report.Fingerprints> fingerprints = new HashMap<>();
 
   public Gate(RuleSet rules, List<Allow> allows, Severity failOn) {
@@ -74,7 +75,22 @@ public final class Gate {
       ZoneFormat afterFormat,
       Location afterFile,
       Zone base,
-      List<RuleInput.Disagreement> disagreements) {
+      List<RuleInput.Disagreement> disagreements,
+      String live) {
+    /** One judged against a live source: {@code live} names it for the report. */
+    public Subject(
+        String zone,
+        Zone before,
+        Zone after,
+        ZoneReadException afterError,
+        List<String> critical,
+        ZoneFormat afterFormat,
+        Location afterFile,
+        Zone base,
+        List<RuleInput.Disagreement> disagreements) {
+      this(zone, before, after, afterError, critical, afterFormat, afterFile, base, disagreements, null);
+    }
+
     public Subject(
         String zone,
         Zone before,
@@ -83,7 +99,12 @@ public final class Gate {
         List<String> critical,
         ZoneFormat afterFormat,
         Location afterFile) {
-      this(zone, before, after, afterError, critical, afterFormat, afterFile, null, List.of());
+      this(zone, before, after, afterError, critical, afterFormat, afterFile, null, List.of(), null);
+    }
+
+    /** The same subject judged against the live source {@code label} names. */
+    public Subject withLive(String label) {
+      return new Subject(zone, before, after, afterError, critical, afterFormat, afterFile, base, disagreements, label);
     }
   }
 
@@ -92,6 +113,9 @@ public final class Gate {
 
   public void judge(Subject s) {
     zones.add(s.zone());
+    if (s.live() != null) {
+      live.put(s.zone(), s.live());
+    }
     notices.addAll(s.before().notices());
     if (s.base() != null && s.base() != s.before()) {
       notices.addAll(s.base().notices()); // a broken base read leniently says so, live or not
@@ -169,6 +193,7 @@ public final class Gate {
     return new Report(v.word(), zones, changes, v.findings(), rules.descriptions(), notices)
         .withFingerprints(fingerprints)
         .withPacks(rules.packs())
-        .withIgnored(ignored);
+        .withIgnored(ignored)
+        .withLive(live);
   }
 }

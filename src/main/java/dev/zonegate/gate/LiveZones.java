@@ -4,6 +4,7 @@ import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.live.Disagreement;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
+import dev.zonegate.live.LiveSource;
 import dev.zonegate.live.LiveSources;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
@@ -98,7 +99,8 @@ final class LiveZones {
 
   static LiveRead read(ZoneConfig zone, Map<String, String> env, SourceTree repo, Collection<RRsetKey> keys)
       throws LiveException {
-    return LiveSources.of(zone.name(), zone.live(), env, repo).read(zone.name(), keys);
+    LiveSource source = LiveSources.of(zone.name(), zone.live(), env, repo);
+    return source.read(zone.name(), keys).from(source.describe());
   }
 
   static List<RuleInput.Disagreement> disagreements(LiveRead r) {

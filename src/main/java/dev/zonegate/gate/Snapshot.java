@@ -1,7 +1,6 @@
 package dev.zonegate.gate;
 
 import dev.zonegate.config.ConfigException;
-import dev.zonegate.config.LiveConfig;
 import dev.zonegate.config.RepoConfig;
 import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.live.LiveException;
@@ -26,11 +25,11 @@ public final class Snapshot {
     RepoConfig cfg = RepoFiles.config(repo, config, octodns);
     ZoneConfig z = RepoFiles.zone(cfg, zone);
     if (z.live() == null) {
-      throw new CheckException("zone " + z.name() + " has no live source in " + cfg.path() + "; add live: with axfr, query or snapshot");
+      throw new CheckException("zone " + z.name() + " has no live source in " + cfg.path() + "; add live: with axfr, query, snapshot, route53, powerdns or cloudflare");
     }
     DirectoryTree tree = new DirectoryTree(repo);
-    if (!(z.live() instanceof LiveConfig.Query)) {
-      return LiveZones.read(z, env, tree, List.of()); // a transfer or a file: it needs no names
+    if (!z.live().needsKeys()) {
+      return LiveZones.read(z, env, tree, List.of()); // a transfer, a file, a listing: it needs no names
     }
     Zone proposed = RepoFiles.read(tree, z);
     return LiveZones.read(z, env, tree, LiveZones.keys(proposed));

@@ -47,7 +47,35 @@ public final class LiveSources {
     if (config instanceof LiveConfig.Query q) {
       return new QuerySource(q, environment);
     }
-    return new SnapshotSource((LiveConfig.Snapshot) config, repo);
+    if (config instanceof LiveConfig.Snapshot s) {
+      return new SnapshotSource(s, repo);
+    }
+    return provider(zone, config, environment);
+  }
+
+  /**
+   * A provider API's source, made by its {@link LiveSourceFactory} in a package of its own,
+   * loaded by name only here: a run that names no provider never loads one, nor its SDK (the AWS
+   * SDK alone would add a tenth of a second to every pre-push hook).
+   */
+  private static final Map<Class<? extends LiveConfig>, String> PROVIDERS =
+      Map.of(
+          LiveConfig.Route53.class, "dev.zonegate.live.route53.Route53Factory",
+          LiveConfig.PowerDns.class, "dev.zonegate.live.powerdns.PowerDnsFactory",
+          LiveConfig.Cloudflare.class, "dev.zonegate.live.cloudflare.CloudflareFactory");
+
+  private static LiveSource provider(String zone, LiveConfig config, Map<String, String> env) {
+    String factory = PROVIDERS.get(config.getClass());
+    if (factory == null) {
+      throw new IllegalStateException("no live source for " + config.getClass().getSimpleName());
+    }
+    try {
+      LiveSourceFactory f =
+          (LiveSourceFactory) Class.forName(factory).getDeclaredConstructor().newInstance();
+      return f.open(zone, config, env);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("the live source " + factory + " cannot be loaded: " + e, e);
+    }
   }
 
   /** A server to contact: {@code label} is how messages name it, always {@code host:port}. */

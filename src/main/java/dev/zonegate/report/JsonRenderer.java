@@ -55,6 +55,9 @@ public final class JsonRenderer implements Renderer {
         Report.Fingerprints fp = report.fingerprints(z.name());
         nullableString(g, "liveFingerprint", fp == null ? null : fp.live());
         nullableString(g, "headFingerprint", fp == null ? null : fp.head());
+        if (report.live(z.name()) != null) {
+          g.writeStringProperty("live", report.live(z.name()));
+        }
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -71,7 +71,9 @@ public final class MarkdownRenderer implements Renderer {
         + TextRenderer.plural(report.zones().size(), "zone") + "\n\n");
     out.write("| zone | adds | deletes | updates | block | warn | info |\n|---|---:|---:|---:|---:|---:|---:|\n");
     for (Report.ZoneSummary z : report.zones()) {
-      out.write("| " + Escape.markdownCode(z.name()) + " | " + z.adds() + " | " + z.deletes() + " | "
+      String live = report.live(z.name());
+      out.write("| " + Escape.markdownCode(z.name()) + (live == null ? "" : "<br>live: " + Escape.markdownCode(live))
+          + " | " + z.adds() + " | " + z.deletes() + " | "
           + z.updates() + " | " + z.block() + " | " + z.warn() + " | " + z.info() + " |\n");
     }
     section(out, report, "Blocking findings", f -> !f.allowed() && f.severity() == Severity.BLOCK, true);

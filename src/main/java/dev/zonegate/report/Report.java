@@ -87,6 +87,18 @@ public final class Report {
 
   private List<String> packs = List.of();
   private List<Notice> ignored = List.of();
+  private Map<String, String> live = Map.of();
+
+  /** The same report naming, per zone, the live source it was judged against. */
+  public Report withLive(Map<String, String> byZone) {
+    this.live = Map.copyOf(byZone);
+    return this;
+  }
+
+  /** The live source a zone was judged against ({@code axfr 192.0.2.53:53}, {@code route53 ...}), or null. */
+  public String live(String zone) {
+    return live.get(zone);
+  }
 
   /** The same report listing the records left alone (octoDNS ignored), each once. */
   public Report withIgnored(List<Notice> records) {

@@ -41,7 +41,8 @@ public final class TextRenderer implements Renderer {
     }
     for (Report.ZoneSummary z : report.zones()) {
       out.write(Escape.terminal(z.name()) + ": " + plural(z.adds(), "add") + ", "
-          + plural(z.deletes(), "delete") + ", " + plural(z.updates(), "update") + "\n");
+          + plural(z.deletes(), "delete") + ", " + plural(z.updates(), "update")
+          + (report.live(z.name()) == null ? "" : " (live: " + Escape.terminal(report.live(z.name())) + ")") + "\n");
       for (Change c : report.changes()) {
         if (c.zone().equals(z.name())) {
           out.write(line(c));

@@ -358,6 +358,10 @@ class CheckCommandTest {
     Path out = tmp.resolve("out");
     Cli r = check("--base", withLive, "--format", "json", "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    // The report names the live source each zone was judged against.
+    assertThat(json(Cli.run(Map.of(), "", "check", "--repo", git.dir().toString(), "--base", withLive, "--format", "json"))
+        .get("zones").findValuesAsString("live")).containsExactly("snapshot live/example.net.zone");
+    assertThat(r.out()).isEmpty();
     Cli v = Cli.run(Map.of(), "", "verify", out.resolve("zonegate-report.json").toString(), "--repo", git.dir().toString());
     assertThat(v.exit()).as(v.err()).isEqualTo(1);
     assertThat(v.out()).endsWith("zonegate: the report's verdict is block: nothing in it was approved, so it is not to be deployed\n");
