@@ -8,7 +8,7 @@ import java.util.List;
  */
 public sealed interface LiveConfig
     permits LiveConfig.Axfr, LiveConfig.Query, LiveConfig.Snapshot, LiveConfig.Route53, LiveConfig.PowerDns,
-        LiveConfig.Cloudflare {
+        LiveConfig.Cloudflare, LiveConfig.Unknown {
   int DEFAULT_PORT = 53;
   int DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -66,6 +66,14 @@ public sealed interface LiveConfig
    * name; {@code url} null: Cloudflare's own API. The API token is read from {@code tokenEnv}.
    */
   record Cloudflare(String zoneId, String tokenEnv, String url, int timeoutSeconds) implements LiveConfig {}
+
+  /**
+   * An octoDNS target zonegate cannot read ({@code provider} is its name in the config,
+   * {@code className} its class, {@code why} the reason: a class it does not know, a secret written
+   * in the config): asking it for live state fails the check, it never passes; with
+   * {@code --live none} it is never asked.
+   */
+  record Unknown(String provider, String className, String why) implements LiveConfig {}
 
   /**
    * A TSIG key: its name, its algorithm ({@code hmac-sha256} by default; {@code hmac-sha512},

@@ -122,7 +122,7 @@ final class OctoDnsConfig {
   /** What an entry's sources say, whichever zone they fill. */
   private record Spec(
       List<OctoDnsSources.Source> yaml, List<Unseen> unseen, List<Lister> listers, boolean lenient, Location lenientAt,
-      Location where) {}
+      Location where, LiveConfig live) {}
 
   private RepoConfig zones(JsonNode zones) throws ConfigException {
     // Keyed as octoDNS keys its zones (an IdnaDict: lower case, IDNA), in the order written.
@@ -240,7 +240,7 @@ final class OctoDnsConfig {
       throw new ConfigException(where, "zone '" + name + "': octoDNS cannot decode its name (" + e.getMessage() + ")");
     }
     return new ZoneConfig(
-        name, sources.nominalFile(), ZoneFormat.OCTODNS, List.of(), null, spec.yaml().get(0).options(), where, sources);
+        name, sources.nominalFile(), ZoneFormat.OCTODNS, List.of(), spec.live(), spec.yaml().get(0).options(), where, sources);
   }
 
   // ---------------------------------------------------------------- dynamic entries
@@ -439,7 +439,8 @@ final class OctoDnsConfig {
     }
     boolean lenient = flag(z, "lenient", false, at, label);
     Location lenientAt = z.has("lenient") ? doc.at(at + "/lenient") : doc.at(at);
-    return new Spec(yaml, unseen, yaml.isEmpty() ? List.of() : listers, lenient, lenientAt, doc.at(at));
+    LiveConfig live = new OctoDnsTargets(doc, providers).live(label, z, at);
+    return new Spec(yaml, unseen, yaml.isEmpty() ? List.of() : listers, lenient, lenientAt, doc.at(at), live);
   }
 
   /** One YamlProvider source: where its files are and how it reads them. */

@@ -50,6 +50,9 @@ public final class LiveSources {
     if (config instanceof LiveConfig.Snapshot s) {
       return new SnapshotSource(s, repo);
     }
+    if (config instanceof LiveConfig.Unknown u) {
+      return unknown(u);
+    }
     return provider(zone, config, environment);
   }
 
@@ -63,6 +66,23 @@ public final class LiveSources {
           LiveConfig.Route53.class, "dev.zonegate.live.route53.Route53Factory",
           LiveConfig.PowerDns.class, "dev.zonegate.live.powerdns.PowerDnsFactory",
           LiveConfig.Cloudflare.class, "dev.zonegate.live.cloudflare.CloudflareFactory");
+
+  /** An octoDNS target zonegate cannot read: the check that asks it fails closed, naming it. */
+  private static LiveSource unknown(LiveConfig.Unknown u) {
+    return new LiveSource() {
+      @Override
+      public LiveRead read(String zone, java.util.Collection<dev.zonegate.model.RRsetKey> keys) throws LiveException {
+        throw new LiveException(
+            zone, null, "cannot read live for it from provider " + u.provider() + " (class " + u.className() + "): "
+                + u.why() + "; --live none judges against base instead");
+      }
+
+      @Override
+      public String describe() {
+        return u.provider() + " (" + u.className() + ")";
+      }
+    };
+  }
 
   private static LiveSource provider(String zone, LiveConfig config, Map<String, String> env) {
     String factory = PROVIDERS.get(config.getClass());

@@ -24,10 +24,12 @@ class OctoDnsModeTest {
     config = git.dir().resolve("config/production.yaml").toString();
   }
 
+  /** check judged against base: the config's target is a real Route 53 account. */
   Cli check(String... extra) {
-    String[] args = new String[5 + extra.length];
-    System.arraycopy(new String[] {"check", "--repo", git.dir().toString(), "--octodns-config", config}, 0, args, 0, 5);
-    System.arraycopy(extra, 0, args, 5, extra.length);
+    String[] args = new String[7 + extra.length];
+    System.arraycopy(
+        new String[] {"check", "--repo", git.dir().toString(), "--octodns-config", config, "--live", "none"}, 0, args, 0, 7);
+    System.arraycopy(extra, 0, args, 7, extra.length);
     return Cli.run(Map.of(), "", args);
   }
 
@@ -61,6 +63,33 @@ class OctoDnsModeTest {
     Cli r = check("--base", base);
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.out()).contains("api.example.com.");
+  }
+
+  @Test
+  void liveAutoReadsTheTargetAndATargetZonegateCannotReadFailsClosed() throws Exception {
+    String c = Files.readString(Path.of(config));
+    git.write("config/production.yaml", c.replace("class: octodns_route53.Route53Provider", "class: octodns_ns1.Ns1Provider"));
+    git.write("config/example.com.yaml", yaml().replace("      - 93.184.215.22\n", "      - 93.184.215.23\n"));
+    git.commit("swap one api address");
+    Cli auto = Cli.run(Map.of(), "", "check", "--repo", git.dir().toString(), "--octodns-config", config, "--base", base);
+    assertThat(auto.exit()).isEqualTo(2);
+    assertThat(auto.err()).isEqualTo("zonegate: error: zone example.com.: cannot read live for it from provider route53 (class"
+        + " octodns_ns1.Ns1Provider): zonegate reads Route 53, PowerDNS and Cloudflare targets; --live none judges against base"
+        + " instead\n");
+    assertThat(check("--base", base).exit()).isZero();
+  }
+
+  @Test
+  void aTargetWhoseSecretIsWrittenInTheConfigIsRefused() throws Exception {
+    String c = Files.readString(Path.of(config));
+    git.write("config/production.yaml", c.replace("secret_access_key: env/AWS_SECRET_ACCESS_KEY", "secret_access_key: hunter2"));
+    git.commit("a secret in the config");
+    // Judged against base, the target is never asked, and its secret is not zonegate's business.
+    assertThat(check("--base", base).exit()).isZero();
+    Cli r = Cli.run(Map.of(), "", "check", "--repo", git.dir().toString(), "--octodns-config", config, "--base", base);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("production.yaml:").contains("writes its secret_access_key in the config")
+        .doesNotContain("hunter2");
   }
 
   @Test
