@@ -14,11 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -320,32 +318,17 @@ public final class PdnsServer implements BeforeAllCallback, AfterAllCallback, Ex
   private void destroy() {
     Process p = process;
     process = null;
-    if (p == null) {
-      return;
-    }
-    p.destroy();
-    try {
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(p);
   }
+
 
   @Override
   public synchronized void close() {
     destroy();
-    if (dir != null) {
-      try (Stream<Path> s = Files.walk(dir)) {
-        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // a leftover temp directory is harmless
-      }
-      dir = null;
-    }
+    Processes.deleteTree(dir);
+    dir = null;
   }
+
 
   /** pdns_server, when it and the sqlite backend (and sqlite3, to make the database) are here. */
   static Path locate() {

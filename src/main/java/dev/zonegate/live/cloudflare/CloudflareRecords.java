@@ -2,6 +2,7 @@ package dev.zonegate.live.cloudflare;
 
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.http.JsonApi;
+import dev.zonegate.live.http.ProviderZones;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.zone.Canonical;
 import java.io.IOException;
@@ -103,7 +104,7 @@ final class CloudflareRecords {
     try {
       return Canonical.name(Name.fromString(absolute(text), Name.root));
     } catch (TextParseException e) {
-      throw api.fail("the DNS records: " + show(text) + " is not a domain name");
+      throw api.fail("the DNS records: " + ProviderZones.show(text) + " is not a domain name");
     }
   }
 
@@ -168,7 +169,7 @@ final class CloudflareRecords {
           break;
         default:
           if (Type.value(type) < 0) {
-            throw api.fail("the DNS records: " + owner + " holds a " + show(type)
+            throw api.fail("the DNS records: " + owner + " holds a " + ProviderZones.show(type)
                 + " record, a type zonegate cannot read or compare");
           }
           text = need(content);
@@ -270,15 +271,5 @@ final class CloudflareRecords {
       }
     }
     return out.append('"').toString();
-  }
-
-  static String show(String s) {
-    String t = s.length() > 80 ? s.substring(0, 77) + "..." : s;
-    StringBuilder sb = new StringBuilder("'");
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f ? String.format(Locale.ROOT, "\\%03d", (int) c) : String.valueOf(c));
-    }
-    return sb.append('\'').toString();
   }
 }

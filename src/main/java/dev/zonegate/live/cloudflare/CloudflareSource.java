@@ -62,8 +62,7 @@ final class CloudflareSource implements LiveSource {
   public LiveRead read(String zone, Collection<RRsetKey> keys) throws LiveException {
     String origin = ProviderZones.origin(zone);
     String token = ProviderZones.secret(origin, "the Cloudflare API token", config.tokenEnv(), env);
-    Duration timeout = Duration.ofSeconds(
-        config.timeoutSeconds() > 0 ? config.timeoutSeconds() : LiveConfig.DEFAULT_TIMEOUT_SECONDS);
+    Duration timeout = ProviderZones.timeout(config.timeoutSeconds());
     JsonApi api = new JsonApi(origin, "Cloudflare API " + base(), timeout, Map.of("Authorization", "Bearer " + token));
     String id = config.zoneId() != null ? config.zoneId() : lookUp(api, origin);
     if (!ZONE_ID.matcher(id).matches()) {

@@ -54,6 +54,22 @@ public final class ProviderZones {
     return new Zone(z.origin(), z.rrsets().values(), placed);
   }
 
+  /** The configured timeout, or the default. */
+  public static java.time.Duration timeout(int seconds) {
+    return java.time.Duration.ofSeconds(seconds > 0 ? seconds : dev.zonegate.config.LiveConfig.DEFAULT_TIMEOUT_SECONDS);
+  }
+
+  /** Text from the server in a message: quoted, cut short, control characters as escapes. */
+  public static String show(String s) {
+    String t = s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    StringBuilder sb = new StringBuilder("'");
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      sb.append(c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\%03d", (int) c) : String.valueOf(c));
+    }
+    return sb.append('\'').toString();
+  }
+
   /** {@code url} without trailing slashes. */
   public static String base(String url) {
     String u = url.strip();

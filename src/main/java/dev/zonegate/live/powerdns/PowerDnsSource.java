@@ -63,8 +63,7 @@ final class PowerDnsSource implements LiveSource {
   public LiveRead read(String zone, Collection<RRsetKey> keys) throws LiveException {
     String origin = ProviderZones.origin(zone);
     String key = ProviderZones.secret(origin, "the PowerDNS API key", config.apiKeyEnv(), env);
-    Duration timeout = Duration.ofSeconds(
-        config.timeoutSeconds() > 0 ? config.timeoutSeconds() : LiveConfig.DEFAULT_TIMEOUT_SECONDS);
+    Duration timeout = ProviderZones.timeout(config.timeoutSeconds());
     String base = ProviderZones.base(config.url());
     JsonApi api = new JsonApi(origin, "PowerDNS API " + base + " (server " + server() + ")", timeout,
         Map.of("X-API-Key", key));
@@ -112,7 +111,7 @@ final class PowerDnsSource implements LiveSource {
       }
     }
     if (name == null || !ProviderZones.origin(name).equals(origin)) {
-      throw api.fail("the zone: the answer is for " + (name == null ? "no zone" : "the zone " + show(name)));
+      throw api.fail("the zone: the answer is for " + (name == null ? "no zone" : "the zone " + ProviderZones.show(name)));
     }
     if (!sawSets) {
       throw api.fail("the zone: the answer has no rrsets");
@@ -134,7 +133,7 @@ final class PowerDnsSource implements LiveSource {
     try {
       owner = Canonical.name(Name.fromString(n.asString(), Name.root));
     } catch (TextParseException e) {
-      throw api.fail("the zone: the owner " + show(n.asString()) + " is not a domain name");
+      throw api.fail("the zone: the owner " + ProviderZones.show(n.asString()) + " is not a domain name");
     }
     boolean any = false;
     for (JsonNode rec : records) {
@@ -151,7 +150,7 @@ final class PowerDnsSource implements LiveSource {
       throw api.fail("the zone: " + owner + " " + type + " has no valid TTL");
     }
     if (!type.equals("ALIAS") && Type.value(type) < 0) {
-      throw api.fail("the zone: " + owner + " holds a " + show(type)
+      throw api.fail("the zone: " + owner + " holds a " + ProviderZones.show(type)
           + " RRset, a type zonegate cannot read or compare");
     }
     RRsetKey key = RRsetKey.of(owner, type);
@@ -204,16 +203,5 @@ final class PowerDnsSource implements LiveSource {
       }
     }
     return sb.toString();
-  }
-
-  /** Text from the server, quoted and cut short, control characters shown as escapes. */
-  static String show(String s) {
-    String t = s.length() > 80 ? s.substring(0, 77) + "..." : s;
-    StringBuilder sb = new StringBuilder("'");
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f ? String.format(Locale.ROOT, "\\%03d", (int) c) : String.valueOf(c));
-    }
-    return sb.append('\'').toString();
   }
 }
