@@ -1,0 +1,209 @@
+package dev.zonegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zonegate.testing.GitFixture;
+import dev.zonegate.testing.PdnsServer;
+import dev.zonegate.testing.PdnsServer.Set;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * check, snapshot and verify with a real PowerDNS as the live source ({@code live: powerdns:}),
+ * started by the test (skipped with the reason without pdns, failed in CI). Every output, every
+ * report format included, is kept and searched for the API key at the end.
+ */
+class PowerDnsCheckTest {
+  static final String ZONE = "example.com.";
+  static final String ENV = "ZONEGATE_TEST_PDNS_KEY";
+
+  @RegisterExtension static final PdnsServer pdns = new PdnsServer();
+
+  static final List<String> said = new ArrayList<>();
+
+  static String zone(String www) {
+    return "$ORIGIN example.com.\n$TTL 300\n"
+        + "@ SOA ns1.example.net. hostmaster.example.com. 1 7200 900 1209600 300\n"
+        + "@ NS ns1.example.net.\n@ NS ns2.example.org.\n"
+        + "@ MX 10 mx1\nmx1 A 93.184.215.25\n"
+        + "www A " + www + "\n"
+        + "api 60 A 93.184.215.20\napi 60 A 93.184.215.21\n"
+        + "blog CNAME www\n";
+  }
+
+  static final String V1 = zone("93.184.215.14");
+
+  /** V1, as PowerDNS is given it. */
+  static List<Set> v1() {
+    return List.of(
+        new Set(ZONE, "SOA", 300, "ns1.example.net. hostmaster.example.com. 1 7200 900 1209600 300"),
+        new Set(ZONE, "NS", 300, "ns1.example.net.", "ns2.example.org."),
+        new Set(ZONE, "MX", 300, "10 mx1.example.com."),
+        new Set("mx1." + ZONE, "A", 300, "93.184.215.25"),
+        new Set("www." + ZONE, "A", 300, "93.184.215.14"),
+        new Set("api." + ZONE, "A", 60, "93.184.215.20", "93.184.215.21"),
+        new Set("blog." + ZONE, "CNAME", 300, "www.example.com."));
+  }
+
+  @TempDir Path tmp;
+  GitFixture git;
+  String base;
+
+  String config(String live) {
+    return "zones:\n  - name: example.com.\n    file: zones/example.com.zone\n    live:\n" + live;
+  }
+
+  String powerdns() {
+    return "      powerdns:\n        url: \"" + pdns.url() + "\"\n        server: localhost\n        apiKeyEnv: " + ENV
+        + "\n        timeout: 5\n";
+  }
+
+  @BeforeEach
+  void repo() throws Exception {
+    if (pdns.running()) {
+      pdns.deleteZone(ZONE);
+      pdns.createZone(ZONE, v1());
+    }
+    git = GitFixture.init(tmp.resolve("repo"));
+    git.write("zonegate.yaml", config(powerdns())).write("zones/example.com.zone", V1);
+    base = git.commit("as deployed");
+  }
+
+  Map<String, String> env() {
+    return Map.of(ENV, pdns.apiKey());
+  }
+
+  Cli run(Map<String, String> env, String... args) {
+    Cli r = Cli.run(env, "", args);
+    said.add(r.out());
+    said.add(r.err());
+    return r;
+  }
+
+  Cli check(Map<String, String> env, String... extra) {
+    List<String> args = new ArrayList<>(List.of("check", "--repo", git.dir().toString(), "--base", base));
+    args.addAll(List.of(extra));
+    return run(env, args.toArray(String[]::new));
+  }
+
+  void propose(String text) throws Exception {
+    git.write("zones/example.com.zone", text);
+    git.commit("proposed");
+  }
+
+  @Test
+  void aBenignChangePassesAgainstPowerDns() throws Exception {
+    propose(V1 + "new A 93.184.215.99\n");
+    Cli r = check(env(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("new.example.com.").contains("powerdns " + pdns.url() + " server localhost");
+  }
+
+  @Test
+  void anEmptiedEndpointBlocks() throws Exception {
+    propose(V1.replace("www A 93.184.215.14\n", ""));
+    Cli r = check(env());
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("block   address-emptied www.example.com.");
+  }
+
+  @Test
+  void aRecordChangedOnPowerDnsOutOfBandIsDriftRevert() throws Exception {
+    pdns.replace(ZONE, new Set("www." + ZONE, "A", 300, "93.184.215.77"));
+    propose(V1 + "new A 93.184.215.99\n");
+    Cli r = check(env());
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("block   drift-revert www.example.com. A").contains("93.184.215.77").contains("(undoes a live change)");
+  }
+
+  @Test
+  void verifyPassesWhileLiveHoldsAndFailsOnceItMoves() throws Exception {
+    propose(V1 + "new A 93.184.215.99\n");
+    Path out = tmp.resolve("reports");
+    Cli r = check(env(), "--format", "json", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    Path report = out.resolve("zonegate-report.json");
+    Cli same = run(env(), "verify", report.toString(), "--repo", git.dir().toString());
+    assertThat(same.exit()).as(same.err()).isZero();
+    assertThat(same.out()).contains("live unchanged since the report for example.com.");
+    pdns.replace(ZONE, new Set("api." + ZONE, "A", 60, "93.184.215.20"));
+    Cli moved = run(env(), "verify", report.toString(), "--repo", git.dir().toString());
+    assertThat(moved.exit()).isEqualTo(1);
+    assertThat(moved.out()).contains("zone example.com.: live state moved since the report");
+    Cli blind = run(Map.of(), "verify", report.toString(), "--repo", git.dir().toString());
+    assertThat(blind.exit()).isEqualTo(2);
+    assertThat(blind.err()).contains(ENV);
+  }
+
+  @Test
+  void aSnapshotOfPowerDnsIsTheZoneAsWritten() throws Exception {
+    Path snap = tmp.resolve("live.zone");
+    Cli s = run(env(), "snapshot", "--repo", git.dir().toString(), "--zone", "example.com", "-o", snap.toString());
+    assertThat(s.exit()).as(s.err()).isZero();
+    Files.writeString(tmp.resolve("served.zone"), V1);
+    Cli d = run(Map.of(), "diff", snap.toString(), tmp.resolve("served.zone").toString(), "--origin", ZONE);
+    assertThat(d.exit()).as(d.out()).isZero();
+    assertThat(d.out()).contains("0 adds, 0 deletes, 0 updates");
+  }
+
+  @Test
+  void aWrongKeyFailsClosedWithOneLine() throws Exception {
+    propose(V1 + "new A 93.184.215.99\n");
+    Cli r = check(Map.of(ENV, "wrong-key"));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("zonegate: error: zone example.com.: PowerDNS API " + pdns.url()
+        + " (server localhost): the zone: the credential was refused (HTTP 401 Unauthorized)\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aMissingKeyVariableFailsClosedNamingIt() throws Exception {
+    propose(V1 + "new A 93.184.215.99\n");
+    Cli r = check(Map.of());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("the PowerDNS API key variable " + ENV + " is not set").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aZoneMissingOnPowerDnsFailsClosed() throws Exception {
+    pdns.deleteZone(ZONE);
+    propose(V1 + "new A 93.184.215.99\n");
+    Cli r = check(env());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("zone example.com.: PowerDNS API").contains("the zone is not on the server (HTTP 404)");
+  }
+
+  @Test
+  void noOutputOrReportFormatCarriesTheKey() throws Exception {
+    pdns.replace(ZONE, new Set("www." + ZONE, "A", 300, "93.184.215.66"));
+    propose(V1 + "new A 93.184.215.99\n");
+    Path out = tmp.resolve("all");
+    Cli r = check(env(), "--out", out.toString(), "--format", "text", "--format", "markdown", "--format", "json",
+        "--format", "junit", "--format", "codequality", "--format", "sarif", "--format", "html");
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    try (var files = Files.list(out)) {
+      for (Path f : files.toList()) {
+        said.add(Files.readString(f));
+      }
+    }
+    assertThat(said).anyMatch(t -> t.contains("drift-revert"));
+  }
+
+  @AfterAll
+  static void theKeyNeverAppears() {
+    if (pdns.apiKey() == null) {
+      return;
+    }
+    for (String s : said) {
+      assertThat(s).doesNotContain(pdns.apiKey());
+    }
+  }
+}
