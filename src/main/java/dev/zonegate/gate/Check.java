@@ -385,8 +385,11 @@ public final class Check {
     }
     // The gate judges what deploying would do to production: live to head, base kept for drift.
     LiveRead now = early != null ? early.join() : LiveZones.read(any, env, headTree, LiveZones.keys(before, after));
-    return new Gate.Subject(
-            name, now.zone(), after, error, critical, any.effectiveFormat(), where, before, LiveZones.disagreements(now))
+    // An octoDNS zone is planned against its provider: only what octoDNS manages there is compared.
+    Zone head = LiveZones.file(any, now, after);
+    Zone base = LiveZones.file(any, now, before);
+    Zone served = LiveZones.live(any, now, head != null ? head : base);
+    return new Gate.Subject(name, served, head, error, critical, any.effectiveFormat(), where, base, LiveZones.disagreements(now))
         .withLive(now.source());
   }
 }

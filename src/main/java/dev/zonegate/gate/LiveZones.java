@@ -10,6 +10,7 @@ import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.rules.RuleInput;
 import dev.zonegate.zone.SourceTree;
+import dev.zonegate.zone.ZoneFormat;
 import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -101,6 +102,21 @@ final class LiveZones {
       throws LiveException {
     LiveSource source = LiveSources.of(zone.name(), zone.live(), env, repo);
     return source.read(zone.name(), keys).from(source.describe());
+  }
+
+  /**
+   * {@code z} (an octoDNS zone file's zone, or null) as the provider {@code now} came from sees
+   * it: what octoDNS manages there ({@link ProviderScope}). Anything else is returned as it is.
+   */
+  static Zone file(ZoneConfig zone, LiveRead now, Zone z) {
+    return z == null || now.scope() == null || zone.effectiveFormat() != ZoneFormat.OCTODNS ? z : now.scope().file(z);
+  }
+
+  /** The live zone {@code now} read, as octoDNS sees it when it plans {@code head} (viewed by {@link #file}). */
+  static Zone live(ZoneConfig zone, LiveRead now, Zone head) {
+    return head == null || now.scope() == null || zone.effectiveFormat() != ZoneFormat.OCTODNS
+        ? now.zone()
+        : now.scope().live(now.zone(), head);
   }
 
   static List<RuleInput.Disagreement> disagreements(LiveRead r) {

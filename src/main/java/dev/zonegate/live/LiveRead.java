@@ -5,16 +5,22 @@ import java.util.List;
 
 /**
  * What a live source read: the zone as served, where servers answered differently (query mode
- * only; the zone then holds the first server's answer), and which source it was, for reports. The gate turns disagreements into
+ * only; the zone then holds the first server's answer), which source it was, for reports, and
+ * for a provider API what octoDNS manages there ({@link ProviderScope}; null for the others). The gate turns disagreements into
  * {@code warn} findings (SPEC §3.3).
  */
-public record LiveRead(Zone zone, List<Disagreement> disagreements, String source) {
+public record LiveRead(Zone zone, List<Disagreement> disagreements, String source, ProviderScope scope) {
   public LiveRead {
     disagreements = List.copyOf(disagreements);
   }
 
   public LiveRead(Zone zone, List<Disagreement> disagreements) {
-    this(zone, disagreements, null);
+    this(zone, disagreements, null, null);
+  }
+
+  /** What a provider API read: the zone, and what octoDNS manages there. */
+  public static LiveRead of(Zone zone, ProviderScope scope) {
+    return new LiveRead(zone, List.of(), null, scope);
   }
 
   public static LiveRead of(Zone zone) {
@@ -23,6 +29,6 @@ public record LiveRead(Zone zone, List<Disagreement> disagreements, String sourc
 
   /** The same read, said to come from {@code label} (the source's one-line description). */
   public LiveRead from(String label) {
-    return new LiveRead(zone, disagreements, label);
+    return new LiveRead(zone, disagreements, label, scope);
   }
 }

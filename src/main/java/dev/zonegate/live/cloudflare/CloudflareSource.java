@@ -3,6 +3,7 @@ package dev.zonegate.live.cloudflare;
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
+import dev.zonegate.live.ProviderScope;
 import dev.zonegate.live.LiveSource;
 import dev.zonegate.live.Progress;
 import dev.zonegate.live.http.JsonApi;
@@ -34,6 +35,16 @@ import tools.jackson.databind.JsonNode;
  * total changes between pages or that ends short of its total.
  */
 final class CloudflareSource implements LiveSource {
+  /**
+   * What octoDNS manages on Cloudflare (octodns-cloudflare 1.2 {@code CloudflareProvider}): its
+   * {@code SUPPORTS} types, no root NS, its own {@code cloudflare.} settings, no dynamic records.
+   */
+  static final ProviderScope SCOPE =
+      new ProviderScope(
+          java.util.Set.of("ALIAS", "A", "AAAA", "CAA", "CNAME", "DS", "LOC", "MX", "NAPTR", "NS", "PTR", "SSHFP", "SRV",
+              "TLSA", "TXT", "HTTPS", "SVCB"),
+          false, "cloudflare.", false);
+
   static final String DEFAULT_URL = "https://api.cloudflare.com/client/v4";
   /** Records a page: few requests for a large zone, well under the API's maximum. */
   static final int PER_PAGE = 1000;
@@ -118,7 +129,7 @@ final class CloudflareSource implements LiveSource {
       }
       builder.extras(e.getKey(), Extras.of(s.attributes(), null));
     }
-    return LiveRead.of(ProviderZones.placeNotices(builder.build(), describe()));
+    return LiveRead.of(ProviderZones.placeNotices(builder.build(), describe()), SCOPE);
   }
 
   /** The id of the one zone named {@code origin}: none or several is an error. */

@@ -3,6 +3,7 @@ package dev.zonegate.live.powerdns;
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
+import dev.zonegate.live.ProviderScope;
 import dev.zonegate.live.LiveSource;
 import dev.zonegate.live.Progress;
 import dev.zonegate.live.http.JsonApi;
@@ -39,6 +40,17 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The answer is parsed one RRset at a time, so a large zone is held once, in the model.
  */
 final class PowerDnsSource implements LiveSource {
+  /**
+   * What octoDNS manages on PowerDNS (octodns-powerdns 1.2 {@code PowerDnsBaseProvider}): its
+   * {@code SUPPORTS} types, root NS, no settings of its own under {@code octodns:}, no dynamic
+   * records (those need its LUA mode, which zonegate does not read).
+   */
+  static final ProviderScope SCOPE =
+      new ProviderScope(
+          java.util.Set.of("A", "AAAA", "ALIAS", "CAA", "CNAME", "DS", "LOC", "MX", "NAPTR", "NS", "PTR", "SSHFP", "SRV",
+              "TLSA", "TXT", "HTTPS", "SVCB", "URI"),
+          true, null, false);
+
   static final String DEFAULT_SERVER = "localhost";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -84,7 +96,7 @@ final class PowerDnsSource implements LiveSource {
     } catch (JacksonException e) {
       throw api.fail("the zone: the answer is not valid JSON");
     }
-    return LiveRead.of(ProviderZones.placeNotices(builder.build(), describe()));
+    return LiveRead.of(ProviderZones.placeNotices(builder.build(), describe()), SCOPE);
   }
 
   /** Walks the zone object: its name must be the zone's, its {@code rrsets} are read one at a time. */
