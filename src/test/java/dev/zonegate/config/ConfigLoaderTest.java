@@ -286,7 +286,7 @@ class ConfigLoaderTest {
             "zonegate.yaml:5: zone 'example.com.': live takes exactly one of axfr, query or snapshot, not axfr and snapshot");
     assertThat(zonegateError(zone("    live: {}\n"))).contains("live names no source");
     assertThat(zonegateError(zone("    live: { axrf: { server: ns1 } }\n")))
-        .isEqualTo("zonegate.yaml:4: zone 'example.com.': unknown live source 'axrf' (one of axfr, query, snapshot)");
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.': unknown live source 'axrf' (one of axfr, query, snapshot, route53, powerdns, cloudflare)");
   }
 
   @Test
