@@ -52,7 +52,7 @@ final class AwsSettings {
   }
 
   private String get(String name) {
-    String v = env.get(name);
+    String v = name == null ? null : env.get(name);
     return v == null || v.isBlank() ? null : v;
   }
 
@@ -107,7 +107,13 @@ final class AwsSettings {
   /** The credentials to sign with; a variable the config names but the environment lacks is an error. */
   AwsCredentialsProvider credentials(String zone, LiveConfig.Route53 config, ProfileFile profiles)
       throws LiveException {
-    if (config.accessKeyIdEnv() != null) {
+    if (config.accessKeyIdEnv() != null || config.secretAccessKeyEnv() != null) {
+      // The schema asks for both; an octoDNS target may name one only.
+      if (config.accessKeyIdEnv() == null || config.secretAccessKeyEnv() == null) {
+        throw new LiveException(
+            zone, null, "route53: the config names the variable of the AWS " + (config.accessKeyIdEnv() == null
+                ? "secret access key but not of the access key id" : "access key id but not of the secret access key"));
+      }
       String id = required(zone, config.accessKeyIdEnv(), "access key id");
       String secret = required(zone, config.secretAccessKeyEnv(), "secret access key");
       String token = config.sessionTokenEnv() == null ? null : required(zone, config.sessionTokenEnv(), "session token");

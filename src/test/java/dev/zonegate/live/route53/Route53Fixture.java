@@ -126,6 +126,28 @@ public final class Route53Fixture implements AutoCloseable {
     return b.resourceRecords(rr);
   }
 
+  /**
+   * The zone as {@code aws route53 list-resource-record-sets} prints it: listed with botocore's
+   * own paginator ({@code src/test/python/route53_export.py}), pages of {@code pageSize}, JSON
+   * with an indent of 4. An oracle independent of the Java SDK and of the source under test.
+   */
+  public static String export(String endpoint, String zoneId, int pageSize) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(
+        "/usr/bin/python3", "src/test/python/route53_export.py", endpoint, zoneId, Integer.toString(pageSize));
+    Process p = pb.start();
+    byte[] out;
+    byte[] err;
+    try (java.io.InputStream o = p.getInputStream(); java.io.InputStream e = p.getErrorStream()) {
+      out = o.readAllBytes();
+      err = e.readAllBytes();
+    }
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new AssertionError("route53_export.py failed: " + new String(err, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Override
   public void close() {
     client.close();

@@ -21,14 +21,12 @@ import dev.zonegate.testing.MotoServer;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.Route53JsonReader;
 import dev.zonegate.zone.ZoneWriter;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,20 +115,8 @@ class Route53SourceTest {
 
   /** The zone as botocore lists it (every page) and the AWS CLI prints it, read by the JSON reader. */
   static Zone exported(String endpoint, String zoneId, int pageSize) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(
-        "/usr/bin/python3", Path.of("src/test/python/route53_export.py").toString(), endpoint, zoneId, Integer.toString(pageSize));
-    pb.redirectErrorStream(false);
-    Process p = pb.start();
-    byte[] out;
-    byte[] err;
-    try (InputStream o = p.getInputStream(); InputStream e = p.getErrorStream()) {
-      out = o.readAllBytes();
-      err = e.readAllBytes();
-    }
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(new String(err, StandardCharsets.UTF_8)).isZero();
-    MemoryTree tree = new MemoryTree(Map.of("example.com.json", out));
-    return new Route53JsonReader().read(tree, "example.com.json", ZONE);
+    byte[] json = Route53Fixture.export(endpoint, zoneId, pageSize).getBytes(StandardCharsets.UTF_8);
+    return new Route53JsonReader().read(new MemoryTree(Map.of("example.com.json", json)), "example.com.json", ZONE);
   }
 
   @Test
@@ -231,6 +217,10 @@ class Route53SourceTest {
     noSecret.putAll(Route53Fixture.env()); // the standard variables do not stand in for named ones
     assertThat(failure(named, noSecret).getMessage())
         .isEqualTo("zone example.com.: route53: the AWS secret access key variable ZG_SECRET is not set");
+    // An octoDNS target may name one variable of the pair only.
+    LiveConfig.Route53 half = new LiveConfig.Route53(id, moto.endpoint(), null, "ZG_KEY", null, null, 5);
+    assertThat(failure(half, env).reason())
+        .isEqualTo("route53: the config names the variable of the AWS access key id but not of the secret access key");
     Map<String, String> noToken = new HashMap<>(env);
     noToken.put("ZG_TOKEN", "  ");
     assertThat(failure(named, noToken).reason()).isEqualTo("route53: the AWS session token variable ZG_TOKEN is not set");

@@ -20,18 +20,18 @@ import java.util.function.Function;
  * 403s, throttling, a page failing mid-listing, bodies that are not Route 53 XML. It answers with
  * the service's own XML shapes; {@link #requests()} is what the client asked, in order.
  */
-final class Route53Stub implements AutoCloseable {
+public final class Route53Stub implements AutoCloseable {
   static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
 
   /** One request: its path and decoded query parameters. */
-  record Request(String method, String path, Map<String, String> query, boolean signed) {
-    boolean isListing() {
+  public record Request(String method, String path, Map<String, String> query, boolean signed) {
+    public boolean isListing() {
       return path.endsWith("/rrset");
     }
   }
 
-  record Response(int status, String body, long delayMillis) {
-    static Response ok(String body) {
+  public record Response(int status, String body, long delayMillis) {
+    public static Response ok(String body) {
       return new Response(200, body, 0);
     }
   }
@@ -39,7 +39,7 @@ final class Route53Stub implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  Route53Stub(Function<Request, Response> script) throws IOException {
+  public Route53Stub(Function<Request, Response> script) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "route53-stub");
@@ -90,15 +90,15 @@ final class Route53Stub implements AutoCloseable {
     }
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
-  List<Request> listings() {
+  public List<Request> listings() {
     return requests.stream().filter(Request::isListing).toList();
   }
 
@@ -110,7 +110,7 @@ final class Route53Stub implements AutoCloseable {
   // Route 53's XML, as the service sends it.
 
   /** An error as Route 53 sends one (ErrorResponse, Type Sender or Receiver). */
-  static Response error(int status, String code, String message) {
+  public static Response error(int status, String code, String message) {
     return new Response(
         status,
         "<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>" + (status >= 500 ? "Receiver" : "Sender")
@@ -118,7 +118,7 @@ final class Route53Stub implements AutoCloseable {
         0);
   }
 
-  static Response hostedZone(String id, String name) {
+  public static Response hostedZone(String id, String name) {
     return Response.ok(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<GetHostedZoneResponse xmlns=\"" + NS + "\"><HostedZone><Id>/hostedzone/" + id
             + "</Id><Name>" + name + "</Name><CallerReference>stub</CallerReference><Config><PrivateZone>false</PrivateZone></Config>"
@@ -127,7 +127,7 @@ final class Route53Stub implements AutoCloseable {
   }
 
   /** One ListResourceRecordSets page; {@code next} is {name, type, identifier-or-null} when truncated. */
-  static Response page(List<String> sets, String... next) {
+  public static Response page(List<String> sets, String... next) {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListResourceRecordSetsResponse xmlns=\"" + NS + "\"><ResourceRecordSets>");
     sets.forEach(sb::append);
     sb.append("</ResourceRecordSets><IsTruncated>").append(next.length > 0).append("</IsTruncated>");
@@ -141,7 +141,7 @@ final class Route53Stub implements AutoCloseable {
     return Response.ok(sb.toString());
   }
 
-  static String set(String name, String type, long ttl, String... values) {
+  public static String set(String name, String type, long ttl, String... values) {
     StringBuilder sb = new StringBuilder("<ResourceRecordSet><Name>" + name + "</Name><Type>" + type + "</Type><TTL>" + ttl + "</TTL><ResourceRecords>");
     for (String v : values) {
       sb.append("<ResourceRecord><Value>").append(v).append("</Value></ResourceRecord>");
@@ -149,11 +149,11 @@ final class Route53Stub implements AutoCloseable {
     return sb.append("</ResourceRecords></ResourceRecordSet>").toString();
   }
 
-  static String weighted(String name, String id, long weight, String value) {
+  public static String weighted(String name, String id, long weight, String value) {
     return "<ResourceRecordSet><Name>" + name + "</Name><Type>A</Type><SetIdentifier>" + id + "</SetIdentifier><Weight>" + weight
         + "</Weight><TTL>60</TTL><ResourceRecords><ResourceRecord><Value>" + value + "</Value></ResourceRecord></ResourceRecords></ResourceRecordSet>";
   }
 
-  static final String SOA = set("example.com.", "SOA", 900, "ns-1.awsdns-01.org. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400");
-  static final String NS_SET = set("example.com.", "NS", 172800, "ns-1.awsdns-01.org.", "ns-2.awsdns-02.net.");
+  public static final String SOA = set("example.com.", "SOA", 900, "ns-1.awsdns-01.org. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400");
+  public static final String NS_SET = set("example.com.", "NS", 172800, "ns-1.awsdns-01.org.", "ns-2.awsdns-02.net.");
 }
