@@ -113,9 +113,8 @@ final class Problems {
 
   /** Why no credentials could be had, by where they were looked for; never a value. */
   static String credentials(RuntimeException e) {
-    return "no AWS credentials could be had from the environment (" + AwsSettings.ACCESS_KEY + ", "
-        + AwsSettings.SECRET_KEY + "), a web identity token (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN), the profile,"
-        + " the container or the instance profile (" + e.getClass().getSimpleName() + ")"
-        + "; set them, or name the variables with accessKeyIdEnv and secretAccessKeyEnv";
+    return "no AWS credentials found (looked for " + AwsSettings.ACCESS_KEY + " and " + AwsSettings.SECRET_KEY
+        + ", a web identity token, the AWS profile, container and instance credentials); set them, or name"
+        + " the variables with accessKeyIdEnv and secretAccessKeyEnv";
   }
 }

@@ -234,7 +234,9 @@ class Route53SourceTest {
         .isEqualTo("route53: AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not");
     // Nothing anywhere (no instance metadata is asked for: it is disabled).
     assertThat(failure(config(id), Map.of("HOME", home.toString(), "AWS_EC2_METADATA_DISABLED", "true")).reason())
-        .startsWith("route53: no AWS credentials could be had from the environment");
+        .isEqualTo("route53: no AWS credentials found (looked for AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a web identity token,"
+            + " the AWS profile, container and instance credentials); set them, or name the variables with accessKeyIdEnv and"
+            + " secretAccessKeyEnv");
     // A profile in $HOME/.aws/credentials, chosen with AWS_PROFILE.
     java.nio.file.Files.createDirectories(home.resolve(".aws"));
     java.nio.file.Files.writeString(home.resolve(".aws/credentials"),
