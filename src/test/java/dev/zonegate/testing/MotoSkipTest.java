@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class MotoSkipTest {
   static final List<String> CLASSES =
-      List.of("dev.zonegate.live.route53.Route53SourceTest", "dev.zonegate.cli.Route53CheckTest");
+      List.of("dev.zonegate.live.route53.Route53SourceTest", "dev.zonegate.cli.Route53CheckTest", "dev.zonegate.cli.Route53JarIT");
 
   static NestedJUnit.Outcome run(String require) {
     String moto = System.getProperty(MotoServer.MOTO_PROPERTY);
