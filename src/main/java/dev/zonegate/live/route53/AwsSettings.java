@@ -160,6 +160,12 @@ final class AwsSettings {
     return v.trim();
   }
 
+  /** True when the default chain would try a web identity token (CI OIDC). */
+  boolean webIdentity(LiveConfig.Route53 config) {
+    return config.accessKeyIdEnv() == null && get(ACCESS_KEY) == null
+        && get("AWS_WEB_IDENTITY_TOKEN_FILE") != null && get("AWS_ROLE_ARN") != null;
+  }
+
   String profileName() {
     String p = get("AWS_PROFILE");
     return p != null ? p.trim() : "default";

@@ -111,8 +111,16 @@ final class Problems {
     return call.step() + " failed (" + e.getClass().getSimpleName() + ")";
   }
 
-  /** Why no credentials could be had, by where they were looked for; never a value. */
-  static String credentials(RuntimeException e) {
+  /**
+   * Why no credentials could be had, by where they were looked for; never a value. {@code
+   * webIdentity}: a web identity token and role were given (CI OIDC), so the likely failure is
+   * the exchange with STS.
+   */
+  static String credentials(RuntimeException e, boolean webIdentity) {
+    if (webIdentity) {
+      return "the web identity token in AWS_WEB_IDENTITY_TOKEN_FILE could not be exchanged for the credentials of"
+          + " AWS_ROLE_ARN (" + e.getClass().getSimpleName() + "), and no other AWS credentials were found";
+    }
     return "no AWS credentials found (looked for " + AwsSettings.ACCESS_KEY + " and " + AwsSettings.SECRET_KEY
         + ", a web identity token, the AWS profile, container and instance credentials); set them, or name"
         + " the variables with accessKeyIdEnv and secretAccessKeyEnv";

@@ -91,7 +91,7 @@ final class Route53Source implements LiveSource {
     try {
       credentials.resolveCredentials();
     } catch (RuntimeException e) {
-      throw new LiveException(origin, null, "route53: " + Problems.credentials(e));
+      throw new LiveException(origin, null, "route53: " + Problems.credentials(e, settings.webIdentity(config)));
     }
     try (Route53Client client = client(endpoint, timeout, credentials, profiles)) {
       String id = hostedZoneId != null ? checkedZone(client, call, hostedZoneId) : lookUp(client, call);
