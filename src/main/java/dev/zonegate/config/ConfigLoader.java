@@ -33,7 +33,8 @@ public final class ConfigLoader {
       "secrets never live in config files; name an environment variable with secretEnv";
   private static final Set<String> TOP_KEYS = Set.of("zones", "rules");
   private static final List<String> ZONE_KEYS = List.of("name", "file", "format", "critical", "live");
-  private static final List<String> LIVE_KINDS = List.of("axfr", "query", "snapshot", "route53", "powerdns", "cloudflare");
+  private static final List<String> LIVE_KINDS =
+      List.of("axfr", "query", "snapshot", "route53", "powerdns", "cloudflare");
   private static final Pattern BRACKETED = Pattern.compile("^\\[([0-9A-Fa-f:.]+)\\](?::(\\d{1,5}))?$");
 
   private ConfigLoader() {}
@@ -99,7 +100,7 @@ public final class ConfigLoader {
           if (!LIVE_KINDS.contains(key)) {
             throw doc.error(
                 at + "/live" + ConfigDoc.segment(key),
-                ConfigSchema.zoneLabel(z, i) + "unknown live source '" + key + "' (one of axfr, query, snapshot, route53, powerdns, cloudflare)");
+                ConfigSchema.zoneLabel(z, i) + "unknown live source '" + key + "' (one of " + String.join(", ", LIVE_KINDS) + ")");
           }
           kinds.add(key);
         }

@@ -96,14 +96,62 @@ public final class Route53JsonReader implements ZoneReader {
     refuseTruncated(path, root, lines);
 
     String zoneOrigin = origin != null ? origin : originOf(path, sets, lines);
-    ZoneBuilder builder = new ZoneBuilder(zoneOrigin);
-    Map<String, Integer> seen = new HashMap<>();
+    Listing listing = new Listing(path, zoneOrigin);
     for (int i = 0; i < sets.size(); i++) {
-      Location where = new Location(path, lines.set(i));
-      RecordSet set = RecordSet.of(sets.get(i), i, where);
-      set.addTo(builder, seen);
+      listing.add(sets.get(i), new Location(path, lines.set(i)));
     }
-    return builder.build();
+    return listing.build();
+  }
+
+  /**
+   * One listing of record sets in the shape {@code list-resource-record-sets} prints, turned into
+   * a zone set by set: a whole file here, and page by page in the Route 53 API source ({@code
+   * dev.zonegate.live.route53}), which writes each set the SDK returns in this shape. Both go
+   * through this one conversion, so a snapshot read from the API and the same zone exported as
+   * JSON agree byte for byte.
+   */
+  public static final class Listing {
+    private final String path;
+    private final Location where;
+    private final ZoneBuilder builder;
+    private final Map<String, Integer> seen = new HashMap<>();
+    private int count;
+
+    /** {@code path} names where the sets come from in messages: the file, or the live source. */
+    public Listing(String path, String origin) {
+      this.path = path;
+      this.where = new Location(path, 0);
+      this.builder = new ZoneBuilder(origin);
+    }
+
+    /**
+     * Adds a page: a JSON array of record sets, checked against the schema as a file is, then
+     * converted. A problem is a {@link ZoneReadException} located at {@code path}, no line.
+     */
+    public void addPage(JsonNode sets) throws ZoneReadException {
+      try {
+        validate(path, sets, new Lines());
+        for (JsonNode set : sets) {
+          add(set, where);
+        }
+      } catch (RuntimeException e) {
+        throw new ZoneReadException(
+            where, "cannot be read as Route 53 record sets (" + e.getClass().getSimpleName() + ")", e);
+      }
+    }
+
+    /** Record sets added so far. */
+    public int count() {
+      return count;
+    }
+
+    void add(JsonNode set, Location at) throws ZoneReadException {
+      RecordSet.of(set, count++, at).addTo(builder, seen);
+    }
+
+    public Zone build() {
+      return builder.build();
+    }
   }
 
   private static JsonNode parse(String path, byte[] bytes) throws ZoneReadException {
@@ -329,7 +377,9 @@ public final class Route53JsonReader implements ZoneReader {
       Integer before = seen.putIfAbsent(key, where.line());
       if (before != null) {
         builder.notice(
-            where, label + " appears again (first at line " + before + "); the records are merged");
+            where,
+            label + " appears again" + (before > 0 ? " (first at line " + before + ")" : "")
+                + "; the records are merged");
       }
     }
 
@@ -400,8 +450,11 @@ public final class Route53JsonReader implements ZoneReader {
     }
   }
 
-  /** Absolute, lower-case, dnsjava presentation form; a missing final dot is implied. */
-  static String absoluteName(String route53Name) {
+  /**
+   * Absolute, lower-case, dnsjava presentation form; a missing final dot is implied. Route 53's
+   * octal escapes are read; a name dnsjava refuses is an {@link IllegalArgumentException}.
+   */
+  public static String absoluteName(String route53Name) {
     try {
       return Canonical.name(Name.fromString(octalToDecimal(route53Name), Name.root));
     } catch (org.xbill.DNS.TextParseException e) {

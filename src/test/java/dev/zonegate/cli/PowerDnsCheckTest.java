@@ -197,6 +197,69 @@ class PowerDnsCheckTest {
     assertThat(said).anyMatch(t -> t.contains("drift-revert"));
   }
 
+  /** testdata/octodns-repo's example.com. as octoDNS deploys it to PowerDNS, with an SOA pdns keeps. */
+  static List<Set> octoDnsDeployed() {
+    return List.of(
+        new Set(ZONE, "SOA", 3600, "ns1.example.net. hostmaster.example.com. 1 7200 900 1209600 300"),
+        new Set(ZONE, "NS", 3600, "ns-1021.awsdns-63.net.", "ns-1609.awsdns-09.co.uk.", "ns-312.awsdns-39.com.", "ns-734.awsdns-27.org."),
+        new Set(ZONE, "MX", 3600, "10 mx1.example.com.", "20 mx2.example.com."),
+        new Set(ZONE, "TXT", 3600, "\"v=spf1 ip4:93.184.215.0/24 include:_spf.mail.example.net -all\""),
+        new Set("_dmarc." + ZONE, "TXT", 3600, "\"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com\""),
+        new Set("api." + ZONE, "A", 60, "93.184.215.20", "93.184.215.21", "93.184.215.22"),
+        new Set("api." + ZONE, "AAAA", 60, "2606:2800:21f:cb07:6820:80da:af6b:8b20", "2606:2800:21f:cb07:6820:80da:af6b:8b21"),
+        new Set("mx1." + ZONE, "A", 300, "93.184.215.25"),
+        new Set("mx2." + ZONE, "A", 300, "93.184.215.26"),
+        new Set("status." + ZONE, "CNAME", 3600, "example-status.statuspage.io."),
+        new Set("www." + ZONE, "CNAME", 300, "api.example.com."));
+  }
+
+  @Test
+  void anOctoDnsRepositoryIsJudgedAgainstItsPowerDnsTarget() throws Exception {
+    // --live auto with an octoDNS config: the zone's first target is a PowerDnsProvider, read with
+    // its own host, port and env/VAR key; check, snapshot and verify all go through it.
+    pdns.deleteZone(ZONE);
+    pdns.createZone(ZONE, octoDnsDeployed());
+    GitFixture repo = GitFixture.init(tmp.resolve("octodns")).copy(Path.of("testdata/octodns-repo"));
+    String config = "---\nproviders:\n  config:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./config\n"
+        + "    default_ttl: 3600\n    enforce_order: true\n  pdns:\n    class: octodns_powerdns.PowerDnsProvider\n"
+        + "    host: 127.0.0.1\n    port: " + pdns.apiPort() + "\n    api_key: env/" + ENV + "\n"
+        + "zones:\n  example.com.:\n    sources:\n      - config\n    targets:\n      - pdns\n";
+    repo.write("config/production.yaml", config);
+    String deployed = repo.commit("octoDNS zones as deployed");
+    String yaml = Files.readString(repo.dir().resolve("config/example.com.yaml"));
+    repo.write("config/example.com.yaml", yaml.replace("status:\n", "new:\n  type: A\n  value: 93.184.215.99\nstatus:\n"));
+    repo.commit("add a host");
+    String cfg = repo.dir().resolve("config/production.yaml").toString();
+    String dir = repo.dir().toString();
+    // A type octoDNS does not manage on PowerDNS, added out of band: octoDNS leaves it, so does the gate.
+    pdns.replace(ZONE, new Set("old." + ZONE, "HINFO", 300, "\"PC\" \"Linux\""));
+
+    Path out = tmp.resolve("octodns-reports");
+    Cli r = run(env(), "check", "--repo", dir, "--octodns-config", cfg, "--base", deployed, "--format", "json", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    String report = Files.readString(out.resolve("zonegate-report.json"));
+    assertThat(report).contains("\"live\" : \"powerdns " + pdns.url() + " server localhost\"").contains("new.example.com.")
+        .doesNotContain("HINFO");
+
+    Cli snap = run(env(), "snapshot", "--repo", dir, "--octodns-config", cfg, "--zone", "example.com");
+    assertThat(snap.exit()).as(snap.err()).isZero();
+    assertThat(snap.out()).contains("HINFO").contains("api").contains("93.184.215.22");
+
+    Cli same = run(env(), "verify", out.resolve("zonegate-report.json").toString(), "--repo", dir, "--octodns-config", cfg);
+    assertThat(same.exit()).as(same.err() + same.out()).isZero();
+    pdns.replace(ZONE, new Set("api." + ZONE, "A", 60, "93.184.215.20", "93.184.215.21"));
+    Cli moved = run(env(), "verify", out.resolve("zonegate-report.json").toString(), "--repo", dir, "--octodns-config", cfg);
+    assertThat(moved.exit()).isEqualTo(1);
+    Cli drift = run(env(), "check", "--repo", dir, "--octodns-config", cfg, "--base", deployed);
+    assertThat(drift.exit()).as(drift.err()).isEqualTo(1);
+    assertThat(drift.out()).contains("drift-revert api.example.com. A");
+    Cli none = run(Map.of(), "check", "--repo", dir, "--octodns-config", cfg, "--base", deployed);
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains(ENV).hasLineCount(1);
+    Cli explicit = run(Map.of(), "check", "--repo", dir, "--octodns-config", cfg, "--base", deployed, "--live", "none");
+    assertThat(explicit.exit()).as(explicit.err()).isZero();
+  }
+
   @AfterAll
   static void theKeyNeverAppears() {
     if (pdns.apiKey() == null) {

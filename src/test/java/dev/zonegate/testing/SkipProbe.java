@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -12,18 +13,20 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs test classes in a nested JUnit with system properties set (a server made unfindable and
- * not required), to see that their tests are reported skipped, with the reason, not vanish.
+ * Runs test classes in a nested JUnit with system properties set (a server made unfindable, and
+ * required or not), to see that their tests are reported skipped with the reason, or fail when the
+ * server is required, rather than vanish from the counts.
  */
 final class SkipProbe {
-  /** The tests that started, and the reasons of those skipped. */
-  record Outcome(List<String> started, List<String> skipped) {}
+  /** The tests that started, the reasons of those skipped, and the failures of tests and classes. */
+  record Outcome(List<String> started, List<String> skipped, List<String> failed) {}
 
   private SkipProbe() {}
 
   static Outcome run(Map<String, String> properties, String... classes) {
     List<String> skipped = new ArrayList<>();
     List<String> started = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     Map<String, String> saved = new LinkedHashMap<>();
     properties.forEach((k, v) -> saved.put(k, System.setProperty(k, v)));
     try {
@@ -45,6 +48,13 @@ final class SkipProbe {
                 started.add(id.getDisplayName());
               }
             }
+
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+              if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                failed.add(id.getDisplayName() + ": " + result.getThrowable().map(Throwable::getMessage).orElse(""));
+              }
+            }
           });
     } finally {
       saved.forEach((k, v) -> {
@@ -55,6 +65,6 @@ final class SkipProbe {
         }
       });
     }
-    return new Outcome(started, skipped);
+    return new Outcome(started, skipped, failed);
   }
 }
