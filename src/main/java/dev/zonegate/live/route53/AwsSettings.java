@@ -18,7 +18,13 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleWithWebIdentityCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
@@ -136,11 +142,7 @@ final class AwsSettings {
     String tokenFile = get("AWS_WEB_IDENTITY_TOKEN_FILE");
     String role = get("AWS_ROLE_ARN");
     if (tokenFile != null && role != null) {
-      chain.add(WebIdentityTokenFileCredentialsProvider.builder()
-          .webIdentityTokenFile(Path.of(tokenFile))
-          .roleArn(role)
-          .roleSessionName(get("AWS_ROLE_SESSION_NAME") != null ? get("AWS_ROLE_SESSION_NAME") : "zonegate")
-          .build());
+      chain.add(webIdentity(zone, Path.of(tokenFile.trim()), role.trim()));
     }
     chain.add(ProfileCredentialsProvider.builder().profileFile(profiles).profileName(profileName()).build());
     if (get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null || get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") != null) {
@@ -150,6 +152,47 @@ final class AwsSettings {
       chain.add(InstanceProfileCredentialsProvider.builder().profileFile(profiles).profileName(profileName()).build());
     }
     return AwsCredentialsProviderChain.builder().credentialsProviders(chain).reuseLastProviderEnabled(false).build();
+  }
+
+  /**
+   * Credentials for {@code role} in exchange for the web identity token in {@code tokenFile} (CI
+   * OIDC), from an STS client built here rather than by the SDK's own provider, so that its region
+   * ({@code AWS_REGION}, default us-east-1) and endpoint ({@code AWS_ENDPOINT_URL_STS}, else
+   * {@code AWS_ENDPOINT_URL}) come from the run's environment like everything else. The token is
+   * read again on each exchange, as CI runners rotate it.
+   */
+  private AwsCredentialsProvider webIdentity(String zone, Path tokenFile, String role) throws LiveException {
+    StsClientBuilder sts = StsClient.builder()
+        .httpClient(UrlConnectionHttpClient.builder().build())
+        .region(Region.of(get("AWS_REGION") != null ? get("AWS_REGION").trim() : DEFAULT_REGION))
+        .credentialsProvider(AnonymousCredentialsProvider.create());
+    String endpoint = isTrue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS") ? null
+        : get("AWS_ENDPOINT_URL_STS") != null ? get("AWS_ENDPOINT_URL_STS") : get(ENDPOINT_ALL);
+    if (endpoint != null) {
+      URI uri;
+      try {
+        uri = new URI(endpoint.trim());
+      } catch (URISyntaxException e) {
+        uri = null;
+      }
+      if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))) {
+        throw new LiveException(zone, null, "route53: the STS endpoint in AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL is not an http or https URL with a host");
+      }
+      sts.endpointOverride(uri);
+    }
+    String session = get("AWS_ROLE_SESSION_NAME") != null ? get("AWS_ROLE_SESSION_NAME").trim() : "zonegate";
+    return StsAssumeRoleWithWebIdentityCredentialsProvider.builder()
+        .stsClient(sts.build())
+        .refreshRequest(() -> {
+          String token;
+          try {
+            token = Files.readString(tokenFile).trim();
+          } catch (java.io.IOException e) {
+            throw new IllegalStateException("the web identity token file cannot be read", e);
+          }
+          return AssumeRoleWithWebIdentityRequest.builder().roleArn(role).roleSessionName(session).webIdentityToken(token).build();
+        })
+        .build();
   }
 
   private String required(String zone, String variable, String what) throws LiveException {

@@ -83,6 +83,61 @@ class Route53FailuresTest {
     }
   }
 
+  static final String STS_KEY_ID = "ASIAZGSTSISSUED7KEY1";
+  static final String WEB_TOKEN = "eyJzgWebIdentityToken.secret-part.signature";
+
+  /** The run's environment of a CI job with OIDC: a token file and a role, no keys. */
+  Map<String, String> webIdentityEnv(Route53Stub stub, java.nio.file.Path tokenFile) throws Exception {
+    java.nio.file.Files.writeString(tokenFile, WEB_TOKEN + "\n");
+    return Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile.toString(), "AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/dns-gate",
+        "AWS_ENDPOINT_URL_STS", stub.endpoint(), "AWS_EC2_METADATA_DISABLED", "true", "AWS_CONFIG_FILE", "/nonexistent",
+        "AWS_SHARED_CREDENTIALS_FILE", "/nonexistent");
+  }
+
+  static Route53Stub.Response stsCredentials() {
+    return Route53Stub.Response.ok("<AssumeRoleWithWebIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+        + "<AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>" + STS_KEY_ID + "</AccessKeyId>"
+        + "<SecretAccessKey>zgStsSecret/abc</SecretAccessKey><SessionToken>zgStsSession</SessionToken>"
+        + "<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>"
+        + "<SubjectFromWebIdentityToken>ci</SubjectFromWebIdentityToken><AssumedRoleUser>"
+        + "<Arn>arn:aws:sts::123456789012:assumed-role/dns-gate/zonegate</Arn><AssumedRoleId>AROAZG:zonegate</AssumedRoleId>"
+        + "</AssumedRoleUser></AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
+        + "</AssumeRoleWithWebIdentityResponse>");
+  }
+
+  @Test
+  void stubWebIdentityTokenIsExchangedWithStsAndItsCredentialsSign(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    try (Route53Stub stub = new Route53Stub(r -> r.isSts() ? stsCredentials()
+        : r.isListing() ? page(List.of(SOA, NS_SET)) : hostedZone(ID, ZONE))) {
+      LiveConfig.Route53 c = new LiveConfig.Route53(ID, stub.endpoint(), null, null, null, null, 5);
+      LiveRead live = LiveSources.of(ZONE, c, webIdentityEnv(stub, tmp.resolve("token")), null).read(ZONE, List.of());
+      assertThat(live.zone().rrsets()).hasSize(2);
+      Route53Stub.Request sts = stub.requests().get(0);
+      assertThat(sts.isSts()).isTrue();
+      assertThat(sts.body()).contains("Action=AssumeRoleWithWebIdentity").contains("RoleArn=arn:aws:iam::123456789012:role/dns-gate")
+          .contains("WebIdentityToken=" + WEB_TOKEN).contains("RoleSessionName=zonegate");
+      assertThat(stub.requests().subList(1, stub.requests().size()))
+          .isNotEmpty().allMatch(r -> r.authorization().contains("Credential=" + STS_KEY_ID + "/"));
+    }
+  }
+
+  @Test
+  void stubWebIdentityRefusedBySts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    try (Route53Stub stub = new Route53Stub(r -> r.isSts()
+        ? error(403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity with " + WEB_TOKEN)
+        : hostedZone(ID, ZONE))) {
+      LiveConfig.Route53 c = new LiveConfig.Route53(ID, stub.endpoint(), null, null, null, null, 5);
+      LiveException e = catchThrowableOfType(LiveException.class,
+          () -> LiveSources.of(ZONE, c, webIdentityEnv(stub, tmp.resolve("token")), null).read(ZONE, List.of()));
+      assertThat(e).isNotNull();
+      said.add(e.getMessage());
+      assertThat(e.getMessage()).startsWith("zone example.com.: route53: the web identity token in AWS_WEB_IDENTITY_TOKEN_FILE"
+          + " could not be exchanged for the credentials of AWS_ROLE_ARN").doesNotContain(WEB_TOKEN).doesNotContain("\n");
+      assertThat(stub.requests()).noneMatch(Route53Stub.Request::isListing);
+    }
+  }
+
   @Test
   void stub403AccessDeniedFailsClosedWithoutRepeatingTheServersMessage() throws Exception {
     try (Route53Stub stub = stub(r -> error(403, "AccessDenied",

@@ -24,7 +24,16 @@ public final class Route53Stub implements AutoCloseable {
   static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
 
   /** One request: its path and decoded query parameters. */
-  public record Request(String method, String path, Map<String, String> query, boolean signed) {
+  public record Request(String method, String path, Map<String, String> query, String authorization, String body) {
+    public boolean signed() {
+      return authorization != null;
+    }
+
+    /** An STS call (form-encoded POST to the root), as the web identity exchange makes. */
+    public boolean isSts() {
+      return method.equals("POST") && path.equals("/") && body.contains("Action=");
+    }
+
     public boolean isListing() {
       return path.endsWith("/rrset");
     }
@@ -62,10 +71,10 @@ public final class Route53Stub implements AutoCloseable {
           query.put(k, v);
         }
       }
-      ex.getRequestBody().readAllBytes();
+      String sent = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Request req =
           new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), query,
-              ex.getRequestHeaders().getFirst("Authorization") != null);
+              ex.getRequestHeaders().getFirst("Authorization"), URLDecoder.decode(sent, StandardCharsets.UTF_8));
       requests.add(req);
       Response r = script.apply(req);
       if (r.delayMillis() > 0) {
