@@ -193,7 +193,7 @@ public final class LiveSources {
    * The zone with every notice placed: a live read has no file lines, and renderers expect a
    * location, so the source's label stands in for one.
    */
-  static Zone placeNotices(Zone z, String label) {
+  public static Zone placeNotices(Zone z, String label) {
     if (z.notices().isEmpty()) {
       return z;
     }

@@ -1349,18 +1349,7 @@ final class OctoDnsValues {
    * UTF-8 octets (as dnspython writes them).
    */
   static String quote(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (byte x : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-      int c = x & 0xff;
-      if (c == '"' || c == '\\') {
-        out.append('\\').append((char) c);
-      } else if (c < 0x20 || c >= 0x7f) {
-        out.append('\\').append(String.format(Locale.ROOT, "%03d", c));
-      } else {
-        out.append((char) c);
-      }
-    }
-    return out.append('"').toString();
+    return dev.zonegate.model.CharacterStrings.quote(s);
   }
 
   static String show(String s) {

@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * exists) answering in the documented shapes, three records a page. The head is octoDNS YAML, as a
  * repository deploying to Cloudflare writes it. Every output is searched for the token at the end.
  */
-class CloudflareCheckTest {
+class CloudflareCheckTest extends LiveCliTest {
   static final String ENV = "ZONEGATE_TEST_CF_TOKEN";
   static final List<String> said = new ArrayList<>();
   static final List<String> tokens = new ArrayList<>();
@@ -65,8 +65,6 @@ class CloudflareCheckTest {
   @TempDir Path tmp;
   FakeCloudflareApi cf;
   String id;
-  GitFixture git;
-  String base;
 
   String config() {
     return "zones:\n  - name: example.com.\n    file: zones/example.com.yaml\n    live:\n"
@@ -93,22 +91,13 @@ class CloudflareCheckTest {
     return Map.of(ENV, cf.token());
   }
 
-  Cli run(Map<String, String> env, String... args) {
-    Cli r = Cli.run(env, "", args);
-    said.add(r.out());
-    said.add(r.err());
-    return r;
-  }
-
-  Cli check(Map<String, String> env, String... extra) {
-    List<String> args = new ArrayList<>(List.of("check", "--repo", git.dir().toString(), "--base", base));
-    args.addAll(List.of(extra));
-    return run(env, args.toArray(String[]::new));
+  @Override
+  List<String> said() {
+    return said;
   }
 
   void propose(String text) throws Exception {
-    git.write("zones/example.com.yaml", text);
-    git.commit("proposed");
+    propose("zones/example.com.yaml", text);
   }
 
   @Test

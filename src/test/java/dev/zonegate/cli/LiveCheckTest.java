@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * check, snapshot and verify against a real BIND serving the zone (SPEC §3.3, §9): what turns a
  * linter into a deploy gate. Every output is kept and searched for the TSIG secret at the end.
  */
-class LiveCheckTest {
+class LiveCheckTest extends LiveCliTest {
   static final String ZONE = "example.com.";
   static final String ENV = "ZONEGATE_TEST_TSIG";
 
@@ -40,8 +40,6 @@ class LiveCheckTest {
   static final List<String> said = new ArrayList<>();
 
   @TempDir Path tmp;
-  GitFixture git;
-  String base;
 
   String config(String live) {
     return "zones:\n  - name: example.com.\n    file: zones/example.com.zone\n    live:\n" + live;
@@ -69,22 +67,13 @@ class LiveCheckTest {
     return Map.of(ENV, secret);
   }
 
-  Cli run(Map<String, String> env, String... args) {
-    Cli r = Cli.run(env, "", args);
-    said.add(r.out());
-    said.add(r.err());
-    return r;
-  }
-
-  Cli check(Map<String, String> env, String... extra) {
-    List<String> args = new ArrayList<>(List.of("check", "--repo", git.dir().toString(), "--base", base));
-    args.addAll(List.of(extra));
-    return run(env, args.toArray(String[]::new));
+  @Override
+  List<String> said() {
+    return said;
   }
 
   void propose(String text) throws Exception {
-    git.write("zones/example.com.zone", text);
-    git.commit("proposed");
+    propose("zones/example.com.zone", text);
   }
 
   @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * started by the test (skipped with the reason without pdns, failed in CI). Every output, every
  * report format included, is kept and searched for the API key at the end.
  */
-class PowerDnsCheckTest {
+class PowerDnsCheckTest extends LiveCliTest {
   static final String ZONE = "example.com.";
   static final String ENV = "ZONEGATE_TEST_PDNS_KEY";
 
@@ -54,8 +54,6 @@ class PowerDnsCheckTest {
   }
 
   @TempDir Path tmp;
-  GitFixture git;
-  String base;
 
   String config(String live) {
     return "zones:\n  - name: example.com.\n    file: zones/example.com.zone\n    live:\n" + live;
@@ -81,22 +79,13 @@ class PowerDnsCheckTest {
     return Map.of(ENV, pdns.apiKey());
   }
 
-  Cli run(Map<String, String> env, String... args) {
-    Cli r = Cli.run(env, "", args);
-    said.add(r.out());
-    said.add(r.err());
-    return r;
-  }
-
-  Cli check(Map<String, String> env, String... extra) {
-    List<String> args = new ArrayList<>(List.of("check", "--repo", git.dir().toString(), "--base", base));
-    args.addAll(List.of(extra));
-    return run(env, args.toArray(String[]::new));
+  @Override
+  List<String> said() {
+    return said;
   }
 
   void propose(String text) throws Exception {
-    git.write("zones/example.com.zone", text);
-    git.commit("proposed");
+    propose("zones/example.com.zone", text);
   }
 
   @Test

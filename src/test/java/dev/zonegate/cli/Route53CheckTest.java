@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * sets at a time, so pages end inside the weighted and failover groups. Every output and report
  * is kept and searched for the credentials at the end.
  */
-class Route53CheckTest {
+class Route53CheckTest extends LiveCliTest {
   static final String ZONE = "example.com.";
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,9 +44,7 @@ class Route53CheckTest {
 
   @TempDir Path tmp;
   Route53Fixture aws;
-  GitFixture git;
   String id;
-  String base;
 
   @BeforeEach
   void deployed() throws Exception {
@@ -89,17 +87,9 @@ class Route53CheckTest {
     return route53(zoneId, moto.endpoint());
   }
 
-  Cli run(Map<String, String> env, String... args) {
-    Cli r = Cli.run(env, "", args);
-    said.add(r.out());
-    said.add(r.err());
-    return r;
-  }
-
-  Cli check(Map<String, String> env, String... extra) {
-    List<String> args = new ArrayList<>(List.of("check", "--repo", git.dir().toString(), "--base", base));
-    args.addAll(List.of(extra));
-    return run(env, args.toArray(String[]::new));
+  @Override
+  List<String> said() {
+    return said;
   }
 
   Cli check(String... extra) {

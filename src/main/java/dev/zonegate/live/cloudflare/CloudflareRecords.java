@@ -3,6 +3,7 @@ package dev.zonegate.live.cloudflare;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.http.JsonApi;
 import dev.zonegate.live.http.ProviderZones;
+import dev.zonegate.model.CharacterStrings;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.zone.Canonical;
 import java.io.IOException;
@@ -193,7 +194,7 @@ final class CloudflareRecords {
     }
     List<String> chunks = new ArrayList<>();
     for (int i = 0; i < b.length; i += 255) {
-      chunks.add(quoteBytes(b, i, Math.min(b.length, i + 255)));
+      chunks.add(CharacterStrings.quote(b, i, Math.min(b.length, i + 255)));
     }
     return String.join(" ", chunks);
   }
@@ -254,22 +255,6 @@ final class CloudflareRecords {
 
   /** A character-string holding {@code s} literally. */
   static String quote(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    return quoteBytes(b, 0, b.length);
-  }
-
-  private static String quoteBytes(byte[] b, int from, int to) {
-    StringBuilder out = new StringBuilder(to - from + 2).append('"');
-    for (int i = from; i < to; i++) {
-      int c = b[i] & 0xff;
-      if (c == '"' || c == '\\') {
-        out.append('\\').append((char) c);
-      } else if (c < 0x20 || c >= 0x7f) {
-        out.append('\\').append(String.format(Locale.ROOT, "%03d", c));
-      } else {
-        out.append((char) c);
-      }
-    }
-    return out.append('"').toString();
+    return CharacterStrings.quote(s);
   }
 }

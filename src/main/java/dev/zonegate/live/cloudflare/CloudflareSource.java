@@ -3,6 +3,7 @@ package dev.zonegate.live.cloudflare;
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
+import dev.zonegate.live.LiveSources;
 import dev.zonegate.live.ProviderScope;
 import dev.zonegate.live.LiveSource;
 import dev.zonegate.live.Progress;
@@ -129,7 +130,7 @@ final class CloudflareSource implements LiveSource {
       }
       builder.extras(e.getKey(), Extras.of(s.attributes(), null));
     }
-    return LiveRead.of(ProviderZones.placeNotices(builder.build(), describe()), SCOPE);
+    return LiveRead.of(LiveSources.placeNotices(builder.build(), describe()), SCOPE);
   }
 
   /** The id of the one zone named {@code origin}: none or several is an error. */

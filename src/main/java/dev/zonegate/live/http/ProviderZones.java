@@ -1,12 +1,7 @@
 package dev.zonegate.live.http;
 
 import dev.zonegate.live.LiveException;
-import dev.zonegate.model.Location;
 import dev.zonegate.model.Names;
-import dev.zonegate.model.Notice;
-import dev.zonegate.model.Zone;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** What the provider API sources share besides the HTTP exchange. */
@@ -37,21 +32,6 @@ public final class ProviderZones {
       }
     }
     return v;
-  }
-
-  /**
-   * The zone with every notice placed: a live read has no file lines, and renderers expect a
-   * location, so the source's label stands in for one.
-   */
-  public static Zone placeNotices(Zone z, String label) {
-    if (z.notices().isEmpty()) {
-      return z;
-    }
-    List<Notice> placed = new ArrayList<>();
-    for (Notice n : z.notices()) {
-      placed.add(n.location() != null ? n : new Notice(new Location(label, 0), n.message()));
-    }
-    return new Zone(z.origin(), z.rrsets().values(), placed);
   }
 
   /** The configured timeout, or the default. */

@@ -3,6 +3,7 @@ package dev.zonegate.live.powerdns;
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
+import dev.zonegate.live.LiveSources;
 import dev.zonegate.live.ProviderScope;
 import dev.zonegate.live.LiveSource;
 import dev.zonegate.live.Progress;
@@ -96,7 +97,7 @@ final class PowerDnsSource implements LiveSource {
     } catch (JacksonException e) {
       throw api.fail("the zone: the answer is not valid JSON");
     }
-    return LiveRead.of(ProviderZones.placeNotices(builder.build(), describe()), SCOPE);
+    return LiveRead.of(LiveSources.placeNotices(builder.build(), describe()), SCOPE);
   }
 
   /** Walks the zone object: its name must be the zone's, its {@code rrsets} are read one at a time. */
