@@ -14,11 +14,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real moto server (the AWS API emulator, 4.2.14 pruned to Route 53, in {@code
@@ -33,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Any access key works; clients must be given {@link #endpoint()} explicitly. Nothing listens
  * beyond 127.0.0.1.
  */
-public final class MotoServer implements BeforeAllCallback, AfterAllCallback, ExecutionCondition, AutoCloseable {
+public final class MotoServer extends TestServer {
   public static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_MOTO";
   /** Overrides {@value #REQUIRE_ENV} (tests of the skipping itself). */
   static final String REQUIRE_PROPERTY = "zonegate.test.requireMoto";
@@ -50,31 +45,17 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Ex
   /** Why moto cannot run, per moto directory checked (null: it can); checked once per JVM. */
   private static final Map<Path, String> checked = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Path dir;
   private Path log;
-  private Process process;
   private int port;
 
   @Override
-  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (context.getTestMethod().isEmpty() || required()) {
-      return ConditionEvaluationResult.enabled("moto is required, or this is the class");
-    }
-    String why = problem();
-    return why == null ? ConditionEvaluationResult.enabled("moto can run") : ConditionEvaluationResult.disabled(why);
+  String cannotRun() {
+    return problem();
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
-    if (!required() && problem() != null) {
-      return; // each test is disabled with the reason (evaluateExecutionCondition)
-    }
-    start();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    close();
+  boolean mustRun() {
+    return required();
   }
 
   /** True when a moto that cannot run must fail the test rather than skip it. */
@@ -224,19 +205,6 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Ex
     } catch (IOException e) {
       return "";
     }
-  }
-
-  private void destroy() {
-    Process p = process;
-    process = null;
-    Processes.stop(p);
-  }
-
-  @Override
-  public synchronized void close() {
-    destroy();
-    Processes.deleteTree(dir);
-    dir = null;
   }
 
   private static int freePort() throws IOException {

@@ -19,11 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Master;
@@ -49,7 +44,7 @@ import org.xbill.DNS.Type;
  * <p>Zone transfers need the TSIG key ({@link #keyName()}, {@link #secret()}); plain queries are
  * answered to anyone. Nothing listens beyond 127.0.0.1.
  */
-public final class NamedServer implements BeforeAllCallback, AfterAllCallback, ExecutionCondition, AutoCloseable {
+public final class NamedServer extends TestServer {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
   /** Where to look for named instead of the PATH (tests of the skipping itself). */
   static final String NAMED_PROPERTY = "zonegate.test.named";
@@ -59,9 +54,7 @@ public final class NamedServer implements BeforeAllCallback, AfterAllCallback, E
   private final Map<String, String> zones; // absolute name -> master file text
   private final String keyName;
   private final String secret;
-  private Path dir;
   private Path log;
-  private Process process;
   private int port;
 
   private NamedServer(Builder b) {
@@ -97,33 +90,18 @@ public final class NamedServer implements BeforeAllCallback, AfterAllCallback, E
     }
   }
 
-  /**
-   * Without named (and without ZONEGATE_REQUIRE_NAMED=1), every test of the class is reported as
-   * skipped with the reason, one by one, rather than the class vanishing from the counts.
-   */
   @Override
-  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (context.getTestMethod().isEmpty() || locate() != null || required()) {
-      return ConditionEvaluationResult.enabled("named is there, or required");
-    }
-    return ConditionEvaluationResult.disabled(MISSING);
+  String cannotRun() {
+    return locate() == null ? MISSING : null;
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
-    if (locate() == null && !required()) {
-      return; // each test is disabled with the reason (evaluateExecutionCondition)
-    }
-    start();
+  boolean mustRun() {
+    return required();
   }
 
   private static boolean required() {
     return BindPrograms.required();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    close();
   }
 
   public int port() {
@@ -292,21 +270,6 @@ public final class NamedServer implements BeforeAllCallback, AfterAllCallback, E
   public synchronized void stop() {
     destroy();
   }
-
-  private void destroy() {
-    Process p = process;
-    process = null;
-    Processes.stop(p);
-  }
-
-
-  @Override
-  public synchronized void close() {
-    destroy();
-    Processes.deleteTree(dir);
-    dir = null;
-  }
-
 
   /**
    * The configuration; each line checked with {@code named-checkconf} on BIND 9.18. {@code controls

@@ -19,11 +19,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the reason, unless {@code ZONEGATE_REQUIRE_PDNS=1} (set in CI, which installs them), where it
  * fails instead. Nothing listens beyond 127.0.0.1.
  */
-public final class PdnsServer implements BeforeAllCallback, AfterAllCallback, ExecutionCondition, AutoCloseable {
+public final class PdnsServer extends TestServer {
   public static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_PDNS";
   /** Overrides {@value #REQUIRE_ENV} (tests of the skipping itself). */
   static final String REQUIRE_PROPERTY = "zonegate.test.requirePdns";
@@ -55,31 +50,18 @@ public final class PdnsServer implements BeforeAllCallback, AfterAllCallback, Ex
 
   private final String apiKey = randomKey();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private Path dir;
   private Path log;
-  private Process process;
   private int apiPort;
   private int dnsPort;
 
   @Override
-  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (context.getTestMethod().isEmpty() || locate() != null || required()) {
-      return ConditionEvaluationResult.enabled("pdns is there, or required");
-    }
-    return ConditionEvaluationResult.disabled(MISSING);
+  String cannotRun() {
+    return locate() == null ? MISSING : null;
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
-    if (locate() == null && !required()) {
-      return; // each test is disabled with the reason
-    }
-    start();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    close();
+  boolean mustRun() {
+    return required();
   }
 
   /** True when a missing pdns must fail the test rather than skip it. */
@@ -314,21 +296,6 @@ public final class PdnsServer implements BeforeAllCallback, AfterAllCallback, Ex
   public synchronized void stop() {
     destroy();
   }
-
-  private void destroy() {
-    Process p = process;
-    process = null;
-    Processes.stop(p);
-  }
-
-
-  @Override
-  public synchronized void close() {
-    destroy();
-    Processes.deleteTree(dir);
-    dir = null;
-  }
-
 
   /** pdns_server, when it and the sqlite backend (and sqlite3, to make the database) are here. */
   static Path locate() {
