@@ -42,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--all-zones", description = "Judge every zone, not only those the change touches.")
   boolean allZones;
 
-  @Option(names = "--live", paramLabel = "MODE", description = "auto (default) or none: none takes live to be base.")
+  @Option(names = "--live", paramLabel = "MODE", description = {"auto (default): each zone's live source from the config (axfr, query, snapshot, route53, powerdns, cloudflare; with --octodns-config, the first target zonegate reads).", "none: live is taken to be base."})
   String live = "auto";
 
   @Option(names = "--allow", paramLabel = "RULE[:NAME]", description = "Allow findings of a rule (optionally at one name).")

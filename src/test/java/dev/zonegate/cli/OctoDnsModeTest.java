@@ -157,7 +157,7 @@ class OctoDnsModeTest {
     git.commit("bad default_ttl");
     Cli r = check("--base", base);
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).startsWith("zonegate: error: ").contains("production.yaml:14")
+    assertThat(r.err()).startsWith("zonegate: error: ").contains("production.yaml:15")
         .contains("default_ttl must be a whole number of seconds");
   }
 }
