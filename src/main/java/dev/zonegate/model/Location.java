@@ -1,11 +1,27 @@
 package dev.zonegate.model;
 
-/** Where something was read: a repository-relative path and a 1-based line, or 0 when unknown. */
-public record Location(String path, int line) {
+/**
+ * Where something was read: a repository-relative path and a 1-based line (0 when unknown), or,
+ * for what has no file of its own, a logical address: a Terraform resource such as {@code
+ * module.dns.aws_route53_record.db["us-east-1"]}, which reports show as it is (SARIF as a
+ * logical location).
+ *
+ * @param logical true when {@code path} is a resource address, not a file
+ */
+public record Location(String path, int line, boolean logical) {
   public Location {
     if (path == null) {
       throw new IllegalArgumentException("path");
     }
+  }
+
+  public Location(String path, int line) {
+    this(path, line, false);
+  }
+
+  /** A resource address as a location. */
+  public static Location address(String address) {
+    return new Location(address, 0, true);
   }
 
   @Override

@@ -12,9 +12,26 @@ import java.util.Map;
  * @param ignored each ignored RRset, with a notice saying where it is and why it is left alone
  * @param lenient each RRset marked lenient, and where the marker is
  * @param zoneLenient where the whole zone is marked lenient, or null
+ * @param partial null for a whole zone; for a zone of which only part is known (a Terraform plan
+ *     holds only the records Terraform manages), what that part is, for rules and reports to say
  */
-public record ZoneMarks(Map<RRsetKey, Notice> ignored, Map<RRsetKey, Location> lenient, Location zoneLenient) {
-  public static final ZoneMarks NONE = new ZoneMarks(Map.of(), Map.of(), null);
+public record ZoneMarks(
+    Map<RRsetKey, Notice> ignored, Map<RRsetKey, Location> lenient, Location zoneLenient, String partial) {
+  public static final ZoneMarks NONE = new ZoneMarks(Map.of(), Map.of(), null, null);
+
+  public ZoneMarks(Map<RRsetKey, Notice> ignored, Map<RRsetKey, Location> lenient, Location zoneLenient) {
+    this(ignored, lenient, zoneLenient, null);
+  }
+
+  /** A partial zone's marks: only {@code what} of the zone is known. */
+  public static ZoneMarks partial(String what) {
+    return new ZoneMarks(Map.of(), Map.of(), null, what);
+  }
+
+  /** True when only part of the zone is known: a name missing from it may exist all the same. */
+  public boolean isPartial() {
+    return partial != null;
+  }
 
   public ZoneMarks {
     ignored = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ignored));
@@ -47,6 +64,6 @@ public record ZoneMarks(Map<RRsetKey, Notice> ignored, Map<RRsetKey, Location> l
   }
 
   public boolean isEmpty() {
-    return ignored.isEmpty() && lenient.isEmpty() && zoneLenient == null;
+    return ignored.isEmpty() && lenient.isEmpty() && zoneLenient == null && partial == null;
   }
 }

@@ -3,11 +3,9 @@ package dev.zonegate.live.cloudflare;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.http.JsonApi;
 import dev.zonegate.live.http.ProviderZones;
-import dev.zonegate.model.CharacterStrings;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.zone.Canonical;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.zonegate.zone.CloudflareRdata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.Map;
 
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
-import org.xbill.DNS.Type;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,11 +22,8 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>Names and targets come without the trailing dot; they are absolute.
  *   <li>A CNAME at the apex is an ALIAS (Cloudflare flattens it; octoDNS models it so).
- *   <li>MX, SRV and URI take their priority from {@code priority} (SRV from {@code data} when
- *       given); CAA, NAPTR, TLSA, LOC, SRV and URI are built from {@code data} when it is there,
- *       the rest from {@code content}, read by dnsjava as presentation text.
- *   <li>TXT and SPF: quoted content is presentation text; unquoted content is the text itself,
- *       cut into 255-octet strings, as octoDNS renders a TXT value.
+ *   <li>Record data is read by {@link CloudflareRdata} ({@code content}, {@code data},
+ *       {@code priority}), which the Terraform Cloudflare resources share.
  *   <li>TTL 1 is Cloudflare's "automatic": 300, as octoDNS reads it.
  *   <li>{@code proxied} counts only on A, AAAA, CNAME and ALIAS: the attribute
  *       {@code cloudflare.proxied: true} (absent when not proxied, as octoDNS treats a missing key
@@ -115,146 +109,20 @@ final class CloudflareRecords {
   }
 
   static String rdata(String owner, String type, JsonNode r, JsonApi api) throws LiveException {
-    JsonNode data = r.path("data");
-    String content = r.path("content").isString() ? r.get("content").asString() : null;
-    String text;
     try {
-      switch (type) {
-        case "ALIAS":
-          return Canonical.name(Name.fromString(absolute(need(content)), Name.root));
-        case "CNAME":
-        case "NS":
-        case "PTR":
-        case "DNAME":
-          text = absolute(need(content));
-          break;
-        case "MX":
-          text = integer(r.path("priority")) + " " + absolute(need(content));
-          break;
-        case "TXT":
-        case "SPF":
-          text = txt(need(content));
-          break;
-        case "SRV":
-          text = data.isObject()
-              ? integer(data.path("priority")) + " " + integer(data.path("weight")) + " " + integer(data.path("port"))
-                  + " " + absolute(str(data.path("target")))
-              : integer(r.path("priority")) + " " + need(content);
-          break;
-        case "URI":
-          text = data.isObject()
-              ? integer(r.path("priority")) + " " + integer(data.path("weight")) + " " + quote(str(data.path("target")))
-              : integer(r.path("priority")) + " " + need(content);
-          break;
-        case "CAA":
-          text = data.isObject()
-              ? integer(data.path("flags")) + " " + str(data.path("tag")) + " " + quote(str(data.path("value")))
-              : need(content);
-          break;
-        case "NAPTR":
-          text = data.isObject()
-              ? integer(data.path("order")) + " " + integer(data.path("preference")) + " " + quote(str(data.path("flags")))
-                  + " " + quote(str(data.path("service"))) + " " + quote(str(data.path("regex"))) + " "
-                  + absolute(str(data.path("replacement")))
-              : need(content);
-          break;
-        case "TLSA":
-        case "SMIMEA":
-          text = data.isObject() && data.has("certificate")
-              ? integer(data.path("usage")) + " " + integer(data.path("selector")) + " "
-                  + integer(data.path("matching_type")) + " " + str(data.path("certificate"))
-              : need(content);
-          break;
-        case "LOC":
-          text = data.isObject() && data.has("lat_degrees") ? loc(data) : need(content);
-          break;
+      return CloudflareRdata.of(owner, type, r);
+    } catch (CloudflareRdata.Problem p) {
+      switch (p.kind()) {
+        case MISSING:
+          throw api.fail("the DNS records: a " + owner + " " + type + " record lacks its " + p.getMessage());
+        case UNKNOWN_TYPE:
+          throw api.fail("the DNS records: " + owner + " holds a " + ProviderZones.show(type)
+              + " record, a type zonegate cannot read or compare");
         default:
-          if (Type.value(type) < 0) {
-            throw api.fail("the DNS records: " + owner + " holds a " + ProviderZones.show(type)
-                + " record, a type zonegate cannot read or compare");
-          }
-          text = need(content);
+          throw api.fail("the DNS records: a " + owner + " " + type + " record does not read as " + type + " data");
       }
-      return Canonical.rdata(owner, type, text, ".");
-    } catch (Missing e) {
-      throw api.fail("the DNS records: a " + owner + " " + type + " record lacks its " + e.getMessage());
-    } catch (IOException | RuntimeException e) {
-      throw api.fail("the DNS records: a " + owner + " " + type + " record does not read as " + type + " data");
     }
   }
 
-  /** TXT content: presentation text when quoted, else the text itself in 255-octet strings. */
-  static String txt(String content) {
-    if (content.startsWith("\"")) {
-      return content;
-    }
-    byte[] b = content.getBytes(StandardCharsets.UTF_8);
-    if (b.length == 0) {
-      return "\"\"";
-    }
-    List<String> chunks = new ArrayList<>();
-    for (int i = 0; i < b.length; i += 255) {
-      chunks.add(CharacterStrings.quote(b, i, Math.min(b.length, i + 255)));
-    }
-    return String.join(" ", chunks);
-  }
 
-  private static String loc(JsonNode d) throws Missing {
-    return integer(d.path("lat_degrees")) + " " + integer(d.path("lat_minutes")) + " " + number(d.path("lat_seconds"))
-        + " " + str(d.path("lat_direction")) + " " + integer(d.path("long_degrees")) + " "
-        + integer(d.path("long_minutes")) + " " + number(d.path("long_seconds")) + " " + str(d.path("long_direction"))
-        + " " + number(d.path("altitude")) + "m " + number(d.path("size")) + "m " + number(d.path("precision_horz"))
-        + "m " + number(d.path("precision_vert")) + "m";
-  }
-
-  /** Field absent: said by the field's name. */
-  private static final class Missing extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Missing(String what) {
-      super(what, null, false, false);
-    }
-  }
-
-  private static String need(String content) throws Missing {
-    if (content == null) {
-      throw new Missing("content");
-    }
-    return content;
-  }
-
-  private static String integer(JsonNode n) throws Missing {
-    if (n.canConvertToLong() && n.isIntegralNumber()) {
-      return Long.toString(n.asLong());
-    }
-    if (n.isString() && n.asString().strip().matches("\\d{1,10}")) {
-      return n.asString().strip();
-    }
-    throw new Missing("number");
-  }
-
-  private static String number(JsonNode n) throws Missing {
-    if (n.isNumber()) {
-      return n.asString();
-    }
-    if (n.isString() && n.asString().strip().matches("-?\\d+(\\.\\d+)?")) {
-      return n.asString().strip();
-    }
-    throw new Missing("number");
-  }
-
-  private static String str(JsonNode n) throws Missing {
-    if (n.isString()) {
-      return n.asString();
-    }
-    if (n.isNumber()) {
-      return n.asString();
-    }
-    throw new Missing("field");
-  }
-
-  /** A character-string holding {@code s} literally. */
-  static String quote(String s) {
-    return CharacterStrings.quote(s);
-  }
 }

@@ -280,8 +280,8 @@ class CloudflareSourceTest {
   @Test
   void longUnquotedTextIsCutAsOctoDnsCutsIt() {
     String text = "a".repeat(300);
-    assertThat(CloudflareRecords.txt(text)).isEqualTo("\"" + "a".repeat(255) + "\" \"" + "a".repeat(45) + "\"");
-    assertThat(CloudflareRecords.txt("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
+    assertThat(dev.zonegate.zone.CloudflareRdata.txt(text)).isEqualTo("\"" + "a".repeat(255) + "\" \"" + "a".repeat(45) + "\"");
+    assertThat(dev.zonegate.zone.CloudflareRdata.txt("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
   }
 
   @AfterAll
