@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       VerifyCommand.class,
       HookCommand.class,
       RulesCommand.class,
+      TerraformCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -43,6 +43,7 @@ public final class Gate {
   private final List<Notice> notices = new ArrayList<>();
   private final List<Notice> ignored = new ArrayList<>();
   private final Map<String, String> live = new HashMap<>();
+  private final Map<String, String> partial = new HashMap<>();
   private final Map<String, Report.Fingerprints> fingerprints = new HashMap<>();
 
   public Gate(RuleSet rules, List<Allow> allows, Severity failOn) {
@@ -108,6 +109,11 @@ public final class Gate {
     }
   }
 
+  /** Something the report must say about the input as a whole (a plan's resources not judged). */
+  public void notice(dev.zonegate.model.Notice n) {
+    notices.add(n);
+  }
+
   /** Zones of at least this many sets (both sides) are fingerprinted beside the diff and rules. */
   static final int PARALLEL_SETS = 20_000;
 
@@ -117,6 +123,9 @@ public final class Gate {
       live.put(s.zone(), s.live());
     }
     notices.addAll(s.before().notices());
+    if (s.after() != null && s.after().marks().isPartial()) {
+      partial.put(s.zone(), s.after().marks().partial());
+    }
     if (s.base() != null && s.base() != s.before()) {
       notices.addAll(s.base().notices()); // a broken base read leniently says so, live or not
     }
@@ -193,6 +202,7 @@ public final class Gate {
     return new Report(v.word(), zones, changes, v.findings(), rules.descriptions(), notices)
         .withFingerprints(fingerprints)
         .withPacks(rules.packs())
+        .withPartial(partial)
         .withIgnored(ignored)
         .withLive(live);
   }

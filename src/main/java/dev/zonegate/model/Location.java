@@ -19,6 +19,22 @@ public record Location(String path, int line, boolean logical) {
     this(path, line, false);
   }
 
+  /**
+   * The line the compact record stores ({@link ZoneAssembler}, {@link RRset}) keep for a logical
+   * location, so that a resource address survives them as one.
+   */
+  public static final int LOGICAL_LINE = -1;
+
+  /** A location from its compact form: {@code line} {@link #LOGICAL_LINE} is a resource address. */
+  public static Location of(String path, int line) {
+    return line == LOGICAL_LINE ? address(path) : new Location(path, line);
+  }
+
+  /** This location's line in compact form (see {@link #of}). */
+  public int compactLine() {
+    return logical ? LOGICAL_LINE : line;
+  }
+
   /** A resource address as a location. */
   public static Location address(String address) {
     return new Location(address, 0, true);

@@ -116,11 +116,11 @@ public final class RRset {
 
   /** Where the set was first read, or null when the source has no lines (a live transfer). */
   public Location location() {
-    return path == null ? null : new Location(path, line);
+    return path == null ? null : Location.of(path, line);
   }
 
   public RRset withLocation(Location where) {
-    return new RRset(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.line(), extras);
+    return new RRset(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.compactLine(), extras);
   }
 
   /** Provider settings and routing beyond the records, or null. */

@@ -229,7 +229,7 @@ public final class ZoneAssembler {
           if (t != ttl) {
             if (!reported) {
               String p = path(g);
-              Location where = p != null ? new Location(p, line(g)) : path != null ? new Location(path, line) : null;
+              Location where = p != null ? Location.of(p, line(g)) : path != null ? Location.of(path, line) : null;
               mixed.add(new Mixed(g, new Notice(where, "RRset " + key(g) + " has records with different TTLs ("
                   + ttl + " and " + t + "); the lowest is used (RFC 2181 §5.2)")));
               reported = true;

@@ -58,6 +58,9 @@ public final class JsonRenderer implements Renderer {
         if (report.live(z.name()) != null) {
           g.writeStringProperty("live", report.live(z.name()));
         }
+        if (report.partial(z.name()) != null) {
+          g.writeStringProperty("partial", report.partial(z.name()));
+        }
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -82,13 +85,22 @@ public final class JsonRenderer implements Renderer {
     out.write('\n');
   }
 
+  /** A file and line, or a resource address for what has no file (a Terraform resource). */
+  private static void where(JsonGenerator g, dev.zonegate.model.Location l) {
+    if (l.logical()) {
+      g.writeStringProperty("address", l.path());
+    } else {
+      g.writeStringProperty("path", l.path());
+      g.writeNumberProperty("line", l.line());
+    }
+  }
+
   private static void notices(JsonGenerator g, String field, List<Notice> notices) {
     g.writeName(field);
     g.writeStartArray();
     for (Notice n : notices) {
       g.writeStartObject();
-      g.writeStringProperty("path", n.location().path());
-      g.writeNumberProperty("line", n.location().line());
+      where(g, n.location());
       g.writeStringProperty("message", n.message());
       g.writeEndObject();
     }
@@ -116,8 +128,7 @@ public final class JsonRenderer implements Renderer {
     if (c.location() != null) {
       g.writeName("location");
       g.writeStartObject();
-      g.writeStringProperty("path", c.location().path());
-      g.writeNumberProperty("line", c.location().line());
+      where(g, c.location());
       g.writeEndObject();
     }
     g.writeEndObject();
@@ -148,8 +159,7 @@ public final class JsonRenderer implements Renderer {
     if (f.location() != null) {
       g.writeName("location");
       g.writeStartObject();
-      g.writeStringProperty("path", f.location().path());
-      g.writeNumberProperty("line", f.location().line());
+      where(g, f.location());
       g.writeEndObject();
     } else {
       g.writeNullProperty("location");

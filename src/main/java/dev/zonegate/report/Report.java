@@ -88,11 +88,23 @@ public final class Report {
   private List<String> packs = List.of();
   private List<Notice> ignored = List.of();
   private Map<String, String> live = Map.of();
+  private Map<String, String> partial = Map.of();
 
   /** The same report naming, per zone, the live source it was judged against. */
   public Report withLive(Map<String, String> byZone) {
     this.live = Map.copyOf(byZone);
     return this;
+  }
+
+  /** The same report saying, per zone known only in part (a Terraform plan's), what part. */
+  public Report withPartial(Map<String, String> byZone) {
+    this.partial = Map.copyOf(byZone);
+    return this;
+  }
+
+  /** What part of a zone was known, or null for a whole zone. */
+  public String partial(String zone) {
+    return partial.get(zone);
   }
 
   /** The live source a zone was judged against ({@code axfr 192.0.2.53:53}, {@code route53 ...}), or null. */

@@ -140,7 +140,11 @@ public final class SarifRenderer implements Renderer {
       g.writeStartObject();
       g.writeStringProperty("text", FindingText.clean(n.message()));
       g.writeEndObject();
-      locations(g, n.location().path(), n.location().line());
+      if (n.location().logical()) {
+        logicalLocations(g, n.location().path());
+      } else {
+        locations(g, n.location().path(), n.location().line());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -170,6 +174,22 @@ public final class SarifRenderer implements Renderer {
     g.writeEndArray();
   }
 
+  /** A resource address (a Terraform resource, which has no file and line of its own) as a logical location. */
+  private static void logicalLocations(JsonGenerator g, String address) {
+    g.writeName("locations");
+    g.writeStartArray();
+    g.writeStartObject();
+    g.writeName("logicalLocations");
+    g.writeStartArray();
+    g.writeStartObject();
+    g.writeStringProperty("fullyQualifiedName", FindingText.clean(address));
+    g.writeStringProperty("kind", "resource");
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
+  }
+
   private static void results(JsonGenerator g, Report report, Map<String, Integer> index) {
     List<Finding> findings = report.findings();
     List<String> fingerprints = FindingIds.fingerprints(findings);
@@ -186,7 +206,11 @@ public final class SarifRenderer implements Renderer {
       String hint = FindingText.allowHint(f);
       text(g, "message", FindingText.subject(f) + ": " + FindingText.clean(f.message())
           + (evidence.isEmpty() ? "" : "\n" + evidence) + (hint.isEmpty() ? "" : "\n" + hint));
-      locations(g, FindingIds.path(f, zonePaths), FindingIds.line(f));
+      if (f.location() != null && f.location().logical()) {
+        logicalLocations(g, f.location().path());
+      } else {
+        locations(g, FindingIds.path(f, zonePaths), FindingIds.line(f));
+      }
       g.writeName("partialFingerprints");
       g.writeStartObject();
       g.writeStringProperty("zonegate/v1", fingerprints.get(i));

@@ -84,7 +84,8 @@ final class ChangeThreshold implements Rule {
         in.zone(),
         null,
         "Too many " + what + ", " + n + " > " + percent(maxPercent) + "% of " + existing + " existing RRsets ("
-            + percent(Math.floor(1000.0 * n / existing) / 10) + "%)",
+            + percent(Math.floor(1000.0 * n / existing) / 10) + "%)"
+            + (in.before().marks().isPartial() ? "; counted over " + in.before().marks().partial() : ""),
         List.of(),
         List.of(),
         in.afterFile());

@@ -59,6 +59,9 @@ final class DanglingReference implements Rule {
     // (1) Referring sets the change adds or edits: judge every record the set will serve, since a
     // changed set is re-approved as a whole ("keeps broken in a changed RRset").
     Set<String> reported = new HashSet<>();
+    // A zone known only in part (a Terraform plan): a target it does not hold is not in the plan,
+    // never dangling; only a target the zone held before, and the change takes away, is.
+    boolean partial = after.marks().isPartial();
     for (Change c : in.changes()) {
       if (c.after() == null || !REFERRING.contains(c.type())) {
         continue;
@@ -69,6 +72,9 @@ final class DanglingReference implements Rule {
       for (String rdata : c.afterRdata()) {
         String target = References.target(c.type(), rdata);
         String problem = problem(after, c.type(), target);
+        if (problem != null && partial && problem(before, c.type(), target) != null) {
+          continue; // not in the plan
+        }
         if (problem != null) {
           // Old: the set pointed at this target before (a port or weight may have changed) and
           // it failed then too.

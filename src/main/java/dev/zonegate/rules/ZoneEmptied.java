@@ -55,7 +55,9 @@ final class ZoneEmptied implements Rule {
       return; // nothing to lose: a new or already empty zone
     }
     String what =
-        after.isEmpty()
+        after.marks().isPartial()
+            ? "every record of the zone the plan manages goes (the zone holds " + after.marks().partial() + ")"
+            : after.isEmpty()
             ? "the proposed zone is empty (is its file gone?)"
             : "the proposed zone has nothing but SOA/NS at the apex";
     out.add(

@@ -115,6 +115,7 @@ public final class Route53JsonReader implements ZoneReader {
     private final Location where;
     private final ZoneBuilder builder;
     private final Map<String, Integer> seen = new HashMap<>();
+    private final java.util.function.Predicate<String> opaque;
     private int count;
 
     /** {@code path} names where the sets come from in messages: the file, or the live source. */
@@ -122,6 +123,20 @@ public final class Route53JsonReader implements ZoneReader {
       this.path = path;
       this.where = new Location(path, 0);
       this.builder = new ZoneBuilder(origin);
+      this.opaque = v -> false;
+    }
+
+    /**
+     * Sets added one by one ({@link #add}) to {@code builder}, each with its own location, as a
+     * Terraform plan's {@code aws_route53_record} resources are. {@code opaque}: values taken as
+     * they are, not read as record data: a plan's stand-ins for values it does not show
+     * ("known after apply", sensitive ones).
+     */
+    public Listing(ZoneBuilder builder, java.util.function.Predicate<String> opaque) {
+      this.path = null;
+      this.where = null;
+      this.builder = builder;
+      this.opaque = opaque;
     }
 
     /**
@@ -145,8 +160,9 @@ public final class Route53JsonReader implements ZoneReader {
       return count;
     }
 
-    void add(JsonNode set, Location at) throws ZoneReadException {
-      RecordSet.of(set, count++, at).addTo(builder, seen);
+    /** Adds one record set in the API's shape, read at {@code at}. */
+    public void add(JsonNode set, Location at) throws ZoneReadException {
+      RecordSet.of(set, count++, at).addTo(builder, seen, opaque);
     }
 
     public Zone build() {
@@ -337,7 +353,7 @@ public final class Route53JsonReader implements ZoneReader {
       return set.name(node.get("Name").stringValue(), "Name");
     }
 
-    void addTo(ZoneBuilder builder, Map<String, Integer> seen) throws ZoneReadException {
+    void addTo(ZoneBuilder builder, Map<String, Integer> seen, java.util.function.Predicate<String> opaque) throws ZoneReadException {
       String owner = name(node.get("Name").stringValue(), "Name");
       String type = type(node.get("Type").stringValue());
       JsonNode alias = node.get("AliasTarget");
@@ -356,7 +372,8 @@ public final class Route53JsonReader implements ZoneReader {
         if (node.has("TTL")) {
           throw error("an alias record set takes its TTL from the target and cannot have its own");
         }
-        String target = name(alias.get("DNSName").stringValue(), "AliasTarget.DNSName");
+        String dns = alias.get("DNSName").stringValue();
+        String target = opaque.test(dns) ? dns : name(dns, "AliasTarget.DNSName");
         remember(builder, seen, owner + " ALIAS " + type + " " + setId);
         builder.add(new RRsetKey(owner, "ALIAS", setId), 0, type + " " + target, where);
         return;
@@ -368,7 +385,8 @@ public final class Route53JsonReader implements ZoneReader {
       remember(builder, seen, owner + " " + type + " " + setId);
       RRsetKey key = new RRsetKey(owner, type, setId);
       for (JsonNode rr : records) {
-        builder.add(key, ttl, rdata(owner, type, rr.get("Value").stringValue()), where);
+        String value = rr.get("Value").stringValue();
+        builder.add(key, ttl, opaque.test(value) ? value : rdata(owner, type, value), where);
       }
     }
 

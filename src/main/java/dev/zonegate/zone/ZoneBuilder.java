@@ -50,7 +50,7 @@ public final class ZoneBuilder {
    * own TTLs, not one set with mixed TTLs.
    */
   public void add(RRsetKey key, long ttl, String rdata, Location where) throws ZoneReadException {
-    add(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.line());
+    add(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.compactLine());
   }
 
   /**
@@ -67,14 +67,14 @@ public final class ZoneBuilder {
     }
     if (sets.records() >= maxRecords) {
       throw new ZoneReadException(
-          path == null ? null : new Location(path, line), Limits.Limit.MAX_RECORDS.exceeded("the zone's record count"));
+          path == null ? null : Location.of(path, line), Limits.Limit.MAX_RECORDS.exceeded("the zone's record count"));
     }
     sets.add(key, ttl, rdata, path, line);
   }
 
   private static ZoneReadException outside(RRsetKey key, String path, int line, String origin) {
     return new ZoneReadException(
-        path == null ? null : new Location(path, line), "owner " + key.name() + " is outside the zone " + origin);
+        path == null ? null : Location.of(path, line), "owner " + key.name() + " is outside the zone " + origin);
   }
 
   public void notice(Location where, String message) {
