@@ -23,7 +23,7 @@ public final class RRset {
   private final Extras extras;
 
   public RRset(RRsetKey key, long ttl, Collection<String> rdata, Location location) {
-    this(key, ttl, sortedDistinct(rdata), location == null ? null : location.path(), location == null ? 0 : location.line());
+    this(key, ttl, sortedDistinct(rdata), location == null ? null : location.path(), location == null ? 0 : location.compactLine());
   }
 
   /** For sets whose rdata is sorted and distinct already. */
