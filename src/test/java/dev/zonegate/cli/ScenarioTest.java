@@ -18,7 +18,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Every directory under {@code testdata/scenarios/} is one case run through the real CLI:
- * {@code old.*} and {@code new.*} zone files, an optional {@code rules.yaml} (merged over the
+ * {@code old.*} and {@code new.*} zone files ({@code zonegate diff}), or a Terraform plan
+ * {@code plan.json} ({@code zonegate terraform}), an optional {@code rules.yaml} (merged over the
  * default pack), and
  * {@code expected.yaml} with {@code verdict}, {@code fires} (rule ids that must report) and
  * {@code quiet} (rule ids that must not), optionally {@code args}, {@code exit} and {@code changes}
@@ -47,7 +48,9 @@ class ScenarioTest {
 
   static void run(Path dir) throws IOException {
     JsonNode expected = YAMLMapper.builder().build().readTree(dir.resolve("expected.yaml").toFile());
-    List<String> args = new ArrayList<>(List.of("diff", one(dir, "old").toString(), one(dir, "new").toString(), "--format", "json"));
+    List<String> args = Files.exists(dir.resolve("plan.json"))
+        ? new ArrayList<>(List.of("terraform", dir.resolve("plan.json").toString(), "--format", "json"))
+        : new ArrayList<>(List.of("diff", one(dir, "old").toString(), one(dir, "new").toString(), "--format", "json"));
     if (Files.exists(dir.resolve("rules.yaml"))) {
       // A scenario pack layers on the default pack, as a project's own pack would.
       args.addAll(List.of("--rules", "rules/default.yaml", "--rules", dir.resolve("rules.yaml").toString()));

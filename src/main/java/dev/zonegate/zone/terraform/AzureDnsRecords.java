@@ -72,7 +72,7 @@ final class AzureDnsRecords implements RecordResource {
     List<String> out = new ArrayList<>();
     String target = a.str("target_resource_id");
     if (target != null && !target.equals(Masks.UNKNOWN)) {
-      out.add("(alias to Azure resource " + target + ")");
+      out.add(Masks.azureAlias(target));
       return out;
     }
     switch (type) {

@@ -27,7 +27,12 @@ final class Masks {
     return out;
   }
 
+  /** An alias to an Azure resource: a value naming that resource, not DNS data. */
+  static String azureAlias(String resourceId) {
+    return "(alias to Azure resource " + resourceId + ")";
+  }
+
   static boolean isStandIn(String value) {
-    return value.equals(UNKNOWN) || value.startsWith("(sensitive value ");
+    return value.equals(UNKNOWN) || value.startsWith("(sensitive value ") || value.startsWith("(alias to Azure resource ");
   }
 }

@@ -37,7 +37,8 @@ final class Route53Records implements RecordResource {
     if (a.isUnknown("type")) {
       throw RecordResource.unknown(at, "type");
     }
-    String name = a.plain("name");
+    // An empty name is the zone's apex, as the provider expands it.
+    String name = a.values().path("name").isString() ? a.values().get("name").asString() : null;
     String type = a.plain("type");
     if (name == null) {
       throw RecordResource.missing(at, "name");
