@@ -58,7 +58,9 @@ class ReportSchemaTest {
     if (exit == 2) {
       return; // a usage or input error writes no report
     }
-    List<String> args = new ArrayList<>(List.of("diff", one(dir, "old"), one(dir, "new"), "--format", "json"));
+    List<String> args = Files.exists(dir.resolve("plan.json"))
+        ? new ArrayList<>(List.of("terraform", dir.resolve("plan.json").toString(), "--format", "json"))
+        : new ArrayList<>(List.of("diff", one(dir, "old"), one(dir, "new"), "--format", "json"));
     if (Files.exists(dir.resolve("rules.yaml"))) {
       args.addAll(List.of("--rules", "rules/default.yaml", "--rules", dir.resolve("rules.yaml").toString()));
     }
@@ -69,8 +71,16 @@ class ReportSchemaTest {
   }
 
   @Test
-  void demoReportMatchesTheSchema() {
+  void demoReportMatchesTheSchema() throws java.io.IOException {
     assertValid("demo", Cli.run("diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone", "--format", "json"));
+    // A Terraform plan: findings, changes and notices at resource addresses, a partial zone.
+    Path plan = Files.createTempFile("zonegate-plan", ".json");
+    try {
+      Files.writeString(plan, TerraformCommandTest.EMPTIED);
+      assertValid("terraform", Cli.run("terraform", plan.toString(), "--format", "json"));
+    } finally {
+      Files.deleteIfExists(plan);
+    }
   }
 
   /**
