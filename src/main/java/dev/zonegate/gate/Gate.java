@@ -138,6 +138,10 @@ public final class Gate {
       notices.addAll(s.after().notices());
       long t = System.nanoTime();
       zoneChanges = ZoneDiff.effective(base, s.before(), s.after());
+      if (!s.zone().equals(s.after().origin())) {
+        // A zone the input names only by id (a Terraform plan without its zone): its changes go under that id.
+        zoneChanges = zoneChanges.stream().map(c -> c.withZone(s.zone())).toList();
+      }
       Timings.add("diff", t);
       if (reportChanges) {
         changes.addAll(zoneChanges);

@@ -58,6 +58,11 @@ public final class Change implements Comparable<Change> {
     return zone;
   }
 
+  /** The same change reported under {@code z}: a zone known by id rather than by name. */
+  public Change withZone(String z) {
+    return z.equals(zone) ? this : new Change(z, before, after, drift);
+  }
+
   public RRsetKey key() {
     return before != null ? before.key() : after.key();
   }

@@ -41,7 +41,7 @@ final class AzureDnsRecords implements RecordResource {
   }
 
   @Override
-  public void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException {
+  public void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException, Unplaced {
     if (a.isUnknown("name")) {
       throw RecordResource.unknown(at, "name");
     }

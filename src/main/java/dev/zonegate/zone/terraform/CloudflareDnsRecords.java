@@ -33,7 +33,7 @@ final class CloudflareDnsRecords implements RecordResource {
   }
 
   @Override
-  public void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException {
+  public void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException, Unplaced {
     if (a.isUnknown("type")) {
       throw RecordResource.unknown(at, "type");
     }
@@ -85,12 +85,15 @@ final class CloudflareDnsRecords implements RecordResource {
   }
 
   /** The record's owner: "@" is the apex; a name not ending with the zone's name is relative to it. */
-  private static String owner(Attrs a, ZoneSide side, Location at) throws ZoneReadException {
+  private static String owner(Attrs a, ZoneSide side, Location at) throws ZoneReadException, Unplaced {
     String name = a.isUnknown("name") ? null : a.plain("name");
     if (name == null) {
       String host = a.isUnknown("hostname") ? null : a.plain("hostname");
       if (host == null) {
-        throw a.isUnknown("name") ? RecordResource.unknown(at, "name") : RecordResource.missing(at, "name");
+        if (a.isUnknown("name")) {
+          throw RecordResource.unknown(at, "name");
+        }
+        throw RecordResource.missing(at, "name");
       }
       name = host;
     }

@@ -22,19 +22,27 @@ interface RecordResource {
   ZoneRef zone(Attrs a);
 
   /** Adds what {@code a} holds to {@code side}, located at {@code at} (the resource address). */
-  void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException;
+  void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException, Unplaced;
+
+  /**
+   * A record whose name or type Terraform knows only after apply: it cannot be placed in the zone.
+   * The planned side of it is left out and said; its prior side, always known, is still judged.
+   */
+  final class Unplaced extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unplaced(String attribute) {
+      super(attribute, null, false, false);
+    }
+  }
 
   /** A missing attribute a record cannot be read without. */
   static ZoneReadException missing(Location at, String attribute) {
     return new ZoneReadException(at, "has no " + attribute + "; a DNS record cannot be judged without it");
   }
 
-  /**
-   * An attribute that names or types the record but is known only after apply: the record cannot
-   * be placed, so the plan cannot be judged (never guessed).
-   */
-  static ZoneReadException unknown(Location at, String attribute) {
-    return new ZoneReadException(
-        at, "its " + attribute + " is known only after apply, so zonegate cannot tell which record it is; judge the plan once it is known");
+  /** An attribute that names or types the record but is known only after apply. */
+  static Unplaced unknown(Location at, String attribute) {
+    return new Unplaced(attribute);
   }
 }

@@ -30,7 +30,7 @@ final class Route53Records implements RecordResource {
   }
 
   @Override
-  public void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException {
+  public void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException, Unplaced {
     if (a.isUnknown("name")) {
       throw RecordResource.unknown(at, "name");
     }

@@ -117,6 +117,10 @@ public final class TerraformPlanReader {
           Attrs after = new Attrs(change.get("after"), change.get("after_unknown"), change.get("after_sensitive"), masks);
           add(kind, after, 1, rc, names, sides, managed, labels, at);
         }
+      } catch (RecordResource.Unplaced u) {
+        notices.add(new Notice(at, "its " + u.getMessage() + " is known only after apply, so the record it plans cannot be"
+            + " placed in its zone and is not judged" + (hasBefore ? " (what it replaces is)" : "")
+            + "; zonegate judges it in a plan where it is known"));
       } catch (ZoneReadException e) {
         throw new ZoneReadException(planFile, address + ": " + e.problem());
       }
@@ -133,6 +137,8 @@ public final class TerraformPlanReader {
         Attrs a = new Attrs(r.get("values"), null, r.get("sensitive_values"), masks);
         add(kind, a, 0, r, names, sides, managed, labels, at);
         add(kind, a, 1, r, names, sides, managed, labels, at);
+      } catch (RecordResource.Unplaced u) {
+        throw new ZoneReadException(planFile, address + ": its " + u.getMessage() + " is unknown in the prior state");
       } catch (ZoneReadException e) {
         throw new ZoneReadException(planFile, address + ": " + e.problem());
       }
@@ -169,7 +175,7 @@ public final class TerraformPlanReader {
       Map<String, Set<String>> managed,
       Map<String, String> labels,
       Location at)
-      throws ZoneReadException {
+      throws ZoneReadException, RecordResource.Unplaced {
     RecordResource.ZoneRef ref = kind.zone(a);
     ZoneNames.Zone zone = names.zone(ref, resource);
     ZoneSide[] pair = sides.computeIfAbsent(zone.key(), k -> new ZoneSide[] {new ZoneSide(zone.name()), new ZoneSide(zone.name())});

@@ -227,12 +227,17 @@ class TerraformPlanReaderTest {
   }
 
   @Test
-  void aRecordWhoseNameIsKnownOnlyAfterApplyCannotBeJudged() {
+  void aRecordWhoseNameIsKnownOnlyAfterApplyIsSaidNotPlacedAndWhatItReplacesIsStillJudged() throws Exception {
     String after = "{\"zone_id\":\"" + ZONE_ID + "\",\"type\":\"A\",\"ttl\":300,\"records\":[\"52.94.236.248\"],\"alias\":[]}";
-    assertThatThrownBy(() -> read(plan(change("aws_route53_record.web", "aws_route53_record", "[\"create\"]", "null", after,
-            "{\"name\":true}", "{}"))))
-        .isInstanceOf(ZoneReadException.class)
-        .hasMessageContaining("aws_route53_record.web: its name is known only after apply");
+    TerraformPlanReader.Read r = read(plan(change("aws_route53_record.web", "aws_route53_record", "[\"delete\",\"create\"]",
+        a("web", "A", 300, "[\"54.239.28.85\"]"), after, "{\"name\":true}", "{}")));
+    assertThat(r.notices()).singleElement().satisfies(n -> {
+      assertThat(n.location().path()).isEqualTo("aws_route53_record.web");
+      assertThat(n.message()).startsWith("its name is known only after apply").contains("(what it replaces is)");
+    });
+    TerraformPlanReader.PlanZone z = r.zones().get(0);
+    assertThat(z.before().get("web.example.com.", "A")).isNotNull();
+    assertThat(z.after().get("web.example.com.", "A")).isNull();
   }
 
   @Test
