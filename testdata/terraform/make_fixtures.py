@@ -738,12 +738,304 @@ def azure():
 AZ_RG_NAME = "dns-rg"
 
 
+# ====================================================================== no-dns.json
+
+def no_dns():
+    """Only non-DNS resources. Their attribute lists are trimmed to the main ones (the full
+    aws_instance schema has some 100 attributes); zonegate must not need any of them."""
+    insts = []
+    add = insts.append
+    ami = {"architecture": "x86_64", "id": "ami-0c7217cdde317cfec", "image_id": "ami-0c7217cdde317cfec",
+           "most_recent": True, "name": "ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-20240207.1",
+           "owner_id": "099720109477", "owners": ["099720109477"], "root_device_name": "/dev/sda1",
+           "virtualization_type": "hvm"}
+    add(Inst("aws_ami", "ubuntu", AWS, 0, ami, mode="data"))
+    web = {"ami": "ami-0c7217cdde317cfec", "arn": "arn:aws:ec2:us-east-1:123456789012:instance/i-0abcd1234efgh5678",
+           "associate_public_ip_address": True, "availability_zone": "us-east-1a", "id": "i-0abcd1234efgh5678",
+           "instance_state": "running", "instance_type": "t3.small", "key_name": "deploy",
+           "private_dns": "ip-10-0-1-23.ec2.internal", "private_ip": "10.0.1.23",
+           "public_dns": "ec2-54-210-3-44.compute-1.amazonaws.com", "public_ip": "54.210.3.44",
+           "subnet_id": "subnet-0123456789abcdef0", "tags": {"Name": "web"}, "tags_all": {"Name": "web"},
+           "timeouts": None, "vpc_security_group_ids": ["sg-0123456789abcdef0"]}
+    add(Inst("aws_instance", "web", AWS, 1, web, updated(web, instance_type="t3.medium"), ["update"]))
+    sg = {"arn": "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0123456789abcdef0",
+          "description": "web", "egress": [{"cidr_blocks": ["0.0.0.0/0"], "description": "", "from_port": 0,
+                                            "ipv6_cidr_blocks": [], "prefix_list_ids": [], "protocol": "-1",
+                                            "security_groups": [], "self": False, "to_port": 0}],
+          "id": "sg-0123456789abcdef0",
+          "ingress": [{"cidr_blocks": ["0.0.0.0/0"], "description": "https", "from_port": 443,
+                       "ipv6_cidr_blocks": [], "prefix_list_ids": [], "protocol": "tcp", "security_groups": [],
+                       "self": False, "to_port": 443}],
+          "name": "web", "name_prefix": "", "owner_id": "123456789012", "revoke_rules_on_delete": False,
+          "tags": {}, "tags_all": {}, "timeouts": None, "vpc_id": "vpc-0123456789abcdef0"}
+    add(Inst("aws_security_group", "web", AWS, 1, sg, actions=["no-op"]))
+    add(Inst("aws_s3_bucket", "assets", AWS, 0, None, {
+        "acceleration_status": U, "acl": U, "arn": U, "bucket": "example-com-assets", "bucket_domain_name": U,
+        "bucket_prefix": U, "bucket_regional_domain_name": U, "cors_rule": UL, "force_destroy": False,
+        "grant": UL, "hosted_zone_id": U, "id": U, "lifecycle_rule": UL, "logging": UL, "object_lock_configuration": UL,
+        "object_lock_enabled": U, "policy": U, "region": U, "replication_configuration": UL,
+        "request_payer": U, "server_side_encryption_configuration": UL, "tags": {"Purpose": "static assets"},
+        "tags_all": {"Purpose": "static assets"}, "timeouts": None, "versioning": UL, "website": UL,
+        "website_domain": U, "website_endpoint": U}, ["create"]))
+    configuration = {
+        "provider_config": aws_provider_config(),
+        "root_module": {"resources": [
+            cres("aws_instance", "web", "aws", 1, {"ami": R("data.aws_ami.ubuntu.id"), "instance_type": C("t3.medium"),
+                                                   "key_name": C("deploy"), "tags": C({"Name": "web"}),
+                                                   "vpc_security_group_ids": R("aws_security_group.web.id")}),
+            cres("aws_s3_bucket", "assets", "aws", 0, {"bucket": C("example-com-assets"),
+                                                       "tags": C({"Purpose": "static assets"})}),
+            cres("aws_security_group", "web", "aws", 1, {"name": C("web"), "description": C("web")}),
+            cres("aws_ami", "ubuntu", "aws", 0, {"most_recent": C(True), "owners": C(["099720109477"])}, mode="data"),
+        ]},
+    }
+    return plan(insts, configuration)
+
+
+# ====================================================================== unknown-sensitive.json
+
+def unknown_sensitive():
+    insts = []
+    add = insts.append
+
+    add(Inst("aws_route53_zone", "main", AWS, 0, r53_zone(ZID, ZONE, AWS_NS), actions=["no-op"]))
+    add(Inst("aws_route53_zone", "net", AWS, 0, None, r53_zone(None, "example.net", None, new=True), ["create"]))
+
+    # dkim: a TXT whose text comes from a sensitive variable; longer than 255 octets, so the
+    # configuration splits it with the provider's "\"\"" convention.
+    first, rest = dkim_halves()
+    dkim_text = first + '""' + rest
+    dkim = r53(ZID, ZONE, "google._domainkey", "TXT", ttl=3600, records=S([dkim_text]), new=True)
+    add(Inst("aws_route53_record", "dkim", AWS, 2, None, dkim, ["create"]))
+
+    # module.tenant["acme"]: a sensitive verification token rotated.
+    verify = r53(ZID, ZONE, "_verify.acme.example.com", "TXT", ttl=300, records=S(["acme-verification=4f1c2d9e7a"]))
+    add(Inst("aws_route53_record", "verify", AWS, 2, verify,
+             updated(verify, records=S(["acme-verification=b83e605f1d"])), ["update"],
+             module='module.tenant["acme"]'))
+
+    # app: address of an Elastic IP created in this plan, unknown until apply.
+    add(Inst("aws_eip", "app", AWS, 0, None, {
+        "address": None, "allocation_id": U, "associate_with_private_ip": None, "association_id": U,
+        "carrier_ip": U, "customer_owned_ip": U, "customer_owned_ipv4_pool": None, "domain": "vpc", "id": U,
+        "instance": None, "network_border_group": U, "network_interface": U, "private_dns": U, "private_ip": U,
+        "public_dns": U, "public_ip": U, "public_ipv4_pool": U, "tags": None, "tags_all": UO, "timeouts": None},
+        ["create"]))
+    add(Inst("aws_route53_record", "app", AWS, 2, None,
+             r53(ZID, ZONE, "app", "A", ttl=60, records=UL, new=True), ["create"]))
+
+    # api: an existing record whose address becomes unknown (its instance is replaced).
+    api = r53(ZID, ZONE, "api", "A", ttl=60, records=["52.94.236.248"])
+    add(Inst("aws_route53_record", "api", AWS, 2, api, updated(api, records=UL), ["update"]))
+    inst_before = {"ami": "ami-0c7217cdde317cfec", "id": "i-0fedc9876ba543210", "instance_type": "t3.small",
+                   "private_ip": "10.0.2.15", "public_ip": "52.94.236.248", "tags": {"Name": "api"},
+                   "tags_all": {"Name": "api"}}
+    inst_after = {"ami": "ami-0e2c8caa4b6378d8c", "id": U, "instance_type": "t3.small", "private_ip": U,
+                  "public_ip": U, "tags": {"Name": "api"}, "tags_all": {"Name": "api"}}
+    add(Inst("aws_instance", "api", AWS, 1, inst_before, inst_after, ["delete", "create"],
+             action_reason="replace_because_cannot_update", replace_paths=[["ami"]]))
+
+    # A zone created in this plan, a record in it (zone_id unknown), and a data source that
+    # reads the new zone: its read waits for apply.
+    www_net = r53(None, None, "www.example.net", "A", ttl=300, records=["52.94.236.250"], new=True)
+    www_net["zone_id"] = U
+    add(Inst("aws_route53_record", "net_www", AWS, 2, None, www_net, ["create"]))
+    add(Inst("aws_route53_zone", "net", AWS, 0, None, {
+        "arn": U, "caller_reference": U, "comment": U, "id": U, "linked_service_description": U,
+        "linked_service_principal": U, "name": U, "name_servers": UL, "primary_name_server": U,
+        "private_zone": None, "resource_record_set_count": U, "tags": UO, "vpc_id": U, "zone_id": U},
+        ["read"], mode="data", action_reason="read_because_config_unknown"))
+
+    # preview: a name known only after apply.
+    add(Inst("random_pet", "preview", RANDOM, 0, None, {"id": U, "keepers": None, "length": 2, "prefix": None,
+                                                        "separator": "-"}, ["create"]))
+    preview = r53(ZID, ZONE, "x", "A", ttl=60, records=["52.94.236.251"], new=True)
+    preview["name"] = U
+    add(Inst("aws_route53_record", "preview", AWS, 2, None, preview, ["create"]))
+
+    z = zone_ref()
+    configuration = {
+        "provider_config": dict(aws_provider_config(), random=provider("random", RANDOM, "~> 3.6")),
+        "root_module": {
+            "outputs": {"dkim_record": {"sensitive": True, "expression": R("aws_route53_record.dkim.records")}},
+            "resources": [
+                cres("aws_eip", "app", "aws", 0, {"domain": C("vpc")}),
+                cres("aws_instance", "api", "aws", 1, {"ami": C("ami-0e2c8caa4b6378d8c"), "instance_type": C("t3.small"),
+                                                       "tags": C({"Name": "api"})}),
+                record_cfg("api", z, {"name": C("api"), "type": C("A"), "ttl": C(60),
+                                      "records": R("aws_instance.api.public_ip")}),
+                record_cfg("app", z, {"name": C("app"), "type": C("A"), "ttl": C(60),
+                                      "records": R("aws_eip.app.public_ip")}),
+                record_cfg("dkim", z, {"name": C("google._domainkey"), "type": C("TXT"), "ttl": C(3600),
+                                       "records": R("var.dkim_public_key")}),
+                record_cfg("net_www", R("aws_route53_zone.net.zone_id"), {
+                    "name": C("www.example.net"), "type": C("A"), "ttl": C(300), "records": C(["52.94.236.250"])}),
+                record_cfg("preview", z, {"name": R("random_pet.preview.id"), "type": C("A"), "ttl": C(60),
+                                          "records": C(["52.94.236.251"])}),
+                cres("aws_route53_zone", "main", "aws", 0, {"name": C("example.com")}),
+                cres("aws_route53_zone", "net", "aws", 0, {"name": C("example.net")}),
+                cres("random_pet", "preview", "random", 0, {"length": C(2)}),
+                cres("aws_route53_zone", "net", "aws", 0, {"zone_id": R("aws_route53_zone.net.zone_id")}, mode="data"),
+            ],
+            "module_calls": {
+                "tenant": {
+                    "source": "./modules/tenant",
+                    "for_each_expression": C({"acme": {}}),
+                    "expressions": {"zone_id": R("aws_route53_zone.main.zone_id"),
+                                    "verification_token": R("var.tenant_tokens", "each.key")},
+                    "module": {
+                        "resources": [cres("aws_route53_record", "verify", "aws", 2, {
+                            "zone_id": R("var.zone_id"), "name": R("each.key"), "type": C("TXT"), "ttl": C(300),
+                            "records": R("var.verification_token")})],
+                        "variables": {"zone_id": {}, "verification_token": {"sensitive": True}},
+                    },
+                },
+            },
+            "variables": {"dkim_public_key": {"sensitive": True}, "tenant_tokens": {"sensitive": True}},
+        },
+    }
+    configuration["root_module"]["module_calls"]["tenant"]["module"]["resources"][0]["expressions"]["name"] = C(
+        "_verify.acme.example.com")
+    output_changes = {"dkim_record": {"actions": ["create"], "before": None, "after": [dkim_text],
+                                      "after_unknown": False, "before_sensitive": True, "after_sensitive": True}}
+    return plan(insts, configuration,
+                variables={"dkim_public_key": dkim_text, "tenant_tokens": {"acme": "acme-verification=b83e605f1d"}},
+                outputs={"dkim_record": {"sensitive": True, "type": ["set", "string"], "value": [dkim_text]}},
+                output_changes=output_changes)
+
+
+# ====================================================================== scenarios
+
+def simple_config(insts, variables=None, for_each=None, count=None):
+    """A configuration block for plain Route 53 plans: one resource block per resource (not per
+    instance), constant arguments taken from its planned (or prior) value."""
+    blocks = {}
+    for i in insts:
+        if i.mode != "managed" or (i.type, i.name) in blocks:
+            continue
+        v = i.after if i.after is not None else i.before
+        if i.type == "aws_route53_zone":
+            blocks[(i.type, i.name)] = cres(i.type, i.name, "aws", 0, {"name": C(v["name"])})
+            continue
+        e = {"zone_id": R("aws_route53_zone.main.zone_id")}
+        e["name"] = R("count.index") if i.index is not None and isinstance(i.index, int) else C(v["name"])
+        e["type"] = C(v["type"])
+        if v.get("ttl") is not None:
+            e["ttl"] = C(v["ttl"])
+        if i.index is not None:
+            e["records"] = R("each.value") if isinstance(i.index, str) else R("var.%s_addresses" % i.name, "count.index")
+        elif v.get("records") is not None:
+            e["records"] = C(v["records"])
+        if v.get("allow_overwrite"):
+            e["allow_overwrite"] = C(True)
+        if v.get("weighted_routing_policy"):
+            e["set_identifier"] = R("each.key")
+            e["weighted_routing_policy"] = [{"weight": C(v["weighted_routing_policy"][0]["weight"])}]
+        kw = {}
+        if for_each and i.name in for_each:
+            kw["for_each"] = for_each[i.name]
+        if count and i.name in count:
+            kw["count"] = count[i.name]
+        blocks[(i.type, i.name)] = cres(i.type, i.name, "aws", 2, e, **kw)
+    root = {"resources": [blocks[k] for k in sorted(blocks)]}
+    if variables:
+        root["variables"] = {k: {} for k in sorted(variables)}
+    return {"provider_config": aws_provider_config(), "root_module": root}
+
+
+def base_zone(ns_records=False):
+    """example.com with the records every scenario starts from (no-op)."""
+    insts = [Inst("aws_route53_zone", "main", AWS, 0, r53_zone(ZID, ZONE, AWS_NS), actions=["no-op"])]
+    for name, rtype, ttl, records in (
+            ("www", "A", 300, ["52.94.236.248"]),
+            ("example.com", "A", 300, ["52.94.236.248"]),
+            ("example.com", "MX", 3600, ["10 inbound-smtp.us-east-1.amazonaws.com"]),
+            ("example.com", "TXT", 300, ["v=spf1 include:amazonses.com -all"])):
+        label = {"www": "www", "A": "apex", "MX": "mx", "TXT": "spf"}[name if name == "www" else rtype]
+        insts.append(Inst("aws_route53_record", label, AWS, 2, r53(ZID, ZONE, name, rtype, ttl=ttl, records=records),
+                          actions=["no-op"]))
+    return insts
+
+
+def scenario(slug, insts, variables=None, for_each=None, count=None):
+    d = os.path.join(SCENARIOS, "terraform-" + slug)
+    os.makedirs(d, exist_ok=True)
+    write(os.path.join(d, "plan.json"), plan(insts, simple_config(insts, variables, for_each, count),
+                                             variables=variables))
+
+
+def db_member(region, address, weight=50):
+    return r53(ZID, ZONE, "db", "A", ttl=60, records=[address], set_id=region, weight=weight)
+
+
+def scenarios():
+    # Blocks: both weighted members of db emptied while api still points at db.
+    insts = base_zone()
+    insts.append(Inst("aws_route53_record", "api", AWS, 2,
+                      r53(ZID, ZONE, "api", "CNAME", ttl=300, records=["db.example.com"]), actions=["no-op"]))
+    for region, address in (("us-east-1", "18.204.0.20"), ("us-west-2", "44.224.0.20")):
+        insts.append(Inst("aws_route53_record", "db", AWS, 2, db_member(region, address), None, ["delete"],
+                          index=region, action_reason="delete_because_each_key"))
+    scenario("weighted-endpoint-emptied", insts, variables={"db_endpoints": {}},
+             for_each={"db": R("var.db_endpoints")})
+
+    # Blocks: the apex NS set (managed with allow_overwrite) moved to other servers.
+    insts = base_zone()
+    ns = r53(ZID, ZONE, "example.com", "NS", ttl=172800, records=AWS_NS, allow_overwrite=True)
+    insts.append(Inst("aws_route53_record", "apex_ns", AWS, 2, ns,
+                      updated(ns, records=["ada.ns.cloudflare.com", "bob.ns.cloudflare.com"]), ["update"]))
+    scenario("apex-ns-changed", insts)
+
+    # Blocks: count drops from 12 to 7, deleting 5 of the zone's 12 address records.
+    insts = [Inst("aws_route53_zone", "main", AWS, 0, r53_zone(ZID, ZONE, AWS_NS), actions=["no-op"])]
+    addresses = ["3.120.6.%d" % (10 + n) for n in range(12)]
+    for n in range(12):
+        rec = r53(ZID, ZONE, "host-%d" % n, "A", ttl=300, records=[addresses[n]])
+        if n < 7:
+            insts.append(Inst("aws_route53_record", "host", AWS, 2, rec, actions=["no-op"], index=n))
+        else:
+            insts.append(Inst("aws_route53_record", "host", AWS, 2, rec, None, ["delete"], index=n,
+                              action_reason="delete_because_count_index"))
+    scenario("mass-delete", insts, variables={"host_count": 7, "host_addresses": addresses[:7]},
+             count={"host": R("var.host_count")})
+
+    # Passes: one new address record.
+    insts = base_zone()
+    insts.append(Inst("aws_route53_record", "api", AWS, 2,
+                      r53(ZID, ZONE, "api", "CNAME", ttl=300, records=["www.example.com"]), actions=["no-op"]))
+    insts.append(Inst("aws_route53_record", "status", AWS, 2, None,
+                      r53(ZID, ZONE, "status", "A", ttl=300, records=["54.239.28.85"], new=True), ["create"]))
+    scenario("record-added", insts)
+
+    # Passes: one of two weighted members changes its only address.
+    insts = base_zone()
+    insts.append(Inst("aws_route53_record", "api", AWS, 2,
+                      r53(ZID, ZONE, "api", "CNAME", ttl=300, records=["db.example.com"]), actions=["no-op"]))
+    east = db_member("us-east-1", "18.204.0.20")
+    insts.append(Inst("aws_route53_record", "db", AWS, 2, east, updated(east, records=["18.204.0.21"]), ["update"],
+                      index="us-east-1"))
+    insts.append(Inst("aws_route53_record", "db", AWS, 2, db_member("us-west-2", "44.224.0.20"),
+                      actions=["no-op"], index="us-west-2"))
+    scenario("weighted-member-ip-swapped", insts,
+             variables={"db_endpoints": {"us-east-1": ["18.204.0.21"], "us-west-2": ["44.224.0.20"]}},
+             for_each={"db": R("var.db_endpoints")})
+
+    # Passes: www's TTL lowered from an hour to five minutes.
+    insts = [i for i in base_zone() if i.name != "www"]
+    www = r53(ZID, ZONE, "www", "A", ttl=3600, records=["52.94.236.248"])
+    insts.append(Inst("aws_route53_record", "www", AWS, 2, www, updated(www, ttl=300), ["update"]))
+    scenario("ttl-lowered", insts)
+
+
 def main():
     write(os.path.join(HERE, "aws-route53.json"), aws_route53())
     write(os.path.join(HERE, "cloudflare-v4.json"), cloudflare_v4())
     write(os.path.join(HERE, "cloudflare-v5.json"), cloudflare_v5())
     write(os.path.join(HERE, "google.json"), google())
     write(os.path.join(HERE, "azure.json"), azure())
+    write(os.path.join(HERE, "no-dns.json"), no_dns())
+    write(os.path.join(HERE, "unknown-sensitive.json"), unknown_sensitive())
+    scenarios()
 
 
 if __name__ == "__main__":
