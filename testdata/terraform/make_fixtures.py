@@ -10,6 +10,7 @@ import copy
 import os
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the fixtures
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from tfplan import (AWS, AWS_NS, AZURERM, C, CLOUDFLARE, GOOGLE, RANDOM, Inst, R, S, U, UL, UO, az,  # noqa: E402
