@@ -258,7 +258,7 @@ final class DanglingReference implements Rule {
   /** The name one label up, or null above the root. Escaped dots stay inside their label. */
   static String parent(String name) {
     List<String> labels = Names.labels(name);
-    if (labels.isEmpty()) {
+    if (labels.isEmpty() || name.equals(".")) {
       return null;
     }
     return labels.size() == 1 ? "." : String.join(".", labels.subList(1, labels.size())) + ".";
