@@ -55,14 +55,22 @@ final class CloudflareDnsRecords implements RecordResource {
     String content = a.str("content") != null ? a.str("content") : a.str("value");
     if (a.anySensitive("data")) {
       side.add(key, ttl, a.sensitiveWhole("data"), at);
-    } else if (content != null && Masks.isStandIn(content) || a.anyUnknown("data") || a.isUnknown("priority")) {
-      side.add(key, ttl, content != null && Masks.isStandIn(content) ? content : Masks.UNKNOWN, at);
     } else {
+      // v4 computes content from data, v5 data from content: the one the plan knows is the record.
+      Attrs data = a.anyUnknown("data") ? null : a.block("data");
+      boolean contentShown = content != null && !Masks.isStandIn(content);
+      if (!contentShown && data == null && content == null && !a.anyUnknown("data")) {
+        throw RecordResource.missing(at, "content or data");
+      }
+      if (!contentShown && data == null || a.isUnknown("priority")) {
+        side.add(key, ttl, content != null && !a.isUnknown("priority") ? content : Masks.UNKNOWN, at);
+        addProxied(a, side, key, type);
+        return;
+      }
       ObjectNode api = F.objectNode();
-      if (content != null) {
+      if (contentShown) {
         api.put("content", content);
       }
-      Attrs data = a.block("data");
       if (data != null) {
         api.set("data", data.values());
       }
@@ -79,6 +87,10 @@ final class CloudflareDnsRecords implements RecordResource {
         });
       }
     }
+    addProxied(a, side, key, type);
+  }
+
+  private static void addProxied(Attrs a, ZoneSide side, RRsetKey key, String type) {
     if (PROXIABLE.contains(type) && a.bool("proxied", false)) {
       side.attribute(key, "cloudflare.proxied", "true");
     }
