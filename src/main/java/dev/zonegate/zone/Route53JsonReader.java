@@ -187,7 +187,8 @@ public final class Route53JsonReader implements ZoneReader {
   }
 
   /** Jackson's message without the source description and the "at [line, column]" tail. */
-  private static String jsonProblem(JacksonException e) {
+  /** Jackson's own words about a JSON error, first line only, without the excerpt of the input it may add. */
+  public static String jsonProblem(JacksonException e) {
     String m = e.getOriginalMessage();
     if (m == null) {
       return e.getClass().getSimpleName();

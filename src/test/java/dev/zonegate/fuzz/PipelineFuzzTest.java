@@ -77,7 +77,7 @@ class PipelineFuzzTest {
   }
 
   /** Loaded on first use, inside the warm-up, so that fuzzing instruments what it loads. */
-  private static final class Defaults {
+  static final class Defaults {
     static final RuleSet RULES = load();
 
     private static RuleSet load() {

@@ -3,9 +3,6 @@ package dev.zonegate.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.zonegate.gate.Gate;
 import dev.zonegate.model.Location;
-import dev.zonegate.rules.RulePack;
-import dev.zonegate.rules.RulePackException;
-import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.Severity;
 import dev.zonegate.zone.ZoneReadException;
 import dev.zonegate.zone.terraform.TerraformPlanReader;
@@ -33,25 +30,12 @@ class TerraformPlanFuzzTest {
       Contract.expected(e);
       return;
     }
-    Gate gate = new Gate(Defaults.RULES, List.of(), Severity.BLOCK);
+    Gate gate = new Gate(PipelineFuzzTest.Defaults.RULES, List.of(), Severity.BLOCK);
     plan.notices().forEach(gate::notice);
     for (TerraformPlanReader.PlanZone z : plan.zones()) {
       gate.judge(new Gate.Subject(z.label(), z.before(), z.after(), null, List.of("api*"), null, new Location("plan.json", 0))
           .withLive(z.live()));
     }
     Pipeline.renderAll(gate.report());
-  }
-
-  /** Loaded on first use, inside the warm-up, so that fuzzing instruments what it loads. */
-  private static final class Defaults {
-    static final RuleSet RULES = load();
-
-    private static RuleSet load() {
-      try {
-        return RuleSet.of(List.of(RulePack.defaults()));
-      } catch (RulePackException e) {
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -70,6 +70,22 @@ final class Attrs {
   }
 
   /**
+   * An attribute that says which record this is (its name or type): its plain value. Unknown:
+   * the record cannot be placed ({@link RecordResource.Unplaced}); absent: it cannot be read.
+   */
+  String identity(String key, dev.zonegate.model.Location at)
+      throws RecordResource.Unplaced, dev.zonegate.zone.ZoneReadException {
+    if (isUnknown(key)) {
+      throw RecordResource.unknown(at, key);
+    }
+    String v = plain(key);
+    if (v == null) {
+      throw RecordResource.missing(at, key);
+    }
+    return v;
+  }
+
+  /**
    * A list of strings: each element as {@link #str} reads one; the whole list unknown is one
    * {@link Masks#UNKNOWN}; absent or null is empty.
    */

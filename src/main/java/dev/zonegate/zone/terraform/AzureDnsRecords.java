@@ -42,13 +42,7 @@ final class AzureDnsRecords implements RecordResource {
 
   @Override
   public void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException, Unplaced {
-    if (a.isUnknown("name")) {
-      throw RecordResource.unknown(at, "name");
-    }
-    String name = a.plain("name");
-    if (name == null) {
-      throw RecordResource.missing(at, "name");
-    }
+    String name = a.identity("name", at);
     String n = name.toLowerCase(Locale.ROOT);
     String owner = n.equals("@") ? side.origin() : n + "." + side.origin();
     if (side.origin().equals(".")) {

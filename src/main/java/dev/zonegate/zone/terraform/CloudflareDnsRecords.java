@@ -34,13 +34,7 @@ final class CloudflareDnsRecords implements RecordResource {
 
   @Override
   public void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException, Unplaced {
-    if (a.isUnknown("type")) {
-      throw RecordResource.unknown(at, "type");
-    }
-    String type = a.plain("type");
-    if (type == null) {
-      throw RecordResource.missing(at, "type");
-    }
+    String type = a.identity("type", at);
     type = type.toUpperCase(Locale.ROOT);
     String owner = owner(a, side, at);
     if (type.equals("CNAME") && owner.equals(side.origin())) {

@@ -31,20 +31,8 @@ final class GoogleRecordSets implements RecordResource {
 
   @Override
   public void add(Attrs a, ZoneSide side, Location at) throws ZoneReadException, Unplaced {
-    if (a.isUnknown("name")) {
-      throw RecordResource.unknown(at, "name");
-    }
-    if (a.isUnknown("type")) {
-      throw RecordResource.unknown(at, "type");
-    }
-    String name = a.plain("name");
-    String type = a.plain("type");
-    if (name == null) {
-      throw RecordResource.missing(at, "name");
-    }
-    if (type == null) {
-      throw RecordResource.missing(at, "type");
-    }
+    String name = a.identity("name", at);
+    String type = a.identity("type", at);
     type = type.toUpperCase(Locale.ROOT);
     String owner;
     try {

@@ -44,7 +44,7 @@ final class PlanFile {
       root = MAPPER.readTree(bytes);
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-      throw new ZoneReadException(new Location(path, line), "is not a Terraform plan in JSON: " + problem(e));
+      throw new ZoneReadException(new Location(path, line), "is not a Terraform plan in JSON: " + shown(dev.zonegate.zone.Route53JsonReader.jsonProblem(e)));
     }
     if (root == null || root.isMissingNode() || !root.isObject()) {
       throw new ZoneReadException(
@@ -64,20 +64,6 @@ final class PlanFile {
       throw new ZoneReadException(new Location(path, 0), "is not a Terraform plan: resource_changes is not a list");
     }
     return root;
-  }
-
-  /** Jackson's own words, first line only, without the excerpt of the input it may add. */
-  private static String problem(JacksonException e) {
-    String m = e.getOriginalMessage();
-    if (m == null) {
-      return e.getClass().getSimpleName();
-    }
-    int cut = m.indexOf(" (start marker at");
-    if (cut >= 0) {
-      m = m.substring(0, cut);
-    }
-    cut = m.indexOf('\n');
-    return shown(cut >= 0 ? m.substring(0, cut) : m);
   }
 
   /** Text from the plan, bounded and with control characters made visible, for one-line messages. */

@@ -34,18 +34,12 @@ final class Route53Records implements RecordResource {
     if (a.isUnknown("name")) {
       throw RecordResource.unknown(at, "name");
     }
-    if (a.isUnknown("type")) {
-      throw RecordResource.unknown(at, "type");
-    }
     // An empty name is the zone's apex, as the provider expands it.
     String name = a.values().path("name").isString() ? a.values().get("name").asString() : null;
-    String type = a.plain("type");
     if (name == null) {
       throw RecordResource.missing(at, "name");
     }
-    if (type == null) {
-      throw RecordResource.missing(at, "type");
-    }
+    String type = a.identity("type", at);
     type = type.toUpperCase(Locale.ROOT);
     ObjectNode set = F.objectNode();
     set.put("Name", expandRecordName(name, side.zoneName()) + ".");
