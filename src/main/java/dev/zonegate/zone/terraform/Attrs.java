@@ -138,6 +138,27 @@ final class Attrs {
     return b.isEmpty() ? null : b.get(0);
   }
 
+  /**
+   * A TTL attribute in seconds: {@code otherwise} when absent, null or unknown; a value that is
+   * not a whole number from 0 to 2147483647 is an error (RFC 2181 §8), never a guess.
+   */
+  long ttl(String key, long otherwise, dev.zonegate.model.Location at) throws dev.zonegate.zone.ZoneReadException {
+    return number(key, otherwise, 0x7fffffffL, at);
+  }
+
+  /** A whole number from 0 to {@code max}: {@code otherwise} when absent, null or unknown; else an error. */
+  long number(String key, long otherwise, long max, dev.zonegate.model.Location at) throws dev.zonegate.zone.ZoneReadException {
+    String t = isUnknown(key) ? null : plain(key);
+    if (t == null) {
+      return otherwise;
+    }
+    String whole = t.replaceFirst("\\.0+$", "");
+    if (!whole.matches("\\d{1,10}") || Long.parseLong(whole) > max) {
+      throw new dev.zonegate.zone.ZoneReadException(at, key + " " + PlanFile.shown(t) + " is not a whole number from 0 to " + max);
+    }
+    return Long.parseLong(whole);
+  }
+
   /** True when anything in {@code key} is sensitive. */
   boolean anySensitive(String key) {
     return isSensitive(sensitive, key) || containsTrue(sensitive.path(key));

@@ -48,8 +48,7 @@ final class AzureDnsRecords implements RecordResource {
     if (side.origin().equals(".")) {
       owner = n.equals("@") ? "." : n + ".";
     }
-    String ttlText = a.plain("ttl");
-    long ttl = ttlText != null && ttlText.matches("\\d{1,10}") ? Long.parseLong(ttlText) : 3600;
+    long ttl = a.ttl("ttl", 3600, at);
     RRsetKey key;
     try {
       key = RRsetKey.of(dev.zonegate.zone.Canonical.name(org.xbill.DNS.Name.fromString(owner, org.xbill.DNS.Name.root)), type);

@@ -40,10 +40,9 @@ final class CloudflareDnsRecords implements RecordResource {
     if (type.equals("CNAME") && owner.equals(side.origin())) {
       type = "ALIAS";
     }
-    long ttl = 300;
-    String t = a.plain("ttl");
-    if (t != null && t.matches("\\d{1,10}") && Long.parseLong(t) > 1) {
-      ttl = Long.parseLong(t);
+    long ttl = a.ttl("ttl", 1, at);
+    if (ttl <= 1) {
+      ttl = 300; // 1 is Cloudflare's automatic TTL, read as 300 (as octoDNS and the live source read it)
     }
     RRsetKey key = RRsetKey.of(owner, type);
     String content = a.str("content") != null ? a.str("content") : a.str("value");

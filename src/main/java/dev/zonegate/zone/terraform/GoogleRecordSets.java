@@ -40,8 +40,7 @@ final class GoogleRecordSets implements RecordResource {
     } catch (org.xbill.DNS.TextParseException e) {
       throw new ZoneReadException(at, "name " + PlanFile.shown(name) + " is not a domain name");
     }
-    String ttlText = a.plain("ttl");
-    long ttl = ttlText != null && ttlText.matches("\\d{1,10}") ? Long.parseLong(ttlText) : 300;
+    long ttl = a.ttl("ttl", 300, at);
     RRsetKey key = RRsetKey.of(owner, type);
     Set<String> values = new LinkedHashSet<>(a.strings("rrdatas"));
     Attrs policy = a.block("routing_policy");

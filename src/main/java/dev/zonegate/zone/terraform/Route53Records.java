@@ -55,11 +55,10 @@ final class Route53Records implements RecordResource {
       if (a.isUnknown("ttl")) {
         throw RecordResource.unknown(at, "ttl");
       }
-      String ttl = a.plain("ttl");
-      if (ttl == null || !ttl.matches("\\d{1,10}")) {
+      if (a.plain("ttl") == null) {
         throw RecordResource.missing(at, "ttl (a record set without alias needs one)");
       }
-      set.put("TTL", Long.parseLong(ttl));
+      set.put("TTL", a.ttl("ttl", 0, at));
       ArrayNode records = set.putArray("ResourceRecords");
       for (String v : a.strings("records")) {
         boolean txt = type.equals("TXT") || type.equals("SPF");
@@ -70,7 +69,7 @@ final class Route53Records implements RecordResource {
     if (setId != null) {
       set.put("SetIdentifier", setId);
     }
-    routing(a, set);
+    routing(a, set, at);
     String health = a.str("health_check_id");
     if (health != null) {
       set.put("HealthCheckId", health);
@@ -79,10 +78,10 @@ final class Route53Records implements RecordResource {
   }
 
   /** The routing policy blocks, as the API's fields. */
-  private static void routing(Attrs a, ObjectNode set) {
+  private static void routing(Attrs a, ObjectNode set, Location at) throws ZoneReadException {
     Attrs w = a.block("weighted_routing_policy");
     if (w != null && w.plain("weight") != null) {
-      set.put("Weight", Long.parseLong(w.plain("weight").replaceAll("\\.0+$", "")));
+      set.put("Weight", w.number("weight", 0, 255, at));
     }
     Attrs f = a.block("failover_routing_policy");
     if (f != null && f.plain("type") != null) {
