@@ -143,6 +143,32 @@ public final class TerraformPlanReader {
         throw new ZoneReadException(planFile, address + ": " + e.problem());
       }
     }
+    // Record sets of a zone that a data source read (aws_route53_records): context on both sides.
+    for (JsonNode r : ZoneNames.resources(root.path("prior_state").path("values"))) {
+      if (!r.path("mode").asString("").equals("data") || !r.path("type").asString("").equals(RecordSetsData.TYPE)) {
+        continue;
+      }
+      String address = r.path("address").asString("");
+      String zoneId = r.path("values").path("zone_id").asString("");
+      if (zoneId.isEmpty()) {
+        continue;
+      }
+      ZoneNames.Zone zone = names.zone(new RecordResource.ZoneRef("aws_route53_zone", zoneId, null), r);
+      ZoneSide[] pair = sides.computeIfAbsent(zone.key(), k -> new ZoneSide[] {new ZoneSide(zone.name()), new ZoneSide(zone.name())});
+      labels.putIfAbsent(zone.key(), zone.label());
+      managed.computeIfAbsent(zone.key(), k -> new HashSet<>());
+      Location at = Location.address(address);
+      try {
+        for (JsonNode rs : r.path("values").path("resource_record_sets")) {
+          if (rs.isObject()) {
+            pair[0].context(RecordSetsData.apiShape(rs), at);
+            pair[1].context(RecordSetsData.apiShape(rs), at);
+          }
+        }
+      } catch (ZoneReadException e) {
+        throw new ZoneReadException(planFile, address + ": " + e.problem());
+      }
+    }
     if (!others.isEmpty()) {
       List<String> kinds = new ArrayList<>();
       int n = 0;
@@ -157,7 +183,13 @@ public final class TerraformPlanReader {
     for (Map.Entry<String, ZoneSide[]> e : sides.entrySet()) {
       ZoneSide[] s = e.getValue();
       int n = managed.get(e.getKey()).size();
-      String partial = "only the " + n + (n == 1 ? " record resource" : " record resources") + " the plan holds, not the whole zone";
+      if (n == 0) {
+        continue; // only read by a data source: nothing of it is planned
+      }
+      int read = s[0].contextSets();
+      String partial = "only the " + n + (n == 1 ? " record resource" : " record resources") + " the plan holds"
+          + (read > 0 ? " and the " + read + (read == 1 ? " record set" : " record sets") + " its data sources read" : "")
+          + ", not the whole zone";
       zones.add(new PlanZone(labels.get(e.getKey()), s[0].build(partial), s[1].build(partial),
           "Terraform plan " + path + ": prior state (" + partial + ")"));
     }

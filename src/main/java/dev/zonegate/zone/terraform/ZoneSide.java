@@ -23,6 +23,9 @@ final class ZoneSide {
   private final ZoneBuilder builder;
   private final Map<RRsetKey, Map<String, String>> attributes = new TreeMap<>();
   private Route53JsonReader.Listing listing;
+  private ZoneBuilder context;
+  private Route53JsonReader.Listing contextListing;
+  private int contextSets;
 
   /** {@code origin}: the zone's absolute name, or null when the plan does not name the zone. */
   ZoneSide(String origin) {
@@ -71,9 +74,36 @@ final class ZoneSide {
     return listing;
   }
 
+  /**
+   * A Route 53 record set the plan only reads (a data source): context the zone holds but the plan
+   * does not manage. A set the plan manages is taken from the plan, never from the data source.
+   */
+  void context(tools.jackson.databind.JsonNode set, Location at) throws ZoneReadException {
+    if (context == null) {
+      context = new ZoneBuilder(origin);
+      contextListing = new Route53JsonReader.Listing(context, Masks::isStandIn);
+    }
+    contextListing.add(set, at);
+    contextSets++;
+  }
+
+  /** How many record sets data sources gave this side. */
+  int contextSets() {
+    return contextSets;
+  }
+
   Zone build(String partial) {
     attributes.forEach((k, a) -> builder.extras(k, Extras.of(a, null)));
     Zone z = builder.build();
+    if (context != null) {
+      java.util.List<dev.zonegate.model.RRset> sets = new java.util.ArrayList<>(z.sets());
+      for (dev.zonegate.model.RRset s : context.build().sets()) {
+        if (!z.rrsets().containsKey(s.key())) {
+          sets.add(s);
+        }
+      }
+      z = new Zone(z.origin(), sets, z.notices());
+    }
     return z.withMarks(new ZoneMarks(z.marks().ignored(), z.marks().lenient(), z.marks().zoneLenient(), partial));
   }
 }

@@ -214,6 +214,26 @@ class TerraformPlanReaderTest {
   }
 
   @Test
+  void recordSetsADataSourceReadAreContextAndThePlanWinsWhereItManagesOne() throws Exception {
+    String data = "{\"address\":\"data.aws_route53_records.all\",\"mode\":\"data\",\"type\":\"aws_route53_records\",\"name\":\"all\","
+        + "\"values\":{\"zone_id\":\"" + ZONE_ID + "\",\"name_regex\":null,\"resource_record_sets\":["
+        + "{\"name\":\"db.example.com.\",\"type\":\"A\",\"ttl\":60,\"resource_records\":[{\"value\":\"52.94.236.248\"}],"
+        + "\"alias_target\":null,\"set_identifier\":null,\"geo_location\":null},"
+        + "{\"name\":\"www.example.com.\",\"type\":\"A\",\"ttl\":300,\"resource_records\":[{\"value\":\"13.248.118.1\"}]},"
+        + "{\"name\":\"cdn.example.com.\",\"type\":\"A\",\"alias_target\":[{\"dns_name\":\"d1.cloudfront.net.\",\"hosted_zone_id\":\"Z2FDTNDATAQYW2\",\"evaluate_target_health\":false}]}]}}";
+    String json = "{\"format_version\":\"1.2\",\"prior_state\":{\"values\":{\"root_module\":{\"resources\":["
+        + "{\"address\":\"aws_route53_zone.main\",\"mode\":\"managed\",\"type\":\"aws_route53_zone\",\"name\":\"main\","
+        + "\"values\":{\"zone_id\":\"" + ZONE_ID + "\",\"name\":\"example.com\"}}," + data + "]}}},\"resource_changes\":["
+        + change("aws_route53_record.www", "[\"update\"]", a("www", "A", 300, "[\"13.248.118.1\"]"), a("www", "A", 300, "[\"54.239.28.85\"]")) + "]}";
+    TerraformPlanReader.PlanZone z = only(json);
+    assertThat(z.before().get("db.example.com.", "A").rdata()).containsExactly("52.94.236.248");
+    assertThat(z.after().get("db.example.com.", "A")).isEqualTo(z.before().get("db.example.com.", "A"));
+    assertThat(z.after().get("cdn.example.com.", "ALIAS").rdata()).containsExactly("A d1.cloudfront.net.");
+    assertThat(z.after().get("www.example.com.", "A").rdata()).containsExactly("54.239.28.85");
+    assertThat(z.live()).contains("only the 1 record resource the plan holds and the 3 record sets its data sources read");
+  }
+
+  @Test
   void otherResourcesAreCountedNotJudged() throws Exception {
     String json = "{\"format_version\":\"1.2\",\"resource_changes\":["
         + change("aws_instance.web", "aws_instance", "[\"create\"]", "null", "{}", "{}", "{}") + ","
