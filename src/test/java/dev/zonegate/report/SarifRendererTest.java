@@ -63,6 +63,23 @@ class SarifRendererTest {
   }
 
   @Test
+  void resourceAddressesAreLogicalLocationsThatValidate() throws Exception {
+    // A Terraform plan's findings and notices have no file and line: a resource address.
+    dev.zonegate.model.Location address = dev.zonegate.model.Location.address("module.dns.aws_route53_record.db[\"us-east-1\"]");
+    dev.zonegate.rules.Finding f = new dev.zonegate.rules.Finding("address-emptied", dev.zonegate.rules.Severity.BLOCK, "example.com.",
+        "db.example.com.", "A", "emptied", List.of("52.94.236.248"), List.of(), address, true, null);
+    Report r = new Report("block", List.of("example.com."), List.of(), List.of(f), java.util.Map.of("address-emptied", "x"),
+        List.of(new dev.zonegate.model.Notice(dev.zonegate.model.Location.address("aws_route53_zone.old"), "the plan deletes this DNS zone")));
+    JsonNode doc = valid(render(renderer, r));
+    JsonNode loc = doc.at("/runs/0/results/0/locations/0");
+    assertThat(loc.has("physicalLocation")).isFalse();
+    assertThat(loc.at("/logicalLocations/0/fullyQualifiedName").asString()).isEqualTo("module.dns.aws_route53_record.db[\"us-east-1\"]");
+    assertThat(loc.at("/logicalLocations/0/kind").asString()).isEqualTo("resource");
+    assertThat(doc.at("/runs/0/invocations/0/toolExecutionNotifications/0/locations/0/logicalLocations/0/fullyQualifiedName").asString())
+        .isEqualTo("aws_route53_zone.old");
+  }
+
+  @Test
   void theValidatorDoesRejectBrokenSarif() throws Exception {
     // Guards the guard: a schema that failed to load or a validator that accepts anything would
     // make the other tests pass for nothing.
