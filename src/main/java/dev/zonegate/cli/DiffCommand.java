@@ -5,7 +5,6 @@ import dev.zonegate.report.Report;
 import dev.zonegate.report.ReportWriter;
 import dev.zonegate.zone.ZoneFiles;
 import dev.zonegate.zone.ZoneFormat;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,11 +21,11 @@ import picocli.CommandLine.Parameters;
       "Exit 0 pass, 1 blocked, 2 could not decide."
     })
 final class DiffCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "OLD", description = "Zone file or snapshot now live.")
-  Path oldFile;
+  @Parameters(index = "0", paramLabel = "OLD", description = "Zone file or snapshot now live; - reads standard input, and <(git show main:zones/x.zone) works too.")
+  String oldFile;
 
-  @Parameters(index = "1", paramLabel = "NEW", description = "Zone file proposed.")
-  Path newFile;
+  @Parameters(index = "1", paramLabel = "NEW", description = "Zone file proposed; - reads standard input.")
+  String newFile;
 
   @Option(names = "--origin", paramLabel = "NAME", description = "Zone name; default: the SOA owner, else the first $ORIGIN, else the file name.")
   String origin;
@@ -44,7 +43,7 @@ final class DiffCommand implements Callable<Integer> {
     // Loading the rules (YAML, and CEL when a pack has expressions) overlaps reading the zones.
     dev.zonegate.util.Background<Gate, Exception> rules = dev.zonegate.util.Background.start("zonegate-rules", gate::newGate);
     long t = System.nanoTime();
-    ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced);
+    ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in());
     dev.zonegate.util.Timings.add("read", t);
     Gate g = rules.join();
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));

@@ -39,6 +39,11 @@ final class HookInstallCommand implements Callable<Integer> {
     String classPath = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     String cp = classPath.endsWith(".jar") ? classPath : System.getProperty("java.class.path");
     try (GitRepo r = GitRepo.open(repo)) {
+      if (r.workTree() == null) {
+        // Nobody pushes from a bare repository: a pre-push hook there would never run.
+        throw new IllegalArgumentException(r.gitDir() + " is a bare repository, which nobody pushes from;"
+            + " install the hook in the clone you push from");
+      }
       Path hooks = PrePushHook.hooksDir(r);
       PrePushHook.Outcome outcome = PrePushHook.install(hooks, PrePushHook.script(java, cp, extra), force);
       Path hook = hooks.resolve("pre-push");

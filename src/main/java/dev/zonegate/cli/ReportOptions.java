@@ -13,7 +13,7 @@ final class ReportOptions {
   @Option(names = "--format", paramLabel = "FORMAT", description = "Report format (repeatable): text, markdown, json, junit, codequality, sarif, html.")
   List<String> formats = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Directory for report files.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Directory for report files; without --format, every file format is written there (and text to standard output).")
   Path out;
 
   @Option(names = "--timestamp", description = "Add generatedAt to the JSON report (off: same input, same bytes).")
@@ -24,7 +24,14 @@ final class ReportOptions {
       report = report.withGeneratedAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
     long t = System.nanoTime();
-    ReportWriter.write(report, formats.isEmpty() ? List.of("text") : formats, out, Context.out(), color());
+    List<String> chosen = formats;
+    if (formats.isEmpty() && out != null) {
+      // --out alone: every report it can hold, said, rather than a directory silently left empty.
+      chosen = List.of("text", "markdown", "json", "junit", "codequality", "sarif", "html");
+      Context.err().println("zonegate: no --format given: wrote the markdown, json, junit, codequality, sarif and html"
+          + " reports to " + out + ", the text report to standard output");
+    }
+    ReportWriter.write(report, chosen.isEmpty() ? List.of("text") : chosen, out, Context.out(), color());
     dev.zonegate.util.Timings.add("render", t);
   }
 

@@ -207,6 +207,7 @@ public final class Gate {
         .withFingerprints(fingerprints)
         .withPacks(rules.packs())
         .withPartial(partial)
+        .withFailOn(failOn)
         .withIgnored(ignored)
         .withLive(live);
   }

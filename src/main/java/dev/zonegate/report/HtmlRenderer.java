@@ -71,8 +71,7 @@ public final class HtmlRenderer implements Renderer {
   @Override
   public void render(Report report, Writer out) throws IOException {
     String verdict = report.verdict().equals("pass") ? "pass" : "block";
-    String counts = TextRenderer.plural(report.open(Severity.BLOCK), "blocking finding") + ", "
-        + TextRenderer.plural(report.open(Severity.WARN), "warning") + ", "
+    String counts = report.counts(report.blocking() == 1 ? "blocking finding" : "blocking findings", true) + ", "
         + TextRenderer.plural(report.changes().size(), "change") + " in "
         + TextRenderer.plural(report.zones().size(), "zone");
     out.write("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"

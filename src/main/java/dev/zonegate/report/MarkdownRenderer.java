@@ -63,10 +63,8 @@ public final class MarkdownRenderer implements Renderer {
 
   private void renderWhole(Report report, Writer out) throws IOException {
     boolean pass = report.verdict().equals("pass");
-    long blocking = report.open(Severity.BLOCK);
     out.write((pass ? ":white_check_mark:" : ":no_entry:") + " **zonegate: " + report.verdict() + "** — "
-        + (pass ? "" : TextRenderer.plural(blocking, "blocking finding") + ", ")
-        + TextRenderer.plural(report.open(Severity.WARN), "warning") + ", "
+        + report.counts(report.blocking() == 1 ? "blocking finding" : "blocking findings", false) + ", "
         + TextRenderer.plural(report.changes().size(), "change") + " in "
         + TextRenderer.plural(report.zones().size(), "zone") + "\n\n");
     out.write("| zone | adds | deletes | updates | block | warn | info |\n|---|---:|---:|---:|---:|---:|---:|\n");

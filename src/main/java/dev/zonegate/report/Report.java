@@ -89,6 +89,7 @@ public final class Report {
   private List<Notice> ignored = List.of();
   private Map<String, String> live = Map.of();
   private Map<String, String> partial = Map.of();
+  private Severity failOn = Severity.BLOCK;
 
   /** The same report naming, per zone, the live source it was judged against. */
   public Report withLive(Map<String, String> byZone) {
@@ -178,6 +179,34 @@ public final class Report {
   /** Findings of one severity that are not allowed. */
   public long open(Severity s) {
     return findings.stream().filter(f -> f.severity() == s && !f.allowed()).count();
+  }
+
+  /** The same report judged with {@code --fail-on level}: with warn, open warnings block too. */
+  public Report withFailOn(Severity level) {
+    this.failOn = level;
+    return this;
+  }
+
+  /** True when open warnings block ({@code --fail-on warn}). */
+  public boolean warningsBlock() {
+    return failOn == Severity.WARN;
+  }
+
+  /** Open findings that block: block findings, and warnings under {@code --fail-on warn}. */
+  public long blocking() {
+    return open(Severity.BLOCK) + (warningsBlock() ? open(Severity.WARN) : 0);
+  }
+
+  /** Open warnings that do not block. */
+  public long warnings() {
+    return warningsBlock() ? 0 : open(Severity.WARN);
+  }
+
+  /** How the summary line counts: {@code 2 blocking, 1 warning}, saying when warnings block. */
+  public String counts(String blockingWord, boolean blockingWhenPass) {
+    String b = verdict().equals("pass") && !blockingWhenPass ? ""
+        : blocking() + " " + blockingWord + (warningsBlock() ? " (warnings block: --fail-on warn)" : "") + ", ";
+    return b + warnings() + " warning" + (warnings() == 1 ? "" : "s");
   }
 
   /** The exact words that would allow a finding: trailer, label and flag (SPEC §6). */

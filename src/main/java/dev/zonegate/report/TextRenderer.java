@@ -34,8 +34,7 @@ public final class TextRenderer implements Renderer {
     boolean pass = report.verdict().equals("pass");
     out.write(paint("zonegate: " + report.verdict(), pass ? "1;32" : "1;31"));
     out.write(" (" + plural(report.zones().size(), "zone") + ", " + plural(report.changes().size(), "change")
-        + ", " + report.open(Severity.BLOCK) + " blocking, " + report.open(Severity.WARN) + " warning"
-        + (report.open(Severity.WARN) == 1 ? "" : "s") + ")\n");
+        + ", " + report.counts("blocking", true) + ")\n");
     for (Finding f : report.findings()) {
       out.write(finding(f));
     }

@@ -4,8 +4,10 @@ import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
 import dev.zonegate.util.Background;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Reads zone files named on the command line, each inside its enclosing repository (or its own
@@ -23,23 +25,66 @@ public final class ZoneFiles {
       String origin, Zone before, Zone after, ZoneReadException afterError, ZoneFormat afterFormat, Location afterFile) {}
 
   public static Zone read(Path file, String origin, ZoneFormat forced) throws ZoneReadException {
-    Source s = source(file, forced);
+    Source s = source(file.toString(), forced, null);
+    return read(s, origin);
+  }
+
+  private static Zone read(Source s, String origin) throws ZoneReadException {
     return ZoneReader.forFormat(s.format).read(s.tree, s.path, origin);
   }
 
-  private record Source(DirectoryTree tree, String path, ZoneFormat format) {}
+  /** Where a file named on the command line is read from, as what path, in which format. */
+  private record Source(SourceTree tree, String path, ZoneFormat format) {}
 
-  private static Source source(Path file, ZoneFormat forced) throws ZoneReadException {
+  /** What {@code -} is called in messages and reports. */
+  public static final String STDIN = "(standard input)";
+
+  /**
+   * {@code arg} as a source: a file inside its repository (or its own directory); {@code -},
+   * standard input; a pipe or a device ({@code <(git show main:zones/x.zone)} gives
+   * {@code /dev/fd/63}), read once, whole, into memory. A zone read from memory has no directory:
+   * an {@code $INCLUDE} in it is refused.
+   */
+  private static Source source(String arg, ZoneFormat forced, InputStream stdin) throws ZoneReadException {
+    if (arg.equals("-")) {
+      if (stdin == null) {
+        throw new ZoneReadException(new Location(STDIN, 0), "standard input cannot be read here");
+      }
+      return memory(STDIN, read(stdin, STDIN), forced);
+    }
+    Path file = Path.of(arg);
     if (!Files.exists(file)) {
-      throw new ZoneReadException(new Location(file.toString(), 0), "no such file");
+      throw new ZoneReadException(new Location(arg, 0), "no such file");
     }
     try {
+      if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+          return memory(arg, read(in, arg), forced);
+        }
+      }
       DirectoryTree tree = DirectoryTree.enclosing(file);
       String path = tree.relativize(file);
       return new Source(tree, path, forced != null ? forced : ZoneFormat.fromFileName(path));
     } catch (IOException e) {
-      throw new ZoneReadException(
-          new Location(file.toString(), 0), "cannot be read (" + e.getClass().getSimpleName() + ")");
+      throw new ZoneReadException(new Location(arg, 0), "cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static Source memory(String path, byte[] bytes, ZoneFormat forced) {
+    return new Source(new MemoryTree(Map.of(SourceTree.normalize(path), bytes)), path,
+        forced != null ? forced : ZoneFormat.fromFileName(path));
+  }
+
+  private static byte[] read(InputStream in, String what) throws ZoneReadException {
+    long max = Limits.Limit.MAX_FILE_BYTES.get();
+    try {
+      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (b.length > max) {
+        throw new ZoneReadException(new Location(what, 0), Limits.Limit.MAX_FILE_BYTES.exceeded("the file's size"));
+      }
+      return b;
+    } catch (IOException e) {
+      throw new ZoneReadException(new Location(what, 0), "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -55,13 +100,23 @@ public final class ZoneFiles {
    */
   public static Pair readPair(Path before, Path after, String origin, ZoneFormat forced)
       throws ZoneReadException {
-    Source s = source(after, forced);
+    return readPair(before.toString(), after.toString(), origin, forced, null);
+  }
+
+  /** As {@link #readPair(Path, Path, String, ZoneFormat)}; either file may be {@code -}, read from {@code stdin}. */
+  public static Pair readPair(String beforeArg, String afterArg, String origin, ZoneFormat forced, InputStream stdin)
+      throws ZoneReadException {
+    if (beforeArg.equals("-") && afterArg.equals("-")) {
+      throw new ZoneReadException(new Location(STDIN, 0), "OLD and NEW cannot both be standard input");
+    }
+    Source s = source(afterArg, forced, stdin);
+    Source before = source(beforeArg, forced, stdin);
     Location afterFile = new Location(s.path, 0);
-    Background<Zone, ZoneReadException> old = background(before, origin, forced);
+    Background<Zone, ZoneReadException> old = background(before, origin);
     Zone a = null;
     ZoneReadException aErr = null;
     try {
-      a = read(after, origin, forced);
+      a = read(s, origin);
     } catch (ZoneReadException e) {
       aErr = e;
     }
@@ -72,10 +127,10 @@ public final class ZoneFiles {
     String chosen = a != null && hasSoa(a) ? a.origin() : hasSoa(b) || a == null ? b.origin() : a.origin();
     boolean rereadAfter = a != null && !a.origin().equals(chosen);
     boolean rereadBefore = !b.origin().equals(chosen);
-    old = rereadAfter && rereadBefore ? background(before, chosen, forced) : null;
+    old = rereadAfter && rereadBefore ? background(before, chosen) : null;
     if (rereadAfter) {
       try {
-        a = read(after, chosen, forced);
+        a = read(s, chosen);
       } catch (ZoneReadException e) {
         a = null;
         aErr = e;
@@ -84,19 +139,18 @@ public final class ZoneFiles {
     if (old != null) {
       b = old.join();
     } else if (rereadBefore) {
-      b = readBase(before, chosen, forced);
+      b = readBase(before, chosen);
     }
     return new Pair(chosen, b, a, aErr, s.format, afterFile);
   }
 
   /** OLD read on a thread of its own while this one reads NEW. */
-  private static Background<Zone, ZoneReadException> background(Path file, String origin, ZoneFormat forced) {
-    return Background.start("zonegate-read", () -> readBase(file, origin, forced));
+  private static Background<Zone, ZoneReadException> background(Source file, String origin) {
+    return Background.start("zonegate-read", () -> readBase(file, origin));
   }
 
   /** OLD, what the change is judged against: leniently when it does not parse ({@link ZoneReader#readBase}). */
-  private static Zone readBase(Path file, String origin, ZoneFormat forced) throws ZoneReadException {
-    Source s = source(file, forced);
+  private static Zone readBase(Source s, String origin) throws ZoneReadException {
     return ZoneReader.readBase(ZoneReader.forFormat(s.format), s.tree, s.path, origin);
   }
 

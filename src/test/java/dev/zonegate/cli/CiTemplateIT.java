@@ -56,6 +56,7 @@ class CiTemplateIT {
   void aPlanThatPassesPassesTheJob() throws Exception {
     assertThat(runJob("testdata/scenarios/terraform-record-added/plan.json")).as(log()).isZero();
     reportsKept();
+    assertThat(log()).startsWith("zonegate: pass");
   }
 
   @Test
@@ -63,6 +64,8 @@ class CiTemplateIT {
     assertThat(runJob("testdata/scenarios/terraform-weighted-endpoint-emptied/plan.json")).as(log()).isEqualTo(1);
     reportsKept();
     assertThat(Files.readString(tmp.resolve("zonegate-reports/zonegate-report.md"))).contains("address-emptied");
+    // The verdict is in the job log too, not only in the artifacts.
+    assertThat(log()).startsWith("zonegate: block").contains("block   address-emptied db.example.com. A");
   }
 
   @Test

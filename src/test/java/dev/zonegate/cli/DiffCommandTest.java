@@ -58,7 +58,13 @@ class DiffCommandTest {
     Cli warnOnly = Cli.run("diff", o, n);
     assertThat(warnOnly.exit()).isZero();
     assertThat(warnOnly.out()).contains("warn    ttl-guard www.example.com. A");
-    assertThat(Cli.run("diff", o, n, "--fail-on", "warn").exit()).isEqualTo(1);
+    assertThat(warnOnly.out()).startsWith("zonegate: pass (1 zone, 1 change, 0 blocking, 1 warning)");
+    Cli failOnWarn = Cli.run("diff", o, n, "--fail-on", "warn");
+    assertThat(failOnWarn.exit()).isEqualTo(1);
+    // The summary says what blocked: the warning, counted as blocking, not "0 blocking".
+    assertThat(failOnWarn.out()).startsWith("zonegate: block (1 zone, 1 change, 1 blocking (warnings block: --fail-on warn), 0 warnings)");
+    assertThat(Cli.run("diff", o, n, "--fail-on", "warn", "--format", "markdown").out())
+        .startsWith(":no_entry: **zonegate: block** — 1 blocking finding (warnings block: --fail-on warn), 0 warnings");
     assertThat(Cli.run("diff", o, n, "--fail-on", "info").exit()).isEqualTo(2);
   }
 
@@ -356,5 +362,44 @@ class DiffCommandTest {
     assertThat(plain.err()).doesNotContain("timings");
     assertThat(timed.err()).matches(
         "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s \\[parse [0-9.]+ s, model [0-9.]+ s\\], diff [0-9.]+ s, rules [0-9.]+ s, fingerprints [0-9.]+ s, render [0-9.]+ s\n");
+  }
+
+  @Test
+  void outWithoutFormatWritesEveryReportAndSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+    Cli r = Cli.run("diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone", "--out", out.toString());
+    org.assertj.core.api.Assertions.assertThat(r.exit()).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(r.out()).startsWith("zonegate: block");
+    org.assertj.core.api.Assertions.assertThat(r.err()).contains("no --format given: wrote the markdown, json, junit, codequality, sarif and html reports to " + out);
+    for (String f : java.util.List.of("zonegate-report.md", "zonegate-report.json", "zonegate-junit.xml", "zonegate-codequality.json",
+        "zonegate-report.sarif", "zonegate-report.html")) {
+      org.assertj.core.api.Assertions.assertThat(out.resolve(f)).exists();
+    }
+  }
+
+  @Test
+  void standardInputAndAPipeAreReadLikeFiles() throws Exception {
+    String live = Files.readString(java.nio.file.Path.of("testdata/demo/live.zone"));
+    Cli viaStdin = Cli.run(java.util.Map.of(), live, "diff", "-", "testdata/demo/proposed.zone", "--format", "json");
+    Cli viaFile = Cli.run("diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone", "--format", "json");
+    assertThat(viaStdin.exit()).as(viaStdin.err()).isEqualTo(viaFile.exit());
+    assertThat(viaStdin.out()).isEqualTo(viaFile.out());
+    // <(git show main:zones/x.zone) hands zonegate a pipe such as /dev/fd/63: read once, whole.
+    java.nio.file.Path fifo = dir.resolve("fd63");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Thread writer = new Thread(() -> {
+      try {
+        Files.writeString(fifo, live);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    Cli viaPipe = Cli.run("diff", fifo.toString(), "testdata/demo/proposed.zone", "--format", "json");
+    writer.join(10_000);
+    assertThat(viaPipe.exit()).as(viaPipe.err()).isEqualTo(viaFile.exit());
+    assertThat(viaPipe.out()).isEqualTo(viaFile.out());
+    Cli both = Cli.run(java.util.Map.of(), live, "diff", "-", "-");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("OLD and NEW cannot both be standard input").hasLineCount(1);
   }
 }

@@ -67,6 +67,16 @@ class HookCommandTest {
   }
 
   @Test
+  void aBareRepositoryIsRefusedInOneLine() throws Exception {
+    Path bare = tmp.resolve("bare.git");
+    org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
+    Cli r = Cli.run("hook", "install", "--repo", bare.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("is a bare repository, which nobody pushes from").hasLineCount(1);
+    assertThat(bare.resolve("hooks/pre-push")).doesNotExist();
+  }
+
+  @Test
   void coreHooksPathIsHonoured() throws Exception {
     git.git("config", "core.hooksPath", ".githooks");
     assertThat(install().exit()).isZero();
