@@ -162,9 +162,15 @@ public final class MarkdownRenderer implements Renderer {
         : c.ttlAfter() == null ? "" + c.ttlBefore()
         : c.ttlBefore().equals(c.ttlAfter()) ? "" + c.ttlAfter() : c.ttlBefore() + " → " + c.ttlAfter();
     String type = c.type() + (c.key().setId() == null ? "" : " [" + c.key().setId() + "]");
+    List<String> before = concat(c.removed(), c.extrasRemoved());
+    List<String> after = concat(c.added(), c.extrasAdded());
+    if (c.action() == Change.Action.UPDATE && before.isEmpty() && after.isEmpty()) {
+      // A TTL-only update: the values it keeps, so the row says which records change TTL.
+      before = c.afterRdata();
+      after = c.afterRdata();
+    }
     return "| " + sign + " | " + Escape.markdownCode(c.name()) + " | " + Escape.markdownCode(type)
-        + " | " + cell(concat(c.removed(), c.extrasRemoved())) + " | " + cell(concat(c.added(), c.extrasAdded()))
-        + " | " + ttl + " |\n";
+        + " | " + cell(before) + " | " + cell(after) + " | " + ttl + " |\n";
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -402,4 +402,14 @@ class DiffCommandTest {
     assertThat(both.exit()).isEqualTo(2);
     assertThat(both.err()).contains("OLD and NEW cannot both be standard input").hasLineCount(1);
   }
+
+  @Test
+  void markdownShowsTheValuesOfATtlOnlyUpdate() throws Exception {
+    Files.writeString(dir.resolve("old.zone"), "$ORIGIN example.com.\n$TTL 300\nwww A 93.184.215.14\n");
+    Files.writeString(dir.resolve("new.zone"), "$ORIGIN example.com.\n$TTL 300\nwww 60 A 93.184.215.14\n");
+    Cli r = Cli.run("diff", dir.resolve("old.zone").toString(), dir.resolve("new.zone").toString(), "--format", "markdown");
+    String row = r.out().lines().filter(l -> l.startsWith("| ~ |")).findFirst().orElseThrow();
+    assertThat(row).contains("www.example.com.").contains("300 → 60");
+    assertThat(row.split("93\\.184\\.215\\.14|93.184.215.14", -1)).as(row).hasSize(3);
+  }
 }
