@@ -26,8 +26,13 @@ final class RulesValidateCommand implements Callable<Integer> {
         RulePack pack = GateOptions.load(f);
         RuleSet.of(List.of(pack));
         Context.out().println(f + ": " + pack.rules().size() + " rule" + (pack.rules().size() == 1 ? "" : "s") + ", valid");
-      } catch (RulePackException e) {
-        Context.err().println("zonegate: error: " + e.getMessage());
+      } catch (RulePackException first) {
+        // Every problem of the pack, each at its own line, not only the first.
+        List<RulePackException> all = java.nio.file.Files.isRegularFile(f)
+            ? RulePack.problems(f.toString(), java.nio.file.Files.readAllBytes(f)) : List.of();
+        for (RulePackException e : all.isEmpty() ? List.of(first) : all) {
+          Context.err().println("zonegate: error: " + e.getMessage());
+        }
         bad++;
       }
     }

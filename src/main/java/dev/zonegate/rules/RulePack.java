@@ -115,6 +115,15 @@ public final class RulePack {
    * own: a type that does not exist and a param the type does not have.
    */
   private static void plainChecks(String path, JsonNode root, NodeLines lines) throws RulePackException {
+    Map<Integer, RulePackException> found = plainProblems(path, root, lines);
+    if (!found.isEmpty()) {
+      throw found.values().iterator().next();
+    }
+  }
+
+  /** {@link #plainChecks}, every rule's first problem, by rule index. */
+  private static Map<Integer, RulePackException> plainProblems(String path, JsonNode root, NodeLines lines) {
+    Map<Integer, RulePackException> found = new java.util.TreeMap<>();
     for (int i = 0; i < root.size(); i++) {
       JsonNode n = root.get(i);
       if (!n.isObject() || !n.path("type").isString()) {
@@ -124,25 +133,109 @@ public final class RulePack {
       String typeName = n.get("type").asString();
       RuleType type = RuleCatalog.type(typeName);
       if (type == null) {
-        throw new RulePackException(
+        found.put(i, new RulePackException(
             new Location(path, lines.line("/" + i + "/type")),
             id,
-            "unknown rule type '" + typeName + "' (zonegate rules list shows the types)");
+            "unknown rule type '" + typeName + "' (zonegate rules list shows the types)"));
+        continue;
       }
       JsonNode params = n.get("params");
       if (params != null && params.isObject()) {
         for (String key : params.propertyNames()) {
           if (type.param(key) == null) {
             List<String> known = type.params().stream().map(Param::name).toList();
-            throw new RulePackException(
+            found.put(i, new RulePackException(
                 new Location(path, lines.line("/" + i + "/params/" + key)),
                 id,
                 "unknown param '" + key + "' for type " + typeName
-                    + (known.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", known) + ")"));
+                    + (known.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", known) + ")")));
+            break;
           }
         }
       }
     }
+    return found;
+  }
+
+  /**
+   * Every problem of a pack, not only the first ({@code rules validate}): YAML and shape problems
+   * end the reading; after that each rule is checked on its own (names, schema, params, scope,
+   * the gate's own rule, its expressions compiled), so one broken rule does not hide another. A CEL
+   * error is placed at the line of the expression it is in, not at the rule's first line.
+   */
+  public static List<RulePackException> problems(String path, byte[] bytes) {
+    List<RulePackException> out = new ArrayList<>();
+    JsonNode root;
+    NodeLines lines;
+    try {
+      RulePack whole = parse(path, bytes, false);
+      root = YAML.readTree(bytes);
+      lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
+      if (whole.rules().isEmpty() && (root == null || !root.isArray())) {
+        return out;
+      }
+    } catch (RulePackException e) {
+      if (e.getMessage().contains("not valid YAML") || e.getMessage().contains("aliases") || e.getMessage().contains("a YAML list")) {
+        out.add(e);
+        return out;
+      }
+      root = YAML.readTree(bytes);
+      lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
+    }
+    Map<Integer, RulePackException> bad = new java.util.TreeMap<>(plainProblems(path, root, lines));
+    for (Error e : Schemas.validate("rule-pack.schema.json", root)) {
+      String pointer = e.getInstanceLocation().toString().replace("$", "");
+      String[] parts = pointer.split("/");
+      int index = parts.length > 1 && parts[1].matches("\\d+") ? Integer.parseInt(parts[1]) : -1;
+      if (!bad.containsKey(index)) {
+        bad.put(index, schemaError(path, root, lines, pointer, e, 0));
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < root.size(); i++) {
+      if (bad.containsKey(i)) {
+        continue;
+      }
+      JsonNode n = root.get(i);
+      Location where = new Location(path, lines.line("/" + i));
+      String id = n.get("id").asString();
+      try {
+        if (!ids.add(id)) {
+          throw new RulePackException(where, id, "the id is used twice in this pack");
+        }
+        RuleSet.of(List.of(new RulePack(path, List.of(spec(n, where)))));
+      } catch (RulePackException e) {
+        bad.put(i, atExpression(e, n, i, lines, path, bytes));
+      }
+    }
+    out.addAll(bad.values());
+    return out;
+  }
+
+  private static final java.util.regex.Pattern CEL_AT =
+      java.util.regex.Pattern.compile("rule '[^']*': ((when|message)[^:]*: (?:line (\\d+), )?column \\d+: .*)$");
+
+  /**
+   * A CEL error says where in the expression it is (line and column of the expression's own
+   * text); it is placed at that line of the pack: the {@code when:} or {@code message:} line, and
+   * for a block scalar ({@code |} or {@code >}) the lines below it.
+   */
+  private static RulePackException atExpression(RulePackException e, JsonNode n, int i, NodeLines lines, String path, byte[] bytes) {
+    java.util.regex.Matcher m = CEL_AT.matcher(e.getMessage());
+    if (!m.find()) {
+      return e;
+    }
+    String problem = m.group(1);
+    int keyLine = lines.line("/" + i + "/params/" + m.group(2));
+    if (keyLine <= 0) {
+      return e;
+    }
+    int exprLine = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
+    String[] text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+    String keyText = keyLine - 1 < text.length ? text[keyLine - 1] : "";
+    boolean block = keyText.matches(".*:\\s*[|>][-+0-9]*\\s*(#.*)?$");
+    int line = block ? keyLine + exprLine : keyLine + exprLine - 1;
+    return new RulePackException(new Location(path, line), n.path("id").asString(null), problem);
   }
 
   private static RulePackException schemaError(

@@ -50,7 +50,10 @@ public final class RuleSet {
       try {
         active.add(new Active(s, RuleCatalog.type(s.type()).factory().apply(s)));
       } catch (IllegalArgumentException e) {
-        throw new RulePackException(s.where(), s.id(), e.getMessage());
+        // The exception names the rule already; the pack error names it once.
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String own = "rule '" + s.id() + "': ";
+        throw new RulePackException(s.where(), s.id(), m.startsWith(own) ? m.substring(own.length()) : m);
       }
     }
     return new RuleSet(active, all, names);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zonegate.rules.RuleCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,44 @@ class RulesCommandTest {
     assertThat(ok.out()).isEqualTo("rules/default.yaml: 19 rules, valid\n");
     Cli r = Cli.run("rules", "validate", "rules/default.yaml", bad.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).startsWith("zonegate: error: " + bad + ":1: rule 'x': ").contains("nmae");
+    // The expression's own line in the pack, not the rule's first line.
+    assertThat(r.err()).startsWith("zonegate: error: " + bad + ":4: rule 'x': when: column 7: ").contains("nmae");
+  }
+
+  @Test
+  void validateListsEveryProblemAtItsOwnLineCelIncluded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path pack = dir.resolve("pack.yaml");
+    java.nio.file.Files.writeString(pack, String.join("\n",
+        "- id: fine",
+        "  type: ttl-guard",
+        "- id: cel-block",
+        "  type: expression",
+        "  severity: block",
+        "  params:",
+        "    when: |",
+        "      change.rrtype == \"A\" &&",
+        "      change.name ==== 'x'",
+        "    message: m",
+        "- id: cel-inline",
+        "  type: expression",
+        "  params: { when: 'change.nope == 1', message: m }",
+        "- id: typo",
+        "  type: nosuchtype",
+        "- id: fine",
+        "  type: ttl-guard",
+        "- id: badsev",
+        "  type: ttl-guard",
+        "  severity: sometimes",
+        ""));
+    Cli r = Cli.run("rules", "validate", pack.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    List<String> lines = r.err().lines().toList();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(0)).startsWith("zonegate: error: " + pack + ":9: rule 'cel-block': when: line 2, column 15: ");
+    assertThat(lines.get(1)).startsWith("zonegate: error: " + pack + ":13: rule 'cel-inline': when: ").contains("nope");
+    assertThat(lines.get(2)).startsWith("zonegate: error: " + pack + ":15: rule 'typo': unknown rule type 'nosuchtype'");
+    assertThat(lines.get(3)).isEqualTo("zonegate: error: " + pack + ":16: rule 'fine': the id is used twice in this pack");
+    assertThat(lines.get(4)).startsWith("zonegate: error: " + pack + ":20: rule 'badsev': severity: ");
   }
 
   @Test
