@@ -5,6 +5,7 @@ import dev.zonegate.git.PrePushHook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,10 +46,24 @@ final class HookInstallCommand implements Callable<Integer> {
             + " install the hook in the clone you push from");
       }
       Path hooks = PrePushHook.hooksDir(r);
+      if (cp.endsWith(".jar")) {
+        // The hook must not depend on the build tree (mvn clean) or on where the jar was
+        // downloaded: it runs its own copy, kept in the git directory with its class-data archive.
+        Path own = r.gitDir().resolve("zonegate");
+        Files.createDirectories(own);
+        Path jar = own.resolve("zonegate.jar");
+        if (!Path.of(cp).toAbsolutePath().normalize().equals(jar.toAbsolutePath().normalize())) {
+          Path tmp = Files.createTempFile(own, "zonegate", ".jar.tmp");
+          Files.copy(Path.of(cp), tmp, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        cp = jar.toString();
+        Files.deleteIfExists(hooks.resolve(PrePushHook.ARCHIVE)); // where earlier versions kept it
+      }
       PrePushHook.Outcome outcome = PrePushHook.install(hooks, PrePushHook.script(java, cp, extra), force);
       Path hook = hooks.resolve("pre-push");
       if (cp.endsWith(".jar")) {
-        train(java, cp, hooks.resolve(PrePushHook.ARCHIVE), r.workTree() != null ? r.workTree() : repo);
+        train(java, cp, Path.of(cp).resolveSibling(PrePushHook.ARCHIVE), r.workTree() != null ? r.workTree() : repo);
       }
       switch (outcome) {
         case UNCHANGED:

@@ -87,6 +87,8 @@ public final class PrePushHook {
         .append("java=").append(quote(java)).append('\n')
         .append("cp=").append(quote(classPath)).append('\n')
         .append("reinstall=\"run 'zonegate hook install --force' again with a working zonegate, or push with --no-verify to skip the check\"\n")
+        .append("# The Java that installed the hook, else the java on PATH (a JDK upgrade removes the first).\n")
+        .append("if [ ! -x \"$java\" ] && command -v java >/dev/null 2>&1; then java=$(command -v java); fi\n")
         .append("if [ ! -x \"$java\" ]; then\n")
         .append("  echo \"zonegate: error: the pre-push hook's Java ($java) is gone, so the push is not checked and is refused; $reinstall\" >&2\n")
         .append("  exit 2\n")
@@ -99,7 +101,7 @@ public final class PrePushHook {
     }
     String cds = "";
     if (jar) {
-      sb.append("jsa=\"$(dirname \"$0\")/").append(ARCHIVE).append("\"\n")
+      sb.append("jsa=\"$(dirname \"$cp\")/").append(ARCHIVE).append("\"\n")
           .append("if [ -f \"$jsa\" ] && [ ! \"$cp\" -nt \"$jsa\" ]; then cds=\"-XX:SharedArchiveFile=$jsa\"; ")
           .append("else cds=\"-XX:ArchiveClassesAtExit=$jsa\"; fi\n");
       cds = " \"$cds\"";

@@ -112,21 +112,35 @@ class PrePushIT {
   }
 
   @Test
-  void aHookWhoseJarIsGoneRefusesThePushSayingHowToReinstall() throws Exception {
-    Path jar = tmp.resolve("moved/zonegate.jar");
+  void theHookRunsItsOwnCopySoMvnCleanDoesNotBreakIt() throws Exception {
+    // Installed from a jar that is then deleted, as `mvn clean` deletes target/zonegate.jar.
+    Path jar = tmp.resolve("build/zonegate.jar");
     java.nio.file.Files.createDirectories(jar.getParent());
     java.nio.file.Files.copy(Path.of("target/zonegate.jar"), jar);
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
         "hook", "install", "--repo", git.dir().toString()).redirectErrorStream(true).start();
-    assertThat(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("updated");
+    assertThat(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("pre-push");
     assertThat(p.waitFor()).isZero();
     java.nio.file.Files.delete(jar);
+    Path own = git.dir().resolve(".git/zonegate");
+    assertThat(own.resolve("zonegate.jar")).isRegularFile();
+    assertThat(own.resolve("zonegate.jsa")).isRegularFile();
+    try (var hooks = java.nio.file.Files.list(git.dir().resolve(".git/hooks"))) {
+      assertThat(hooks.map(h -> h.getFileName().toString())).noneMatch(n -> n.endsWith(".jsa") || n.endsWith(".jar"));
+    }
     git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
     git.commit("add a host");
+    GitFixture.Result ok = push("main");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.err()).contains("zonegate: pass");
+    // The hook's own copy gone too: the push is refused, saying how to mend it.
+    java.nio.file.Files.delete(own.resolve("zonegate.jar"));
+    git.write("zones/example.com.zone", CheckCommandTest.com("3", CheckCommandTest.DB + "new A 93.184.215.98\n"));
+    git.commit("move the host");
     GitFixture.Result r = push("main");
     assertThat(r.exit()).isNotZero();
-    assertThat(r.err()).contains("zonegate: error: the pre-push hook's zonegate (" + jar + ") is gone, so the push is not checked and is refused;"
-        + " run 'zonegate hook install --force' again");
+    assertThat(r.err()).contains("zonegate: error: the pre-push hook's zonegate (" + own.resolve("zonegate.jar")
+        + ") is gone, so the push is not checked and is refused; run 'zonegate hook install --force' again");
   }
 
   @Test
