@@ -28,9 +28,16 @@ final class RulesValidateCommand implements Callable<Integer> {
         Context.out().println(f + ": " + pack.rules().size() + " rule" + (pack.rules().size() == 1 ? "" : "s") + ", valid");
       } catch (RulePackException first) {
         // Every problem of the pack, each at its own line, not only the first.
-        List<RulePackException> all = java.nio.file.Files.isRegularFile(f)
-            ? RulePack.problems(f.toString(), java.nio.file.Files.readAllBytes(f)) : List.of();
-        for (RulePackException e : all.isEmpty() ? List.of(first) : all) {
+        List<RulePackException> all;
+        try {
+          all = java.nio.file.Files.isRegularFile(f) ? RulePack.problems(f.toString(), java.nio.file.Files.readAllBytes(f)) : List.of();
+        } catch (RuntimeException | java.io.IOException e) {
+          all = List.of(); // the first problem, which loading found, is said
+        }
+        if (all.isEmpty()) {
+          all = List.of(first);
+        }
+        for (RulePackException e : all) {
           Context.err().println("zonegate: error: " + e.getMessage());
         }
         bad++;

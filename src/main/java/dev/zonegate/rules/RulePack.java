@@ -71,24 +71,11 @@ public final class RulePack {
   }
 
   private static RulePack parse(String path, byte[] bytes, boolean validate) throws RulePackException {
-    JsonNode root;
-    try {
-      root = YAML.readTree(bytes);
-    } catch (JacksonException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new RulePackException(new Location(path, Math.max(line, 0)), null, "not valid YAML: " + YamlText.problem(e));
-    }
-    int alias = YamlText.firstAliasLine((tools.jackson.dataformat.yaml.YAMLFactory) YAML.tokenStreamFactory(), bytes);
-    if (alias > 0) {
-      throw new RulePackException(new Location(path, alias), null, "YAML aliases (*name) are not supported in rule packs; write the value out");
-    }
-    if (root == null || root.isMissingNode() || root.isNull()) {
+    JsonNode root = list(path, bytes);
+    if (root == null) {
       return new RulePack(path, List.of());
     }
     NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
-    if (!root.isArray()) {
-      throw new RulePackException(new Location(path, lines.line("")), null, "a rule pack is a YAML list of rules");
-    }
     plainChecks(path, root, lines);
     List<Error> errors = validate ? Schemas.validate("rule-pack.schema.json", root) : List.of();
     if (!errors.isEmpty()) {
@@ -108,6 +95,29 @@ public final class RulePack {
       specs.add(spec(n, where));
     }
     return new RulePack(path, specs);
+  }
+
+  /** The pack's YAML list of rules, or null for an empty pack; YAML and shape problems end the reading. */
+  private static JsonNode list(String path, byte[] bytes) throws RulePackException {
+    JsonNode root;
+    try {
+      root = YAML.readTree(bytes);
+    } catch (JacksonException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new RulePackException(new Location(path, Math.max(line, 0)), null, "not valid YAML: " + YamlText.problem(e));
+    }
+    int alias = YamlText.firstAliasLine((tools.jackson.dataformat.yaml.YAMLFactory) YAML.tokenStreamFactory(), bytes);
+    if (alias > 0) {
+      throw new RulePackException(new Location(path, alias), null, "YAML aliases (*name) are not supported in rule packs; write the value out");
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return null;
+    }
+    if (!root.isArray()) {
+      NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
+      throw new RulePackException(new Location(path, lines.line("")), null, "a rule pack is a YAML list of rules");
+    }
+    return root;
   }
 
   /**
@@ -166,22 +176,16 @@ public final class RulePack {
   public static List<RulePackException> problems(String path, byte[] bytes) {
     List<RulePackException> out = new ArrayList<>();
     JsonNode root;
-    NodeLines lines;
     try {
-      RulePack whole = parse(path, bytes, false);
-      root = YAML.readTree(bytes);
-      lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
-      if (whole.rules().isEmpty() && (root == null || !root.isArray())) {
-        return out;
-      }
+      root = list(path, bytes);
     } catch (RulePackException e) {
-      if (e.getMessage().contains("not valid YAML") || e.getMessage().contains("aliases") || e.getMessage().contains("a YAML list")) {
-        out.add(e);
-        return out;
-      }
-      root = YAML.readTree(bytes);
-      lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
+      out.add(e);
+      return out;
     }
+    if (root == null) {
+      return out;
+    }
+    NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
     Map<Integer, RulePackException> bad = new java.util.TreeMap<>(plainProblems(path, root, lines));
     for (Error e : Schemas.validate("rule-pack.schema.json", root)) {
       String pointer = e.getInstanceLocation().toString().replace("$", "");
@@ -197,6 +201,9 @@ public final class RulePack {
         continue;
       }
       JsonNode n = root.get(i);
+      if (!n.isObject() || !n.path("id").isString() || !n.path("type").isString()) {
+        continue; // the schema has said what is wrong with it
+      }
       Location where = new Location(path, lines.line("/" + i));
       String id = n.get("id").asString();
       try {

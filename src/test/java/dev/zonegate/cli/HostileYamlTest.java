@@ -36,11 +36,18 @@ class HostileYamlTest {
   static final String[] DOCS = {deep(), bomb(), "zones: !!java.io.File /etc/passwd\n", "- 1\n- 2\n", "zones: []\nzones: []\n", "\"just a string\"\n"};
 
   Cli timed(String... args) {
+    Cli r = timedAll(args);
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    return r;
+  }
+
+  /** As {@link #timed}, where every problem gets its line ({@code rules validate}): each names the file. */
+  Cli timedAll(String... args) {
     long start = System.nanoTime();
     Cli r = Cli.run(args);
     assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
     assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain("root:x");
-    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    assertThat(r.err().strip().lines().count()).isPositive();
     return r;
   }
 
@@ -60,9 +67,9 @@ class HostileYamlTest {
     for (int i = 0; i < DOCS.length; i++) {
       Path f = dir.resolve("p" + i + ".yaml");
       Files.writeString(f, DOCS[i]);
-      Cli r = timed("rules", "validate", f.toString());
+      Cli r = timedAll("rules", "validate", f.toString());
       assertThat(r.exit()).isEqualTo(1);
-      assertThat(r.err()).startsWith("zonegate: error: " + f);
+      assertThat(r.err().lines()).allMatch(l -> l.startsWith("zonegate: error: " + f));
       Cli used = timed("diff", "testdata/demo/live.zone", "testdata/demo/live.zone", "--rules", f.toString());
       assertThat(used.exit()).isEqualTo(2);
     }
