@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -153,25 +154,8 @@ public final class MotoServer extends TestServer {
   }
 
   private String launch() throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(home().resolve("bin/moto-server").toString(), Integer.toString(port));
-    pb.directory(dir.toFile());
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    process = pb.start();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        int status = process.exitValue();
-        process = null;
-        return "it exited with status " + status;
-      }
-      if (post("/moto-api/reset") == 200) {
-        return null;
-      }
-      Thread.sleep(100);
-    }
-    destroy();
-    return "no answer within " + START_TIMEOUT.toSeconds() + " s";
+    return launch(List.of(home().resolve("bin/moto-server").toString(), Integer.toString(port)), log, START_TIMEOUT,
+        "no answer", () -> post("/moto-api/reset") == 200);
   }
 
   /** Forgets every hosted zone: each test starts from an empty account. */

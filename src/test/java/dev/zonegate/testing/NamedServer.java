@@ -172,27 +172,8 @@ public final class NamedServer extends TestServer {
   private String launch(Path named) throws IOException, InterruptedException {
     // -g: foreground, log to stderr, no setuid (root stays root: nothing here needs a user).
     // -4: IPv4 only, like the config; -n 1: one worker, quicker to start and stop.
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            named.toString(), "-g", "-4", "-n", "1", "-c", dir.resolve("named.conf").toString());
-    pb.directory(dir.toFile());
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    process = pb.start();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        int status = process.exitValue();
-        process = null;
-        return "it exited with status " + status;
-      }
-      if (allZonesAnswer()) {
-        return null;
-      }
-      Thread.sleep(50);
-    }
-    destroy();
-    return "no SOA answer within " + START_TIMEOUT.toSeconds() + " s";
+    return launch(List.of(named.toString(), "-g", "-4", "-n", "1", "-c", dir.resolve("named.conf").toString()), log,
+        START_TIMEOUT, "no SOA answer", this::allZonesAnswer);
   }
 
   private boolean allZonesAnswer() {

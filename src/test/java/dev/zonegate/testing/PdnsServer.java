@@ -174,29 +174,8 @@ public final class PdnsServer extends TestServer {
   }
 
   private String launch(Path pdns) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(pdns.toString(), "--config-dir=" + dir);
-    pb.directory(dir.toFile());
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    process = pb.start();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        int status = process.exitValue();
-        process = null;
-        return "it exited with status " + status;
-      }
-      try {
-        if (call("GET", "", null).statusCode() == 200) {
-          return null;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(50);
-    }
-    destroy();
-    return "its API did not answer within " + START_TIMEOUT.toSeconds() + " s";
+    return launch(List.of(pdns.toString(), "--config-dir=" + dir), log, START_TIMEOUT, "its API did not answer",
+        () -> call("GET", "", null).statusCode() == 200);
   }
 
   /** A request to {@code /api/v1/servers/localhost/PATH} with the key; the response as text. */

@@ -49,6 +49,45 @@ abstract class TestServer implements BeforeAllCallback, AfterAllCallback, Execut
     close();
   }
 
+  /** A check that the server is up; an exception means not yet. */
+  interface Ready {
+    boolean now() throws Exception;
+  }
+
+  /**
+   * Starts {@code command} in {@link #dir}, its output appended to {@code log}, and waits up to
+   * {@code timeout} until {@code ready}: null when it is up, else why not (it exited, or never got
+   * ready, and is stopped).
+   */
+  String launch(java.util.List<String> command, Path log, java.time.Duration timeout, String notReady, Ready ready)
+      throws java.io.IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.directory(dir.toFile());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    process = pb.start();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        int status = process.exitValue();
+        process = null;
+        return "it exited with status " + status;
+      }
+      try {
+        if (ready.now()) {
+          return null;
+        }
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        // not listening yet
+      }
+      Thread.sleep(50);
+    }
+    destroy();
+    return notReady + " within " + timeout.toSeconds() + " s";
+  }
+
   /** Stops the server, leaving its directory. */
   synchronized void destroy() {
     Process p = process;
