@@ -47,7 +47,10 @@ final class DiffCommand implements Callable<Integer> {
     dev.zonegate.util.Timings.add("read", t);
     Gate g = rules.join();
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));
-    Report report = g.report();
+    java.util.Map<String, String> judged = new java.util.LinkedHashMap<>();
+    judged.put("old", oldFile.equals("-") ? ZoneFiles.STDIN : oldFile);
+    judged.put("new", newFile.equals("-") ? ZoneFiles.STDIN : newFile);
+    Report report = g.report().judgedFirst(judged);
     for (var n : report.notices()) {
       Context.err().println("zonegate: warning: " + n);
     }

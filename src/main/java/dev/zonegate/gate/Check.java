@@ -112,7 +112,13 @@ public final class Check {
         gate.judge(s);
       }
       dev.zonegate.live.Progress.get().done();
-      return gate.report();
+      Map<String, String> judged = new java.util.LinkedHashMap<>();
+      judged.put("repository", env.getOrDefault("CI_PROJECT_URL", (repo.workTree() != null ? repo.workTree() : o.repo()).toString()));
+      judged.put("base", baseId == null ? "(none: everything is new)"
+          : baseId.abbreviate(12).name() + " (" + (o.base() != null ? o.base()
+              : env.get("CI_MERGE_REQUEST_DIFF_BASE_SHA") != null ? "CI_MERGE_REQUEST_DIFF_BASE_SHA" : "merge-base") + ")");
+      judged.put("head", o.worktree() ? "the working tree" : headId.abbreviate(12).name() + " (" + (o.head() == null ? "HEAD" : o.head()) + ")");
+      return gate.report().judgedFirst(judged);
     }
   }
 

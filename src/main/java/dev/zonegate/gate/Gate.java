@@ -201,6 +201,20 @@ public final class Gate {
     return parallel ? Background.start("zonegate-fingerprint", t) : Background.now(t);
   }
 
+  /** What every report says it judged with: zonegate's version and the rules' digest. */
+  private java.util.Map<String, String> judged() {
+    java.util.Map<String, String> j = new java.util.LinkedHashMap<>();
+    j.put("zonegate", version());
+    j.put("rules", rules.digest());
+    return j;
+  }
+
+  /** zonegate's version, from the jar's manifest ({@code dev} outside a jar). */
+  static String version() {
+    String v = Gate.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
   public Report report() {
     Verdict v = Verdict.decide(findings, allows, failOn);
     return new Report(v.word(), zones, changes, v.findings(), rules.descriptions(), notices)
@@ -208,6 +222,7 @@ public final class Gate {
         .withPacks(rules.packs())
         .withPartial(partial)
         .withFailOn(failOn)
+        .withJudged(judged())
         .withIgnored(ignored)
         .withLive(live);
   }

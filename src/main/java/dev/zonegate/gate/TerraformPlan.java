@@ -38,7 +38,9 @@ public final class TerraformPlan {
       gate.judge(new Gate.Subject(z.label(), z.before(), z.after(), null, List.of(), null, new Location(shown, 0))
           .withLive(z.live()));
     }
-    return gate.report();
+    java.util.Map<String, String> judged = new java.util.LinkedHashMap<>();
+    judged.put("plan", shown + (plan.terraformVersion().isEmpty() ? "" : " (terraform " + plan.terraformVersion() + ")"));
+    return gate.report().judgedFirst(judged);
   }
 
   private static byte[] read(String path, InputStream stdin, String shown) throws ZoneReadException, IOException {

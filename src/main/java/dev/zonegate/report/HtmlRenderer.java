@@ -107,7 +107,11 @@ public final class HtmlRenderer implements Renderer {
       }
       out.write("</ul>\n");
     }
-    out.write("<footer><p>Rule packs:");
+    out.write("<footer>");
+    if (!report.judged().isEmpty()) {
+      out.write("<p>Judged: " + code(report.judgedLine()) + "</p>");
+    }
+    out.write("<p>Rule packs:");
     for (String p : report.packs()) {
       out.write(" " + code(p));
     }

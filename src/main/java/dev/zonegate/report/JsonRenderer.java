@@ -38,6 +38,12 @@ public final class JsonRenderer implements Renderer {
         g.writeStringProperty("generatedAt", report.generatedAt());
       }
       strings(g, "packs", report.packs());
+      if (!report.judged().isEmpty()) {
+        g.writeName("judged");
+        g.writeStartObject();
+        report.judged().forEach(g::writeStringProperty);
+        g.writeEndObject();
+      }
       g.writeName("zones");
       g.writeStartArray();
       for (Report.ZoneSummary z : report.zones()) {

@@ -60,6 +60,12 @@ public final class JunitRenderer implements Renderer {
         x.writeAttribute("name", "zonegate.pack");
         x.writeAttribute("value", FindingText.clean(p));
       }
+      for (java.util.Map.Entry<String, String> j : report.judged().entrySet()) {
+        x.writeCharacters("\n    ");
+        x.writeEmptyElement("property");
+        x.writeAttribute("name", "zonegate.judged." + j.getKey());
+        x.writeAttribute("value", FindingText.clean(j.getValue()));
+      }
       for (dev.zonegate.model.Notice n : report.notices()) {
         x.writeCharacters("\n    ");
         x.writeEmptyElement("property");

@@ -91,6 +91,9 @@ public final class MarkdownRenderer implements Renderer {
         out.write("- " + Escape.markdownCode(n.toString()) + "\n");
       }
     }
+    if (!report.judged().isEmpty()) {
+      out.write("\n<sub>Judged: " + Escape.markdownCode(report.judgedLine()) + "</sub>\n");
+    }
     out.write("\n<sub>Rule packs: ");
     for (int i = 0; i < report.packs().size(); i++) {
       out.write((i == 0 ? "" : ", ") + Escape.markdownCode(report.packs().get(i)));

@@ -90,6 +90,7 @@ public final class Report {
   private Map<String, String> live = Map.of();
   private Map<String, String> partial = Map.of();
   private Severity failOn = Severity.BLOCK;
+  private Map<String, String> judged = Map.of();
 
   /** The same report naming, per zone, the live source it was judged against. */
   public Report withLive(Map<String, String> byZone) {
@@ -179,6 +180,35 @@ public final class Report {
   /** Findings of one severity that are not allowed. */
   public long open(Severity s) {
     return findings.stream().filter(f -> f.severity() == s && !f.allowed()).count();
+  }
+
+  /**
+   * The same report saying what it judged, in this order: the input ({@code repository},
+   * {@code base}, {@code head}; or {@code old} and {@code new}; or {@code plan}), then
+   * {@code zonegate} (the version) and {@code rules} (the digest of the rules in force).
+   */
+  public Report withJudged(Map<String, String> what) {
+    this.judged = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(what));
+    return this;
+  }
+
+  /** What the report judged (see {@link #withJudged}), in order. */
+  public Map<String, String> judged() {
+    return judged;
+  }
+
+  /** The same report with {@code first} said before what it already says it judged. */
+  public Report judgedFirst(Map<String, String> first) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(first);
+    judged.forEach(all::putIfAbsent);
+    return withJudged(all);
+  }
+
+  /** What was judged as one line: {@code repository /src/dns; base 1a2b3c4d5e6f (main); ...}. */
+  public String judgedLine() {
+    List<String> parts = new ArrayList<>();
+    judged.forEach((k, v) -> parts.add(k + " " + v));
+    return String.join("; ", parts);
   }
 
   /** The same report judged with {@code --fail-on level}: with warn, open warnings block too. */

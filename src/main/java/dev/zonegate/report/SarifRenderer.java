@@ -73,6 +73,12 @@ public final class SarifRenderer implements Renderer {
         g.writeString(FindingText.clean(p));
       }
       g.writeEndArray();
+      if (!report.judged().isEmpty()) {
+        g.writeName("judged");
+        g.writeStartObject();
+        report.judged().forEach((k, v) -> g.writeStringProperty(k, FindingText.clean(v)));
+        g.writeEndObject();
+      }
       g.writeEndObject();
       g.writeEndObject();
       g.writeEndArray();

@@ -54,6 +54,9 @@ public final class TextRenderer implements Renderer {
     for (Notice n : report.ignored()) {
       out.write("ignored: " + Escape.terminal(n.toString()) + "\n");
     }
+    if (!report.judged().isEmpty()) {
+      out.write("judged: " + Escape.terminal(report.judgedLine()) + "\n");
+    }
     out.write("rule packs: " + Escape.terminal(String.join(", ", report.packs())) + "\n");
   }
 

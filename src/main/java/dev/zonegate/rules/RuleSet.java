@@ -70,6 +70,25 @@ public final class RuleSet {
     return new RuleSet(a, specs, packs);
   }
 
+  /**
+   * A digest of the rules in force (each rule's id, type, severity, scope, params, overridable,
+   * enabled), sorted by id: two runs with the same digest judged with the same rules, whatever
+   * the packs' file names or layout.
+   */
+  public String digest() {
+    StringBuilder b = new StringBuilder();
+    specs.stream().sorted(java.util.Comparator.comparing(RuleSpec::id)).forEach(s -> b.append(s.id()).append('|')
+        .append(s.type()).append('|').append(s.severity()).append('|').append(s.scope()).append('|')
+        .append(new java.util.TreeMap<>(s.params())).append('|').append(s.overridable()).append('|').append(s.enabled())
+        .append('\n'));
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "sha256:" + java.util.HexFormat.of().formatHex(h, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The packs in force, in layering order: {@code builtin:default}, {@code builtin:none} or paths. */
   public List<String> packs() {
     return packs;

@@ -406,4 +406,22 @@ class CheckCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("zonegate: error: ");
   }
+
+  @Test
+  void theReportNamesRepositoryBaseAndHeadWithTheirRefs() throws Exception {
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    String head = git.commit("add a host");
+    Cli r = check("--base", base, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"repository\" : \"" + git.dir() + "\"")
+        .contains("\"base\" : \"" + base.substring(0, 12) + " (" + base + ")\"")
+        .contains("\"head\" : \"" + head.substring(0, 12) + " (HEAD)\"");
+    Cli text = check("--base", base);
+    assertThat(text.out()).contains("judged: repository " + git.dir() + "; base " + base.substring(0, 12));
+    // In GitLab, the project's address rather than the runner's path, and the base GitLab gave.
+    Cli ci = check(Map.of("CI_PROJECT_URL", "https://gitlab.example.com/dns/zones", "CI_MERGE_REQUEST_DIFF_BASE_SHA", base),
+        "--format", "json");
+    assertThat(ci.out()).contains("\"repository\" : \"https://gitlab.example.com/dns/zones\"")
+        .contains("\"base\" : \"" + base.substring(0, 12) + " (CI_MERGE_REQUEST_DIFF_BASE_SHA)\"");
+  }
 }
