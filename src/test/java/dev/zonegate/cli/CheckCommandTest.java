@@ -40,12 +40,30 @@ class CheckCommandTest {
 
   @BeforeEach
   void repo() throws Exception {
-    git = GitFixture.init(tmp.resolve("repo"));
+    git = deployed(tmp.resolve("repo"));
+    base = git.git("rev-parse", "HEAD").trim();
+  }
+
+  /** A zone repository at {@code dir}: config, two zones and a shared include, committed as deployed. */
+  static GitFixture deployed(Path dir) throws Exception {
+    GitFixture git = GitFixture.init(dir);
     git.write("zonegate.yaml", CONFIG)
         .write("zones/example.com.zone", com("1", DB))
         .write("zones/common/mail.inc", "@ MX 10 mx1\nmx1 A 93.184.215.25\n")
         .write("zones/example.net.zone", NET);
-    base = git.commit("zones as deployed");
+    git.commit("zones as deployed");
+    return git;
+  }
+
+  /** A bare remote {@code origin} at {@code dir} that {@code git}'s main is pushed to. */
+  static Path pushedTo(GitFixture git, Path dir) throws Exception {
+    git.run(dir.getParent(), "init", "-q", "--bare", dir.toString());
+    git.git("remote", "add", "origin", dir.toString());
+    GitFixture.Result first = git.exec(git.dir(), null, "push", "-q", "origin", "main");
+    if (first.exit() != 0) {
+      throw new AssertionError("the first push failed: " + first.err());
+    }
+    return dir;
   }
 
   Cli check(String... extra) {

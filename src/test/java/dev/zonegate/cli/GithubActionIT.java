@@ -29,12 +29,8 @@ class GithubActionIT {
 
   @BeforeEach
   void repo() throws Exception {
-    git = GitFixture.init(tmp.resolve("repo"));
-    git.write("zonegate.yaml", CheckCommandTest.CONFIG)
-        .write("zones/example.com.zone", CheckCommandTest.com("1", CheckCommandTest.DB))
-        .write("zones/common/mail.inc", "@ MX 10 mx1\nmx1 A 93.184.215.25\n")
-        .write("zones/example.net.zone", CheckCommandTest.NET);
-    base = git.commit("zones as deployed");
+    git = CheckCommandTest.deployed(tmp.resolve("repo"));
+    base = git.git("rev-parse", "HEAD").trim();
     action = YAMLMapper.builder().build().readTree(Path.of("action.yml").toFile());
   }
 

@@ -6,7 +6,6 @@ import dev.zonegate.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
@@ -49,16 +48,8 @@ class HookToolsIT {
 
   @BeforeEach
   void repo() throws Exception {
-    git = GitFixture.init(tmp.resolve("repo"));
-    git.write("zonegate.yaml", CheckCommandTest.CONFIG)
-        .write("zones/example.com.zone", CheckCommandTest.com("1", CheckCommandTest.DB))
-        .write("zones/common/mail.inc", "@ MX 10 mx1\nmx1 A 93.184.215.25\n")
-        .write("zones/example.net.zone", CheckCommandTest.NET);
-    git.commit("zones as deployed");
-    remote = tmp.resolve("remote.git");
-    git.run(tmp, "init", "-q", "--bare", remote.toString());
-    git.git("remote", "add", "origin", remote.toString());
-    assertThat(git.exec(git.dir(), null, "push", "-q", "origin", "main").exit()).isZero();
+    git = CheckCommandTest.deployed(tmp.resolve("repo"));
+    remote = CheckCommandTest.pushedTo(git, tmp.resolve("remote.git"));
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path zonegate = bin.resolve("zonegate");
     Files.writeString(zonegate, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '"

@@ -19,17 +19,8 @@ class PrePushIT {
 
   @BeforeEach
   void repo() throws Exception {
-    git = GitFixture.init(tmp.resolve("repo"));
-    git.write("zonegate.yaml", CheckCommandTest.CONFIG)
-        .write("zones/example.com.zone", CheckCommandTest.com("1", CheckCommandTest.DB))
-        .write("zones/common/mail.inc", "@ MX 10 mx1\nmx1 A 93.184.215.25\n")
-        .write("zones/example.net.zone", CheckCommandTest.NET);
-    git.commit("zones as deployed");
-    remote = tmp.resolve("remote.git");
-    git.run(tmp, "init", "-q", "--bare", remote.toString());
-    git.git("remote", "add", "origin", remote.toString());
-    GitFixture.Result first = git.exec(git.dir(), null, "push", "-q", "origin", "main");
-    assertThat(first.exit()).as(first.err()).isZero();
+    git = CheckCommandTest.deployed(tmp.resolve("repo"));
+    remote = CheckCommandTest.pushedTo(git, tmp.resolve("remote.git"));
     JarIT.Run r = JarIT.java("hook", "install", "--repo", git.dir().toString());
     assertThat(r.exit()).as(r.err()).isZero();
   }

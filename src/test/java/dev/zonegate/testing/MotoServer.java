@@ -46,7 +46,6 @@ public final class MotoServer extends TestServer {
   /** Why moto cannot run, per moto directory checked (null: it can); checked once per JVM. */
   private static final Map<Path, String> checked = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Path log;
   private int port;
 
   @Override
@@ -180,14 +179,6 @@ public final class MotoServer extends TestServer {
       return status;
     } catch (IOException e) {
       return -1;
-    }
-  }
-
-  public String log() {
-    try {
-      return log == null || !Files.exists(log) ? "" : Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
     }
   }
 

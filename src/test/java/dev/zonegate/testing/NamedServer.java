@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +53,6 @@ public final class NamedServer extends TestServer {
   private final Map<String, String> zones; // absolute name -> master file text
   private final String keyName;
   private final String secret;
-  private Path log;
   private int port;
 
   private NamedServer(Builder b) {
@@ -120,15 +118,6 @@ public final class NamedServer extends TestServer {
   /** The base64 TSIG secret. */
   public String secret() {
     return secret;
-  }
-
-  /** named's output so far, for failure messages. */
-  public String log() {
-    try {
-      return log == null ? "" : Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
   }
 
   /** Starts named, or skips the test when it is not installed; returns this once it answers. */

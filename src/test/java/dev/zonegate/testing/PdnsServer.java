@@ -50,7 +50,6 @@ public final class PdnsServer extends TestServer {
 
   private final String apiKey = randomKey();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private Path log;
   private int apiPort;
   private int dnsPort;
 
@@ -102,15 +101,6 @@ public final class PdnsServer extends TestServer {
 
   public String apiKey() {
     return apiKey;
-  }
-
-  /** pdns's output so far, for failure messages. */
-  public String log() {
-    try {
-      return log == null ? "" : Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
   }
 
   public synchronized PdnsServer start() throws IOException, InterruptedException {

@@ -18,6 +18,8 @@ abstract class TestServer implements BeforeAllCallback, AfterAllCallback, Execut
   Path dir;
   /** The running server, or null. */
   Process process;
+  /** Where the server's output goes. */
+  Path log;
 
   /** Why the server cannot run here, or null when it can. */
   abstract String cannotRun();
@@ -47,6 +49,15 @@ abstract class TestServer implements BeforeAllCallback, AfterAllCallback, Execut
   @Override
   public void afterAll(ExtensionContext context) {
     close();
+  }
+
+  /** The server's output so far, for failure messages. */
+  public String log() {
+    try {
+      return log == null || !java.nio.file.Files.exists(log) ? "" : java.nio.file.Files.readString(log);
+    } catch (java.io.IOException e) {
+      return "";
+    }
   }
 
   /** A check that the server is up; an exception means not yet. */
