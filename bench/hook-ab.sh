@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times the pre-push hook of two builds on the same push, alternating runs: git push of one
 # changed line over 10 zones x 1,000 records (bench/hook-repo.sh), RUNS times each (default 11).
-# Prints the median wall time and peak RSS of each. Usage: bench/hook-ab.sh BEFORE.jar AFTER.jar [RUNS]
+# Prints the median wall time and peak RSS of each. Usage: bench/hook-ab.sh BEFORE AFTER [RUNS]
+# where each side is a jar (the hook runs a copy in .git/zonegate) or an installed launcher
+# (bin/zonegate of an unpacked release: the hook runs it from the PATH); see hook-repo.sh.
 set -euo pipefail
 before=$(realpath "$1") after=$(realpath "$2") runs=${3:-11}
 here=$(cd "$(dirname "$0")" && pwd)

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Sets up the pre-push benchmark: DIR/repo with 10 zones of 1,000 records each, pushed to
 # DIR/remote.git, the zonegate hook installed, and one commit on top changing one line.
-# Prints the line git would feed the hook. Usage: bench/hook-repo.sh DIR JAR
+# Prints the line git would feed the hook. Usage: bench/hook-repo.sh DIR ZONEGATE
+# ZONEGATE is a jar (the hook then runs its own copy, kept in .git/zonegate) or an installed
+# launcher named zonegate, such as a release's bin/zonegate (put on the PATH for the install, so
+# the hook runs it).
 set -euo pipefail
 dir=$1 jar=$(realpath "$2")
 rm -rf "$dir" && mkdir -p "$dir/repo/zones"
@@ -22,7 +25,10 @@ git add -A && git commit -q -m "zones"
 git init -q --bare ../remote.git
 git remote add origin ../remote.git
 git push -q origin main
-java -jar "$jar" hook install --repo . > /dev/null
+case $jar in
+  *.jar) java -jar "$jar" hook install --repo . > /dev/null ;;
+  *) PATH="$(dirname "$jar"):$PATH" "$jar" hook install --repo . > /dev/null ;;
+esac
 sed -i 's/^h500 A .*/h500 A 52.9.9.9/' zones/z5.example.zone
 git commit -q -am "one line"
 echo "refs/heads/main $(git rev-parse HEAD) refs/heads/main $(git rev-parse origin/main)"

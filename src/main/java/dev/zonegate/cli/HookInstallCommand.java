@@ -14,14 +14,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code zonegate hook install}: writes {@code pre-push}, running this zonegate with this Java. */
-@Command(name = "install", description = "Write the pre-push hook into the repository (honours core.hooksPath).")
+/**
+ * {@code zonegate hook install}: writes {@code pre-push}. The hook runs the {@code zonegate} on
+ * the PATH when there is one (nothing copied, upgrades followed), else its own copy of this
+ * zonegate kept in the git directory, so that removing the build tree never breaks it.
+ */
+@Command(name = "install", description = {
+    "Write the pre-push hook into the repository (honours core.hooksPath).",
+    "The hook runs the zonegate on the PATH when there is one; otherwise (or with --copy) it runs its own copy of this"
+        + " zonegate, kept in .git/zonegate, so removing the build or the download does not break it."})
 final class HookInstallCommand implements Callable<Integer> {
   @Option(names = "--repo", paramLabel = "DIR", description = "The repository (default: the current directory).")
   Path repo = Path.of(".");
 
   @Option(names = "--force", description = "Keep an existing pre-push hook by chaining it (it runs first).")
   boolean force;
+
+  @Option(names = "--copy", description = "Keep a copy of this zonegate in .git/zonegate for the hook, even when a zonegate is on the PATH.")
+  boolean copy;
 
   @Mixin ConfigChoice config;
 
@@ -46,6 +56,24 @@ final class HookInstallCommand implements Callable<Integer> {
             + " install the hook in the clone you push from");
       }
       Path hooks = PrePushHook.hooksDir(r);
+      Path installed = copy ? null : PrePushHook.onPath(Context.env().get("PATH"));
+      if (installed != null) {
+        report(PrePushHook.install(hooks, PrePushHook.launcherScript(installed, extra), force), hooks.resolve("pre-push"),
+            "it runs " + installed + ", the zonegate on the PATH");
+        // A copy an earlier install kept is no longer run: it is tens of megabytes.
+        Path own = r.gitDir().resolve("zonegate");
+        for (String f : List.of("zonegate.jar", PrePushHook.ARCHIVE)) {
+          Files.deleteIfExists(own.resolve(f));
+        }
+        if (Files.isDirectory(own)) {
+          try (java.util.stream.Stream<Path> left = Files.list(own)) {
+            if (left.findAny().isEmpty()) {
+              Files.delete(own);
+            }
+          }
+        }
+        return Main.PASS;
+      }
       if (cp.endsWith(".jar")) {
         // The hook must not depend on the build tree (mvn clean) or on where the jar was
         // downloaded: it runs its own copy, kept in the git directory with its class-data archive.
@@ -61,25 +89,43 @@ final class HookInstallCommand implements Callable<Integer> {
         Files.deleteIfExists(hooks.resolve(PrePushHook.ARCHIVE)); // where earlier versions kept it
       }
       PrePushHook.Outcome outcome = PrePushHook.install(hooks, PrePushHook.script(java, cp, extra), force);
-      Path hook = hooks.resolve("pre-push");
+      String runs = "it runs zonegate from this class path";
       if (cp.endsWith(".jar")) {
-        train(java, cp, Path.of(cp).resolveSibling(PrePushHook.ARCHIVE), r.workTree() != null ? r.workTree() : repo);
+        Path jar = Path.of(cp);
+        train(java, cp, jar.resolveSibling(PrePushHook.ARCHIVE), r.workTree());
+        runs = "it runs its own copy of zonegate in " + jar.getParent() + " (" + megabytes(jar.getParent()) + " MB)";
       }
-      switch (outcome) {
-        case UNCHANGED:
-          Context.out().println("zonegate: " + hook + " is already installed");
-          break;
-        case UPDATED:
-          Context.out().println("zonegate: updated " + hook);
-          break;
-        case CHAINED:
-          Context.out().println("zonegate: installed " + hook + "; the hook that was there runs first, as " + PrePushHook.CHAINED);
-          break;
-        default:
-          Context.out().println("zonegate: installed " + hook);
-      }
+      report(outcome, hooks.resolve("pre-push"), runs);
     }
     return Main.PASS;
+  }
+
+  private static void report(PrePushHook.Outcome outcome, Path hook, String runs) {
+    switch (outcome) {
+      case UNCHANGED:
+        Context.out().println("zonegate: " + hook + " is already installed; " + runs);
+        break;
+      case UPDATED:
+        Context.out().println("zonegate: updated " + hook + "; " + runs);
+        break;
+      case CHAINED:
+        Context.out().println("zonegate: installed " + hook + "; the hook that was there runs first, as " + PrePushHook.CHAINED
+            + "; " + runs);
+        break;
+      default:
+        Context.out().println("zonegate: installed " + hook + "; " + runs);
+    }
+  }
+
+  /** The size of a directory's files, in whole megabytes (the hook's copy is tens of them). */
+  private static long megabytes(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      long bytes = 0;
+      for (Path f : (Iterable<Path>) files::iterator) {
+        bytes += Files.isRegularFile(f) ? Files.size(f) : 0;
+      }
+      return Math.round(bytes / 1_000_000.0);
+    }
   }
 
   /**

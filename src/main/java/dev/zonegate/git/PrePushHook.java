@@ -60,33 +60,87 @@ public final class PrePushHook {
   public static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable");
 
   /**
-   * The hook script: runs zonegate with this very Java and class path, passing git's arguments and
-   * standard input; {@code extraArgs} (such as {@code --config FILE}) follow {@code pre-push}.
-   * When zonegate runs from a jar, the script uses an AppCDS archive beside it, and writes a new
-   * one on the next run whenever the jar is newer than the archive, so an upgrade never leaves a
-   * stale archive in the way.
+   * The {@code zonegate} a hook should run instead of a copy: the first executable of that name
+   * in an absolute directory of {@code pathVariable} (a relative one, such as {@code .}, would
+   * run whatever the repository being pushed holds), or null.
    */
-  public static String script(String java, String classPath, List<String> extraArgs) {
-    StringBuilder args = new StringBuilder();
-    for (String a : extraArgs) {
-      args.append(' ').append(quote(a));
+  public static Path onPath(String pathVariable) {
+    if (pathVariable == null) {
+      return null;
     }
-    boolean jar = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
-    StringBuilder sb = new StringBuilder("#!/bin/sh\n")
+    for (String dir : pathVariable.split(File.pathSeparator)) {
+      if (dir.isEmpty() || !Path.of(dir).isAbsolute()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, "zonegate");
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** The start both scripts share: what the hook is, and the chained hook run first. */
+  private static StringBuilder header(String runs) {
+    return new StringBuilder("#!/bin/sh\n")
         .append(MARKER).append(": installed by `zonegate hook install`.\n")
         .append("# It judges what you push before it leaves; `git push --no-verify` skips it.\n")
-        .append("# Anything but zonegate's own pass refuses the push: a missing Java or jar, a JVM\n")
-        .append("# that cannot start, out of memory, a crash (zonegate exits 100 + its code here, so\n")
-        .append("# its verdicts are told apart from Java's own exit codes).\n")
+        .append("# ").append(runs).append('\n')
+        .append("# Anything but zonegate's own pass refuses the push: a missing zonegate or Java, a JVM\n")
+        .append("# that cannot start, out of memory, a crash.\n")
         .append("# ZONEGATE_JAVA_OPTS adds JVM options (a larger heap: -Xmx4g).\n")
         .append("input=$(cat)\n")
         .append("chained=\"$(dirname \"$0\")/").append(CHAINED).append("\"\n")
         .append("if [ -x \"$chained\" ]; then\n")
         .append("  printf '%s\\n' \"$input\" | \"$chained\" \"$@\" || exit $?\n")
         .append("fi\n")
+        .append("reinstall=\"run 'zonegate hook install --force' again with a working zonegate, or push with --no-verify to skip the check\"\n");
+  }
+
+  private static String args(List<String> extraArgs) {
+    StringBuilder args = new StringBuilder();
+    for (String a : extraArgs) {
+      args.append(' ').append(quote(a));
+    }
+    return args.toString();
+  }
+
+  /**
+   * The hook script that runs an installed {@code zonegate} (its launcher, found on the PATH when
+   * the hook was installed), so the hook costs no disk and follows upgrades of that zonegate. The
+   * launcher already makes every failure of Java exit 2; the hook makes anything but a pass or a
+   * block 2 as well (a launcher that is gone is 127 from the shell).
+   */
+  public static String launcherScript(Path zonegate, List<String> extraArgs) {
+    return header("It runs the zonegate installed at " + zonegate + " (a release or a build).")
+        .append("zonegate=").append(quote(zonegate.toString())).append('\n')
+        .append("if [ ! -x \"$zonegate\" ]; then\n")
+        .append("  echo \"zonegate: error: the pre-push hook's zonegate ($zonegate) is gone, so the push is not checked and is refused; $reinstall\" >&2\n")
+        .append("  exit 2\n")
+        .append("fi\n")
+        .append("printf '%s\\n' \"$input\" | \"$zonegate\" hook pre-push").append(args(extraArgs)).append(" \"$@\"\n")
+        .append("rc=$?\n")
+        .append("case $rc in\n")
+        .append("  0|1|2) exit $rc ;;\n")
+        .append("esac\n")
+        .append("echo \"zonegate: error: $zonegate stopped before it could decide (exit $rc), so the push is refused; $reinstall\" >&2\n")
+        .append("exit 2\n")
+        .toString();
+  }
+
+  /**
+   * The hook script that runs zonegate with this very Java and class path, passing git's
+   * arguments and standard input; {@code extraArgs} (such as {@code --config FILE}) follow
+   * {@code pre-push}. When zonegate runs from a jar, the script uses an AppCDS archive beside it,
+   * and writes a new one on the next run whenever the jar is newer than the archive, so an
+   * upgrade never leaves a stale archive in the way. zonegate exits 100 + its code here, so its
+   * verdicts are told apart from Java's own exit codes.
+   */
+  public static String script(String java, String classPath, List<String> extraArgs) {
+    boolean jar = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
+    StringBuilder sb = header("It runs its own copy of zonegate with the Java that installed it.")
         .append("java=").append(quote(java)).append('\n')
         .append("cp=").append(quote(classPath)).append('\n')
-        .append("reinstall=\"run 'zonegate hook install --force' again with a working zonegate, or push with --no-verify to skip the check\"\n")
         .append("# The Java that installed the hook, else the java on PATH (a JDK upgrade removes the first).\n")
         .append("if [ ! -x \"$java\" ] && command -v java >/dev/null 2>&1; then java=$(command -v java); fi\n")
         .append("if [ ! -x \"$java\" ]; then\n")
@@ -112,7 +166,7 @@ public final class PrePushHook {
     }
     sb.append(" -XX:+ExitOnOutOfMemoryError -XX:+DisplayVMOutputToStderr -Dzonegate.exit.shifted=true")
         .append(" $ZONEGATE_JAVA_OPTS")
-        .append(" -cp \"$cp\" dev.zonegate.cli.Main hook pre-push").append(args).append(" \"$@\"\n")
+        .append(" -cp \"$cp\" dev.zonegate.cli.Main hook pre-push").append(args(extraArgs)).append(" \"$@\"\n")
         .append("rc=$?\n")
         .append("case $rc in\n")
         .append("  100|101|102) exit $((rc - 100)) ;;\n")

@@ -80,6 +80,84 @@ class HookCommandTest {
     assertThat(git.dir().resolve(".git/hooks/pre-push")).doesNotExist();
   }
 
+  /** A stand-in for an installed zonegate: records what it was given and exits with $ZG_EXIT. */
+  Path fakeZonegate(Path bin) throws Exception {
+    Files.createDirectories(bin);
+    Path z = bin.resolve("zonegate");
+    Files.writeString(z, "#!/bin/sh\ncat > \"$0.stdin\"\necho \"$@\" > \"$0.args\"\nexit ${ZG_EXIT:-0}\n");
+    assertThat(z.toFile().setExecutable(true)).isTrue();
+    return z;
+  }
+
+  GitFixture.Result runHook(Map<String, String> env, String stdin) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(git.dir().resolve(".git/hooks/pre-push").toString(), "origin", "file:///remote");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return new GitFixture.Result(p.exitValue(), out, err);
+  }
+
+  @Test
+  void aZonegateOnThePathIsWhatTheHookRunsWithNothingCopied() throws Exception {
+    // A copy an earlier install kept goes: the hook no longer runs it.
+    Path own = Files.createDirectories(git.dir().resolve(".git/zonegate"));
+    Files.writeString(own.resolve("zonegate.jar"), "an earlier copy");
+    Path z = fakeZonegate(tmp.resolve("bin"));
+    Cli r = Cli.run(Map.of("PATH", "relative/bin:" + tmp.resolve("empty") + ":" + z.getParent()), "",
+        "hook", "install", "--repo=" + git.dir(), "--config", git.dir().resolve("zonegate.yaml").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("zonegate: installed " + git.dir().resolve(".git/hooks/pre-push") + "; it runs " + z
+        + ", the zonegate on the PATH\n");
+    assertThat(own).doesNotExist();
+    // git's arguments and standard input reach it, after the options the install was given.
+    String refs = "refs/heads/main " + base + " refs/heads/main " + ZERO + "\n";
+    assertThat(runHook(Map.of("ZG_EXIT", "0"), refs).exit()).isZero();
+    assertThat(Files.readString(tmp.resolve("bin/zonegate.args")))
+        .isEqualTo("hook pre-push --config " + git.dir().resolve("zonegate.yaml") + " origin file:///remote\n");
+    assertThat(Files.readString(tmp.resolve("bin/zonegate.stdin"))).isEqualTo(refs);
+    // A block is a block, undecided is undecided, and anything else is undecided too.
+    assertThat(runHook(Map.of("ZG_EXIT", "1"), refs).exit()).isEqualTo(1);
+    assertThat(runHook(Map.of("ZG_EXIT", "2"), refs).exit()).isEqualTo(2);
+    GitFixture.Result odd = runHook(Map.of("ZG_EXIT", "7"), refs);
+    assertThat(odd.exit()).isEqualTo(2);
+    assertThat(odd.err()).startsWith("zonegate: error: " + z + " stopped before it could decide (exit 7), so the push is refused;");
+    // Gone (uninstalled, or a build tree cleaned): the push is refused in one line saying how to mend it.
+    Files.delete(z);
+    GitFixture.Result gone = runHook(Map.of(), refs);
+    assertThat(gone.exit()).isEqualTo(2);
+    assertThat(gone.err()).isEqualTo("zonegate: error: the pre-push hook's zonegate (" + z + ") is gone, so the push is not"
+        + " checked and is refused; run 'zonegate hook install --force' again with a working zonegate, or push with"
+        + " --no-verify to skip the check\n");
+  }
+
+  @Test
+  void onlyAnAbsolutePathEntryCounts() throws Exception {
+    // A relative entry (such as .) would run whatever the repository being pushed holds.
+    Path rel = Path.of("target", "onpath-test-" + ProcessHandle.current().pid());
+    try {
+      fakeZonegate(rel);
+      assertThat(dev.zonegate.git.PrePushHook.onPath(rel.toString())).isNull();
+      assertThat(dev.zonegate.git.PrePushHook.onPath(rel.toAbsolutePath().toString())).isEqualTo(rel.toAbsolutePath().resolve("zonegate"));
+      assertThat(dev.zonegate.git.PrePushHook.onPath(null)).isNull();
+    } finally {
+      Files.deleteIfExists(rel.resolve("zonegate"));
+      Files.deleteIfExists(rel);
+    }
+  }
+
+  @Test
+  void copyKeepsTheHookOffThePath() throws Exception {
+    Path z = fakeZonegate(tmp.resolve("bin"));
+    Cli r = Cli.run(Map.of("PATH", z.getParent().toString()), "", "hook", "install", "--repo=" + git.dir(), "--copy");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(git.dir().resolve(".git/hooks/pre-push"))).doesNotContain(z.toString())
+        .contains("dev.zonegate.cli.Main hook pre-push");
+  }
+
   Cli prePush(String stdin) {
     return Cli.run(Map.of(), stdin, "hook", "pre-push", "origin", "file:///remote", "--repo", git.dir().toString());
   }

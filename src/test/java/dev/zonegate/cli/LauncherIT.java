@@ -99,7 +99,7 @@ class LauncherIT {
     Files.copy(Path.of("target/zonegate"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
     JarIT.Run r = launch(launcher, Map.of(), DEMO);
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("zonegate: error: " + dir + "/zonegate.jar is missing; the launcher runs the jar beside it\n");
+    assertThat(r.err()).isEqualTo("zonegate: error: " + dir + "/zonegate.jar is missing; the launcher runs that jar\n");
   }
 
   @Test

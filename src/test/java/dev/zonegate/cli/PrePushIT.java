@@ -135,6 +135,42 @@ class PrePushIT {
   }
 
   @Test
+  void withAZonegateOnThePathTheHookRunsItAndCopiesNothing() throws Exception {
+    // An installed zonegate (here the build's launcher, linked onto a PATH directory).
+    Path bin = java.nio.file.Files.createDirectories(tmp.resolve("bin"));
+    java.nio.file.Files.createSymbolicLink(bin.resolve("zonegate"), Path.of("target/zonegate").toAbsolutePath());
+    java.util.Map<String, String> env = java.util.Map.of("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+    ProcessBuilder install = new ProcessBuilder(bin.resolve("zonegate").toString(), "hook", "install", "--force", "--repo",
+        git.dir().toString()).redirectErrorStream(true);
+    install.environment().putAll(env);
+    Process p = install.start();
+    String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(said).isZero();
+    assertThat(said).isEqualTo("zonegate: updated " + git.dir().resolve(".git/hooks/pre-push") + "; it runs " + bin.resolve("zonegate")
+        + ", the zonegate on the PATH\n");
+    // The copy the first install made is gone: the hook is one small script.
+    assertThat(git.dir().resolve(".git/zonegate")).doesNotExist();
+    assertThat(java.nio.file.Files.size(git.dir().resolve(".git/hooks/pre-push"))).isLessThan(4096);
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
+    String head = git.commit("add a host");
+    GitFixture.Result ok = pushWith(env);
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.err()).contains("zonegate: pass");
+    assertThat(git.run(tmp, "--git-dir", remote.toString(), "rev-parse", "main").trim()).isEqualTo(head);
+    git.write("zones/example.com.zone", CheckCommandTest.com("3", "orders CNAME db\n"));
+    git.commit("regenerate the zone");
+    GitFixture.Result blocked = pushWith(env);
+    assertThat(blocked.exit()).isNotZero();
+    assertThat(blocked.err()).contains("zonegate: block").contains("address-emptied db.example.com.");
+    // Uninstalled: the push is refused, saying how to mend it.
+    java.nio.file.Files.delete(bin.resolve("zonegate"));
+    GitFixture.Result gone = pushWith(env);
+    assertThat(gone.exit()).isNotZero();
+    assertThat(gone.err()).contains("zonegate: error: the pre-push hook's zonegate (" + bin.resolve("zonegate")
+        + ") is gone, so the push is not checked and is refused; run 'zonegate hook install --force' again");
+  }
+
+  @Test
   void deletingABranchIsNotJudged() throws Exception {
     git.git("branch", "old");
     assertThat(push("old").exit()).isZero();
