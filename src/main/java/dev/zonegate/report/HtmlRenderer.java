@@ -111,6 +111,11 @@ public final class HtmlRenderer implements Renderer {
     if (!report.judged().isEmpty()) {
       out.write("<p>Judged: " + code(report.judgedLine()) + "</p>");
     }
+    for (Report.ZoneSummary z : report.zones()) {
+      if (report.live(z.name()) != null) {
+        out.write("<p>Live for " + code(z.name()) + ": " + code(report.live(z.name())) + "</p>");
+      }
+    }
     out.write("<p>Rule packs:");
     for (String p : report.packs()) {
       out.write(" " + code(p));

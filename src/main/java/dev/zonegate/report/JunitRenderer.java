@@ -66,6 +66,14 @@ public final class JunitRenderer implements Renderer {
         x.writeAttribute("name", "zonegate.judged." + j.getKey());
         x.writeAttribute("value", FindingText.clean(j.getValue()));
       }
+      for (Report.ZoneSummary z : report.zones()) {
+        if (report.live(z.name()) != null) {
+          x.writeCharacters("\n    ");
+          x.writeEmptyElement("property");
+          x.writeAttribute("name", "zonegate.live." + FindingText.clean(z.name()));
+          x.writeAttribute("value", FindingText.clean(report.live(z.name())));
+        }
+      }
       for (dev.zonegate.model.Notice n : report.notices()) {
         x.writeCharacters("\n    ");
         x.writeEmptyElement("property");

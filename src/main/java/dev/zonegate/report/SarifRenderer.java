@@ -79,6 +79,17 @@ public final class SarifRenderer implements Renderer {
         report.judged().forEach((k, v) -> g.writeStringProperty(k, FindingText.clean(v)));
         g.writeEndObject();
       }
+      if (report.zones().stream().anyMatch(z -> report.live(z.name()) != null)) {
+        // The live source each zone was judged against.
+        g.writeName("live");
+        g.writeStartObject();
+        for (Report.ZoneSummary z : report.zones()) {
+          if (report.live(z.name()) != null) {
+            g.writeStringProperty(FindingText.clean(z.name()), FindingText.clean(report.live(z.name())));
+          }
+        }
+        g.writeEndObject();
+      }
       g.writeEndObject();
       g.writeEndObject();
       g.writeEndArray();

@@ -3,8 +3,10 @@ package dev.zonegate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zonegate.testing.GitFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -380,6 +382,22 @@ class CheckCommandTest {
     assertThat(json(Cli.run(Map.of(), "", "check", "--repo", git.dir().toString(), "--base", withLive, "--format", "json"))
         .get("zones").findValuesAsString("live")).containsExactly("snapshot live/example.net.zone");
     assertThat(r.out()).isEmpty();
+    // And so does every format that has a place for it (Code Quality has none).
+    Path all = tmp.resolve("all");
+    Cli every = check("--base", withLive, "--out", all.toString());
+    assertThat(every.exit()).as(every.err()).isEqualTo(1);
+    assertThat(every.out()).contains("example.net.: ").contains("(live: snapshot live/example.net.zone)");
+    assertThat(Files.readString(all.resolve("zonegate-report.md"))).contains("snapshot live/example.net.zone");
+    assertThat(Files.readString(all.resolve("zonegate-report.html")))
+        .contains("<p>Live for <code>example.net.</code>: <code>snapshot live/example.net.zone</code></p>");
+    assertThat(Files.readString(all.resolve("zonegate-report.sarif")))
+        .contains("\"live\" : {\n          \"example.net.\" : \"snapshot live/example.net.zone\"");
+    assertThat(Files.readString(all.resolve("zonegate-junit.xml")))
+        .contains("<property name=\"zonegate.live.example.net.\" value=\"snapshot live/example.net.zone\"/>");
+    for (String f : List.of("zonegate-report.md", "zonegate-report.html", "zonegate-report.sarif", "zonegate-junit.xml",
+        "zonegate-report.json")) {
+      assertThat(Files.readString(all.resolve(f))).as(f).contains(withLive.substring(0, 12)).contains("sha256:");
+    }
     Cli v = Cli.run(Map.of(), "", "verify", out.resolve("zonegate-report.json").toString(), "--repo", git.dir().toString());
     assertThat(v.exit()).as(v.err()).isEqualTo(1);
     assertThat(v.out()).endsWith("zonegate: the report's verdict is block: nothing in it was approved, so it is not to be deployed\n");
