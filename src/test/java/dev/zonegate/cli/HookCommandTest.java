@@ -187,6 +187,26 @@ class HookCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
   }
 
+  /**
+   * Regression check: a mutant that judged a new branch's head against itself (so nothing was
+   * checked) passed the whole suite, because the tests of new branches only asked for exit 0.
+   * Here a new branch that empties an endpoint is judged against the merge-base with the remote's
+   * default branch: it blocks, and the report names that base.
+   */
+  @Test
+  void aNewBranchIsJudgedAgainstTheMergeBaseWithTheRemoteDefaultBranchNotItself() throws Exception {
+    CheckCommandTest.pushedTo(git, tmp.resolve("remote.git"));
+    git.git("fetch", "-q", "origin");
+    git.git("checkout", "-q", "-b", "feature");
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", "orders CNAME db\n"));
+    String head = git.commit("regenerate on a branch");
+    Cli r = Cli.run(Map.of(), "refs/heads/feature " + head + " refs/heads/feature " + ZERO + "\n",
+        "hook", "pre-push", "origin", tmp.resolve("remote.git").toString(), "--repo", git.dir().toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("address-emptied db.example.com.")
+        .contains("base " + base.substring(0, 12)).contains("head " + head.substring(0, 12));
+  }
+
   @Test
   void aRemoteTipThatWasNeverFetchedRefusesThePushRatherThanJudgeAgainstNothing() throws Exception {
     git.write("zones/example.com.zone", CheckCommandTest.com("2", "orders CNAME db\n"));
