@@ -109,8 +109,8 @@ public final class ConfigLoader {
               at + "/live",
               ConfigSchema.zoneLabel(z, i)
                   + (kinds.isEmpty()
-                      ? "live names no source; give one of axfr, query or snapshot, or leave live out"
-                      : "live takes exactly one of axfr, query or snapshot, not " + String.join(" and ", kinds)));
+                      ? "live names no source; give one of " + String.join(", ", LIVE_KINDS) + ", or leave live out"
+                      : "live takes exactly one of " + String.join(", ", LIVE_KINDS) + ", not " + String.join(" and ", kinds)));
         }
       }
     }

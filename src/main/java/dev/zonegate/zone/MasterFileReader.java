@@ -456,7 +456,9 @@ public final class MasterFileReader implements ZoneReader {
             where,
             "$GENERATE would create "
                 + count
-                + " records; "
+                + " records"
+                + (read.generated == 0 ? "" : ", " + (read.generated + count) + " with the zone's earlier $GENERATE lines")
+                + "; "
                 + Limits.Limit.MAX_GENERATED.exceeded("that", maxGenerated));
       }
       read.generated += count;

@@ -283,8 +283,10 @@ class ConfigLoaderTest {
     String yaml = zone("    live:\n      axfr: { server: ns1.example.com }\n      snapshot: live.zone\n");
     assertThat(zonegateError(yaml))
         .isEqualTo(
-            "zonegate.yaml:5: zone 'example.com.': live takes exactly one of axfr, query or snapshot, not axfr and snapshot");
-    assertThat(zonegateError(zone("    live: {}\n"))).contains("live names no source");
+            "zonegate.yaml:5: zone 'example.com.': live takes exactly one of axfr, query, snapshot, route53, powerdns,"
+                + " cloudflare, not axfr and snapshot");
+    assertThat(zonegateError(zone("    live: {}\n"))).isEqualTo("zonegate.yaml:4: zone 'example.com.': live names no source; give"
+        + " one of axfr, query, snapshot, route53, powerdns, cloudflare, or leave live out");
     assertThat(zonegateError(zone("    live: { axrf: { server: ns1 } }\n")))
         .isEqualTo("zonegate.yaml:4: zone 'example.com.': unknown live source 'axrf' (one of axfr, query, snapshot, route53, powerdns, cloudflare)");
   }

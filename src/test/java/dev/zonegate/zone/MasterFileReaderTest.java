@@ -265,6 +265,15 @@ class MasterFileReaderTest {
   }
 
   @Test
+  void theGenerateBudgetIsTheZonesAndTheMessageSaysSo() throws Exception {
+    // Each line alone fits; the second takes the zone past the budget, and the message counts both.
+    write("g2.zone", "$TTL 300\n$GENERATE 1-60 a$ A 10.0.0.1\n$GENERATE 1-60 b$ A 10.0.0.2\n");
+    assertThatThrownBy(() -> new MasterFileReader(100, false).read(new DirectoryTree(dir), "g2.zone", "example.com."))
+        .isInstanceOf(ZoneReadException.class).hasMessage("g2.zone:3: $GENERATE would create 60 records, 120 with the zone's earlier $GENERATE"
+        + " lines; that exceeds the limit maxGenerated of 100; raise it with --limit maxGenerated=N");
+  }
+
+  @Test
   void aMissingFileIsAnError() throws Exception {
     assertThat(failure("nope.zone").getMessage()).isEqualTo("nope.zone: no such file");
   }
