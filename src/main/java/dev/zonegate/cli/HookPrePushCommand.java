@@ -55,7 +55,9 @@ final class HookPrePushCommand implements Callable<Integer> {
       Report report =
           Check.run(
               new Check.Options(repo, config.checked().zonegate, config.checked().octodns, base, u.localSha(), false, false, "none", List.of(), Severity.BLOCK),
-              Context.env());
+              Context.env())
+          // A hook takes no flags and sees no merge request: a commit trailer is the way.
+          .withAllowRoutes(java.util.EnumSet.of(Report.AllowRoute.TRAILER));
       Writer w = new OutputStreamWriter(Context.err(), StandardCharsets.UTF_8);
       w.write("zonegate: pushing " + u.localRef() + " to " + remote + " " + u.remoteRef() + "\n");
       Renderer.forFormat("text").render(report, w);

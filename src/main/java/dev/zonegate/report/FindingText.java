@@ -42,7 +42,7 @@ final class FindingText {
   }
 
   /** What a reader does about a finding: who allowed it, how to allow it, or that it cannot be. */
-  static String allowHint(Finding f) {
+  static String allowHint(Report report, Finding f) {
     if (f.allowed()) {
       return "allowed by " + clean(f.allowedBy().toString());
     }
@@ -53,15 +53,28 @@ final class FindingText {
       return "this rule cannot be allowed (overridable: false)";
     }
     String spec = clean(Report.allowSpec(f));
-    return "to allow: commit trailer 'Zonegate-Allow: " + spec + " <reason>', merge-request label 'zonegate-allow:"
-        + clean(f.rule()) + "' or --allow " + spec;
+    java.util.List<String> ways = new java.util.ArrayList<>();
+    if (report.allows(Report.AllowRoute.TRAILER)) {
+      ways.add("commit trailer 'Zonegate-Allow: " + spec + " <reason>'");
+    }
+    if (report.allows(Report.AllowRoute.LABEL)) {
+      ways.add("merge-request label 'zonegate-allow:" + clean(f.rule()) + "'");
+    }
+    if (report.allows(Report.AllowRoute.FLAG)) {
+      ways.add("--allow " + spec);
+    }
+    if (ways.isEmpty()) {
+      return "";
+    }
+    String last = ways.remove(ways.size() - 1);
+    return "to allow: " + (ways.isEmpty() ? last : String.join(", ", ways) + " or " + last);
   }
 
   /**
    * A finding as a few lines: severity, rule and subject, the message, where, the evidence and
    * the allow hint. Each line is cleaned data, so record data cannot add lines.
    */
-  static String block(Finding f) {
+  static String block(Report report, Finding f) {
     StringBuilder sb = new StringBuilder();
     sb.append(f.allowed() ? "allowed " + f.severity().word() : f.severity().word())
         .append(' ').append(clean(f.rule())).append(' ').append(subject(f)).append('\n');
@@ -74,7 +87,7 @@ final class FindingText {
     if (!ev.isEmpty()) {
       sb.append("  ").append(ev).append('\n');
     }
-    String hint = allowHint(f);
+    String hint = allowHint(report, f);
     if (!hint.isEmpty()) {
       sb.append("  ").append(hint).append('\n');
     }

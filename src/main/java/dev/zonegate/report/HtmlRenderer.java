@@ -182,10 +182,23 @@ public final class HtmlRenderer implements Renderer {
     if (f.allowed()) {
       row(out, "allowed by", Escape.html(f.allowedBy().kind()) + ": " + Escape.html(f.allowedBy().toString()));
     } else if (f.severity() == Severity.BLOCK) {
-      row(out, "to allow", f.overridable()
-          ? "commit trailer " + code("Zonegate-Allow: " + Report.allowSpec(f) + " <reason>")
-              + " or merge-request label " + code("zonegate-allow:" + f.rule())
-          : "this rule cannot be allowed (" + code("overridable: false") + ")");
+      if (!f.overridable()) {
+        row(out, "to allow", "this rule cannot be allowed (" + code("overridable: false") + ")");
+      } else {
+        List<String> ways = new java.util.ArrayList<>();
+        if (report.allows(Report.AllowRoute.TRAILER)) {
+          ways.add("commit trailer " + code("Zonegate-Allow: " + Report.allowSpec(f) + " <reason>"));
+        }
+        if (report.allows(Report.AllowRoute.LABEL)) {
+          ways.add("merge-request label " + code("zonegate-allow:" + f.rule()));
+        }
+        if (report.allows(Report.AllowRoute.FLAG) && ways.isEmpty()) {
+          ways.add(code("--allow " + Report.allowSpec(f)));
+        }
+        if (!ways.isEmpty()) {
+          row(out, "to allow", String.join(" or ", ways));
+        }
+      }
     }
     out.write("</dl>\n</section>\n");
   }

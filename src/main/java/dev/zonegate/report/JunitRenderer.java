@@ -132,13 +132,13 @@ public final class JunitRenderer implements Renderer {
         x.writeStartElement("failure");
         x.writeAttribute("message", failureMessage(blocking));
         x.writeAttribute("type", "block");
-        x.writeCharacters(text(blocking));
+        x.writeCharacters(text(report, blocking));
         x.writeEndElement();
       }
       if (!other.isEmpty()) {
         x.writeCharacters("\n      ");
         x.writeStartElement("system-out");
-        x.writeCharacters(text(other));
+        x.writeCharacters(text(report, other));
         x.writeEndElement();
       }
       if (!blocking.isEmpty() || !other.isEmpty()) {
@@ -171,10 +171,10 @@ public final class JunitRenderer implements Renderer {
   }
 
   /** The findings' text blocks, one after the other. */
-  private static String text(List<Finding> findings) {
+  private static String text(Report report, List<Finding> findings) {
     StringBuilder sb = new StringBuilder("\n");
     for (Finding f : findings) {
-      sb.append(FindingText.block(f));
+      sb.append(FindingText.block(report, f));
     }
     return noAttachment(sb.toString());
   }

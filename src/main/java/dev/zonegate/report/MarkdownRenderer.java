@@ -129,10 +129,20 @@ public final class MarkdownRenderer implements Renderer {
       if (f.allowed()) {
         out.write("  <br>Allowed by " + Escape.markdownText(f.allowedBy().toString()) + "\n");
       } else if (f.severity() == Severity.BLOCK) {
-        out.write(f.overridable()
-            ? "  <br>To allow it, add the commit trailer " + Escape.markdownCode("Zonegate-Allow: " + Report.allowSpec(f) + " <reason>")
-                + " or the merge-request label " + Escape.markdownCode("zonegate-allow:" + f.rule()) + "\n"
-            : "  <br>This rule cannot be allowed (`overridable: false`).\n");
+        if (!f.overridable()) {
+          out.write("  <br>This rule cannot be allowed (`overridable: false`).\n");
+        } else if (report.allows(Report.AllowRoute.TRAILER) || report.allows(Report.AllowRoute.LABEL)) {
+          List<String> ways = new java.util.ArrayList<>();
+          if (report.allows(Report.AllowRoute.TRAILER)) {
+            ways.add("the commit trailer " + Escape.markdownCode("Zonegate-Allow: " + Report.allowSpec(f) + " <reason>"));
+          }
+          if (report.allows(Report.AllowRoute.LABEL)) {
+            ways.add("the merge-request label " + Escape.markdownCode("zonegate-allow:" + f.rule()));
+          }
+          out.write("  <br>To allow it, add " + String.join(" or ", ways) + "\n");
+        } else if (report.allows(Report.AllowRoute.FLAG)) {
+          out.write("  <br>To allow it, run again with " + Escape.markdownCode("--allow " + Report.allowSpec(f)) + "\n");
+        }
       }
     }
     if (fold) {

@@ -90,6 +90,7 @@ public final class Report {
   private Map<String, String> live = Map.of();
   private Map<String, String> partial = Map.of();
   private Severity failOn = Severity.BLOCK;
+  private java.util.Set<AllowRoute> allowRoutes = java.util.EnumSet.allOf(AllowRoute.class);
   private Map<String, String> judged = Map.of();
 
   /** The same report naming, per zone, the live source it was judged against. */
@@ -209,6 +210,31 @@ public final class Report {
     List<String> parts = new ArrayList<>();
     judged.forEach((k, v) -> parts.add(k + " " + v));
     return String.join("; ", parts);
+  }
+
+  /** The ways a blocking finding can be allowed; which the command that judged offers. */
+  public enum AllowRoute {
+    /** {@code --allow RULE[:NAME]} on the command line. */
+    FLAG,
+    /** A {@code Zonegate-Allow:} trailer in a commit of the range judged. */
+    TRAILER,
+    /** A {@code zonegate-allow:} merge-request label. */
+    LABEL
+  }
+
+  /**
+   * The same report offering only these ways to allow a finding: the hints a report prints must
+   * be ones the command that made it reads ({@code diff} has no commits, a pre-push hook takes no
+   * flags, {@code lint} allows nothing).
+   */
+  public Report withAllowRoutes(java.util.Set<AllowRoute> routes) {
+    this.allowRoutes = routes.isEmpty() ? java.util.EnumSet.noneOf(AllowRoute.class) : java.util.EnumSet.copyOf(routes);
+    return this;
+  }
+
+  /** True when the command that made this report reads allows this way. */
+  public boolean allows(AllowRoute route) {
+    return allowRoutes.contains(route);
   }
 
   /** The same report judged with {@code --fail-on level}: with warn, open warnings block too. */

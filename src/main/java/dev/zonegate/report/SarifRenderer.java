@@ -98,6 +98,26 @@ public final class SarifRenderer implements Renderer {
     out.write('\n');
   }
 
+  /** How the rule's findings are allowed here, in the ways the command that judged reads. */
+  private static String allowHelp(Report report, String id) {
+    List<String> ways = new java.util.ArrayList<>();
+    if (report.allows(Report.AllowRoute.TRAILER)) {
+      ways.add("the commit trailer 'Zonegate-Allow: " + id + "[:<name>] <reason>'");
+    }
+    if (report.allows(Report.AllowRoute.LABEL)) {
+      ways.add("the merge-request label 'zonegate-allow:" + id + "'");
+    }
+    if (report.allows(Report.AllowRoute.FLAG)) {
+      ways.add("--allow " + id + "[:<name>]");
+    }
+    if (ways.isEmpty()) {
+      return "";
+    }
+    String last = ways.remove(ways.size() - 1);
+    return "\nA blocking finding is allowed with " + (ways.isEmpty() ? last : String.join(", ", ways) + " or " + last)
+        + ", unless the rule is not overridable.";
+  }
+
   private void driver(JsonGenerator g, Report report, List<String> rules) {
     g.writeName("tool");
     g.writeStartObject();
@@ -121,10 +141,7 @@ public final class SarifRenderer implements Renderer {
       g.writeStringProperty("id", FindingText.clean(id));
       text(g, "shortDescription", firstSentence(full));
       text(g, "fullDescription", full);
-      text(g, "help", full + "\nA blocking finding is allowed with the commit trailer 'Zonegate-Allow: "
-          + FindingText.clean(id) + "[:<name>] <reason>', the merge-request label 'zonegate-allow:"
-          + FindingText.clean(id) + "' or --allow " + FindingText.clean(id) + "[:<name>], unless the rule is"
-          + " not overridable.");
+      text(g, "help", full + allowHelp(report, FindingText.clean(id)));
       // The report does not carry each rule's configured severity; the most severe level it
       // reported is the best stand-in (findings come blocking first), and a rule that reported
       // nothing gets none rather than a guess.
@@ -220,7 +237,7 @@ public final class SarifRenderer implements Renderer {
       g.writeNumberProperty("ruleIndex", index.get(f.rule()));
       g.writeStringProperty("level", level(f));
       String evidence = FindingText.evidence(f);
-      String hint = FindingText.allowHint(f);
+      String hint = FindingText.allowHint(report, f);
       text(g, "message", FindingText.subject(f) + ": " + FindingText.clean(f.message())
           + (evidence.isEmpty() ? "" : "\n" + evidence) + (hint.isEmpty() ? "" : "\n" + hint));
       if (f.location() != null && f.location().logical()) {

@@ -36,7 +36,7 @@ public final class TextRenderer implements Renderer {
     out.write(" (" + plural(report.zones().size(), "zone") + ", " + plural(report.changes().size(), "change")
         + ", " + report.counts("blocking", true) + ")\n");
     for (Finding f : report.findings()) {
-      out.write(finding(f));
+      out.write(finding(report, f));
     }
     for (Report.ZoneSummary z : report.zones()) {
       out.write(Escape.terminal(z.name()) + ": " + plural(z.adds(), "add") + ", "
@@ -60,7 +60,7 @@ public final class TextRenderer implements Renderer {
     out.write("rule packs: " + Escape.terminal(String.join(", ", report.packs())) + "\n");
   }
 
-  private String finding(Finding f) {
+  private String finding(Report report, Finding f) {
     String sev = f.allowed() ? "allowed" : f.severity().word();
     String code = f.allowed() ? "36" : f.severity() == Severity.BLOCK ? "31" : f.severity() == Severity.WARN ? "33" : "2";
     StringBuilder sb = new StringBuilder();
@@ -78,10 +78,20 @@ public final class TextRenderer implements Renderer {
     if (f.allowed()) {
       sb.append("        allowed by ").append(Escape.terminal(f.allowedBy().toString())).append('\n');
     } else if (f.severity() == Severity.BLOCK) {
-      sb.append(f.overridable()
-          ? "        to allow: --allow " + Escape.terminal(Report.allowSpec(f))
-              + "  or commit trailer  Zonegate-Allow: " + Escape.terminal(Report.allowSpec(f)) + " <reason>\n"
-          : "        this rule cannot be allowed (overridable: false)\n");
+      if (!f.overridable()) {
+        sb.append("        this rule cannot be allowed (overridable: false)\n");
+      } else {
+        java.util.List<String> ways = new java.util.ArrayList<>();
+        if (report.allows(Report.AllowRoute.FLAG)) {
+          ways.add("--allow " + Escape.terminal(Report.allowSpec(f)));
+        }
+        if (report.allows(Report.AllowRoute.TRAILER)) {
+          ways.add("commit trailer  Zonegate-Allow: " + Escape.terminal(Report.allowSpec(f)) + " <reason>");
+        }
+        if (!ways.isEmpty()) {
+          sb.append("        to allow: ").append(String.join("  or ", ways)).append('\n');
+        }
+      }
     }
     return sb.toString();
   }

@@ -100,7 +100,13 @@ class CheckCommandTest {
     git.commit("regenerate");
     Cli r = check("--base", base);
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("block   address-emptied db.example.com.").contains("zones/example.com.zone");
+    assertThat(r.out()).contains("block   address-emptied db.example.com.").contains("zones/example.com.zone")
+        // check reads all three ways; the text names the flag and the trailer, Markdown the trailer and the label.
+        .contains("        to allow: --allow address-emptied:db.example.com.  or commit trailer  Zonegate-Allow:"
+            + " address-emptied:db.example.com. <reason>\n");
+    assertThat(check("--base", base, "--format", "markdown").out())
+        .contains("To allow it, add the commit trailer <code>Zonegate-Allow: address-emptied:db.example.com. &lt;reason&gt;</code>"
+            + " or the merge-request label <code>zonegate-allow:address-emptied</code>");
   }
 
   @Test

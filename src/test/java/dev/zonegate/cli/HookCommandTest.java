@@ -169,7 +169,10 @@ class HookCommandTest {
     Cli r = prePush("refs/heads/main " + head + " refs/heads/main " + base + "\n");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("zonegate: block").contains("address-emptied").contains("push refused");
+    assertThat(r.err()).contains("zonegate: block").contains("address-emptied").contains("push refused")
+        // A hook takes no flags: the hint offers the commit trailer only.
+        .contains("        to allow: commit trailer  Zonegate-Allow: address-emptied:db.example.com. <reason>\n")
+        .doesNotContain("--allow");
   }
 
   @Test

@@ -40,6 +40,9 @@ class LintCommandTest {
     assertThat(r.out()).doesNotContain("apex-ns-change").doesNotContain("wildcard-change");
     // Findings only: the records themselves are not listed as adds from an empty zone.
     assertThat(r.out()).startsWith("zonegate: block (2 zones, 0 changes, ").doesNotContain("+ add");
+    // lint judges what is committed, not a change: no hint offers a way to allow it.
+    assertThat(r.out()).doesNotContain("to allow").doesNotContain("--allow");
+    assertThat(Cli.run("lint", "--repo", repo.toString(), "--format", "markdown").out()).doesNotContain("To allow");
   }
 
   @Test
