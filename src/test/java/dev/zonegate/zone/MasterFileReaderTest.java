@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
+import dev.zonegate.testing.Bounded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -258,10 +259,9 @@ class MasterFileReaderTest {
   void generateBeyondTheBudgetIsRefusedBeforeExpanding() throws Exception {
     // named takes counters up to 2^31-1 (above, "invalid range"): 2 000 000 001 names.
     write("g.zone", "$TTL 300\n$GENERATE 0-2000000000 h$ A 10.0.0.1\n");
-    long start = System.nanoTime();
-    ZoneReadException e = failure("g.zone");
+    // Expanding two billion names would never end (nor fit in memory): the hang bound catches it.
+    ZoneReadException e = Bounded.within(() -> failure("g.zone"));
     assertThat(e.getMessage()).startsWith("g.zone:2: $GENERATE would create 2000000001 records");
-    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
   }
 
   @Test
