@@ -184,10 +184,8 @@ class HostileZoneTest {
     Files.createDirectories(repo.resolve("dir.inc"));
     blocksWith(judge(HEAD + "$INCLUDE dir.inc\n"), "new.zone:5", "directory");
     Path fifo = repo.resolve("fifo.inc");
-    Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
-    if (p.waitFor() == 0) {
-      blocksWith(judge(HEAD + "$INCLUDE fifo.inc\n"), "new.zone:5", "not a regular file");
-    }
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).as("mkfifo").isZero();
+    blocksWith(judge(HEAD + "$INCLUDE fifo.inc\n"), "new.zone:5", "not a regular file");
   }
 
   @Test
