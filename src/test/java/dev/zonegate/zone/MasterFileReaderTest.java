@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import dev.zonegate.testing.Bounded;
+import dev.zonegate.testing.Require;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -229,7 +229,7 @@ class MasterFileReaderTest {
 
   @Test
   void includeOfADeviceIsRefused() throws Exception {
-    Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero on this system");
+    Require.require(Files.exists(Path.of("/dev/zero")), "/dev/zero is missing: this test needs a Unix device file", null);
     write("a.zone", "$TTL 300\n$INCLUDE zero\n");
     Files.createSymbolicLink(dir.resolve("zero"), Path.of("/dev/zero"));
     assertThat(failure("a.zone").getMessage()).startsWith("a.zone:2: ");
@@ -271,8 +271,7 @@ class MasterFileReaderTest {
 
   @Test
   void theRootZoneParsesCompletely() throws Exception {
-    Path root = Path.of("../shared/corpus/root-2023110500/root.zone");
-    Assumptions.assumeTrue(Files.exists(root), "corpus absent: ../shared/corpus/root-2023110500");
+    Path root = Require.corpus("root-2023110500/root.zone");
     List<String> lines = Files.readAllLines(root, StandardCharsets.ISO_8859_1);
     long expected = lines.stream().filter(l -> !l.isBlank() && !l.startsWith(";")).count();
     Zone z = new MasterFileReader().read(new DirectoryTree(root.getParent()), "root.zone", ".");
