@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.zonegate.testing.GitFixture;
+import dev.zonegate.testing.Require;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +59,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class GitlabPipelineIT {
   static final String VERSION = "4.56.2";
-  static final boolean REQUIRED = "1".equals(System.getenv("ZONEGATE_REQUIRE_GITLAB_CI_LOCAL"));
+  static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_GITLAB_CI_LOCAL";
   /** A fake project access token, new for each run, so finding it anywhere means it leaked. */
   static final String TOKEN = "glpat-zonegateIT" + HexFormat.of().formatHex(random(10));
   static final String PROJECT_ID = "4711";
@@ -116,12 +116,7 @@ class GitlabPipelineIT {
   @BeforeEach
   void repo() throws Exception {
     String why = cannotRun();
-    if (why != null) {
-      if (REQUIRED) {
-        Assertions.fail(why + " and ZONEGATE_REQUIRE_GITLAB_CI_LOCAL=1 requires it");
-      }
-      Assumptions.abort(why);
-    }
+    Require.require(why == null, why, REQUIRE_ENV);
     git = CheckCommandTest.deployed(tmp.resolve("repo"));
     // The template as a zone repository would include it, its images dropped for the shell executor.
     List<String> template = Files.readAllLines(Path.of("ci/zonegate.gitlab-ci.yml"));

@@ -3,13 +3,12 @@ package dev.zonegate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zonegate.testing.GitFixture;
+import dev.zonegate.testing.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reason, unless {@code ZONEGATE_REQUIRE_HOOK_TOOLS=1} (set by CI), where they fail.
  */
 class HookToolsIT {
-  static final boolean REQUIRED = "1".equals(System.getenv("ZONEGATE_REQUIRE_HOOK_TOOLS"));
+  static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_HOOK_TOOLS";
 
   @TempDir Path tmp;
   GitFixture git;
@@ -37,13 +36,7 @@ class HookToolsIT {
   }
 
   static void require(String tool, String how) throws Exception {
-    if (which(tool) == null) {
-      String why = tool + " is not installed (" + how + ")";
-      if (REQUIRED) {
-        Assertions.fail(why + " and ZONEGATE_REQUIRE_HOOK_TOOLS=1 requires it");
-      }
-      Assumptions.abort(why);
-    }
+    Require.require(which(tool) != null, tool + " is not installed (" + how + ")", REQUIRE_ENV);
   }
 
   @BeforeEach

@@ -2,6 +2,7 @@ package dev.zonegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.testing.Require;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,13 +126,8 @@ class ReleaseIT {
 
   @Test
   void zshCompletesThroughBashcompinit() throws Exception {
-    if (HookToolsIT.which("zsh") == null) {
-      String why = "zsh is not installed (apt-get install zsh), so the zsh completion is not tried";
-      if ("1".equals(System.getenv("ZONEGATE_REQUIRE_ZSH"))) {
-        Assertions.fail(why + ", and ZONEGATE_REQUIRE_ZSH=1 requires it");
-      }
-      Assumptions.abort(why);
-    }
+    Require.require(HookToolsIT.which("zsh") != null,
+        "zsh is not installed (apt-get install zsh), so the zsh completion is not tried", "ZONEGATE_REQUIRE_ZSH");
     Path fn = home.resolve("share/zsh/site-functions/_zonegate");
     // On fpath, compinit registers it for zonegate; sourced, it binds the bash completion.
     String script = "fpath=('" + fn.getParent() + "' $fpath); autoload -U compinit && compinit -u -d '" + tmp.resolve("zcompdump") + "'\n"

@@ -3,6 +3,7 @@ package dev.zonegate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zonegate.testing.Require;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.ZoneFormat;
@@ -12,13 +13,15 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
-  private static final Path CORPUS = Path.of("../shared/corpus/octodns-tests-config");
+  /** octoDNS's tests/config in the shared corpus (whose tests call Require.corpus first). */
+  private static Path corpus() {
+    return Require.corpusDir().resolve("octodns-tests-config");
+  }
 
   private static RepoConfig zonegate(String yaml) throws ConfigException {
     return ConfigLoader.zonegate("zonegate.yaml", yaml.getBytes(StandardCharsets.UTF_8));
@@ -335,8 +338,7 @@ class ConfigLoaderTest {
 
   @Test
   void theOctoDnsTestConfigGivesItsZonesAndFiles() throws Exception {
-    Path file = CORPUS.resolve("simple.yaml");
-    Assumptions.assumeTrue(Files.exists(file), "corpus absent: " + file);
+    Path file = Require.corpus("octodns-tests-config/simple.yaml");
     RepoConfig c = ConfigLoader.octodns("config/simple.yaml", Files.readAllBytes(file));
     assertThat(c.source()).isEqualTo("octodns");
     assertThat(c.rulePacks()).isEmpty();
@@ -357,7 +359,7 @@ class ConfigLoaderTest {
       assertThat(z.lenient()).isFalse();
       assertThat(z.enforceOrder()).isTrue();
       // The files octoDNS reads are the corpus's own: tests/config is the corpus directory.
-      assertThat(CORPUS.resolve(z.file().substring("tests/config/".length()))).exists();
+      assertThat(file.getParent().resolve(z.file().substring("tests/config/".length()))).exists();
     }
     // The entry's map starts on the line after the zone's key.
     assertThat(c.zones().get(0).where().line()).isEqualTo(30);
@@ -365,16 +367,14 @@ class ConfigLoaderTest {
 
   @Test
   void theOctoDnsLenientZoneIsCarried() throws Exception {
-    Path file = CORPUS.resolve("simple-lenient-zone.yaml");
-    Assumptions.assumeTrue(Files.exists(file), "corpus absent: " + file);
+    Path file = Require.corpus("octodns-tests-config/simple-lenient-zone.yaml");
     RepoConfig c = ConfigLoader.octodns("simple-lenient-zone.yaml", Files.readAllBytes(file));
     assertThat(c.zones()).singleElement().satisfies(z -> assertThat(z.lenient()).isTrue());
   }
 
   @Test
   void octoDnsSplitDirectoriesAreRefusedClearly() throws Exception {
-    Path file = CORPUS.resolve("simple-split.yaml");
-    Assumptions.assumeTrue(Files.exists(file), "corpus absent: " + file);
+    Path file = Require.corpus("octodns-tests-config/simple-split.yaml");
     assertThatThrownBy(() -> ConfigLoader.octodns("simple-split.yaml", Files.readAllBytes(file)))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
@@ -390,10 +390,11 @@ class ConfigLoaderTest {
   /** The corpus as a repository would hold it: octoDNS's tests/config. */
   private static MemoryTree corpusTree() throws Exception {
     Map<String, byte[]> files = new HashMap<>();
-    try (var s = Files.walk(CORPUS)) {
+    Path root = corpus();
+    try (var s = Files.walk(root)) {
       for (Path p : (Iterable<Path>) s::iterator) {
         if (Files.isRegularFile(p)) {
-          files.put("tests/config/" + CORPUS.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+          files.put("tests/config/" + root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
         }
       }
     }
@@ -402,8 +403,7 @@ class ConfigLoaderTest {
 
   @Test
   void octoDnsDynamicZonesAreListedFromTheTreeAndAliasesFollowTheirZone() throws Exception {
-    Path file = CORPUS.resolve("dynamic-config.yaml");
-    Assumptions.assumeTrue(Files.exists(file), "corpus absent: " + file);
+    Path file = Require.corpus("octodns-tests-config/dynamic-config.yaml");
     RepoConfig c = ConfigLoader.octodns("dynamic-config.yaml", Files.readAllBytes(file));
     // Named outright: one zone; the '*.one' and '*.two' entries list theirs from the files.
     assertThat(c.zones()).extracting(ZoneConfig::name).containsExactly("subzone.unit.tests.");
@@ -577,9 +577,8 @@ class ConfigLoaderTest {
 
   @Test
   void octoDnsAliasChainsAreRefusedAndAutoArpaZonesSkipped() throws Exception {
-    Path loop = CORPUS.resolve("alias-zone-loop.yaml");
-    Path arpa = CORPUS.resolve("simple-arpa.yaml");
-    Assumptions.assumeTrue(Files.exists(loop) && Files.exists(arpa), "corpus absent: " + CORPUS);
+    Path loop = Require.corpus("octodns-tests-config/alias-zone-loop.yaml");
+    Path arpa = Require.corpus("octodns-tests-config/simple-arpa.yaml");
     assertThatThrownBy(() -> ConfigLoader.octodns("alias-zone-loop.yaml", Files.readAllBytes(loop)))
         .hasMessage(
             "alias-zone-loop.yaml:21: zone 'alias-loop.tests.': alias 'alias.tests.' is itself an alias, which"

@@ -3,6 +3,7 @@ package dev.zonegate.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zonegate.testing.Require;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.ObjectId;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +30,9 @@ class GitRepoTest {
 
   @Test
   void opensFromASubdirectoryAndKnowsItsWorkTree() throws Exception {
-    Assumptions.assumeTrue(
-        System.getenv("GIT_DIR") == null, "GIT_DIR is set: the public open() would follow it");
+    Require.require(System.getenv("GIT_DIR") == null,
+        "GIT_DIR is set (the build runs inside a git hook?): the public open() would follow it; run the build"
+            + " without GIT_DIR to test it", null);
     git.write(repo, "zones/example.com.zone", "x\n");
     git.commit(repo, "first");
     try (GitRepo r = GitRepo.open(repo.resolve("zones"))) {
@@ -45,8 +46,9 @@ class GitRepoTest {
   void aDirectoryOutsideAnyRepositoryIsAClearError() throws Exception {
     Path plain = Files.createDirectories(tmp.resolve("plain"));
     // Only meaningful when the temp directory is not itself inside a repository.
-    Assumptions.assumeTrue(
-        !isInsideARepository(plain), "the temporary directory is inside a git repository");
+    Require.require(!isInsideARepository(plain),
+        "the temporary directory " + tmp + " is inside a git repository; point java.io.tmpdir outside one to"
+            + " test this", null);
     assertThatThrownBy(() -> GitRepo.open(plain, false))
         .isInstanceOf(GitException.class)
         .hasMessageContaining(plain.toString())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.testing.Bounded;
 import dev.zonegate.testing.NamedServer;
 import dev.zonegate.zone.MasterFileReader;
 import dev.zonegate.zone.MemoryTree;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -219,19 +221,18 @@ class LiveSourcesTest {
   }
 
   @Test
-  void aStoppedServerFailsQuickly() throws Exception {
+  void aStoppedServerFailsRefusedOrTimedOut() throws Exception {
     NamedServer gone = NamedServer.builder().zone(ZONE, V1).build().start();
     String address = gone.address();
     gone.close();
-    long start = System.nanoTime();
-    LiveException e = failure(axfr(gone.port(), key()), env());
+    // Refused at once, or at worst the configured 2 s timeout: one of those errors, never a hang.
+    LiveException e = Bounded.within(() -> failure(axfr(gone.port(), key()), env()));
     assertThat(e.reason()).isIn("connection refused", "no answer within 2 s (timeout)");
 
     // A dead second server is as fatal as a dead first one: the gate fails closed.
-    e = failure(new LiveConfig.Query(List.of(named.address(), address), null, 2), Map.of());
+    e = Bounded.within(() -> failure(new LiveConfig.Query(List.of(named.address(), address), null, 2), Map.of()));
     assertThat(e.server()).isEqualTo(address);
     assertThat(e.reason()).isIn("port unreachable (nothing listens there)", "no answer within 2 s (timeout)");
-    assertThat(System.nanoTime() - start).isLessThan(8_000_000_000L);
   }
 
   @Test
@@ -341,15 +342,22 @@ class LiveSourcesTest {
     assertThat(failure(axfr(port, null), Map.of()).reason())
         .isEqualTo("the server does not implement zone transfers (NOTIMP)");
 
-    int silent = scripted((q, out) -> sleep(4000));
-    long start = System.nanoTime();
-    assertThat(failure(axfr(silent, null), Map.of()).reason()).isEqualTo("no answer within 2 s (timeout)");
-    assertThat(System.nanoTime() - start).isLessThan(3_500_000_000L);
+    // The server reads the query and says nothing until the client has given up, however slow the
+    // machine: only the client's own 2 s timeout can end the transfer.
+    CountDownLatch gaveUp = new CountDownLatch(1);
+    int silent = scripted((q, out) -> awaitQuietly(gaveUp));
+    try {
+      assertThat(Bounded.within(() -> failure(axfr(silent, null), Map.of())).reason())
+          .isEqualTo("no answer within 2 s (timeout)");
+    } finally {
+      gaveUp.countDown();
+    }
   }
 
-  static void sleep(long ms) {
+  /** Waits for {@code latch}; an interrupt (the test is over) ends the wait too. */
+  static void awaitQuietly(CountDownLatch latch) {
     try {
-      Thread.sleep(ms);
+      latch.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

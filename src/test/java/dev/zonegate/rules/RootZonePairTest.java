@@ -1,16 +1,15 @@
 package dev.zonegate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.zonegate.diff.ZoneDiff;
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
+import dev.zonegate.testing.Require;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.MasterFileReader;
 import dev.zonegate.zone.ZoneFormat;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -27,23 +26,18 @@ import org.junit.jupiter.api.Test;
  * shared corpus; without them the test is skipped and says so.
  */
 class RootZonePairTest {
-  private static final Path CORPUS = Path.of("../shared/corpus");
-  private static final Path OLD = CORPUS.resolve("root-2023051100");
-  private static final Path NEW = CORPUS.resolve("root-2023110500");
-
   private static List<Change> changes;
   private static List<Finding> findings;
 
   /** Reads and judges the pair once; skips the calling test, saying why, when it is absent. */
   private static synchronized void judge() throws Exception {
-    boolean present = Files.isReadable(OLD.resolve("root.zone")) && Files.isReadable(NEW.resolve("root.zone"));
-    assumeTrue(present, "skipped: the root zone pair (root-2023051100, root-2023110500) is not in "
-        + CORPUS.toAbsolutePath().normalize());
+    Path old = Require.corpus("root-2023051100/root.zone").getParent();
+    Path now = Require.corpus("root-2023110500/root.zone").getParent();
     if (findings != null) {
       return;
     }
-    Zone before = new MasterFileReader().read(new DirectoryTree(OLD), "root.zone", ".");
-    Zone after = new MasterFileReader().read(new DirectoryTree(NEW), "root.zone", ".");
+    Zone before = new MasterFileReader().read(new DirectoryTree(old), "root.zone", ".");
+    Zone after = new MasterFileReader().read(new DirectoryTree(now), "root.zone", ".");
     changes = ZoneDiff.diff(before, after);
     RuleInput in = new RuleInput(".", before, after, changes, List.of(), ZoneFormat.MASTER,
         new Location("root.zone", 0), null);

@@ -4,33 +4,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds a BIND program for a test ({@code named-checkzone}; NamedServer finds {@code named} the
  * same way). Without it the test is skipped with {@code missing} as its message, unless {@code
- * ZONEGATE_REQUIRE_NAMED=1} (set in CI, which installs bind9) or the system property {@code
- * zonegate.test.requireNamed=1}, where a missing program must fail rather than pass unnoticed.
+ * ZONEGATE_REQUIRE_NAMED=1} (set in CI, which installs bind9) or the system property of that name,
+ * where a missing program must fail rather than pass unnoticed ({@link Require}).
  */
 public final class BindPrograms {
   public static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_NAMED";
   /** Overrides {@value #REQUIRE_ENV} (tests of the skipping itself). */
-  public static final String REQUIRE_PROPERTY = "zonegate.test.requireNamed";
+  public static final String REQUIRE_PROPERTY = REQUIRE_ENV;
 
   private BindPrograms() {}
 
   /** The program on the PATH or in {@code fallbacks}; skips or fails the test when there is none. */
   public static Path require(String program, String missing, Path... fallbacks) {
     Path found = find(program, fallbacks);
-    if (found != null) {
-      return found;
-    }
-    if (required()) {
-      Assertions.fail(missing + " and " + REQUIRE_ENV + "=1 requires it");
-    }
-    Assumptions.abort(missing);
-    return null;
+    Require.require(found != null, missing, REQUIRE_ENV);
+    return found;
   }
 
   /** The program on the PATH or in {@code fallbacks}, or null. */
@@ -51,11 +43,5 @@ public final class BindPrograms {
       }
     }
     return null;
-  }
-
-  /** True when a missing BIND program must fail the test rather than skip it. */
-  public static boolean required() {
-    String forced = System.getProperty(REQUIRE_PROPERTY);
-    return forced != null ? forced.equals("1") : "1".equals(System.getenv(REQUIRE_ENV));
   }
 }

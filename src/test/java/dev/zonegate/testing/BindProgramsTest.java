@@ -3,15 +3,17 @@ package dev.zonegate.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /** A missing BIND program skips the test with its message, or fails it where BIND is required. */
 class BindProgramsTest {
-  private static final String PROPERTY = "zonegate.test.requireNamed";
+  private static final String PROPERTY = BindPrograms.REQUIRE_PROPERTY;
 
   @AfterEach
   void clear() {
@@ -36,9 +38,9 @@ class BindProgramsTest {
   }
 
   @Test
-  void aProgramGivenAsAFallbackIsFound() {
-    Path sh = Path.of("/bin/sh");
-    org.junit.jupiter.api.Assumptions.assumeTrue(sh.toFile().canExecute(), "no /bin/sh");
-    assertThat(BindPrograms.require("no-such-program-zg", "missing", sh)).isEqualTo(sh);
+  void aProgramGivenAsAFallbackIsFound(@TempDir Path dir) throws Exception {
+    Path program = Files.writeString(dir.resolve("no-such-program-zg"), "#!/bin/sh\n");
+    assertThat(program.toFile().setExecutable(true)).isTrue();
+    assertThat(BindPrograms.require("no-such-program-zg", "missing", program)).isEqualTo(program);
   }
 }

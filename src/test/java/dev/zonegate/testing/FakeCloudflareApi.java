@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +66,8 @@ public final class FakeCloudflareApi implements AutoCloseable {
   private final List<String> paths = new CopyOnWriteArrayList<>();
   private volatile int pageSize = 3;
   private volatile Fault fault = Fault.NONE;
+  /** Released by {@link #close()}: a stalled request is held until then, however slow the machine. */
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   public FakeCloudflareApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
@@ -161,7 +164,7 @@ public final class FakeCloudflareApi implements AutoCloseable {
     String auth = x.getRequestHeaders().getFirst("Authorization");
     if (f == Fault.STALL) {
       try {
-        Thread.sleep(60_000);
+        closed.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -287,6 +290,7 @@ public final class FakeCloudflareApi implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
   }
 }

@@ -13,8 +13,6 @@ import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real moto server (the AWS API emulator, 4.2.14 pruned to Route 53, in {@code
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class MotoServer extends TestServer {
   public static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_MOTO";
   /** Overrides {@value #REQUIRE_ENV} (tests of the skipping itself). */
-  static final String REQUIRE_PROPERTY = "zonegate.test.requireMoto";
+  static final String REQUIRE_PROPERTY = REQUIRE_ENV;
   /** Where moto is instead of ../shared/peers/moto (tests of the skipping itself). */
   static final String MOTO_PROPERTY = "zonegate.test.moto";
   static final String MISSING = "moto cannot run here: ";
@@ -54,14 +52,8 @@ public final class MotoServer extends TestServer {
   }
 
   @Override
-  boolean mustRun() {
-    return required();
-  }
-
-  /** True when a moto that cannot run must fail the test rather than skip it. */
-  public static boolean required() {
-    String forced = System.getProperty(REQUIRE_PROPERTY);
-    return forced != null ? forced.equals("1") : "1".equals(System.getenv(REQUIRE_ENV));
+  String requireEnv() {
+    return REQUIRE_ENV;
   }
 
   /** The moto directory: ../shared/peers/moto beside the checkout, as CI lays it out. */
@@ -130,12 +122,7 @@ public final class MotoServer extends TestServer {
       return this;
     }
     String why = problem();
-    if (why != null) {
-      if (required()) {
-        Assertions.fail(why + " and " + REQUIRE_ENV + "=1 requires it");
-      }
-      Assumptions.abort(why);
-    }
+    Require.require(why == null, why, REQUIRE_ENV);
     dir = Files.createTempDirectory("zonegate-moto");
     log = dir.resolve("moto.log");
     String failure = null;

@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Master;
@@ -94,12 +92,8 @@ public final class NamedServer extends TestServer {
   }
 
   @Override
-  boolean mustRun() {
-    return required();
-  }
-
-  private static boolean required() {
-    return BindPrograms.required();
+  String requireEnv() {
+    return BindPrograms.REQUIRE_ENV;
   }
 
   public int port() {
@@ -272,14 +266,8 @@ public final class NamedServer extends TestServer {
 
   private static Path findNamed() {
     Path found = locate();
-    if (found != null) {
-      return found;
-    }
-    if (required()) {
-      Assertions.fail(MISSING + " and " + BindPrograms.REQUIRE_ENV + "=1 requires it");
-    }
-    Assumptions.abort(MISSING);
-    return null;
+    Require.require(found != null, MISSING, BindPrograms.REQUIRE_ENV);
+    return found;
   }
 
   /** The named binary, or null. */

@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PdnsServer extends TestServer {
   public static final String REQUIRE_ENV = "ZONEGATE_REQUIRE_PDNS";
   /** Overrides {@value #REQUIRE_ENV} (tests of the skipping itself). */
-  static final String REQUIRE_PROPERTY = "zonegate.test.requirePdns";
+  static final String REQUIRE_PROPERTY = REQUIRE_ENV;
   /** Where to look for pdns_server instead of the PATH (tests of the skipping itself). */
   static final String PDNS_PROPERTY = "zonegate.test.pdns";
   public static final String MISSING =
@@ -59,25 +57,13 @@ public final class PdnsServer extends TestServer {
   }
 
   @Override
-  boolean mustRun() {
-    return required();
-  }
-
-  /** True when a missing pdns must fail the test rather than skip it. */
-  public static boolean required() {
-    String forced = System.getProperty(REQUIRE_PROPERTY);
-    return forced != null ? forced.equals("1") : "1".equals(System.getenv(REQUIRE_ENV));
+  String requireEnv() {
+    return REQUIRE_ENV;
   }
 
   /** Skips the calling test (or fails it, where required) unless pdns can run here. */
   public static void require() {
-    if (locate() != null) {
-      return;
-    }
-    if (required()) {
-      Assertions.fail(MISSING + " and " + REQUIRE_ENV + "=1 requires it");
-    }
-    Assumptions.abort(MISSING);
+    Require.require(locate() != null, MISSING, REQUIRE_ENV);
   }
 
   /** True once started (false where the tests are skipped). */

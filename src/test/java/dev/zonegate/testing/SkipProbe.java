@@ -18,14 +18,19 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * server is required, rather than vanish from the counts.
  */
 final class SkipProbe {
-  /** The tests that started, the reasons of those skipped, and the failures of tests and classes. */
-  record Outcome(List<String> started, List<String> skipped, List<String> failed) {}
+  /**
+   * The tests that started, the reasons of those skipped before starting (a condition), the
+   * reasons of those that started and aborted (an assumption, through Require), and the failures
+   * of tests and classes.
+   */
+  record Outcome(List<String> started, List<String> skipped, List<String> aborted, List<String> failed) {}
 
   private SkipProbe() {}
 
   static Outcome run(Map<String, String> properties, String... classes) {
     List<String> skipped = new ArrayList<>();
     List<String> started = new ArrayList<>();
+    List<String> aborted = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     Map<String, String> saved = new LinkedHashMap<>();
     properties.forEach((k, v) -> saved.put(k, System.setProperty(k, v)));
@@ -51,6 +56,9 @@ final class SkipProbe {
 
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+              if (result.getStatus() == TestExecutionResult.Status.ABORTED && id.isTest()) {
+                aborted.add(result.getThrowable().map(Throwable::getMessage).orElse(""));
+              }
               if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                 failed.add(id.getDisplayName() + ": " + result.getThrowable().map(Throwable::getMessage).orElse(""));
               }
@@ -65,6 +73,6 @@ final class SkipProbe {
         }
       });
     }
-    return new Outcome(started, skipped, failed);
+    return new Outcome(started, skipped, aborted, failed);
   }
 }

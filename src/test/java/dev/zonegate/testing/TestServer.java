@@ -24,18 +24,22 @@ abstract class TestServer implements BeforeAllCallback, AfterAllCallback, Execut
   /** Why the server cannot run here, or null when it can. */
   abstract String cannotRun();
 
+  /** The variable that, set to 1, makes a server that cannot run fail the tests rather than skip them. */
+  abstract String requireEnv();
+
   /** True when a server that cannot run must fail the tests rather than skip them. */
-  abstract boolean mustRun();
+  final boolean mustRun() {
+    return Require.required(requireEnv());
+  }
 
   abstract TestServer start() throws Exception;
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (context.getTestMethod().isEmpty() || mustRun()) {
-      return ConditionEvaluationResult.enabled("required, or this is the class");
+    if (context.getTestMethod().isEmpty()) {
+      return ConditionEvaluationResult.enabled("the class: each test is decided on its own");
     }
-    String why = cannotRun();
-    return why == null ? ConditionEvaluationResult.enabled("it can run") : ConditionEvaluationResult.disabled(why);
+    return Require.condition(cannotRun(), requireEnv());
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.zonegate.model.Location;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.testing.Require;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
 
@@ -27,8 +27,6 @@ import org.xbill.DNS.Name;
  * error), and what it is not sure about must be left to dnsjava.
  */
 class FastMasterReaderTest {
-  private static final Path CORPUS = Path.of("../shared/corpus");
-
   /** What one reader made of a file: a zone, or the error text. */
   private record Outcome(Zone zone, String error, int fastFiles) {}
 
@@ -99,9 +97,7 @@ class FastMasterReaderTest {
   @Test
   void ianaRootZonesReadTheSameAndFast() throws Exception {
     for (String serial : List.of("root-2023051100", "root-2023110500")) {
-      Path dir = CORPUS.resolve(serial);
-      Assumptions.assumeTrue(
-          Files.exists(dir.resolve("root.zone")), "corpus absent: " + dir + "/root.zone");
+      Path dir = Require.corpus(serial + "/root.zone").getParent();
       DirectoryTree tree = new DirectoryTree(dir);
       // Signed: DS, RRSIG, NSEC, DNSKEY and ZONEMD go to dnsjava record by record.
       assertThat(assertSameAsDnsjava(tree, "root.zone", ".")).as(serial).isEqualTo(1);
@@ -116,8 +112,7 @@ class FastMasterReaderTest {
 
   @Test
   void octoDnsZoneFilesReadTheSame() throws Exception {
-    Path dir = CORPUS.resolve("octodns-tests-zones");
-    Assumptions.assumeTrue(Files.isDirectory(dir), "corpus absent: " + dir);
+    Path dir = Require.corpus("octodns-tests-zones");
     DirectoryTree tree = new DirectoryTree(dir);
     List<String> files;
     try (Stream<Path> s = Files.list(dir)) {

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
+import dev.zonegate.testing.Bounded;
+import dev.zonegate.testing.Require;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -228,7 +229,7 @@ class MasterFileReaderTest {
 
   @Test
   void includeOfADeviceIsRefused() throws Exception {
-    Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero on this system");
+    Require.require(Files.exists(Path.of("/dev/zero")), "/dev/zero is missing: this test needs a Unix device file", null);
     write("a.zone", "$TTL 300\n$INCLUDE zero\n");
     Files.createSymbolicLink(dir.resolve("zero"), Path.of("/dev/zero"));
     assertThat(failure("a.zone").getMessage()).startsWith("a.zone:2: ");
@@ -258,10 +259,9 @@ class MasterFileReaderTest {
   void generateBeyondTheBudgetIsRefusedBeforeExpanding() throws Exception {
     // named takes counters up to 2^31-1 (above, "invalid range"): 2 000 000 001 names.
     write("g.zone", "$TTL 300\n$GENERATE 0-2000000000 h$ A 10.0.0.1\n");
-    long start = System.nanoTime();
-    ZoneReadException e = failure("g.zone");
+    // Expanding two billion names would never end (nor fit in memory): the hang bound catches it.
+    ZoneReadException e = Bounded.within(() -> failure("g.zone"));
     assertThat(e.getMessage()).startsWith("g.zone:2: $GENERATE would create 2000000001 records");
-    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
   }
 
   @Test
@@ -280,8 +280,7 @@ class MasterFileReaderTest {
 
   @Test
   void theRootZoneParsesCompletely() throws Exception {
-    Path root = Path.of("../shared/corpus/root-2023110500/root.zone");
-    Assumptions.assumeTrue(Files.exists(root), "corpus absent: ../shared/corpus/root-2023110500");
+    Path root = Require.corpus("root-2023110500/root.zone");
     List<String> lines = Files.readAllLines(root, StandardCharsets.ISO_8859_1);
     long expected = lines.stream().filter(l -> !l.isBlank() && !l.startsWith(";")).count();
     Zone z = new MasterFileReader().read(new DirectoryTree(root.getParent()), "root.zone", ".");

@@ -2,21 +2,20 @@ package dev.zonegate.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.zonegate.model.Notice;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
+import dev.zonegate.testing.Bounded;
+import dev.zonegate.testing.Require;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +29,6 @@ class OctoDnsYamlReaderTest {
   private static final String ORIGIN = "example.com.";
   private static final Path RESOURCES = Path.of("src/test/resources/octodns");
   private static final Path FORMATS = Path.of("testdata/formats");
-  private static final Path CORPUS = Path.of("../shared/corpus/octodns-tests-config");
 
   @TempDir Path dir;
 
@@ -306,9 +304,8 @@ class OctoDnsYamlReaderTest {
 
   @Test
   void theOctoDnsEmptyFileIsAnEmptyZone() throws Exception {
-    Path empty = CORPUS.resolve("empty.yaml");
-    Assumptions.assumeTrue(Files.exists(empty), "corpus absent: " + empty);
-    assertThat(reader.read(new DirectoryTree(CORPUS), "empty.yaml", "empty.").rrsets()).isEmpty();
+    Path corpus = Require.corpus("octodns-tests-config/empty.yaml").getParent();
+    assertThat(reader.read(new DirectoryTree(corpus), "empty.yaml", "empty.").rrsets()).isEmpty();
   }
 
   @ParameterizedTest
@@ -497,7 +494,7 @@ class OctoDnsYamlReaderTest {
       }
       bomb.append("]\n");
     }
-    assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+    Bounded.within(() ->
         assertThatThrownBy(() -> read(bomb.toString()))
             .isInstanceOf(ZoneReadException.class)
             .hasMessageStartingWith("example.com.yaml:"));
@@ -516,7 +513,7 @@ class OctoDnsYamlReaderTest {
       bomb.append("]\n");
     }
     bomb.append("  type: CAA\n  value:\n    tag: issue\n    value: *a11\n");
-    assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+    Bounded.within(() ->
         assertThatThrownBy(() -> read(bomb.toString()))
             .isInstanceOf(ZoneReadException.class)
             .hasMessageContaining("expands to more than"));
@@ -535,9 +532,8 @@ class OctoDnsYamlReaderTest {
   /** octoDNS's own test zone: 25 RRsets once geo is dropped and the ignored record is kept. */
   @Test
   void octoDnsUnitTestsZone() throws Exception {
-    Path file = CORPUS.resolve("unit.tests.yaml");
-    Assumptions.assumeTrue(Files.exists(file), "corpus absent: " + file);
-    Zone zone = reader.read(new DirectoryTree(CORPUS), "unit.tests.yaml", "unit.tests.");
+    Path corpus = Require.corpus("octodns-tests-config/unit.tests.yaml").getParent();
+    Zone zone = reader.read(new DirectoryTree(corpus), "unit.tests.yaml", "unit.tests.");
 
     assertThat(zone.rrsets()).hasSize(25);
     assertThat(zone.recordCount()).isEqualTo(40);

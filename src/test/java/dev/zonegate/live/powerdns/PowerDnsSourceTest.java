@@ -11,6 +11,7 @@ import dev.zonegate.live.LiveSource;
 import dev.zonegate.live.LiveSources;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
+import dev.zonegate.testing.Bounded;
 import dev.zonegate.testing.PdnsServer;
 import dev.zonegate.testing.PdnsServer.Set;
 import dev.zonegate.zone.MasterFileReader;
@@ -197,7 +198,7 @@ class PowerDnsSourceTest {
   void aServerThatNeverAnswersIsATimeout() throws Exception {
     try (ServerSocket s = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
       // Accepts (the kernel does) and never answers.
-      LiveException e = failure(config("http://127.0.0.1:" + s.getLocalPort(), "localhost", 1), env(), ZONE);
+      LiveException e = Bounded.within(() -> failure(config("http://127.0.0.1:" + s.getLocalPort(), "localhost", 1), env(), ZONE));
       assertThat(e.getMessage()).endsWith("no answer within 1 s (timeout)");
     }
   }

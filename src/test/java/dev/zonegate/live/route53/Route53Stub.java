@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
@@ -39,14 +40,25 @@ public final class Route53Stub implements AutoCloseable {
     }
   }
 
+  /** An answer, sent after {@code delayMillis} (a slow service), or never: see {@link #silence()}. */
   public record Response(int status, String body, long delayMillis) {
+    /** The delay of {@link #silence()}. */
+    static final long UNTIL_CLOSED = -1;
+
     public static Response ok(String body) {
       return new Response(200, body, 0);
+    }
+
+    /** No answer at all until the stub is closed, however long the client waits. */
+    public static Response silence() {
+      return new Response(200, "", UNTIL_CLOSED);
     }
   }
 
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  /** Released by {@link #close()}: a silent request is held until then. */
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   public Route53Stub(Function<Request, Response> script) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
@@ -77,8 +89,18 @@ public final class Route53Stub implements AutoCloseable {
               ex.getRequestHeaders().getFirst("Authorization"), URLDecoder.decode(sent, StandardCharsets.UTF_8));
       requests.add(req);
       Response r = script.apply(req);
+      if (r.delayMillis() == Response.UNTIL_CLOSED) {
+        try {
+          closed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
       if (r.delayMillis() > 0) {
         try {
+          // A slow page (the progress test): a slower machine only makes it slower, which that
+          // test's assertions allow; nothing waits for it to end at a given time.
           Thread.sleep(r.delayMillis());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -113,6 +135,7 @@ public final class Route53Stub implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
   }
 
