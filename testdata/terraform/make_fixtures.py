@@ -1027,6 +1027,14 @@ def scenarios():
     insts.append(Inst("aws_route53_record", "www", AWS, 2, www, updated(www, ttl=300), ["update"]))
     scenario("ttl-lowered", insts)
 
+    # Exit 2: the weighted-endpoint-emptied plan cut off after 400 bytes, as a failed upload leaves it.
+    d = os.path.join(SCENARIOS, "terraform-plan-truncated")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(SCENARIOS, "terraform-weighted-endpoint-emptied", "plan.json"), "rb") as f:
+        cut = f.read(400)
+    with open(os.path.join(d, "plan.json"), "wb") as f:
+        f.write(cut)
+
 
 def main():
     write(os.path.join(HERE, "aws-route53.json"), aws_route53())

@@ -25,18 +25,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The JSON report's schema (SPEC §7) is a promise to the tools that read the report, so every
  * report the scenarios produce is checked against it. Every object in the schema is closed, so a
- * field the renderer gains or loses without the schema fails here. Lives in this package to run
- * the CLI the way {@link ScenarioTest} does.
+ * field the renderer gains or loses without the schema fails here. Each scenario is run as
+ * {@link ScenarioTest} runs it, in its mode: diff, check or live.
  */
 class ReportSchemaTest {
+  @TempDir Path tmp;
+
   static final String SCHEMA = "report.schema.json";
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,24 +52,13 @@ class ReportSchemaTest {
     return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> scenario(d)));
   }
 
-  /** The same command line as ScenarioTest.run: old and new, the scenario's pack, its args. */
-  private static void scenario(Path dir) throws IOException {
-    JsonNode expected = YAMLMapper.builder().build().readTree(dir.resolve("expected.yaml").toFile());
-    String verdict = expected.get("verdict").asString();
-    int exit = expected.has("exit") ? expected.get("exit").asInt() : verdict.equals("block") ? 1 : 0;
-    if (exit == 2) {
+  /** The scenario's command as ScenarioTest runs it, in its mode (diff, check or live) and format. */
+  private void scenario(Path dir) throws Exception {
+    JsonNode expected = ScenarioTest.expected(dir);
+    if (ScenarioTest.undecided(expected)) {
       return; // a usage or input error writes no report
     }
-    List<String> args = Files.exists(dir.resolve("plan.json"))
-        ? new ArrayList<>(List.of("terraform", dir.resolve("plan.json").toString(), "--format", "json"))
-        : new ArrayList<>(List.of("diff", one(dir, "old"), one(dir, "new"), "--format", "json"));
-    if (Files.exists(dir.resolve("rules.yaml"))) {
-      args.addAll(List.of("--rules", "rules/default.yaml", "--rules", dir.resolve("rules.yaml").toString()));
-    }
-    for (JsonNode a : expected.path("args")) {
-      args.add(a.asString());
-    }
-    assertValid(dir.getFileName().toString(), Cli.run(args.toArray(String[]::new)));
+    assertValid(dir.getFileName().toString(), ScenarioTest.invoke(dir, expected, tmp));
   }
 
   @Test
@@ -149,13 +140,5 @@ class ReportSchemaTest {
     StringWriter w = new StringWriter();
     new JsonRenderer().render(r, w);
     return JSON.readTree(w.toString());
-  }
-
-  private static String one(Path dir, String stem) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      List<Path> found = s.filter(p -> p.getFileName().toString().startsWith(stem + ".")).toList();
-      assertThat(found).as(stem + ".* in " + dir).hasSize(1);
-      return found.get(0).toString();
-    }
   }
 }
