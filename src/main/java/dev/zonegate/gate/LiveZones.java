@@ -122,7 +122,7 @@ final class LiveZones {
   static List<RuleInput.Disagreement> disagreements(LiveRead r) {
     List<RuleInput.Disagreement> out = new ArrayList<>();
     for (Disagreement d : r.disagreements()) {
-      out.add(new RuleInput.Disagreement(d.name(), d.type(), d.answers()));
+      out.add(new RuleInput.Disagreement(d.name(), d.type(), d.answers(), d.judgedAgainst()));
     }
     return out;
   }

@@ -175,7 +175,7 @@ final class QuerySource implements LiveSource {
         differ |= !answers.get(s).rdata().equals(answers.get(0).rdata());
       }
       if (differ) {
-        disagreements.add(new Disagreement(q.owner(), Type.string(q.type()), byServer));
+        disagreements.add(new Disagreement(q.owner(), Type.string(q.type()), byServer, servers.get(0).label()));
       }
     }
     return new LiveRead(LiveSources.placeNotices(builder.build(), describe()), disagreements);

@@ -24,7 +24,8 @@ final class LiveInconsistent implements Rule {
                       "www.example.com.",
                       "A",
                       new java.util.TreeMap<>(
-                          Map.of("192.0.2.53:53", List.of("93.184.215.14"), "198.51.100.53:53", List.of("93.184.215.9")))))));
+                          Map.of("192.0.2.53:53", List.of("93.184.215.14"), "198.51.100.53:53", List.of("93.184.215.9"))),
+                      "192.0.2.53:53"))));
 
   private final RuleSpec spec;
 
@@ -36,14 +37,10 @@ final class LiveInconsistent implements Rule {
   public void check(RuleInput in, Findings out) {
     for (RuleInput.Disagreement d : in.disagreements()) {
       StringBuilder msg = new StringBuilder("the live servers disagree about " + d.name() + " " + d.type() + ":");
-      String first = null;
       for (Map.Entry<String, List<String>> e : d.answers().entrySet()) {
-        if (first == null) {
-          first = e.getKey();
-        }
         msg.append(' ').append(e.getKey()).append(" has ").append(e.getValue().isEmpty() ? "nothing" : e.getValue()).append(';');
       }
-      msg.append(" the change was judged against ").append(first);
+      msg.append(" the change was judged against ").append(d.judgedAgainst());
       out.add(d.name(), d.type(), msg.toString(), List.of(), List.of(), null);
     }
   }

@@ -124,8 +124,11 @@ public final class RuleInput {
     return parseError;
   }
 
-  /** A live server answer that differs between the zone's servers (query mode). */
-  public record Disagreement(String name, String type, java.util.SortedMap<String, List<String>> answers) {}
+  /**
+   * A live server answer that differs between the zone's servers (query mode), and the server the
+   * zone was built from (the first configured).
+   */
+  public record Disagreement(String name, String type, java.util.SortedMap<String, List<String>> answers, String judgedAgainst) {}
 
   /**
    * With a live source: the repository's base, which the change was written against (live is

@@ -217,6 +217,13 @@ class LiveSourcesTest {
       assertThat(www.answers())
           .containsEntry(named.address(), List.of("192.0.2.10", "192.0.2.11"))
           .containsEntry(second.address(), List.of("192.0.2.11", "192.0.2.20"));
+      assertThat(www.judgedAgainst()).isEqualTo(named.address());
+      // Listed the other way round, the zone is the second server's, and so is the name given,
+      // whichever of the two sorts first.
+      LiveRead swapped =
+          read(new LiveConfig.Query(List.of(second.address(), named.address()), null, 2), Map.of(), keys);
+      assertThat(swapped.disagreements().get(1).judgedAgainst()).isEqualTo(second.address());
+      assertThat(swapped.disagreements().get(1).answers()).isEqualTo(www.answers());
     }
   }
 
