@@ -7,7 +7,7 @@ import picocli.CommandLine;
 
 /**
  * Turns any failure into one line on standard error and exit 2: the gate could not decide, so it
- * does not pass (SPEC §4). The stack trace is for {@code --debug} only.
+ * does not pass (docs/exit-codes.md). The stack trace is for {@code --debug} only.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
   private final boolean debug;

@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
-  /** Exit codes of SPEC §4. */
+  /** Exit codes of docs/exit-codes.md. */
   public static final int PASS = 0;
 
   public static final int BLOCK = 1;

@@ -18,7 +18,7 @@ import org.xbill.DNS.TextParseException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a repository config: a {@code zonegate.yaml} (SPEC §3.2), or an octoDNS main config
+ * Reads a repository config: a {@code zonegate.yaml} (docs/configuration.md), or an octoDNS main config
  * standing in for one ({@link OctoDnsConfig}).
  *
  * <p>A {@code zonegate.yaml} is checked in three passes. Plain checks first, for the mistakes whose

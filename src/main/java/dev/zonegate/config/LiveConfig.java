@@ -3,7 +3,7 @@ package dev.zonegate.config;
 import java.util.List;
 
 /**
- * Where a zone is live (SPEC §3.3). Secrets are never here: a TSIG key names the environment
+ * Where a zone is live (docs/inputs.md). Secrets are never here: a TSIG key names the environment
  * variable its secret is read from, when the live source is contacted.
  */
 public sealed interface LiveConfig

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An octoDNS main config read as a zonegate config (SPEC §3.2): each zone under {@code zones:} is
+ * An octoDNS main config read as a zonegate config (docs/configuration.md): each zone under {@code zones:} is
  * read as octoDNS fills it, from every YamlProvider among its {@code sources:} in order ({@link
  * OctoDnsSources}): in each source's directory the zone file octoDNS itself would read, {@code
  * <zone name with its trailing dot>yaml} ({@code config/example.com.yaml}), and the source's

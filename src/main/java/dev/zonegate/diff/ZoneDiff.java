@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RRset-level difference of two snapshots of one zone (SPEC §2). Both sides are sorted, so one
+ * RRset-level difference of two snapshots of one zone (docs/inputs.md). Both sides are sorted, so one
  * merge pass gives the changes in canonical order without a lookup per set. Sets the proposed side
  * marks ignored (the deploying tool leaves them alone) are not compared.
  */
@@ -64,7 +64,7 @@ public final class ZoneDiff {
   }
 
   /**
-   * The effective changes of a deploy (live to head, SPEC §2), each marked {@code drift} when live
+   * The effective changes of a deploy (live to head, docs/inputs.md), each marked {@code drift} when live
    * differs from base at that RRset: the deploy would overwrite something changed out of band.
    */
   public static List<Change> effective(Zone base, Zone live, Zone head) {
@@ -93,7 +93,7 @@ public final class ZoneDiff {
     return z.get(z.origin(), "SOA") != null;
   }
 
-  /** Equal sets; the SOA is compared by MNAME, RNAME and timers, never by serial (SPEC §2). */
+  /** Equal sets; the SOA is compared by MNAME, RNAME and timers, never by serial (docs/inputs.md). */
   static boolean same(RRset x, RRset y) {
     if (!isSoa(x)) {
       return x.equals(y);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The three ways to allow a blocked finding (SPEC §6), each recorded with who and where: commit
+ * The three ways to allow a blocked finding (docs/ci-and-hooks.md), each recorded with who and where: commit
  * trailers {@code Zonegate-Allow: RULE[:NAME] reason}, GitLab merge-request labels
  * {@code zonegate-allow:RULE[:NAME]}, and {@code --allow} flags.
  */
@@ -28,7 +28,7 @@ public final class Allows {
   }
 
   /**
-   * Every allow must name a rule that can fire with these rules (SPEC §6): a typo in an allow that
+   * Every allow must name a rule that can fire with these rules (docs/ci-and-hooks.md): a typo in an allow that
    * silently allows nothing would leave its author believing the block is handled, and one that
    * names a rule left out of the packs is stale. The error names where the allow came from.
    */

@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * {@code zonegate check} on a git repository (SPEC §4, §8): zones read from the base and head
+ * {@code zonegate check} on a git repository (docs/exit-codes.md, docs/ci-and-hooks.md): zones read from the base and head
  * commits (or the working tree with {@code --worktree}), only the zones the change touches, live
  * read from each zone's configured source (or taken to be base with {@code --live none}), allows
  * gathered from flags, commit trailers and merge-request labels.
@@ -209,7 +209,7 @@ public final class Check {
 
   /**
    * Rule packs named by the head config, read from the head tree, layered on the default pack
-   * (SPEC §3.2): none named is the default pack alone.
+   * (docs/configuration.md): none named is the default pack alone.
    */
   static RuleSet rules(RepoConfig config, SourceTree tree) throws RulePackException {
     return RulePacks.load(

@@ -175,7 +175,7 @@ public final class Gate {
   /**
    * Findings about the validity of records the repository marked lenient (octoDNS
    * {@code lenient}), shown as allowed by that marker with its file and line: acknowledged by the
-   * repository itself, never silently dropped (SPEC §3.1).
+   * repository itself, never silently dropped (docs/inputs.md).
    */
   private List<Finding> acknowledged(List<Finding> found, ZoneMarks marks) {
     if (marks.isEmpty()) {

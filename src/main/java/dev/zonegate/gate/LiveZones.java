@@ -25,7 +25,7 @@ import java.util.TreeSet;
 final class LiveZones {
   private LiveZones() {}
 
-  /** The keys a query-mode source must ask for: every RRset either snapshot has (SPEC §3.3). */
+  /** The keys a query-mode source must ask for: every RRset either snapshot has (docs/inputs.md). */
   static Keys keys(Zone... zones) {
     return new Keys(zones);
   }

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stale-plan guard (SPEC §9): just before the deploy, read live again and compare with the
+ * The stale-plan guard (docs/fingerprint.md): just before the deploy, read live again and compare with the
  * fingerprints the reviewed report recorded. A zone whose live state moved, or whose proposed zone
  * is not the one reviewed, is named; nothing reviewed is applied over a state nobody reviewed.
  */

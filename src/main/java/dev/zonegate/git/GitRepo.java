@@ -27,7 +27,7 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
  * The repository a check runs in, opened with JGit so that zones at the base and head commits are
- * read from git objects and nothing is checked out (SPEC §8). Everything that can fail because of
+ * read from git objects and nothing is checked out (docs/ci-and-hooks.md). Everything that can fail because of
  * the repository (missing revision, missing object, not a repository) is a {@link GitException},
  * which the caller reports as "could not decide", never as a pass.
  */

@@ -15,7 +15,7 @@ import org.eclipse.jgit.util.FS;
 
 /**
  * Writes {@code pre-push} into the repository's hooks directory (honouring {@code core.hooksPath})
- * and touches nothing else (SPEC §8). A hook that is not ours is refused, or with {@code force}
+ * and touches nothing else (docs/ci-and-hooks.md). A hook that is not ours is refused, or with {@code force}
  * kept as {@code pre-push.zonegate-chained} and run first with the same input. Installing twice
  * changes nothing.
  */

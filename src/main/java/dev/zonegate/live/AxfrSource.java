@@ -26,7 +26,7 @@ import org.xbill.DNS.ZoneTransferException;
 import org.xbill.DNS.ZoneTransferIn;
 
 /**
- * A full zone transfer (SPEC §3.3). Records stream into a {@link ZoneBuilder} as they arrive, so a
+ * A full zone transfer (docs/inputs.md). Records stream into a {@link ZoneBuilder} as they arrive, so a
  * large zone is held once, in the model. dnsjava checks the framing (an SOA first, the transfer
  * ends at the next SOA, nothing after it, TSIG on every message); this class adds what it does not:
  * the closing SOA must equal the opening one, every record must be class IN and inside the zone,

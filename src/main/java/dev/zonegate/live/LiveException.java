@@ -1,7 +1,7 @@
 package dev.zonegate.live;
 
 /**
- * What is live cannot be read, so the gate stops (SPEC §3.3: fail closed, exit 2). The message is
+ * What is live cannot be read, so the gate stops (docs/inputs.md: fail closed, exit 2). The message is
  * one sentence naming the zone, the server where one was contacted, and the reason, e.g.
  * {@code zone example.com.: server 127.0.0.1:5353: TSIG verification failed (BADSIG)}. Reasons are
  * built by this package from codes and exception types, never from a secret or its text.

@@ -7,7 +7,7 @@ import java.util.List;
  * What a live source read: the zone as served, where servers answered differently (query mode
  * only; the zone then holds the first server's answer), which source it was, for reports, and
  * for a provider API what octoDNS manages there ({@link ProviderScope}; null for the others). The gate turns disagreements into
- * {@code warn} findings (SPEC §3.3).
+ * {@code warn} findings (docs/inputs.md).
  */
 public record LiveRead(Zone zone, List<Disagreement> disagreements, String source, ProviderScope scope) {
   public LiveRead {

@@ -3,7 +3,7 @@ package dev.zonegate.live;
 import dev.zonegate.model.RRsetKey;
 import java.util.Collection;
 
-/** Where the records a zone serves now come from (SPEC §3.3). */
+/** Where the records a zone serves now come from (docs/inputs.md). */
 public interface LiveSource {
   /**
    * Reads the zone as served now. {@code keys} are the RRsets of base and head: query mode asks

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 
 /**
  * Progress of long work (a large transfer, many zones) on standard error, only on a terminal
- * (SPEC §4): pipes and CI logs stay clean. A run installs a listener; the default prints nothing.
+ * (docs/exit-codes.md): pipes and CI logs stay clean. A run installs a listener; the default prints nothing.
  */
 public final class Progress {
   /** Receives progress; called from the thread doing the work. */

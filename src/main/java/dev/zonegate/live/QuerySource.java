@@ -33,7 +33,7 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Asks each configured authoritative server directly for every RRset of base and head (SPEC §3.3).
+ * Asks each configured authoritative server directly for every RRset of base and head (docs/inputs.md).
  * Questions go out with RD clear and answers must carry AA: a server that answers without
  * authority does not serve the zone, and what it says is not what is live. Only records whose
  * owner and type are the question's are taken; CNAMEs are not followed. The first server's answers

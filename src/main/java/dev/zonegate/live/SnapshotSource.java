@@ -9,7 +9,7 @@ import dev.zonegate.zone.ZoneReader;
 import java.util.Collection;
 
 /**
- * A file in the repository taken as what is live, in any zone format (SPEC §3.3): an export from a
+ * A file in the repository taken as what is live, in any zone format (docs/inputs.md): an export from a
  * provider, or a transfer committed by a job that can reach the servers when CI cannot. It is read
  * from the repository at head, like the zones themselves.
  */

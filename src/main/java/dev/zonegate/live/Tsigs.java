@@ -10,7 +10,7 @@ import org.xbill.DNS.TextParseException;
 
 /**
  * Builds the dnsjava TSIG key of a live source. The secret is read from the environment only here,
- * when the source is contacted (SPEC §3.2), and no message ever repeats it or any part of it.
+ * when the source is contacted (docs/configuration.md), and no message ever repeats it or any part of it.
  */
 final class Tsigs {
   private Tsigs() {}

@@ -30,7 +30,7 @@ public final class Change implements Comparable<Change> {
 
   /**
    * @param drift true when this change would undo a change made on the live servers that the
-   *     repository's base does not know (SPEC §2): live differs from base at this RRset
+   *     repository's base does not know (docs/inputs.md): live differs from base at this RRset
    */
   public Change(String zone, RRset before, RRset after, boolean drift) {
     if (before == null && after == null) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * One self-contained page (SPEC §7) a reviewer can open from a CI artifact: the verdict, a summary
+ * One self-contained page (docs/report.schema.json) a reviewer can open from a CI artifact: the verdict, a summary
  * per zone, findings blocking first with the way to allow them, then each zone's changes.
  *
  * <p>Record data is untrusted and this page is opened in a browser, so the page carries no script,

@@ -10,7 +10,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The machine-readable report of SPEC §7, streamed so a million changes never sit in a tree.
+ * The machine-readable report of docs/report.schema.json, streamed so a million changes never sit in a tree.
  * Everything is written in the report's sorted order: the same input gives the same bytes.
  */
 public final class JsonRenderer implements Renderer {

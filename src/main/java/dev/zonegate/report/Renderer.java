@@ -8,7 +8,7 @@ public interface Renderer {
   /** The word users pass to {@code --format}. */
   String format();
 
-  /** The file name under {@code --out DIR} (SPEC §4). */
+  /** The file name under {@code --out DIR} (docs/exit-codes.md). */
   String fileName();
 
   void render(Report report, Writer out) throws IOException;

@@ -27,7 +27,7 @@ public final class Report {
   private Map<String, Fingerprints> fingerprints = Map.of();
 
   /**
-   * SHA-256 of the canonical live snapshot judged and of the proposed one (SPEC §9); {@code head}
+   * SHA-256 of the canonical live snapshot judged and of the proposed one (docs/fingerprint.md); {@code head}
    * is null when the proposed file did not parse.
    */
   public record Fingerprints(String live, String head) {}
@@ -145,7 +145,7 @@ public final class Report {
     return fingerprints.get(zone);
   }
 
-  /** {@code pass} or {@code block} (SPEC §1). */
+  /** {@code pass} or {@code block} (docs/exit-codes.md). */
   public String verdict() {
     return verdict;
   }
@@ -265,7 +265,7 @@ public final class Report {
     return b + warnings() + " warning" + (warnings() == 1 ? "" : "s");
   }
 
-  /** The exact words that would allow a finding: trailer, label and flag (SPEC §6). */
+  /** The exact words that would allow a finding: trailer, label and flag (docs/ci-and-hooks.md). */
   public static String allowSpec(Finding f) {
     return f.name() == null ? f.rule() : f.rule() + ":" + f.name();
   }

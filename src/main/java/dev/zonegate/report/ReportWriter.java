@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Sends each requested format where SPEC §4 says: {@code text} to standard output; others to
+ * Sends each requested format where the README ("Reading the report") says: {@code text} to standard output; others to
  * {@code --out DIR} under their fixed names, or to standard output when only one is asked for.
  */
 public final class ReportWriter {

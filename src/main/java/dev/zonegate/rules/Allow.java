@@ -3,7 +3,7 @@ package dev.zonegate.rules;
 import java.util.List;
 
 /**
- * One permission to let a blocked finding through (SPEC §6): {@code RULE} or {@code RULE:NAME},
+ * One permission to let a blocked finding through (docs/ci-and-hooks.md): {@code RULE} or {@code RULE:NAME},
  * where NAME is a name glob relative to the zone or absolute. Rules with
  * {@code overridable: false} ignore every allow.
  */

@@ -7,7 +7,8 @@ import java.util.List;
 // Risk: deploying the repository overwrites a change made on the live servers out of band (a
 // hotfix, a record another system manages), silently undoing it.
 // Source: the stale-plan failure of the 2025-10-20 outage (an old plan applied over newer state);
-// SPEC §2 three-way comparison.
+// the three-way comparison of base, head and live (README, "Live state: what deploying would
+// really do").
 final class DriftRevert implements Rule {
   static final RuleType TYPE =
       new RuleType(

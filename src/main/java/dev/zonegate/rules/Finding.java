@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A rule's verdict on one change or one part of a snapshot (SPEC §1). {@code name} and
+ * A rule's verdict on one change or one part of a snapshot (docs/exit-codes.md). {@code name} and
  * {@code type} may be null for zone-wide findings; {@code location} is in the proposed files.
  */
 public record Finding(

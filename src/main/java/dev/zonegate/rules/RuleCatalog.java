@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The built-in rule types by name, in the order of SPEC §5. */
+/** The built-in rule types by name, in the order of docs/rules.md. */
 public final class RuleCatalog {
   private static final Map<String, RuleType> TYPES = new LinkedHashMap<>();
 

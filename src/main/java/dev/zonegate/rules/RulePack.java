@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * One rule-pack file: a YAML list of rules (SPEC §5), validated against
+ * One rule-pack file: a YAML list of rules (docs/rules.md), validated against
  * {@code rule-pack.schema.json} (which also fixes each type's params), then checked for what a
  * schema cannot say: duplicate ids and unusable globs.
  */
@@ -301,7 +301,7 @@ public final class RulePack {
   }
 
   /**
-   * {@code zone-parse-error} is part of the gate, not a pack rule (SPEC §3.2): a proposed zone that
+   * {@code zone-parse-error} is part of the gate, not a pack rule (docs/configuration.md): a proposed zone that
    * does not parse always blocks. A pack may restate it (to change its description) but not switch
    * it off, lower it, make it overridable, scope it, or give its id or type to anything else.
    */

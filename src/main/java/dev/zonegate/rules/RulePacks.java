@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The packs in force, from a config's {@code rules:} list or the {@code --rules} flags (SPEC §3.2).
+ * The packs in force, from a config's {@code rules:} list or the {@code --rules} flags (docs/configuration.md).
  * Packs layer on the built-in default pack and override its ids; they never silently replace it.
  * Starting from nothing takes {@link #NONE} as the first entry, and the packs in force (that entry
  * included) are printed by every report, so a gate with fewer rules than usual says so.

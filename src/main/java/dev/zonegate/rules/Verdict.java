@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies allows to the findings and decides (SPEC §1, §6): {@code block} when any finding at or
+ * Applies allows to the findings and decides (docs/exit-codes.md, docs/ci-and-hooks.md): {@code block} when any finding at or
  * above the fail-on severity is not allowed. Allowed findings stay in the list, marked with who
  * allowed them, so every report shows the override.
  */

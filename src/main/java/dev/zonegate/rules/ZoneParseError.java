@@ -5,7 +5,7 @@ import java.util.List;
 // Risk: A zone file that does not parse cannot be deployed, or worse, is deployed half-read.
 // Source: RFC 1035 §5 (master files); named-checkzone refuses the same files.
 //
-// Part of the gate, not of a pack (SPEC §3.2): RuleEngine reports it for every zone whose proposed
+// Part of the gate, not of a pack (docs/configuration.md): RuleEngine reports it for every zone whose proposed
 // file did not parse, whatever the packs say, and RulePack refuses a pack that would switch it off,
 // lower it or make it overridable. Its type stays in the catalogue so `rules list` and `rules
 // explain` show it and a pack may restate it with its own description.

@@ -2,7 +2,7 @@ package dev.zonegate.zone;
 
 import java.util.Locale;
 
-/** The zone file formats zonegate reads, and how a file name picks one (SPEC §3.1). */
+/** The zone file formats zonegate reads, and how a file name picks one (docs/inputs.md). */
 public enum ZoneFormat {
   MASTER("master"),
   OCTODNS("octodns"),

@@ -24,7 +24,7 @@ public interface ZoneReader {
   /**
    * Reads the side a change is judged against (the base commit, or a file said to be live). One
    * that does not parse (a broken main) is read leniently, its problems kept as warnings, so the
-   * change is still judged on its merits and the commit that repairs it is not refused (SPEC §4).
+   * change is still judged on its merits and the commit that repairs it is not refused (docs/exit-codes.md).
    * Throws, with the strict reading's error, only when nothing at all could be read.
    */
   static Zone readBase(ZoneReader reader, SourceTree tree, String path, String origin) throws ZoneReadException {

@@ -119,8 +119,8 @@ public final class ZoneWriter {
 
   /**
    * SHA-256 of the canonical text in its short form (see {@link #write(Zone, boolean, Sink)}), as
-   * {@code sha256:<hex>}: what the stale-plan guard compares (SPEC §9). The SOA serial is left
-   * out, as in every comparison (SPEC §2): a re-signed or re-serialled zone with the same data has
+   * {@code sha256:<hex>}: what the stale-plan guard compares (docs/fingerprint.md). The SOA serial is left
+   * out, as in every comparison (docs/inputs.md): a re-signed or re-serialled zone with the same data has
    * not moved. Comments count, so provider-only records are covered. The text is encoded (UTF-8)
    * and hashed as it is written, never held whole.
    */

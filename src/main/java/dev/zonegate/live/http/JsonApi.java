@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GETs JSON from a provider's HTTP API for a live source (SPEC §3.3: fail closed). Every failure
+ * GETs JSON from a provider's HTTP API for a live source (docs/inputs.md: fail closed). Every failure
  * is a {@link LiveException} of one sentence naming the zone and the provider, built from status
  * codes and exception types only: no header, body or exception text is ever repeated, so the
  * credential a header carries cannot reach a message.

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRespo
  * is written in the export's JSON shape and converted by the reader's own {@link
  * Route53JsonReader.Listing}.
  *
- * <p>Fails closed (SPEC §3.3): a missing credential, a refused or expired one, throttling that
+ * <p>Fails closed (docs/inputs.md): a missing credential, a refused or expired one, throttling that
  * outlasts the SDK's retries, a page that fails mid-listing, a zone not found or found twice, an
  * answer that does not parse, a listing that loops or lacks the zone's SOA: each is one {@link
  * LiveException} naming the zone and the hosted zone, and never a credential.
