@@ -197,10 +197,14 @@ public final class RulePack {
     }
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < root.size(); i++) {
+      JsonNode n = root.get(i);
       if (bad.containsKey(i)) {
+        // Its id still counts: a later rule with the same id is a second problem, not hidden by this one.
+        if (n.isObject() && n.path("id").isString()) {
+          ids.add(n.get("id").asString());
+        }
         continue;
       }
-      JsonNode n = root.get(i);
       if (!n.isObject() || !n.path("id").isString() || !n.path("type").isString()) {
         continue; // the schema has said what is wrong with it
       }
