@@ -22,6 +22,11 @@ class CiTemplateIT {
   @TempDir Path tmp;
 
   int runJob(String plan) throws Exception {
+    return runJob(plan, null);
+  }
+
+  /** The job, with {@code javaOpts} for ZONEGATE_JAVA_OPTS instead of the template's own when not null. */
+  int runJob(String plan, String javaOpts) throws Exception {
     JsonNode template = YAMLMapper.builder().build().readTree(Path.of("ci/zonegate.gitlab-ci.yml").toFile());
     JsonNode job = template.get(".zonegate-terraform");
     assertThat(job.get("extends").asString()).isEqualTo(".zonegate-reports");
@@ -34,7 +39,7 @@ class CiTemplateIT {
     pb.environment().put("ZONEGATE_JAR", Path.of("target/zonegate.jar").toAbsolutePath().toString());
     pb.environment().put("ZONEGATE_PLAN", Path.of(plan).toAbsolutePath().toString());
     pb.environment().put("ZONEGATE_ARGS", "");
-    pb.environment().put("ZONEGATE_JAVA_OPTS", template.get("variables").get("ZONEGATE_JAVA_OPTS").asString());
+    pb.environment().put("ZONEGATE_JAVA_OPTS", javaOpts != null ? javaOpts : template.get("variables").get("ZONEGATE_JAVA_OPTS").asString());
     Process p = pb.start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return p.exitValue();
@@ -78,5 +83,13 @@ class CiTemplateIT {
   String log() throws Exception {
     Path l = tmp.resolve("job.log");
     return Files.exists(l) ? Files.readString(l, StandardCharsets.UTF_8) : "";
+  }
+
+  @Test
+  void aJavaThatCannotStartFailsTheJobAsUndecidedNotAsABlock() throws Exception {
+    // java -jar alone exits 1 when the JVM cannot start, as a block does; the job tells them apart.
+    assertThat(runJob("testdata/scenarios/terraform-record-added/plan.json", "-Xmx1m")).as(log()).isEqualTo(2);
+    assertThat(log().strip()).endsWith("zonegate: error: Java stopped before zonegate could decide (exit 1), so no verdict;"
+        + " check ZONEGATE_JAVA_OPTS and the job's Java");
   }
 }
