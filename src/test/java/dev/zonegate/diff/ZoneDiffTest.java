@@ -88,4 +88,91 @@ class ZoneDiffTest {
             "add example.com. NS", "add example.com. MX", "add a.example.com. A",
             "add b.a.example.com. A", "add z.example.com. A");
   }
+
+  private static dev.zonegate.model.RRset set(String name, String type, long ttl, String... rdata) {
+    return new dev.zonegate.model.RRset(dev.zonegate.model.RRsetKey.of(name, type), ttl, List.of(rdata), null);
+  }
+
+  private static Zone made(dev.zonegate.model.RRset... sets) {
+    return new Zone("example.com.", List.of(sets), List.of());
+  }
+
+  @Test
+  void aSetTheProposalMarksIgnoredIsNotComparedAndUnmarkedItIs() throws Exception {
+    // octoDNS's ignored: the deploying tool leaves the set alone, so a difference there is none.
+    Zone before = made(set("a.example.com.", "A", 300, "192.0.2.1"), set("ign.example.com.", "TXT", 300, "\"x\""));
+    Zone after = made(set("a.example.com.", "A", 300, "192.0.2.2"), set("ign.example.com.", "TXT", 300, "\"y\""));
+    dev.zonegate.model.RRsetKey ign = dev.zonegate.model.RRsetKey.of("ign.example.com.", "TXT");
+    ZoneMarksFixture marks = new ZoneMarksFixture(ign);
+    assertThat(ZoneDiff.diff(before, after.withMarks(marks.marks()))).extracting(Change::toString)
+        .containsExactly("update a.example.com. A");
+    assertThat(ZoneDiff.diff(before, after)).extracting(Change::toString)
+        .containsExactly("update a.example.com. A", "update ign.example.com. TXT");
+    // Marked ignored on one side only of the merge (added, or deleted): still not compared, and the
+    // sets on either side of it still are.
+    Zone onlyAfter = made(set("a.example.com.", "A", 300, "192.0.2.1"), set("ign.example.com.", "TXT", 300, "\"y\""),
+        set("z.example.com.", "A", 300, "192.0.2.9"));
+    assertThat(ZoneDiff.diff(made(set("a.example.com.", "A", 300, "192.0.2.1")), onlyAfter.withMarks(marks.marks())))
+        .extracting(Change::toString).containsExactly("add z.example.com. A");
+    Zone onlyBefore = made(set("ign.example.com.", "TXT", 300, "\"x\""), set("z.example.com.", "A", 300, "192.0.2.9"));
+    assertThat(ZoneDiff.diff(onlyBefore, made(set("a.example.com.", "A", 300, "192.0.2.1")).withMarks(marks.marks())))
+        .extracting(Change::toString).containsExactly("add a.example.com. A", "delete z.example.com. A");
+  }
+
+  /** Marks that say one set is ignored, as an octoDNS reader makes them. */
+  private record ZoneMarksFixture(dev.zonegate.model.RRsetKey key) {
+    dev.zonegate.model.ZoneMarks marks() {
+      return new dev.zonegate.model.ZoneMarks(
+          java.util.Map.of(key, new dev.zonegate.model.Notice(null, "ignored")), java.util.Map.of(), null);
+    }
+  }
+
+  @Test
+  void anSoaTtlOrRecordCountChangeIsAChange() throws Exception {
+    String soa = "ns1.example.com. hostmaster.example.com. 1 7200 900 1209600 300";
+    dev.zonegate.model.RRset apex = set("example.com.", "SOA", 300, soa);
+    assertThat(ZoneDiff.diff(made(apex), made(set("example.com.", "SOA", 60, soa)))).hasSize(1);
+    assertThat(ZoneDiff.diff(made(apex), made(set("example.com.", "SOA", 300, soa.replace(" 1 ", " 2 "))))).isEmpty();
+    assertThat(ZoneDiff.diff(made(apex), made(set("example.com.", "SOA", 300, soa, soa.replace("ns1", "ns2"))))).hasSize(1);
+    // Text that is no SOA rdata at all is compared whole.
+    assertThat(ZoneDiff.withoutSerial("not an soa")).isEqualTo("not an soa");
+    assertThat(ZoneDiff.withoutSerial(soa)).isEqualTo("ns1.example.com. hostmaster.example.com. - 7200 900 1209600 300");
+  }
+
+  @Test
+  void anSoaBelowTheApexIsComparedWhenBothSidesHaveTheirApexSoa() throws Exception {
+    // Only the apex SOA is format-dependent (octoDNS has none); any other SOA set is data.
+    String soa = "ns1.example.com. hostmaster.example.com. 1 7200 900 1209600 300";
+    dev.zonegate.model.RRset apex = set("example.com.", "SOA", 300, soa);
+    dev.zonegate.model.RRset sub = set("sub.example.com.", "SOA", 300, soa);
+    assertThat(ZoneDiff.diff(made(apex, sub), made(apex))).extracting(Change::toString)
+        .containsExactly("delete sub.example.com. SOA");
+    assertThat(ZoneDiff.diff(made(apex), made(apex, sub))).extracting(Change::toString)
+        .containsExactly("add sub.example.com. SOA");
+    assertThat(ZoneDiff.diff(made(sub), made(apex))).isEmpty();
+  }
+
+  @Test
+  void effectiveChangesAreMarkedDriftWhereLiveLeftBase() throws Exception {
+    dev.zonegate.model.RRset a1 = set("a.example.com.", "A", 300, "192.0.2.1");
+    dev.zonegate.model.RRset a2 = set("a.example.com.", "A", 300, "192.0.2.2");
+    dev.zonegate.model.RRset b1 = set("b.example.com.", "A", 300, "192.0.2.5");
+    dev.zonegate.model.RRset c1 = set("c.example.com.", "A", 300, "192.0.2.7");
+    dev.zonegate.model.RRset c2 = set("c.example.com.", "A", 300, "192.0.2.8");
+    // a: live as base, head changes it (no drift); b: added out of band, head drops it (drift);
+    // c: deleted out of band, head changes it (drift).
+    Zone base = made(a1, c1);
+    Zone live = made(a1, b1);
+    Zone head = made(a2, c2);
+    assertThat(ZoneDiff.effective(base, live, head)).extracting(c -> c + (c.drift() ? " drift" : ""))
+        .containsExactly("update a.example.com. A", "delete b.example.com. A drift", "add c.example.com. A drift");
+    // The same zone as base and live: nothing drifted.
+    assertThat(ZoneDiff.effective(live, live, head)).noneMatch(Change::drift);
+    // An apex SOA that one side lacks is a format's doing, never drift.
+    String soa = "ns1.example.com. hostmaster.example.com. 1 7200 900 1209600 300";
+    Zone withSoa = made(a1, set("example.com.", "SOA", 300, soa));
+    Zone newSoa = made(a1, set("example.com.", "SOA", 300, soa.replace("ns1", "ns9")));
+    assertThat(ZoneDiff.effective(made(a1), withSoa, newSoa)).extracting(c -> c + (c.drift() ? " drift" : ""))
+        .containsExactly("update example.com. SOA");
+  }
 }
