@@ -174,5 +174,7 @@ class ZoneDiffTest {
     Zone newSoa = made(a1, set("example.com.", "SOA", 300, soa.replace("ns1", "ns9")));
     assertThat(ZoneDiff.effective(made(a1), withSoa, newSoa)).extracting(c -> c + (c.drift() ? " drift" : ""))
         .containsExactly("update example.com. SOA");
+    // When it is live that has none (a snapshot in a format without one), there is no SOA change.
+    assertThat(ZoneDiff.effective(withSoa, made(a1), newSoa)).isEmpty();
   }
 }
