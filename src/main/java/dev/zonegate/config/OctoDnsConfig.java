@@ -32,9 +32,10 @@ import tools.jackson.databind.JsonNode;
  * YamlProvider settings that change how a file reads ({@code enforce_order}, {@code order_mode},
  * {@code default_ttl}, {@code escaped_semicolons}, {@code populate_should_replace}), each with
  * octoDNS's default, and the zone's {@code lenient} (default false), whose place in the config is
- * the marker findings it acknowledges point to. Targets, processors, manager settings, credentials
- * and secret references are ignored, and no environment variable is ever read. An octoDNS config
- * has no rule packs: the default pack applies.
+ * the marker findings it acknowledges point to. Processors and manager settings are ignored here;
+ * the zone's targets, with their settings and credential references, are read by {@link
+ * OctoDnsTargets} only when live state is asked for (env/VAR references resolved then, a literal
+ * secret refused). An octoDNS config has no rule packs: the default pack applies.
  *
  * <p>A zone zonegate cannot read is an error naming it, never skipped, so nothing passes
  * unchecked: no YamlProvider among its sources, a directory or shared file taken from a secret
