@@ -41,6 +41,12 @@ final class FindingText {
     return sb.append(']').toString();
   }
 
+  /** {@code a}, {@code a or b}, {@code a, b or c}: choices in a sentence. */
+  static String oneOf(java.util.List<String> ways) {
+    int n = ways.size();
+    return n <= 1 ? String.join("", ways) : String.join(", ", ways.subList(0, n - 1)) + " or " + ways.get(n - 1);
+  }
+
   /** What a reader does about a finding: who allowed it, how to allow it, or that it cannot be. */
   static String allowHint(Report report, Finding f) {
     if (f.allowed()) {
@@ -63,11 +69,7 @@ final class FindingText {
     if (report.allows(Report.AllowRoute.FLAG)) {
       ways.add("--allow " + spec);
     }
-    if (ways.isEmpty()) {
-      return "";
-    }
-    String last = ways.remove(ways.size() - 1);
-    return "to allow: " + (ways.isEmpty() ? last : String.join(", ", ways) + " or " + last);
+    return ways.isEmpty() ? "" : "to allow: " + oneOf(ways);
   }
 
   /**

@@ -110,12 +110,7 @@ public final class SarifRenderer implements Renderer {
     if (report.allows(Report.AllowRoute.FLAG)) {
       ways.add("--allow " + id + "[:<name>]");
     }
-    if (ways.isEmpty()) {
-      return "";
-    }
-    String last = ways.remove(ways.size() - 1);
-    return "\nA blocking finding is allowed with " + (ways.isEmpty() ? last : String.join(", ", ways) + " or " + last)
-        + ", unless the rule is not overridable.";
+    return ways.isEmpty() ? "" : "\nA blocking finding is allowed with " + FindingText.oneOf(ways) + ", unless the rule is not overridable.";
   }
 
   private void driver(JsonGenerator g, Report report, List<String> rules) {
