@@ -165,4 +165,81 @@ class MailChangeTest {
     List<Finding> f = new ArrayList<>(RuleFixture.run(warn, T, List.of(), RuleFixture.zone(MX), RuleFixture.zone("")));
     assertThat(f).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARN);
   }
+
+  @Test
+  void anInZoneAliasChainIsFollowedForEightHopsOnly() {
+    // The MX moves to the end of an alias chain: the same server if the chain is short enough to
+    // follow, a provider move as far as the rule can tell once it is longer than eight hops.
+    StringBuilder eight = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      eight.append("a").append(i).append(" CNAME a").append(i + 1).append('\n');
+    }
+    String end8 = eight + "a8 A 192.0.2.8\n";
+    assertThat(RuleFixture.run(T, "@ MX 10 a0\n" + end8, "@ MX 10 a8\n" + end8)).isEmpty();
+    String end9 = eight + "a8 CNAME a9\na9 A 192.0.2.9\n";
+    assertThat(RuleFixture.run(T, "@ MX 10 a0\n" + end9, "@ MX 10 a9\n" + end9)).singleElement()
+        .satisfies(x -> {
+          assertThat(x.severity()).isEqualTo(Severity.WARN);
+          assertThat(x.message()).startsWith("every MX of example.com. is replaced at once (a0.example.com. by a9.example.com.)");
+        });
+  }
+
+  @Test
+  void mechanismsNeedANonEmptyArgumentAfterTheColon() {
+    // 'include:' or 'a:' with nothing after the colon names no domain: receivers return permerror.
+    assertThat(MailChange.spfProblems("v=spf1 include: -all")).containsExactly("'include:' needs ':domain'");
+    assertThat(MailChange.spfProblems("v=spf1 exists:x -all")).isEmpty();
+    assertThat(MailChange.spfProblems("v=spf1 a: -all")).containsExactly("'a:' is malformed");
+    assertThat(MailChange.spfProblems("v=spf1 mx:x a -all")).isEmpty();
+    assertThat(MailChange.spfProblems("v=spf1 ptr: -all")).containsExactly("'ptr:' is malformed");
+    assertThat(MailChange.spfProblems("v=spf1 ptr/24 -all")).containsExactly("'ptr/24' is malformed");
+    assertThat(MailChange.spfProblems("v=spf1 ptr ptr:x.example -all")).isEmpty();
+  }
+
+  @Test
+  void ipMechanismsNeedAnAddressOfTheirOwnFamily() {
+    assertThat(MailChange.spfProblems("v=spf1 ip4 -all"))
+        .containsExactly("'ip4' needs ':address[/prefix]' with a valid ip4 address");
+    assertThat(MailChange.spfProblems("v=spf1 ip4:2001:db8::/32 -all"))
+        .containsExactly("'ip4:2001:db8::/32' needs ':address[/prefix]' with a valid ip4 address");
+    assertThat(MailChange.spfProblems("v=spf1 ip6:192.0.2.0/24 -all"))
+        .containsExactly("'ip6:192.0.2.0/24' needs ':address[/prefix]' with a valid ip6 address");
+    assertThat(MailChange.spfProblems("v=spf1 ip4:192.0.2.0/24 -all")).isEmpty();
+  }
+
+  @Test
+  void anEqualsSignMakesAModifierOnlyBeforeAnyColonOrSlash() {
+    // RFC 7208 §12: a modifier is 'name=value' with a name; '=' after ':' or '/' is part of a
+    // mechanism's argument, and a term starting with ':', '/' or '=' is no modifier at all.
+    assertThat(MailChange.spfProblems("v=spf1 include:a=b.example mx/24=x -all")).isEmpty();
+    assertThat(MailChange.spfProblems("v=spf1 =foo -all")).containsExactly("'=foo' is not an SPF mechanism");
+    assertThat(MailChange.spfProblems("v=spf1 :x=y -all")).containsExactly("':x=y' is not an SPF mechanism");
+    assertThat(MailChange.spfProblems("v=spf1 /x=y -all")).containsExactly("'/x=y' is not an SPF mechanism");
+    assertThat(MailChange.spfProblems("v=spf1 x.y=z -all")).isEmpty();
+  }
+
+  @Test
+  void redirectAndExpMustNameADomainOnce() {
+    assertThat(MailChange.spfProblems("v=spf1 redirect=")).containsExactly("'redirect=' names no domain");
+    assertThat(MailChange.spfProblems("v=spf1 -all exp=")).containsExactly("'exp=' names no domain");
+    assertThat(MailChange.spfProblems("v=spf1 -all exp=a.example exp=b.example"))
+        .containsExactly("'exp=' appears more than once");
+    // Unknown modifiers may be empty and repeat (RFC 7208 §6).
+    assertThat(MailChange.spfProblems("v=spf1 -all foo= foo= exp=a.example")).isEmpty();
+    assertThat(MailChange.spfProblems("v=spf1 redirect=a.example")).isEmpty();
+  }
+
+  @Test
+  void aDmarcSubdomainPolicyMustBeAPolicy() {
+    assertThat(MailChange.dmarcProblem("v=DMARC1; p=reject; sp=bogus")).isEqualTo("sp=bogus is not none, quarantine or reject");
+    assertThat(MailChange.dmarcProblem("v=DMARC1; p=reject; sp=None")).isNull();
+  }
+
+  @Test
+  void trailingAndShortEscapesAreKeptAsWritten() {
+    // A backslash at the very end escapes nothing; '\\12' is no three-digit escape.
+    assertThat(MailChange.text("\"a\\")).isEqualTo("a\\");
+    assertThat(MailChange.text("\"a\\12")).isEqualTo("a12");
+    assertThat(MailChange.text("\"a\\123")).isEqualTo("a{");
+  }
 }

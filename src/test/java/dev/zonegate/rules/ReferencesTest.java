@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -83,5 +85,26 @@ class ReferencesTest {
         .containsExactly("example.com.", "www.example.com.");
     assertThat(full.to("mail.example.com.")).hasSize(2);
     assertThat(full.to("elsewhere.example.net.")).isEmpty();
+  }
+
+  @Test
+  void anIndexForManyNamesFindsEveryOneOfThem() {
+    // Many wanted names share slots of the index's hash table: each must still be found, so the
+    // references to any of the changed names are reported, not only to the first of a collision.
+    List<RRset> sets = new ArrayList<>();
+    Set<String> wanted = new HashSet<>();
+    for (int i = 0; i < 300; i++) {
+      String target = "t" + i + ".example.com.";
+      wanted.add(target);
+      sets.add(new RRset(RRsetKey.of("c" + i + ".example.com.", "CNAME"), 60, List.of(target), null));
+    }
+    Zone z = new Zone("example.com.", sets, List.of());
+    References some = new References(z, wanted);
+    for (int i = 0; i < 300; i++) {
+      assertThat(some.to("t" + i + ".example.com."))
+          .as("t%d", i)
+          .extracting(References.Reference::owner)
+          .containsExactly("c" + i + ".example.com.");
+    }
   }
 }
