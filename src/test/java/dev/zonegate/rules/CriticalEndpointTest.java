@@ -101,4 +101,23 @@ class CriticalEndpointTest {
     assertThat(RuleFixture.run(T, Map.of(), prod, "api.prod CNAME lb1.example.net.\n", "api.prod CNAME lb2.example.net.\n"))
         .hasSize(1);
   }
+
+  @Test
+  void aDeletedAliasIsNamedAsAnAlias() {
+    assertThat(critical("api CNAME lb.example.net.\n", "\n")).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("critical name api.example.com. is deleted: its CNAME to lb.example.net. is removed"));
+  }
+
+  @Test
+  void theFindingIsPlacedOnTheNewRecordsOrWhatIsLeftAtTheName() {
+    // Replaced: the new addresses' line. Deleted: another record still at the name, else the file.
+    assertThat(critical("api A 192.0.2.1\n", "x TXT \"x\"\napi A 198.51.100.1\n")).singleElement()
+        .satisfies(x -> assertThat(x.location().line()).isEqualTo(4));
+    assertThat(critical(FOUR, "x TXT \"x\"\napi TXT \"retired\"\n")).singleElement()
+        .satisfies(x -> assertThat(x.location().line()).isEqualTo(4));
+    assertThat(critical(FOUR, "\n")).singleElement().satisfies(x -> {
+      assertThat(x.location().path()).isEqualTo("example.com.zone");
+      assertThat(x.location().line()).isZero();
+    });
+  }
 }

@@ -137,4 +137,65 @@ class DanglingReferenceTest {
     assertThat(run("a.old A 192.0.2.1\n", "a.old A 192.0.2.1\nnew DNAME old\n")).isEmpty();
     assertThat(run("\n", "new DNAME old\n")).hasSize(1);
   }
+
+  @Test
+  void aLosingNameFindingPointsAtTheReferrersLine() {
+    // The reviewer must fix the record that still points, so the finding is placed on its line,
+    // not on the deleted address's.
+    List<Finding> f = run("app A 192.0.2.1\nx TXT \"x\"\nwww CNAME app\n", "x TXT \"x\"\nwww CNAME app\n");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.name()).isEqualTo("app.example.com.");
+      assertThat(x.location().line()).isEqualTo(4); // "www CNAME app", after $ORIGIN and $TTL
+    });
+  }
+
+  @Test
+  void aReferrerWhoseOwnSetChangedIsReportedOnlyForItsSet() {
+    // The MX set is edited and its remaining target deleted: one finding on the MX set, none on
+    // the deleted name for the same reference.
+    List<Finding> f = run("@ MX 10 mail\n@ MX 20 mail2\nmail A 192.0.2.25\nmail2 A 192.0.2.26\n",
+        "@ MX 10 mail\nmail2 A 192.0.2.26\n");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.name()).isEqualTo("example.com.");
+      assertThat(x.type()).isEqualTo("MX");
+    });
+  }
+
+  @Test
+  void aCnameChainOfSixteenHopsIsFollowedAndALongerOneIsNot() {
+    StringBuilder chain = new StringBuilder();
+    for (int i = 0; i < 15; i++) {
+      chain.append("c").append(i).append(" CNAME c").append(i + 1).append('\n');
+    }
+    String sixteen = chain + "c15 A 192.0.2.1\n";
+    assertThat(run(sixteen, sixteen + "www CNAME c0\n")).isEmpty();
+    String seventeen = chain + "c15 CNAME c16\nc16 A 192.0.2.1\n";
+    assertThat(run(seventeen, seventeen + "www CNAME c0\n")).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("www.example.com. CNAME points at c0.example.com., which is a CNAME chain longer than 16"));
+  }
+
+  @Test
+  void aTargetWithoutAddressSaysWhetherItIsReachedThroughACname() {
+    assertThat(run("host TXT \"x\"\n", "host TXT \"x\"\n@ MX 10 host\n")).singleElement()
+        .satisfies(x -> assertThat(x.message())
+            .isEqualTo("example.com. MX points at host.example.com., which has no address (A/AAAA)"));
+    assertThat(run("host TXT \"x\"\nalias CNAME host\n", "host TXT \"x\"\nalias CNAME host\n@ MX 10 alias\n"))
+        .singleElement().satisfies(x -> assertThat(x.message()).isEqualTo("example.com. MX points at alias.example.com.,"
+            + " which leads via CNAME to host.example.com., which has no address (A/AAAA)"));
+  }
+
+  @Test
+  void theMissingGlueMessageNamesTheDelegation() {
+    assertThat(run("\n", "dev NS ns1.dev\n")).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("dev.example.com. NS points at ns1.dev.example.com., which is below the delegation dev.example.com."
+            + " and has no glue address (A/AAAA)"));
+  }
+
+  @Test
+  void anEmptyNonTerminalTargetNamesNothingEvenUnderAWildcard() {
+    // RFC 4592 §2.2.2: a wildcard does not answer for a name that exists as an empty non-terminal.
+    String zone = "* A 192.0.2.1\nx.b A 192.0.2.2\n";
+    assertThat(run(zone, zone + "www CNAME b\n")).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("www.example.com. CNAME points at b.example.com., which names nothing in the zone"));
+  }
 }

@@ -162,4 +162,43 @@ class ReservedAddressTest {
       assertThat(ReservedAddress.parse(bad)).as(bad).isNull();
     }
   }
+
+  @Test
+  void singleHostAndWholeSpaceRangesCanBeAllowed() {
+    // A /32 (every bit of the address) and a /0 (all of it) are both valid allowedRanges.
+    Map<String, Object> host = Map.of("allowedRanges", List.of("192.0.2.7/32"));
+    assertThat(RuleFixture.run(T, host, List.of(), "", "c A 192.0.2.7\n")).isEmpty();
+    assertThat(RuleFixture.run(T, host, List.of(), "", "c A 192.0.2.8\n")).hasSize(1);
+    Map<String, Object> all6 = Map.of("allowedRanges", List.of("::/0"));
+    assertThat(RuleFixture.run(T, all6, List.of(), "", "b AAAA fd00::1\nc A 10.0.0.1\n")).singleElement()
+        .satisfies(x -> assertThat(x.name()).isEqualTo("c.example.com."));
+  }
+
+  @Test
+  void onlyTheMappedPrefixMakesAnAddressMapped() {
+    // A global unicast address whose 11th and 12th bytes are ff is no ::ffff:a.b.c.d: it is
+    // judged as IPv6, not by the private IPv4 address its last bytes happen to spell.
+    assertThat(add("app AAAA 2606:2800::ffff:a00:1")).isEmpty();
+    assertThat(add("app AAAA ::ffff:10.0.0.1")).singleElement()
+        .satisfies(x -> assertThat(x.message()).isEqualTo(
+            "AAAA ::ffff:10.0.0.1 is IPv4-mapped (::ffff:0:0/96) and its IPv4 address is in 10.0.0.0/8 private-use"
+                + " (RFC 1918), which a public zone should not serve"));
+  }
+
+  @Test
+  void aDoubleColonMayStandForASingleZeroGroup() {
+    // RFC 4291 §2.2: '::' is one or more zero groups, so seven written groups plus '::' is valid.
+    assertThat(ReservedAddress.parse("fd00:1:2:3:4:5::6")).hasSize(16).startsWith((byte) 0xfd, 0).endsWith(0, 0, 0, 6);
+    assertThat(add("app AAAA fd00:1:2:3:4:5::6")).singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("unique local"));
+  }
+
+  @Test
+  void hexGroupsTakeEveryHexDigitAndNothingElse() {
+    assertThat(ReservedAddress.parse("0:9:a:f:A:F:90af:AF09"))
+        .containsExactly(0, 0, 0, 9, 0, 0xa, 0, 0xf, 0, 0xa, 0, 0xf, 0x90, 0xaf, 0xaf, 0x09);
+    for (String bad : new String[] {"1.2.3.+4", "1.2.3.a", "::ffff:1.2.3.999", "::ffff:1.2.3", "::g", "::G", "::/"}) {
+      assertThat(ReservedAddress.parse(bad)).as(bad).isNull();
+    }
+  }
 }
