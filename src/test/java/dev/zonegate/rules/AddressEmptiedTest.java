@@ -168,4 +168,23 @@ class AddressEmptiedTest {
     // Turning a host into a delegated child: the child answers for it now.
     assertThat(run("dev A 192.0.2.1\ndev A 192.0.2.2\n", cut)).isEmpty();
   }
+
+  @Test
+  void anIpv6AddressWrittenWithALeadingDoubleColonCountsAsIpv6() {
+    // '::2' is IPv6 like any other literal with a colon: with one A it is a dual-stack host.
+    assertThat(run("old A 192.0.2.1\nold AAAA ::2\nwww A 192.0.2.2\n", "www A 192.0.2.2\n")).isEmpty();
+  }
+
+  @Test
+  void theFindingIsPlacedOnWhatStaysAtTheNameOrPointsAtItOrTheFile() {
+    // Kept records: the first of them. Referenced: the record that still points. Else the file.
+    assertThat(run("x TXT \"x\"\napp A 192.0.2.1\n", "x TXT \"x\"\napp TXT \"token\"\n")).singleElement()
+        .satisfies(x -> assertThat(x.location().line()).isEqualTo(4));
+    assertThat(run("x TXT \"x\"\napp A 192.0.2.1\nwww CNAME app\n", "x TXT \"x\"\nwww CNAME app\n")).singleElement()
+        .satisfies(x -> assertThat(x.location().line()).isEqualTo(4));
+    assertThat(run(T.example().before(), T.example().after())).singleElement().satisfies(x -> {
+      assertThat(x.location().path()).isEqualTo("example.com.zone");
+      assertThat(x.location().line()).isZero();
+    });
+  }
 }

@@ -24,5 +24,7 @@ class AttributeLeafTest {
     assertThat(AttributeLeaf.is("under_score.example.com.")).isFalse();
     assertThat(AttributeLeaf.is("a\\._b.example.com.")).isFalse();
     assertThat(AttributeLeaf.is("a\\\\._b.example.com.")).isTrue();
+    // The escaped dot may open the name: "\\._b" is one label that starts with a dot, not with "_".
+    assertThat(AttributeLeaf.is("\\._b.example.com.")).isFalse();
   }
 }

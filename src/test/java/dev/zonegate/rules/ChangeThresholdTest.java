@@ -93,4 +93,22 @@ class ChangeThresholdTest {
     // The same seven deletes of the zone's own data count.
     assertThat(RuleFixture.run(T, hosts(0, 15, 1), hosts(0, 8, 1))).hasSize(1);
   }
+
+  @Test
+  void aDelegationsOwnNsAndDsCountLikeAnyOtherData() {
+    // Only the child's data below the cut is left out: retiring four of ten delegations, or
+    // pulling four DS records, is a large change of this zone's own answers.
+    StringBuilder ns = new StringBuilder();
+    StringBuilder ds = new StringBuilder();
+    for (String child : new String[] {"a", "b", "c", "d"}) {
+      ns.append(child).append(" NS ns.example.net.\n");
+      ds.append(child).append(" DS 12345 13 2 3490a6806d47f17a34c29e2ce80e8a999ffbe4be7e8d0e1d1b9a2f3b4c5d6e7f\n");
+    }
+    String hosts = "h1 A 192.0.2.1\nh2 A 192.0.2.2\nh3 A 192.0.2.3\nh4 A 192.0.2.4\nh5 A 192.0.2.5\nh6 A 192.0.2.6\n";
+    assertThat(RuleFixture.run(T, ns + hosts, hosts)).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("Too many deletes, 4 > 30% of 10 existing RRsets (40%)"));
+    String two = "h1 A 192.0.2.1\nh2 A 192.0.2.2\n";
+    assertThat(RuleFixture.run(T, ns.toString() + ds + two, ns + two)).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("Too many deletes, 4 > 30% of 10 existing RRsets (40%)"));
+  }
 }

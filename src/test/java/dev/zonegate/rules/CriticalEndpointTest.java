@@ -103,9 +103,11 @@ class CriticalEndpointTest {
   }
 
   @Test
-  void aDeletedAliasIsNamedAsAnAlias() {
+  void aDeletedAliasOrAddressIsNamedAsSuch() {
     assertThat(critical("api CNAME lb.example.net.\n", "\n")).singleElement().satisfies(x -> assertThat(x.message())
         .isEqualTo("critical name api.example.com. is deleted: its CNAME to lb.example.net. is removed"));
+    assertThat(critical("api A 192.0.2.1\n", "\n")).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("critical name api.example.com. is deleted: its address 192.0.2.1 is removed"));
   }
 
   @Test

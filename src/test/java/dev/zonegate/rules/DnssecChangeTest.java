@@ -66,4 +66,18 @@ class DnssecChangeTest {
   void otherChangesAreQuiet() {
     assertThat(RuleFixture.run(T, KSK + "www A 93.184.216.34\n", KSK + "www A 93.184.216.35\n")).isEmpty();
   }
+
+  @Test
+  void aCdnskeyDeleteRequestIsCalledOutAndOtherCdnskeysAreNot() {
+    // RFC 8078 §4: CDNSKEY 0 3 0 AA== asks the parent to remove the DS; any other CDNSKEY publishes a key.
+    List<Finding> f = RuleFixture.run(T, "www A 93.184.216.34\n", "www A 93.184.216.34\n@ CDNSKEY 0 3 0 AA==\n");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.type()).isEqualTo("CDNSKEY");
+      assertThat(x.message()).startsWith("CDNSKEY set at example.com. added: flags 0 ").contains("delete request", "RFC 8078");
+    });
+    String cdnskey = KSK.replace("@ DNSKEY", "@ CDNSKEY");
+    assertThat(RuleFixture.run(T, "www A 93.184.216.34\n", "www A 93.184.216.34\n" + cdnskey)).singleElement()
+        .satisfies(x -> assertThat(x.message()).startsWith("CDNSKEY set at example.com. added: KSK key tag ")
+            .endsWith(" algorithm 13"));
+  }
 }

@@ -90,4 +90,23 @@ class SoaSerialTest {
     assertThat(SoaSerial.greater(2147483648L, 0)).isFalse(); // exactly 2^31 apart: undefined
     assertThat(SoaSerial.greater(0, 2147483648L)).isFalse();
   }
+
+  @Test
+  void theLowestAndHighestSerialsAreReadAsSerials() {
+    // 0 and 2^32-1 are valid serials (RFC 1035 §3.3.13): a content change that keeps them warns.
+    assertThat(RuleFixture.run(T, soa(0) + "www A 93.184.216.34\n", soa(0) + "www A 93.184.216.35\n")).singleElement()
+        .satisfies(x -> assertThat(x.message()).startsWith("the zone's content changes but its SOA serial stays 0:"));
+    assertThat(RuleFixture.run(T, soa(4294967295L) + "www A 93.184.216.34\n", soa(4294967295L) + "www A 93.184.216.35\n"))
+        .singleElement().satisfies(x -> assertThat(x.message()).contains("serial stays 4294967295"));
+  }
+
+  @Test
+  void aStepOfExactlyHalfTheSerialSpaceIsNoIncreaseEitherWay() {
+    // RFC 1982 §3.2: for a difference of exactly 2^31 the comparison is undefined, so not greater.
+    assertThat(RuleFixture.run(T, soa(1) + "www A 93.184.216.34\n", soa(2147483649L) + "www A 93.184.216.35\n"))
+        .singleElement().satisfies(x -> assertThat(x.message()).contains("goes from 1 to 2147483649, which is not an increase"));
+    assertThat(RuleFixture.run(T, soa(2147483649L) + "www A 93.184.216.34\n", soa(1) + "www A 93.184.216.35\n"))
+        .singleElement().satisfies(x -> assertThat(x.message()).contains("goes from 2147483649 to 1, which is not an increase"));
+    assertThat(RuleFixture.run(T, soa(1) + "www A 93.184.216.34\n", soa(2147483648L) + "www A 93.184.216.35\n")).isEmpty();
+  }
 }

@@ -80,4 +80,11 @@ class TtlGuardTest {
   void deletesAndUntouchedSetsAreQuiet() {
     assertThat(RuleFixture.run(T, "api 5 A 93.184.216.34\nold 5 A 93.184.216.35\n", "api 5 A 93.184.216.34\n")).isEmpty();
   }
+
+  @Test
+  void aTtlOfExactlyMaxTtlIsAccepted() {
+    assertThat(RuleFixture.run(T, "", "api 604800 A 93.184.216.34\n")).isEmpty();
+    assertThat(RuleFixture.run(T, "", "api 604801 A 93.184.216.34\n")).singleElement()
+        .satisfies(x -> assertThat(x.message()).isEqualTo("A TTL 604801 is above maxTtl 604800"));
+  }
 }

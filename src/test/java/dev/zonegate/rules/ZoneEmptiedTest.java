@@ -52,4 +52,12 @@ class ZoneEmptiedTest {
     assertThat(RuleFixture.run(T, "@ NS ns1.example.net.\nwww A 192.0.2.1\n", "@ NS ns1.example.net.\n@ MX 10 mx.example.net.\n"))
         .isEmpty();
   }
+
+  @Test
+  void leftoverDenialRecordsAreNoUserData() {
+    // An NSEC left behind by a signer accompanies data that is gone: the zone is still emptied.
+    String soa = "@ SOA ns1.example.net. hostmaster.example.com. 1 7200 900 1209600 300\n@ NS ns1.example.net.\n";
+    assertThat(RuleFixture.run(T, soa + "www A 192.0.2.1\n", soa + "www NSEC example.com. A RRSIG NSEC\n")).singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("nothing but SOA/NS", "1 RRset (1 record)"));
+  }
 }
