@@ -90,4 +90,13 @@ class RoutingPoolTest {
     assertThat(run(one, two)).isEmpty();
     assertThat(run(one, zone(List.of(iad(up("192.0.2.1"), up("192.0.2.2"), up("192.0.2.3"))), TO_IAD))).isEmpty();
   }
+
+  @Test
+  void aPoolOfExactlyMinPoolIsLoadBalancedToo() {
+    // Two serving values at minPool 2 are a redundant pair: dropping one loses the redundancy.
+    Zone two = zone(List.of(iad(up("192.0.2.1"), up("192.0.2.2"))), TO_IAD);
+    assertThat(run(two, zone(List.of(iad(up("192.0.2.1"))), TO_IAD))).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("pool iad of www.example.com. A drops from 2 serving values to 1, below minPool 2:"
+            + " a load-balanced endpoint loses its redundancy"));
+  }
 }

@@ -109,4 +109,15 @@ class SoaSerialTest {
         .singleElement().satisfies(x -> assertThat(x.message()).contains("goes from 2147483649 to 1, which is not an increase"));
     assertThat(RuleFixture.run(T, soa(1) + "www A 93.184.216.34\n", soa(2147483648L) + "www A 93.184.216.35\n")).isEmpty();
   }
+
+  @Test
+  void anEmptyOrUnreadableSoaHasNoSerial() {
+    // A provider can hand over an empty set; neither it nor a non-numeric serial reads as serial 0.
+    dev.zonegate.model.RRsetKey key = dev.zonegate.model.RRsetKey.of("example.com.", "SOA");
+    assertThat(SoaSerial.serial(new dev.zonegate.model.RRset(key, 300, List.of(), null))).isNull();
+    assertThat(SoaSerial.serial(new dev.zonegate.model.RRset(key, 300, List.of("ns1. host. x1 7200 900 1209600 300"), null)))
+        .isNull();
+    assertThat(SoaSerial.serial(new dev.zonegate.model.RRset(key, 300, List.of("ns1. host. 7 7200 900 1209600 300"), null)))
+        .isEqualTo(7L);
+  }
 }

@@ -39,4 +39,19 @@ class WildcardChangeTest {
     assertThat(RuleFixture.run(T, "*.apps 3600 CNAME lb.example.net.\n", "*.apps 300 CNAME lb2.example.net.\n"))
         .hasSize(1);
   }
+
+  @Test
+  void aRootZoneWildcardAnswersBelowTheRoot() {
+    // In the root zone '*.' is the wildcard: it answers for every name below '.'.
+    dev.zonegate.model.Zone before = dev.zonegate.model.Zone.empty(".");
+    dev.zonegate.model.Zone after = new dev.zonegate.model.Zone(".", List.of(new dev.zonegate.model.RRset(
+        dev.zonegate.model.RRsetKey.of("*.", "A"), 300, List.of("192.0.2.1"), null)), List.of());
+    RuleSpec spec = RuleFixture.spec(T, java.util.Map.of());
+    RuleInput in = new RuleInput(".", before, after, dev.zonegate.diff.ZoneDiff.diff(before, after), List.of(),
+        dev.zonegate.zone.ZoneFormat.MASTER, null, null);
+    List<Finding> out = new java.util.ArrayList<>();
+    T.factory().apply(spec).check(in, new Findings(spec, ".", out::add));
+    assertThat(out).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("wildcard *. A added: it answers for every name below . that has no records of its own (RFC 4592)"));
+  }
 }
