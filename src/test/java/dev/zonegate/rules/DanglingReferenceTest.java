@@ -2,6 +2,7 @@ package dev.zonegate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -197,5 +198,35 @@ class DanglingReferenceTest {
     String zone = "* A 192.0.2.1\nx.b A 192.0.2.2\n";
     assertThat(run(zone, zone + "www CNAME b\n")).singleElement().satisfies(x -> assertThat(x.message())
         .isEqualTo("www.example.com. CNAME points at b.example.com., which names nothing in the zone"));
+  }
+
+  private static dev.zonegate.model.RRset set(String name, String type, String rdata) {
+    return new dev.zonegate.model.RRset(dev.zonegate.model.RRsetKey.of(name, type), 300, List.of(rdata), null);
+  }
+
+  /** The rule on zones built in code, as live sources give them: no file, no line numbers. */
+  private static List<Finding> runSets(List<dev.zonegate.model.RRset> before, List<dev.zonegate.model.RRset> after) {
+    return RuleFixture.run(RuleFixture.spec(T, java.util.Map.of()), T, List.of(),
+        new dev.zonegate.model.Zone("example.com.", before, List.of()),
+        new dev.zonegate.model.Zone("example.com.", after, List.of()));
+  }
+
+  @Test
+  void aProviderAliasCountsAsAnAddressForAnMxTarget() {
+    // An ALIAS (flattened at the provider) answers address queries, so an MX may point at it.
+    List<dev.zonegate.model.RRset> zone = List.of(set("host.example.com.", "ALIAS", "lb.example.net."));
+    List<dev.zonegate.model.RRset> withMx = new ArrayList<>(zone);
+    withMx.add(set("example.com.", "MX", "10 host.example.com."));
+    assertThat(runSets(zone, withMx)).isEmpty();
+  }
+
+  @Test
+  void withoutLineNumbersALosingNameFindingFallsBackToTheFile() {
+    List<Finding> f = runSets(List.of(set("app.example.com.", "A", "192.0.2.1"), set("www.example.com.", "CNAME", "app.example.com.")),
+        List.of(set("www.example.com.", "CNAME", "app.example.com.")));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.location().path()).isEqualTo("example.com.zone");
+      assertThat(x.location().line()).isZero();
+    });
   }
 }

@@ -47,4 +47,11 @@ class DriftRevertTest {
     assertThat(run("t TXT \"base\"\n", "t TXT " + txt200 + "\n", "t TXT \"base\"\n")).singleElement()
         .satisfies(x -> assertThat(x.message()).contains("live has [" + txt200 + "] ttl 300"));
   }
+
+  @Test
+  void aRecordAddedOnlyOnTheLiveServersIsDeletedByDeploying() {
+    assertThat(run("www A 192.0.2.14\n", "www A 192.0.2.14\nx A 192.0.2.1\n", "www A 192.0.2.14\n")).singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("(base has nothing, live has [192.0.2.1] ttl 300); deploying puts"
+            + " base's value back: nothing; the live value [192.0.2.1] ttl 300 would be lost"));
+  }
 }
