@@ -97,4 +97,15 @@ class ApexNsChangeTest {
   void aNewZonesFirstNameServersAreNotAMove() {
     assertThat(RuleFixture.run(ApexNsChange.TYPE, "", "@ NS ns1.example.net.\n@ NS ns2.example.org.\n")).isEmpty();
   }
+
+  @Test
+  void anEmptySoaSetFromAProviderNamesNoPrimary() {
+    // A live source may hand over an SOA set without records: there is no MNAME to compare.
+    dev.zonegate.model.RRsetKey soa = dev.zonegate.model.RRsetKey.of("example.com.", "SOA");
+    dev.zonegate.model.Zone before = new dev.zonegate.model.Zone("example.com.",
+        List.of(new dev.zonegate.model.RRset(soa, 300, List.of(), null)), List.of());
+    dev.zonegate.model.Zone after = new dev.zonegate.model.Zone("example.com.", List.of(new dev.zonegate.model.RRset(
+        soa, 300, List.of("ns1.example.net. hostmaster.example.com. 1 7200 900 1209600 300"), null)), List.of());
+    assertThat(RuleFixture.run(RuleFixture.spec(T, Map.of()), T, List.of(), before, after)).isEmpty();
+  }
 }
