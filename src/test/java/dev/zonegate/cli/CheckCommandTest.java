@@ -466,4 +466,48 @@ class CheckCommandTest {
     assertThat(ci.out()).contains("\"repository\" : \"https://gitlab.example.com/dns/zones\"")
         .contains("\"base\" : \"" + base.substring(0, 12) + " (CI_MERGE_REQUEST_DIFF_BASE_SHA)\"");
   }
+
+  @Test
+  void aChangedRulePackAloneJudgesEveryZone() throws Exception {
+    // new rules may block what the old ones passed, so a pack change re-judges all zones
+    git.write("zonegate.yaml", CONFIG + "rules: [rules/local.yaml]\n")
+        .write("rules/local.yaml", "- id: short-ttl\n  type: ttl-guard\n  params: { minTtl: 60 }\n");
+    String withPack = git.commit("a local pack");
+    git.write("rules/local.yaml", "- id: short-ttl\n  type: ttl-guard\n  params: { minTtl: 30 }\n");
+    git.commit("tune the pack");
+    Cli r = check("--base", withPack, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(json(r).get("zones").findValuesAsString("name")).containsExactly("example.com.", "example.net.");
+  }
+
+  @Test
+  void anUntouchedZoneWithoutIncludesIsNotParsedEvenWhenBroken() throws Exception {
+    // only files that mention $INCLUDE are parsed to find includes; a broken, untouched zone stays unjudged
+    git.write("zones/example.net.zone", NET + "bad A 300.1.1.1\n");
+    String broken = git.commit("a typo lands on main");
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("com only");
+    Cli r = check("--base", broken, "--format", "json");
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(json(r).get("zones").findValuesAsString("name")).containsExactly("example.com.");
+  }
+
+  @Test
+  void theRepositoryJudgedIsTheWorkTreeRootWhenRepoNamesASubdirectory() throws Exception {
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("add a host");
+    Cli r = Cli.run(Map.of(), "", "check", "--repo", git.dir().resolve("zones").toString(), "--base", base, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(json(r).get("judged").get("repository").asString())
+        .isEqualTo(git.dir().toAbsolutePath().normalize().toFile().getAbsoluteFile().toString());
+  }
+
+  @Test
+  void zonegateTimingsNamesTheConfigAndReadStages() throws Exception {
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("add a host");
+    Cli r = check(Map.of("ZONEGATE_TIMINGS", "1"), "--base", base);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).matches("(?s)zonegate: timings: start [0-9.]+ s, config [0-9.]+ s, read [0-9.]+ s.*\n");
+  }
 }
