@@ -510,4 +510,49 @@ class CheckCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).matches("(?s)zonegate: timings: start [0-9.]+ s, config [0-9.]+ s, read [0-9.]+ s.*\n");
   }
+
+  @Test
+  void verifyPassesAnUnchangedLiveAndNamesTheZone() throws Exception {
+    git.write("zonegate.yaml", withSnapshot("live/example.net.zone")).write("live/example.net.zone", NET);
+    String withLive = git.commit("live snapshot");
+    git.write("zones/example.net.zone", NET + "mail A 93.184.215.81\n");
+    git.commit("add mail");
+    Path out = tmp.resolve("out");
+    assertThat(check("--base", withLive, "--format", "json", "--out", out.toString()).exit()).isZero();
+    Cli v = Cli.run(Map.of(), "", "verify", out.resolve("zonegate-report.json").toString(), "--repo", git.dir().toString());
+    assertThat(v.exit()).as(v.err() + v.out()).isZero();
+    assertThat(v.out()).endsWith("zonegate: live unchanged since the report for example.net.\n");
+  }
+
+  @Test
+  void verifyRefusesAReportThatJudgedNoZone() throws Exception {
+    // a report of no zones approves nothing: deploying on it would be deploying unreviewed
+    git.write("zonegate.yaml", withSnapshot("live/example.net.zone")).write("live/example.net.zone", NET);
+    String withLive = git.commit("live snapshot");
+    git.write("README", "docs only\n");
+    git.commit("docs");
+    Path out = tmp.resolve("out");
+    Cli r = check("--base", withLive, "--format", "json", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    Cli v = Cli.run(Map.of(), "", "verify", out.resolve("zonegate-report.json").toString(), "--repo", git.dir().toString());
+    assertThat(v.exit()).isEqualTo(2);
+    assertThat(v.err()).contains("the report names no zone to verify");
+  }
+
+  @Test
+  void snapshotOfAFileSourceDoesNotReadTheProposedZone() throws Exception {
+    // a snapshot file needs no names to ask, so a broken working-tree zone does not stop it
+    git.write("zonegate.yaml", withSnapshot("live/example.net.zone")).write("live/example.net.zone", NET)
+        .write("zones/example.net.zone", NET + "bad A 300.1.1.1\n");
+    Cli s = Cli.run(Map.of(), "", "snapshot", "--repo", git.dir().toString(), "--zone", "example.net.");
+    assertThat(s.exit()).as(s.err()).isZero();
+    assertThat(s.out()).contains("www.example.net.").contains("93.184.215.80");
+  }
+
+  @Test
+  void snapshotOfAZoneWithoutALiveSourceIsExitTwo() throws Exception {
+    Cli s = Cli.run(Map.of(), "", "snapshot", "--repo", git.dir().toString(), "--zone", "example.net.");
+    assertThat(s.exit()).isEqualTo(2);
+    assertThat(s.err()).contains("zone example.net. has no live source in").contains("add live:");
+  }
 }
