@@ -555,4 +555,40 @@ class CheckCommandTest {
     assertThat(s.exit()).isEqualTo(2);
     assertThat(s.err()).contains("zone example.net. has no live source in").contains("add live:");
   }
+
+  @Test
+  void theTrailerReasonIsTheTextAfterTheRuleAndNothingOfIt() throws Exception {
+    git.write("zones/example.com.zone", com("2", ""));
+    git.commit("decommission the database\n\nZonegate-Allow: address-emptied:db moved to db2\n"
+        + "Zonegate-Allow: dangling-reference retired\nZonegate-Allow: critical-endpoint not critical\n");
+    Cli r = check("--base", base, "--format", "json");
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(json(r).get("findings").get(0).get("allowedBy").get("reason").asString()).isEqualTo("moved to db2");
+  }
+
+  @Test
+  void anAllowFlagAllowsABlock() throws Exception {
+    git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
+    git.commit("regenerate");
+    assertThat(check("--base", base).exit()).isEqualTo(1);
+    Cli r = check("--base", base, "--allow", "address-emptied:db.example.com.", "--allow", "dangling-reference", "--format", "json");
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(json(r).get("findings").get(0).get("allowedBy").get("kind").asString()).isEqualTo("flag");
+  }
+
+  @Test
+  void aBareAllowLabelPrefixIsAnotherToolsLabelAndIgnored() throws Exception {
+    // only zonegate-allow:SOMETHING is ours to parse; the prefix alone names no rule and is not an error
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("add a host");
+    Cli r = check(Map.of("CI_MERGE_REQUEST_LABELS", "zonegate-allow:,other"), "--base", base);
+    assertThat(r.exit()).as(r.err()).isZero();
+  }
+
+  @Test
+  void lintWithTimingsNamesTheConfigAndReadStages() throws Exception {
+    Cli r = Cli.run(Map.of("ZONEGATE_TIMINGS", "1"), "", "lint", "--repo", git.dir().toString());
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.err()).matches("(?s)zonegate: timings: start [0-9.]+ s, config [0-9.]+ s, read [0-9.]+ s.*\n");
+  }
 }
