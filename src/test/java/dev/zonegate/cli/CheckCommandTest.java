@@ -591,4 +591,14 @@ class CheckCommandTest {
     assertThat(r.exit()).as(r.err() + r.out()).isZero();
     assertThat(r.err()).matches("(?s)zonegate: timings: start [0-9.]+ s, config [0-9.]+ s, read [0-9.]+ s.*\n");
   }
+
+  @Test
+  void aChangedConfigAloneJudgesEveryZone() throws Exception {
+    // the config decides what is judged and how (critical names, packs), so changing it re-judges all zones
+    git.write("zonegate.yaml", CONFIG.replace("critical: [\"api\"]", "critical: [\"api\", \"www\"]"));
+    git.commit("www is critical too");
+    Cli r = check("--base", base, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(json(r).get("zones").findValuesAsString("name")).containsExactly("example.com.", "example.net.");
+  }
 }
