@@ -601,4 +601,14 @@ class CheckCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(json(r).get("zones").findValuesAsString("name")).containsExactly("example.com.", "example.net.");
   }
+
+  @Test
+  void aChangedConfigNamedWithConfigInsideTheRepositoryJudgesEveryZone() throws Exception {
+    // --config naming the repository's own file: a change to it is still a config change
+    git.write("zonegate.yaml", CONFIG.replace("critical: [\"api\"]", "critical: [\"api\", \"www\"]"));
+    git.commit("www is critical too");
+    Cli r = check("--base", base, "--config", git.dir().resolve("zonegate.yaml").toString(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(json(r).get("zones").findValuesAsString("name")).containsExactly("example.com.", "example.net.");
+  }
 }
