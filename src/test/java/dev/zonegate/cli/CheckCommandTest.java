@@ -611,4 +611,15 @@ class CheckCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(json(r).get("zones").findValuesAsString("name")).containsExactly("example.com.", "example.net.");
   }
+
+  @Test
+  void anUntouchedZoneWhoseIncludesCannotBeReadIsJudged() throws Exception {
+    // what it includes is unknown, so it may be touched: it is judged and its error reported
+    git.write("zones/example.net.zone", NET + "$INCLUDE common/missing.inc\n");
+    String broken = git.commit("an include that is not there");
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("com only");
+    Cli r = check("--base", broken, "--format", "json");
+    assertThat(json(r).get("zones").findValuesAsString("name")).contains("example.net.");
+  }
 }
