@@ -466,4 +466,160 @@ class CheckCommandTest {
     assertThat(ci.out()).contains("\"repository\" : \"https://gitlab.example.com/dns/zones\"")
         .contains("\"base\" : \"" + base.substring(0, 12) + " (CI_MERGE_REQUEST_DIFF_BASE_SHA)\"");
   }
+
+  @Test
+  void aChangedRulePackAloneJudgesEveryZone() throws Exception {
+    // new rules may block what the old ones passed, so a pack change re-judges all zones
+    git.write("zonegate.yaml", CONFIG + "rules: [rules/local.yaml]\n")
+        .write("rules/local.yaml", "- id: short-ttl\n  type: ttl-guard\n  params: { minTtl: 60 }\n");
+    String withPack = git.commit("a local pack");
+    git.write("rules/local.yaml", "- id: short-ttl\n  type: ttl-guard\n  params: { minTtl: 30 }\n");
+    git.commit("tune the pack");
+    Cli r = check("--base", withPack, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(json(r).get("zones").findValuesAsString("name")).containsExactly("example.com.", "example.net.");
+  }
+
+  @Test
+  void anUntouchedZoneWithoutIncludesIsNotParsedEvenWhenBroken() throws Exception {
+    // only files that mention $INCLUDE are parsed to find includes; a broken, untouched zone stays unjudged
+    git.write("zones/example.net.zone", NET + "bad A 300.1.1.1\n");
+    String broken = git.commit("a typo lands on main");
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("com only");
+    Cli r = check("--base", broken, "--format", "json");
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(json(r).get("zones").findValuesAsString("name")).containsExactly("example.com.");
+  }
+
+  @Test
+  void theRepositoryJudgedIsTheWorkTreeRootWhenRepoNamesASubdirectory() throws Exception {
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("add a host");
+    Cli r = Cli.run(Map.of(), "", "check", "--repo", git.dir().resolve("zones").toString(), "--base", base, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(json(r).get("judged").get("repository").asString())
+        .isEqualTo(git.dir().toAbsolutePath().normalize().toFile().getAbsoluteFile().toString());
+  }
+
+  @Test
+  void zonegateTimingsNamesTheConfigAndReadStages() throws Exception {
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("add a host");
+    Cli r = check(Map.of("ZONEGATE_TIMINGS", "1"), "--base", base);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).matches("(?s)zonegate: timings: start [0-9.]+ s, config [0-9.]+ s, read [0-9.]+ s.*\n");
+  }
+
+  @Test
+  void verifyPassesAnUnchangedLiveAndNamesTheZone() throws Exception {
+    git.write("zonegate.yaml", withSnapshot("live/example.net.zone")).write("live/example.net.zone", NET);
+    String withLive = git.commit("live snapshot");
+    git.write("zones/example.net.zone", NET + "mail A 93.184.215.81\n");
+    git.commit("add mail");
+    Path out = tmp.resolve("out");
+    assertThat(check("--base", withLive, "--format", "json", "--out", out.toString()).exit()).isZero();
+    Cli v = Cli.run(Map.of(), "", "verify", out.resolve("zonegate-report.json").toString(), "--repo", git.dir().toString());
+    assertThat(v.exit()).as(v.err() + v.out()).isZero();
+    assertThat(v.out()).endsWith("zonegate: live unchanged since the report for example.net.\n");
+  }
+
+  @Test
+  void verifyRefusesAReportThatJudgedNoZone() throws Exception {
+    // a report of no zones approves nothing: deploying on it would be deploying unreviewed
+    git.write("zonegate.yaml", withSnapshot("live/example.net.zone")).write("live/example.net.zone", NET);
+    String withLive = git.commit("live snapshot");
+    git.write("README", "docs only\n");
+    git.commit("docs");
+    Path out = tmp.resolve("out");
+    Cli r = check("--base", withLive, "--format", "json", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    Cli v = Cli.run(Map.of(), "", "verify", out.resolve("zonegate-report.json").toString(), "--repo", git.dir().toString());
+    assertThat(v.exit()).isEqualTo(2);
+    assertThat(v.err()).contains("the report names no zone to verify");
+  }
+
+  @Test
+  void snapshotOfAFileSourceDoesNotReadTheProposedZone() throws Exception {
+    // a snapshot file needs no names to ask, so a broken working-tree zone does not stop it
+    git.write("zonegate.yaml", withSnapshot("live/example.net.zone")).write("live/example.net.zone", NET)
+        .write("zones/example.net.zone", NET + "bad A 300.1.1.1\n");
+    Cli s = Cli.run(Map.of(), "", "snapshot", "--repo", git.dir().toString(), "--zone", "example.net.");
+    assertThat(s.exit()).as(s.err()).isZero();
+    assertThat(s.out()).contains("www.example.net.").contains("93.184.215.80");
+  }
+
+  @Test
+  void snapshotOfAZoneWithoutALiveSourceIsExitTwo() throws Exception {
+    Cli s = Cli.run(Map.of(), "", "snapshot", "--repo", git.dir().toString(), "--zone", "example.net.");
+    assertThat(s.exit()).isEqualTo(2);
+    assertThat(s.err()).contains("zone example.net. has no live source in").contains("add live:");
+  }
+
+  @Test
+  void theTrailerReasonIsTheTextAfterTheRuleAndNothingOfIt() throws Exception {
+    git.write("zones/example.com.zone", com("2", ""));
+    git.commit("decommission the database\n\nZonegate-Allow: address-emptied:db moved to db2\n"
+        + "Zonegate-Allow: dangling-reference retired\nZonegate-Allow: critical-endpoint not critical\n");
+    Cli r = check("--base", base, "--format", "json");
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(json(r).get("findings").get(0).get("allowedBy").get("reason").asString()).isEqualTo("moved to db2");
+  }
+
+  @Test
+  void anAllowFlagAllowsABlock() throws Exception {
+    git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
+    git.commit("regenerate");
+    assertThat(check("--base", base).exit()).isEqualTo(1);
+    Cli r = check("--base", base, "--allow", "address-emptied:db.example.com.", "--allow", "dangling-reference", "--format", "json");
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(json(r).get("findings").get(0).get("allowedBy").get("kind").asString()).isEqualTo("flag");
+  }
+
+  @Test
+  void aBareAllowLabelPrefixIsAnotherToolsLabelAndIgnored() throws Exception {
+    // only zonegate-allow:SOMETHING is ours to parse; the prefix alone names no rule and is not an error
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("add a host");
+    Cli r = check(Map.of("CI_MERGE_REQUEST_LABELS", "zonegate-allow:,other"), "--base", base);
+    assertThat(r.exit()).as(r.err()).isZero();
+  }
+
+  @Test
+  void lintWithTimingsNamesTheConfigAndReadStages() throws Exception {
+    Cli r = Cli.run(Map.of("ZONEGATE_TIMINGS", "1"), "", "lint", "--repo", git.dir().toString());
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.err()).matches("(?s)zonegate: timings: start [0-9.]+ s, config [0-9.]+ s, read [0-9.]+ s.*\n");
+  }
+
+  @Test
+  void aChangedConfigAloneJudgesEveryZone() throws Exception {
+    // the config decides what is judged and how (critical names, packs), so changing it re-judges all zones
+    git.write("zonegate.yaml", CONFIG.replace("critical: [\"api\"]", "critical: [\"api\", \"www\"]"));
+    git.commit("www is critical too");
+    Cli r = check("--base", base, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(json(r).get("zones").findValuesAsString("name")).containsExactly("example.com.", "example.net.");
+  }
+
+  @Test
+  void aChangedConfigNamedWithConfigInsideTheRepositoryJudgesEveryZone() throws Exception {
+    // --config naming the repository's own file: a change to it is still a config change
+    git.write("zonegate.yaml", CONFIG.replace("critical: [\"api\"]", "critical: [\"api\", \"www\"]"));
+    git.commit("www is critical too");
+    Cli r = check("--base", base, "--config", git.dir().resolve("zonegate.yaml").toString(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(json(r).get("zones").findValuesAsString("name")).containsExactly("example.com.", "example.net.");
+  }
+
+  @Test
+  void anUntouchedZoneWhoseIncludesCannotBeReadIsJudged() throws Exception {
+    // what it includes is unknown, so it may be touched: it is judged and its error reported
+    git.write("zones/example.net.zone", NET + "$INCLUDE common/missing.inc\n");
+    String broken = git.commit("an include that is not there");
+    git.write("zones/example.com.zone", com("2", DB + "new A 93.184.215.99\n"));
+    git.commit("com only");
+    Cli r = check("--base", broken, "--format", "json");
+    assertThat(json(r).get("zones").findValuesAsString("name")).contains("example.net.");
+  }
 }

@@ -138,4 +138,43 @@ class TerraformCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("aws_route53_record").contains("azurerm_dns_*_record").contains("--zone=ID=NAME");
   }
+
+  @Test
+  void aPlanOfExactlyTheSizeLimitIsReadAndOneByteMoreIsRefused() throws Exception {
+    // maxFileBytes is the largest plan allowed, from a file and from standard input alike
+    Path plan = write("plan.json", EMPTIED);
+    String size = String.valueOf(Files.size(plan));
+    String less = String.valueOf(Files.size(plan) - 1);
+    assertThat(Cli.run("terraform", plan.toString(), "--limit", "maxFileBytes=" + size).exit()).isEqualTo(1);
+    assertThat(Cli.run(Map.of(), EMPTIED, "terraform", "-", "--limit", "maxFileBytes=" + size).exit()).isEqualTo(1);
+    Cli file = Cli.run("terraform", plan.toString(), "--limit", "maxFileBytes=" + less);
+    assertThat(file.exit()).isEqualTo(2);
+    assertThat(file.err()).contains("exceeds the limit maxFileBytes of " + less);
+    Cli stdin = Cli.run(Map.of(), EMPTIED, "terraform", "-", "--limit", "maxFileBytes=" + less);
+    assertThat(stdin.exit()).isEqualTo(2);
+    assertThat(stdin.err()).contains("exceeds the limit maxFileBytes of " + less);
+  }
+
+  @Test
+  void theJudgedPlanNamesTheTerraformVersionOnlyWhenThePlanGivesOne() throws Exception {
+    Cli with = Cli.run("terraform", write("plan.json", EMPTIED).toString(), "--format", "json");
+    assertThat(JsonMapper.builder().build().readTree(with.out()).get("judged").get("plan").asString())
+        .isEqualTo(tmp.resolve("plan.json") + " (terraform 1.9.5)");
+    Cli without = Cli.run("terraform", write("old.json", EMPTIED.replace("\"terraform_version\":\"1.9.5\",", "")).toString(),
+        "--format", "json");
+    assertThat(JsonMapper.builder().build().readTree(without.out()).get("judged").get("plan").asString())
+        .isEqualTo(tmp.resolve("old.json").toString());
+  }
+
+  @Test
+  void aPlanWhoseDnsRecordsAllStayTheSameSaysNothingOfMissingDnsResources() throws Exception {
+    // "holds no DNS record resources" is for plans without any; a no-op record is one
+    Path plan = write("plan.json", plan(rc("module.dns.aws_route53_record.api", "[\"no-op\"]", rec("api", "CNAME", "[\"db.example.com\"]"),
+        rec("api", "CNAME", "[\"db.example.com\"]"), "{}", "{}")));
+    Cli r = Cli.run("terraform", plan.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).doesNotContain("holds no DNS record resources");
+    Cli none = Cli.run("terraform", write("none.json", plan()).toString());
+    assertThat(none.out()).contains("the plan has 0 DNS changes (it holds no DNS record resources)");
+  }
 }

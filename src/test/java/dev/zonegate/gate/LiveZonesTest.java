@@ -50,4 +50,43 @@ class LiveZonesTest {
     assertThat(keys.iterator().hasNext()).isTrue();
     assertThatThrownBy(() -> keys.add(RRsetKey.of("late.example.", "A"))).isInstanceOf(IllegalStateException.class);
   }
+
+  private static final dev.zonegate.live.ProviderScope A_ONLY = new dev.zonegate.live.ProviderScope(java.util.Set.of("A"), false, "", false);
+
+  private static Zone served() {
+    return new Zone("example.", List.of(
+        new RRset(RRsetKey.of("example.", "NS"), 300, List.of("ns1.example."), null),
+        new RRset(RRsetKey.of("www.example.", "A"), 300, List.of("192.0.2.1"), null),
+        new RRset(RRsetKey.of("www.example.", "TXT"), 300, List.of("\"x\""), null)), List.of());
+  }
+
+  private static dev.zonegate.config.ZoneConfig config(dev.zonegate.zone.ZoneFormat format) {
+    return new dev.zonegate.config.ZoneConfig("example.", "zones/example.yaml", format, List.of(), null, null, null);
+  }
+
+  @Test
+  void anOctoDnsZoneIsComparedAsItsProviderSeesIt() {
+    // the provider manages only A here and not the apex NS: the rest is neither proposed nor served
+    dev.zonegate.live.LiveRead now = dev.zonegate.live.LiveRead.of(served(), A_ONLY);
+    dev.zonegate.config.ZoneConfig octo = config(dev.zonegate.zone.ZoneFormat.OCTODNS);
+    Zone head = LiveZones.file(octo, now, served());
+    assertThat(head.rrsets().keySet()).doesNotContain(RRsetKey.of("example.", "NS")).contains(RRsetKey.of("www.example.", "A"));
+    assertThat(LiveZones.live(octo, now, head).rrsets().keySet()).containsExactly(RRsetKey.of("www.example.", "A"));
+  }
+
+  @Test
+  void aZoneFileOrWithoutScopeOrWithoutHeadIsComparedWhole() {
+    Zone z = served();
+    dev.zonegate.live.LiveRead scoped = dev.zonegate.live.LiveRead.of(z, A_ONLY);
+    dev.zonegate.live.LiveRead unscoped = dev.zonegate.live.LiveRead.of(z);
+    dev.zonegate.config.ZoneConfig master = config(dev.zonegate.zone.ZoneFormat.MASTER);
+    dev.zonegate.config.ZoneConfig octo = config(dev.zonegate.zone.ZoneFormat.OCTODNS);
+    assertThat(LiveZones.file(master, scoped, z)).isSameAs(z);
+    assertThat(LiveZones.live(master, scoped, z)).isSameAs(z);
+    assertThat(LiveZones.file(octo, unscoped, z)).isSameAs(z);
+    assertThat(LiveZones.live(octo, unscoped, z)).isSameAs(z);
+    assertThat(LiveZones.file(octo, scoped, null)).isNull();
+    // a zone being removed: there is no head to plan, the whole served zone goes
+    assertThat(LiveZones.live(octo, scoped, null)).isSameAs(z);
+  }
 }
