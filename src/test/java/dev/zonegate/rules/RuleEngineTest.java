@@ -65,4 +65,56 @@ class RuleEngineTest {
       assertThat(all.stream().map(Finding::rule).distinct().count()).isGreaterThan(3);
     }
   }
+
+  // ---- Scope: which zones, names and types a rule's findings may come from -------------------
+
+  @Test
+  void scopeListsFilterZonesNamesAndTypes() {
+    Scope s = new Scope(List.of("*.com."), List.of("api"), List.of("a"));
+    assertThat(s.coversZone("example.com.")).isTrue();
+    assertThat(s.coversZone("example.net.")).isFalse();
+    assertThat(s.covers("example.net.", "api.example.net.", "A")).isFalse();
+    assertThat(s.covers("example.com.", "api.example.com.", "A")).isTrue();
+    assertThat(s.covers("example.com.", "www.example.com.", "A")).isFalse();
+    assertThat(s.covers("example.com.", "api.example.com.", "MX")).isFalse();
+    // A null name or type is not filtered on.
+    assertThat(s.covers("example.com.", null, null)).isTrue();
+  }
+
+  @Test
+  void nullScopeListsMeanEverythingAndGivenListsAreKept() {
+    assertThat(new Scope(null, null, null).covers("example.com.", "www.example.com.", "A")).isTrue();
+    assertThat(new Scope(List.of("example.net."), null, null).coversZone("example.com.")).isFalse();
+    assertThat(new Scope(null, List.of("api"), null).covers("example.com.", "www.example.com.", "A")).isFalse();
+    assertThat(new Scope(null, null, List.of("MX")).covers("example.com.", "www.example.com.", "A")).isFalse();
+  }
+
+  @Test
+  void scopeNameGlobsForApexAndEverything() {
+    assertThat(Scope.matchesAny(List.of("@"), "example.com.", "example.com.")).isTrue();
+    assertThat(Scope.matchesAny(List.of("@"), "www.example.com.", "example.com.")).isFalse();
+    assertThat(Scope.matchesAny(List.of("*"), "www.example.org.", "example.com.")).isTrue();
+  }
+
+  @Test
+  void scopeGlobProblems() {
+    assertThat(Scope.problem(" ")).isEqualTo("empty name glob");
+    assertThat(Scope.problem("a..b")).isEqualTo("name glob 'a..b' has an empty label");
+    assertThat(Scope.problem(".a")).isEqualTo("name glob '.a' has an empty label");
+    assertThat(Scope.problem(".")).isNull();
+    assertThat(Scope.problem("a b")).isEqualTo("name glob 'a b' has the character ' ', which names do not hold");
+    assertThat(Scope.problem("a!b")).isNull();
+  }
+
+  @Test
+  void aRuleWithANameOrTypeScopeSeesOnlyTheChangesItCovers() {
+    Zone before = RuleFixture.zone("www A 192.0.2.1\n");
+    Zone after = RuleFixture.zone("www A 192.0.2.2\napi A 192.0.2.3\n@ MX 10 mail\n");
+    RuleInput in = input(before, after);
+    assertThat(in.scoped(Scope.ALL).changes()).hasSize(3);
+    assertThat(in.scoped(new Scope(null, null, List.of("MX"))).changes())
+        .extracting(c -> c.type()).containsExactly("MX");
+    assertThat(in.scoped(new Scope(null, List.of("api"), null)).changes())
+        .extracting(c -> c.name()).containsExactly("api.example.com.");
+  }
 }
