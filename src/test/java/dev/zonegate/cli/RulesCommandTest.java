@@ -124,4 +124,55 @@ class RulesCommandTest {
     assertThat(b.exit()).isEqualTo(1);
     assertThat(b.err()).contains("not valid UTF-8").doesNotContain("java.").doesNotContain("Exception");
   }
+
+  // ---- RulePack: where and how pack problems are reported ------------------------------------
+
+  private static String parseError(String yaml) {
+    try {
+      dev.zonegate.rules.RulePack.parse("p.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (dev.zonegate.rules.RulePackException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("pack loaded: " + yaml);
+  }
+
+  private static List<String> problems(String yaml) {
+    return dev.zonegate.rules.RulePack.problems("p.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .stream().map(Exception::getMessage).toList();
+  }
+
+  @Test
+  void schemaErrorsSayHowManyMoreThereAre() {
+    // The first schema problem is reported, with a count of the others (singular for one).
+    assertThat(parseError("- id: a\n  type: ttl-guard\n  severity: nope\n  enabled: 3\n"))
+        .startsWith("p.yaml:").endsWith("(and 1 more problem)");
+    assertThat(parseError("- id: a\n  type: ttl-guard\n  severity: nope\n  enabled: 3\n  overridable: 4\n"))
+        .endsWith("(and 2 more problems)");
+    assertThat(parseError("- id: a\n  type: ttl-guard\n  severity: nope\n"))
+        .doesNotContain("(and ").contains("rule 'a': severity: ");
+    // A problem of the rule itself names no property.
+    assertThat(parseError("- id: a\n")).contains("rule 'a': ").doesNotContain("rule 'a': : ");
+  }
+
+  @Test
+  void aProblemOfThePackAsAWholeIsReported() {
+    String many = "- {id: a, type: ttl-guard}\n".repeat(10_001);
+    assertThat(parseError(many)).startsWith("p.yaml:1: must have at most 10000 items");
+    assertThat(problems(many).get(0)).startsWith("p.yaml:1: must have at most 10000 items");
+  }
+
+  @Test
+  void validateReportsAYamlErrorAndEachRulesProblemWithoutACount() {
+    assertThat(problems("- id: [\n")).hasSize(1).allSatisfy(m -> assertThat(m).contains("not valid YAML"));
+    assertThat(problems("")).isEmpty();
+    assertThat(problems("- id: a\n  type: ttl-guard\n  severity: nope\n  enabled: 3\n"))
+        .hasSize(1).allSatisfy(m -> assertThat(m).doesNotContain("more problem"));
+  }
+
+  @Test
+  void aCelErrorInABlockScalarOnTheLastLinesIsPlacedAtItsLine() {
+    // No newline at the end: the `when: |` key is on line 5, the expression on line 6.
+    assertThat(problems("- id: x\n  type: expression\n  params:\n    message: m\n    when: |\n      change.ttlAfter <"))
+        .singleElement().asString().startsWith("p.yaml:6: rule 'x': when: column ");
+  }
 }
