@@ -117,4 +117,24 @@ class RuleEngineTest {
     assertThat(in.scoped(new Scope(null, List.of("api"), null)).changes())
         .extracting(c -> c.name()).containsExactly("api.example.com.");
   }
+
+  private static Finding finding(String rule, Severity s, String name, String type) {
+    return new Finding(rule, s, "example.com.", name, type, "m", null, null, null, true, null);
+  }
+
+  @Test
+  void theVerdictListsFindingsBlockingFirstThenByNameThenType() {
+    // Report order is by severity, zone, name (canonical), type, rule: not the order the rules gave.
+    Finding infoApex = finding("a", Severity.INFO, "example.com.", "A");
+    Finding wwwA = finding("a", Severity.WARN, "www.example.com.", "A");
+    Finding apiMx = finding("z", Severity.WARN, "api.example.com.", "MX");
+    Finding apiA = finding("z", Severity.WARN, "api.example.com.", "A");
+    Finding zoneWide = finding("z", Severity.WARN, null, null);
+    Verdict v = Verdict.decide(List.of(infoApex, wwwA, apiMx, apiA, zoneWide), List.of(), Severity.BLOCK);
+    assertThat(v.word()).isEqualTo("pass");
+    assertThat(v.blocked()).isFalse();
+    assertThat(v.findings()).containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
+    Verdict blocked = Verdict.decide(List.of(wwwA), List.of(), Severity.WARN);
+    assertThat(blocked.blocked()).isTrue();
+  }
 }
