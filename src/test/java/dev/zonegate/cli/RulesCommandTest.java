@@ -175,4 +175,17 @@ class RulesCommandTest {
     assertThat(problems("- id: x\n  type: expression\n  params:\n    message: m\n    when: |\n      change.ttlAfter <"))
         .singleElement().asString().startsWith("p.yaml:6: rule 'x': when: column ");
   }
+
+  @Test
+  void aRuleThatCannotBeBuiltIsNamedOnce() throws Exception {
+    // The rule's own error already starts with "rule 'x': "; the pack error does not say it twice.
+    assertThat(problems("- id: x\n  type: expression\n  params:\n    message: m\n"))
+        .containsExactly("p.yaml:1: rule 'x': when: a CEL expression (a string) is required");
+    dev.zonegate.rules.RulePack pack = dev.zonegate.rules.RulePack.parse(
+        "p.yaml", "- id: x\n  type: expression\n  params:\n    when: 'change.nope'\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.zonegate.rules.RuleSet.of(List.of(pack)))
+        .hasMessage("p.yaml:1: rule 'x': when: column 7: change has no field 'nope' (it has "
+            + String.join(", ", List.of("zone", "name", "relativeName", "rrtype", "action", "ttlBefore", "ttlAfter",
+                "before", "after", "added", "removed")) + ")");
+  }
 }

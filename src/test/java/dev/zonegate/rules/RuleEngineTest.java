@@ -8,6 +8,7 @@ import dev.zonegate.model.Zone;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +137,28 @@ class RuleEngineTest {
     assertThat(v.findings()).containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
     Verdict blocked = Verdict.decide(List.of(wwwA), List.of(), Severity.WARN);
     assertThat(blocked.blocked()).isTrue();
+  }
+
+  @Test
+  void reportsDescribeTheGatesOwnRuleAndEveryEnabledRule() {
+    RuleSet rules = RuleSet.of(List.of(RulePack.defaults()));
+    assertThat(rules.descriptions()).containsKey(ZoneParseError.ID);
+    for (RuleSet.Active a : rules.active()) {
+      assertThat(rules.descriptions()).containsEntry(a.spec().id(), a.spec().description());
+    }
+  }
+
+  @Test
+  void aRulesScopeIsKeptAndFindingsOutsideItAreDropped() {
+    // A spec keeps the scope it is given (none means everything); Findings drops what it does not cover.
+    Scope mx = new Scope(null, null, List.of("MX"));
+    RuleSpec spec = new RuleSpec("e", "expression", Severity.WARN, mx, Map.of("when", "true"), true, true, "", null);
+    assertThat(spec.scope()).isEqualTo(mx);
+    assertThat(new RuleSpec("e", "expression", Severity.WARN, null, Map.of(), true, true, "", null).scope())
+        .isEqualTo(Scope.ALL);
+    List<Finding> f =
+        RuleFixture.run(spec, RuleCatalog.type("expression"), List.of(), RuleFixture.zone(""),
+            RuleFixture.zone("www A 192.0.2.1\n@ MX 10 mail\n"));
+    assertThat(f).extracting(Finding::type).containsExactly("MX");
   }
 }
