@@ -179,13 +179,35 @@ class RulesCommandTest {
   @Test
   void aRuleThatCannotBeBuiltIsNamedOnce() throws Exception {
     // The rule's own error already starts with "rule 'x': "; the pack error does not say it twice.
-    assertThat(problems("- id: x\n  type: expression\n  params:\n    message: m\n"))
+    assertThat(problems("- id: x\n  type: expression\n  params:\n    when: ' '\n    message: m\n"))
         .containsExactly("p.yaml:1: rule 'x': when: a CEL expression (a string) is required");
     dev.zonegate.rules.RulePack pack = dev.zonegate.rules.RulePack.parse(
-        "p.yaml", "- id: x\n  type: expression\n  params:\n    when: 'change.nope'\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        "p.yaml", "- id: x\n  type: expression\n  params:\n    when: 'change.nope'\n    message: m\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.zonegate.rules.RuleSet.of(List.of(pack)))
         .hasMessage("p.yaml:1: rule 'x': when: column 7: change has no field 'nope' (it has "
             + String.join(", ", List.of("zone", "name", "relativeName", "rrtype", "action", "ttlBefore", "ttlAfter",
                 "before", "after", "added", "removed")) + ")");
+  }
+
+  @Test
+  void aPacksScopeAndParamsAreRead() throws Exception {
+    // Scope lists and param values of every YAML kind reach the rule as written.
+    dev.zonegate.rules.RulePack pack = dev.zonegate.rules.RulePack.parse("p.yaml",
+        ("- id: x\n  type: expression\n  scope:\n    zones: [example.com.]\n    names: [www]\n    types: [A]\n"
+            + "  params:\n    when: 'true'\n    message: m\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(pack.path()).isEqualTo("p.yaml");
+    assertThat(pack.rules()).singleElement().satisfies(r -> {
+      assertThat(r.scope()).isEqualTo(new dev.zonegate.rules.Scope(List.of("example.com."), List.of("www"), List.of("A")));
+      assertThat(r.params()).containsEntry("when", "true").containsEntry("message", "m");
+    });
+    assertThat(dev.zonegate.rules.RulePack.parse("p.yaml", new byte[0]).rules()).isEmpty();
+  }
+
+  @Test
+  void aBadScopeGlobIsAPackError() {
+    assertThat(parseError("- id: x\n  type: ttl-guard\n  scope:\n    names: ['a..b']\n"))
+        .isEqualTo("p.yaml:1: rule 'x': scope: name glob 'a..b' has an empty label");
+    assertThat(parseError("- id: x\n  type: ttl-guard\n  scope:\n    zones: ['a b.']\n"))
+        .isEqualTo("p.yaml:1: rule 'x': scope: name glob 'a b.' has the character ' ', which names do not hold");
   }
 }

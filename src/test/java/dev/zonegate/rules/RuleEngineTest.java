@@ -105,6 +105,7 @@ class RuleEngineTest {
     assertThat(Scope.problem(".")).isNull();
     assertThat(Scope.problem("a b")).isEqualTo("name glob 'a b' has the character ' ', which names do not hold");
     assertThat(Scope.problem("a!b")).isNull();
+    assertThat(Scope.problem("a~b")).isNull(); // ~ is the last printable character names may hold
   }
 
   @Test
@@ -140,7 +141,7 @@ class RuleEngineTest {
   }
 
   @Test
-  void reportsDescribeTheGatesOwnRuleAndEveryEnabledRule() {
+  void reportsDescribeTheGatesOwnRuleAndEveryEnabledRule() throws Exception {
     RuleSet rules = RuleSet.of(List.of(RulePack.defaults()));
     assertThat(rules.descriptions()).containsKey(ZoneParseError.ID);
     for (RuleSet.Active a : rules.active()) {
