@@ -210,4 +210,13 @@ class RulesCommandTest {
     assertThat(parseError("- id: x\n  type: ttl-guard\n  scope:\n    zones: ['a b.']\n"))
         .isEqualTo("p.yaml:1: rule 'x': scope: name glob 'a b.' has the character ' ', which names do not hold");
   }
+
+  @Test
+  void enabledAndOverridableAreReadFromThePack() throws Exception {
+    // Both default to true; a pack can switch them off.
+    dev.zonegate.rules.RulePack pack = dev.zonegate.rules.RulePack.parse("p.yaml",
+        "- id: a\n  type: ttl-guard\n  enabled: false\n  overridable: false\n- id: b\n  type: ttl-guard\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(pack.rules()).extracting(r -> r.enabled() + "/" + r.overridable()).containsExactly("false/false", "true/true");
+  }
 }
