@@ -124,4 +124,99 @@ class RulesCommandTest {
     assertThat(b.exit()).isEqualTo(1);
     assertThat(b.err()).contains("not valid UTF-8").doesNotContain("java.").doesNotContain("Exception");
   }
+
+  // ---- RulePack: where and how pack problems are reported ------------------------------------
+
+  private static String parseError(String yaml) {
+    try {
+      dev.zonegate.rules.RulePack.parse("p.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (dev.zonegate.rules.RulePackException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("pack loaded: " + yaml);
+  }
+
+  private static List<String> problems(String yaml) {
+    return dev.zonegate.rules.RulePack.problems("p.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .stream().map(Exception::getMessage).toList();
+  }
+
+  @Test
+  void schemaErrorsSayHowManyMoreThereAre() {
+    // The first schema problem is reported, with a count of the others (singular for one).
+    assertThat(parseError("- id: a\n  type: ttl-guard\n  severity: nope\n  enabled: 3\n"))
+        .startsWith("p.yaml:").endsWith("(and 1 more problem)");
+    assertThat(parseError("- id: a\n  type: ttl-guard\n  severity: nope\n  enabled: 3\n  overridable: 4\n"))
+        .endsWith("(and 2 more problems)");
+    assertThat(parseError("- id: a\n  type: ttl-guard\n  severity: nope\n"))
+        .doesNotContain("(and ").contains("rule 'a': severity: ");
+    // A problem of the rule itself names no property.
+    assertThat(parseError("- id: a\n")).contains("rule 'a': ").doesNotContain("rule 'a': : ");
+  }
+
+  @Test
+  void aProblemOfThePackAsAWholeIsReported() {
+    String many = "- {id: a, type: ttl-guard}\n".repeat(10_001);
+    assertThat(parseError(many)).startsWith("p.yaml:1: must have at most 10000 items");
+    assertThat(problems(many).get(0)).startsWith("p.yaml:1: must have at most 10000 items");
+  }
+
+  @Test
+  void validateReportsAYamlErrorAndEachRulesProblemWithoutACount() {
+    assertThat(problems("- id: [\n")).hasSize(1).allSatisfy(m -> assertThat(m).contains("not valid YAML"));
+    assertThat(problems("")).isEmpty();
+    assertThat(problems("- id: a\n  type: ttl-guard\n  severity: nope\n  enabled: 3\n"))
+        .hasSize(1).allSatisfy(m -> assertThat(m).doesNotContain("more problem"));
+  }
+
+  @Test
+  void aCelErrorInABlockScalarOnTheLastLinesIsPlacedAtItsLine() {
+    // No newline at the end: the `when: |` key is on line 5, the expression on line 6.
+    assertThat(problems("- id: x\n  type: expression\n  params:\n    message: m\n    when: |\n      change.ttlAfter <"))
+        .singleElement().asString().startsWith("p.yaml:6: rule 'x': when: column ");
+  }
+
+  @Test
+  void aRuleThatCannotBeBuiltIsNamedOnce() throws Exception {
+    // The rule's own error already starts with "rule 'x': "; the pack error does not say it twice.
+    assertThat(problems("- id: x\n  type: expression\n  params:\n    when: ' '\n    message: m\n"))
+        .containsExactly("p.yaml:1: rule 'x': when: a CEL expression (a string) is required");
+    dev.zonegate.rules.RulePack pack = dev.zonegate.rules.RulePack.parse(
+        "p.yaml", "- id: x\n  type: expression\n  params:\n    when: 'change.nope'\n    message: m\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.zonegate.rules.RuleSet.of(List.of(pack)))
+        .hasMessage("p.yaml:1: rule 'x': when: column 7: change has no field 'nope' (it has "
+            + String.join(", ", List.of("zone", "name", "relativeName", "rrtype", "action", "ttlBefore", "ttlAfter",
+                "before", "after", "added", "removed")) + ")");
+  }
+
+  @Test
+  void aPacksScopeAndParamsAreRead() throws Exception {
+    // Scope lists and param values of every YAML kind reach the rule as written.
+    dev.zonegate.rules.RulePack pack = dev.zonegate.rules.RulePack.parse("p.yaml",
+        ("- id: x\n  type: expression\n  scope:\n    zones: [example.com.]\n    names: [www]\n    types: [A]\n"
+            + "  params:\n    when: 'true'\n    message: m\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(pack.path()).isEqualTo("p.yaml");
+    assertThat(pack.rules()).singleElement().satisfies(r -> {
+      assertThat(r.scope()).isEqualTo(new dev.zonegate.rules.Scope(List.of("example.com."), List.of("www"), List.of("A")));
+      assertThat(r.params()).containsEntry("when", "true").containsEntry("message", "m");
+    });
+    assertThat(dev.zonegate.rules.RulePack.parse("p.yaml", new byte[0]).rules()).isEmpty();
+  }
+
+  @Test
+  void aBadScopeGlobIsAPackError() {
+    assertThat(parseError("- id: x\n  type: ttl-guard\n  scope:\n    names: ['a..b']\n"))
+        .isEqualTo("p.yaml:1: rule 'x': scope: name glob 'a..b' has an empty label");
+    assertThat(parseError("- id: x\n  type: ttl-guard\n  scope:\n    zones: ['a b.']\n"))
+        .isEqualTo("p.yaml:1: rule 'x': scope: name glob 'a b.' has the character ' ', which names do not hold");
+  }
+
+  @Test
+  void enabledAndOverridableAreReadFromThePack() throws Exception {
+    // Both default to true; a pack can switch them off.
+    dev.zonegate.rules.RulePack pack = dev.zonegate.rules.RulePack.parse("p.yaml",
+        "- id: a\n  type: ttl-guard\n  enabled: false\n  overridable: false\n- id: b\n  type: ttl-guard\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(pack.rules()).extracting(r -> r.enabled() + "/" + r.overridable()).containsExactly("false/false", "true/true");
+  }
 }

@@ -216,4 +216,122 @@ class ExpressionRuleTest {
     List<Finding> f = run("change.ttlAfter < 30", "TTL ${change.ttlAfter} on ${change.name}", ex.before(), ex.after());
     assertThat(f).extracting(Finding::message).containsExactly("TTL 5 on api.example.com.");
   }
+
+  private static String runError(String when) {
+    try {
+      run(when, "x", "", "www A 192.0.2.1\n");
+    } catch (IllegalStateException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("no error for " + when);
+  }
+
+  @Test
+  void limitsAreInclusive() {
+    // Exactly maxExpressionChars / 1024 characters is still allowed.
+    load("true" + " ".repeat(4092), "x");
+    load("true", "y".repeat(1024));
+  }
+
+  @Test
+  void withoutAMessageTheFindingQuotesTheExpression() {
+    // A blank or absent message falls back to "matches <when>", cut after 200 characters.
+    assertThat(run("change.action == 'add'", " ", "", "www A 192.0.2.1\n"))
+        .extracting(Finding::message)
+        .containsExactly("matches change.action == 'add'");
+    RuleSpec noMessage =
+        new RuleSpec("expression", "expression", Severity.WARN, Scope.ALL, Map.of("when", "true"), true, true, "", null);
+    assertThat(RuleFixture.run(noMessage, TYPE, List.of(), RuleFixture.zone(""), RuleFixture.zone("www A 192.0.2.1\n")))
+        .extracting(Finding::message)
+        .containsExactly("matches true");
+    String w200 = "true" + " ".repeat(196);
+    assertThat(run(w200, "", "", "www A 192.0.2.1\n"))
+        .extracting(Finding::message)
+        .containsExactly("matches " + w200);
+    String w201 = "true" + " ".repeat(196) + "&& true";
+    assertThat(run(w201, "", "", "www A 192.0.2.1\n"))
+        .extracting(Finding::message)
+        .containsExactly("matches " + w201.substring(0, 200) + "…");
+  }
+
+  @Test
+  void unknownFieldsAreFoundInsideEveryKindOfSubexpression() {
+    // Field checks descend into selects, method targets, lists, maps and macro bodies.
+    for (String when :
+        List.of(
+            "change.nope.x == 1",
+            "change.nope.startsWith('a')",
+            "size([change.nope]) > 0",
+            "size({change.nope: 1}) > 0",
+            "size({'a': change.nope}) > 0",
+            "change.nope.exists(r, true)",
+            "change.after.exists(r, r == change.nope)")) {
+      assertThatThrownBy(() -> load(when, "x"))
+          .as(when)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("change has no field 'nope'");
+    }
+  }
+
+  @Test
+  void onlyTheVariablesThemselvesHaveCheckedFields() {
+    // Selecting from a map literal, or from a comprehension variable named zone, is not a zone field.
+    assertThat(run("{'a': 1}.a == 1 && [1][0] == 1", "hit", "", "www A 192.0.2.1\n")).hasSize(1);
+    assertThat(run("[{'x': 1}].exists(zone, zone.x == 1)", "hit", "", "www A 192.0.2.1\n")).hasSize(1);
+  }
+
+  @Test
+  void severalCompileErrorsAreCounted() {
+    assertThatThrownBy(() -> load("nope1 && nope2", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rule 'expression': when: column 1: undeclared reference to 'nope1' (and 1 more)");
+  }
+
+  @Test
+  void aNonBooleanResultIsDescribed() {
+    // The error says what the expression gave, its type and (up to 80 characters of) its value.
+    assertThat(runError("change.action == 'add' ? change.name : false"))
+        .endsWith(": the expression gave a string (www.example.com.), not a boolean");
+    assertThat(runError("change.action == 'add' ? dyn(null) : false")).endsWith(": the expression gave null, not a boolean");
+    assertThat(runError("change.action == 'add' ? dyn(2) : false")).endsWith(": the expression gave an int (2), not a boolean");
+    assertThat(runError("change.action == 'add' ? dyn(1.5) : false")).endsWith(": the expression gave a double (1.5), not a boolean");
+    assertThat(runError("change.action == 'add' ? dyn(['a', 'b']) : false")).endsWith(": the expression gave a list ([a, b]), not a boolean");
+    assertThat(runError("change.action == 'add' ? dyn({'a': 'b'}) : false")).endsWith(": the expression gave a map ({a: b}), not a boolean");
+    String s80 = "x".repeat(80);
+    assertThat(runError("change.action == 'add' ? dyn('" + s80 + "') : false")).endsWith("a string (" + s80 + "), not a boolean");
+    assertThat(runError("change.action == 'add' ? dyn('" + s80 + "y') : false")).endsWith("a string (" + s80 + "…), not a boolean");
+  }
+
+  @Test
+  void otherMissingKeysAreErrorsNotMisses() {
+    // Only an absent TTL means "does not match"; any other missing key is an evaluation error.
+    assertThatThrownBy(() -> run("{'a': 1}[change.rrtype] == 1", "x", "", "www A 192.0.2.1\n"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("rule 'expression': when failed on add www.example.com. A: ");
+  }
+
+  @Test
+  void templatesFormatNullsListsAndMaps() {
+    assertThat(run("true", "${[null, 'a']} ${{'k': 1}} ${zone.updates}", "www A 192.0.2.1\n", "www A 192.0.2.2\n"))
+        .extracting(Finding::message)
+        .containsExactly("[null, a] {k: 1} 1");
+  }
+
+  @Test
+  void bracesAndQuotesInsidePlaceholdersDoNotEndThem() {
+    // A '}' in a string or in a nested map literal belongs to the expression, and \' does not end a string.
+    assertThat(run("true", "<${'}' + change.relativeName}> <${{'a': 'b'}['a']}> <${'x\\'}y'}>", "", "www A 192.0.2.1\n"))
+        .extracting(Finding::message)
+        .containsExactly("<}www> <b> <x'}y>");
+  }
+
+  @Test
+  void templateErrorsGiveTheColumnOfThePlaceholder() {
+    assertThatThrownBy(() -> load("true", "TTL ${change.ttlAfter"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rule 'expression': message: column 5: '${' is not closed by '}'");
+    assertThatThrownBy(() -> load("true", "TTL ${ }"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rule 'expression': message: column 5: empty '${}'");
+  }
 }

@@ -8,6 +8,7 @@ import dev.zonegate.model.Zone;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +65,101 @@ class RuleEngineTest {
       assertThat(all).hasSizeGreaterThan(100).containsExactlyElementsOf(oneByOne);
       assertThat(all.stream().map(Finding::rule).distinct().count()).isGreaterThan(3);
     }
+  }
+
+  // ---- Scope: which zones, names and types a rule's findings may come from -------------------
+
+  @Test
+  void scopeListsFilterZonesNamesAndTypes() {
+    Scope s = new Scope(List.of("*.com."), List.of("api"), List.of("a"));
+    assertThat(s.coversZone("example.com.")).isTrue();
+    assertThat(s.coversZone("example.net.")).isFalse();
+    assertThat(s.covers("example.net.", "api.example.net.", "A")).isFalse();
+    assertThat(s.covers("example.com.", "api.example.com.", "A")).isTrue();
+    assertThat(s.covers("example.com.", "www.example.com.", "A")).isFalse();
+    assertThat(s.covers("example.com.", "api.example.com.", "MX")).isFalse();
+    // A null name or type is not filtered on.
+    assertThat(s.covers("example.com.", null, null)).isTrue();
+  }
+
+  @Test
+  void nullScopeListsMeanEverythingAndGivenListsAreKept() {
+    assertThat(new Scope(null, null, null).covers("example.com.", "www.example.com.", "A")).isTrue();
+    assertThat(new Scope(List.of("example.net."), null, null).coversZone("example.com.")).isFalse();
+    assertThat(new Scope(null, List.of("api"), null).covers("example.com.", "www.example.com.", "A")).isFalse();
+    assertThat(new Scope(null, null, List.of("MX")).covers("example.com.", "www.example.com.", "A")).isFalse();
+  }
+
+  @Test
+  void scopeNameGlobsForApexAndEverything() {
+    assertThat(Scope.matchesAny(List.of("@"), "example.com.", "example.com.")).isTrue();
+    assertThat(Scope.matchesAny(List.of("@"), "www.example.com.", "example.com.")).isFalse();
+    assertThat(Scope.matchesAny(List.of("*"), "www.example.org.", "example.com.")).isTrue();
+  }
+
+  @Test
+  void scopeGlobProblems() {
+    assertThat(Scope.problem(" ")).isEqualTo("empty name glob");
+    assertThat(Scope.problem("a..b")).isEqualTo("name glob 'a..b' has an empty label");
+    assertThat(Scope.problem(".a")).isEqualTo("name glob '.a' has an empty label");
+    assertThat(Scope.problem(".")).isNull();
+    assertThat(Scope.problem("a b")).isEqualTo("name glob 'a b' has the character ' ', which names do not hold");
+    assertThat(Scope.problem("a!b")).isNull();
+    assertThat(Scope.problem("a~b")).isNull(); // ~ is the last printable character names may hold
+  }
+
+  @Test
+  void aRuleWithANameOrTypeScopeSeesOnlyTheChangesItCovers() {
+    Zone before = RuleFixture.zone("www A 192.0.2.1\n");
+    Zone after = RuleFixture.zone("www A 192.0.2.2\napi A 192.0.2.3\n@ MX 10 mail\n");
+    RuleInput in = input(before, after);
+    assertThat(in.scoped(Scope.ALL).changes()).hasSize(3);
+    assertThat(in.scoped(new Scope(null, null, List.of("MX"))).changes())
+        .extracting(c -> c.type()).containsExactly("MX");
+    assertThat(in.scoped(new Scope(null, List.of("api"), null)).changes())
+        .extracting(c -> c.name()).containsExactly("api.example.com.");
+  }
+
+  private static Finding finding(String rule, Severity s, String name, String type) {
+    return new Finding(rule, s, "example.com.", name, type, "m", null, null, null, true, null);
+  }
+
+  @Test
+  void theVerdictListsFindingsBlockingFirstThenByNameThenType() {
+    // Report order is by severity, zone, name (canonical), type, rule: not the order the rules gave.
+    Finding infoApex = finding("a", Severity.INFO, "example.com.", "A");
+    Finding wwwA = finding("a", Severity.WARN, "www.example.com.", "A");
+    Finding apiMx = finding("z", Severity.WARN, "api.example.com.", "MX");
+    Finding apiA = finding("z", Severity.WARN, "api.example.com.", "A");
+    Finding zoneWide = finding("z", Severity.WARN, null, null);
+    Verdict v = Verdict.decide(List.of(infoApex, wwwA, apiMx, apiA, zoneWide), List.of(), Severity.BLOCK);
+    assertThat(v.word()).isEqualTo("pass");
+    assertThat(v.blocked()).isFalse();
+    assertThat(v.findings()).containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
+    Verdict blocked = Verdict.decide(List.of(wwwA), List.of(), Severity.WARN);
+    assertThat(blocked.blocked()).isTrue();
+  }
+
+  @Test
+  void reportsDescribeTheGatesOwnRuleAndEveryEnabledRule() throws Exception {
+    RuleSet rules = RuleSet.of(List.of(RulePack.defaults()));
+    assertThat(rules.descriptions()).containsKey(ZoneParseError.ID);
+    for (RuleSet.Active a : rules.active()) {
+      assertThat(rules.descriptions()).containsEntry(a.spec().id(), a.spec().description());
+    }
+  }
+
+  @Test
+  void aRulesScopeIsKeptAndFindingsOutsideItAreDropped() {
+    // A spec keeps the scope it is given (none means everything); Findings drops what it does not cover.
+    Scope mx = new Scope(null, null, List.of("MX"));
+    RuleSpec spec = new RuleSpec("e", "expression", Severity.WARN, mx, Map.of("when", "true"), true, true, "", null);
+    assertThat(spec.scope()).isEqualTo(mx);
+    assertThat(new RuleSpec("e", "expression", Severity.WARN, null, Map.of(), true, true, "", null).scope())
+        .isEqualTo(Scope.ALL);
+    List<Finding> f =
+        RuleFixture.run(spec, RuleCatalog.type("expression"), List.of(), RuleFixture.zone(""),
+            RuleFixture.zone("www A 192.0.2.1\n@ MX 10 mail\n"));
+    assertThat(f).extracting(Finding::type).containsExactly("MX");
   }
 }
