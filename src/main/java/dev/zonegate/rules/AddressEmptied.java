@@ -193,7 +193,7 @@ final class AddressEmptied implements Rule {
   }
 
   /**
-   * Like {@link RuleInput#resolves} but an empty set does not answer: a provider or generator can
+   * Whether the name answers an address query (A, AAAA, CNAME or ALIAS), but an empty set does not answer: a provider or generator can
    * leave an A set with no records (the 2025 outage), which resolves to nothing.
    */
   static boolean answers(Zone z, String name) {
@@ -210,7 +210,7 @@ final class AddressEmptied implements Rule {
 
   /**
    * Distinct A and AAAA records at a name across all its sets (Route 53 weighted and latency sets
-   * included, which {@link RuleInput#addresses} keyed by type alone would miss).
+   * included, which a lookup keyed by type alone would miss).
    */
   static List<String> addressesAt(Zone z, String name) {
     Set<String> out = new LinkedHashSet<>();

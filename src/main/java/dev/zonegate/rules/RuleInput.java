@@ -2,7 +2,6 @@ package dev.zonegate.rules;
 
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Location;
-import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.zone.ZoneFormat;
@@ -212,42 +211,5 @@ public final class RuleInput {
     in.disagreements = disagreements;
     in.shared = shared();
     return in;
-  }
-
-  /** Address records (A, AAAA) at a name in a snapshot, as rdata strings. */
-  public static List<String> addresses(Zone z, String name) {
-    List<String> out = new ArrayList<>();
-    if (z == null) {
-      return out;
-    }
-    for (String t : new String[] {"A", "AAAA"}) {
-      RRset s = z.get(name, t);
-      if (s != null) {
-        out.addAll(s.rdata());
-      }
-    }
-    return out;
-  }
-
-  /**
-   * True when the name answers an address query in the snapshot: it has A or AAAA, a CNAME, or a
-   * provider ALIAS.
-   */
-  public static boolean resolves(Zone z, String name) {
-    if (z == null) {
-      return false;
-    }
-    for (RRset s : z.at(name)) {
-      switch (s.type()) {
-        case "A":
-        case "AAAA":
-        case "CNAME":
-        case "ALIAS":
-          return true;
-        default:
-          break;
-      }
-    }
-    return false;
   }
 }

@@ -33,10 +33,6 @@ public record RuleSpec(
     return ((Number) required(name)).doubleValue();
   }
 
-  public String stringParam(String name) {
-    return (String) required(name);
-  }
-
   public List<String> stringsParam(String name) {
     Object v = params.get(name);
     List<String> out = new ArrayList<>();

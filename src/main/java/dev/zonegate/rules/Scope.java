@@ -1,6 +1,5 @@
 package dev.zonegate.rules;
 
-import dev.zonegate.model.Names;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -86,9 +85,5 @@ public record Scope(List<String> zones, List<String> names, List<String> types) 
       }
     }
     return Pattern.compile(re.toString());
-  }
-
-  static boolean isAtOrBelow(String name, String zone) {
-    return Names.isAtOrBelow(name, zone);
   }
 }
