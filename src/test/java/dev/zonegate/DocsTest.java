@@ -2,6 +2,7 @@ package dev.zonegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.cli.AllCommands;
 import dev.zonegate.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -214,7 +215,7 @@ class DocsTest {
   @Test
   void noCommandsHelpMentionsTheSpecOrPathsOutsideTheRepository() {
     List<List<String>> paths = new ArrayList<>();
-    commands(new CommandLine(new Main()), List.of(), paths);
+    commands(new CommandLine(new AllCommands()), List.of(), paths);
     assertThat(paths).contains(List.of("check"), List.of("diff"), List.of("lint"), List.of("snapshot"), List.of("verify"),
         List.of("terraform"), List.of("hook", "install"), List.of("hook", "pre-push"), List.of("rules", "list"),
         List.of("rules", "explain"), List.of("rules", "validate"), List.of("help"));

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,21 +178,24 @@ public final class Check {
               : ConfigLoader.octodns(file.toString(), bytes);
       return new Configs(c, c, inRepo(repo, file));
     }
-    RepoConfig head = repoConfig(headTree);
-    if (head == null) {
+    byte[] headBytes = configBytes(headTree);
+    if (headBytes == null) {
       throw new CheckException(
           "no " + CONFIG_FILE + " at the head of " + o.repo() + "; pass --config FILE or --octodns-config FILE");
     }
-    RepoConfig base = repoConfig(baseTree);
-    return new Configs(base == null ? head : base, head, CONFIG_FILE);
+    RepoConfig head = ConfigLoader.zonegate(CONFIG_FILE, headBytes);
+    byte[] baseBytes = configBytes(baseTree);
+    // An unchanged config (most pushes) is read once: the same bytes give the same config.
+    RepoConfig base = baseBytes == null || Arrays.equals(baseBytes, headBytes) ? head : ConfigLoader.zonegate(CONFIG_FILE, baseBytes);
+    return new Configs(base, head, CONFIG_FILE);
   }
 
-  private static RepoConfig repoConfig(SourceTree tree) throws ConfigException {
+  private static byte[] configBytes(SourceTree tree) throws ConfigException {
     if (!tree.exists(CONFIG_FILE)) {
       return null;
     }
     try {
-      return ConfigLoader.zonegate(CONFIG_FILE, tree.read(CONFIG_FILE));
+      return tree.read(CONFIG_FILE);
     } catch (ZoneReadException e) {
       throw new ConfigException(new Location(CONFIG_FILE, 0), e.problem());
     }
@@ -308,9 +312,47 @@ public final class Check {
   }
 
   /** The file may include another: a master file's {@code $INCLUDE}, an octoDNS file's {@code !include}. */
-  private static boolean mentionsInclude(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.ISO_8859_1);
-    return text.toUpperCase(java.util.Locale.ROOT).contains("$INCLUDE") || text.contains("!include");
+  static boolean mentionsInclude(byte[] bytes) {
+    // A byte scan, not a String: every unchanged zone of a large repository is scanned on every
+    // check, and most have neither word.
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (b == '$' && startsWithIgnoreCase(bytes, i + 1, "INCLUDE")) {
+        return true;
+      }
+      if (b == '!' && startsWith(bytes, i + 1, "include")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithIgnoreCase(byte[] bytes, int at, String word) {
+    if (at + word.length() > bytes.length) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      int c = bytes[at + k];
+      if (c >= 'a' && c <= 'z') {
+        c -= 'a' - 'A';
+      }
+      if (c != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsWith(byte[] bytes, int at, String word) {
+    if (at + word.length() > bytes.length) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      if (bytes[at + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

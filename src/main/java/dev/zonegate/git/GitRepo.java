@@ -77,6 +77,16 @@ public final class GitRepo implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets up JGit's process-wide state before a repository is opened: the file-store attributes,
+   * its cleanup hook and messages, and the system and user git config (finding the system config
+   * starts a {@code git} process). {@link #open} does all of it anyway and reuses what this did;
+   * run beside the command-line parsing, it takes a tenth of a second off a pre-push hook.
+   */
+  public static Object warm() throws IOException, org.eclipse.jgit.errors.ConfigInvalidException {
+    return org.eclipse.jgit.util.SystemReader.getInstance().getUserConfig();
+  }
+
   /** The work tree, or null for a bare repository. */
   public Path workTree() {
     return repo.isBare() ? null : repo.getWorkTree().toPath();

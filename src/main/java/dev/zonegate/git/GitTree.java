@@ -47,12 +47,12 @@ public final class GitTree implements SourceTree {
       throw new ZoneReadException(where, "path is outside the repository");
     }
     // A fresh reader per call: ObjectReader is not thread-safe, the Repository is.
-    try (ObjectReader reader = repo.newObjectReader();
-        TreeWalk walk = TreeWalk.forPath(reader, normal, tree)) {
-      if (walk == null) {
+    try (ObjectReader reader = repo.newObjectReader()) {
+      Entry entry = entry(normal);
+      if (entry == null) {
         throw new ZoneReadException(where, "no such file at " + abbreviated());
       }
-      switch (walk.getRawMode(0) & FileMode.TYPE_MASK) {
+      switch (entry.mode() & FileMode.TYPE_MASK) {
         case FileMode.TYPE_FILE:
           break;
         case FileMode.TYPE_TREE:
@@ -66,7 +66,7 @@ public final class GitTree implements SourceTree {
         default:
           throw new ZoneReadException(where, "is not a regular file");
       }
-      ObjectLoader loader = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB);
+      ObjectLoader loader = reader.open(entry.id(), Constants.OBJ_BLOB);
       // The size is in the object header: refuse a huge blob before inflating any of it.
       if (loader.getSize() > maxBytes) {
         throw new ZoneReadException(where, dev.zonegate.zone.Limits.Limit.MAX_FILE_BYTES.exceeded("the file's size", maxBytes));
@@ -80,6 +80,82 @@ public final class GitTree implements SourceTree {
           "cannot be read from git at " + abbreviated() + " (" + e.getClass().getSimpleName() + ")",
           e);
     }
+  }
+
+  /**
+   * Whether {@link #read} would find a regular file within the size limit, from the tree entry and
+   * the object's header: a large repository's check asks this of every configured zone, and
+   * inflating each file to answer would read the whole repository.
+   */
+  @Override
+  public boolean exists(String path) {
+    String normal = SourceTree.normalize(path);
+    if (normal == null || normal.isEmpty()) {
+      return false;
+    }
+    try (ObjectReader reader = repo.newObjectReader()) {
+      Entry entry = entry(normal);
+      return entry != null
+          && (entry.mode() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE
+          && reader.getObjectSize(entry.id(), Constants.OBJ_BLOB) <= maxBytes;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A tree entry: its mode and object. */
+  private record Entry(int mode, ObjectId id) {}
+
+  /**
+   * Each directory's entries by raw name, read once from its tree object: a lookup is then a map
+   * hit per path segment, where {@link TreeWalk#forPath} parses every tree on the way again (a
+   * directory of a thousand zones read a thousand times). Names are kept as their bytes (one char
+   * per byte), so a path matches exactly the entries {@code forPath} would match.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<java.util.Map<String, Entry>>>
+      directories = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Entry entry(String normal) throws IOException {
+    int slash = normal.lastIndexOf('/');
+    java.util.Map<String, Entry> dir = entries(slash < 0 ? "" : normal.substring(0, slash));
+    return dir == null ? null : dir.get(rawName(normal.substring(slash + 1)));
+  }
+
+  private static String rawName(String name) {
+    return new String(name.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** The entries of directory {@code dir} ("" for the root), or null when the commit has no such directory. */
+  private java.util.Map<String, Entry> entries(String dir) throws IOException {
+    java.util.Optional<java.util.Map<String, Entry>> cached = directories.get(dir);
+    if (cached != null) {
+      return cached.orElse(null);
+    }
+    ObjectId id = null;
+    if (dir.isEmpty()) {
+      id = tree;
+    } else {
+      Entry e = entry(dir);
+      if (e != null && (e.mode() & FileMode.TYPE_MASK) == FileMode.TYPE_TREE) {
+        id = e.id();
+      }
+    }
+    java.util.Map<String, Entry> out = null;
+    if (id != null) {
+      out = new java.util.HashMap<>();
+      try (ObjectReader reader = repo.newObjectReader();
+          TreeWalk walk = new TreeWalk(reader)) {
+        walk.addTree(id);
+        walk.setRecursive(false);
+        while (walk.next()) {
+          byte[] raw = walk.getRawPath();
+          out.put(new String(raw, 0, raw.length, java.nio.charset.StandardCharsets.ISO_8859_1), new Entry(walk.getRawMode(0), walk.getObjectId(0)));
+        }
+      }
+      out = java.util.Collections.unmodifiableMap(out);
+    }
+    directories.putIfAbsent(dir, java.util.Optional.ofNullable(out));
+    return out;
   }
 
   /** Listings by directory: a commit never changes, so each directory is walked once. */

@@ -51,8 +51,20 @@ public final class RulePack {
     return new RulePack(RulePacks.NONE, List.of());
   }
 
-  /** The default pack shipped in the jar (the same file as {@code rules/default.yaml}). */
-  public static RulePack defaults() {
+  private static RulePack defaults;
+
+  /**
+   * The default pack shipped in the jar (the same file as {@code rules/default.yaml}), read once:
+   * it cannot change within a run. A failure is not kept, so every caller sees it.
+   */
+  public static synchronized RulePack defaults() {
+    if (defaults == null) {
+      defaults = readDefaults();
+    }
+    return defaults;
+  }
+
+  private static RulePack readDefaults() {
     try (InputStream in = RulePack.class.getClassLoader().getResourceAsStream(DEFAULT_PACK)) {
       if (in == null) {
         throw new IllegalStateException("the default rule pack is missing from the jar");

@@ -100,7 +100,7 @@ class ReleaseIT {
     assertThat(home.resolve("runtime/bin/java")).isExecutable();
     // One man page per command, from the commands themselves.
     TreeSet<String> pages = new TreeSet<>();
-    collect(new CommandLine(new Main()), "zonegate", pages);
+    collect(new CommandLine(new AllCommands()), "zonegate", pages);
     try (Stream<Path> s = Files.list(home.resolve("share/man/man1"))) {
       assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrderElementsOf(pages);
     }

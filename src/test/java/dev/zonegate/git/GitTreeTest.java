@@ -9,6 +9,7 @@ import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneReadException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,44 @@ class GitTreeTest {
       assertThat(failure(tree, "../outside.zone"))
           .isEqualTo("../outside.zone: path is outside the repository");
       assertThat(failure(tree, "")).contains("path is outside the repository");
+    }
+  }
+
+  @Test
+  void existsAgreesWithReadForEveryKindOfEntryAndNonAsciiNames() throws Exception {
+    git.write(repo, "zones/a.zone", "data\n");
+    git.write(repo, "zones/bücher.example.zone", "umlaut\n");
+    git.write(repo, "zones/big.zone", "x".repeat(64) + "\n");
+    String commit = git.commit(repo, "files");
+    String target = git.run(repo, "hash-object", "-w", "--", "zones/a.zone");
+    git.run(repo, "update-index", "--add", "--cacheinfo", "120000," + target + ",zones/link.zone");
+    git.run(repo, "update-index", "--add", "--cacheinfo", "160000," + commit + ",vendor/sub");
+    git.run(repo, "commit", "-q", "-m", "special entries");
+    try (GitRepo r = GitRepo.open(repo, false)) {
+      SourceTree tree = r.tree(r.resolve("HEAD"));
+      assertThat(text(tree, "zones/bücher.example.zone")).isEqualTo("umlaut\n");
+      for (String p : List.of("zones/a.zone", "zones/bücher.example.zone", "zones/big.zone", "./zones//a.zone",
+          "zones", "zones/link.zone", "vendor/sub", "vendor/sub/x", "zones/missing.zone", "zones/a.zone/x",
+          "missing/a.zone", "bücher.example.zone", "zones/bu\u0308cher.example.zone", "../a.zone", "")) {
+        boolean readable;
+        try {
+          tree.read(p);
+          readable = true;
+        } catch (ZoneReadException e) {
+          readable = false;
+        }
+        assertThat(tree.exists(p)).as(p).isEqualTo(readable);
+      }
+      assertThat(tree.exists("zones/a.zone")).isTrue();
+      assertThat(tree.exists("zones/link.zone")).isFalse();
+    }
+    dev.zonegate.zone.Limits.set(List.of("maxFileBytes=32"));
+    try (GitRepo r = GitRepo.open(repo, false)) {
+      SourceTree tree = r.tree(r.resolve("HEAD"));
+      assertThat(tree.exists("zones/big.zone")).isFalse();
+      assertThat(tree.exists("zones/a.zone")).isTrue();
+    } finally {
+      dev.zonegate.zone.Limits.reset();
     }
   }
 

@@ -1,0 +1,61 @@
+package dev.zonegate.cli;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Start-up work done beside picocli's parsing. A short run (a pre-push hook above all) spends most
+ * of its time setting up libraries, not on DNS: picocli's model of the command, JGit's process-wide
+ * state, Jackson and the schema validator, the default rule pack. Those are independent, so while
+ * the main thread builds the command line, one daemon thread sets up what the named command will
+ * need next, on the second core.
+ *
+ * <p>It changes no result. Each step is one the command takes anyway, through the same code, and
+ * each keeps what it made in the place the command looks (class initialisation, JGit's config
+ * cache, the schema cache, the default pack), so the command finds it made or waits for it. A step
+ * that fails is dropped: the command takes the same step itself and reports the failure as always.
+ */
+final class Warmup {
+  /** A small valid config: reading it sets up the YAML reader, the config schema and its checks. */
+  static final byte[] CONFIG = "zones:\n  - name: example.\n    file: example.zone\n".getBytes(StandardCharsets.UTF_8);
+
+  private Warmup() {}
+
+  /** Starts the warm-up for the command {@code args} name, if it is one that judges zones; its thread, or null. */
+  static Thread start(String[] args) {
+    Class<?> command = Main.named(args);
+    boolean git = command == CheckCommand.class || command == HookCommand.class || command == VerifyCommand.class;
+    boolean config = git || command == LintCommand.class || command == SnapshotCommand.class;
+    boolean rules = git || command == DiffCommand.class || command == TerraformCommand.class;
+    if (!git && !config && !rules) {
+      return null;
+    }
+    Thread t = new Thread(() -> run(git, config, rules), "zonegate-warmup");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  // In the order a check needs them: the repository, its config, then the rules.
+  static void run(boolean git, boolean config, boolean rules) {
+    if (git) {
+      quietly(dev.zonegate.git.GitRepo::warm);
+    }
+    if (config) {
+      quietly(() -> dev.zonegate.config.ConfigLoader.zonegate("(warm-up)", CONFIG));
+    }
+    if (rules) {
+      quietly(dev.zonegate.rules.RulePack::defaults);
+    }
+  }
+
+  interface Step {
+    Object run() throws Exception;
+  }
+
+  static void quietly(Step step) {
+    try {
+      step.run();
+    } catch (Throwable ignored) { // NOPMD: the command takes this step again and reports it
+    }
+  }
+}
