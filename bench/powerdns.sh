@@ -3,9 +3,11 @@
 # `zonegate snapshot`, beside octoDNS 1.22 (octodns-powerdns 1.2, ../shared/peers/octodns) dumping
 # the same zone with `octodns-dump`. Starts pdns_server (Debian pdns-server,
 # pdns-backend-sqlite3) on free ports of 127.0.0.1, fills the zone through the API, runs each
-# RUNS times (default 3) and stops pdns. Usage: bench/powerdns.sh JAR [N] [RUNS]
+# RUNS times (default 3) and stops pdns. Usage: bench/powerdns.sh JAR|LAUNCHER [N] [RUNS]
 set -euo pipefail
 jar=$(realpath "$1") n=${2:-10000} runs=${3:-3}
+# JAR is a jar (run with java -jar) or a launcher such as target/zonegate.
+case $jar in *.jar) zg=(java -jar "$jar") ;; *) zg=("$jar") ;; esac
 octodns=$(realpath "$(dirname "$0")/../../shared/peers/octodns")
 pdns=$(command -v pdns_server || echo /usr/sbin/pdns_server)
 work=$(mktemp -d)
@@ -67,7 +69,7 @@ for r in $(seq 1 "$runs"); do
   end=$(date +%s.%N)
   echo "octodns-dump run $r: $(grep -c '^[^ -]' "$work/dump/bench.example.yaml" || true) names, $(echo "$end - $start" | bc) s wall"
   start=$(date +%s.%N)
-  ZONEGATE_TIMINGS=1 java -jar "$jar" snapshot --repo "$work/repo" --zone bench.example -o "$work/snap.zone" 2> "$work/err"
+  ZONEGATE_TIMINGS=1 "${zg[@]}" snapshot --repo "$work/repo" --zone bench.example -o "$work/snap.zone" 2> "$work/err"
   end=$(date +%s.%N)
   echo "zonegate snapshot run $r: $(grep -vc '^\$' "$work/snap.zone") records, $(echo "$end - $start" | bc) s wall; $(grep timings "$work/err" || true)"
 done

@@ -2,9 +2,11 @@
 # Times listing a Route 53 hosted zone of N record sets (default 10,000) from moto
 # (../shared/peers/moto, see its README for the Debian packages) with `zonegate snapshot`.
 # Starts moto on a free port of 127.0.0.1, fills the zone with boto3, runs the snapshot
-# RUNS times (default 3) and stops moto. Usage: bench/route53-moto.sh JAR [N] [RUNS]
+# RUNS times (default 3) and stops moto. Usage: bench/route53-moto.sh JAR|LAUNCHER [N] [RUNS]
 set -euo pipefail
 jar=$(realpath "$1") n=${2:-10000} runs=${3:-3}
+# JAR is a jar (run with java -jar) or a launcher such as target/zonegate.
+case $jar in *.jar) zg=(java -jar "$jar") ;; *) zg=("$jar") ;; esac
 moto=$(realpath "$(dirname "$0")/../../shared/peers/moto")
 work=$(mktemp -d)
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -55,7 +57,7 @@ end=$(date +%s.%N)
 echo "botocore: $sets names listed (record sets and alias targets), $(echo "$end - $start" | bc) s wall"
 for r in $(seq 1 "$runs"); do
   start=$(date +%s.%N)
-  ZONEGATE_TIMINGS=1 java -jar "$jar" snapshot --repo "$work/repo" --zone bench.example -o "$work/snap.zone" 2> "$work/err"
+  ZONEGATE_TIMINGS=1 "${zg[@]}" snapshot --repo "$work/repo" --zone bench.example -o "$work/snap.zone" 2> "$work/err"
   end=$(date +%s.%N)
   echo "zonegate run $r: $(head -1 "$work/snap.zone" | cut -d, -f2), $(echo "$end - $start" | bc) s wall; $(grep timings "$work/err" || true)"
 done

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 SIZES=("${@:-10000 100000 1000000}")
 read -r -a SIZES <<< "${SIZES[*]}"
 RUNS=${RUNS:-5}
-OUT=bench/out
+OUT=$(pwd)/bench/out
 mkdir -p "$OUT"
 JAR=target/zonegate.jar
 # zonegate runs as users run it: through the launcher mvn package puts beside the jar (its AppCDS
@@ -67,11 +67,23 @@ for n in "${SIZES[@]}"; do
 done
 
 if have git; then
-  line=$(bench/hook-repo.sh "$OUT/hook" "$JAR")
+  # The hook as `hook install` writes it for a zonegate on the PATH: it runs the launcher.
+  line=$(bench/hook-repo.sh "$OUT/hook" "${ZG[0]}")
   for i in $(seq "$RUNS"); do
     # Exactly what git runs for `git push`: the hook with the remote and the ref line on stdin.
     (cd "$OUT/hook/repo" && /usr/bin/time -f "%e %M %U %S" -o ../.t sh -c 'printf "%s\n" "$1" | .git/hooks/pre-push origin ../remote.git' _ "$line" > /dev/null 2>&1) || true
     tail -1 "$OUT/hook/.t" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' >> "$OUT/hook.times"
+    # The floor: git's own look at the same commit.
+    (cd "$OUT/hook/repo" && measure git-diff-stat git diff --stat HEAD~1)
+  done
+fi
+
+# `check` where one zone of many changed: only that zone's two versions are read.
+MANY_ZONES=${MANY_ZONES:-1000}
+if have git; then
+  bench/check-many.sh "$OUT/many" "$MANY_ZONES" 1000
+  for i in $(seq "$RUNS"); do
+    measure zg-check-many "${ZG[@]}" check --repo "$OUT/many/repo" --base HEAD~1 --format json
   done
 fi
 
@@ -103,5 +115,25 @@ for n in "${SIZES[@]}"; do
   row "kzc-$n" "kzonecheck" "load and check one zone" "$n"
 done
 row hook "zonegate pre-push hook" "git push, 10 zones x 1,000, 1 line" 10000
+row git-diff-stat "git diff --stat HEAD~1 (floor)" "the same commit" 10000
+row zg-check-many "zonegate check, $(nproc) cores" "1 of $MANY_ZONES zones x 1,000 changed" $((MANY_ZONES * 1000))
 row zg-check "zonegate check, $(nproc) cores" "$CHECK_ZONES zones changed, base and head" $((CHECK_ZONES * CHECK_SIZE))
 row zg-check-1 "zonegate check, 1 core (taskset)" "$CHECK_ZONES zones changed, base and head" $((CHECK_ZONES * CHECK_SIZE))
+
+# Provider listings of a 10,000-record zone, split into the time spent waiting for the API and the
+# rest (ZONEGATE_TIMINGS: live [api, sdk]). Each needs its server; without it, it says so.
+if [ -z "${SKIP_PROVIDERS:-}" ]; then
+  echo
+  if command -v pdns_server > /dev/null 2>&1 || [ -x /usr/sbin/pdns_server ]; then
+    echo "PowerDNS (bench/powerdns.sh ${ZG[0]} 10000 $RUNS):"
+    bench/powerdns.sh "${ZG[0]}" 10000 "$RUNS" | sed 's/^/  /'
+  else
+    echo "PowerDNS: pdns_server is missing (pdns-server, pdns-backend-sqlite3); skipped"
+  fi
+  if [ -x ../shared/peers/moto/bin/moto-server ]; then
+    echo "Route 53 on moto (bench/route53-moto.sh ${ZG[0]} 10000 $RUNS):"
+    bench/route53-moto.sh "${ZG[0]}" 10000 "$RUNS" | sed 's/^/  /'
+  else
+    echo "Route 53: the moto peer is missing; skipped"
+  fi
+fi

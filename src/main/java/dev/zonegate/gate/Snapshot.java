@@ -29,9 +29,15 @@ public final class Snapshot {
     }
     DirectoryTree tree = new DirectoryTree(repo);
     if (!z.live().needsKeys()) {
-      return LiveZones.read(z, env, tree, List.of()); // a transfer, a file, a listing: it needs no names
+      long t = System.nanoTime();
+      try (dev.zonegate.util.Timings.Part live = dev.zonegate.util.Timings.part("live", t)) {
+        return LiveZones.read(z, env, tree, List.of()); // a transfer, a file, a listing: it needs no names
+      }
     }
     Zone proposed = RepoFiles.read(tree, z);
-    return LiveZones.read(z, env, tree, LiveZones.keys(proposed));
+    long t = System.nanoTime();
+    try (dev.zonegate.util.Timings.Part live = dev.zonegate.util.Timings.part("live", t)) {
+      return LiveZones.read(z, env, tree, LiveZones.keys(proposed));
+    }
   }
 }

@@ -26,6 +26,17 @@ public final class Timings {
     NANOS.merge(stage, System.nanoTime() - startNanos, Long::sum);
   }
 
+  /** A timed part that adds its time when closed: {@code try (Part p = Timings.part("live.api", t)) {...}}. */
+  public interface Part extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** The time from {@code startNanos} to the close of the returned part, added to {@code stage}. */
+  public static Part part(String stage, long startNanos) {
+    return () -> add(stage, startNanos);
+  }
+
   /** Adds a duration measured elsewhere. */
   public static synchronized void addNanos(String stage, long nanos) {
     NANOS.merge(stage, nanos, Long::sum);

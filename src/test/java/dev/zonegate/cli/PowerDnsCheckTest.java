@@ -141,6 +141,11 @@ class PowerDnsCheckTest extends LiveCliTest {
     Cli d = run(Map.of(), "diff", snap.toString(), tmp.resolve("served.zone").toString(), "--origin", ZONE);
     assertThat(d.exit()).as(d.out()).isZero();
     assertThat(d.out()).contains("0 adds, 0 deletes, 0 updates");
+    // ZONEGATE_TIMINGS splits the listing: waiting for the API, and the rest.
+    Cli timed = run(Map.of(ENV, pdns.apiKey(), "ZONEGATE_TIMINGS", "1"), "snapshot", "--repo", git.dir().toString(), "--zone", "example.com");
+    assertThat(timed.exit()).as(timed.err()).isZero();
+    assertThat(timed.out()).isEqualTo(Files.readString(snap));
+    assertThat(timed.err()).containsPattern("zonegate: timings: .*live \\d+\\.\\d\\d s \\[api \\d+\\.\\d\\d s\\]");
   }
 
   @Test

@@ -176,8 +176,12 @@ class Route53CheckTest extends LiveCliTest {
 
   @Test
   void aSnapshotFromTheApiIsByteForByteTheSnapshotOfTheExport() throws Exception {
-    Cli api = run(Route53Fixture.env(), "snapshot", "--repo", git.dir().toString(), "--zone", "example.com");
+    Map<String, String> timed = new java.util.HashMap<>(Route53Fixture.env());
+    timed.put("ZONEGATE_TIMINGS", "1");
+    Cli api = run(timed, "snapshot", "--repo", git.dir().toString(), "--zone", "example.com");
     assertThat(api.exit()).as(api.err()).isZero();
+    // The listing's time split: the SDK's setup, and waiting for the API.
+    assertThat(api.err()).containsPattern("zonegate: timings: .*live \\d+\\.\\d\\d s \\[sdk \\d+\\.\\d\\d s, api \\d+\\.\\d\\d s\\]");
     assertThat(api.out())
         .contains("; api.example.com. 60 IN A [a-blue weight=10] 93.184.215.20")
         .contains("; db.example.com. 30 IN CNAME [secondary failover=SECONDARY] db-2.example.net.")

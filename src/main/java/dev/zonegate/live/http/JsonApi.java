@@ -126,8 +126,9 @@ public final class JsonApi {
   }
 
   private HttpResponse<byte[]> exchange(HttpRequest request, String what) throws LiveException {
+    long t = System.nanoTime();
     CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-    try {
+    try (dev.zonegate.util.Timings.Part api = dev.zonegate.util.Timings.part("live.api", t)) {
       // The whole exchange, body included, within the timeout (and a little for the connect).
       return f.get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -100,12 +100,14 @@ final class Route53Source implements LiveSource {
       throw new LiveException(origin, null, "route53: the AWS config or credentials file cannot be read (" + e.getClass().getSimpleName() + ")");
     }
     Call call = new Call(origin, timeout);
+    long started = System.nanoTime();
     try {
       credentials.resolveCredentials();
     } catch (RuntimeException e) {
       throw new LiveException(origin, null, "route53: " + Problems.credentials(e, settings.webIdentity(config)));
     }
     try (Route53Client client = client(endpoint, timeout, credentials, profiles)) {
+      dev.zonegate.util.Timings.add("live.sdk", started);
       String id = hostedZoneId != null ? checkedZone(client, call, hostedZoneId) : lookUp(client, call);
       hostedZoneId = id;
       return LiveRead.of(list(client, call, id), SCOPE);
@@ -113,6 +115,32 @@ final class Route53Source implements LiveSource {
       throw call.failed(Problems.of(e, call));
     } catch (RuntimeException e) {
       throw call.failed("unexpected failure during " + call.action + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * Times each HTTP exchange with Route 53 as part {@code live.api} of {@code ZONEGATE_TIMINGS}, so
+   * a slow listing shows whether the API or zonegate took the time.
+   */
+  private static final class Transmission implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> SENT =
+        new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("zonegate.sent");
+
+    @Override
+    public void beforeTransmission(
+        software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+      attributes.putAttribute(SENT, System.nanoTime());
+    }
+
+    @Override
+    public void afterTransmission(
+        software.amazon.awssdk.core.interceptor.Context.AfterTransmission context,
+        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+      Long sent = attributes.getAttribute(SENT);
+      if (sent != null) {
+        dev.zonegate.util.Timings.add("live.api", sent);
+      }
     }
   }
 
@@ -156,6 +184,7 @@ final class Route53Source implements LiveSource {
                         .apiCallAttemptTimeout(timeout)
                         // All attempts and the SDK's back-off between them (1 s, 2 s when throttled).
                         .apiCallTimeout(timeout.multipliedBy(ATTEMPTS).plusSeconds(3))
+                        .addExecutionInterceptor(new Transmission())
                         .defaultProfileFile(profiles)
                         .defaultProfileName(settings.profileName()));
     if (endpoint != null) {
