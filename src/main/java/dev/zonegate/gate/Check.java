@@ -86,22 +86,34 @@ public final class Check {
       Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);
       boolean all = o.allZones() || changed == null || configChanged(cfg, changed);
       List<Callable<Gate.Subject>> work = new ArrayList<>();
-      Map<String, Boolean> includes = new java.util.HashMap<>(); // a shared file is scanned once, not per zone
+      Map<String, Boolean> includes = new java.util.concurrent.ConcurrentHashMap<>(); // a shared file is scanned once, not per zone
       Map<String, ZoneConfig> headZones = byName(cfg.head);
       Map<String, ZoneConfig> baseZones = byName(cfg.base);
-      for (ZoneConfig z : zones(cfg)) {
+      List<ZoneConfig> order = zones(cfg);
+      for (ZoneConfig z : order) {
+        requireFile(z.name(), headZones.get(z.name()), headTree, baseZones.get(z.name()), baseTree);
+      }
+      // Whether an unchanged zone includes a changed file takes reading it: in a repository of a
+      // thousand zones, that is most of a check's reading, so it runs on every core too.
+      List<Callable<Boolean>> tests = new ArrayList<>();
+      for (ZoneConfig z : order) {
         ZoneConfig headZone = headZones.get(z.name());
         ZoneConfig baseZone = baseZones.get(z.name());
-        requireFile(z.name(), headZone, headTree, baseZone, baseTree);
-        if (!all && !touched(headTree, headZone, baseZone, changed, includes)) {
-          continue;
-        }
-        work.add(() -> prepare(z.name(), baseTree, baseZone, headTree, headZone, o.live(), env));
+        tests.add(() -> all || touched(headTree, headZone, baseZone, changed, includes));
       }
-      // Reading and live transfers run in parallel; judging runs in config order, so the report
-      // is the same bytes whatever the thread count.
       List<Gate.Subject> subjects;
       try {
+        List<Boolean> touched = Parallel.run(tests, threads());
+        for (int i = 0; i < order.size(); i++) {
+          if (touched.get(i)) {
+            String name = order.get(i).name();
+            ZoneConfig headZone = headZones.get(name);
+            ZoneConfig baseZone = baseZones.get(name);
+            work.add(() -> prepare(name, baseTree, baseZone, headTree, headZone, o.live(), env));
+          }
+        }
+        // Reading and live transfers run in parallel; judging runs in config order, so the report
+        // is the same bytes whatever the thread count.
         subjects = Parallel.run(work, threads());
       } catch (ZoneReadException | CheckException | LiveException | IOException | RuntimeException e) {
         throw e;

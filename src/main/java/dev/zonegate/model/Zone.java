@@ -52,6 +52,9 @@ public final class Zone {
   private ZoneMarks marks = ZoneMarks.NONE;
   private volatile NavigableMap<RRsetKey, RRset> map;
 
+  /** Whether an NS set is owned by a name other than the origin; null until first asked. */
+  private volatile Boolean nsBelowOrigin;
+
   public Zone(String origin, Collection<RRset> sets, List<Notice> notices) {
     this.origin = origin;
     RRset[] in = sets.toArray(new RRset[0]);
@@ -284,6 +287,26 @@ public final class Zone {
       }
     }
     return null;
+  }
+
+  /**
+   * True when some NS set's owner is not the origin (as a string): a zone without one has no
+   * delegation, so a rule looking for the cut above a name need not ask about every ancestor of
+   * every name it meets. Scanned once, in array order.
+   */
+  public boolean hasNsBelowOrigin() {
+    Boolean b = nsBelowOrigin;
+    if (b == null) {
+      b = false;
+      for (RRset s : sets) {
+        if (s.type().equals("NS") && !s.name().equals(origin)) {
+          b = true;
+          break;
+        }
+      }
+      nsBelowOrigin = b;
+    }
+    return b;
   }
 
   /** Every RRset at one owner name, in type order. */

@@ -224,6 +224,9 @@ final class DanglingReference implements Rule {
 
   /** The delegation point (an NS set below the apex) at or above the name, or null. */
   static String delegation(Zone z, String name) {
+    if (!z.hasNsBelowOrigin()) {
+      return null; // only the apex has NS: no cut anywhere (lint asks this of every target)
+    }
     String origin = z.origin();
     for (String n = name; n != null && !n.equals(origin); n = parent(n)) {
       if (z.get(n, "NS") != null) {

@@ -86,4 +86,13 @@ public record Scope(List<String> zones, List<String> names, List<String> types) 
     }
     return Pattern.compile(re.toString());
   }
+
+  /**
+   * As a record's own {@code toString} writes it (the rules' digest is made of it, so it must not
+   * change), without the method-handle bootstrap that builds that one on its first call.
+   */
+  @Override
+  public String toString() {
+    return "Scope[zones=" + zones + ", names=" + names + ", types=" + types + "]";
+  }
 }

@@ -98,4 +98,16 @@ class ZoneTest {
     assertThat(s.withLocation(new Location("f", 3)).location()).isEqualTo(new Location("f", 3));
     assertThat(s.location()).isNull();
   }
+
+  @Test
+  void anNsSetBelowTheOriginIsSeenAndTheApexOnesAreNot() {
+    RRset apexNs = new RRset(RRsetKey.of("example.", "NS"), 60, List.of("ns1.example."), null);
+    RRset host = new RRset(RRsetKey.of("www.example.", "A"), 60, List.of("192.0.2.1"), null);
+    RRset childNs = new RRset(RRsetKey.of("child.example.", "NS"), 60, List.of("ns1.child.example."), null);
+    assertThat(Zone.empty("example.").hasNsBelowOrigin()).isFalse();
+    assertThat(new Zone("example.", List.of(apexNs, host), List.of()).hasNsBelowOrigin()).isFalse();
+    Zone cut = new Zone("example.", List.of(apexNs, host, childNs), List.of());
+    assertThat(cut.hasNsBelowOrigin()).isTrue();
+    assertThat(cut.hasNsBelowOrigin()).isTrue(); // asked again, from the kept answer
+  }
 }
