@@ -46,14 +46,13 @@ final class ConfigDoc {
       int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
       throw new ConfigException(new Location(path, line), "not valid YAML: " + yamlProblem(e));
     }
-    int alias = dev.zonegate.schema.YamlText.firstAliasLine((tools.jackson.dataformat.yaml.YAMLFactory) YAML.tokenStreamFactory(), bytes);
-    if (alias > 0) {
-      throw new ConfigException(new Location(path, alias), "YAML aliases (*name) are not supported here; write the value out");
+    NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
+    if (lines.firstAlias() > 0) {
+      throw new ConfigException(new Location(path, lines.firstAlias()), "YAML aliases (*name) are not supported here; write the value out");
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(new Location(path, 0), "the file is empty; " + kind + " is a YAML map with " + wants);
     }
-    NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
     if (!root.isObject()) {
       throw new ConfigException(
           new Location(path, lines.line("")), kind + " is a YAML map with " + wants + ", not a " + kindOf(root));

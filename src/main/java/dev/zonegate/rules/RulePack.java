@@ -83,11 +83,12 @@ public final class RulePack {
   }
 
   private static RulePack parse(String path, byte[] bytes, boolean validate) throws RulePackException {
-    JsonNode root = list(path, bytes);
-    if (root == null) {
+    Listed listed = list(path, bytes);
+    if (listed == null) {
       return new RulePack(path, List.of());
     }
-    NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
+    JsonNode root = listed.root();
+    NodeLines lines = listed.lines();
     plainChecks(path, root, lines);
     List<Error> errors = validate ? Schemas.validate("rule-pack.schema.json", root) : List.of();
     if (!errors.isEmpty()) {
@@ -109,8 +110,11 @@ public final class RulePack {
     return new RulePack(path, specs);
   }
 
+  /** A pack's list of rules and the lines of its nodes, found in one pass. */
+  private record Listed(JsonNode root, NodeLines lines) {}
+
   /** The pack's YAML list of rules, or null for an empty pack; YAML and shape problems end the reading. */
-  private static JsonNode list(String path, byte[] bytes) throws RulePackException {
+  private static Listed list(String path, byte[] bytes) throws RulePackException {
     JsonNode root;
     try {
       root = YAML.readTree(bytes);
@@ -118,18 +122,17 @@ public final class RulePack {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new RulePackException(new Location(path, Math.max(line, 0)), null, "not valid YAML: " + YamlText.problem(e));
     }
-    int alias = YamlText.firstAliasLine((tools.jackson.dataformat.yaml.YAMLFactory) YAML.tokenStreamFactory(), bytes);
-    if (alias > 0) {
-      throw new RulePackException(new Location(path, alias), null, "YAML aliases (*name) are not supported in rule packs; write the value out");
+    NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
+    if (lines.firstAlias() > 0) {
+      throw new RulePackException(new Location(path, lines.firstAlias()), null, "YAML aliases (*name) are not supported in rule packs; write the value out");
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       return null;
     }
     if (!root.isArray()) {
-      NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
       throw new RulePackException(new Location(path, lines.line("")), null, "a rule pack is a YAML list of rules");
     }
-    return root;
+    return new Listed(root, lines);
   }
 
   /**
@@ -187,17 +190,18 @@ public final class RulePack {
    */
   public static List<RulePackException> problems(String path, byte[] bytes) {
     List<RulePackException> out = new ArrayList<>();
-    JsonNode root;
+    Listed listed;
     try {
-      root = list(path, bytes);
+      listed = list(path, bytes);
     } catch (RulePackException e) {
       out.add(e);
       return out;
     }
-    if (root == null) {
+    if (listed == null) {
       return out;
     }
-    NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
+    JsonNode root = listed.root();
+    NodeLines lines = listed.lines();
     Map<Integer, RulePackException> bad = new java.util.TreeMap<>(plainProblems(path, root, lines));
     for (Error e : Schemas.validate("rule-pack.schema.json", root)) {
       String pointer = e.getInstanceLocation().toString().replace("$", "");

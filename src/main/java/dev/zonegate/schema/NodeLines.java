@@ -15,9 +15,20 @@ import tools.jackson.core.TokenStreamFactory;
  */
 public final class NodeLines {
   private final Map<String, Integer> lines;
+  private final int firstAlias;
 
-  private NodeLines(Map<String, Integer> lines) {
+  private NodeLines(Map<String, Integer> lines, int firstAlias) {
     this.lines = lines;
+    this.firstAlias = firstAlias;
+  }
+
+  /**
+   * The line of the document's first alias ({@code *name}), or 0 when it has none. Config files
+   * and rule packs are small and written by hand: an alias there is refused rather than silently
+   * read as the string {@code name}.
+   */
+  public int firstAlias() {
+    return firstAlias;
   }
 
   /** An open object or array: its pointer, and for arrays the index of the next element. */
@@ -36,10 +47,15 @@ public final class NodeLines {
   public static NodeLines of(TokenStreamFactory factory, byte[] document) {
     Map<String, Integer> lines = new HashMap<>();
     Deque<Container> open = new ArrayDeque<>();
+    int alias = 0;
     try (JsonParser p = factory.createParser(document)) {
       JsonToken t;
       String name = null;
       while ((t = p.nextToken()) != null) {
+        if (alias == 0 && p instanceof tools.jackson.dataformat.yaml.YAMLParser
+            && ((tools.jackson.dataformat.yaml.YAMLParser) p).isCurrentAlias()) {
+          alias = Math.max(1, p.currentTokenLocation().getLineNr());
+        }
         if (t == JsonToken.PROPERTY_NAME) {
           name = p.currentName();
           continue;
@@ -61,7 +77,7 @@ public final class NodeLines {
     } catch (RuntimeException e) {
       // Syntax errors are reported by the real parse; keep what was mapped.
     }
-    return new NodeLines(lines);
+    return new NodeLines(lines, alias);
   }
 
   private static String escape(String name) {

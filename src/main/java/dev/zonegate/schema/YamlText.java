@@ -3,10 +3,6 @@ package dev.zonegate.schema;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * What a YAML file's problems say to the person who wrote it: one line, in their words, with no
@@ -37,24 +33,5 @@ public final class YamlText {
       return "the file is not valid UTF-8 (" + m + ")";
     }
     return m;
-  }
-
-  /**
-   * The line of the first alias ({@code *name}) in the document, or 0 when it has none. Config
-   * files and rule packs are small and written by hand: an alias there is refused rather than
-   * silently read as the string {@code name}.
-   */
-  public static int firstAliasLine(YAMLFactory factory, byte[] document) {
-    try (JsonParser p = factory.createParser(document)) {
-      JsonToken t;
-      while ((t = p.nextToken()) != null) {
-        if (p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias()) {
-          return Math.max(1, p.currentTokenLocation().getLineNr());
-        }
-      }
-    } catch (RuntimeException e) {
-      return 0; // the real parse reports syntax errors
-    }
-    return 0;
   }
 }

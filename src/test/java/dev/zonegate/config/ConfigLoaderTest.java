@@ -307,6 +307,12 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aYamlAliasIsRefusedAtItsLine() {
+    assertThat(zonegateError("zones:\n  - name: &n example.com.\n    file: x.zone\n  - name: other.example.\n    file: *n\n"))
+        .isEqualTo("zonegate.yaml:5: YAML aliases (*name) are not supported here; write the value out");
+  }
+
+  @Test
   void brokenYamlIsRefusedWithItsLine() {
     assertThat(zonegateError("zones:\n  - name: [unclosed\n"))
         .isEqualTo("zonegate.yaml:2: not valid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>");
