@@ -18,6 +18,7 @@ class CheckIncludesTest {
     assertThat(mentions("$InClUdE x")).isTrue();
     assertThat(mentions("$INCLUDE")).isTrue();
     assertThat(mentions("? !include shared.yaml\n")).isTrue();
+    assertThat(mentions("!include")).isTrue(); // at the very end of the file
   }
 
   @Test
