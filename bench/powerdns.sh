@@ -34,7 +34,7 @@ security-poll-suffix=
 CONF
 "$pdns" --config-dir="$work" > "$work/pdns.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 url="http://127.0.0.1:$api"
 for _ in $(seq 1 100); do
   curl -sf -o /dev/null -H "X-API-Key: $key" "$url/api/v1/servers/localhost" && break
