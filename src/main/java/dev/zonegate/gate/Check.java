@@ -329,38 +329,27 @@ public final class Check {
     // check, and most have neither word.
     for (int i = 0; i < bytes.length; i++) {
       byte b = bytes[i];
-      if (b == '$' && startsWithIgnoreCase(bytes, i + 1, "INCLUDE")) {
+      if (b == '$' && startsWith(bytes, i + 1, "INCLUDE", true)) {
         return true;
       }
-      if (b == '!' && startsWith(bytes, i + 1, "include")) {
+      if (b == '!' && startsWith(bytes, i + 1, "include", false)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean startsWithIgnoreCase(byte[] bytes, int at, String word) {
+  /** Whether {@code word} (ASCII) stands in {@code bytes} at {@code at}, in any case if asked. */
+  private static boolean startsWith(byte[] bytes, int at, String word, boolean anyCase) {
     if (at + word.length() > bytes.length) {
       return false;
     }
     for (int k = 0; k < word.length(); k++) {
       int c = bytes[at + k];
-      if (c >= 'a' && c <= 'z') {
+      if (anyCase && c >= 'a' && c <= 'z') {
         c -= 'a' - 'A';
       }
       if (c != word.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean startsWith(byte[] bytes, int at, String word) {
-    if (at + word.length() > bytes.length) {
-      return false;
-    }
-    for (int k = 0; k < word.length(); k++) {
-      if (bytes[at + k] != word.charAt(k)) {
         return false;
       }
     }
