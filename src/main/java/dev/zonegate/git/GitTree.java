@@ -158,13 +158,10 @@ public final class GitTree implements SourceTree {
     return out;
   }
 
-  /** Listings by directory: a commit never changes, so each directory is walked once. */
-  private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<java.util.SortedMap<String, Kind>>>
-      listings = new java.util.concurrent.ConcurrentHashMap<>();
-
   /**
-   * The directory's entries as a checkout would hold them. A symbolic link is listed as a file:
-   * it may point at one, and reading it is refused, so whatever counts it fails closed.
+   * The directory's entries as a checkout would hold them, from the same per-directory entries
+   * {@link #read} uses. A symbolic link is listed as a file: it may point at one, and reading it
+   * is refused, so whatever counts it fails closed.
    */
   @Override
   public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
@@ -172,45 +169,29 @@ public final class GitTree implements SourceTree {
     if (normal == null) {
       throw new ZoneReadException(new Location(dir, 0), "path is outside the repository");
     }
-    java.util.Optional<java.util.SortedMap<String, Kind>> cached = listings.get(normal);
-    if (cached == null) {
-      cached = java.util.Optional.ofNullable(walk(normal));
-      listings.putIfAbsent(normal, cached);
-    }
-    return cached.orElse(null);
-  }
-
-  private java.util.SortedMap<String, Kind> walk(String dir) throws ZoneReadException {
-    try (ObjectReader reader = repo.newObjectReader()) {
-      ObjectId sub = tree;
-      if (!dir.isEmpty()) {
-        try (TreeWalk at = TreeWalk.forPath(reader, dir, tree)) {
-          if (at == null || (at.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_TREE) {
-            return null;
-          }
-          sub = at.getObjectId(0);
-        }
-      }
-      java.util.SortedMap<String, Kind> out = new java.util.TreeMap<>(SourceTree.CODE_POINT_ORDER);
-      try (TreeWalk walk = new TreeWalk(reader)) {
-        walk.addTree(sub);
-        walk.setRecursive(false);
-        while (walk.next()) {
-          Kind kind = switch (walk.getRawMode(0) & FileMode.TYPE_MASK) {
-            case FileMode.TYPE_FILE, FileMode.TYPE_SYMLINK -> Kind.FILE;
-            case FileMode.TYPE_TREE -> Kind.DIRECTORY;
-            default -> Kind.OTHER;
-          };
-          out.put(walk.getNameString(), kind);
-        }
-      }
-      return java.util.Collections.unmodifiableSortedMap(out);
+    java.util.Map<String, Entry> entries;
+    try {
+      entries = entries(normal);
     } catch (IOException e) {
       throw new ZoneReadException(
-          new Location(dir.isEmpty() ? "." : dir, 0),
+          new Location(normal.isEmpty() ? "." : normal, 0),
           "cannot be listed from git at " + abbreviated() + " (" + e.getClass().getSimpleName() + ")",
           e);
     }
+    if (entries == null) {
+      return null;
+    }
+    java.util.SortedMap<String, Kind> out = new java.util.TreeMap<>(SourceTree.CODE_POINT_ORDER);
+    entries.forEach((raw, e) -> {
+      Kind kind = switch (e.mode() & FileMode.TYPE_MASK) {
+        case FileMode.TYPE_FILE, FileMode.TYPE_SYMLINK -> Kind.FILE;
+        case FileMode.TYPE_TREE -> Kind.DIRECTORY;
+        default -> Kind.OTHER;
+      };
+      // Decoded as TreeWalk#getNameString decodes a name.
+      out.put(org.eclipse.jgit.util.RawParseUtils.decode(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), kind);
+    });
+    return java.util.Collections.unmodifiableSortedMap(out);
   }
 
   @Override
