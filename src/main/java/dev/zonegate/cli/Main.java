@@ -95,11 +95,6 @@ public class Main implements Runnable {
       err.println("zonegate: error: " + e.getMessage());
       return UNDECIDED;
     }
-    CommandLine cl = commandLine(args);
-    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-    cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-    cl.setExitCodeExceptionMapper(e -> UNDECIDED);
-    cl.setExecutionExceptionHandler(new Failures(debug));
     Context.set(out, err, in, env);
     dev.zonegate.util.Timings.reset();
     if (env.containsKey("ZONEGATE_TIMINGS")) {
@@ -114,7 +109,8 @@ public class Main implements Runnable {
     }
     try {
       failpoint();
-      int exit = cl.execute(args);
+      HookPrePushCommand hook = prePush(args);
+      int exit = hook != null ? hook.call() : execute(args, out, err, debug);
       if (env.containsKey("ZONEGATE_TIMINGS")) {
         err.println("zonegate: timings: " + dev.zonegate.util.Timings.summary());
       }
@@ -127,6 +123,64 @@ public class Main implements Runnable {
       dev.zonegate.zone.Limits.reset();
       Context.clear();
     }
+  }
+
+  private static int execute(String[] args, PrintStream out, PrintStream err, boolean debug) {
+    CommandLine cl = commandLine(args);
+    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cl.setExitCodeExceptionMapper(e -> UNDECIDED);
+    cl.setExecutionExceptionHandler(new Failures(debug));
+    return cl.execute(args);
+  }
+
+  /**
+   * The pre-push command for the command line the installed hook runs, {@code hook pre-push
+   * [--config FILE | --octodns-config FILE] REMOTE [URL]}, or null for any other. Git runs the hook
+   * on every push, and picocli's model of even one command takes a third of that run to build; this
+   * one form needs none of it. Anything it does not take whole (another option, a word starting
+   * with {@code -} or {@code @}, a repeated option) goes to picocli, which parses it as always;
+   * {@code CommandTreeTest} holds the two to the same result.
+   */
+  static HookPrePushCommand prePush(String[] args) {
+    if (args.length < 3 || !args[0].equals("hook") || !args[1].equals("pre-push")) {
+      return null;
+    }
+    HookPrePushCommand c = new HookPrePushCommand();
+    c.config = new ConfigChoice();
+    int i = 2;
+    if (args[i].equals("--config") || args[i].equals("--octodns-config")) {
+      if (args.length < i + 2 || !plain(args[i + 1])) {
+        return null;
+      }
+      try {
+        if (args[i].equals("--config")) {
+          c.config.zonegate = java.nio.file.Path.of(args[i + 1]);
+        } else {
+          c.config.octodns = java.nio.file.Path.of(args[i + 1]);
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        return null; // picocli says what is wrong with it
+      }
+      i += 2;
+    }
+    int positionals = args.length - i;
+    if (positionals < 1 || positionals > 2) {
+      return null;
+    }
+    for (int k = i; k < args.length; k++) {
+      if (!plain(args[k])) {
+        return null;
+      }
+    }
+    c.remote = args[i];
+    c.url = positionals == 2 ? args[i + 1] : null;
+    return c;
+  }
+
+  /** A word picocli takes as it is: not an option, not the end of options, not an @file to expand. */
+  private static boolean plain(String word) {
+    return !word.isEmpty() && !word.startsWith("-") && !word.startsWith("@");
   }
 
   private static void failpoint() {

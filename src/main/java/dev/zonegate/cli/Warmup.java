@@ -3,11 +3,11 @@ package dev.zonegate.cli;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Start-up work done beside picocli's parsing. A short run (a pre-push hook above all) spends most
- * of its time setting up libraries, not on DNS: picocli's model of the command, JGit's process-wide
- * state, Jackson and the schema validator, the default rule pack. Those are independent, so while
- * the main thread builds the command line, one daemon thread sets up what the named command will
- * need next, on the second core.
+ * Start-up work done beside the command. A short run (a pre-push hook above all) spends most of its
+ * time setting up libraries, not on DNS: picocli's model of the command, JGit's process-wide state,
+ * Jackson and the schema validator, the default rule pack. Those are independent, so while the
+ * main thread parses the command line and starts the command, two daemon threads set up what it
+ * will need next, on the second core: JGit on one, the config reader and the rules on the other.
  *
  * <p>It changes no result. Each step is one the command takes anyway, through the same code, and
  * each keeps what it made in the place the command looks (class initialisation, JGit's config
@@ -20,7 +20,10 @@ final class Warmup {
 
   private Warmup() {}
 
-  /** Starts the warm-up for the command {@code args} name, if it is one that judges zones; its thread, or null. */
+  /**
+   * Starts the warm-up for the command {@code args} name, if it is one that judges zones; the
+   * thread of its config and rules steps (JGit's has its own), or null.
+   */
   static Thread start(String[] args) {
     Class<?> command = Main.named(args);
     boolean git = command == CheckCommand.class || command == HookCommand.class || command == VerifyCommand.class;
@@ -29,7 +32,18 @@ final class Warmup {
     if (!git && !config && !rules) {
       return null;
     }
-    Thread t = new Thread(() -> run(git, config, rules), "zonegate-warmup");
+    // JGit's set-up (which also asks git where the system config is) and the config reader's are
+    // independent and take about as long: on two threads they overlap, and the pre-push hook,
+    // which picocli no longer holds up, goes straight to the repository while the config reader
+    // is set up beside it.
+    if (git) {
+      thread(() -> run(true, false, false));
+    }
+    return thread(() -> run(false, config, rules));
+  }
+
+  private static Thread thread(Runnable r) {
+    Thread t = new Thread(r, "zonegate-warmup");
     t.setDaemon(true);
     t.start();
     return t;

@@ -91,4 +91,51 @@ class CommandTreeTest {
     assertThat(misspelt.exit()).isEqualTo(Main.UNDECIDED);
     assertThat(misspelt.err()).contains("dif").isEqualTo(whole("dif").err());
   }
+
+  /** What picocli makes of args for the pre-push command: remote, url, repo, config, octoDNS config. */
+  private static List<Object> picocliPrePush(String... args) {
+    CommandLine.ParseResult r = new CommandLine(new AllCommands()).parseArgs(args);
+    HookPrePushCommand c = (HookPrePushCommand) r.subcommand().subcommand().commandSpec().userObject();
+    return java.util.Arrays.asList(c.remote, c.url, c.repo, c.config.zonegate, c.config.octodns);
+  }
+
+  @Test
+  void thePrePushFormTheHookRunsParsesAsPicocliParsesIt() {
+    String[][] taken = {
+      {"hook", "pre-push", "origin"},
+      {"hook", "pre-push", "origin", "file:///srv/remote.git"},
+      {"hook", "pre-push", "git@example.com:dns.git", "git@example.com:dns.git"},
+      {"hook", "pre-push", "--config", "/etc/zonegate.yaml", "origin", "https://example.com/dns.git"},
+      {"hook", "pre-push", "--octodns-config", "/srv/octodns.yaml", "origin"},
+      {"hook", "pre-push", "install", "pre-push"},
+    };
+    for (String[] args : taken) {
+      HookPrePushCommand fast = Main.prePush(args);
+      assertThat(fast).as("%s", (Object) args).isNotNull();
+      assertThat(java.util.Arrays.asList(fast.remote, fast.url, fast.repo, fast.config.zonegate, fast.config.octodns))
+          .as("%s", (Object) args).isEqualTo(picocliPrePush(args));
+    }
+    String[][] left = {
+      {"hook", "pre-push"},
+      {"hook", "pre-push", "origin", "url", "extra"},
+      {"hook", "pre-push", "--repo", "/srv", "origin"},
+      {"hook", "pre-push", "origin", "--repo", "/srv"},
+      {"hook", "pre-push", "--config", "a.yaml", "--config", "b.yaml", "origin"},
+      {"hook", "pre-push", "--config", "a.yaml", "--octodns-config", "b.yaml", "origin"},
+      {"hook", "pre-push", "--config"},
+      {"hook", "pre-push", "--config", "-x", "origin"},
+      {"hook", "pre-push", "--config=a.yaml", "origin"},
+      {"hook", "pre-push", "@args.txt"},
+      {"hook", "pre-push", "--", "origin"},
+      {"hook", "pre-push", "", "url"},
+      {"hook", "pre-push", "--help"},
+      {"hook", "pre-push", "--config", "a\u0000.yaml", "origin"},
+      {"--debug", "hook", "pre-push", "origin"},
+      {"hook", "install"},
+      {"diff", "a", "b"},
+    };
+    for (String[] args : left) {
+      assertThat(Main.prePush(args)).as("%s", (Object) args).isNull();
+    }
+  }
 }
