@@ -149,18 +149,21 @@ public class Main implements Runnable {
     HookPrePushCommand c = new HookPrePushCommand();
     c.config = new ConfigChoice();
     int i = 2;
-    if (args[i].equals("--config") || args[i].equals("--octodns-config")) {
+    String option = args[i];
+    if (option.equals("--config") || option.equals("--octodns-config")) {
       if (args.length < i + 2 || !plain(args[i + 1])) {
         return null;
       }
+      java.nio.file.Path file;
       try {
-        if (args[i].equals("--config")) {
-          c.config.zonegate = java.nio.file.Path.of(args[i + 1]);
-        } else {
-          c.config.octodns = java.nio.file.Path.of(args[i + 1]);
-        }
+        file = java.nio.file.Path.of(args[i + 1]);
       } catch (java.nio.file.InvalidPathException e) {
         return null; // picocli says what is wrong with it
+      }
+      if (option.equals("--config")) {
+        c.config.zonegate = file;
+      } else {
+        c.config.octodns = file;
       }
       i += 2;
     }

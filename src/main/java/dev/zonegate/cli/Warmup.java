@@ -37,9 +37,9 @@ final class Warmup {
     // which picocli no longer holds up, goes straight to the repository while the config reader
     // is set up beside it.
     if (git) {
-      thread(() -> run(true, false, false));
+      thread(() -> quietly(dev.zonegate.git.GitRepo::warm));
     }
-    return thread(() -> run(false, config, rules));
+    return thread(() -> run(config, rules));
   }
 
   private static Thread thread(Runnable r) {
@@ -49,11 +49,8 @@ final class Warmup {
     return t;
   }
 
-  // In the order a check needs them: the repository, its config, then the rules.
-  static void run(boolean git, boolean config, boolean rules) {
-    if (git) {
-      quietly(dev.zonegate.git.GitRepo::warm);
-    }
+  // In the order a check needs them: its config, then the rules.
+  static void run(boolean config, boolean rules) {
     if (config) {
       quietly(() -> dev.zonegate.config.ConfigLoader.zonegate("(warm-up)", CONFIG));
     }
