@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
  * time setting up libraries, not on DNS: picocli's model of the command, JGit's process-wide state,
  * Jackson and the schema validator, the default rule pack. Those are independent, so while the
  * main thread parses the command line and starts the command, two daemon threads set up what it
- * will need next, on the second core: JGit on one, the config reader and the rules on the other.
+ * will need next, on the second core: JGit (or, for a pre-push hook, the rules) on one, the config
+ * reader (and the rules, when JGit is set up) on the other.
  *
  * <p>It changes no result. Each step is one the command takes anyway, through the same code, and
  * each keeps what it made in the place the command looks (class initialisation, JGit's config
@@ -32,10 +33,16 @@ final class Warmup {
     if (!git && !config && !rules) {
       return null;
     }
-    // JGit's set-up (which also asks git where the system config is) and the config reader's are
-    // independent and take about as long: on two threads they overlap, and the pre-push hook,
-    // which picocli no longer holds up, goes straight to the repository while the config reader
-    // is set up beside it.
+    // A pre-push hook reads the repository through git's own processes (GitRepo.openForHook), so
+    // it needs no JGit: its two threads set up the config reader and the rules, which take about
+    // as long as each other. Other commands that read a repository use JGit, whose set-up (which
+    // also asks git where the system config is) takes about as long as the config reader's and
+    // the rules' together: one thread for it, one for them.
+    boolean hook = command == HookCommand.class && !"jgit".equals(System.getenv("ZONEGATE_GIT"));
+    if (hook) {
+      thread(() -> run(false, true));
+      return thread(() -> run(true, false));
+    }
     if (git) {
       thread(() -> quietly(dev.zonegate.git.GitRepo::warm));
     }

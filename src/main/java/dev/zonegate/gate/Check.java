@@ -69,70 +69,80 @@ public final class Check {
       throws CheckException, GitException, ConfigException, RulePackException, ZoneReadException, IOException,
           LiveException {
     try (GitRepo repo = GitRepo.open(o.repo())) {
-      ObjectId headId = repo.resolve(o.head() == null ? "HEAD" : o.head());
-      ObjectId baseId = base(repo, headId, o, env);
-      SourceTree baseTree = baseId == null ? new MemoryTree(Map.of()) : repo.tree(baseId);
-      SourceTree headTree = o.worktree() ? worktree(repo) : repo.tree(headId);
-      long t = System.nanoTime();
-      Configs cfg = configs(o, repo, baseTree, headTree);
-      RuleSet rules = rules(cfg.head, headTree);
-      List<Allow> allows = new ArrayList<>(Allows.flags(o.allow()));
-      allows.addAll(Allows.trailers(repo.trailers(baseId, headId, Allows.TRAILER)));
-      allows.addAll(Allows.labels(env.get("CI_MERGE_REQUEST_LABELS")));
-      Allows.requireKnown(allows, rules);
-      Gate gate = new Gate(rules, allows, o.failOn());
-      Timings.add("config", t);
-      t = System.nanoTime();
-      Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);
-      boolean all = o.allZones() || changed == null || configChanged(cfg, changed);
-      List<Callable<Gate.Subject>> work = new ArrayList<>();
-      Map<String, Boolean> includes = new java.util.concurrent.ConcurrentHashMap<>(); // a shared file is scanned once, not per zone
-      Map<String, ZoneConfig> headZones = byName(cfg.head);
-      Map<String, ZoneConfig> baseZones = byName(cfg.base);
-      List<ZoneConfig> order = zones(cfg);
-      for (ZoneConfig z : order) {
-        requireFile(z.name(), headZones.get(z.name()), headTree, baseZones.get(z.name()), baseTree);
-      }
-      // Whether an unchanged zone includes a changed file takes reading it: in a repository of a
-      // thousand zones, that is most of a check's reading, so it runs on every core too.
-      List<Callable<Boolean>> tests = new ArrayList<>();
-      for (ZoneConfig z : order) {
-        ZoneConfig headZone = headZones.get(z.name());
-        ZoneConfig baseZone = baseZones.get(z.name());
-        tests.add(() -> all || touched(headTree, headZone, baseZone, changed, includes));
-      }
-      List<Gate.Subject> subjects;
-      try {
-        List<Boolean> touched = Parallel.run(tests, threads());
-        for (int i = 0; i < order.size(); i++) {
-          if (touched.get(i)) {
-            String name = order.get(i).name();
-            ZoneConfig headZone = headZones.get(name);
-            ZoneConfig baseZone = baseZones.get(name);
-            work.add(() -> prepare(name, baseTree, baseZone, headTree, headZone, o.live(), env));
-          }
-        }
-        // Reading and live transfers run in parallel; judging runs in config order, so the report
-        // is the same bytes whatever the thread count.
-        subjects = Parallel.run(work, threads());
-      } catch (ZoneReadException | CheckException | LiveException | IOException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      Timings.add("read", t);
-      for (Gate.Subject s : subjects) {
-        gate.judge(s);
-      }
-      dev.zonegate.live.Progress.get().done();
-      Map<String, String> judged = new java.util.LinkedHashMap<>();
-      judged.put("repository", env.getOrDefault("CI_PROJECT_URL", (repo.workTree() != null ? repo.workTree() : o.repo()).toString()));
-      judged.put("base", baseId == null ? "(none: everything is new)"
-          : baseId.abbreviate(12).name() + " (" + (o.base() != null ? o.base()
-              : env.get("CI_MERGE_REQUEST_DIFF_BASE_SHA") != null ? "CI_MERGE_REQUEST_DIFF_BASE_SHA" : "merge-base") + ")");
-      judged.put("head", o.worktree() ? "the working tree" : headId.abbreviate(12).name() + " (" + (o.head() == null ? "HEAD" : o.head()) + ")");
-      return gate.report().judgedFirst(judged);
+      return run(repo, o, env);
     }
+  }
+
+  /** As {@link #run(Options, Map)}, in a repository already open ({@code o.repo()} is where it was opened). */
+  public static Report run(GitRepo repo, Options o, Map<String, String> env)
+      throws CheckException, GitException, ConfigException, RulePackException, ZoneReadException, IOException,
+          LiveException {
+    ObjectId headId = repo.resolve(o.head() == null ? "HEAD" : o.head());
+    ObjectId baseId = base(repo, headId, o, env);
+    SourceTree baseTree = baseId == null ? new MemoryTree(Map.of()) : repo.tree(baseId);
+    SourceTree headTree = o.worktree() ? worktree(repo) : repo.tree(headId);
+    // What git alone answers is asked first: in a short run (a pre-push hook), the config reader
+    // is still being set up on another thread meanwhile.
+    List<dev.zonegate.git.Trailer> trailers = repo.trailers(baseId, headId, Allows.TRAILER);
+    Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);
+    long t = System.nanoTime();
+    Configs cfg = configs(o, repo, baseTree, headTree);
+    RuleSet rules = rules(cfg.head, headTree);
+    List<Allow> allows = new ArrayList<>(Allows.flags(o.allow()));
+    allows.addAll(Allows.trailers(trailers));
+    allows.addAll(Allows.labels(env.get("CI_MERGE_REQUEST_LABELS")));
+    Allows.requireKnown(allows, rules);
+    Gate gate = new Gate(rules, allows, o.failOn());
+    Timings.add("config", t);
+    t = System.nanoTime();
+    boolean all = o.allZones() || changed == null || configChanged(cfg, changed);
+    List<Callable<Gate.Subject>> work = new ArrayList<>();
+    Map<String, Boolean> includes = new java.util.concurrent.ConcurrentHashMap<>(); // a shared file is scanned once, not per zone
+    Map<String, ZoneConfig> headZones = byName(cfg.head);
+    Map<String, ZoneConfig> baseZones = byName(cfg.base);
+    List<ZoneConfig> order = zones(cfg);
+    for (ZoneConfig z : order) {
+      requireFile(z.name(), headZones.get(z.name()), headTree, baseZones.get(z.name()), baseTree);
+    }
+    // Whether an unchanged zone includes a changed file takes reading it: in a repository of a
+    // thousand zones, that is most of a check's reading, so it runs on every core too.
+    List<Callable<Boolean>> tests = new ArrayList<>();
+    for (ZoneConfig z : order) {
+      ZoneConfig headZone = headZones.get(z.name());
+      ZoneConfig baseZone = baseZones.get(z.name());
+      tests.add(() -> all || touched(headTree, headZone, baseZone, changed, includes));
+    }
+    List<Gate.Subject> subjects;
+    try {
+      List<Boolean> touched = Parallel.run(tests, threads());
+      for (int i = 0; i < order.size(); i++) {
+        if (touched.get(i)) {
+          String name = order.get(i).name();
+          ZoneConfig headZone = headZones.get(name);
+          ZoneConfig baseZone = baseZones.get(name);
+          work.add(() -> prepare(name, baseTree, baseZone, headTree, headZone, o.live(), env));
+        }
+      }
+      // Reading and live transfers run in parallel; judging runs in config order, so the report
+      // is the same bytes whatever the thread count.
+      subjects = Parallel.run(work, threads());
+    } catch (ZoneReadException | CheckException | LiveException | IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    Timings.add("read", t);
+    for (Gate.Subject s : subjects) {
+      gate.judge(s);
+    }
+    dev.zonegate.live.Progress.get().done();
+    Map<String, String> judged = new java.util.LinkedHashMap<>();
+    judged.put("repository", env.getOrDefault("CI_PROJECT_URL", (repo.workTree() != null ? repo.workTree() : o.repo()).toString()));
+    judged.put("base", baseId == null ? "(none: everything is new)"
+        : baseId.abbreviate(12).name() + " (" + (o.base() != null ? o.base()
+            : env.get("CI_MERGE_REQUEST_DIFF_BASE_SHA") != null ? "CI_MERGE_REQUEST_DIFF_BASE_SHA" : "merge-base") + ")");
+    judged.put("head", o.worktree() ? "the working tree" : headId.abbreviate(12).name() + " (" + (o.head() == null ? "HEAD" : o.head()) + ")");
+    return gate.report().judgedFirst(judged);
   }
 
   private static ObjectId base(GitRepo repo, ObjectId head, Options o, Map<String, String> env)

@@ -1,46 +1,41 @@
 package dev.zonegate.git;
 
-import dev.zonegate.zone.DirectoryTree;
-import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.errors.AmbiguousObjectException;
-import org.eclipse.jgit.errors.IncorrectObjectTypeException;
-import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevSort;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.revwalk.FooterLine;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.util.io.DisabledOutputStream;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
- * The repository a check runs in, opened with JGit so that zones at the base and head commits are
- * read from git objects and nothing is checked out (docs/ci-and-hooks.md). Everything that can fail because of
- * the repository (missing revision, missing object, not a repository) is a {@link GitException},
- * which the caller reports as "could not decide", never as a pass.
+ * The repository a check runs in, read from git objects so that zones at the base and head commits
+ * are what was committed and nothing is checked out (docs/ci-and-hooks.md). It is read with JGit,
+ * or, in a pre-push hook, through the {@code git} that runs the hook ({@link #openForHook}); the
+ * tree diff and the commit trailers are worked out here from either's objects, the same way.
+ * Everything that can fail because of the repository (missing revision, missing object, not a
+ * repository) is a {@link GitException}, which the caller reports as "could not decide", never as
+ * a pass.
  */
 public final class GitRepo implements AutoCloseable {
   private static final int SHORT = 12;
 
-  private final Repository repo;
+  private final Backend git;
   private final String label;
 
-  private GitRepo(Repository repo) {
-    this.repo = repo;
-    File where = repo.isBare() ? repo.getDirectory() : repo.getWorkTree();
-    this.label = where.getAbsolutePath();
+  private GitRepo(Backend git) {
+    this.git = git;
+    Path where = git.workTree() != null ? git.workTree() : git.gitDir();
+    this.label = where.toAbsolutePath().toString();
   }
 
   /**
@@ -70,10 +65,35 @@ public final class GitRepo implements AutoCloseable {
       throw new GitException(abs + " is not in a git repository");
     }
     try {
-      return new GitRepo(builder.build());
+      return new GitRepo(new JGitBackend(builder.build()));
     } catch (IOException | IllegalArgumentException e) {
       throw new GitException(
           "cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The repository containing {@code dir} as the {@code git} that runs a pre-push hook sees it,
+   * read through that git's own processes; with JGit, as {@link #open(Path)}, when no {@code git}
+   * can be run. {@code ZONEGATE_GIT=jgit} in the environment asks for JGit.
+   */
+  public static GitRepo openForHook(Path dir, java.util.Map<String, String> env) throws GitException {
+    if ("jgit".equals(env.get("ZONEGATE_GIT"))) {
+      return open(dir);
+    }
+    return openThroughGit(dir, true);
+  }
+
+  /** As {@link #openForHook}; without {@code environment}, GIT_* variables are not passed to git. */
+  static GitRepo openThroughGit(Path dir, boolean environment) throws GitException {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(abs)) {
+      throw new GitException("cannot open a git repository at " + abs + ": no such directory");
+    }
+    try {
+      return new GitRepo(GitProcessBackend.open(abs, environment));
+    } catch (IOException noGit) {
+      return open(dir, environment); // git cannot be run here: JGit reads the same objects
     }
   }
 
@@ -87,14 +107,19 @@ public final class GitRepo implements AutoCloseable {
     return org.eclipse.jgit.util.SystemReader.getInstance().getUserConfig();
   }
 
+  /** Whether this reads through a git process (a pre-push hook's way) rather than JGit. */
+  boolean throughGit() {
+    return git instanceof GitProcessBackend;
+  }
+
   /** The work tree, or null for a bare repository. */
   public Path workTree() {
-    return repo.isBare() ? null : repo.getWorkTree().toPath();
+    return git.workTree();
   }
 
   /** The git directory ({@code .git}, or the repository itself when bare). */
   public Path gitDir() {
-    return repo.getDirectory().toPath();
+    return git.gitDir();
   }
 
   /** The commit {@code rev} names (a branch, tag, sha or expression such as {@code HEAD~1}). */
@@ -102,41 +127,17 @@ public final class GitRepo implements AutoCloseable {
     if (rev == null || rev.isBlank()) {
       throw new GitException("an empty revision cannot be resolved in " + label);
     }
-    ObjectId id;
-    try {
-      id = repo.resolve(rev);
-    } catch (AmbiguousObjectException e) {
-      throw new GitException("'" + rev + "' is ambiguous in " + label + "; give more digits", e);
-    } catch (RevisionSyntaxException e) {
-      throw new GitException("'" + rev + "' is not a valid revision in " + label, e);
-    } catch (IOException e) {
-      throw new GitException("cannot resolve '" + rev + "' in " + label + ": " + e, e);
-    }
-    if (id == null) {
-      throw new GitException("cannot resolve '" + rev + "' in " + label);
-    }
-    try (RevWalk walk = new RevWalk(repo)) {
-      // parseCommit peels annotated tags; a tree or blob id is refused.
-      return walk.parseCommit(id).copy();
-    } catch (IncorrectObjectTypeException e) {
-      throw new GitException("'" + rev + "' in " + label + " does not name a commit", e);
-    } catch (IOException e) {
-      throw new GitException("cannot read '" + rev + "' in " + label + ": " + e, e);
-    }
+    return git.resolve(rev, label);
   }
 
   /** The best common ancestor of two commits, or null when their histories never meet. */
   public ObjectId mergeBase(ObjectId a, ObjectId b) throws GitException {
-    try (RevWalk walk = new RevWalk(repo)) {
-      walk.setRevFilter(RevFilter.MERGE_BASE);
-      walk.markStart(walk.parseCommit(a));
-      walk.markStart(walk.parseCommit(b));
-      RevCommit base = walk.next();
-      return base == null ? null : base.copy();
+    try {
+      return git.mergeBase(a, b);
     } catch (IOException e) {
       throw new GitException(
           "cannot find the merge-base of " + shortName(a) + " and " + shortName(b) + " in "
-              + label + ": " + e,
+              + label + ": " + e.getMessage(),
           e);
     }
   }
@@ -154,14 +155,9 @@ public final class GitRepo implements AutoCloseable {
     }
     String prefix = "refs/remotes/" + remote + "/";
     for (String name : List.of("HEAD", "main", "master")) {
-      try {
-        Ref ref = repo.exactRef(prefix + name);
-        // exactRef follows a symbolic ref; a dangling one has no object id.
-        if (ref != null && ref.getLeaf().getObjectId() != null) {
-          return resolve(ref.getLeaf().getName());
-        }
-      } catch (IOException e) {
-        throw new GitException("cannot read " + prefix + name + " in " + label + ": " + e, e);
+      ObjectId id = git.ref(prefix + name, label);
+      if (id != null) {
+        return id;
       }
     }
     return null;
@@ -174,9 +170,8 @@ public final class GitRepo implements AutoCloseable {
 
   /** As {@link #tree(ObjectId)}, refusing files larger than {@code maxBytes}. */
   public GitTree tree(ObjectId commit, long maxBytes) throws GitException {
-    try (RevWalk walk = new RevWalk(repo)) {
-      RevCommit c = walk.parseCommit(commit);
-      return new GitTree(repo, c, c.getTree(), maxBytes);
+    try {
+      return new GitTree(git, commit, git.treeOf(commit), maxBytes);
     } catch (IOException e) {
       throw new GitException("cannot read commit " + shortName(commit) + " in " + label, e);
     }
@@ -184,29 +179,58 @@ public final class GitRepo implements AutoCloseable {
 
   /**
    * Paths that differ between the trees of {@code base} (null: the empty tree, so everything is
-   * changed) and {@code head}. With rename detection a rename is one entry; both its old and new
-   * path are included, so a zone whose include was moved away is still seen as touched.
+   * changed) and {@code head}: added, deleted, modified, or changed in mode or type. A rename is
+   * its old and its new path, as git's rename detection would pair them, so a zone whose include
+   * was moved away is still seen as touched. Subtrees with the same id are not opened.
    */
   public Set<String> changedPaths(ObjectId base, ObjectId head) throws GitException {
-    Set<String> paths = new TreeSet<>();
-    try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-      diff.setRepository(repo);
-      diff.setDetectRenames(true);
-      // scan() takes commit ids (peeled to their trees) and null for the empty tree.
-      for (DiffEntry e : diff.scan(base, head)) {
-        for (String p : new String[] {e.getOldPath(), e.getNewPath()}) {
-          if (p != null && !p.equals(DiffEntry.DEV_NULL)) {
-            paths.add(p);
-          }
-        }
-      }
+    Set<String> raw = new TreeSet<>();
+    try {
+      diff(base == null ? null : git.treeOf(base), git.treeOf(head), "", raw);
     } catch (IOException e) {
       throw new GitException(
           "cannot compare " + (base == null ? "the empty tree" : shortName(base)) + " with "
-              + shortName(head) + " in " + label + ": " + e,
+              + shortName(head) + " in " + label + ": " + e.getMessage(),
           e);
     }
+    Set<String> paths = new TreeSet<>();
+    for (String p : raw) {
+      // Decoded as JGit decodes a whole path: UTF-8, else the fallback for the whole path.
+      paths.add(RawParseUtils.decode(p.getBytes(StandardCharsets.ISO_8859_1)));
+    }
     return paths;
+  }
+
+  /** Adds the raw paths (one char per byte) under {@code prefix} that differ between two trees. */
+  private void diff(ObjectId a, ObjectId b, String prefix, Set<String> out) throws IOException {
+    if (a != null && a.equals(b)) {
+      return;
+    }
+    Map<String, Backend.Entry> left = a == null ? Map.of() : git.entries(a);
+    Map<String, Backend.Entry> right = b == null ? Map.of() : git.entries(b);
+    Set<String> names = new TreeSet<>(left.keySet());
+    names.addAll(right.keySet());
+    for (String name : names) {
+      Backend.Entry l = left.get(name);
+      Backend.Entry r = right.get(name);
+      if (l != null && l.equals(r)) {
+        continue;
+      }
+      String path = prefix + name;
+      boolean lTree = l != null && isTree(l);
+      boolean rTree = r != null && isTree(r);
+      if (lTree || rTree) {
+        diff(lTree ? l.id() : null, rTree ? r.id() : null, path + "/", out);
+      }
+      // A file (or link, or submodule) on a side that is not a tree is itself a changed path.
+      if ((l != null && !lTree) || (r != null && !rTree)) {
+        out.add(path);
+      }
+    }
+  }
+
+  private static boolean isTree(Backend.Entry e) {
+    return (e.mode() & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
   }
 
   /**
@@ -216,21 +240,16 @@ public final class GitRepo implements AutoCloseable {
    */
   public List<Trailer> trailers(ObjectId base, ObjectId head, String key) throws GitException {
     List<Trailer> out = new ArrayList<>();
-    try (RevWalk walk = new RevWalk(repo)) {
-      walk.sort(RevSort.TOPO, true);
-      walk.sort(RevSort.REVERSE, true);
-      walk.markStart(walk.parseCommit(head));
-      if (base != null) {
-        walk.markUninteresting(walk.parseCommit(base));
-      }
-      for (RevCommit c : walk) {
-        for (String value : c.getFooterLines(key)) {
-          out.add(new Trailer(shortName(c), author(c), value.trim()));
+    try {
+      for (Backend.RawCommit c : git.commits(base, head)) {
+        // What JGit's RevCommit#getFooterLines(key) and #getAuthorIdent read, from the raw commit.
+        for (String value : FooterLine.getValues(FooterLine.fromMessage(c.raw()), key)) {
+          out.add(new Trailer(shortName(c.id()), author(c.raw()), value.trim()));
         }
       }
     } catch (IOException e) {
       throw new GitException(
-          "cannot read the commits up to " + shortName(head) + " in " + label + ": " + e, e);
+          "cannot read the commits up to " + shortName(head) + " in " + label + ": " + e.getMessage(), e);
     }
     return out;
   }
@@ -240,14 +259,15 @@ public final class GitRepo implements AutoCloseable {
     return id.abbreviate(SHORT).name();
   }
 
-  private static String author(RevCommit c) {
-    PersonIdent who = c.getAuthorIdent();
+  private static String author(byte[] rawCommit) {
+    int at = RawParseUtils.author(rawCommit, 0);
+    PersonIdent who = at < 0 ? null : RawParseUtils.parsePersonIdent(rawCommit, at);
     return who == null ? "unknown" : who.getName() + " <" + who.getEmailAddress() + ">";
   }
 
   @Override
   public void close() {
-    repo.close();
+    git.close();
   }
 
   @Override

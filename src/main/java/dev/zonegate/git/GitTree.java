@@ -1,16 +1,12 @@
 package dev.zonegate.git;
 
+import dev.zonegate.git.Backend.Entry;
 import dev.zonegate.model.Location;
 import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneReadException;
 import java.io.IOException;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
-import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * The files of one commit, read straight from git objects: what was committed is what is checked,
@@ -19,16 +15,16 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * git tree cannot point outside itself, but a symlink blob could name {@code /etc/passwd}; it is
  * refused rather than followed, and a submodule (gitlink) has no content here to read.
  *
- * <p>Borrows the {@link Repository} of the {@link GitRepo} that made it: valid while that is open.
+ * <p>Borrows the reader of the {@link GitRepo} that made it: valid while that is open.
  */
 public final class GitTree implements SourceTree {
-  private final Repository repo;
+  private final Backend git;
   private final ObjectId commit;
   private final ObjectId tree;
   private final long maxBytes;
 
-  GitTree(Repository repo, ObjectId commit, ObjectId tree, long maxBytes) {
-    this.repo = repo;
+  GitTree(Backend git, ObjectId commit, ObjectId tree, long maxBytes) {
+    this.git = git;
     this.commit = commit.copy();
     this.tree = tree.copy();
     this.maxBytes = maxBytes;
@@ -46,8 +42,7 @@ public final class GitTree implements SourceTree {
     if (normal == null || normal.isEmpty()) {
       throw new ZoneReadException(where, "path is outside the repository");
     }
-    // A fresh reader per call: ObjectReader is not thread-safe, the Repository is.
-    try (ObjectReader reader = repo.newObjectReader()) {
+    try {
       Entry entry = entry(normal);
       if (entry == null) {
         throw new ZoneReadException(where, "no such file at " + abbreviated());
@@ -66,13 +61,11 @@ public final class GitTree implements SourceTree {
         default:
           throw new ZoneReadException(where, "is not a regular file");
       }
-      ObjectLoader loader = reader.open(entry.id(), Constants.OBJ_BLOB);
       // The size is in the object header: refuse a huge blob before inflating any of it.
-      if (loader.getSize() > maxBytes) {
+      if (git.size(entry.id()) > maxBytes) {
         throw new ZoneReadException(where, dev.zonegate.zone.Limits.Limit.MAX_FILE_BYTES.exceeded("the file's size", maxBytes));
       }
-      // getBytes(limit) also returns blobs above JGit's streaming threshold (50 MiB by default).
-      return loader.getBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
+      return git.bytes(entry.id(), (int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
     } catch (IOException e) {
       // Missing objects (shallow or partial clones), corrupt packs and the like.
       throw new ZoneReadException(
@@ -93,22 +86,19 @@ public final class GitTree implements SourceTree {
     if (normal == null || normal.isEmpty()) {
       return false;
     }
-    try (ObjectReader reader = repo.newObjectReader()) {
+    try {
       Entry entry = entry(normal);
       return entry != null
           && (entry.mode() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE
-          && reader.getObjectSize(entry.id(), Constants.OBJ_BLOB) <= maxBytes;
+          && git.size(entry.id()) <= maxBytes;
     } catch (IOException e) {
       return false;
     }
   }
 
-  /** A tree entry: its mode and object. */
-  private record Entry(int mode, ObjectId id) {}
-
   /**
    * Each directory's entries by raw name, read once from its tree object: a lookup is then a map
-   * hit per path segment, where {@link TreeWalk#forPath} parses every tree on the way again (a
+   * hit per path segment, where JGit's {@code TreeWalk.forPath} parses every tree on the way again (a
    * directory of a thousand zones read a thousand times). Names are kept as their bytes (one char
    * per byte), so a path matches exactly the entries {@code forPath} would match.
    */
@@ -140,20 +130,7 @@ public final class GitTree implements SourceTree {
         id = e.id();
       }
     }
-    java.util.Map<String, Entry> out = null;
-    if (id != null) {
-      out = new java.util.HashMap<>();
-      try (ObjectReader reader = repo.newObjectReader();
-          TreeWalk walk = new TreeWalk(reader)) {
-        walk.addTree(id);
-        walk.setRecursive(false);
-        while (walk.next()) {
-          byte[] raw = walk.getRawPath();
-          out.put(new String(raw, 0, raw.length, java.nio.charset.StandardCharsets.ISO_8859_1), new Entry(walk.getRawMode(0), walk.getObjectId(0)));
-        }
-      }
-      out = java.util.Collections.unmodifiableMap(out);
-    }
+    java.util.Map<String, Entry> out = id == null ? null : git.entries(id);
     directories.putIfAbsent(dir, java.util.Optional.ofNullable(out));
     return out;
   }

@@ -56,8 +56,13 @@ public final class PrePushHook {
   /** The class-data archive beside the hook: JVM start for a push is the hook's main cost. */
   public static final String ARCHIVE = "zonegate.jsa";
 
-  /** JVM options for a short run: C1 only, the small collector, no log lines on stdout. */
-  public static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable");
+  /**
+   * JVM options for a short run: C1 only, on one compiler thread (a second takes a core from the
+   * run's own threads for longer than its code pays back), the small collector, no log lines on
+   * stdout.
+   */
+  public static final List<String> SHORT_RUN =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xlog:disable");
 
   /**
    * The {@code zonegate} a hook should run instead of a copy: the first executable of that name

@@ -227,4 +227,31 @@ class HookCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("zonegate: error: ").contains("git push --no-verify");
   }
+
+  /**
+   * The hook reads the repository through git's own processes; {@code check} reads it with JGit.
+   * On the same push (a block, an allowed finding with its commit trailer, a new branch judged
+   * against the merge-base) both give the same report, byte for byte.
+   */
+  @Test
+  void readingThroughGitGivesTheReportJGitGives() throws Exception {
+    CheckCommandTest.pushedTo(git, tmp.resolve("remote.git"));
+    git.git("fetch", "-q", "origin");
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", "orders CNAME db\n"));
+    String blocked = git.commit("regenerate");
+    git.write("zones/example.com.zone", CheckCommandTest.com("3", "orders CNAME db\nnew A 93.184.215.99\n"));
+    String allowed = git.commit("allow it\n\nZonegate-Allow: address-emptied:db.example.com. moved to orders");
+    for (String stdin : new String[] {
+        "refs/heads/main " + blocked + " refs/heads/main " + base + "\n",
+        "refs/heads/main " + allowed + " refs/heads/main " + base + "\n",
+        "refs/heads/feature " + allowed + " refs/heads/feature " + ZERO + "\n"}) {
+      Cli throughGit = prePush(stdin);
+      Cli jgit = Cli.run(Map.of("ZONEGATE_GIT", "jgit"), stdin, "hook", "pre-push", "origin", "file:///remote", "--repo", git.dir().toString());
+      assertThat(throughGit.exit()).as(throughGit.err()).isIn(0, 1);
+      assertThat(throughGit.err()).isEqualTo(jgit.err());
+      assertThat(throughGit.exit()).isEqualTo(jgit.exit());
+    }
+    assertThat(prePush("refs/heads/main " + allowed + " refs/heads/main " + base + "\n").err())
+        .contains("Zonegate-Allow").contains(allowed.substring(0, 12));
+  }
 }

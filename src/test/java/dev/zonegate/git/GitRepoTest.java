@@ -35,7 +35,7 @@ class GitRepoTest {
             + " without GIT_DIR to test it", null);
     git.write(repo, "zones/example.com.zone", "x\n");
     git.commit(repo, "first");
-    try (GitRepo r = GitRepo.open(repo.resolve("zones"))) {
+    try (GitRepo r = open(repo.resolve("zones"), true)) {
       // Compared as real paths: the temp directory may sit behind a symlink (macOS /var).
       assertThat(r.workTree().toRealPath()).isEqualTo(repo.toRealPath());
       assertThat(r.gitDir().toRealPath()).isEqualTo(repo.toRealPath().resolve(".git"));
@@ -49,11 +49,11 @@ class GitRepoTest {
     Require.require(!isInsideARepository(plain),
         "the temporary directory " + tmp + " is inside a git repository; point java.io.tmpdir outside one to"
             + " test this", null);
-    assertThatThrownBy(() -> GitRepo.open(plain, false))
+    assertThatThrownBy(() -> open(plain, false))
         .isInstanceOf(GitException.class)
         .hasMessageContaining(plain.toString())
         .hasMessageContaining("is not in a git repository");
-    assertThatThrownBy(() -> GitRepo.open(tmp.resolve("missing"), false))
+    assertThatThrownBy(() -> open(tmp.resolve("missing"), false))
         .isInstanceOf(GitException.class)
         .hasMessageContaining("no such directory");
   }
@@ -226,8 +226,134 @@ class GitRepoTest {
     }
   }
 
-  private static GitRepo open(Path dir) throws GitException {
-    return GitRepo.open(dir, false);
+  /**
+   * The changed paths are worked out from the two trees; JGit's own diff (with rename detection,
+   * as zonegate used before) is the reference: a file that becomes a directory and back, a mode
+   * change, a symbolic link, a submodule, a rename, an untouched subtree, and a name that is not
+   * UTF-8.
+   */
+  @Test
+  void changedPathsAgreeWithJGitsDiffOnEveryKindOfEntry() throws Exception {
+    git.write(repo, "a/b/c.zone", "one\n");
+    git.write(repo, "a/keep/x.zone", "same\n");
+    git.write(repo, "becomes-dir", "file\n");
+    git.write(repo, "dir-becomes-file/inner.zone", "inner\n");
+    git.write(repo, "mode.zone", "mode\n");
+    git.write(repo, "moved.zone", "www 3600 IN A 192.0.2.1\n".repeat(20));
+    String latin1 = new String(new byte[] {'c', 'a', 'f', (byte) 0xe9, '.', 'z'}, StandardCharsets.ISO_8859_1);
+    String base = git.commit(repo, "base");
+    // A name whose bytes are not UTF-8, written into the index directly.
+    String blob = git.run(repo, "hash-object", "-w", "--", "mode.zone");
+    Files.delete(repo.resolve("becomes-dir"));
+    git.write(repo, "becomes-dir/now.zone", "now\n");
+    Files.delete(repo.resolve("dir-becomes-file/inner.zone"));
+    Files.delete(repo.resolve("dir-becomes-file"));
+    git.write(repo, "dir-becomes-file", "file now\n");
+    git.write(repo, "a/b/c.zone", "two\n");
+    git.run(repo, "mv", "moved.zone", "a/moved.zone");
+    git.run(repo, "add", "-A");
+    git.run(repo, "update-index", "--chmod=+x", "mode.zone");
+    git.run(repo, "update-index", "--add", "--cacheinfo", "120000," + blob + ",link.zone");
+    git.run(repo, "update-index", "--add", "--cacheinfo", "160000," + base + ",vendor/sub");
+    git.run(repo, "commit", "-q", "-m", "head");
+    String head = git.run(repo, "rev-parse", "HEAD");
+    Path odd = Files.createTempFile(tmp, "odd", ".sh");
+    Files.writeString(odd, "git update-index --add --cacheinfo 100644," + blob + ",\"$(printf 'caf\\351.z')\" && git commit -q -m odd\n");
+    ProcessBuilder sh = new ProcessBuilder("sh", odd.toString()).directory(repo.toFile());
+    sh.environment().keySet().removeIf(k -> k.startsWith("GIT_"));
+    sh.environment().put("GIT_AUTHOR_NAME", "a");
+    sh.environment().put("GIT_AUTHOR_EMAIL", "a@example.com");
+    sh.environment().put("GIT_COMMITTER_NAME", "a");
+    sh.environment().put("GIT_COMMITTER_EMAIL", "a@example.com");
+    assertThat(sh.inheritIO().start().waitFor()).isZero();
+    String last = git.run(repo, "rev-parse", "HEAD");
+    try (GitRepo r = open(repo);
+        org.eclipse.jgit.lib.Repository jgit =
+            new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(repo.resolve(".git").toFile()).setMustExist(true).build()) {
+      String[][] pairs = {{base, head}, {head, last}, {base, last}, {null, last}, {last, base}};
+      for (String[] p : pairs) {
+        ObjectId a = p[0] == null ? null : ObjectId.fromString(p[0]);
+        ObjectId b = ObjectId.fromString(p[1]);
+        assertThat(r.changedPaths(a, b)).as(p[0] + ".." + p[1]).containsExactlyElementsOf(jgitChangedPaths(jgit, a, b));
+      }
+      assertThat(r.changedPaths(ObjectId.fromString(base), ObjectId.fromString(head)))
+          .contains("becomes-dir", "becomes-dir/now.zone", "dir-becomes-file", "dir-becomes-file/inner.zone",
+              "mode.zone", "link.zone", "vendor/sub", "moved.zone", "a/moved.zone", "a/b/c.zone")
+          .doesNotContain("a/keep/x.zone");
+      assertThat(r.changedPaths(ObjectId.fromString(head), ObjectId.fromString(last))).containsExactly(latin1);
+    }
+  }
+
+  /** What zonegate computed with JGit's diff before the trees were compared directly. */
+  private static java.util.SortedSet<String> jgitChangedPaths(org.eclipse.jgit.lib.Repository repo, ObjectId base, ObjectId head)
+      throws IOException {
+    java.util.SortedSet<String> paths = new java.util.TreeSet<>();
+    try (org.eclipse.jgit.diff.DiffFormatter diff = new org.eclipse.jgit.diff.DiffFormatter(org.eclipse.jgit.util.io.DisabledOutputStream.INSTANCE)) {
+      diff.setRepository(repo);
+      diff.setDetectRenames(true);
+      for (org.eclipse.jgit.diff.DiffEntry e : diff.scan(base, head)) {
+        for (String p : new String[] {e.getOldPath(), e.getNewPath()}) {
+          if (p != null && !p.equals(org.eclipse.jgit.diff.DiffEntry.DEV_NULL)) {
+            paths.add(p);
+          }
+        }
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * Trailers are read from each raw commit as JGit's {@code RevCommit} reads its footer lines and
+   * author; JGit's own parse is the reference, on messages where footers are easy to get wrong.
+   */
+  @Test
+  void trailersAgreeWithJGitsFooterParsing() throws Exception {
+    String[] messages = {
+      "subject only, Zonegate-Allow: not-a-footer x",
+      "subject\n\nbody\n\nZonegate-Allow: a:b. one reason\nZonegate-Allow: c two",
+      "subject\n\nZonegate-Allow: in the middle x\n\nlast paragraph, no footer",
+      "subject\n\nSigned-off-by: X <x@example.com>\nzonegate-allow:   spaced  out  \nOther: y",
+      "subject\n\nZonegate-Allow: folded\n  continued line\nBug: 1",
+      "subject\n\n[cherry picked]\nZonegate-Allow: after a bracket line z",
+      "subject\r\n\r\nZonegate-Allow: crlf w\r\n",
+      "subject\n\nZonegate-Allow:\nZonegate-Allow: empty before v"};
+    String first = null;
+    for (String m : messages) {
+      git.write(repo, "a.zone", m.hashCode() + "\n");
+      git.run(repo, "add", "-A");
+      git.run(repo, "commit", "-q", "--cleanup=verbatim", "-m", m);
+      if (first == null) {
+        first = git.run(repo, "rev-parse", "HEAD");
+      }
+    }
+    String head = git.run(repo, "rev-parse", "HEAD");
+    List<Trailer> expected = new ArrayList<>();
+    try (org.eclipse.jgit.lib.Repository jgit =
+            new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(repo.resolve(".git").toFile()).setMustExist(true).build();
+        org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(jgit)) {
+      walk.sort(org.eclipse.jgit.revwalk.RevSort.TOPO, true);
+      walk.sort(org.eclipse.jgit.revwalk.RevSort.REVERSE, true);
+      walk.markStart(walk.parseCommit(ObjectId.fromString(head)));
+      for (org.eclipse.jgit.revwalk.RevCommit c : walk) {
+        for (String v : c.getFooterLines("Zonegate-Allow")) {
+          org.eclipse.jgit.lib.PersonIdent who = c.getAuthorIdent();
+          expected.add(new Trailer(c.abbreviate(12).name(), who.getName() + " <" + who.getEmailAddress() + ">", v.trim()));
+        }
+      }
+    }
+    try (GitRepo r = open(repo)) {
+      assertThat(r.trailers(null, ObjectId.fromString(head), "Zonegate-Allow")).isEqualTo(expected);
+    }
+    assertThat(expected).hasSizeGreaterThan(4);
+  }
+
+  private GitRepo open(Path dir) throws GitException {
+    return open(dir, false);
+  }
+
+  /** How the repository is opened: with JGit here, through git in {@link GitRepoThroughGitTest}. */
+  GitRepo open(Path dir, boolean environment) throws GitException {
+    return GitRepo.open(dir, environment);
   }
 
   private boolean isInsideARepository(Path dir) {

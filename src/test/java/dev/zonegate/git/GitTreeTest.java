@@ -43,7 +43,7 @@ class GitTreeTest {
     // Changed on disk and even staged, but not committed: invisible to the commit's tree.
     git.write(repo, "zones/a.zone", "uncommitted\n");
     git.run(repo, "add", "zones/a.zone");
-    try (GitRepo r = GitRepo.open(repo, false)) {
+    try (GitRepo r = open(repo)) {
       assertThat(text(r.tree(ObjectId.fromString(first)), "zones/a.zone")).isEqualTo("first\n");
       SourceTree head = r.tree(r.resolve("HEAD"));
       assertThat(text(head, "zones/a.zone")).isEqualTo("second\n");
@@ -65,7 +65,7 @@ class GitTreeTest {
     // Committed from the index as it is: "git add -A" would drop entries absent from the disk.
     git.run(repo, "commit", "-q", "-m", "special entries");
     String head = git.run(repo, "rev-parse", "HEAD");
-    try (GitRepo r = GitRepo.open(repo, false)) {
+    try (GitRepo r = open(repo)) {
       SourceTree tree = r.tree(ObjectId.fromString(head));
       assertThat(failure(tree, "zones")).isEqualTo("zones: is a directory, not a zone file");
       assertThat(failure(tree, "zones/link.zone"))
@@ -94,7 +94,7 @@ class GitTreeTest {
     git.run(repo, "update-index", "--add", "--cacheinfo", "120000," + target + ",zones/link.zone");
     git.run(repo, "update-index", "--add", "--cacheinfo", "160000," + commit + ",vendor/sub");
     git.run(repo, "commit", "-q", "-m", "special entries");
-    try (GitRepo r = GitRepo.open(repo, false)) {
+    try (GitRepo r = open(repo)) {
       SourceTree tree = r.tree(r.resolve("HEAD"));
       assertThat(text(tree, "zones/bücher.example.zone")).isEqualTo("umlaut\n");
       for (String p : List.of("zones/a.zone", "zones/bücher.example.zone", "zones/big.zone", "./zones//a.zone",
@@ -113,7 +113,7 @@ class GitTreeTest {
       assertThat(tree.exists("zones/link.zone")).isFalse();
     }
     dev.zonegate.zone.Limits.set(List.of("maxFileBytes=32"));
-    try (GitRepo r = GitRepo.open(repo, false)) {
+    try (GitRepo r = open(repo)) {
       SourceTree tree = r.tree(r.resolve("HEAD"));
       assertThat(tree.exists("zones/big.zone")).isFalse();
       assertThat(tree.exists("zones/a.zone")).isTrue();
@@ -133,7 +133,7 @@ class GitTreeTest {
     git.run(repo, "update-index", "--add", "--cacheinfo", "160000," + commit + ",zones/module.example.yaml");
     git.run(repo, "commit", "-q", "-m", "special entries");
     git.write(repo, "zones/uncommitted.example.yaml", "d\n");
-    try (GitRepo r = GitRepo.open(repo, false)) {
+    try (GitRepo r = open(repo)) {
       SourceTree tree = r.tree(r.resolve("HEAD"));
       // A link may lead to a file, which octoDNS would read: it is listed as one (reading it is refused).
       assertThat(tree.list("zones"))
@@ -166,7 +166,7 @@ class GitTreeTest {
     git.write(repo, "big.zone", "x".repeat(100));
     git.write(repo, "small.zone", "x".repeat(10));
     String commit = git.commit(repo, "sizes");
-    try (GitRepo r = GitRepo.open(repo, false)) {
+    try (GitRepo r = open(repo)) {
       GitTree tree = r.tree(ObjectId.fromString(commit), 50);
       assertThat(failure(tree, "big.zone"))
           .isEqualTo("big.zone: the file's size exceeds the limit maxFileBytes of 50; raise it with --limit maxFileBytes=N");
@@ -180,7 +180,7 @@ class GitTreeTest {
     String commit = git.commit(repo, "first");
     Path bare = tmp.resolve("bare.git");
     git.run(tmp, "clone", "-q", "--bare", repo.toString(), bare.toString());
-    try (GitRepo r = GitRepo.open(bare, false)) {
+    try (GitRepo r = open(bare)) {
       assertThat(r.workTree()).isNull();
       ObjectId main = r.resolve("main");
       assertThat(main.name()).isEqualTo(commit);
@@ -196,7 +196,7 @@ class GitTreeTest {
     git.write(repo, "zones/hosts.inc", "www IN A 192.0.2.2\n");
     String second = git.commit(repo, "only the include changes");
     git.write(repo, "zones/hosts.inc", "www IN A 192.0.2.3\n");
-    try (GitRepo r = GitRepo.open(repo, false)) {
+    try (GitRepo r = open(repo)) {
       assertThat(www(r, first)).isEqualTo("192.0.2.1");
       assertThat(www(r, second)).isEqualTo("192.0.2.2");
     }
@@ -207,7 +207,7 @@ class GitTreeTest {
     git.write(repo, "zones/example.com.zone", ZONE);
     String commit = git.commit(repo, "include not committed");
     git.write(repo, "zones/hosts.inc", "www IN A 192.0.2.1\n");
-    try (GitRepo r = GitRepo.open(repo, false)) {
+    try (GitRepo r = open(repo)) {
       GitTree tree = r.tree(ObjectId.fromString(commit));
       assertThatThrownBy(
               () -> new MasterFileReader().read(tree, "zones/example.com.zone", "example.com."))
@@ -235,5 +235,10 @@ class GitTreeTest {
       return e.getMessage();
     }
     throw new AssertionError("expected " + path + " to be refused");
+  }
+
+  /** How the repository is opened: with JGit here, through git in {@link GitTreeThroughGitTest}. */
+  GitRepo open(Path dir) throws GitException {
+    return GitRepo.open(dir, false);
   }
 }
