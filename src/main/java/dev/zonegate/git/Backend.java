@@ -47,8 +47,11 @@ interface Backend extends AutoCloseable {
   /** A blob's size, from the object's header: nothing is inflated. */
   long size(ObjectId blob) throws IOException;
 
-  /** A blob's bytes, at most {@code limit} of them (the caller has checked its size already). */
-  byte[] bytes(ObjectId blob, int limit) throws IOException;
+  /**
+   * A blob's bytes, or null when it is larger than {@code maxBytes}: its size is read from the
+   * object's header first, so a huge blob is refused before any of it is inflated.
+   */
+  byte[] bytes(ObjectId blob, long maxBytes) throws IOException;
 
   /**
    * The commits of {@code base..head} (all of head's history when base is null), parents before

@@ -82,9 +82,9 @@ final class GitProcessBackend implements Backend {
     }
     Header h;
     try {
-      h = info().ask(rev, false);
+      h = info().ask(rev, -1);
       if (h != null && h.type().equals("tag")) {
-        h = info().ask(rev + "^{commit}", false);
+        h = info().ask(rev + "^{commit}", -1);
         if (h == null) {
           throw new GitException("'" + rev + "' in " + label + " does not name a commit");
         }
@@ -106,7 +106,7 @@ final class GitProcessBackend implements Backend {
   @Override
   public ObjectId ref(String name, String label) throws GitException {
     try {
-      if (info().ask(name, false) == null) {
+      if (info().ask(name, -1) == null) {
         return null; // no such ref, or a symbolic ref to nothing
       }
     } catch (IOException e) {
@@ -172,7 +172,7 @@ final class GitProcessBackend implements Backend {
 
   @Override
   public long size(ObjectId blob) throws IOException {
-    Header h = info().ask(blob.name(), false);
+    Header h = info().ask(blob.name(), -1);
     if (h == null || !h.type().equals("blob")) {
       throw new IOException("blob " + blob.name() + " is missing");
     }
@@ -180,8 +180,12 @@ final class GitProcessBackend implements Backend {
   }
 
   @Override
-  public byte[] bytes(ObjectId blob, int limit) throws IOException {
-    return object(blob, "blob");
+  public byte[] bytes(ObjectId blob, long maxBytes) throws IOException {
+    Header h = contents().ask(blob.name(), maxBytes);
+    if (h == null || !h.type().equals("blob")) {
+      throw new IOException("blob " + blob.name() + " is missing");
+    }
+    return h.bytes();
   }
 
   @Override
@@ -214,12 +218,15 @@ final class GitProcessBackend implements Backend {
   }
 
   private byte[] object(ObjectId id, String type) throws IOException {
-    Header h = contents().ask(id.name(), true);
+    Header h = contents().ask(id.name(), Integer.MAX_VALUE - 8);
     if (h == null) {
       throw new IOException(type + " " + id.name() + " is missing");
     }
     if (!h.type().equals(type)) {
       throw new IOException(id.name() + " is a " + h.type() + ", not a " + type);
+    }
+    if (h.bytes() == null) {
+      throw new IOException(type + " " + id.name() + " is too large to read (" + h.size() + " bytes)");
     }
     return h.bytes();
   }
@@ -275,8 +282,11 @@ final class GitProcessBackend implements Backend {
       this.from = new BufferedInputStream(process.getInputStream(), 1 << 16);
     }
 
-    /** The object {@code name} names, or null when there is none. */
-    synchronized Header ask(String name, boolean withBytes) throws IOException {
+    /**
+     * The object {@code name} names, or null when there is none; with its bytes when {@code
+     * maxBytes} is not negative and its size is within it (else they are skipped, unread).
+     */
+    synchronized Header ask(String name, long maxBytes) throws IOException {
       to.write(name.getBytes(StandardCharsets.UTF_8));
       to.write('\n');
       to.flush();
@@ -293,11 +303,16 @@ final class GitProcessBackend implements Backend {
       }
       long size = Long.parseLong(f[2]);
       ObjectId id = id(f[0]);
-      if (!withBytes) {
+      if (maxBytes < 0) {
         return new Header(id, f[1], size, null);
       }
-      if (size > Integer.MAX_VALUE - 8) {
-        throw new IOException("object " + f[0] + " is too large to read (" + size + " bytes)");
+      if (size > maxBytes) {
+        // Over the limit: its bytes are passed over, never kept.
+        from.skipNBytes(size); // an EOFException when git stops short
+        if (from.read() != '\n') {
+          throw new IOException("git cat-file stopped in the middle of object " + f[0]);
+        }
+        return new Header(id, f[1], size, null);
       }
       byte[] bytes = from.readNBytes((int) size);
       if (bytes.length != size || from.read() != '\n') {

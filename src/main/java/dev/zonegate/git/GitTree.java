@@ -61,11 +61,12 @@ public final class GitTree implements SourceTree {
         default:
           throw new ZoneReadException(where, "is not a regular file");
       }
-      // The size is in the object header: refuse a huge blob before inflating any of it.
-      if (git.size(entry.id()) > maxBytes) {
+      // The size is in the object header: a huge blob is refused before any of it is inflated.
+      byte[] bytes = git.bytes(entry.id(), maxBytes);
+      if (bytes == null) {
         throw new ZoneReadException(where, dev.zonegate.zone.Limits.Limit.MAX_FILE_BYTES.exceeded("the file's size", maxBytes));
       }
-      return git.bytes(entry.id(), (int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
+      return bytes;
     } catch (IOException e) {
       // Missing objects (shallow or partial clones), corrupt packs and the like.
       throw new ZoneReadException(

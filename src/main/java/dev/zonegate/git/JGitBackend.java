@@ -13,6 +13,7 @@ import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -121,10 +122,14 @@ final class JGitBackend implements Backend {
   }
 
   @Override
-  public byte[] bytes(ObjectId blob, int limit) throws IOException {
+  public byte[] bytes(ObjectId blob, long maxBytes) throws IOException {
     try (ObjectReader reader = repo.newObjectReader()) {
+      ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
+      if (loader.getSize() > maxBytes) {
+        return null;
+      }
       // getBytes(limit) also returns blobs above JGit's streaming threshold (50 MiB by default).
-      return reader.open(blob, Constants.OBJ_BLOB).getBytes(limit);
+      return loader.getBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
     }
   }
 
