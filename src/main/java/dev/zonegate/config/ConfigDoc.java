@@ -2,25 +2,20 @@ package dev.zonegate.config;
 
 import dev.zonegate.model.Location;
 import dev.zonegate.schema.NodeLines;
+import dev.zonegate.schema.YamlTree;
 import dev.zonegate.zone.SourceTree;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * One parsed config file: its tree, the line of every node, and the helpers both loaders share to
  * turn a JSON Pointer into {@code path:line} and a value into a checked path or zone name.
  */
 final class ConfigDoc {
-  /** Duplicate keys are errors: YAML would silently keep the last, hiding half an edit. */
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
   private static final Pattern NAME_CHARS = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("^[A-Za-z]:.*");
 
@@ -40,13 +35,15 @@ final class ConfigDoc {
    */
   static ConfigDoc parse(String path, byte[] bytes, String kind, String wants) throws ConfigException {
     JsonNode root;
+    NodeLines lines;
     try {
-      root = YAML.readTree(bytes);
+      YamlTree.Document doc = YamlTree.read(bytes);
+      root = doc.root();
+      lines = doc.lines();
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
       throw new ConfigException(new Location(path, line), "not valid YAML: " + yamlProblem(e));
     }
-    NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
     if (lines.firstAlias() > 0) {
       throw new ConfigException(new Location(path, lines.firstAlias()), "YAML aliases (*name) are not supported here; write the value out");
     }

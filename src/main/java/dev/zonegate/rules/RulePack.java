@@ -3,6 +3,7 @@ package dev.zonegate.rules;
 import com.networknt.schema.Error;
 import dev.zonegate.model.Location;
 import dev.zonegate.schema.NodeLines;
+import dev.zonegate.schema.YamlTree;
 import dev.zonegate.schema.Schemas;
 import dev.zonegate.schema.YamlText;
 import java.io.IOException;
@@ -15,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * One rule-pack file: a YAML list of rules (docs/rules.md), validated against
@@ -26,9 +25,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class RulePack {
   public static final String DEFAULT_PACK = "rules/default.yaml";
-
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private final String path;
   private final List<RuleSpec> rules;
@@ -116,13 +112,15 @@ public final class RulePack {
   /** The pack's YAML list of rules, or null for an empty pack; YAML and shape problems end the reading. */
   private static Listed list(String path, byte[] bytes) throws RulePackException {
     JsonNode root;
+    NodeLines lines;
     try {
-      root = YAML.readTree(bytes);
+      YamlTree.Document doc = YamlTree.read(bytes);
+      root = doc.root();
+      lines = doc.lines();
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new RulePackException(new Location(path, Math.max(line, 0)), null, "not valid YAML: " + YamlText.problem(e));
     }
-    NodeLines lines = NodeLines.of(YAML.tokenStreamFactory(), bytes);
     if (lines.firstAlias() > 0) {
       throw new RulePackException(new Location(path, lines.firstAlias()), null, "YAML aliases (*name) are not supported in rule packs; write the value out");
     }

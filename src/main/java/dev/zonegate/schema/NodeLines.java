@@ -17,7 +17,7 @@ public final class NodeLines {
   private final Map<String, Integer> lines;
   private final int firstAlias;
 
-  private NodeLines(Map<String, Integer> lines, int firstAlias) {
+  NodeLines(Map<String, Integer> lines, int firstAlias) {
     this.lines = lines;
     this.firstAlias = firstAlias;
   }
