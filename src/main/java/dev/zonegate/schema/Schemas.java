@@ -33,7 +33,7 @@ public final class Schemas {
     SchemaRegistryConfig config = SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build();
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config));
+            SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config).nodeReader(SchemaReader.INSTANCE));
     return registry.getSchema(SchemaLocation.of("classpath:dev/zonegate/schema/" + fileName));
   }
 
