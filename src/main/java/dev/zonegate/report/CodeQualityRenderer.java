@@ -34,7 +34,7 @@ public final class CodeQualityRenderer implements Renderer {
     // does not change the fingerprint of another.
     List<String> fingerprints = FindingIds.fingerprints(findings);
     Map<String, String> zonePaths = FindingIds.zonePaths(report);
-    try (JsonGenerator g = ReportJson.MAPPER.createGenerator(out)) {
+    try (JsonGenerator g = ReportJson.generator(out)) {
       g.writeStartArray();
       for (int i = 0; i < findings.size(); i++) {
         Finding f = findings.get(i);

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The machine-readable report of docs/report.schema.json, streamed so a million changes never sit in a tree.
@@ -15,8 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonRenderer implements Renderer {
   public static final int SCHEMA_VERSION = 1;
-
-  private static final JsonMapper MAPPER = ReportJson.MAPPER;
 
   @Override
   public String format() {
@@ -30,7 +27,7 @@ public final class JsonRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+    try (JsonGenerator g = ReportJson.generator(out)) {
       g.writeStartObject();
       g.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
       g.writeStringProperty("verdict", report.verdict());

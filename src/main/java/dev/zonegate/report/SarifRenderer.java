@@ -55,7 +55,7 @@ public final class SarifRenderer implements Renderer {
     for (int i = 0; i < rules.size(); i++) {
       index.put(rules.get(i), i);
     }
-    try (JsonGenerator g = ReportJson.MAPPER.createGenerator(out)) {
+    try (JsonGenerator g = ReportJson.generator(out)) {
       g.writeStartObject();
       g.writeStringProperty("$schema", SCHEMA);
       g.writeStringProperty("version", "2.1.0");
