@@ -101,16 +101,23 @@ public final class Check {
     Map<String, ZoneConfig> headZones = byName(cfg.head);
     Map<String, ZoneConfig> baseZones = byName(cfg.base);
     List<ZoneConfig> order = zones(cfg);
-    for (ZoneConfig z : order) {
-      requireFile(z.name(), headZones.get(z.name()), headTree, baseZones.get(z.name()), baseTree);
-    }
     // Whether an unchanged zone includes a changed file takes reading it: in a repository of a
-    // thousand zones, that is most of a check's reading, so it runs on every core too.
+    // thousand zones, that is most of a check's reading, so it runs on every core too. Every
+    // zone's file must also be in one of the two commits (requireFile); a head file the scan has
+    // read is there, so it is not looked up again. The first zone in config order that fails is
+    // the one reported, as in a sequential run.
+    Set<String> present = java.util.concurrent.ConcurrentHashMap.newKeySet();
     List<Callable<Boolean>> tests = new ArrayList<>();
     for (ZoneConfig z : order) {
       ZoneConfig headZone = headZones.get(z.name());
       ZoneConfig baseZone = baseZones.get(z.name());
-      tests.add(() -> all || touched(headTree, headZone, baseZone, changed, includes));
+      tests.add(() -> {
+        boolean touched = all || touched(headTree, headZone, baseZone, changed, includes, present);
+        if (headZone == null || !headZone.paths().equals(List.of(headZone.file())) || !present.contains(headZone.file())) {
+          requireFile(z.name(), headZone, headTree, baseZone, baseTree);
+        }
+        return touched;
+      });
     }
     List<Gate.Subject> subjects;
     try {
@@ -289,7 +296,8 @@ public final class Check {
    * parsed to learn the latter.
    */
   private static boolean touched(
-      SourceTree head, ZoneConfig headZone, ZoneConfig baseZone, Set<String> changed, Map<String, Boolean> scanned) {
+      SourceTree head, ZoneConfig headZone, ZoneConfig baseZone, Set<String> changed, Map<String, Boolean> scanned,
+      Set<String> present) {
     if (headZone == null || baseZone == null) {
       return true;
     }
@@ -307,6 +315,7 @@ public final class Check {
         if (mentions == null) {
           try {
             mentions = mentionsInclude(head.read(p));
+            present.add(p);
           } catch (ZoneReadException absent) {
             mentions = false; // a spelling or shared file the zone does not have
           }
