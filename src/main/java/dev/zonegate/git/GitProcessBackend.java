@@ -50,7 +50,30 @@ final class GitProcessBackend implements Backend {
    * is no repository. Without {@code environment}, GIT_* variables are not passed on.
    */
   static GitProcessBackend open(Path dir, boolean environment) throws IOException, GitException {
-    Output o = run(dir, environment, "rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel");
+    Process where = builder(dir, environment, "rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel").start();
+    // The two cat-file processes start while rev-parse runs: every check asks them something.
+    Batch info = null;
+    Batch contents = null;
+    try {
+      info = new Batch(start(dir, environment, "cat-file", "--batch-check"));
+      contents = new Batch(start(dir, environment, "cat-file", "--batch"));
+      GitProcessBackend git = where(dir, environment, finish(where, "rev-parse"));
+      git.info = info;
+      git.contents = contents;
+      return git;
+    } catch (IOException | GitException | RuntimeException e) {
+      for (Batch b : new Batch[] {info, contents}) {
+        if (b != null) {
+          b.close();
+        }
+      }
+      where.destroy();
+      throw e;
+    }
+  }
+
+  /** The repository rev-parse found, from its answer. */
+  private static GitProcessBackend where(Path dir, boolean environment, Output o) throws GitException {
     String[] lines = o.text().split("\n", -1);
     // A bare repository answers the first two and refuses the third (no work tree).
     if (lines.length >= 2 && lines[0].equals("true") && !lines[1].isEmpty()) {
@@ -359,8 +382,11 @@ final class GitProcessBackend implements Backend {
   }
 
   private static Output run(Path dir, boolean environment, String... args) throws IOException {
-    ProcessBuilder pb = builder(dir, environment, args);
-    Process p = pb.start();
+    return finish(builder(dir, environment, args).start(), args[0]);
+  }
+
+  /** Waits for a started git command: its exit code, output and error output. */
+  private static Output finish(Process p, String what) throws IOException {
     p.getOutputStream().close();
     // Error output is read on another thread, so neither pipe can fill and stall git.
     java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -381,7 +407,7 @@ final class GitProcessBackend implements Backend {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       p.destroy();
-      throw new IOException("interrupted while git " + args[0] + " ran", e);
+      throw new IOException("interrupted while git " + what + " ran", e);
     }
     return new Output(exit, new String(out, StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
   }
