@@ -30,16 +30,14 @@ import org.eclipse.jgit.lib.ObjectId;
 final class GitProcessBackend implements Backend {
   private static final int HEX = 40;
 
-  private final Path dir;
-  private final boolean environment;
+  private final Git git;
   private final Path gitDir;
   private final Path workTree;
   private Batch contents;
   private Batch info;
 
-  private GitProcessBackend(Path dir, boolean environment, Path gitDir, Path workTree) {
-    this.dir = dir;
-    this.environment = environment;
+  private GitProcessBackend(Git git, Path gitDir, Path workTree) {
+    this.git = git;
     this.gitDir = gitDir;
     this.workTree = workTree;
   }
@@ -50,17 +48,22 @@ final class GitProcessBackend implements Backend {
    * is no repository. Without {@code environment}, GIT_* variables are not passed on.
    */
   static GitProcessBackend open(Path dir, boolean environment) throws IOException, GitException {
-    Process where = builder(dir, environment, "rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel").start();
+    return open(new Git("git", dir, environment));
+  }
+
+  /** As {@link #open(Path, boolean)}, with the git command and where it runs given. */
+  static GitProcessBackend open(Git git) throws IOException, GitException {
+    Process where = git.builder("rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel").start();
     // The two cat-file processes start while rev-parse runs: every check asks them something.
     Batch info = null;
     Batch contents = null;
     try {
-      info = new Batch(start(dir, environment, "cat-file", "--batch-check"));
-      contents = new Batch(start(dir, environment, "cat-file", "--batch"));
-      GitProcessBackend git = where(dir, environment, finish(where, "rev-parse"));
-      git.info = info;
-      git.contents = contents;
-      return git;
+      info = new Batch(git.start("cat-file", "--batch-check"));
+      contents = new Batch(git.start("cat-file", "--batch"));
+      GitProcessBackend opened = where(git, finish(where, "rev-parse"));
+      opened.info = info;
+      opened.contents = contents;
+      return opened;
     } catch (IOException | GitException | RuntimeException e) {
       for (Batch b : new Batch[] {info, contents}) {
         if (b != null) {
@@ -73,19 +76,19 @@ final class GitProcessBackend implements Backend {
   }
 
   /** The repository rev-parse found, from its answer. */
-  private static GitProcessBackend where(Path dir, boolean environment, Output o) throws GitException {
+  private static GitProcessBackend where(Git git, Output o) throws GitException {
     String[] lines = o.text().split("\n", -1);
     // A bare repository answers the first two and refuses the third (no work tree).
     if (lines.length >= 2 && lines[0].equals("true") && !lines[1].isEmpty()) {
-      return new GitProcessBackend(dir, environment, Path.of(lines[1]), null);
+      return new GitProcessBackend(git, Path.of(lines[1]), null);
     }
     if (o.exit() == 0 && lines.length >= 3 && lines[0].equals("false") && !lines[1].isEmpty() && !lines[2].isEmpty()) {
-      return new GitProcessBackend(dir, environment, Path.of(lines[1]), Path.of(lines[2]));
+      return new GitProcessBackend(git, Path.of(lines[1]), Path.of(lines[2]));
     }
     if (o.error().contains("not a git repository")) {
-      throw new GitException(dir + " is not in a git repository");
+      throw new GitException(git.dir() + " is not in a git repository");
     }
-    throw new GitException("cannot open the git repository at " + dir + ": " + o.firstErrorLine());
+    throw new GitException("cannot open the git repository at " + git.dir() + ": " + o.firstErrorLine());
   }
 
   @Override
@@ -140,7 +143,7 @@ final class GitProcessBackend implements Backend {
 
   @Override
   public ObjectId mergeBase(ObjectId a, ObjectId b) throws IOException {
-    Output o = run(dir, environment, "merge-base", a.name(), b.name());
+    Output o = git.run("merge-base", a.name(), b.name());
     if (o.exit() == 1 && o.text().isEmpty()) {
       return null; // no common ancestor
     }
@@ -217,7 +220,7 @@ final class GitProcessBackend implements Backend {
     if (base != null) {
       args.add("^" + base.name());
     }
-    Output o = run(dir, environment, args.toArray(String[]::new));
+    Output o = git.run(args.toArray(String[]::new));
     if (o.exit() != 0) {
       throw new IOException("git rev-list failed: " + o.firstErrorLine());
     }
@@ -256,14 +259,14 @@ final class GitProcessBackend implements Backend {
 
   private synchronized Batch contents() throws IOException {
     if (contents == null) {
-      contents = new Batch(start(dir, environment, "cat-file", "--batch"));
+      contents = new Batch(git.start("cat-file", "--batch"));
     }
     return contents;
   }
 
   private synchronized Batch info() throws IOException {
     if (info == null) {
-      info = new Batch(start(dir, environment, "cat-file", "--batch-check"));
+      info = new Batch(git.start("cat-file", "--batch-check"));
     }
     return info;
   }
@@ -374,15 +377,11 @@ final class GitProcessBackend implements Backend {
   }
 
   /** A finished git command: its exit code, its output and its error output. */
-  private record Output(int exit, String text, String error) {
+  record Output(int exit, String text, String error) {
     String firstErrorLine() {
       String e = error.strip();
       return e.isEmpty() ? "exit " + exit : e.lines().findFirst().orElse(e);
     }
-  }
-
-  private static Output run(Path dir, boolean environment, String... args) throws IOException {
-    return finish(builder(dir, environment, args).start(), args[0]);
   }
 
   /** Waits for a started git command: its exit code, output and error output. */
@@ -412,22 +411,32 @@ final class GitProcessBackend implements Backend {
     return new Output(exit, new String(out, StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
   }
 
-  private static Process start(Path dir, boolean environment, String... args) throws IOException {
-    ProcessBuilder pb = builder(dir, environment, args);
-    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-    return pb.start();
-  }
-
-  private static ProcessBuilder builder(Path dir, boolean environment, String... args) {
-    List<String> command = new ArrayList<>(List.of("git", "--no-replace-objects"));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    Map<String, String> env = pb.environment();
-    if (!environment) {
-      env.keySet().removeIf(k -> k.startsWith("GIT_"));
+  /**
+   * The git command, the directory it runs in, and whether it gets the GIT_* variables of this
+   * process's environment (a hook's GIT_DIR); messages are in English whatever the locale, so
+   * "not a git repository" is recognised.
+   */
+  record Git(String command, Path dir, boolean environment) {
+    Output run(String... args) throws IOException {
+      return finish(builder(args).start(), args[0]);
     }
-    // Messages in English, so "not a git repository" is recognised whatever the user's locale.
-    env.put("LC_ALL", "C");
-    return pb;
+
+    Process start(String... args) throws IOException {
+      ProcessBuilder pb = builder(args);
+      pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+      return pb.start();
+    }
+
+    ProcessBuilder builder(String... args) {
+      List<String> line = new ArrayList<>(List.of(command, "--no-replace-objects"));
+      line.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(line).directory(dir.toFile());
+      Map<String, String> env = pb.environment();
+      if (!environment) {
+        env.keySet().removeIf(k -> k.startsWith("GIT_"));
+      }
+      env.put("LC_ALL", "C");
+      return pb;
+    }
   }
 }

@@ -32,7 +32,7 @@ public final class GitRepo implements AutoCloseable {
   private final Backend git;
   private final String label;
 
-  private GitRepo(Backend git) {
+  GitRepo(Backend git) {
     this.git = git;
     Path where = git.workTree() != null ? git.workTree() : git.gitDir();
     this.label = where.toAbsolutePath().toString();
