@@ -75,8 +75,12 @@ final class GitProcessBackend implements Backend {
     }
   }
 
-  /** The repository rev-parse found, from its answer. */
-  private static GitProcessBackend where(Git git, Output o) throws GitException {
+  /**
+   * The repository rev-parse found, from its answer. "Not a git repository" is the answer; any
+   * other failure (a git too old for these options, one that is broken) is an {@link
+   * IOException}, so the caller reads with JGit instead, which fails on its own if it must.
+   */
+  private static GitProcessBackend where(Git git, Output o) throws GitException, IOException {
     String[] lines = o.text().split("\n", -1);
     // A bare repository answers the first two and refuses the third (no work tree).
     if (lines.length >= 2 && lines[0].equals("true") && !lines[1].isEmpty()) {
@@ -88,7 +92,7 @@ final class GitProcessBackend implements Backend {
     if (o.error().contains("not a git repository")) {
       throw new GitException(git.dir() + " is not in a git repository");
     }
-    throw new GitException("cannot open the git repository at " + git.dir() + ": " + o.firstErrorLine());
+    throw new IOException("git rev-parse did not say where the repository is: " + o.firstErrorLine());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.zonegate.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zonegate.testing.Require;
 import dev.zonegate.zone.ZoneReadException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,29 @@ class GitProcessBackendTest {
   @Test
   void aGitThatCannotBeRunIsAnIoErrorSoTheCallerReadsWithJGit() {
     assertThatThrownBy(() -> open(tmp.resolve("no-such-git").toString())).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aGitThatCannotSayWhereTheRepositoryIsLeavesItToJGit() throws Exception {
+    // As a git too old for rev-parse's options answers.
+    Path script = tmp.resolve("old-git");
+    Files.writeString(script, "#!/bin/sh\nif [ \"$2\" = rev-parse ]; then echo 'error: unknown option' >&2; exit 129; fi\nexec git \"$@\"\n");
+    assertThat(script.toFile().setExecutable(true)).isTrue();
+    assertThatThrownBy(() -> open(script.toString())).isInstanceOf(IOException.class).hasMessageContaining("unknown option");
+    // Where there is no repository, git's own answer stands.
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    Require.require(!isInsideARepository(plain), "the temporary directory is inside a git repository", null);
+    assertThatThrownBy(() -> GitProcessBackend.open(new GitProcessBackend.Git("git", plain, false)))
+        .isInstanceOf(GitException.class).hasMessageContaining("is not in a git repository");
+  }
+
+  private boolean isInsideARepository(Path dir) {
+    try {
+      git.run(dir, "rev-parse", "--git-dir");
+      return true;
+    } catch (AssertionError e) {
+      return false;
+    }
   }
 
   @Test
