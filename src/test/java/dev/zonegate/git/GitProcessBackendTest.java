@@ -59,18 +59,9 @@ class GitProcessBackendTest {
     assertThatThrownBy(() -> open(script.toString())).isInstanceOf(IOException.class).hasMessageContaining("unknown option");
     // Where there is no repository, git's own answer stands.
     Path plain = Files.createDirectories(tmp.resolve("plain"));
-    Require.require(!isInsideARepository(plain), "the temporary directory is inside a git repository", null);
+    Require.require(!git.insideARepository(plain), "the temporary directory is inside a git repository", null);
     assertThatThrownBy(() -> GitProcessBackend.open(new GitProcessBackend.Git("git", plain, false)))
         .isInstanceOf(GitException.class).hasMessageContaining("is not in a git repository");
-  }
-
-  private boolean isInsideARepository(Path dir) {
-    try {
-      git.run(dir, "rev-parse", "--git-dir");
-      return true;
-    } catch (AssertionError e) {
-      return false;
-    }
   }
 
   @Test

@@ -46,7 +46,7 @@ class GitRepoTest {
   void aDirectoryOutsideAnyRepositoryIsAClearError() throws Exception {
     Path plain = Files.createDirectories(tmp.resolve("plain"));
     // Only meaningful when the temp directory is not itself inside a repository.
-    Require.require(!isInsideARepository(plain),
+    Require.require(!git.insideARepository(plain),
         "the temporary directory " + tmp + " is inside a git repository; point java.io.tmpdir outside one to"
             + " test this", null);
     assertThatThrownBy(() -> open(plain, false))
@@ -356,14 +356,6 @@ class GitRepoTest {
     return GitRepo.open(dir, environment);
   }
 
-  private boolean isInsideARepository(Path dir) {
-    try {
-      git.run(dir, "rev-parse", "--git-dir");
-      return true;
-    } catch (AssertionError e) {
-      return false;
-    }
-  }
 
   /**
    * Real repositories made with the {@code git} binary, isolated from the machine: no system or
@@ -379,6 +371,16 @@ class GitRepoTest {
     Sandbox(Path root) throws IOException {
       this.root = root;
       this.home = Files.createDirectories(root.resolve("home"));
+    }
+
+    /** Whether git finds a repository at or above {@code dir}. */
+    boolean insideARepository(Path dir) {
+      try {
+        run(dir, "rev-parse", "--git-dir");
+        return true;
+      } catch (AssertionError e) {
+        return false;
+      }
     }
 
     /** A new non-bare repository with branch main. */
