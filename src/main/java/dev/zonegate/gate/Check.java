@@ -113,7 +113,7 @@ public final class Check {
       ZoneConfig baseZone = baseZones.get(z.name());
       tests.add(() -> {
         boolean touched = all || touched(headTree, headZone, baseZone, changed, includes, present);
-        if (headZone == null || !headZone.paths().equals(List.of(headZone.file())) || !present.contains(headZone.file())) {
+        if (headZone == null || headZone.sources() != null || !present.contains(headZone.file())) {
           requireFile(z.name(), headZone, headTree, baseZone, baseTree);
         }
         return touched;

@@ -33,13 +33,15 @@ final class GitProcessBackend implements Backend {
   private final Git git;
   private final Path gitDir;
   private final Path workTree;
-  private Batch contents;
-  private Batch info;
+  private final Batch info;
+  private final Batch contents;
 
-  private GitProcessBackend(Git git, Path gitDir, Path workTree) {
+  private GitProcessBackend(Git git, Path gitDir, Path workTree, Batch info, Batch contents) {
     this.git = git;
     this.gitDir = gitDir;
     this.workTree = workTree;
+    this.info = info;
+    this.contents = contents;
   }
 
   /**
@@ -60,10 +62,8 @@ final class GitProcessBackend implements Backend {
     try {
       info = new Batch(git.start("cat-file", "--batch-check"));
       contents = new Batch(git.start("cat-file", "--batch"));
-      GitProcessBackend opened = where(git, finish(where, "rev-parse"));
-      opened.info = info;
-      opened.contents = contents;
-      return opened;
+      Path[] found = where(git, finish(where, "rev-parse"));
+      return new GitProcessBackend(git, found[0], found[1], info, contents);
     } catch (IOException | GitException | RuntimeException e) {
       for (Batch b : new Batch[] {info, contents}) {
         if (b != null) {
@@ -76,18 +76,19 @@ final class GitProcessBackend implements Backend {
   }
 
   /**
-   * The repository rev-parse found, from its answer. "Not a git repository" is the answer; any
+   * The git directory and the work tree (null when bare) rev-parse found, from its answer. "Not a
+   * git repository" is the answer; any
    * other failure (a git too old for these options, one that is broken) is an {@link
    * IOException}, so the caller reads with JGit instead, which fails on its own if it must.
    */
-  private static GitProcessBackend where(Git git, Output o) throws GitException, IOException {
+  private static Path[] where(Git git, Output o) throws GitException, IOException {
     String[] lines = o.text().split("\n", -1);
     // A bare repository answers the first two and refuses the third (no work tree).
     if (lines.length >= 2 && lines[0].equals("true") && !lines[1].isEmpty()) {
-      return new GitProcessBackend(git, Path.of(lines[1]), null);
+      return new Path[] {Path.of(lines[1]), null};
     }
     if (o.exit() == 0 && lines.length >= 3 && lines[0].equals("false") && !lines[1].isEmpty() && !lines[2].isEmpty()) {
-      return new GitProcessBackend(git, Path.of(lines[1]), Path.of(lines[2]));
+      return new Path[] {Path.of(lines[1]), Path.of(lines[2])};
     }
     if (o.error().contains("not a git repository")) {
       throw new GitException(git.dir() + " is not in a git repository");
@@ -112,9 +113,9 @@ final class GitProcessBackend implements Backend {
     }
     Header h;
     try {
-      h = info().ask(rev, -1);
+      h = info.ask(rev, -1);
       if (h != null && h.type().equals("tag")) {
-        h = info().ask(rev + "^{commit}", -1);
+        h = info.ask(rev + "^{commit}", -1);
         if (h == null) {
           throw new GitException("'" + rev + "' in " + label + " does not name a commit");
         }
@@ -136,7 +137,7 @@ final class GitProcessBackend implements Backend {
   @Override
   public ObjectId ref(String name, String label) throws GitException {
     try {
-      if (info().ask(name, -1) == null) {
+      if (info.ask(name, -1) == null) {
         return null; // no such ref, or a symbolic ref to nothing
       }
     } catch (IOException e) {
@@ -202,7 +203,7 @@ final class GitProcessBackend implements Backend {
 
   @Override
   public long size(ObjectId blob) throws IOException {
-    Header h = info().ask(blob.name(), -1);
+    Header h = info.ask(blob.name(), -1);
     if (h == null || !h.type().equals("blob")) {
       throw new IOException("blob " + blob.name() + " is missing");
     }
@@ -211,11 +212,7 @@ final class GitProcessBackend implements Backend {
 
   @Override
   public byte[] bytes(ObjectId blob, long maxBytes) throws IOException {
-    Header h = contents().ask(blob.name(), maxBytes);
-    if (h == null || !h.type().equals("blob")) {
-      throw new IOException("blob " + blob.name() + " is missing");
-    }
-    return h.bytes();
+    return fetch(blob, "blob", maxBytes).bytes();
   }
 
   @Override
@@ -239,40 +236,30 @@ final class GitProcessBackend implements Backend {
   }
 
   @Override
-  public synchronized void close() {
-    for (Batch b : new Batch[] {contents, info}) {
-      if (b != null) {
-        b.close();
-      }
-    }
+  public void close() {
+    contents.close();
+    info.close();
   }
 
+  /** A whole tree or commit object. */
   private byte[] object(ObjectId id, String type) throws IOException {
-    Header h = contents().ask(id.name(), Integer.MAX_VALUE - 8);
-    if (h == null) {
-      throw new IOException(type + " " + id.name() + " is missing");
-    }
-    if (!h.type().equals(type)) {
-      throw new IOException(id.name() + " is a " + h.type() + ", not a " + type);
-    }
+    Header h = fetch(id, type, Integer.MAX_VALUE - 8);
     if (h.bytes() == null) {
       throw new IOException(type + " " + id.name() + " is too large to read (" + h.size() + " bytes)");
     }
     return h.bytes();
   }
 
-  private synchronized Batch contents() throws IOException {
-    if (contents == null) {
-      contents = new Batch(git.start("cat-file", "--batch"));
+  /** The object {@code id} of {@code type}, its bytes kept if there are at most {@code maxBytes}. */
+  private Header fetch(ObjectId id, String type, long maxBytes) throws IOException {
+    Header h = contents.ask(id.name(), maxBytes);
+    if (h == null) {
+      throw new IOException(type + " " + id.name() + " is missing");
     }
-    return contents;
-  }
-
-  private synchronized Batch info() throws IOException {
-    if (info == null) {
-      info = new Batch(git.start("cat-file", "--batch-check"));
+    if (!h.type().equals(type)) {
+      throw new IOException(id.name() + " is a " + h.type() + ", not a " + type);
     }
-    return info;
+    return h;
   }
 
   private static ObjectId id(String hex) throws IOException {
