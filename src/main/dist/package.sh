@@ -9,7 +9,7 @@ set -eu
 target=$1
 cp src/main/dist/zonegate "$target/zonegate"
 chmod 755 "$target/zonegate"
-rm -f "$target/zonegate.jsa" "$target/zonegate.jsa.key"
+rm -f "$target/zonegate.jsa" "$target/zonegate.jsa.key" "$target/zonegate-hook.jsa" "$target/zonegate-hook.jsa.key"
 training="$target/.cds-training"
 rm -rf "$training"
 mkdir -p "$training/out"

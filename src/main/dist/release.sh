@@ -10,7 +10,7 @@
 #   zonegate-VERSION/share/man/man1/     man pages, one per command (picocli-codegen)
 #   zonegate-VERSION/share/bash-completion/completions/zonegate
 #   zonegate-VERSION/share/zsh/site-functions/_zonegate
-# Usage: release.sh TARGET_DIR VERSION JAVA_HOME (the JDK whose jlink and modules are used).
+# Usage: release.sh TARGET_DIR VERSION JAVA_HOME (the build's JDK; see below for the runtime's).
 set -eu
 target=$1
 version=$2
@@ -24,6 +24,35 @@ stage=$target/release/$name
 # HTTPS negotiate, jdk.charsets for zone and YAML files in other encodings.
 modules=java.base,java.desktop,java.management,java.naming,java.net.http,java.security.jgss,java.sql,jdk.unsupported
 modules=$modules,jdk.crypto.ec,jdk.charsets
+
+# The feature release of a JDK (17, 21, 25), from its release file; 0 when it has none.
+feature() {
+  f=0
+  if [ -f "$1/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release")
+    [ -n "$v" ] && f=$v
+  fi
+  echo "$f"
+}
+
+# The runtime is made from the newest JDK at hand that is not older than the build's: the build's
+# own or one installed beside it under /usr/lib/jvm (where Debian's and Adoptium's packages put
+# them), or exactly $ZONEGATE_RUNTIME_JDK when that is set. The newer the Java, the faster a short
+# run starts: from Java 25 on, the launcher keeps an AOT cache of the classes linked, not only
+# loaded. The jar itself is built for Java 17 and runs on any Java from 17 on.
+if [ -n "${ZONEGATE_RUNTIME_JDK:-}" ]; then
+  jdk=$ZONEGATE_RUNTIME_JDK
+else
+  best=$(feature "$jdk")
+  for candidate in /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/jlink" ] || continue
+    f=$(feature "$candidate")
+    if [ "$f" -gt "$best" ]; then
+      best=$f
+      jdk=$candidate
+    fi
+  done
+fi
 
 jlink=$jdk/bin/jlink
 if [ ! -x "$jlink" ]; then
@@ -39,10 +68,13 @@ have=
 [ -f "$runtime.key" ] && have=$(cat "$runtime.key")
 if [ ! -x "$runtime/bin/java" ] || [ "$have" != "$want" ]; then
   rm -rf "$runtime" "$runtime.key"
+  # Java 21 renamed the compression levels (and warns about the old names).
+  compress=--compress=2
+  [ "$(feature "$jdk")" -ge 21 ] && compress=--compress=zip-6
   # --generate-cds-archive: the runtime's own classes start from an archive, and the launcher's
   # archive of zonegate's classes is made on top of it.
   "$jlink" --add-modules "$modules" --output "$runtime" --strip-debug --no-header-files \
-    --no-man-pages --compress=2 --generate-cds-archive > /dev/null
+    --no-man-pages "$compress" --generate-cds-archive > /dev/null
   # The archive for heaps over 32 GiB: zonegate never asks for one, and it is 13 MB.
   rm -f "$runtime/lib/server/classes_nocoops.jsa"
   printf '%s' "$want" > "$runtime.key"

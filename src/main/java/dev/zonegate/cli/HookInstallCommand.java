@@ -129,26 +129,45 @@ final class HookInstallCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes the AppCDS archive the hook starts from, by running one check the way a push does (the
-   * classes it loads are the ones archived). Best effort: without it the hook is only slower, and
-   * it writes the archive itself on its first run.
+   * Writes the class-data archive the hook starts from, by running one check the way a push does
+   * (the classes it loads are the ones archived): an AppCDS archive, or from Java 25 on an AOT
+   * cache, recorded by that run and made after it. Best effort: without it the hook is only
+   * slower (on Java 17 it writes the archive itself on its first run).
    */
   private static void train(String java, String jar, Path archive, Path repo) {
-    List<String> cmd = new ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + archive));
+    boolean aot = PrePushHook.aotCache(Runtime.version().feature());
+    Path conf = archive.resolveSibling(archive.getFileName() + ".conf");
+    List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(aot ? PrePushHook.aotRecord(conf) : List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xshare:auto"));
     cmd.addAll(PrePushHook.SHORT_RUN);
     cmd.addAll(List.of("-cp", jar, "dev.zonegate.cli.Main", "check", "--repo", repo.toString(),
         "--base", "HEAD", "--head", "HEAD", "--all-zones", "--live", "none"));
     try {
       Files.deleteIfExists(archive);
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      p.getOutputStream().close();
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
+      if (run(cmd) && aot && Files.isRegularFile(conf)) {
+        List<String> create = new ArrayList<>(List.of(java));
+        create.addAll(PrePushHook.aotCreate(conf, archive));
+        create.addAll(List.of("-cp", jar));
+        if (!run(create)) {
+          Files.deleteIfExists(archive);
+        }
       }
+      Files.deleteIfExists(conf);
     } catch (IOException e) {
-      // no archive: the hook makes one on its first run
+      // no archive: the hook runs without one
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Runs a training step with no input or output; whether it ended within two minutes. */
+  private static boolean run(List<String> cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    p.getOutputStream().close();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return false;
+    }
+    return true;
   }
 }

@@ -135,6 +135,28 @@ class HookCommandTest {
   }
 
   @Test
+  void theHookUsesTheArchiveKindOfTheJavaThatInstalledIt() throws Exception {
+    String javaPath = "/opt/my jdk/bin/java";
+    String jar = "/repo/.git/zonegate/zonegate.jar";
+    String onJava17 = dev.zonegate.git.PrePushHook.script(javaPath, 17, jar, java.util.List.of());
+    assertThat(onJava17).contains("-XX:SharedArchiveFile=$jsa").contains("-XX:ArchiveClassesAtExit=$jsa").contains(" -Xshare:auto")
+        .doesNotContain("AOT");
+    String onJava25 = dev.zonegate.git.PrePushHook.script(javaPath, 25, jar, java.util.List.of());
+    // The AOT cache only with the Java it was made for (not a java on the PATH the hook falls
+    // back to), never beside -Xshare, which Java 25 refuses with it; the hook never makes one.
+    assertThat(onJava25)
+        .contains("if [ \"$java\" = '/opt/my jdk/bin/java' ] && [ -f \"$jsa\" ] && [ ! \"$cp\" -nt \"$jsa\" ]; then"
+            + " cds=\"-XX:AOTCache=$jsa\"; else cds=-Xshare:auto; fi\n")
+        .doesNotContain("ArchiveClassesAtExit").doesNotContain("SharedArchiveFile").doesNotContain(" -Xshare:auto ");
+    for (String script : java.util.List.of(onJava17, onJava25)) {
+      Process sh = new ProcessBuilder("sh", "-n").start();
+      sh.getOutputStream().write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sh.getOutputStream().close();
+      assertThat(sh.waitFor()).as(script).isZero();
+    }
+  }
+
+  @Test
   void onlyAnAbsolutePathEntryCounts() throws Exception {
     // A relative entry (such as .) would run whatever the repository being pushed holds.
     Path rel = Path.of("target", "onpath-test-" + ProcessHandle.current().pid());

@@ -72,6 +72,46 @@ class LauncherIT {
     assertThat(broken.exit()).isEqualTo(1);
   }
 
+  /**
+   * The launcher on {@code home}'s Java, in a fresh copy with no archive: the first run says what
+   * {@code java -jar} says (making the archive is silent), and the next runs from the archive
+   * it made ({@code mapped}, an option that stops the JVM when the archive cannot be used).
+   */
+  private static void makesAndUsesItsArchive(Path dir, Path home, String mapped) throws Exception {
+    JarIT.Run jar = JarIT.java(DEMO);
+    Path launcher = dir.resolve("zonegate");
+    Files.copy(Path.of("target/zonegate"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(Path.of("target/zonegate.jar"), dir.resolve("zonegate.jar"));
+    Map<String, String> javaHome = Map.of("JAVA_HOME", home.toString());
+    JarIT.Run first = launch(launcher, javaHome, DEMO);
+    assertThat(first.exit()).as(first.err()).isEqualTo(1);
+    assertThat(first.out()).isEqualTo(jar.out());
+    assertThat(first.err()).isEqualTo(jar.err());
+    assertThat(dir.resolve("zonegate.jsa")).isRegularFile();
+    assertThat(Files.readString(dir.resolve("zonegate.jsa.key"))).contains(home.toRealPath().toString());
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("tmp")).doesNotContain("zonegate-hook.jsa");
+    }
+    Map<String, String> strict = new java.util.HashMap<>(javaHome);
+    strict.put("ZONEGATE_JAVA_OPTS", mapped);
+    JarIT.Run next = launch(launcher, strict, DEMO);
+    assertThat(next.exit()).as(next.err()).isEqualTo(1);
+    assertThat(next.out()).isEqualTo(jar.out());
+    assertThat(next.err()).isEqualTo(jar.err());
+  }
+
+  @Test
+  void onTheBuildsJavaItMakesAnArchiveAndStartsFromIt(@TempDir Path dir) throws Exception {
+    Path home = Path.of(System.getProperty("java.home"));
+    // Java 17 (as .ci/run builds): an AppCDS archive; a build on Java 25: an AOT cache.
+    makesAndUsesItsArchive(dir, home, dev.zonegate.testing.Jdks.feature(home) >= 25 ? "-XX:AOTMode=on" : "-Xshare:on");
+  }
+
+  @Test
+  void onJava25ItMakesAnAotCacheAndStartsFromIt(@TempDir Path dir) throws Exception {
+    makesAndUsesItsArchive(dir, dev.zonegate.testing.Jdks.java25(), "-XX:AOTMode=on");
+  }
+
   @Test
   void zonegateJavaOptsReachTheJvm(@TempDir Path dir) throws Exception {
     Path launcher = dir.resolve("zonegate");

@@ -135,6 +135,29 @@ class PrePushIT {
   }
 
   @Test
+  void installedWithJava25TheHookStartsFromTheAotCacheTheInstallMade() throws Exception {
+    Path home = dev.zonegate.testing.Jdks.java25();
+    Process p = new ProcessBuilder(home.resolve("bin/java").toString(), "-jar", Path.of("target/zonegate.jar").toAbsolutePath().toString(),
+        "hook", "install", "--repo", git.dir().toString()).redirectErrorStream(true).start();
+    String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(said).isZero();
+    Path own = git.dir().resolve(".git/zonegate");
+    assertThat(own.resolve("zonegate.jsa")).isRegularFile();
+    try (var files = java.nio.file.Files.list(own)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("zonegate.jar", "zonegate.jsa");
+    }
+    assertThat(java.nio.file.Files.readString(git.dir().resolve(".git/hooks/pre-push")))
+        .contains("java='" + home.resolve("bin/java") + "'")
+        .contains("-XX:AOTCache=$jsa");
+    git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
+    git.commit("add a host");
+    // AOTMode=on stops the JVM if the cache cannot be used: the push passes only from the cache.
+    GitFixture.Result ok = pushWith(java.util.Map.of("ZONEGATE_JAVA_OPTS", "-XX:AOTMode=on"));
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.err()).contains("zonegate: pass").doesNotContain("AOT");
+  }
+
+  @Test
   void withAZonegateOnThePathTheHookRunsItAndCopiesNothing() throws Exception {
     // An installed zonegate (here the build's launcher, linked onto a PATH directory).
     Path bin = java.nio.file.Files.createDirectories(tmp.resolve("bin"));

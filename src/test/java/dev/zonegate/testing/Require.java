@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
  *   <tr><td>ZONEGATE_REQUIRE_HOOK_TOOLS</td><td>pre-commit and lefthook</td></tr>
  *   <tr><td>ZONEGATE_REQUIRE_ZSH</td><td>zsh</td></tr>
  *   <tr><td>ZONEGATE_REQUIRE_GITLAB_CI_LOCAL</td><td>gitlab-ci-local and rsync</td></tr>
+ *   <tr><td>ZONEGATE_REQUIRE_JAVA25</td><td>a Java 25+ under /usr/lib/jvm (the AOT cache tests)</td></tr>
  * </table>
  */
 public final class Require {
