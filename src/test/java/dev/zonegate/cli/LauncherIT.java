@@ -98,6 +98,12 @@ class LauncherIT {
     assertThat(next.exit()).as(next.err()).isEqualTo(1);
     assertThat(next.out()).isEqualTo(jar.out());
     assertThat(next.err()).isEqualTo(jar.err());
+    // Sharing turned off by the user (which Java 25 refuses beside an AOT cache): no archive, same run.
+    strict.put("ZONEGATE_JAVA_OPTS", "-Xshare:off");
+    JarIT.Run off = launch(launcher, strict, DEMO);
+    assertThat(off.exit()).as(off.err()).isEqualTo(1);
+    assertThat(off.out()).isEqualTo(jar.out());
+    assertThat(off.err()).isEqualTo(jar.err());
   }
 
   @Test
