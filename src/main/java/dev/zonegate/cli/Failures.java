@@ -19,11 +19,16 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-    cl.getErr().println("zonegate: error: " + describe(e) + (debug || known(e) ? "" : " (run again with --debug for details)"));
+    return report(e, cl.getErr(), debug);
+  }
+
+  /** A command's failure as one line on {@code err}, exit 2 (with picocli or without, see PlainArgs). */
+  static int report(Exception e, java.io.PrintWriter err, boolean debug) {
+    err.println("zonegate: error: " + describe(e) + (debug || known(e) ? "" : " (run again with --debug for details)"));
     if (debug) {
-      e.printStackTrace(cl.getErr());
+      e.printStackTrace(err);
     }
-    cl.getErr().flush();
+    err.flush();
     return Main.UNDECIDED;
   }
 

@@ -110,7 +110,8 @@ public class Main implements Runnable {
     try {
       failpoint();
       HookPrePushCommand hook = prePush(args);
-      int exit = hook != null ? hook.call() : execute(args, out, err, debug);
+      java.util.concurrent.Callable<Integer> plain = hook != null ? null : PlainArgs.read(args);
+      int exit = hook != null ? hook.call() : plain != null ? call(plain, err, debug) : execute(args, out, err, debug);
       if (env.containsKey("ZONEGATE_TIMINGS")) {
         err.println("zonegate: timings: " + dev.zonegate.util.Timings.summary());
       }
@@ -122,6 +123,18 @@ public class Main implements Runnable {
       dev.zonegate.live.Progress.set(null);
       dev.zonegate.zone.Limits.reset();
       Context.clear();
+    }
+  }
+
+  /**
+   * Runs a command {@link PlainArgs} read as picocli runs one it parsed: its exit code, and any
+   * exception from it through {@link Failures} (an Error goes on up, as from picocli).
+   */
+  private static int call(java.util.concurrent.Callable<Integer> command, PrintStream err, boolean debug) {
+    try {
+      return command.call();
+    } catch (Exception e) {
+      return Failures.report(e, new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true), debug);
     }
   }
 
