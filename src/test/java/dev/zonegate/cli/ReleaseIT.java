@@ -93,6 +93,16 @@ class ReleaseIT {
   }
 
   @Test
+  void itsRuntimeIsTheNewestJavaTheBuildFound() {
+    // The build's own Java or a newer one beside it (release.sh): the newer, the faster a short run
+    // starts (from Java 25 on, an AOT cache).
+    int build = dev.zonegate.testing.Jdks.feature(Path.of(System.getProperty("java.home")));
+    Path newest = dev.zonegate.testing.Jdks.atLeast(build);
+    int expected = Math.max(build, newest == null ? 0 : dev.zonegate.testing.Jdks.feature(newest));
+    assertThat(dev.zonegate.testing.Jdks.feature(home.resolve("runtime"))).isEqualTo(expected).isGreaterThanOrEqualTo(17);
+  }
+
+  @Test
   void itCarriesTheLauncherJarRuntimeManPagesAndCompletion() throws Exception {
     assertThat(home.getFileName().toString()).isEqualTo(tarball().getFileName().toString().replace(".tar.gz", ""));
     assertThat(home.resolve("bin/zonegate")).isExecutable();
