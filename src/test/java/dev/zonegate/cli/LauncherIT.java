@@ -119,6 +119,29 @@ class LauncherIT {
   }
 
   @Test
+  void theHookKeepsItsOwnArchiveBesideTheOneOfTheOtherCommands(@TempDir Path dir) throws Exception {
+    Path launcher = dir.resolve("zonegate");
+    Files.copy(Path.of("target/zonegate"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(Path.of("target/zonegate.jar"), dir.resolve("zonegate.jar"));
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    assertThat(new ProcessBuilder("git", "init", "-q", repo.toString()).start().waitFor()).isZero();
+    // A push of nothing (no refs on standard input): the hook runs, passes, and keeps its archive.
+    ProcessBuilder hook = new ProcessBuilder(launcher.toString(), "hook", "pre-push", "origin").directory(repo.toFile());
+    hook.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = hook.start();
+    p.getOutputStream().close();
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).isZero();
+    assertThat(dir.resolve("zonegate-hook.jsa")).isRegularFile();
+    assertThat(dir.resolve("zonegate.jsa")).doesNotExist();
+    long hookArchive = Files.getLastModifiedTime(dir.resolve("zonegate-hook.jsa")).toMillis();
+    JarIT.Run diff = launch(launcher, Map.of(), DEMO);
+    assertThat(diff.exit()).as(diff.err()).isEqualTo(1);
+    assertThat(dir.resolve("zonegate.jsa")).isRegularFile();
+    assertThat(Files.getLastModifiedTime(dir.resolve("zonegate-hook.jsa")).toMillis()).isEqualTo(hookArchive);
+  }
+
+  @Test
   void zonegateJavaOptsReachTheJvm(@TempDir Path dir) throws Exception {
     Path launcher = dir.resolve("zonegate");
     Files.copy(Path.of("target/zonegate"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
