@@ -1,7 +1,6 @@
 package dev.zonegate.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ import java.util.function.Supplier;
  * has: help and version, a word starting with {@code -} that is not such an option (a short option,
  * {@code --}, a value starting with {@code -}), a word starting with {@code @} (picocli's argument
  * files), an empty value, a single-valued option or a flag given twice, two options of one
- * exclusive group, a missing or extra operand, a path Java cannot take. {@code CommandTreeTest}
+ * exclusive group, a missing or extra operand, a path Java cannot take. {@code PlainArgsTest}
  * holds the table to the commands' annotations and what is read here to what picocli reads.
  */
 final class PlainArgs {
@@ -226,10 +225,5 @@ final class PlainArgs {
 
   private static <T> Option<T> many(BiConsumer<T, String> set) {
     return new Option<>(Kind.MANY, set);
-  }
-
-  /** The names of a shape's options, for the tests. */
-  static List<String> names(String command) {
-    return new ArrayList<>(SHAPES.get(command).options().keySet());
   }
 }
