@@ -12,7 +12,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The command lines of {@code check}, {@code diff} and {@code lint} that hold only plain options
+ * The command lines of {@code check}, {@code diff}, {@code lint}, {@code verify} and
+ * {@code terraform} that hold only plain options
  * and operands, read without picocli. Picocli builds a command's model by reading its annotations,
  * and Java makes a class for each kind of annotation read: for these commands that is most of the
  * 70 ms picocli takes before the command starts, a sixth of a short check.
@@ -50,7 +51,8 @@ final class PlainArgs {
   record Shape<T extends Callable<Integer>>(
       Supplier<T> make, Map<String, Option<T>> options, List<BiConsumer<T, String>> operands, List<Set<String>> exclusive) {}
 
-  static final Map<String, Shape<?>> SHAPES = Map.of("check", check(), "diff", diff(), "lint", lint());
+  static final Map<String, Shape<?>> SHAPES =
+      Map.of("check", check(), "diff", diff(), "lint", lint(), "verify", verify(), "terraform", terraform());
 
   /** The command {@code args} name, with its options and operands set, or null for picocli to read. */
   static Callable<Integer> read(String[] args) {
@@ -176,9 +178,7 @@ final class PlainArgs {
     Map<String, Option<DiffCommand>> o = new LinkedHashMap<>();
     o.put("--origin", one((c, v) -> c.origin = v));
     o.put("--format-in", one((c, v) -> c.formatIn = v));
-    o.put("--rules", many((c, v) -> c.gate.rulePacks.add(v)));
-    o.put("--allow", many((c, v) -> c.gate.allow.add(v)));
-    o.put("--fail-on", one((c, v) -> c.gate.failOn = v));
+    gate(o, c -> c.gate);
     reports(o, c -> c.reports);
     List<BiConsumer<DiffCommand, String>> operands = List.of((c, v) -> c.oldFile = v, (c, v) -> c.newFile = v);
     return new Shape<>(() -> {
@@ -200,6 +200,37 @@ final class PlainArgs {
       c.reports = new ReportOptions();
       return c;
     }, o, List.of(), List.of());
+  }
+
+  private static Shape<VerifyCommand> verify() {
+    Map<String, Option<VerifyCommand>> o = new LinkedHashMap<>();
+    o.put("--repo", one((c, v) -> c.repo = Path.of(v)));
+    config(o, c -> c.config);
+    return new Shape<>(() -> {
+      VerifyCommand c = new VerifyCommand();
+      c.config = new ConfigChoice();
+      return c;
+    }, o, List.of((c, v) -> c.report = Path.of(v)), List.of());
+  }
+
+  private static Shape<TerraformCommand> terraform() {
+    Map<String, Option<TerraformCommand>> o = new LinkedHashMap<>();
+    o.put("--zone", many((c, v) -> c.zones.add(v)));
+    gate(o, c -> c.gate);
+    reports(o, c -> c.reports);
+    return new Shape<>(() -> {
+      TerraformCommand c = new TerraformCommand();
+      c.gate = new GateOptions();
+      c.reports = new ReportOptions();
+      return c;
+    }, o, List.of((c, v) -> c.plan = v), List.of());
+  }
+
+  /** {@link GateOptions}' options. */
+  private static <T> void gate(Map<String, Option<T>> o, Function<T, GateOptions> gate) {
+    o.put("--rules", many((c, v) -> gate.apply(c).rulePacks.add(v)));
+    o.put("--allow", many((c, v) -> gate.apply(c).allow.add(v)));
+    o.put("--fail-on", one((c, v) -> gate.apply(c).failOn = v));
   }
 
   /** {@link ConfigChoice}'s options. */

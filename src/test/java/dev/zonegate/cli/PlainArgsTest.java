@@ -139,7 +139,8 @@ class PlainArgsTest {
 
   @Test
   void whatItReadsIsWhatPicocliMakesOfTheLine() throws Exception {
-    Map<String, List<String>> operands = Map.of("check", List.of(), "diff", List.of(OPERANDS_OF_DIFF), "lint", List.of());
+    Map<String, List<String>> operands = Map.of("check", List.of(), "diff", List.of(OPERANDS_OF_DIFF), "lint", List.of(),
+        "verify", List.of("report.json"), "terraform", List.of("-"));
     int lines = 0;
     for (String command : PlainArgs.SHAPES.keySet()) {
       List<List<String>> all = new ArrayList<>();
@@ -157,6 +158,8 @@ class PlainArgsTest {
     readAsPicocli("diff", "old.zone", "-", "--format", "json");
     readAsPicocli("check", "--worktree", "--repo", "/srv/dns", "--allow", "address-emptied:db");
     readAsPicocli("check", "--head", "HEAD~1", "--base=main");
+    readAsPicocli("terraform", "plan.json", "--zone", "Z1=example.com.", "--zone=Z2=example.net.");
+    readAsPicocli("verify", "--repo", "/srv/dns", "out/report.json");
   }
 
   @Test
@@ -192,6 +195,10 @@ class PlainArgsTest {
       {"check", "--debug=true"},
       {"lint", "--format"},
       {"lint", "-"},
+      {"verify"},
+      {"verify", "a.json", "b.json"},
+      {"terraform", "--zone"},
+      {"terraform", "plan.json", "--zone", ""},
       {"--limit", "lint"},
       {"-h", "lint"},
     };
