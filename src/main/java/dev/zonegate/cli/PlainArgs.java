@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The command lines of {@code check}, {@code diff}, {@code lint}, {@code verify} and
- * {@code terraform} that hold only plain options
+ * The command lines of {@code check}, {@code diff}, {@code lint}, {@code snapshot}, {@code verify}
+ * and {@code terraform} that hold only plain options
  * and operands, read without picocli. Picocli builds a command's model by reading its annotations,
  * and Java makes a class for each kind of annotation read: for these commands that is most of the
  * 70 ms picocli takes before the command starts, a sixth of a short check.
@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * else gives null and goes to picocli, which parses it, or says what is wrong with it, as it always
  * has: help and version, a word starting with {@code -} that is not such an option (a short option,
  * {@code --}, a value starting with {@code -}), a word starting with {@code @} (picocli's argument
- * files), an empty value, a single-valued option or a flag given twice, two options of one
- * exclusive group, a missing or extra operand, a path Java cannot take. {@code PlainArgsTest}
+ * files), an empty value, a single-valued option or a flag given twice (under either of its
+ * names), two options of one exclusive group, a required option missing, a missing or extra
+ * operand, a path Java cannot take. {@code PlainArgsTest}
  * holds the table to the commands' annotations and what is read here to what picocli reads.
  */
 final class PlainArgs {
@@ -46,13 +47,22 @@ final class PlainArgs {
 
   /**
    * What a command takes: a new command object with its mixins (picocli makes those too), its
-   * options by name, its operands in order, and the options of which at most one may be given.
+   * options by name (an option with two names under both), its operands in order, the options of
+   * which at most one may be given, and the options that must be.
    */
   record Shape<T extends Callable<Integer>>(
-      Supplier<T> make, Map<String, Option<T>> options, List<BiConsumer<T, String>> operands, List<Set<String>> exclusive) {}
+      Supplier<T> make,
+      Map<String, Option<T>> options,
+      List<BiConsumer<T, String>> operands,
+      List<Set<String>> exclusive,
+      Set<String> required) {
+    Shape(Supplier<T> make, Map<String, Option<T>> options, List<BiConsumer<T, String>> operands, List<Set<String>> exclusive) {
+      this(make, options, operands, exclusive, Set.of());
+    }
+  }
 
-  static final Map<String, Shape<?>> SHAPES =
-      Map.of("check", check(), "diff", diff(), "lint", lint(), "verify", verify(), "terraform", terraform());
+  static final Map<String, Shape<?>> SHAPES = Map.of(
+      "check", check(), "diff", diff(), "lint", lint(), "snapshot", snapshot(), "verify", verify(), "terraform", terraform());
 
   /** The command {@code args} name, with its options and operands set, or null for picocli to read. */
   static Callable<Integer> read(String[] args) {
@@ -89,7 +99,7 @@ final class PlainArgs {
 
   private static <T extends Callable<Integer>> T read(Shape<T> shape, String[] args, int from) {
     T command = shape.make().get();
-    Set<String> given = new HashSet<>();
+    Set<Option<T>> given = new HashSet<>();
     int operands = 0;
     try {
       for (int i = from; i < args.length; i++) {
@@ -116,10 +126,10 @@ final class PlainArgs {
         int eq = a.indexOf('=');
         String name = eq < 0 ? a : a.substring(0, eq);
         Option<T> option = shape.options().get(name);
-        if (option == null || (option.kind() != Kind.MANY && !given.add(name))) {
+        if (option == null || (option.kind() != Kind.MANY && !given.add(option))) {
           return null;
         }
-        given.add(name);
+        given.add(option);
         if (option.kind() == Kind.FLAG) {
           if (eq >= 0) {
             return null;
@@ -147,7 +157,12 @@ final class PlainArgs {
       return null;
     }
     for (Set<String> group : shape.exclusive()) {
-      if (group.stream().filter(given::contains).count() > 1) {
+      if (group.stream().map(shape.options()::get).filter(given::contains).count() > 1) {
+        return null;
+      }
+    }
+    for (String name : shape.required()) {
+      if (!given.contains(shape.options().get(name))) {
         return null;
       }
     }
@@ -200,6 +215,21 @@ final class PlainArgs {
       c.reports = new ReportOptions();
       return c;
     }, o, List.of(), List.of());
+  }
+
+  private static Shape<SnapshotCommand> snapshot() {
+    Map<String, Option<SnapshotCommand>> o = new LinkedHashMap<>();
+    o.put("--repo", one((c, v) -> c.repo = Path.of(v)));
+    config(o, c -> c.config);
+    o.put("--zone", one((c, v) -> c.zone = v));
+    Option<SnapshotCommand> output = one((c, v) -> c.output = Path.of(v));
+    o.put("--output", output);
+    o.put("-o", output);
+    return new Shape<>(() -> {
+      SnapshotCommand c = new SnapshotCommand();
+      c.config = new ConfigChoice();
+      return c;
+    }, o, List.of(), List.of(), Set.of("--zone"));
   }
 
   private static Shape<VerifyCommand> verify() {

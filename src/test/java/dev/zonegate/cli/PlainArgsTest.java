@@ -63,8 +63,9 @@ class PlainArgsTest {
         continue;
       }
       PlainArgs.Kind kind = o.arity().max() == 0 ? PlainArgs.Kind.FLAG : o.isMultiValue() ? PlainArgs.Kind.MANY : PlainArgs.Kind.ONE;
-      assertThat(o.names()).as("%s: one name per option", command).hasSize(1);
-      out.put(o.longestName(), kind);
+      for (String name : o.names()) {
+        out.put(name, kind);
+      }
     }
     return out;
   }
@@ -76,6 +77,19 @@ class PlainArgsTest {
       PlainArgs.SHAPES.get(command).options().forEach((name, o) -> table.put(name, o.kind()));
       assertThat(table).as(command).isEqualTo(picocliOptions(command));
       CommandLine.Model.CommandSpec spec = new CommandLine(new AllCommands()).getSubcommands().get(command).getCommandSpec();
+      java.util.Set<String> required = new java.util.HashSet<>();
+      for (CommandLine.Model.OptionSpec o : spec.requiredArgs().stream()
+          .filter(CommandLine.Model.OptionSpec.class::isInstance).map(CommandLine.Model.OptionSpec.class::cast).toList()) {
+        required.add(o.longestName());
+      }
+      assertThat(PlainArgs.SHAPES.get(command).required()).as("%s: required options", command).isEqualTo(required);
+      for (var e : PlainArgs.SHAPES.get(command).options().entrySet()) {
+        // Two names of one option share one entry, so giving both is a repeat.
+        CommandLine.Model.OptionSpec o = spec.findOption(e.getKey());
+        for (String other : o.names()) {
+          assertThat(PlainArgs.SHAPES.get(command).options().get(other)).as("%s %s", command, other).isSameAs(e.getValue());
+        }
+      }
       assertThat(PlainArgs.SHAPES.get(command).operands()).as(command).hasSize(spec.positionalParameters().size());
       for (CommandLine.Model.PositionalParamSpec p : spec.positionalParameters()) {
         assertThat(p.arity().min()).as("%s: operands are required, one word each", command).isEqualTo(1);
@@ -89,10 +103,13 @@ class PlainArgsTest {
     List<List<String>> lines = new ArrayList<>();
     for (var e : PlainArgs.SHAPES.get(command).options().entrySet()) {
       String name = e.getKey();
+      if (PlainArgs.SHAPES.get(command).required().contains(name)) {
+        continue; // in every line already
+      }
       List<String> line = new ArrayList<>(List.of(command));
       switch (e.getValue().kind()) {
         case FLAG -> line.add(name);
-        case ONE -> line.addAll(List.of(name, "v " + name.substring(2) + " ü"));
+        case ONE -> line.addAll(List.of(name, "v " + name.replace("-", "") + " ü"));
         case MANY -> line.addAll(List.of(name, "first", name + "=second=2", name, "third"));
       }
       line.addAll(operands);
@@ -114,23 +131,27 @@ class PlainArgsTest {
     for (var group : PlainArgs.SHAPES.get(command).exclusive()) {
       skip.addAll(group.stream().sorted().skip(1).toList());
     }
+    java.util.Set<Object> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (var e : PlainArgs.SHAPES.get(command).options().entrySet()) {
-      if (skip.contains(e.getKey())) {
+      if (skip.contains(e.getKey()) || PlainArgs.SHAPES.get(command).required().contains(e.getKey()) || !taken.add(e.getValue())) {
         continue;
       }
       words.add(e.getValue().kind() == PlainArgs.Kind.FLAG ? List.of(e.getKey()) : List.of(e.getKey(), "x" + words.size()));
     }
     List<List<String>> lines = new ArrayList<>();
+    // In the second order the first operand comes before the options (a command with no operands:
+    // its required options, which take their values with them).
+    int first = PlainArgs.SHAPES.get(command).operands().isEmpty() ? operands.size() : Math.min(1, operands.size());
     for (int order = 0; order < 2; order++) {
       List<String> line = new ArrayList<>(List.of("--debug", "--limit", "maxRecords=9", command));
       if (order == 1) {
-        line.addAll(operands.subList(0, Math.min(1, operands.size())));
+        line.addAll(operands.subList(0, first));
       }
       for (List<String> w : words) {
         line.addAll(w);
       }
       line.add("--limit=maxIncludeDepth=3");
-      line.addAll(order == 1 ? operands.subList(Math.min(1, operands.size()), operands.size()) : operands);
+      line.addAll(order == 1 ? operands.subList(first, operands.size()) : operands);
       lines.add(line);
       java.util.Collections.reverse(words);
     }
@@ -139,8 +160,9 @@ class PlainArgsTest {
 
   @Test
   void whatItReadsIsWhatPicocliMakesOfTheLine() throws Exception {
+    // The operands, and the required options, every line of the command has.
     Map<String, List<String>> operands = Map.of("check", List.of(), "diff", List.of(OPERANDS_OF_DIFF), "lint", List.of(),
-        "verify", List.of("report.json"), "terraform", List.of("-"));
+        "snapshot", List.of("--zone", "example.com."), "verify", List.of("report.json"), "terraform", List.of("-"));
     int lines = 0;
     for (String command : PlainArgs.SHAPES.keySet()) {
       List<List<String>> all = new ArrayList<>();
@@ -160,6 +182,7 @@ class PlainArgsTest {
     readAsPicocli("check", "--head", "HEAD~1", "--base=main");
     readAsPicocli("terraform", "plan.json", "--zone", "Z1=example.com.", "--zone=Z2=example.net.");
     readAsPicocli("verify", "--repo", "/srv/dns", "out/report.json");
+    readAsPicocli("snapshot", "-o", "live.zone", "--zone=example.com.");
   }
 
   @Test
@@ -167,7 +190,11 @@ class PlainArgsTest {
     String[][] left = {
       {},
       {"--debug"},
-      {"snapshot", "--zone", "example.com."},
+      {"snapshot"},
+      {"snapshot", "--repo", "."},
+      {"snapshot", "--zone", "a.", "-o", "x", "--output", "y"},
+      {"snapshot", "--zone", "a.", "-ox"},
+      {"snapshot", "--zone", "a.", "--zone", "b."},
       {"diff", "a"},
       {"diff", "a", "b", "c"},
       {"diff", "--help", "a", "b"},
