@@ -12,7 +12,6 @@ read -r -a SIZES <<< "${SIZES[*]}"
 RUNS=${RUNS:-5}
 OUT=$(pwd)/bench/out
 mkdir -p "$OUT"
-JAR=target/zonegate.jar
 [ -x target/zonegate ] || mvn -q -DskipTests package
 JAVA=${JAVA:-java}
 # zonegate runs as users run it, in two installs that differ only in their Java:
@@ -165,7 +164,6 @@ echo
 cpu=$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
 echo "machine: $(nproc) cores${cpu:+ ($cpu)}, $(free -g | awk '/Mem:/{print $2}') GiB"
 for v in "${VARIANTS[@]}"; do
-  read -r -a z <<< "${CMD[$v]}"
   echo "zonegate on ${JV[$v]}: ${CMD[$v]}"
 done
 echo "runs: $RUNS alternating, median; RSS is peak resident set size"

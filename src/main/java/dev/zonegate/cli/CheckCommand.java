@@ -23,7 +23,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--repo", paramLabel = "DIR", description = "The repository (default: the current directory).")
   Path repo = Path.of(".");
 
-  @Mixin ConfigChoice config;
+  @Mixin ConfigChoice config = new ConfigChoice();
 
   @Option(names = "--base", paramLabel = "REF", description = "Base commit (default: $CI_MERGE_REQUEST_DIFF_BASE_SHA, else the merge-base with origin's default branch).")
   String base;
@@ -51,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "LEVEL", description = "block (default) or warn.")
   String failOn = "block";
 
-  @Mixin ReportOptions reports;
+  @Mixin ReportOptions reports = new ReportOptions();
 
   @Override
   public Integer call() throws Exception {

@@ -33,9 +33,9 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--format-in", paramLabel = "FORMAT", description = "Input format for both files: master, octodns or route53; default: by file extension.")
   String formatIn;
 
-  @Mixin GateOptions gate;
+  @Mixin GateOptions gate = new GateOptions();
 
-  @Mixin ReportOptions reports;
+  @Mixin ReportOptions reports = new ReportOptions();
 
   @Override
   public Integer call() throws Exception {

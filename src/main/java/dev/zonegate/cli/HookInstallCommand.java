@@ -33,7 +33,7 @@ final class HookInstallCommand implements Callable<Integer> {
   @Option(names = "--copy", description = "Keep a copy of this zonegate in .git/zonegate for the hook, even when a zonegate is on the PATH.")
   boolean copy;
 
-  @Mixin ConfigChoice config;
+  @Mixin ConfigChoice config = new ConfigChoice();
 
   @Override
   public Integer call() throws Exception {

@@ -33,7 +33,7 @@ final class HookPrePushCommand implements Callable<Integer> {
   @Option(names = "--repo", paramLabel = "DIR", description = "The repository (default: the current directory).")
   Path repo = Path.of(".");
 
-  @Mixin ConfigChoice config;
+  @Mixin ConfigChoice config = new ConfigChoice();
 
   @Override
   public Integer call() {

@@ -19,9 +19,9 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--repo", paramLabel = "DIR", description = "The repository's working tree (default: the current directory).")
   Path repo = Path.of(".");
 
-  @Mixin ConfigChoice config;
+  @Mixin ConfigChoice config = new ConfigChoice();
 
-  @Mixin ReportOptions reports;
+  @Mixin ReportOptions reports = new ReportOptions();
 
   @Override
   public Integer call() throws Exception {

@@ -160,7 +160,6 @@ public class Main implements Runnable {
       return null;
     }
     HookPrePushCommand c = new HookPrePushCommand();
-    c.config = new ConfigChoice();
     int i = 2;
     String option = args[i];
     if (option.equals("--config") || option.equals("--octodns-config")) {

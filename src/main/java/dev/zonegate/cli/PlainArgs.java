@@ -46,9 +46,9 @@ final class PlainArgs {
   record Option<T>(Kind kind, BiConsumer<T, String> set) {}
 
   /**
-   * What a command takes: a new command object with its mixins (picocli makes those too), its
-   * options by name (an option with two names under both), its operands in order, the options of
-   * which at most one may be given, and the options that must be.
+   * What a command takes: a new command object (its mixins are made with it, and picocli uses
+   * those rather than making its own), its options by name (an option with two names under both),
+   * its operands in order, the options of which at most one may be given, and those that must be.
    */
   record Shape<T extends Callable<Integer>>(
       Supplier<T> make,
@@ -181,12 +181,7 @@ final class PlainArgs {
     o.put("--allow", many((c, v) -> c.allow.add(v)));
     o.put("--fail-on", one((c, v) -> c.failOn = v));
     reports(o, c -> c.reports);
-    return new Shape<>(() -> {
-      CheckCommand c = new CheckCommand();
-      c.config = new ConfigChoice();
-      c.reports = new ReportOptions();
-      return c;
-    }, o, List.of(), List.of(Set.of("--head", "--worktree")));
+    return new Shape<>(CheckCommand::new, o, List.of(), List.of(Set.of("--head", "--worktree")));
   }
 
   private static Shape<DiffCommand> diff() {
@@ -196,12 +191,7 @@ final class PlainArgs {
     gate(o, c -> c.gate);
     reports(o, c -> c.reports);
     List<BiConsumer<DiffCommand, String>> operands = List.of((c, v) -> c.oldFile = v, (c, v) -> c.newFile = v);
-    return new Shape<>(() -> {
-      DiffCommand c = new DiffCommand();
-      c.gate = new GateOptions();
-      c.reports = new ReportOptions();
-      return c;
-    }, o, operands, List.of());
+    return new Shape<>(DiffCommand::new, o, operands, List.of());
   }
 
   private static Shape<LintCommand> lint() {
@@ -209,12 +199,7 @@ final class PlainArgs {
     o.put("--repo", one((c, v) -> c.repo = Path.of(v)));
     config(o, c -> c.config);
     reports(o, c -> c.reports);
-    return new Shape<>(() -> {
-      LintCommand c = new LintCommand();
-      c.config = new ConfigChoice();
-      c.reports = new ReportOptions();
-      return c;
-    }, o, List.of(), List.of());
+    return new Shape<>(LintCommand::new, o, List.of(), List.of());
   }
 
   private static Shape<SnapshotCommand> snapshot() {
@@ -225,22 +210,14 @@ final class PlainArgs {
     Option<SnapshotCommand> output = one((c, v) -> c.output = Path.of(v));
     o.put("--output", output);
     o.put("-o", output);
-    return new Shape<>(() -> {
-      SnapshotCommand c = new SnapshotCommand();
-      c.config = new ConfigChoice();
-      return c;
-    }, o, List.of(), List.of(), Set.of("--zone"));
+    return new Shape<>(SnapshotCommand::new, o, List.of(), List.of(), Set.of("--zone"));
   }
 
   private static Shape<VerifyCommand> verify() {
     Map<String, Option<VerifyCommand>> o = new LinkedHashMap<>();
     o.put("--repo", one((c, v) -> c.repo = Path.of(v)));
     config(o, c -> c.config);
-    return new Shape<>(() -> {
-      VerifyCommand c = new VerifyCommand();
-      c.config = new ConfigChoice();
-      return c;
-    }, o, List.of((c, v) -> c.report = Path.of(v)), List.of());
+    return new Shape<>(VerifyCommand::new, o, List.of((c, v) -> c.report = Path.of(v)), List.of());
   }
 
   private static Shape<TerraformCommand> terraform() {
@@ -248,12 +225,7 @@ final class PlainArgs {
     o.put("--zone", many((c, v) -> c.zones.add(v)));
     gate(o, c -> c.gate);
     reports(o, c -> c.reports);
-    return new Shape<>(() -> {
-      TerraformCommand c = new TerraformCommand();
-      c.gate = new GateOptions();
-      c.reports = new ReportOptions();
-      return c;
-    }, o, List.of((c, v) -> c.plan = v), List.of());
+    return new Shape<>(TerraformCommand::new, o, List.of((c, v) -> c.plan = v), List.of());
   }
 
   /** {@link GateOptions}' options. */

@@ -17,7 +17,7 @@ final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--repo", paramLabel = "DIR", description = "The repository's working tree (default: the current directory).")
   Path repo = Path.of(".");
 
-  @Mixin ConfigChoice config;
+  @Mixin ConfigChoice config = new ConfigChoice();
 
   @Option(names = "--zone", required = true, paramLabel = "NAME", description = "The zone to read.")
   String zone;

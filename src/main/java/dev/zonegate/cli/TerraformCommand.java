@@ -28,9 +28,9 @@ final class TerraformCommand implements Callable<Integer> {
   @Option(names = "--zone", paramLabel = "ID=NAME", description = "Name a zone the plan gives only by id (repeatable).")
   List<String> zones = new java.util.ArrayList<>();
 
-  @Mixin GateOptions gate;
+  @Mixin GateOptions gate = new GateOptions();
 
-  @Mixin ReportOptions reports;
+  @Mixin ReportOptions reports = new ReportOptions();
 
   @Override
   public Integer call() throws Exception {

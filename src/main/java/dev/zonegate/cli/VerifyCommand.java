@@ -25,7 +25,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--repo", paramLabel = "DIR", description = "The checked-out repository (default: the current directory).")
   Path repo = Path.of(".");
 
-  @Mixin ConfigChoice config;
+  @Mixin ConfigChoice config = new ConfigChoice();
 
   @Override
   public Integer call() throws Exception {
