@@ -191,6 +191,7 @@ public final class ZoneAssembler {
     RRset[] out = new RRset[n];
     long[] setPre = sorted.usable() ? new long[n] : null;
     String[] group = new String[4];
+    TypeColumn.Builder types = new TypeColumn.Builder(n);
     // The records in zone order: record i of the zone is order[i] of the input, whose fields sit
     // side by side (refs[3k..3k+2], nums[2k..2k+1]), so each costs one jump into memory.
     for (int i = 0; i < n; ) {
@@ -245,10 +246,11 @@ public final class ZoneAssembler {
         setPre[setCount] = pre[i];
       }
       out[setCount++] = set;
+      types.add(key.type());
       i = j;
     }
     return new Zone(origin, setCount == n ? out : Arrays.copyOf(out, setCount), setPre, sorted.stripped(), relative, ascii, records,
-        mergeNotices(mixed));
+        types.build(), mergeNotices(mixed));
   }
 
   /** The readers' notices and the mixed-TTL ones, in the order the records and notices came. */

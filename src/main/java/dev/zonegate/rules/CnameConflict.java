@@ -44,12 +44,13 @@ final class CnameConflict implements Rule {
     // must not block an unrelated change. Adding an A beside an existing CNAME counts, as does
     // adding the CNAME.
     OncePerName judged = new OncePerName();
+    Zone.Walk walk = after.walk(); // the changes come in canonical order
     for (Change c : in.changes()) {
       if (c.after() == null || !judged.first(c.name())) {
         continue;
       }
       String name = c.name();
-      java.util.Collection<RRset> here = after.at(name);
+      java.util.Collection<RRset> here = walk.at(name);
       if (!hasCname(here)) {
         continue; // most names: nothing to gather
       }

@@ -146,20 +146,25 @@ final class DanglingReference implements Rule {
     }
     String origin = z.origin();
     boolean needsAddress = NEEDS_ADDRESS.contains(type);
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = null; // made at the first CNAME followed: most targets are not aliases
     String name = target;
     for (int hop = 0; hop < MAX_CHAIN; hop++) {
       if (!Names.isAtOrBelow(name, origin)) {
         return null; // another zone's business
       }
-      if (!seen.add(name)) {
-        return "is a CNAME loop";
+      if (hop > 0) {
+        if (seen == null) {
+          seen = new HashSet<>();
+          seen.add(target);
+        }
+        if (!seen.add(name)) {
+          return "is a CNAME loop";
+        }
       }
-      String via = hop == 0 ? "" : " via CNAME to " + name;
       String cut = delegation(z, name);
       if (cut != null) {
         // The child zone serves this name; only an NS target below the cut is ours, as glue.
-        if (type.equals("NS") && hop == 0 && AddressEmptied.addressesAt(z, name).isEmpty()) {
+        if (type.equals("NS") && hop == 0 && !hasAddress(z.at(name))) {
           return "is below the delegation " + cut + " and has no glue address (A/AAAA)";
         }
         return null;
@@ -168,22 +173,33 @@ final class DanglingReference implements Rule {
         // A DNAME names a subtree: it is fine as long as anything lives at or below its target.
         return hasSubtree(z, name) ? null : "names nothing in the zone";
       }
-      java.util.Collection<RRset> here = nonEmpty(z, name);
-      if (here.isEmpty()) {
+      // The sets with data here (DNSSEC bookkeeping alone is none): an alias to follow, an
+      // address, a provider ALIAS.
+      boolean any = false;
+      boolean address = false;
+      boolean alias = false;
+      String next = null;
+      for (RRset s : z.at(name)) {
+        if (s.rdata().isEmpty() || AddressEmptied.DNSSEC_META.contains(s.type())) {
+          continue;
+        }
+        any = true;
+        switch (s.type()) {
+          case "CNAME" -> next = next != null ? next : References.target("CNAME", s.rdata().get(0));
+          case "A", "AAAA" -> address = true;
+          case "ALIAS" -> alias = true;
+          default -> { }
+        }
+      }
+      String via = hop == 0 ? "" : " via CNAME to " + name;
+      if (!any) {
         if (wildcardCovers(z, name)) {
           return null;
         }
         return hop == 0 ? "names nothing in the zone" : "leads" + via + ", which names nothing in the zone";
       }
-      String next = null;
-      for (RRset s : here) {
-        if (s.type().equals("CNAME")) {
-          next = References.target("CNAME", s.rdata().get(0));
-          break;
-        }
-      }
       if (next == null) {
-        if (needsAddress && AddressEmptied.addressesAt(z, name).isEmpty() && !hasType(here, "ALIAS")) {
+        if (needsAddress && !address && !alias) {
           return hop == 0 ? "has no address (A/AAAA)" : "leads" + via + ", which has no address (A/AAAA)";
         }
         return null;
@@ -193,29 +209,20 @@ final class DanglingReference implements Rule {
     return "is a CNAME chain longer than " + MAX_CHAIN;
   }
 
-  /** True when a record of the set before the change named {@code target}. */
-  private static boolean pointedAt(Change c, String target) {
-    for (String r : c.beforeRdata()) {
-      if (target.equals(References.target(c.type(), r))) {
+  /** True when an A or AAAA set with records is among the sets. */
+  private static boolean hasAddress(java.util.Collection<RRset> sets) {
+    for (RRset s : sets) {
+      if ((s.type().equals("A") || s.type().equals("AAAA")) && !s.rdata().isEmpty()) {
         return true;
       }
     }
     return false;
   }
 
-  private static java.util.Collection<RRset> nonEmpty(Zone z, String name) {
-    List<RRset> out = new ArrayList<>();
-    for (RRset s : z.at(name)) {
-      if (!s.rdata().isEmpty() && !AddressEmptied.DNSSEC_META.contains(s.type())) {
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  private static boolean hasType(java.util.Collection<RRset> sets, String type) {
-    for (RRset s : sets) {
-      if (s.type().equals(type)) {
+  /** True when a record of the set before the change named {@code target}. */
+  private static boolean pointedAt(Change c, String target) {
+    for (String r : c.beforeRdata()) {
+      if (target.equals(References.target(c.type(), r))) {
         return true;
       }
     }

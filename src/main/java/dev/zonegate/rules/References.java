@@ -42,11 +42,8 @@ public final class References {
     }
     String origin = z.origin();
     int[] hashes = wanted == null ? null : hashTable(wanted);
-    for (RRset s : z.sets()) {
+    for (RRset s : z.setsOf(References::refers)) {
       String type = s.type();
-      if (!refers(type)) {
-        continue;
-      }
       for (int i = 0; i < s.rdataCount(); i++) {
         String rdata = s.rdata(i);
         long where = region(type, rdata);

@@ -31,19 +31,20 @@ final class ReservedAddress implements Rule {
       if (a.length != net.length) {
         return false;
       }
-      for (int bit = 0; bit < prefix; bit++) {
-        int mask = 0x80 >> (bit % 8);
-        if ((a[bit / 8] & mask) != (net[bit / 8] & mask)) {
+      int whole = prefix >>> 3;
+      for (int i = 0; i < whole; i++) {
+        if (a[i] != net[i]) {
           return false;
         }
       }
-      return true;
+      int bits = prefix & 7;
+      return bits == 0 || ((a[whole] ^ net[whole]) & 0xff & (0xff00 >>> bits)) == 0;
     }
   }
 
   // The IANA special-purpose registries (RFC 6890 and updates), entries not globally reachable.
-  private static final List<Block> IPV4 =
-      List.of(
+  private static final Block[] IPV4 =
+      blocks(
           block("0.0.0.0/8", "\"this network\" (RFC 791)"),
           block("10.0.0.0/8", "private-use (RFC 1918)"),
           block("100.64.0.0/10", "shared address space / carrier-grade NAT (RFC 6598)"),
@@ -64,8 +65,8 @@ final class ReservedAddress implements Rule {
 
   // Outside 2000::/3 nothing is global unicast except the NAT64 well-known prefix; inside it the
   // 2001::/23 IETF block is reserved except its globally reachable assignments (Teredo, AMT, ...).
-  private static final List<Block> IPV6 =
-      List.of(
+  private static final Block[] IPV6 =
+      blocks(
           block("::/0", "outside global unicast space 2000::/3 (RFC 4291)"),
           block("2000::/3", null),
           block("::/128", "unspecified (RFC 4291)"),
@@ -90,18 +91,25 @@ final class ReservedAddress implements Rule {
           block("fec0::/10", "deprecated site-local (RFC 3879)"),
           block("ff00::/8", "multicast (RFC 4291)"));
 
-  private final List<Block> allowed = new ArrayList<>();
+  /** Looked through once per address: an array, not a list and its iterator. */
+  private static Block[] blocks(Block... b) {
+    return b;
+  }
+
+  private final Block[] allowed;
 
   ReservedAddress(RuleSpec spec) {
     this.spec = spec;
+    List<Block> ranges = new ArrayList<>();
     for (String cidr : spec.stringsParam("allowedRanges")) {
       try {
-        allowed.add(block(cidr, "allowed"));
+        ranges.add(block(cidr, "allowed"));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "rule '" + spec.id() + "': allowedRanges entry '" + cidr + "' is not an address range like 100.64.0.0/10");
       }
     }
+    this.allowed = ranges.toArray(new Block[0]);
   }
 
   @Override
@@ -116,24 +124,38 @@ final class ReservedAddress implements Rule {
       if (!(c.type().equals("A") || c.type().equals("AAAA"))) {
         continue;
       }
-      // Only what the change adds: an address that was already live is an old problem. Routing
-      // pool values (octoDNS dynamic, geo) are served to someone too.
-      List<String> added = new ArrayList<>(c.added());
-      List<String> pooled = new ArrayList<>(Routing.values(c.after()));
-      pooled.removeAll(Routing.values(c.before()));
-      pooled.removeAll(added);
-      added.addAll(pooled);
-      List<String> problems = new ArrayList<>();
-      for (String addr : added) {
+      List<String> problems = null;
+      for (String addr : added(c)) {
         String why = reserved(addr);
         if (why != null) {
+          if (problems == null) {
+            problems = new ArrayList<>();
+          }
           problems.add(addr + " is " + why);
         }
       }
-      if (!problems.isEmpty()) {
+      if (problems != null) {
         out.add(c, c.type() + " " + String.join("; ", problems) + ", which a public zone should not serve");
       }
     }
+  }
+
+  /**
+   * Only what the change adds: an address that was already live is an old problem. Routing pool
+   * values (octoDNS dynamic, geo) are served to someone too.
+   */
+  private static List<String> added(Change c) {
+    List<String> added = c.before() == null ? c.afterRdata() : c.added();
+    List<String> routed = Routing.values(c.after());
+    if (routed.isEmpty()) {
+      return added; // lint's million adds: no copies
+    }
+    List<String> all = new ArrayList<>(added);
+    List<String> pooled = new ArrayList<>(routed);
+    pooled.removeAll(Routing.values(c.before()));
+    pooled.removeAll(added);
+    all.addAll(pooled);
+    return all;
   }
 
   /**
@@ -172,7 +194,7 @@ final class ReservedAddress implements Rule {
   }
 
   /** The longest-prefix block holding the address, or null. */
-  private static Block within(List<Block> blocks, byte[] a) {
+  private static Block within(Block[] blocks, byte[] a) {
     Block best = null;
     for (Block b : blocks) {
       if (b.contains(a) && (best == null || b.prefix() > best.prefix())) {
@@ -209,23 +231,29 @@ final class ReservedAddress implements Rule {
     return s.indexOf(':') >= 0 ? parse6(s) : parse4(s);
   }
 
+  /** Four dot-separated decimal parts of one to three digits, each at most 255. */
   private static byte[] parse4(String s) {
-    String[] p = s.split("\\.", -1);
-    if (p.length != 4) {
-      return null;
-    }
     byte[] out = new byte[4];
-    for (int i = 0; i < 4; i++) {
-      if (p[i].isEmpty() || p[i].length() > 3 || !p[i].chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+    int part = 0;
+    int value = 0;
+    int digits = 0;
+    int n = s.length();
+    for (int i = 0; i <= n; i++) {
+      char ch = i < n ? s.charAt(i) : '.'; // the end closes the last part
+      if (ch >= '0' && ch <= '9') {
+        if (++digits > 3) {
+          return null;
+        }
+        value = value * 10 + (ch - '0');
+      } else if (ch == '.' && digits > 0 && value <= 255 && part < 4) {
+        out[part++] = (byte) value;
+        value = 0;
+        digits = 0;
+      } else {
         return null;
       }
-      int v = Integer.parseInt(p[i]);
-      if (v > 255) {
-        return null;
-      }
-      out[i] = (byte) v;
     }
-    return out;
+    return part == 4 ? out : null;
   }
 
   private static byte[] parse6(String s) {

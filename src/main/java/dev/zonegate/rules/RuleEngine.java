@@ -1,5 +1,6 @@
 package dev.zonegate.rules;
 
+import dev.zonegate.util.Timings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -45,7 +46,9 @@ public final class RuleEngine {
 
   private static List<Finding> check(RuleSet.Active a, RuleInput in) {
     List<Finding> found = new ArrayList<>();
+    long t = System.nanoTime();
     a.rule().check(in.scoped(a.spec().scope()), new Findings(a.spec(), in.zone(), found::add));
+    Timings.addDetail("rules." + a.spec().id(), t);
     return found;
   }
 }

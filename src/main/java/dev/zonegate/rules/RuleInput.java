@@ -7,9 +7,7 @@ import dev.zonegate.model.Zone;
 import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneReadException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What rules judge for one zone: the snapshot now live ({@code before}), the proposed one
@@ -28,22 +26,29 @@ public final class RuleInput {
   private final ZoneReadException parseError;
   private Zone base;
   private List<Disagreement> disagreements = List.of();
-  private Map<RRsetKey, Change> byKey;
   /** Shared by this input and every scoped view of it. */
   private Shared shared;
 
   /** What the inputs of one zone share: the reference indexes, built on first use. */
   private static final class Shared {
-    final java.util.Set<String> changedNames;
+    private final List<Change> changes;
+    /** How many names the changes touch: they come in canonical order, a name's changes adjacent. */
+    private final int changedNameCount;
+    private java.util.Set<String> changedNames;
     References beforeRefs;
     References afterRefs;
+    Aliases afterAliases;
 
     Shared(List<Change> changes) {
-      java.util.Set<String> names = new java.util.HashSet<>(capacity(changes.size()));
+      this.changes = changes;
+      OncePerName names = new OncePerName();
+      int n = 0;
       for (Change c : changes) {
-        names.add(c.name());
+        if (names.first(c.name())) {
+          n++;
+        }
       }
-      this.changedNames = names;
+      this.changedNameCount = n;
     }
 
     /**
@@ -51,7 +56,17 @@ public final class RuleInput {
      * are most of the zone (lint, a regenerated zone), where filtering costs more than it saves.
      */
     java.util.Set<String> wanted(Zone z) {
-      return z != null && changedNames.size() * 2L > z.size() ? null : changedNames;
+      if (z != null && changedNameCount * 2L > z.size()) {
+        return null; // and the set of a million changed names is never made
+      }
+      if (changedNames == null) {
+        java.util.Set<String> names = new java.util.HashSet<>(capacity(changedNameCount));
+        for (Change c : changes) {
+          names.add(c.name());
+        }
+        changedNames = names;
+      }
+      return changedNames;
     }
   }
 
@@ -68,6 +83,7 @@ public final class RuleInput {
     this.before = before;
     this.after = after;
     this.changes = List.copyOf(changes);
+    assert canonical(this.changes) : "changes out of canonical order";
     this.critical = critical == null ? List.of() : List.copyOf(critical);
     this.afterFormat = afterFormat;
     this.afterFile = afterFile;
@@ -149,21 +165,39 @@ public final class RuleInput {
     return disagreements;
   }
 
-  /** The change to one RRset, or null when it did not change. */
+  /**
+   * The change to one RRset, or null when it did not change. The changes are in canonical order,
+   * so it is found by binary search: a rule asks about a few sets (the apex MX) or about those it
+   * reports, and a map of lint's million changes would cost more than all its searches.
+   */
   public Change change(RRsetKey key) {
-    return byKey().get(key);
+    int lo = 0;
+    int hi = changes.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (changes.get(mid).key().compareTo(key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    // Keys that order alike (a relative and an absolute spelling) are told apart by equality.
+    for (int i = lo; i < changes.size() && changes.get(i).key().compareTo(key) == 0; i++) {
+      if (changes.get(i).key().equals(key)) {
+        return changes.get(i);
+      }
+    }
+    return null;
   }
 
-  // The lazily built indexes below are shared by rules that may run on two threads at once.
-  private synchronized Map<RRsetKey, Change> byKey() {
-    if (byKey == null) {
-      Map<RRsetKey, Change> m = new HashMap<>(capacity(changes.size()));
-      for (Change c : changes) {
-        m.put(c.key(), c);
+  /** True when the changes are in canonical order by key, as {@link #change} needs. */
+  private static boolean canonical(List<Change> changes) {
+    for (int i = 1; i < changes.size(); i++) {
+      if (changes.get(i - 1).key().compareTo(changes.get(i).key()) > 0) {
+        return false;
       }
-      byKey = m;
     }
-    return byKey;
+    return true;
   }
 
   public Change change(String name, String type) {
@@ -192,6 +226,17 @@ public final class RuleInput {
         sh.afterRefs = new References(after, sh.wanted(after));
       }
       return sh.afterRefs;
+    }
+  }
+
+  /** The aliases (CNAME owners) of the proposed snapshot, shared like the references. */
+  Aliases afterAliases() {
+    Shared sh = shared();
+    synchronized (sh) {
+      if (sh.afterAliases == null) {
+        sh.afterAliases = new Aliases(after, sh.wanted(after) == null);
+      }
+      return sh.afterAliases;
     }
   }
 

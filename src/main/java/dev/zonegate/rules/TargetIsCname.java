@@ -33,20 +33,25 @@ final class TargetIsCname implements Rule {
     if (after == null) {
       return;
     }
+    Aliases aliases = in.afterAliases();
+    Boolean unchangedReferrers = null;
     for (Change c : in.changes()) {
       if (c.after() == null) {
         continue;
       }
       // (1) An MX, NS or SRV set the change adds or edits: every target it will serve.
       if (DanglingReference.NEEDS_ADDRESS.contains(c.type())) {
-        Set<String> aliased = new LinkedHashSet<>();
+        Set<String> aliased = null;
         for (String rdata : c.afterRdata()) {
           String t = References.target(c.type(), rdata);
-          if (t != null && Names.isAtOrBelow(t, after.origin()) && isCname(after, t)) {
+          if (t != null && Names.isAtOrBelow(t, after.origin()) && aliases.isCname(t)) {
+            if (aliased == null) {
+              aliased = new LinkedHashSet<>();
+            }
             aliased.add(t);
           }
         }
-        if (!aliased.isEmpty()) {
+        if (aliased != null) {
           out.add(c, c.name() + " " + c.type() + " points at " + String.join(", ", aliased)
               + (aliased.size() == 1 ? ", which is a CNAME" : ", which are CNAMEs")
               + "; " + c.type() + " targets must be names with addresses (RFC 2181 §10.3)");
@@ -55,6 +60,12 @@ final class TargetIsCname implements Rule {
       // (2) A CNAME newly at a name that MX, NS or SRV records still point at. Referrers whose own
       // set changed were judged in (1).
       if (c.type().equals("CNAME") && c.action() == Change.Action.ADD) {
+        if (unchangedReferrers == null) {
+          unchangedReferrers = unchangedReferrers(in, after);
+        }
+        if (!unchangedReferrers) {
+          continue; // every referrer changed, so (1) judged it
+        }
         List<References.Reference> refs = new ArrayList<>();
         for (References.Reference r : in.afterReferences().to(c.name())) {
           Change own = in.change(r.owner(), r.type());
@@ -72,12 +83,18 @@ final class TargetIsCname implements Rule {
     }
   }
 
-  private static boolean isCname(Zone z, String name) {
-    for (RRset s : z.at(name)) {
-      if (s.type().equals("CNAME") && !s.rdata().isEmpty()) {
-        return true;
+  /**
+   * Whether some MX, NS or SRV set of the proposed zone is not the set of a change (as
+   * {@link RuleInput#change(String, String)} finds them). When none is, as in lint, where each set
+   * is an add, (2) has no referrer to report, and the zone's references are never gathered.
+   */
+  private static boolean unchangedReferrers(RuleInput in, Zone after) {
+    int changed = 0;
+    for (Change c : in.changes()) {
+      if (c.after() != null && c.key().setId() == null && DanglingReference.NEEDS_ADDRESS.contains(c.type())) {
+        changed++;
       }
     }
-    return false;
+    return after.setsOf(DanglingReference.NEEDS_ADDRESS::contains).size() != changed;
   }
 }

@@ -14,11 +14,24 @@ import java.util.Map;
  */
 public final class Timings {
   private static final Map<String, Long> NANOS = new LinkedHashMap<>();
+  /** Parts shown only when they took long enough to matter (one per rule: most take nothing). */
+  private static final java.util.Set<String> DETAILS = new java.util.HashSet<>();
+  private static final long DETAIL_SHOWN_NANOS = 10_000_000;
 
   private Timings() {}
 
   public static synchronized void reset() {
     NANOS.clear();
+    DETAILS.clear();
+  }
+
+  /**
+   * Adds the time since {@code startNanos} to the part {@code stage} ({@code outer.inner}), shown
+   * only when its sum reaches 0.01 s: which of many parts (the rules) a slow stage spent its time in.
+   */
+  public static synchronized void addDetail(String stage, long startNanos) {
+    DETAILS.add(stage);
+    add(stage, startNanos);
   }
 
   /** Adds the time since {@code startNanos} (from {@link System#nanoTime}) to the stage. */
@@ -56,7 +69,7 @@ public final class Timings {
       sb.append(stage).append(' ').append(seconds(e.getValue()));
       String parts = "";
       for (Map.Entry<String, Long> p : NANOS.entrySet()) {
-        if (p.getKey().startsWith(stage + ".")) {
+        if (p.getKey().startsWith(stage + ".") && (!DETAILS.contains(p.getKey()) || p.getValue() >= DETAIL_SHOWN_NANOS)) {
           parts += (parts.isEmpty() ? "" : ", ") + p.getKey().substring(stage.length() + 1) + ' ' + seconds(p.getValue());
         }
       }

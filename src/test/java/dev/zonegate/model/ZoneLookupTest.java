@@ -105,4 +105,69 @@ class ZoneLookupTest {
     }
     assertThat(z.at("_domainkey.mail.example.")).isEmpty();
   }
+
+  @Test
+  void aWalkFindsWhatAtFinds() {
+    // In canonical order (lint's case: each name is the next set), with absent names, repeats and
+    // names out of order among them (a diff's sparse changes, a rule asking twice).
+    Random r = new Random(5);
+    for (int round = 0; round < 30; round++) {
+      String origin = round % 2 == 0 ? "example." : ".";
+      List<RRset> sets = sets(r, 1 + r.nextInt(300), origin, round % 4 == 1);
+      for (Zone z : List.of(assembled(origin, sets), new Zone(origin, sets, List.of()))) {
+        List<String> asked = new ArrayList<>();
+        for (RRset s : z.sets()) {
+          asked.add(s.name());
+          if (r.nextInt(4) == 0) {
+            asked.add(r.nextBoolean() ? name(r, origin) : s.name());
+          }
+        }
+        if (round % 3 == 0) {
+          Collections.shuffle(asked, r);
+        }
+        Zone.Walk walk = z.walk();
+        for (String n : asked) {
+          assertThat(walk.at(n)).as("walk.at(%s)", n).containsExactlyElementsOf(z.at(n));
+        }
+      }
+    }
+  }
+
+  @Test
+  void setsOfATypeAreTheSetsOfThatTypeInOrder() {
+    Random r = new Random(8);
+    List<RRset> sets = sets(r, 500, "example.", false);
+    for (Zone z : List.of(assembled("example.", sets), new Zone("example.", sets, List.of()))) {
+      for (java.util.Set<String> types : List.of(java.util.Set.of("NS"), java.util.Set.of("A", "CNAME"), java.util.Set.of("MX"))) {
+        assertThat(z.setsOf(types::contains))
+            .containsExactlyElementsOf(z.sets().stream().filter(s -> types.contains(s.type())).toList());
+      }
+    }
+  }
+
+  @Test
+  void aZoneOfManyTypesHasNoColumnAndStillFindsThem() {
+    // More distinct types than the column's byte holds: every set is looked at instead.
+    List<RRset> sets = new ArrayList<>();
+    for (int t = 0; t < 200; t++) {
+      sets.add(new RRset(RRsetKey.of("h" + t + ".example.", "TYPE" + (1000 + t)), 300, List.of("\\# 0"), null));
+    }
+    sets.add(new RRset(RRsetKey.of("sub.example.", "NS"), 300, List.of("ns.sub.example."), null));
+    for (Zone z : List.of(assembled("example.", sets), new Zone("example.", sets, List.of()))) {
+      assertThat(z.setsOf("TYPE1150"::equals)).extracting(RRset::name).containsExactly("h150.example.");
+      assertThat(z.setsOf(t -> t.startsWith("TYPE"))).hasSize(200);
+      assertThat(z.hasNsBelowOrigin()).isTrue();
+    }
+  }
+
+  @Test
+  void onlyAnNsBelowTheApexIsADelegation() {
+    RRset apex = new RRset(RRsetKey.of("example.", "NS"), 300, List.of("ns1.example."), null);
+    RRset host = new RRset(RRsetKey.of("ns1.example.", "A"), 300, List.of("192.0.2.1"), null);
+    RRset child = new RRset(RRsetKey.of("sub.example.", "NS"), 300, List.of("ns1.example."), null);
+    assertThat(assembled("example.", List.of(apex, host)).hasNsBelowOrigin()).isFalse();
+    assertThat(assembled("example.", List.of(apex, host, child)).hasNsBelowOrigin()).isTrue();
+    assertThat(new Zone("example.", List.of(apex, host), List.of()).hasNsBelowOrigin()).isFalse();
+    assertThat(new Zone("example.", List.of(child, host), List.of()).hasNsBelowOrigin()).isTrue();
+  }
 }

@@ -201,4 +201,60 @@ class ReservedAddressTest {
       assertThat(ReservedAddress.parse(bad)).as(bad).isNull();
     }
   }
+
+  /** The dotted-quad reading as it was first written: split on dots, each part all digits. */
+  private static byte[] splitParse4(String s) {
+    String[] p = s.split("\\.", -1);
+    if (p.length != 4) {
+      return null;
+    }
+    byte[] out = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      if (p[i].isEmpty() || p[i].length() > 3 || !p[i].chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        return null;
+      }
+      int v = Integer.parseInt(p[i]);
+      if (v > 255) {
+        return null;
+      }
+      out[i] = (byte) v;
+    }
+    return out;
+  }
+
+  @Test
+  void dottedQuadsReadAsTheSplittingReaderReadThem() {
+    // Strings built from digits, dots and a few other characters, most of them near-addresses.
+    java.util.Random r = new java.util.Random(17);
+    String alphabet = "0123456789....9925+ a";
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = r.nextInt(17); k > 0; k--) {
+        sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String t = sb.toString();
+      if (t.indexOf(':') < 0) {
+        assertThat(ReservedAddress.parse(t)).as(t).isEqualTo(splitParse4(t));
+      }
+    }
+    assertThat(ReservedAddress.parse("010.0.0.1")).containsExactly(10, 0, 0, 1);
+  }
+
+  @Test
+  void aBlockHoldsExactlyTheAddressesThatShareItsPrefixBits() {
+    java.util.Random r = new java.util.Random(23);
+    for (int i = 0; i < 100_000; i++) {
+      int len = r.nextBoolean() ? 4 : 16;
+      byte[] net = new byte[len];
+      r.nextBytes(net);
+      byte[] a = net.clone();
+      int flip = r.nextInt(len * 8); // one differing bit, before or after the prefix ends
+      a[flip / 8] ^= (byte) (0x80 >> (flip % 8));
+      int prefix = r.nextInt(len * 8 + 1);
+      ReservedAddress.Block b = new ReservedAddress.Block(net, prefix, "t", "p");
+      assertThat(b.contains(a)).as("bit %d, prefix %d", flip, prefix).isEqualTo(flip >= prefix);
+      assertThat(b.contains(net)).isTrue();
+      assertThat(b.contains(new byte[20 - len])).as("other family").isFalse();
+    }
+  }
 }

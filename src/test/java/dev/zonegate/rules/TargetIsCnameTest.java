@@ -65,4 +65,20 @@ class TargetIsCnameTest {
     List<Finding> f = run("@ MX 10 mail\nmail A 192.0.2.25\n", "@ MX 20 mail\nmail CNAME mx.example.net.\n");
     assertThat(f).singleElement().satisfies(x -> assertThat(x.type()).isEqualTo("MX"));
   }
+
+  @Test
+  void aZoneJudgedAsNewReportsEachReferrerOnce() {
+    // Lint's case: every set is an add, so each referrer is judged by what it points at, and the
+    // new CNAME finds no unchanged referrer to report a second time.
+    List<Finding> f = run("\n", "@ MX 10 mail\nmail CNAME mx.example.net.\n_sip._tcp SRV 10 20 5060 mail\n");
+    assertThat(f).extracting(Finding::type).containsExactly("MX", "SRV");
+  }
+
+  @Test
+  void anUnchangedReferrerIsReportedBesideChangedOnes() {
+    List<Finding> f = run("@ MX 10 mail\nmail A 192.0.2.25\n",
+        "@ MX 10 mail\nmail CNAME mx.example.net.\n_sip._tcp SRV 10 20 5060 mail\n");
+    assertThat(f).extracting(Finding::type).containsExactly("SRV", "CNAME"); // _sip sorts before mail
+    assertThat(f.get(1).message()).contains("becomes a CNAME, but example.com. MX 10 mail.example.com. points at it");
+  }
 }

@@ -1,0 +1,129 @@
+package dev.zonegate.model;
+
+import java.util.Arrays;
+import java.util.function.Predicate;
+
+/**
+ * The type of each set of a zone as one byte, side by side in zone order. A scan for a few types
+ * (the NS sets, the records that name a target) reads a byte per set and visits only the sets it
+ * wants: walking a million sets for their types costs a cache miss or more each, and lint and a
+ * diff of a million-set zone ask it several times.
+ */
+final class TypeColumn {
+  /** More distinct types than a byte holds: no column, every set is visited. */
+  private static final int MAX_TYPES = 127;
+
+  /** The distinct types, in the order first met. */
+  private final String[] names;
+  /** Per set, its type's place in {@link #names}; null when the zone has more than MAX_TYPES types. */
+  private final byte[] ids;
+
+  private TypeColumn(String[] names, byte[] ids) {
+    this.names = names;
+    this.ids = ids;
+  }
+
+  static TypeColumn of(RRset[] sets) {
+    Builder b = new Builder(sets.length);
+    for (RRset s : sets) {
+      b.add(s.type());
+    }
+    return b.build();
+  }
+
+  /** Positions of the sets whose type {@code wanted} accepts, ascending. */
+  int[] indexesOf(Predicate<String> wanted, RRset[] sets) {
+    if (ids == null) {
+      int[] out = new int[sets.length];
+      int n = 0;
+      for (int i = 0; i < sets.length; i++) {
+        if (wanted.test(sets[i].type())) {
+          out[n++] = i;
+        }
+      }
+      return Arrays.copyOf(out, n);
+    }
+    boolean[] take = new boolean[names.length];
+    boolean any = false;
+    for (int t = 0; t < names.length; t++) {
+      take[t] = wanted.test(names[t]);
+      any |= take[t];
+    }
+    if (!any) {
+      return new int[0];
+    }
+    int n = 0;
+    for (byte id : ids) {
+      if (take[id]) {
+        n++;
+      }
+    }
+    int[] out = new int[n];
+    int k = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (take[ids[i]]) {
+        out[k++] = i;
+      }
+    }
+    return out;
+  }
+
+  /** Collects the column one set at a time, in zone order. */
+  static final class Builder {
+    private String[] names = new String[8];
+    private int count;
+    private byte[] ids;
+    private int n;
+    /** The type of the last set and its id: a run of one type costs one comparison per set. */
+    private String last;
+    private byte lastId;
+
+    Builder(int sets) {
+      ids = new byte[sets];
+    }
+
+    void add(String type) {
+      if (ids == null) {
+        return; // too many types for a column
+      }
+      if (type != last) {
+        last = type;
+        lastId = id(type);
+        if (ids == null) {
+          return;
+        }
+      }
+      if (n == ids.length) {
+        ids = Arrays.copyOf(ids, Math.max(16, n * 2));
+      }
+      ids[n++] = lastId;
+    }
+
+    private byte id(String type) {
+      // Readers hand out one string per type, so identity finds it; equals catches the rest.
+      for (int t = 0; t < count; t++) {
+        if (names[t] == type) {
+          return (byte) t;
+        }
+      }
+      for (int t = 0; t < count; t++) {
+        if (names[t].equals(type)) {
+          return (byte) t;
+        }
+      }
+      if (count == MAX_TYPES) {
+        ids = null;
+        return 0;
+      }
+      if (count == names.length) {
+        names = Arrays.copyOf(names, count * 2);
+      }
+      names[count] = type;
+      return (byte) count++;
+    }
+
+    TypeColumn build() {
+      return new TypeColumn(Arrays.copyOf(names, count), ids == null ? null : ids.length == n ? ids : Arrays.copyOf(ids, n));
+    }
+  }
+}
