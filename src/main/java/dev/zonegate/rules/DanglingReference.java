@@ -34,9 +34,6 @@ final class DanglingReference implements Rule {
           DanglingReference::new,
           new RuleType.Example("www CNAME app\napp A 192.0.2.1\n", "www CNAME app\n"));
 
-  /** Record types whose rdata names another host (see {@link References#target}). */
-  static final Set<String> REFERRING = Set.of("CNAME", "DNAME", "MX", "NS", "SRV", "SVCB", "HTTPS", "ALIAS");
-
   /** Targets that must be hosts with an address, not merely names (RFC 2181 §10.3, RFC 2782). */
   static final Set<String> NEEDS_ADDRESS = Set.of("MX", "NS", "SRV");
 
@@ -63,11 +60,11 @@ final class DanglingReference implements Rule {
     // never dangling; only a target the zone held before, and the change takes away, is.
     boolean partial = after.marks().isPartial();
     for (Change c : in.changes()) {
-      if (c.after() == null || !REFERRING.contains(c.type())) {
-        continue;
+      if (c.after() == null || !References.refers(c.type())) {
+        continue; // the record types whose rdata names another host
       }
-      List<String> bad = new ArrayList<>();
-      List<String> evidence = new ArrayList<>();
+      List<String> bad = null; // made for the few sets that dangle
+      List<String> evidence = null;
       boolean allOld = true;
       for (String rdata : c.afterRdata()) {
         String target = References.target(c.type(), rdata);
@@ -80,11 +77,15 @@ final class DanglingReference implements Rule {
           // it failed then too.
           boolean old = pointedAt(c, target) && problem(before, c.type(), target) != null;
           allOld &= old;
+          if (bad == null) {
+            bad = new ArrayList<>();
+            evidence = new ArrayList<>();
+          }
           bad.add(target + ", which " + problem + (old ? " (already so before this change)" : ""));
           evidence.add(rdata);
         }
       }
-      if (!bad.isEmpty()) {
+      if (bad != null) {
         reported.add(c.name());
         // Only what the change breaks blocks; a record it keeps dangling as before warns.
         out.add(allOld ? Severity.WARN : Severity.BLOCK, c.name(), c.type(),

@@ -119,7 +119,8 @@ public final class References {
     return byTarget.getOrDefault(name, List.of());
   }
 
-  private static boolean refers(String type) {
+  /** Whether records of the type name another host: CNAME, DNAME, NS, MX, SRV, SVCB, HTTPS, ALIAS. */
+  static boolean refers(String type) {
     switch (type) {
       case "CNAME":
       case "DNAME":

@@ -256,54 +256,72 @@ final class ReservedAddress implements Rule {
     return part == 4 ? out : null;
   }
 
+  /**
+   * Colon-separated 16-bit groups of one to four hex digits, at most one {@code ::} standing for one
+   * or more zero groups, and the last group of either side of it may be a dotted IPv4 (two groups).
+   */
   private static byte[] parse6(String s) {
-    List<Integer> head = new ArrayList<>();
-    List<Integer> tail = new ArrayList<>();
     int gap = s.indexOf("::");
     if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
       return null;
     }
-    if (!groups(gap < 0 ? s : s.substring(0, gap), head) || (gap >= 0 && !groups(s.substring(gap + 2), tail))) {
-      return null;
-    }
-    int n = head.size() + tail.size();
-    if (gap < 0 ? n != 8 : n > 7) {
+    int[] g = new int[8];
+    int head = groups(s, 0, gap < 0 ? s.length() : gap, g, 0);
+    int n = head < 0 || gap < 0 ? head : groups(s, gap + 2, s.length(), g, head);
+    if (n < 0 || (gap < 0 ? n != 8 : n > 7)) {
       return null;
     }
     byte[] out = new byte[16];
-    List<Integer> all = new ArrayList<>(head);
-    for (int i = n; i < 8; i++) {
-      all.add(0);
-    }
-    all.addAll(tail);
     for (int i = 0; i < 8; i++) {
-      out[2 * i] = (byte) (all.get(i) >> 8);
-      out[2 * i + 1] = (byte) (int) all.get(i);
+      // The groups after the gap stand at the end; the gap is zeros.
+      int v = i < head ? g[i] : i >= 8 - (n - head) ? g[i - (8 - n)] : 0;
+      out[2 * i] = (byte) (v >> 8);
+      out[2 * i + 1] = (byte) v;
     }
     return out;
   }
 
-  /** Colon-separated 16-bit groups; the last may be dotted IPv4 (two groups). */
-  private static boolean groups(String s, List<Integer> out) {
-    if (s.isEmpty()) {
-      return true;
+  /**
+   * The groups of {@code s[from, to)} stored into {@code g} from {@code k}: the count after them, or
+   * -1 when a group is not one to four hex digits or there would be more than eight.
+   */
+  private static int groups(String s, int from, int to, int[] g, int k) {
+    if (from == to) {
+      return k;
     }
-    String[] g = s.split(":", -1);
-    for (int i = 0; i < g.length; i++) {
-      if (i == g.length - 1 && g[i].indexOf('.') >= 0) {
-        byte[] v4 = parse4(g[i]);
-        if (v4 == null) {
-          return false;
+    for (int start = from; ; ) {
+      int end = s.indexOf(':', start);
+      boolean last = end < 0 || end >= to;
+      if (last) {
+        end = to;
+      }
+      int dot = s.indexOf('.', start);
+      if (last && dot >= 0 && dot < end) {
+        byte[] v4 = parse4(s.substring(start, end));
+        if (v4 == null || k > 6) {
+          return -1;
         }
-        out.add(((v4[0] & 0xff) << 8) | (v4[1] & 0xff));
-        out.add(((v4[2] & 0xff) << 8) | (v4[3] & 0xff));
-        continue;
+        g[k++] = ((v4[0] & 0xff) << 8) | (v4[1] & 0xff);
+        g[k++] = ((v4[2] & 0xff) << 8) | (v4[3] & 0xff);
+        return k;
       }
-      if (g[i].isEmpty() || g[i].length() > 4 || !g[i].chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F')) {
-        return false;
+      if (end == start || end - start > 4 || k == 8) {
+        return -1;
       }
-      out.add(Integer.parseInt(g[i], 16));
+      int v = 0;
+      for (int i = start; i < end; i++) {
+        char ch = s.charAt(i);
+        int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+        if (d < 0) {
+          return -1;
+        }
+        v = v << 4 | d;
+      }
+      g[k++] = v;
+      if (last) {
+        return k;
+      }
+      start = end + 1;
     }
-    return true;
   }
 }

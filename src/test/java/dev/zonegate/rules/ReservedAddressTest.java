@@ -257,4 +257,84 @@ class ReservedAddressTest {
       assertThat(b.contains(new byte[20 - len])).as("other family").isFalse();
     }
   }
+
+  // The IPv6 reading as it was first written, with lists and split: the reference for parse.
+  private static byte[] listParse6(String s) {
+    java.util.List<Integer> head = new java.util.ArrayList<>();
+    java.util.List<Integer> tail = new java.util.ArrayList<>();
+    int gap = s.indexOf("::");
+    if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
+      return null;
+    }
+    if (!listGroups(gap < 0 ? s : s.substring(0, gap), head) || (gap >= 0 && !listGroups(s.substring(gap + 2), tail))) {
+      return null;
+    }
+    int n = head.size() + tail.size();
+    if (gap < 0 ? n != 8 : n > 7) {
+      return null;
+    }
+    byte[] out = new byte[16];
+    java.util.List<Integer> all = new java.util.ArrayList<>(head);
+    for (int i = n; i < 8; i++) {
+      all.add(0);
+    }
+    all.addAll(tail);
+    for (int i = 0; i < 8; i++) {
+      out[2 * i] = (byte) (all.get(i) >> 8);
+      out[2 * i + 1] = (byte) (int) all.get(i);
+    }
+    return out;
+  }
+
+  /** Colon-separated 16-bit groups; the last may be dotted IPv4 (two groups). */
+  private static boolean listGroups(String s, java.util.List<Integer> out) {
+    if (s.isEmpty()) {
+      return true;
+    }
+    String[] g = s.split(":", -1);
+    for (int i = 0; i < g.length; i++) {
+      if (i == g.length - 1 && g[i].indexOf('.') >= 0) {
+        byte[] v4 = splitParse4(g[i]);
+        if (v4 == null) {
+          return false;
+        }
+        out.add(((v4[0] & 0xff) << 8) | (v4[1] & 0xff));
+        out.add(((v4[2] & 0xff) << 8) | (v4[3] & 0xff));
+        continue;
+      }
+      if (g[i].isEmpty() || g[i].length() > 4 || !g[i].chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F')) {
+        return false;
+      }
+      out.add(Integer.parseInt(g[i], 16));
+    }
+    return true;
+  }
+
+  @Test
+  void ipv6ReadsAsTheListReaderReadIt() {
+    java.util.Random r = new java.util.Random(29);
+    String alphabet = "0123456789abcdefABCDEF::::::....g ";
+    String[] seeds = {"::", "::1", "2001:db8::1", "fe80::1:2", "::ffff:10.0.0.1", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:1.2.3.4",
+        "1.2.3.4::", "64:ff9b::192.0.2.1", "1::2::3", ":1::", "1:", "12345::", "0:0:0:0:0:0:0:0:0"};
+    for (int i = 0; i < 300_000; i++) {
+      String t;
+      if (i < seeds.length) {
+        t = seeds[i];
+      } else {
+        StringBuilder sb = new StringBuilder(seeds[r.nextInt(seeds.length)]);
+        for (int k = r.nextInt(4); k > 0; k--) {
+          int at = r.nextInt(sb.length() + 1);
+          if (r.nextBoolean() && sb.length() > 0 && at < sb.length()) {
+            sb.deleteCharAt(at);
+          } else {
+            sb.insert(at, alphabet.charAt(r.nextInt(alphabet.length())));
+          }
+        }
+        t = sb.toString();
+      }
+      if (t.indexOf(':') >= 0) {
+        assertThat(ReservedAddress.parse(t)).as(t).isEqualTo(listParse6(t));
+      }
+    }
+  }
 }
