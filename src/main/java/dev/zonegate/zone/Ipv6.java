@@ -4,6 +4,8 @@ package dev.zonegate.zone;
 final class Ipv6 {
   private Ipv6() {}
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   static String format(byte[] a) {
     if (a.length == 4) {
       // Java hands back IPv4-mapped addresses (::ffff:a.b.c.d) as IPv4: keep them IPv6.
@@ -30,18 +32,25 @@ final class Ipv6 {
       }
       i = j;
     }
-    StringBuilder sb = new StringBuilder();
+    // At most 39 characters; written as bytes and made a string once (a million AAAA records
+    // are read through here).
+    byte[] out = new byte[39];
+    int n = 0;
     for (int i = 0; i < 8; i++) {
       if (i == bestStart) {
-        sb.append("::");
+        out[n++] = ':';
+        out[n++] = ':';
         i += bestLen - 1;
         continue;
       }
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-        sb.append(':');
+      if (n > 0 && out[n - 1] != ':') {
+        out[n++] = ':';
       }
-      sb.append(Integer.toHexString(g[i]));
+      int v = g[i];
+      for (int shift = v >= 0x1000 ? 12 : v >= 0x100 ? 8 : v >= 0x10 ? 4 : 0; shift >= 0; shift -= 4) {
+        out[n++] = (byte) HEX[(v >> shift) & 0xf];
+      }
     }
-    return sb.toString();
+    return new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 }
