@@ -1,6 +1,7 @@
 package dev.zonegate.zone;
 
 import java.io.IOException;
+import dev.zonegate.util.Background;
 import java.nio.charset.StandardCharsets;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -202,12 +203,29 @@ final class FastMasterReader {
    * Reads one master file's bytes with the given starting origin (absolute) and inherited default
    * TTL ({@code -1} for none). Returns null, having possibly called the sink for some records,
    * when the file must be read by dnsjava instead; the caller then discards what the sink got.
+   * A large file is read in two halves at once when no other file is being read (see
+   * {@link #runInHalves}); the sink gets the same records in the same order either way.
    */
   static Result read(byte[] bytes, Name origin, long defaultTtl, Sink sink) {
+    int split = bytes.length >= HALVES_BYTES && Runtime.getRuntime().availableProcessors() > 1 ? splitPoint(bytes) : -1;
+    return read(bytes, origin, defaultTtl, sink, split, HEAD_BYTES, false);
+  }
+
+  /**
+   * As {@link #read(byte[], Name, long, Sink)}; {@code split} above 0 offers the second half from
+   * there (a line start) to another thread, with the origin and $TTL the first {@code head} bytes
+   * set, and {@code always} does so even while other files are being read (tests: every split
+   * point must give the one-pass result).
+   */
+  static Result read(byte[] bytes, Name origin, long defaultTtl, Sink sink, int split, int head, boolean always) {
     FastMasterReader r;
     try {
       r = new FastMasterReader(bytes, origin, defaultTtl, sink);
-      r.run();
+      if (split > 0) {
+        r.runInHalves(split, head, always);
+      } else {
+        r.run(r.end);
+      }
     } catch (GiveUp e) {
       return null;
     } catch (RuntimeException e) {
@@ -215,6 +233,157 @@ final class FastMasterReader {
       return null;
     }
     return new Result(r.firstOrigin, r.soaOwner, r.nativeCount, r.delegatedCount);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Two halves at once: a zone of a million records is one file, read by one core, while the
+  // other waits. The file is cut at a line that starts with an owner name, past the middle; the
+  // second half is read on another thread, its records held back, assuming the origin and $TTL
+  // that the head of the file set; this thread reads the first half to the cut. The held records
+  // are handed on after the first half's, their lines moved down by the first half's, only when
+  // the guess was right: the first half ended exactly at the cut, at the start of an entry, with
+  // that origin and $TTL. Otherwise (the cut fell inside a parenthesised record, a directive after
+  // the head changed the origin, the second half gave up) the second half is dropped and this
+  // thread reads on from the cut as the one-pass read would: never a different zone, at worst the
+  // time of one pass.
+
+  /** Files at least this long are read in halves: about 100,000 records. */
+  static final int HALVES_BYTES = 4 << 20;
+
+  /** How far the head goes that the second half takes its origin and $TTL from. */
+  private static final int HEAD_BYTES = 64 << 10;
+
+  /**
+   * How many files are being read now ({@link MasterFileReader} counts them): while two are (a
+   * diff), no core is free for halves.
+   */
+  static final java.util.concurrent.atomic.AtomicInteger READING = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Set when the second half's result is no longer wanted: it stops at its next entry. */
+  private volatile boolean abandoned;
+
+  /**
+   * The start of the first line past the middle that begins with an owner name (not blank, not a
+   * directive, comment or parenthesis), or -1 when none comes soon after it.
+   */
+  static int splitPoint(byte[] b) {
+    int mid = b.length / 2;
+    for (int k = mid; k < Math.min(b.length - 1, mid + HEAD_BYTES); k++) {
+      if (b[k] == '\n') {
+        int c = b[k + 1] & 0xff;
+        if (c != '$' && (CLASS[c] == NAME || CLASS[c] == WORDONLY)) {
+          return k + 1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** How many files were read in halves, for tests. */
+  static final java.util.concurrent.atomic.AtomicInteger HALVES = new java.util.concurrent.atomic.AtomicInteger();
+
+  private void runInHalves(int split, int head, boolean always) {
+    run(Math.min(split, head));
+    // Without a $TTL (or an SOA's minimum standing in for it) a record without TTL takes the
+    // previous record's, which the second half cannot know.
+    if (pos >= split || defaultTtl < 0 || !always && READING.get() > 1) {
+      run(end);
+      return;
+    }
+    String guessOrigin = origin;
+    long guessTtl = defaultTtl;
+    Held held = new Held();
+    FastMasterReader second = new FastMasterReader(b, originName, defaultTtl, held);
+    second.pos = split;
+    Background<Boolean, RuntimeException> other = Background.start("zonegate-read-half", () -> {
+      try {
+        second.run(second.end);
+        return true;
+      } catch (RuntimeException e) { // a give-up, or a doubt: the one-pass read decides
+        return false;
+      }
+    });
+    try {
+      run(split);
+    } catch (RuntimeException e) {
+      second.abandoned = true;
+      throw e;
+    }
+    boolean guessed = pos == split && depth == 0 && !ungot && origin.equals(guessOrigin) && defaultTtl == guessTtl;
+    if (!guessed) {
+      second.abandoned = true;
+    }
+    boolean read = other.join();
+    if (!guessed || !read) {
+      run(end);
+      return;
+    }
+    held.replay(sink, line - 1);
+    HALVES.incrementAndGet();
+    pos = second.pos;
+    line += second.line - 1;
+    nativeCount += second.nativeCount;
+    delegatedCount += second.delegatedCount;
+    if (firstOrigin == null) {
+      firstOrigin = second.firstOrigin;
+    }
+    if (soaOwner == null) {
+      soaOwner = second.soaOwner;
+    }
+  }
+
+  /** The second half's records, held until the first half's are handed on. */
+  private static final class Held implements Sink {
+    private int n;
+    private String[] names = new String[1024];
+    private Boolean[] hosts = new Boolean[1024];
+    /** Which of the sink's two methods the reader called: with the owner's host check or without. */
+    private boolean[] checked = new boolean[1024];
+    private String[] types = new String[1024];
+    private long[] ttls = new long[1024];
+    private String[] rdatas = new String[1024];
+    private int[] lines = new int[1024];
+
+    @Override
+    public void record(String name, String type, long ttl, String rdata, int line) {
+      hold(name, null, false, type, ttl, rdata, line);
+    }
+
+    @Override
+    public void record(String name, Boolean ownerIsHost, String type, long ttl, String rdata, int line) {
+      hold(name, ownerIsHost, true, type, ttl, rdata, line);
+    }
+
+    private void hold(String name, Boolean host, boolean withHost, String type, long ttl, String rdata, int line) {
+      if (n == names.length) {
+        int cap = n * 2;
+        names = java.util.Arrays.copyOf(names, cap);
+        hosts = java.util.Arrays.copyOf(hosts, cap);
+        checked = java.util.Arrays.copyOf(checked, cap);
+        types = java.util.Arrays.copyOf(types, cap);
+        ttls = java.util.Arrays.copyOf(ttls, cap);
+        rdatas = java.util.Arrays.copyOf(rdatas, cap);
+        lines = java.util.Arrays.copyOf(lines, cap);
+      }
+      names[n] = name;
+      hosts[n] = host;
+      checked[n] = withHost;
+      types[n] = type;
+      ttls[n] = ttl;
+      rdatas[n] = rdata;
+      lines[n] = line;
+      n++;
+    }
+
+    void replay(Sink to, int lineOffset) {
+      for (int i = 0; i < n; i++) {
+        if (checked[i]) {
+          to.record(names[i], hosts[i], types[i], ttls[i], rdatas[i], lines[i] + lineOffset);
+        } else {
+          to.record(names[i], types[i], ttls[i], rdatas[i], lines[i] + lineOffset);
+        }
+      }
+    }
   }
 
   /**
@@ -226,7 +395,7 @@ final class FastMasterReader {
     try {
       r = new FastMasterReader(bytes, origin, defaultTtl, (n, t, ttl, rd, l) -> {});
       r.explain = true;
-      r.run();
+      r.run(r.end);
       return null;
     } catch (GiveUp e) {
       StackTraceElement[] st = e.getStackTrace();
@@ -249,8 +418,12 @@ final class FastMasterReader {
   // ---------------------------------------------------------------------------------------------
   // Entries: the loop of Master._nextRecord.
 
-  private void run() {
-    while (pos < end) {
+  /** Reads entries until one ends at or past {@code stop} (or the file does). */
+  private void run(int stop) {
+    while (pos < end && pos < stop) {
+      if (abandoned) {
+        throw GIVE_UP;
+      }
       int c = b[pos] & 0xff;
       switch (c) {
         case '\n':

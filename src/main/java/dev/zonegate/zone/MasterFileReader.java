@@ -204,6 +204,23 @@ public final class MasterFileReader implements ZoneReader {
       Map<String, java.util.Set<Integer>> skip,
       List<ZoneReadException> skipped)
       throws ZoneReadException {
+    // Counted from before the file is loaded: a large file read meanwhile (the other side of a
+    // diff) then finds no core free to read its halves at once.
+    FastMasterReader.READING.incrementAndGet();
+    try {
+      return readCounted(tree, path, origin, skip, skipped);
+    } finally {
+      FastMasterReader.READING.decrementAndGet();
+    }
+  }
+
+  private Zone readCounted(
+      SourceTree tree,
+      String path,
+      String origin,
+      Map<String, java.util.Set<Integer>> skip,
+      List<ZoneReadException> skipped)
+      throws ZoneReadException {
     String start = origin != null ? origin : ZoneFormat.originFromFileName(path);
     Name startName;
     try {

@@ -152,6 +152,80 @@ class FastMasterReaderTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Two halves at once.
+
+  /** Every call the reader makes on its sink, as text, in order; or "declined". */
+  private static List<String> calls(String text, String origin, int split, int head) throws Exception {
+    List<String> out = new ArrayList<>();
+    FastMasterReader.Sink sink = new FastMasterReader.Sink() {
+      @Override
+      public void record(String name, String type, long ttl, String rdata, int line) {
+        out.add(line + " " + name + " " + ttl + " " + type + " " + rdata);
+      }
+
+      @Override
+      public void record(String name, Boolean host, String type, long ttl, String rdata, int line) {
+        out.add(line + " " + name + " host=" + host + " " + ttl + " " + type + " " + rdata);
+      }
+    };
+    FastMasterReader.Result r = FastMasterReader.read(
+        text.getBytes(StandardCharsets.ISO_8859_1), Name.fromString(origin), -1, sink, split, head, true);
+    if (r == null) {
+      return List.of("declined");
+    }
+    out.add("result " + r);
+    return out;
+  }
+
+  /**
+   * Cut at every line (the second half's origin and $TTL taken from heads of several lengths),
+   * the reader hands on the records the one-pass read does, in its order, with its lines, and
+   * gives the same result; or declines the file as it does. Cuts inside parenthesised records,
+   * before a directive that changes the origin or $TTL, and before a line the fast path gives up
+   * on are among them.
+   */
+  @Test
+  void halvesReadWhatOnePassReads() throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (long seed = 1; seed <= 6; seed++) {
+      texts.add(generate(seed, 60, seed % 2 == 0).text);
+    }
+    String base = "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 1 2 3 4 5\n";
+    texts.add(base + "a A 192.0.2.1\nb ( A\n192.0.2.2 )\n  AAAA 2001:db8::1\n$TTL 60\nc A 192.0.2.3\n"
+        + "$ORIGIN sub.example.com.\nd A 192.0.2.4\ne TXT \"x\"\n");
+    texts.add(base + "a A 192.0.2.1\nb A 192.0.2.2\n$ORIGIN sub.example.com.\nc A 192.0.2.3\nd A 192.0.2.4\n");
+    texts.add(base + "a A 192.0.2.1\nb A 192.0.2.2\nc\\. A 192.0.2.3\nd A 192.0.2.4\n"); // an escape: dnsjava's
+    texts.add("$ORIGIN example.com.\n@ 300 SOA ns1 host 1 2 3 4 5\na A 192.0.2.1\nb A 192.0.2.2\n"); // SOA minimum as TTL
+    texts.add("$ORIGIN example.com.\n@ SOA ns1 host 1 2 3 4 5\na 60 A 192.0.2.1\nb A 192.0.2.2\n"); // no $TTL at all
+    int before = FastMasterReader.HALVES.get();
+    for (String text : texts) {
+      String origin = "example.com.";
+      if (text.startsWith("; generated")) {
+        origin = text.substring(text.indexOf("$ORIGIN ") + 8, text.indexOf('\n', text.indexOf("$ORIGIN "))).toLowerCase(Locale.ROOT);
+      }
+      List<String> onePass = calls(text, origin, -1, 0);
+      for (int k = text.indexOf('\n') + 1; k > 0 && k < text.length(); k = text.indexOf('\n', k) + 1) {
+        for (int head : new int[] {0, 40, 200}) {
+          assertThat(calls(text, origin, k, head)).as("cut at %d, head %d, in:\n%s", k, head, text).isEqualTo(onePass);
+        }
+      }
+    }
+    // The test could tell: many cuts were really read in halves.
+    assertThat(FastMasterReader.HALVES.get() - before).isGreaterThan(200);
+  }
+
+  @Test
+  void aLargeFileCutsAtAnOwnerLinePastTheMiddle() {
+    byte[] b = ("$TTL 300\n" + "a A 192.0.2.1\n".repeat(100) + "  AAAA 2001:db8::1\n; c\n$TTL 60\nz A 192.0.2.9\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    int k = FastMasterReader.splitPoint(b);
+    assertThat(k).isGreaterThan(b.length / 2);
+    assertThat(b[k - 1]).isEqualTo((byte) '\n');
+    assertThat((char) b[k]).isIn('a', 'z');
+    assertThat(FastMasterReader.splitPoint("$TTL 300\n  A 192.0.2.1\n;\n\n".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo(-1);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Generated zones.
 
   @Test
