@@ -188,7 +188,8 @@ class FastMasterReaderTest {
   void halvesReadWhatOnePassReads() throws Exception {
     List<String> texts = new ArrayList<>();
     for (long seed = 1; seed <= 6; seed++) {
-      texts.add(generate(seed, 60, seed % 2 == 0).text);
+      String g = generate(seed, 60, seed % 2 == 0).text;
+      texts.add(seed % 3 == 0 ? g.replace("\n", "\r\n") : g);
     }
     String base = "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 1 2 3 4 5\n";
     texts.add(base + "a A 192.0.2.1\nb ( A\n192.0.2.2 )\n  AAAA 2001:db8::1\n$TTL 60\nc A 192.0.2.3\n"
