@@ -208,52 +208,42 @@ public final class MasterFileReader implements ZoneReader {
     // diff) then finds no core free to read its halves at once.
     FastMasterReader.READING.incrementAndGet();
     try {
-      return readCounted(tree, path, origin, skip, skipped);
+      String start = origin != null ? origin : ZoneFormat.originFromFileName(path);
+      Name startName;
+      try {
+        startName = Name.fromString(start, Name.root);
+      } catch (TextParseException e) {
+        throw new ZoneReadException(new Location(path, 0), "origin '" + start + "' is not a valid name");
+      }
+      Read read = new Read(tree, skip);
+      long t = System.nanoTime();
+      parseFile(read, path, startName, -1);
+      Timings.add("read.parse", t);
+      String zoneOrigin =
+          origin != null
+              ? origin
+              : read.soaOwner != null
+                  ? read.soaOwner
+                  : read.firstOrigin != null ? read.firstOrigin : Canonical.name(startName);
+      for (ZoneReadException e : skipped) {
+        read.builder.notice(e.location(), "skipped: " + e.problem());
+      }
+      // Both paths add only what dnsjava prints, or (the fast path) printable ASCII it checked.
+      read.builder.vouchAscii();
+      t = System.nanoTime();
+      Zone zone = read.builder.build(zoneOrigin);
+      Timings.add("read.model", t);
+      // Only the few SOA and DS records read are looked at, not a pass over every set.
+      for (RRsetKey k : read.placed) {
+        dev.zonegate.model.RRset s = zone.get(k);
+        if (BindChecks.misplaced(s, zoneOrigin)) {
+          throw new ZoneReadException(s.location(), BindChecks.misplacedProblem(s));
+        }
+      }
+      return zone;
     } finally {
       FastMasterReader.READING.decrementAndGet();
     }
-  }
-
-  private Zone readCounted(
-      SourceTree tree,
-      String path,
-      String origin,
-      Map<String, java.util.Set<Integer>> skip,
-      List<ZoneReadException> skipped)
-      throws ZoneReadException {
-    String start = origin != null ? origin : ZoneFormat.originFromFileName(path);
-    Name startName;
-    try {
-      startName = Name.fromString(start, Name.root);
-    } catch (TextParseException e) {
-      throw new ZoneReadException(new Location(path, 0), "origin '" + start + "' is not a valid name");
-    }
-    Read read = new Read(tree, skip);
-    long t = System.nanoTime();
-    parseFile(read, path, startName, -1);
-    Timings.add("read.parse", t);
-    String zoneOrigin =
-        origin != null
-            ? origin
-            : read.soaOwner != null
-                ? read.soaOwner
-                : read.firstOrigin != null ? read.firstOrigin : Canonical.name(startName);
-    for (ZoneReadException e : skipped) {
-      read.builder.notice(e.location(), "skipped: " + e.problem());
-    }
-    // Both paths add only what dnsjava prints, or (the fast path) printable ASCII it checked.
-    read.builder.vouchAscii();
-    t = System.nanoTime();
-    Zone zone = read.builder.build(zoneOrigin);
-    Timings.add("read.model", t);
-    // Only the few SOA and DS records read are looked at, not a pass over every set.
-    for (RRsetKey k : read.placed) {
-      dev.zonegate.model.RRset s = zone.get(k);
-      if (BindChecks.misplaced(s, zoneOrigin)) {
-        throw new ZoneReadException(s.location(), BindChecks.misplacedProblem(s));
-      }
-    }
-    return zone;
   }
 
   private void parseFile(Read read, String path, Name origin, long defaultTtl)

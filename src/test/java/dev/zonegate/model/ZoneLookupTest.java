@@ -159,15 +159,4 @@ class ZoneLookupTest {
       assertThat(z.hasNsBelowOrigin()).isTrue();
     }
   }
-
-  @Test
-  void onlyAnNsBelowTheApexIsADelegation() {
-    RRset apex = new RRset(RRsetKey.of("example.", "NS"), 300, List.of("ns1.example."), null);
-    RRset host = new RRset(RRsetKey.of("ns1.example.", "A"), 300, List.of("192.0.2.1"), null);
-    RRset child = new RRset(RRsetKey.of("sub.example.", "NS"), 300, List.of("ns1.example."), null);
-    assertThat(assembled("example.", List.of(apex, host)).hasNsBelowOrigin()).isFalse();
-    assertThat(assembled("example.", List.of(apex, host, child)).hasNsBelowOrigin()).isTrue();
-    assertThat(new Zone("example.", List.of(apex, host), List.of()).hasNsBelowOrigin()).isFalse();
-    assertThat(new Zone("example.", List.of(child, host), List.of()).hasNsBelowOrigin()).isTrue();
-  }
 }
