@@ -8,6 +8,7 @@ import dev.zonegate.model.Zone;
 import dev.zonegate.report.Report;
 import dev.zonegate.rules.RulePackException;
 import dev.zonegate.rules.Severity;
+import dev.zonegate.util.Background;
 import dev.zonegate.util.Timings;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.SourceTree;
@@ -44,8 +45,11 @@ public final class Lint {
     SourceTree tree = new DirectoryTree(repo);
     RepoConfig cfg = RepoFiles.config(repo, config, octodnsConfig);
     // Every record of a zone judged as new is an "add": the report names findings, not those.
-    Gate gate = new Gate(Check.rules(cfg, tree).only(SNAPSHOT_TYPES), List.of(), Severity.BLOCK, false);
+    // The rules load (YAML, and CEL when a pack has expressions) while the first zone is read.
+    Background<Gate, RulePackException> rules = Background.start("zonegate-rules",
+        () -> new Gate(Check.rules(cfg, tree).only(SNAPSHOT_TYPES), List.of(), Severity.BLOCK, false));
     Timings.add("config", t);
+    Gate gate = null;
     for (ZoneConfig z : cfg.zones()) {
       Zone after = null;
       ZoneReadException error = null;
@@ -56,8 +60,14 @@ public final class Lint {
         error = e;
       }
       Timings.add("read", t);
+      if (gate == null) {
+        gate = rules.join();
+      }
       gate.judge(
           new Gate.Subject(z.name(), Zone.empty(z.name()), after, error, z.critical(), z.effectiveFormat(), new Location(z.file(), 0)));
+    }
+    if (gate == null) {
+      gate = rules.join(); // no zones: a broken pack is still an error
     }
     return gate.report();
   }

@@ -59,4 +59,16 @@ class LintCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("zonegate: error: ").contains("zonegate.yaml");
   }
+
+  @Test
+  void aBrokenRulePackExitsTwoWhileTheZonesRead() throws Exception {
+    // The rules load beside the first zone's read; their error still decides.
+    zones(CheckCommandTest.com("1", CheckCommandTest.DB));
+    write("zonegate.yaml", "rules: [ builtin:default, rules/local.yaml ]\n" + CheckCommandTest.CONFIG);
+    write("rules/local.yaml", "- id: x\n  type: no-such-type\n");
+    Cli r = Cli.run("lint", "--repo", repo.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("zonegate: error: ").contains("rules/local.yaml").contains("no-such-type");
+    assertThat(r.out()).isEmpty();
+  }
 }
