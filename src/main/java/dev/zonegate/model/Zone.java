@@ -169,18 +169,8 @@ public final class Zone {
       int i = lowerBound(new RRsetKey(name, RRsetKey.LOWEST_TYPE, null));
       return i < sets.length && sets[i].name().equals(name) ? i : -1;
     }
-    int lo = 0;
-    int hi = sets.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (Long.compareUnsigned(pre[mid], p) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
     // The sets sharing the prefix are in canonical order: walk them while they sort below name.
-    for (int i = lo; i < sets.length && pre[i] == p; i++) {
+    for (int i = prefixBound(p, 0, false); i < sets.length && pre[i] == p; i++) {
       int c = Names.compare(sets[i].name(), name);
       if (c >= 0) {
         return c == 0 ? i : -1;
@@ -204,10 +194,42 @@ public final class Zone {
     return index;
   }
 
+  /**
+   * The first index from {@code from} whose packed prefix is at least {@code p} (above it, with
+   * {@code above}), as unsigned numbers; sets.length when none.
+   */
+  private int prefixBound(long p, int from, boolean above) {
+    int lo = from;
+    int hi = sets.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = Long.compareUnsigned(pre[mid], p);
+      if (c < 0 || above && c == 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** Index of the first set whose key is not below {@code key} (sets.length when none). */
   private int lowerBound(RRsetKey key) {
     int lo = 0;
     int hi = sets.length;
+    String name = key.name();
+    long p;
+    if (pre != null && !inexact(name)
+        && (preOrigin == null || Names.isAtOrBelow(name, preOrigin)) // then no owner is outside it
+        && (p = CanonicalSort.prefix(name, preOrigin)) != CanonicalSort.NO_PREFIX) {
+      // A set whose packed prefix is below the key's is below the key, one above it above: the
+      // search runs over the prefixes, side by side in one array, and compares keys only among
+      // the sets that share the key's prefix (a name that is not in the zone, asked by a rule
+      // looking for its subtree, would otherwise cost a key comparison and its cache misses at
+      // every step).
+      lo = prefixBound(p, 0, false);
+      hi = prefixBound(p, lo, true);
+    }
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (sets[mid].key().compareTo(key) < 0) {

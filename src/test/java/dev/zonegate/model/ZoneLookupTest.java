@@ -67,6 +67,11 @@ class ZoneLookupTest {
         List<RRset> at = new ArrayList<>(
             want.subMap(new RRsetKey(n, "", null), true, new RRsetKey(n, "\uffff", null), true).values());
         assertThat(z.at(n)).as("at(%s)", n).containsExactlyElementsOf(at);
+        for (String type : List.of(RRsetKey.LOWEST_TYPE, "A", "TXT", RRsetKey.HIGHEST_TYPE)) {
+          RRsetKey k = new RRsetKey(n, type, null);
+          java.util.Map.Entry<RRsetKey, RRset> c = want.ceilingEntry(k);
+          assertThat(z.ceiling(k)).as("ceiling(%s)", k).isEqualTo(c == null ? null : c.getValue());
+        }
         for (String type : List.of("A", "TXT", "CNAME")) {
           RRset got = z.get(n, type);
           RRset expected = want.get(RRsetKey.of(n, type));
