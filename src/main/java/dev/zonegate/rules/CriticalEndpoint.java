@@ -43,7 +43,7 @@ final class CriticalEndpoint implements Rule {
     double maxFraction = spec.doubleParam("maxRemovedFraction");
     OncePerName judged = new OncePerName();
     for (Change c : in.changes()) {
-      if (!AddressEmptied.ANSWER_TYPES.contains(c.type())
+      if (!AddressEmptied.answering(c.type())
           || AttributeLeaf.is(c.name())
           || !Scope.matchesAny(globs, c.name(), in.zone())
           || !judged.first(c.name())) {

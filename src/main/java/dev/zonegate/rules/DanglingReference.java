@@ -34,8 +34,13 @@ final class DanglingReference implements Rule {
           DanglingReference::new,
           new RuleType.Example("www CNAME app\napp A 192.0.2.1\n", "www CNAME app\n"));
 
-  /** Targets that must be hosts with an address, not merely names (RFC 2181 §10.3, RFC 2782). */
-  static final Set<String> NEEDS_ADDRESS = Set.of("MX", "NS", "SRV");
+  /** Whether the type's targets must be hosts with an address, not merely names (RFC 2181 §10.3, RFC 2782). */
+  static boolean needsAddress(String type) {
+    return switch (type) {
+      case "MX", "NS", "SRV" -> true;
+      default -> false;
+    };
+  }
 
   /** CNAME chains longer than this are treated as broken; resolvers give up around here too. */
   private static final int MAX_CHAIN = 16;
@@ -146,7 +151,7 @@ final class DanglingReference implements Rule {
       return null;
     }
     String origin = z.origin();
-    boolean needsAddress = NEEDS_ADDRESS.contains(type);
+    boolean needsAddress = needsAddress(type);
     Set<String> seen = null; // made at the first CNAME followed: most targets are not aliases
     String name = target;
     for (int hop = 0; hop < MAX_CHAIN; hop++) {
@@ -181,7 +186,7 @@ final class DanglingReference implements Rule {
       boolean alias = false;
       String next = null;
       for (RRset s : z.at(name)) {
-        if (s.rdata().isEmpty() || AddressEmptied.DNSSEC_META.contains(s.type())) {
+        if (s.rdata().isEmpty() || AddressEmptied.dnssecMeta(s.type())) {
           continue;
         }
         any = true;

@@ -1,6 +1,7 @@
 package dev.zonegate.rules;
 
 import dev.zonegate.model.Change;
+import dev.zonegate.model.RRset;
 import dev.zonegate.model.Routing;
 import dev.zonegate.model.Names;
 import java.util.ArrayList;
@@ -125,19 +126,32 @@ final class ReservedAddress implements Rule {
         continue;
       }
       List<String> problems = null;
-      for (String addr : added(c)) {
-        String why = reserved(addr);
-        if (why != null) {
-          if (problems == null) {
-            problems = new ArrayList<>();
-          }
-          problems.add(addr + " is " + why);
+      RRset set = c.after();
+      if (c.before() == null && Routing.values(set).isEmpty()) {
+        // An add without routing (lint's million): its records, read in place.
+        for (int i = 0; i < set.rdataCount(); i++) {
+          problems = judge(set.rdata(i), problems);
+        }
+      } else {
+        for (String addr : added(c)) {
+          problems = judge(addr, problems);
         }
       }
       if (problems != null) {
         out.add(c, c.type() + " " + String.join("; ", problems) + ", which a public zone should not serve");
       }
     }
+  }
+
+  /** {@code problems} with the address's, if it has one (made at the first). */
+  private List<String> judge(String addr, List<String> problems) {
+    String why = reserved(addr);
+    if (why == null) {
+      return problems;
+    }
+    List<String> out = problems == null ? new ArrayList<>() : problems;
+    out.add(addr + " is " + why);
+    return out;
   }
 
   /**

@@ -40,7 +40,7 @@ final class TargetIsCname implements Rule {
         continue;
       }
       // (1) An MX, NS or SRV set the change adds or edits: every target it will serve.
-      if (DanglingReference.NEEDS_ADDRESS.contains(c.type())) {
+      if (DanglingReference.needsAddress(c.type())) {
         Set<String> aliased = null;
         for (String rdata : c.afterRdata()) {
           String t = References.target(c.type(), rdata);
@@ -69,7 +69,7 @@ final class TargetIsCname implements Rule {
         List<References.Reference> refs = new ArrayList<>();
         for (References.Reference r : in.afterReferences().to(c.name())) {
           Change own = in.change(r.owner(), r.type());
-          if (DanglingReference.NEEDS_ADDRESS.contains(r.type()) && (own == null || own.after() == null)) {
+          if (DanglingReference.needsAddress(r.type()) && (own == null || own.after() == null)) {
             refs.add(r);
           }
         }
@@ -91,10 +91,10 @@ final class TargetIsCname implements Rule {
   private static boolean unchangedReferrers(RuleInput in, Zone after) {
     int changed = 0;
     for (Change c : in.changes()) {
-      if (c.after() != null && c.key().setId() == null && DanglingReference.NEEDS_ADDRESS.contains(c.type())) {
+      if (c.after() != null && c.key().setId() == null && DanglingReference.needsAddress(c.type())) {
         changed++;
       }
     }
-    return after.setsOf(DanglingReference.NEEDS_ADDRESS::contains).size() != changed;
+    return after.setsOf(DanglingReference::needsAddress).size() != changed;
   }
 }

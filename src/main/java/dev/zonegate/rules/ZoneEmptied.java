@@ -72,7 +72,7 @@ final class ZoneEmptied implements Rule {
 
   /** Anything but apex infrastructure and signatures/denial records, which only accompany data. */
   private static boolean isUserData(RRset s, String origin) {
-    if (s.rdata().isEmpty() || AddressEmptied.DNSSEC_META.contains(s.type())) {
+    if (s.rdata().isEmpty() || AddressEmptied.dnssecMeta(s.type())) {
       return false;
     }
     return !(s.name().equals(origin) && APEX_INFRASTRUCTURE.contains(s.type()));
