@@ -34,7 +34,12 @@ final class Aliases {
     if (names != null && zone.exactLookup(name)) {
       return names.contains(name);
     }
-    for (RRset s : zone.at(name)) {
+    return hasCname(zone.at(name));
+  }
+
+  /** True when a CNAME set with a target is among the sets (those at one name). */
+  static boolean hasCname(java.util.Collection<RRset> sets) {
+    for (RRset s : sets) {
       if (s.type().equals("CNAME") && !s.rdata().isEmpty()) {
         return true;
       }

@@ -51,7 +51,7 @@ final class CnameConflict implements Rule {
       }
       String name = c.name();
       java.util.Collection<RRset> here = walk.at(name);
-      if (!hasCname(here)) {
+      if (!Aliases.hasCname(here)) {
         continue; // most names: nothing to gather
       }
       List<RRset> cnames = new ArrayList<>();
@@ -90,14 +90,5 @@ final class CnameConflict implements Rule {
         out.add(cname != null && cname.after() != null ? cname : c, name + " has " + String.join("; and ", problems));
       }
     }
-  }
-
-  private static boolean hasCname(java.util.Collection<RRset> sets) {
-    for (RRset s : sets) {
-      if (s.type().equals("CNAME") && !s.rdata().isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,7 +1,7 @@
 package dev.zonegate.zone;
 
-import java.io.IOException;
 import dev.zonegate.util.Background;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
