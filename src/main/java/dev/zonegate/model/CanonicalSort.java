@@ -169,7 +169,7 @@ final class CanonicalSort {
    * instead of the seven or eight of bytes, with count tables that still sit in the L2 cache;
    * small ones take bytes, whose tables cost nothing to clear.
    */
-  private static void radix(long[] pre, int[] idx, int n) {
+  static void radix(long[] pre, int[] idx, int n) {
     if (n < 2) {
       return;
     }

@@ -17,18 +17,31 @@ final class TypeColumn {
   private final String[] names;
   /** Per set, its type's place in {@link #names}; null when the zone has more than MAX_TYPES types. */
   private final byte[] ids;
+  /** Whether some set holds no records. */
+  private final boolean anyEmpty;
 
-  private TypeColumn(String[] names, byte[] ids) {
+  private TypeColumn(String[] names, byte[] ids, boolean anyEmpty) {
     this.names = names;
     this.ids = ids;
+    this.anyEmpty = anyEmpty;
   }
 
   static TypeColumn of(RRset[] sets) {
     Builder b = new Builder(sets.length);
     for (RRset s : sets) {
       b.add(s.type());
+      b.anyEmpty |= s.rdataCount() == 0;
     }
     return b.build();
+  }
+
+  /** The type of set {@code i}. */
+  String type(int i, RRset[] sets) {
+    return ids == null ? sets[i].type() : names[ids[i]];
+  }
+
+  boolean anyEmpty() {
+    return anyEmpty;
   }
 
   /** Positions of the sets whose type {@code wanted} accepts, ascending. */
@@ -77,6 +90,8 @@ final class TypeColumn {
     /** The type of the last set and its id: a run of one type costs one comparison per set. */
     private String last;
     private byte lastId;
+    /** Set by whoever adds a set holding no records; an assembler's sets always hold some. */
+    boolean anyEmpty;
 
     Builder(int sets) {
       ids = new byte[sets];
@@ -123,7 +138,7 @@ final class TypeColumn {
     }
 
     TypeColumn build() {
-      return new TypeColumn(Arrays.copyOf(names, count), ids == null ? null : ids.length == n ? ids : Arrays.copyOf(ids, n));
+      return new TypeColumn(Arrays.copyOf(names, count), ids == null ? null : ids.length == n ? ids : Arrays.copyOf(ids, n), anyEmpty);
     }
   }
 }

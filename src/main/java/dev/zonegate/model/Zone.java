@@ -363,19 +363,10 @@ public final class Zone {
 
   /** Every RRset at one owner name, in type order. */
   public Collection<RRset> at(String name) {
-    int from;
-    int to;
-    if (inexact(name)) {
-      from = lowerBound(new RRsetKey(name, RRsetKey.LOWEST_TYPE, null));
-      to = lowerBound(new RRsetKey(name, RRsetKey.HIGHEST_TYPE, null));
-    } else {
-      from = first(name);
-      if (from < 0) {
-        return List.of();
-      }
-      to = end(from, name);
-    }
-    return view.subList(from, to);
+    long span = span(name);
+    int from = (int) (span >>> 32);
+    int to = (int) span;
+    return from == to ? List.of() : view.subList(from, to);
   }
 
   /** The end of the run of sets owned by {@code name} that starts at {@code from}. */
@@ -418,6 +409,101 @@ public final class Zone {
       next = end(from, name);
       return view.subList(from, next);
     }
+  }
+
+  /**
+   * Where the sets of each name lie in the zone's order, as {@link #span} gives it, in the order of
+   * the names: they are sorted by their packed prefixes and found in one forward pass over the
+   * zone's prefixes, each search starting where the last one ended. A rule that asks about every
+   * target of a million-set zone (lint) would otherwise pay one hash probe per name and its cache
+   * misses in arrays of a million; sorted, one name's search starts a few sets before the next. A
+   * name the prefixes cannot order is looked up alone.
+   */
+  public long[] spans(List<String> names) {
+    int n = names.size();
+    long[] out = new long[n];
+    long[] p = new long[n];
+    int[] idx = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      String name = names.get(i);
+      long q;
+      if (pre == null
+          || inexact(name)
+          || preOrigin != null && !Names.isAtOrBelow(name, preOrigin)
+          || (q = CanonicalSort.prefix(name, preOrigin)) == CanonicalSort.NO_PREFIX) {
+        out[i] = span(name);
+      } else {
+        p[m] = q;
+        idx[m++] = i;
+      }
+    }
+    CanonicalSort.radix(p, idx, m);
+    int from = 0;
+    for (int k = 0; k < m; k++) {
+      String name = names.get(idx[k]);
+      from = prefixBoundFrom(p[k], from);
+      long found = 0;
+      for (int i = from; i < sets.length && pre[i] == p[k]; i++) {
+        int c = Names.compare(sets[i].name(), name);
+        if (c >= 0) {
+          found = c == 0 ? (long) i << 32 | end(i, name) : 0;
+          break;
+        }
+      }
+      out[idx[k]] = found;
+    }
+    return out;
+  }
+
+  /**
+   * Where the sets of one name lie in the zone's order, {@code from << 32 | to}: {@link #at} is
+   * {@code setAt(from) .. setAt(to - 1)}; from equals to when the zone holds nothing there.
+   */
+  public long span(String name) {
+    if (inexact(name)) {
+      return (long) lowerBound(new RRsetKey(name, RRsetKey.LOWEST_TYPE, null)) << 32
+          | lowerBound(new RRsetKey(name, RRsetKey.HIGHEST_TYPE, null));
+    }
+    int from = first(name);
+    return from < 0 ? 0 : (long) from << 32 | end(from, name);
+  }
+
+  /** The set at position {@code i} of the zone's order. */
+  public RRset setAt(int i) {
+    return sets[i];
+  }
+
+  /** The type of the set at position {@code i}, read from a column of types, not from the set. */
+  public String typeAt(int i) {
+    return types.type(i, sets);
+  }
+
+  /** Whether some set holds no records (only a provider's listing can make one). */
+  public boolean hasEmptySets() {
+    return types.anyEmpty();
+  }
+
+  /** {@link #prefixBound} from {@code from}, for a prefix known to lie near it: gallop, then halve. */
+  private int prefixBoundFrom(long p, int from) {
+    int lo = from;
+    int step = 1;
+    int hi = from;
+    while (hi < sets.length && Long.compareUnsigned(pre[hi], p) < 0) {
+      lo = hi + 1;
+      hi = from + step;
+      step <<= 1;
+    }
+    hi = Math.min(hi, sets.length);
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Long.compareUnsigned(pre[mid], p) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** The first set at or after {@code key} in canonical order, or null. */

@@ -139,6 +139,53 @@ class ZoneLookupTest {
   }
 
   @Test
+  void spansOfManyNamesAreWhereAtFindsEachName() {
+    // Present, absent (sorting between present ones), repeated, outside the origin and relative
+    // names, in any order: each span holds exactly the sets at(name) gives, in the asked order.
+    Random r = new Random(21);
+    for (int round = 0; round < 30; round++) {
+      String origin = round % 3 == 0 ? "example." : round % 3 == 1 ? "a.very.long.example.com." : ".";
+      List<RRset> sets = sets(r, 1 + r.nextInt(400), origin, round % 2 == 1 && !origin.equals("."));
+      for (Zone z : List.of(assembled(origin, sets), new Zone(origin, sets, List.of()))) {
+        List<String> asked = new ArrayList<>();
+        for (RRset s : z.sets()) {
+          asked.add(s.name());
+          switch (r.nextInt(6)) {
+            case 0 -> asked.add(name(r, origin));
+            case 1 -> asked.add(name(r, "other."));
+            case 2 -> asked.add("h1");
+            case 3 -> asked.add(s.name());
+            default -> { }
+          }
+        }
+        Collections.shuffle(asked, r);
+        long[] spans = z.spans(asked);
+        assertThat(spans).hasSize(asked.size());
+        for (int i = 0; i < asked.size(); i++) {
+          String n = asked.get(i);
+          assertThat(spans[i]).as("spans[%s]", n).isEqualTo(z.span(n));
+          List<RRset> inSpan = new ArrayList<>();
+          for (int k = (int) (spans[i] >>> 32); k < (int) spans[i]; k++) {
+            inSpan.add(z.setAt(k));
+            assertThat(z.typeAt(k)).isEqualTo(z.setAt(k).type());
+          }
+          assertThat(inSpan).as("span of %s", n).containsExactlyElementsOf(z.at(n));
+        }
+        assertThat(z.hasEmptySets()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void aZoneTellsWhetherItHoldsAnEmptySet() {
+    // A provider listing can hold a set with no records (the 2025 outage's emptied endpoint).
+    RRset empty = new RRset(RRsetKey.of("db.example.", "A"), 300, List.of(), null);
+    RRset full = new RRset(RRsetKey.of("www.example.", "A"), 300, List.of("192.0.2.1"), null);
+    assertThat(new Zone("example.", List.of(empty, full), List.of()).hasEmptySets()).isTrue();
+    assertThat(new Zone("example.", List.of(full), List.of()).hasEmptySets()).isFalse();
+  }
+
+  @Test
   void setsOfATypeAreTheSetsOfThatTypeInOrder() {
     Random r = new Random(8);
     List<RRset> sets = sets(r, 500, "example.", false);
@@ -160,6 +207,9 @@ class ZoneLookupTest {
     sets.add(new RRset(RRsetKey.of("sub.example.", "NS"), 300, List.of("ns.sub.example."), null));
     for (Zone z : List.of(assembled("example.", sets), new Zone("example.", sets, List.of()))) {
       assertThat(z.setsOf("TYPE1150"::equals)).extracting(RRset::name).containsExactly("h150.example.");
+      for (int i = 0; i < z.sets().size(); i++) {
+        assertThat(z.typeAt(i)).isEqualTo(z.setAt(i).type());
+      }
       assertThat(z.setsOf(t -> t.startsWith("TYPE"))).hasSize(200);
       assertThat(z.hasNsBelowOrigin()).isTrue();
     }

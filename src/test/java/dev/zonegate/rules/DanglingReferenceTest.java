@@ -221,6 +221,20 @@ class DanglingReferenceTest {
   }
 
   @Test
+  void anEmptySetAtTheTargetIsNoDataThere() {
+    // A provider can list a set with no records (the 2025 outage's emptied endpoint): it answers
+    // nothing, so a CNAME to a name holding only that names nothing.
+    List<dev.zonegate.model.RRset> zone = List.of(
+        new dev.zonegate.model.RRset(dev.zonegate.model.RRsetKey.of("db.example.com.", "A"), 300, List.of(), null),
+        set("app.example.com.", "A", "192.0.2.1"));
+    List<dev.zonegate.model.RRset> withCnames = new ArrayList<>(zone);
+    withCnames.add(set("www.example.com.", "CNAME", "db.example.com."));
+    withCnames.add(set("api.example.com.", "CNAME", "app.example.com."));
+    assertThat(runSets(zone, withCnames)).singleElement().satisfies(x -> assertThat(x.message())
+        .isEqualTo("www.example.com. CNAME points at db.example.com., which names nothing in the zone"));
+  }
+
+  @Test
   void withoutLineNumbersALosingNameFindingFallsBackToTheFile() {
     List<Finding> f = runSets(List.of(set("app.example.com.", "A", "192.0.2.1"), set("www.example.com.", "CNAME", "app.example.com.")),
         List.of(set("www.example.com.", "CNAME", "app.example.com.")));
