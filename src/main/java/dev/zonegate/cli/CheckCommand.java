@@ -65,6 +65,7 @@ final class CheckCommand implements Callable<Integer> {
 
   Check.Options options() {
     return new Check.Options(
-        repo, config.checked().zonegate, config.checked().octodns, base, head.ref, head.worktree, allZones, live, allow, GateOptions.failOn(failOn));
+        repo, config.checked().zonegate, config.checked().octodns, base, head.ref, head.worktree, allZones, live, allow, GateOptions.failOn(failOn),
+        reports.needsFingerprints());
   }
 }

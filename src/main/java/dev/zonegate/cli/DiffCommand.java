@@ -45,7 +45,7 @@ final class DiffCommand implements Callable<Integer> {
     long t = System.nanoTime();
     ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in());
     dev.zonegate.util.Timings.add("read", t);
-    Gate g = rules.join();
+    Gate g = rules.join().fingerprints(reports.needsFingerprints());
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));
     java.util.Map<String, String> judged = new java.util.LinkedHashMap<>();
     judged.put("old", oldFile.equals("-") ? ZoneFiles.STDIN : oldFile);

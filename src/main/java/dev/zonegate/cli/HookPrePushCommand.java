@@ -4,6 +4,7 @@ import dev.zonegate.gate.Check;
 import dev.zonegate.gate.PrePush;
 import dev.zonegate.git.GitRepo;
 import dev.zonegate.report.Renderer;
+import dev.zonegate.report.ReportWriter;
 import dev.zonegate.report.Report;
 import dev.zonegate.rules.Severity;
 import java.io.OutputStreamWriter;
@@ -71,7 +72,8 @@ final class HookPrePushCommand implements Callable<Integer> {
   /** Checks one pushed ref and writes its report; whether it passed. */
   private boolean judge(GitRepo r, PrePush.Update u) throws Exception {
     Check.Options options =
-        new Check.Options(repo, config.checked().zonegate, config.checked().octodns, base(r, u), u.localSha(), false, false, "none", List.of(), Severity.BLOCK);
+        new Check.Options(repo, config.checked().zonegate, config.checked().octodns, base(r, u), u.localSha(), false, false, "none", List.of(), Severity.BLOCK,
+            ReportWriter.needsFingerprints(List.of("text")));
     Report report =
         Check.run(r, options, Context.env())
             // A hook takes no flags and sees no merge request: a commit trailer is the way.

@@ -26,7 +26,7 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // lint judges what is committed, not a change: nothing in it is allowed, so no hint offers a way.
-    Report report = Lint.run(repo, config.checked().zonegate, config.checked().octodns)
+    Report report = Lint.run(repo, config.checked().zonegate, config.checked().octodns, reports.needsFingerprints())
         .withAllowRoutes(java.util.EnumSet.noneOf(Report.AllowRoute.class));
     reports.write(report);
     return report.verdict().equals("pass") ? Main.PASS : Main.BLOCK;

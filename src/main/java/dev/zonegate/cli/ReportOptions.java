@@ -24,15 +24,26 @@ final class ReportOptions {
       report = report.withGeneratedAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
     long t = System.nanoTime();
-    List<String> chosen = formats;
     if (formats.isEmpty() && out != null) {
-      // --out alone: every report it can hold, said, rather than a directory silently left empty.
-      chosen = List.of("text", "markdown", "json", "junit", "codequality", "sarif", "html");
       Context.err().println("zonegate: no --format given: wrote the markdown, json, junit, codequality, sarif and html"
           + " reports to " + out + ", the text report to standard output");
     }
-    ReportWriter.write(report, chosen.isEmpty() ? List.of("text") : chosen, out, Context.out(), color());
+    ReportWriter.write(report, chosen(), out, Context.out(), color());
     dev.zonegate.util.Timings.add("render", t);
+  }
+
+  /** The formats to write: text alone by default; with --out alone, every report it can hold. */
+  private List<String> chosen() {
+    if (formats.isEmpty()) {
+      // --out alone: every report, said, rather than a directory silently left empty.
+      return out != null ? List.of("text", "markdown", "json", "junit", "codequality", "sarif", "html") : List.of("text");
+    }
+    return formats;
+  }
+
+  /** Whether a report written will carry the zones' fingerprints (so they are worth making). */
+  boolean needsFingerprints() {
+    return ReportWriter.needsFingerprints(chosen());
   }
 
   /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */

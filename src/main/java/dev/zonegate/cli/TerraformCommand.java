@@ -42,7 +42,7 @@ final class TerraformCommand implements Callable<Integer> {
       }
       names.put(z.substring(0, eq), Origins.absolute(z.substring(eq + 1)));
     }
-    Gate g = gate.newGate();
+    Gate g = gate.newGate().fingerprints(reports.needsFingerprints());
     // A plan has no commits and no merge request: only --allow lets a finding through.
     Report report = TerraformPlan.judge(plan, Context.in(), names, g).withAllowRoutes(java.util.EnumSet.of(Report.AllowRoute.FLAG));
     for (var n : report.notices()) {

@@ -61,7 +61,8 @@ public final class Check {
       boolean allZones,
       String live,
       List<String> allow,
-      Severity failOn) {}
+      Severity failOn,
+      boolean fingerprints) {}
 
   private Check() {}
 
@@ -100,7 +101,7 @@ public final class Check {
     allows.addAll(Allows.trailers(trailers));
     allows.addAll(Allows.labels(env.get("CI_MERGE_REQUEST_LABELS")));
     Allows.requireKnown(allows, rules);
-    Gate gate = new Gate(rules, allows, o.failOn());
+    Gate gate = new Gate(rules, allows, o.failOn()).fingerprints(o.fingerprints());
     Timings.add("config", t);
     t = System.nanoTime();
     boolean all = o.allZones() || changed == null || configChanged(cfg, changed);

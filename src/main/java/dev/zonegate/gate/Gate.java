@@ -45,6 +45,7 @@ public final class Gate {
   private final Map<String, String> live = new HashMap<>();
   private final Map<String, String> partial = new HashMap<>();
   private final Map<String, Report.Fingerprints> fingerprints = new HashMap<>();
+  private boolean fingerprinting = true;
 
   public Gate(RuleSet rules, List<Allow> allows, Severity failOn) {
     this(rules, allows, failOn, true);
@@ -109,6 +110,16 @@ public final class Gate {
     }
   }
 
+  /**
+   * Whether the report will show the zones' stale-plan fingerprints (only the JSON report does):
+   * without, a judged zone is not hashed, which for a million-set zone is a second core's worth
+   * of work beside the rules.
+   */
+  public Gate fingerprints(boolean wanted) {
+    fingerprinting = wanted;
+    return this;
+  }
+
   /** Something the report must say about the input as a whole (a plan's resources not judged). */
   public void notice(dev.zonegate.model.Notice n) {
     notices.add(n);
@@ -132,8 +143,8 @@ public final class Gate {
     List<Change> zoneChanges = List.of();
     Zone base = s.base() == null ? s.before() : s.base();
     boolean parallel = s.before().size() + (s.after() == null ? 0 : s.after().size()) >= PARALLEL_SETS;
-    Background<String, RuntimeException> live = fingerprint(s.before(), parallel);
-    Background<String, RuntimeException> head = s.after() == null ? null : fingerprint(s.after(), parallel);
+    Background<String, RuntimeException> live = fingerprinting ? fingerprint(s.before(), parallel) : null;
+    Background<String, RuntimeException> head = fingerprinting && s.after() != null ? fingerprint(s.after(), parallel) : null;
     if (s.after() != null) {
       notices.addAll(s.after().notices());
       long t = System.nanoTime();
@@ -164,9 +175,11 @@ public final class Gate {
                 .withBase(base, s.disagreements()));
     findings.addAll(s.after() == null ? found : acknowledged(found, s.after().marks()));
     Timings.add("rules", t);
-    t = System.nanoTime();
-    fingerprints.put(s.zone(), new Report.Fingerprints(live.join(), head == null ? null : head.join()));
-    Timings.add("fingerprints", t);
+    if (live != null) {
+      t = System.nanoTime();
+      fingerprints.put(s.zone(), new Report.Fingerprints(live.join(), head == null ? null : head.join()));
+      Timings.add("fingerprints", t);
+    }
   }
 
   /** Rule types about a record's validity, which a repository's lenient marker acknowledges. */

@@ -39,7 +39,8 @@ public final class Lint {
 
   private Lint() {}
 
-  public static Report run(Path repo, Path config, Path octodnsConfig)
+  /** {@code fingerprints}: whether the report will show the zones' fingerprints (see {@link Gate#fingerprints}). */
+  public static Report run(Path repo, Path config, Path octodnsConfig, boolean fingerprints)
       throws ConfigException, RulePackException, IOException {
     long t = System.nanoTime();
     SourceTree tree = new DirectoryTree(repo);
@@ -47,7 +48,7 @@ public final class Lint {
     // Every record of a zone judged as new is an "add": the report names findings, not those.
     // The rules load (YAML, and CEL when a pack has expressions) while the first zone is read.
     Background<Gate, RulePackException> rules = Background.start("zonegate-rules",
-        () -> new Gate(Check.rules(cfg, tree).only(SNAPSHOT_TYPES), List.of(), Severity.BLOCK, false));
+        () -> new Gate(Check.rules(cfg, tree).only(SNAPSHOT_TYPES), List.of(), Severity.BLOCK, false).fingerprints(fingerprints));
     Timings.add("config", t);
     Gate gate = null;
     for (ZoneConfig z : cfg.zones()) {

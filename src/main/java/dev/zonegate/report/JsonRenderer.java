@@ -26,6 +26,11 @@ public final class JsonRenderer implements Renderer {
   }
 
   @Override
+  public boolean needsFingerprints() {
+    return true; // liveFingerprint and headFingerprint, which verify compares
+  }
+
+  @Override
   public void render(Report report, Writer out) throws IOException {
     try (JsonGenerator g = ReportJson.generator(out)) {
       g.writeStartObject();

@@ -13,6 +13,14 @@ public interface Renderer {
 
   void render(Report report, Writer out) throws IOException;
 
+  /**
+   * Whether the format carries the zones' stale-plan fingerprints ({@link Report#fingerprints}):
+   * hashing a large zone is a pass over all of it, made only when a report will show it.
+   */
+  default boolean needsFingerprints() {
+    return false;
+  }
+
   static Renderer forFormat(String format) {
     switch (format) {
       case "text":

@@ -17,6 +17,23 @@ import java.util.List;
 public final class ReportWriter {
   private ReportWriter() {}
 
+  /**
+   * Whether any of the formats carries the zones' fingerprints; an unknown format says yes, and
+   * {@link #write} then refuses it as before.
+   */
+  public static boolean needsFingerprints(List<String> formats) {
+    for (String f : formats) {
+      try {
+        if (Renderer.forFormat(f).needsFingerprints()) {
+          return true;
+        }
+      } catch (IllegalArgumentException e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static void write(Report report, List<String> formats, Path outDir, PrintStream stdout)
       throws IOException {
     write(report, formats, outDir, stdout, false);

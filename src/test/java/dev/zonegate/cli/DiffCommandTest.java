@@ -362,6 +362,10 @@ class DiffCommandTest {
     assertThat(timed.out()).isEqualTo(plain.out());
     assertThat(plain.err()).doesNotContain("timings");
     assertThat(timed.err()).matches(
+        "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s \\[parse [0-9.]+ s, model [0-9.]+ s\\], diff [0-9.]+ s, rules [0-9.]+ s, render [0-9.]+ s\n");
+    // The JSON report carries the zones' fingerprints: only then are they made, and timed.
+    Cli json = Cli.run(java.util.Map.of("ZONEGATE_TIMINGS", "1"), "", "diff", demo[1], demo[2], "--format", "json");
+    assertThat(json.err()).matches(
         "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s \\[parse [0-9.]+ s, model [0-9.]+ s\\], diff [0-9.]+ s, rules [0-9.]+ s, fingerprints [0-9.]+ s, render [0-9.]+ s\n");
   }
 
@@ -436,5 +440,31 @@ class DiffCommandTest {
       assertThat(Cli.run("diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone", "--format", f).out()).as(f)
           .contains(digest).contains("testdata/demo/proposed.zone");
     }
+  }
+
+  @Test
+  void onlyTheJsonReportCarriesFingerprintsSoEveryOtherFormatIsTheSameWithoutThem() throws Exception {
+    // A run that writes no JSON report does not hash the zones. Every other format must then be
+    // byte for byte what a run that did hash them writes (here: --out alone, which writes all).
+    Path all = dir.resolve("all");
+    Cli everything = Cli.run("diff", LIVE, PROPOSED, "--out", all.toString());
+    assertThat(everything.exit()).as(everything.err()).isEqualTo(1);
+    JsonNode json = new JsonMapper().readTree(Files.readString(all.resolve("zonegate-report.json")));
+    assertThat(json.get("zones").get(0).get("liveFingerprint").asString()).startsWith("sha256:");
+    assertThat(json.get("zones").get(0).get("headFingerprint").asString()).startsWith("sha256:");
+    for (String f : List.of("markdown", "junit", "codequality", "sarif", "html")) {
+      Path one = dir.resolve(f);
+      Cli r = Cli.run("diff", LIVE, PROPOSED, "--format", f, "--out", one.toString());
+      assertThat(r.exit()).as(r.err()).isEqualTo(1);
+      String file = dev.zonegate.report.Renderer.forFormat(f).fileName();
+      assertThat(Files.readString(one.resolve(file))).as(f).isEqualTo(Files.readString(all.resolve(file)));
+    }
+    assertThat(Cli.run("diff", LIVE, PROPOSED).out()).isEqualTo(everything.out());
+    assertThat(Cli.run("diff", LIVE, PROPOSED, "--format", "json").out())
+        .isEqualTo(Files.readString(all.resolve("zonegate-report.json")));
+    assertThat(dev.zonegate.report.ReportWriter.needsFingerprints(List.of("text", "sarif", "markdown", "html", "junit", "codequality")))
+        .isFalse();
+    assertThat(dev.zonegate.report.ReportWriter.needsFingerprints(List.of("text", "json"))).isTrue();
+    assertThat(dev.zonegate.report.ReportWriter.needsFingerprints(List.of("no-such-format"))).isTrue();
   }
 }
