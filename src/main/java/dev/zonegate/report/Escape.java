@@ -16,6 +16,15 @@ final class Escape {
   static String terminal(String s) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); ) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        // Printable ASCII, most of any report: shown as it is.
+        if (sb != null) {
+          sb.append(c);
+        }
+        i++;
+        continue;
+      }
       int cp = s.codePointAt(i);
       boolean control = cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
       if (control || hidden(cp)) {

@@ -64,7 +64,7 @@ public final class TextRenderer implements Renderer {
     String sev = f.allowed() ? "allowed" : f.severity().word();
     String code = f.allowed() ? "36" : f.severity() == Severity.BLOCK ? "31" : f.severity() == Severity.WARN ? "33" : "2";
     StringBuilder sb = new StringBuilder();
-    sb.append(paint(String.format("%-7s", sev), code)).append(' ').append(f.rule());
+    sb.append(paint(sev + "       ".substring(Math.min(7, sev.length())), code)).append(' ').append(f.rule());
     if (f.name() != null) {
       sb.append(' ').append(Escape.terminal(f.name()));
     }
