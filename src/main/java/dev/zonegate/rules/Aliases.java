@@ -23,7 +23,7 @@ final class Aliases {
       return;
     }
     for (RRset s : z.setsOf("CNAME"::equals)) {
-      if (!s.rdata().isEmpty()) {
+      if (s.rdataCount() > 0) {
         names.add(s.name());
       }
     }
@@ -34,13 +34,16 @@ final class Aliases {
     if (names != null && zone.exactLookup(name)) {
       return names.contains(name);
     }
-    return hasCname(zone.at(name));
+    return hasCname(zone, zone.span(name));
   }
 
-  /** True when a CNAME set with a target is among the sets (those at one name). */
-  static boolean hasCname(java.util.Collection<RRset> sets) {
-    for (RRset s : sets) {
-      if (s.type().equals("CNAME") && !s.rdata().isEmpty()) {
+  /**
+   * True when a CNAME set with a target lies in the span of one name ({@link Zone#span}). Types
+   * come from the zone's column: only a CNAME set itself is looked at.
+   */
+  static boolean hasCname(Zone z, long span) {
+    for (int i = (int) (span >>> 32); i < (int) span; i++) {
+      if (z.typeAt(i).equals("CNAME") && z.setAt(i).rdataCount() > 0) {
         return true;
       }
     }

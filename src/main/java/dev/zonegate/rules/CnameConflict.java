@@ -50,13 +50,14 @@ final class CnameConflict implements Rule {
         continue;
       }
       String name = c.name();
-      java.util.Collection<RRset> here = walk.at(name);
-      if (!Aliases.hasCname(here)) {
+      long here = walk.span(name);
+      if (!Aliases.hasCname(after, here)) {
         continue; // most names: nothing to gather
       }
       List<RRset> cnames = new ArrayList<>();
       Set<String> others = new LinkedHashSet<>();
-      for (RRset s : here) {
+      for (int i = (int) (here >>> 32); i < (int) here; i++) {
+        RRset s = after.setAt(i);
         if (s.rdata().isEmpty()) {
           continue;
         }

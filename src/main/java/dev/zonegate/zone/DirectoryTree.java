@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A directory on disk. Every read is checked after symlinks are resolved: the real file must lie
@@ -76,7 +77,7 @@ public final class DirectoryTree implements SourceTree {
       throw new ZoneReadException(where, "is not a regular file");
     }
     try (InputStream in = Files.newInputStream(real)) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      byte[] bytes = readUpTo(in, Files.size(real), maxBytes);
       if (bytes.length > maxBytes) {
         throw new ZoneReadException(where, Limits.Limit.MAX_FILE_BYTES.exceeded("the file's size", maxBytes));
       }
@@ -84,6 +85,30 @@ public final class DirectoryTree implements SourceTree {
     } catch (IOException e) {
       throw new ZoneReadException(where, "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /**
+   * What {@code in.readNBytes(max + 1)} reads (more than {@code max} bytes says the file is too
+   * big), read into one array of the {@code size} the file says it has rather than grown chunk by
+   * chunk, which for a large zone allocated and copied twice its size. A file that turns out
+   * shorter is cut to what it holds; one that grew while read is read on to the limit.
+   */
+  static byte[] readUpTo(InputStream in, long size, long max) throws IOException {
+    int cap = (int) Math.min(Integer.MAX_VALUE - 8, max + 1);
+    byte[] b = new byte[(int) Math.max(0, Math.min(size, cap))];
+    int n = in.readNBytes(b, 0, b.length);
+    if (n < b.length) {
+      return Arrays.copyOf(b, n);
+    }
+    int next = n == cap ? -1 : in.read();
+    if (next < 0) {
+      return b; // the size it said (or the limit reached): the common case, no copy
+    }
+    byte[] rest = in.readNBytes(cap - n - 1);
+    byte[] all = Arrays.copyOf(b, n + 1 + rest.length);
+    all[n] = (byte) next;
+    System.arraycopy(rest, 0, all, n + 1, rest.length);
+    return all;
   }
 
   /**
