@@ -372,7 +372,8 @@ public final class Zone {
   /** The end of the run of sets owned by {@code name} that starts at {@code from}. */
   private int end(int from, String name) {
     int to = from + 1;
-    while (to < sets.length && sets[to].name().equals(name)) {
+    // A set whose packed prefix differs has another owner: its name need not be read.
+    while (to < sets.length && (pre == null || pre[to] == pre[from]) && sets[to].name().equals(name)) {
       to++;
     }
     return to;

@@ -74,8 +74,9 @@ final class DanglingReference implements Rule {
     for (Change c : in.changes()) {
       if (c.after() != null && References.refers(c.type())) {
         referring.add(c);
-        for (String rdata : c.afterRdata()) {
-          String target = References.target(c.type(), rdata);
+        RRset set = c.after();
+        for (int i = 0; i < set.rdataCount(); i++) {
+          String target = References.target(c.type(), set.rdata(i));
           targets.add(target);
           if (target != null && Names.isAtOrBelow(target, after.origin())) {
             inZone.add(target);
@@ -90,7 +91,9 @@ final class DanglingReference implements Rule {
       List<String> bad = null; // made for the few sets that dangle
       List<String> evidence = null;
       boolean allOld = true;
-      for (String rdata : c.afterRdata()) {
+      RRset set = c.after();
+      for (int i = 0; i < set.rdataCount(); i++) {
+        String rdata = set.rdata(i);
         String target = nextTarget.next();
         long here = target != null && Names.isAtOrBelow(target, after.origin()) ? spans[found++] : -1;
         String problem = problem(after, c.type(), target, here);

@@ -154,6 +154,21 @@ class LauncherIT {
   }
 
   @Test
+  void lintStartsWithTheWholeYoungGenerationAndADiffDoesNot(@TempDir Path dir) throws Exception {
+    // lint holds one zone at a time: its young generation starts at its 512 MiB cap; a diff holds
+    // two zones and starts smaller.
+    Files.writeString(dir.resolve("zonegate.yaml"), "zones:\n  - name: example.com.\n    file: example.com.zone\n");
+    Files.copy(Path.of("testdata/demo/live.zone"), dir.resolve("example.com.zone"));
+    Map<String, String> flags = Map.of("ZONEGATE_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "ZONEGATE_NO_ARCHIVE", "1");
+    JarIT.Run lint = launch(Path.of("target/zonegate"), flags, "lint", "--repo", dir.toString());
+    assertThat(lint.exit()).as(lint.err()).isLessThan(2);
+    assertThat(lint.err()).contains("-XX:NewSize=536870912").contains("-XX:MaxNewSize=536870912");
+    JarIT.Run diff = launch(Path.of("target/zonegate"), flags, "diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone");
+    assertThat(diff.exit()).as(diff.err()).isEqualTo(1);
+    assertThat(diff.err()).contains("-XX:MaxNewSize=536870912").doesNotContain("-XX:NewSize=536870912");
+  }
+
+  @Test
   void itFindsItsJarThroughASymlinkOnThePath(@TempDir Path dir) throws Exception {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Files.createSymbolicLink(bin.resolve("zonegate"), Path.of("target/zonegate").toAbsolutePath());
