@@ -183,10 +183,21 @@ final class BindChecks {
         + " record is not a host name (letters, digits, inner hyphens); named refuses it (check-names)";
   }
 
-  /** The {@code i}th blank-separated word of canonical rdata, or null. */
-  private static String word(String rdata, int i) {
-    String[] w = rdata.split(" ", i + 2);
-    return i < w.length ? w[i] : null;
+  /**
+   * The {@code i}th blank-separated word of canonical rdata, or null: {@code rdata.split(" ", i + 2)[i]},
+   * found without the split's list and array (it is asked of every MX, NS, SRV and SOA read).
+   */
+  static String word(String rdata, int i) {
+    int from = 0;
+    for (int k = 0; k < i; k++) {
+      int space = rdata.indexOf(' ', from);
+      if (space < 0) {
+        return null;
+      }
+      from = space + 1;
+    }
+    int end = rdata.indexOf(' ', from);
+    return rdata.substring(from, end < 0 ? rdata.length() : end);
   }
 
   /**

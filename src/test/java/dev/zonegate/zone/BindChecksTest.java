@@ -26,4 +26,25 @@ class BindChecksTest {
     // An escape that decodes to a host character reads as that character, as named reads it.
     assertThat(BindChecks.isHostName("\\097b.example.", true)).isTrue();
   }
+
+  @Test
+  void aWordOfRdataIsWhatTheSplitGives() {
+    // Leading, trailing and doubled blanks, empty rdata, fewer words than asked: as String.split.
+    java.util.Random r = new java.util.Random(3);
+    List<String> cases = new java.util.ArrayList<>(List.of("", " ", "  ", "a", "a ", " a", "a  b", "10 mx.example.", "0 5 443 t.",
+        "ns. host. 1 2 3 4 5"));
+    for (int k = 0; k < 2000; k++) {
+      StringBuilder sb = new StringBuilder();
+      for (int n = r.nextInt(8); n > 0; n--) {
+        sb.append(r.nextInt(3) == 0 ? " " : "ab".substring(r.nextInt(2)));
+      }
+      cases.add(sb.toString());
+    }
+    for (String rdata : cases) {
+      for (int i = 0; i < 6; i++) {
+        String[] w = rdata.split(" ", i + 2);
+        assertThat(BindChecks.word(rdata, i)).as("word %d of '%s'", i, rdata).isEqualTo(i < w.length ? w[i] : null);
+      }
+    }
+  }
 }
