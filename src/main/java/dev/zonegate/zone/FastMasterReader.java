@@ -644,7 +644,7 @@ final class FastMasterReader {
     try {
       Record r =
           Record.fromString(
-              Name.fromString(owner), typeValue, DClass.IN, soaTtl ? 0 : ttl, text, originName);
+              Name.fromString(owner), typeValue, DClass.IN, soaTtl ? 0 : ttl, Canonical.tokenizer(text), originName);
       if (soaTtl) {
         if (!(r instanceof SOARecord)) {
           throw giveUp();

@@ -75,62 +75,63 @@ final class CloudflareSource implements LiveSource {
     String origin = ProviderZones.origin(zone);
     String token = ProviderZones.secret(origin, "the Cloudflare API token", config.tokenEnv(), env);
     Duration timeout = ProviderZones.timeout(config.timeoutSeconds());
-    JsonApi api = new JsonApi(origin, "Cloudflare API " + base(), timeout, Map.of("Authorization", "Bearer " + token));
-    String id = config.zoneId() != null ? config.zoneId() : lookUp(api, origin);
-    if (!ZONE_ID.matcher(id).matches()) {
-      throw api.fail("the zone id is not a Cloudflare zone id");
-    }
-    // Records of one name and type are one RRset; their order in the listing does not matter.
-    Map<RRsetKey, CloudflareRecords.Set> sets = new LinkedHashMap<>();
-    long total = -1;
-    long seen = 0;
-    for (int page = 1; ; page++) {
-      String what = "page " + page + " of the DNS records";
-      JsonNode body = page(api, id, page, what);
-      JsonNode result = body.get("result");
-      JsonNode info = body.get("result_info");
-      if (!result.isArray() || info == null || !info.isObject()) {
-        throw api.fail(what + ": the answer has no result list and result_info");
+    try (JsonApi api = new JsonApi(origin, "Cloudflare API " + base(), timeout, Map.of("Authorization", "Bearer " + token))) {
+      String id = config.zoneId() != null ? config.zoneId() : lookUp(api, origin);
+      if (!ZONE_ID.matcher(id).matches()) {
+        throw api.fail("the zone id is not a Cloudflare zone id");
       }
-      long pageTotal = info.path("total_count").asLong(-1);
-      if (total < 0) {
-        total = pageTotal;
-      } else if (pageTotal != total) {
-        throw api.fail(what + ": the zone changed while it was listed (" + total + " records, then " + pageTotal + ")");
-      }
-      for (JsonNode r : result) {
-        CloudflareRecords.add(sets, r, origin, api);
-        if ((++seen & 0x3fff) == 0) {
-          Progress.get().records(origin, seen);
+      // Records of one name and type are one RRset; their order in the listing does not matter.
+      Map<RRsetKey, CloudflareRecords.Set> sets = new LinkedHashMap<>();
+      long total = -1;
+      long seen = 0;
+      for (int page = 1; ; page++) {
+        String what = "page " + page + " of the DNS records";
+        JsonNode body = page(api, id, page, what);
+        JsonNode result = body.get("result");
+        JsonNode info = body.get("result_info");
+        if (!result.isArray() || info == null || !info.isObject()) {
+          throw api.fail(what + ": the answer has no result list and result_info");
+        }
+        long pageTotal = info.path("total_count").asLong(-1);
+        if (total < 0) {
+          total = pageTotal;
+        } else if (pageTotal != total) {
+          throw api.fail(what + ": the zone changed while it was listed (" + total + " records, then " + pageTotal + ")");
+        }
+        for (JsonNode r : result) {
+          CloudflareRecords.add(sets, r, origin, api);
+          if ((++seen & 0x3fff) == 0) {
+            Progress.get().records(origin, seen);
+          }
+        }
+        int totalPages = info.path("total_pages").asInt(-1);
+        boolean more = totalPages >= 0
+            ? page < totalPages
+            : result.size() > 0 && result.size() == info.path("per_page").asInt(PER_PAGE);
+        if (!more || result.size() == 0) {
+          break;
+        }
+        if (page >= MAX_PAGES) {
+          throw api.fail("the listing did not end within " + MAX_PAGES + " pages");
         }
       }
-      int totalPages = info.path("total_pages").asInt(-1);
-      boolean more = totalPages >= 0
-          ? page < totalPages
-          : result.size() > 0 && result.size() == info.path("per_page").asInt(PER_PAGE);
-      if (!more || result.size() == 0) {
-        break;
+      if (total >= 0 && seen != total) {
+        throw api.fail("the listing ended with " + seen + " of its " + total + " records");
       }
-      if (page >= MAX_PAGES) {
-        throw api.fail("the listing did not end within " + MAX_PAGES + " pages");
-      }
-    }
-    if (total >= 0 && seen != total) {
-      throw api.fail("the listing ended with " + seen + " of its " + total + " records");
-    }
-    ZoneBuilder builder = new ZoneBuilder(origin);
-    for (Map.Entry<RRsetKey, CloudflareRecords.Set> e : sets.entrySet()) {
-      CloudflareRecords.Set s = e.getValue();
-      try {
-        for (CloudflareRecords.Rr rr : s.records()) {
-          builder.add(e.getKey(), rr.ttl(), rr.rdata(), null);
+      ZoneBuilder builder = new ZoneBuilder(origin);
+      for (Map.Entry<RRsetKey, CloudflareRecords.Set> e : sets.entrySet()) {
+        CloudflareRecords.Set s = e.getValue();
+        try {
+          for (CloudflareRecords.Rr rr : s.records()) {
+            builder.add(e.getKey(), rr.ttl(), rr.rdata(), null);
+          }
+        } catch (ZoneReadException x) {
+          throw api.fail("the DNS records: " + x.problem());
         }
-      } catch (ZoneReadException x) {
-        throw api.fail("the DNS records: " + x.problem());
+        builder.extras(e.getKey(), Extras.of(s.attributes(), null));
       }
-      builder.extras(e.getKey(), Extras.of(s.attributes(), null));
+      return LiveRead.of(LiveSources.placeNotices(builder.build(), describe()), SCOPE);
     }
-    return LiveRead.of(LiveSources.placeNotices(builder.build(), describe()), SCOPE);
   }
 
   /** The id of the one zone named {@code origin}: none or several is an error. */

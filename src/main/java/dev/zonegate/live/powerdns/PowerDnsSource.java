@@ -10,6 +10,7 @@ import dev.zonegate.live.Progress;
 import dev.zonegate.live.http.JsonApi;
 import dev.zonegate.live.http.ProviderZones;
 import dev.zonegate.model.RRsetKey;
+import dev.zonegate.schema.JsonTree;
 import dev.zonegate.zone.Canonical;
 import dev.zonegate.zone.ZoneBuilder;
 import dev.zonegate.zone.ZoneReadException;
@@ -27,7 +28,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A zone as a PowerDNS Authoritative server holds it, read from its HTTP API
@@ -53,7 +53,6 @@ final class PowerDnsSource implements LiveSource {
           true, null, false);
 
   static final String DEFAULT_SERVER = "localhost";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final LiveConfig.PowerDns config;
   private final Map<String, String> env;
@@ -78,26 +77,27 @@ final class PowerDnsSource implements LiveSource {
     String key = ProviderZones.secret(origin, "the PowerDNS API key", config.apiKeyEnv(), env);
     Duration timeout = ProviderZones.timeout(config.timeoutSeconds());
     String base = ProviderZones.base(config.url());
-    JsonApi api = new JsonApi(origin, "PowerDNS API " + base + " (server " + server() + ")", timeout,
-        Map.of("X-API-Key", key));
-    URI uri;
-    try {
-      uri = URI.create(base + "/api/v1/servers/" + encode(server()) + "/zones/" + encode(origin));
-    } catch (IllegalArgumentException e) {
-      throw api.fail("the url " + base + " is not a valid URL");
+    try (JsonApi api = new JsonApi(origin, "PowerDNS API " + base + " (server " + server() + ")", timeout,
+        Map.of("X-API-Key", key))) {
+      URI uri;
+      try {
+        uri = URI.create(base + "/api/v1/servers/" + encode(server()) + "/zones/" + encode(origin));
+      } catch (IllegalArgumentException e) {
+        throw api.fail("the url " + base + " is not a valid URL");
+      }
+      JsonApi.Response r = api.get(uri, "the zone", 404, 422);
+      if (r.status() == 404 || r.status() == 422) {
+        // 4.2 and later answer 404 for a zone they do not have; older ones 422 "Could not find domain".
+        throw api.fail("the zone is not on the server (HTTP " + r.status() + ")");
+      }
+      ZoneBuilder builder = new ZoneBuilder(origin);
+      try (JsonParser p = JsonTree.parser(r.body())) {
+        read(p, origin, builder, api);
+      } catch (JacksonException e) {
+        throw api.fail("the zone: the answer is not valid JSON");
+      }
+      return LiveRead.of(LiveSources.placeNotices(builder.build(), describe()), SCOPE);
     }
-    JsonApi.Response r = api.get(uri, "the zone", 404, 422);
-    if (r.status() == 404 || r.status() == 422) {
-      // 4.2 and later answer 404 for a zone they do not have; older ones 422 "Could not find domain".
-      throw api.fail("the zone is not on the server (HTTP " + r.status() + ")");
-    }
-    ZoneBuilder builder = new ZoneBuilder(origin);
-    try (JsonParser p = JSON.createParser(r.body())) {
-      read(p, origin, builder, api);
-    } catch (JacksonException e) {
-      throw api.fail("the zone: the answer is not valid JSON");
-    }
-    return LiveRead.of(LiveSources.placeNotices(builder.build(), describe()), SCOPE);
   }
 
   /** Walks the zone object: its name must be the zone's, its {@code rrsets} are read one at a time. */
@@ -116,7 +116,7 @@ final class PowerDnsSource implements LiveSource {
       } else if (field.equals("rrsets") && t == JsonToken.START_ARRAY) {
         sawSets = true;
         while (p.nextToken() == JsonToken.START_OBJECT) {
-          JsonNode set = p.readValueAsTree();
+          JsonNode set = JsonTree.value(p);
           records = rrset(set, origin, builder, api, records);
         }
       } else {
