@@ -154,18 +154,20 @@ class LauncherIT {
   }
 
   @Test
-  void lintStartsWithTheWholeYoungGenerationAndADiffDoesNot(@TempDir Path dir) throws Exception {
-    // lint holds one zone at a time: its young generation starts at its 512 MiB cap; a diff holds
-    // two zones and starts smaller.
+  void diffAndLintStartWithAYoungGenerationForAMillionRecordsAndCheckDoesNot(@TempDir Path dir) throws Exception {
+    // diff and lint keep what they read to the end: their young generation holds a million-record
+    // pair's reading; check, which may read many zones, keeps the smaller one.
     Files.writeString(dir.resolve("zonegate.yaml"), "zones:\n  - name: example.com.\n    file: example.com.zone\n");
     Files.copy(Path.of("testdata/demo/live.zone"), dir.resolve("example.com.zone"));
     Map<String, String> flags = Map.of("ZONEGATE_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "ZONEGATE_NO_ARCHIVE", "1");
     JarIT.Run lint = launch(Path.of("target/zonegate"), flags, "lint", "--repo", dir.toString());
     assertThat(lint.exit()).as(lint.err()).isLessThan(2);
-    assertThat(lint.err()).contains("-XX:NewSize=536870912").contains("-XX:MaxNewSize=536870912");
+    assertThat(lint.err()).contains("-XX:NewSize=1153433600").contains("-XX:MaxNewSize=1153433600");
     JarIT.Run diff = launch(Path.of("target/zonegate"), flags, "diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone");
     assertThat(diff.exit()).as(diff.err()).isEqualTo(1);
-    assertThat(diff.err()).contains("-XX:MaxNewSize=536870912").doesNotContain("-XX:NewSize=536870912");
+    assertThat(diff.err()).contains("-XX:NewSize=1153433600").contains("-XX:MaxNewSize=1153433600");
+    JarIT.Run check = launch(Path.of("target/zonegate"), flags, "check", "--repo", dir.toString(), "--base", "HEAD");
+    assertThat(check.err()).contains("-XX:MaxNewSize=536870912").doesNotContain("-XX:NewSize=1153433600");
   }
 
   @Test
