@@ -66,8 +66,8 @@ final class DanglingReference implements Rule {
     // A zone known only in part (a Terraform plan): a target it does not hold is not in the plan,
     // never dangling; only a target the zone held before, and the change takes away, is.
     boolean partial = after.marks().isPartial();
-    // The record types whose rdata names another host: every target of those sets, in order, and the sets at the in-zone ones, looked up all at
-    // once (lint asks about every target of the zone).
+    // The sets whose rdata names another host, every target of theirs in order, and where the
+    // in-zone targets' sets lie, found all at once (lint asks about every target of the zone).
     List<Change> referring = new ArrayList<>();
     List<String> targets = new ArrayList<>();
     List<String> inZone = new ArrayList<>();

@@ -184,8 +184,9 @@ final class BindChecks {
   }
 
   /**
-   * The {@code i}th blank-separated word of canonical rdata, or null: {@code rdata.split(" ", i + 2)[i]},
-   * found without the split's list and array (it is asked of every MX, NS, SRV and SOA read).
+   * The {@code i}th blank-separated word of canonical rdata, or null: what
+   * {@code rdata.split(" ", i + 2)} gives at {@code i}, found without the split's list and array
+   * (it is asked of every MX, NS, SRV and SOA read).
    */
   static String word(String rdata, int i) {
     int from = 0;

@@ -3,6 +3,7 @@ package dev.zonegate.live.http;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.schema.JsonTree;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +37,8 @@ public final class JsonApi implements AutoCloseable {
   public static final int RETRIES = 3;
   /** The longest wait between attempts, whatever {@code Retry-After} asks. */
   static final long MAX_WAIT_MILLIS = 10_000;
+  /** {@code HttpClient.shutdownNow()}, public since Java 21; null before (this jar targets 17). */
+  private static final Method SHUTDOWN_NOW = shutdownNow();
 
   private final String zone;
   private final String provider;
@@ -61,19 +64,28 @@ public final class JsonApi implements AutoCloseable {
   }
 
   /**
-   * Lets the client go. On Java 21 and later the client is closed, which stops its selector
-   * thread: left blocked in the kernel, that thread made the JVM wait about 0.3 s at exit (the
-   * JVM gives threads in native code that long to come back). Java 17's client has no close;
-   * there a run with a provider source still pays that wait.
+   * Lets the client go. On Java 21 and later it is shut down at once ({@code shutdownNow}, which
+   * also cancels an exchange a failure left running), and that stops its selector thread: left
+   * blocked in the kernel, the thread made the JVM wait about 0.3 s at exit (the JVM gives threads
+   * in native code that long to come back). Java 17's client cannot be shut down; there a run with
+   * a provider source still pays that wait.
    */
   @Override
   public void close() {
-    if ((Object) client instanceof AutoCloseable c) {
+    if (SHUTDOWN_NOW != null) {
       try {
-        c.close();
-      } catch (Exception e) {
-        // Closing what has been read to the end fails nothing that was read.
+        SHUTDOWN_NOW.invoke(client);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // Letting go of what has been read to the end fails nothing that was read.
       }
+    }
+  }
+
+  private static Method shutdownNow() {
+    try {
+      return HttpClient.class.getMethod("shutdownNow");
+    } catch (NoSuchMethodException e) {
+      return null;
     }
   }
 
