@@ -39,26 +39,23 @@ class JsonTreeTest {
     return out;
   }
 
+  /** A reader's tree of a document, or null when it fails on it. */
+  private static JsonNode treeOrNull(java.util.function.Function<byte[], JsonNode> reader, byte[] doc) {
+    try {
+      return reader.apply(doc);
+    } catch (JacksonException e) {
+      return null;
+    }
+  }
+
   @Test
   void aDocumentIsTheTreeOrTheFailureTheMapperGives() throws Exception {
     for (byte[] doc : documents()) {
       String shown = new String(doc, 0, Math.min(doc.length, 60), StandardCharsets.UTF_8);
-      JsonNode want = null;
-      boolean wantFails = false;
-      try {
-        want = MAPPER.readTree(doc);
-      } catch (JacksonException e) {
-        wantFails = true;
-      }
-      JsonNode got = null;
-      boolean fails = false;
-      try {
-        got = JsonTree.read(doc);
-      } catch (JacksonException e) {
-        fails = true;
-      }
-      assertThat(fails).as("fails: %s", shown).isEqualTo(wantFails);
-      if (!wantFails) {
+      JsonNode want = treeOrNull(MAPPER::readTree, doc);
+      JsonNode got = treeOrNull(JsonTree::read, doc);
+      assertThat(got == null).as("fails: %s", shown).isEqualTo(want == null);
+      if (want != null) {
         assertThat(got).as("tree of %s", shown).isEqualTo(want);
         assertThat(got.getClass()).as("node of %s", shown).isEqualTo(want.getClass());
         assertThat(got.toString()).as("text of %s", shown).isEqualTo(want.toString());
@@ -72,25 +69,23 @@ class JsonTreeTest {
     byte[] doc = ("{\"rrsets\":[{\"name\":\"a.\",\"type\":\"A\",\"records\":[{\"content\":\"192.0.2.1\",\"disabled\":false}],"
         + "\"ttl\":300},{\"name\":\"b.\",\"ttl\":1.5e3,\"comments\":[],\"x\":{\"y\":[null,true,12345678901234567890]}}]}")
         .getBytes(StandardCharsets.UTF_8);
-    List<JsonNode> got = new ArrayList<>();
-    try (JsonParser p = JsonTree.parser(doc)) {
-      p.nextToken();
-      p.nextToken();
-      p.nextToken();
-      while (p.nextToken() == JsonToken.START_OBJECT) {
-        got.add(JsonTree.value(p));
-      }
-    }
-    List<JsonNode> want = new ArrayList<>();
-    try (JsonParser p = MAPPER.createParser(doc)) {
-      p.nextToken();
-      p.nextToken();
-      p.nextToken();
-      while (p.nextToken() == JsonToken.START_OBJECT) {
-        want.add(p.readValueAsTree());
-      }
-    }
+    List<JsonNode> got = sets(JsonTree.parser(doc), JsonTree::value);
+    List<JsonNode> want = sets(MAPPER.createParser(doc), JsonParser::readValueAsTree);
     assertThat(got).hasSize(2).isEqualTo(want);
     assertThat(got.toString()).isEqualTo(want.toString());
+  }
+
+  /** The objects of the array that is the first property of the document, each read by {@code read}. */
+  private static List<JsonNode> sets(JsonParser parser, java.util.function.Function<JsonParser, JsonNode> read) {
+    List<JsonNode> out = new ArrayList<>();
+    try (JsonParser p = parser) {
+      p.nextToken(); // the document's object
+      p.nextToken(); // its first property
+      p.nextToken(); // that property's array
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        out.add(read.apply(p));
+      }
+    }
+    return out;
   }
 }
