@@ -39,6 +39,8 @@ public final class JsonApi implements AutoCloseable {
   static final long MAX_WAIT_MILLIS = 10_000;
   /** {@code HttpClient.shutdownNow()}, public since Java 21; null before (this jar targets 17). */
   private static final Method SHUTDOWN_NOW = shutdownNow();
+  /** How a Java 17 client's {@code toString} ends: its id, e.g. {@code HttpClientImpl@1b2c3d(1)}. */
+  private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("\\((\\d+)\\)$");
 
   private final String zone;
   private final String provider;
@@ -64,11 +66,13 @@ public final class JsonApi implements AutoCloseable {
   }
 
   /**
-   * Lets the client go. On Java 21 and later it is shut down at once ({@code shutdownNow}, which
-   * also cancels an exchange a failure left running), and that stops its selector thread: left
-   * blocked in the kernel, the thread made the JVM wait about 0.3 s at exit (the JVM gives threads
-   * in native code that long to come back). Java 17's client cannot be shut down; there a run with
-   * a provider source still pays that wait.
+   * Lets the client go, stopping its selector thread: left blocked in the kernel, that thread made
+   * the JVM wait about 0.3 s at exit (the JVM gives threads in native code that long to come back).
+   * On Java 21 and later the client is shut down at once ({@code shutdownNow}, which also cancels
+   * an exchange a failure left running). Java 17's client has no shutdown; there its selector
+   * thread is interrupted, which ends its loop and the client with it (the thread is found by the
+   * name it is given, {@code HttpClient-ID-SelectorManager}, ID ending the client's
+   * {@code toString}; a Java that names it otherwise is left to wait).
    */
   @Override
   public void close() {
@@ -78,7 +82,33 @@ public final class JsonApi implements AutoCloseable {
       } catch (ReflectiveOperationException | RuntimeException e) {
         // Letting go of what has been read to the end fails nothing that was read.
       }
+      return;
     }
+    Thread selector = selectorThread(client);
+    if (selector != null) {
+      selector.interrupt();
+    }
+  }
+
+  /** The selector thread of a Java 17 client, found by its name, or null. */
+  static Thread selectorThread(HttpClient c) {
+    java.util.regex.Matcher id = CLIENT_ID.matcher(String.valueOf(c));
+    if (!id.find()) {
+      return null;
+    }
+    String name = "HttpClient-" + id.group(1) + "-SelectorManager";
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] all = new Thread[root.activeCount() + 16];
+    int n = root.enumerate(all, true);
+    for (int i = 0; i < n; i++) {
+      if (all[i].getName().equals(name)) {
+        return all[i];
+      }
+    }
+    return null;
   }
 
   private static Method shutdownNow() {
