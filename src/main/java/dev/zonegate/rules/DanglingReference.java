@@ -9,7 +9,6 @@ import dev.zonegate.model.Zone;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,22 +70,29 @@ final class DanglingReference implements Rule {
     List<Change> referring = new ArrayList<>();
     List<String> targets = new ArrayList<>();
     List<String> inZone = new ArrayList<>();
+    List<Integer> inZoneAt = new ArrayList<>(); // where each in-zone target stands in targets
     for (Change c : in.changes()) {
       if (c.after() != null && References.refers(c.type())) {
         referring.add(c);
         RRset set = c.after();
         for (int i = 0; i < set.rdataCount(); i++) {
           String target = References.target(c.type(), set.rdata(i));
-          targets.add(target);
           if (target != null && Names.isAtOrBelow(target, after.origin())) {
             inZone.add(target);
+            inZoneAt.add(targets.size());
           }
+          targets.add(target);
         }
       }
     }
+    // Per target, where its sets lie, or -1 for none to look up (no target, or out of zone).
+    long[] here = new long[targets.size()];
+    java.util.Arrays.fill(here, -1);
     long[] spans = after.spans(inZone);
-    int found = 0;
-    Iterator<String> nextTarget = targets.iterator();
+    for (int k = 0; k < spans.length; k++) {
+      here[inZoneAt.get(k)] = spans[k];
+    }
+    int next = 0;
     for (Change c : referring) {
       List<String> bad = null; // made for the few sets that dangle
       List<String> evidence = null;
@@ -94,9 +100,8 @@ final class DanglingReference implements Rule {
       RRset set = c.after();
       for (int i = 0; i < set.rdataCount(); i++) {
         String rdata = set.rdata(i);
-        String target = nextTarget.next();
-        long here = target != null && Names.isAtOrBelow(target, after.origin()) ? spans[found++] : -1;
-        String problem = problem(after, c.type(), target, here);
+        String target = targets.get(next);
+        String problem = problem(after, c.type(), target, here[next++]);
         if (problem != null && partial && problem(before, c.type(), target) != null) {
           continue; // not in the plan
         }

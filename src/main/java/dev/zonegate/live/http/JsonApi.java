@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -40,7 +42,7 @@ public final class JsonApi implements AutoCloseable {
   /** {@code HttpClient.shutdownNow()}, public since Java 21; null before (this jar targets 17). */
   private static final Method SHUTDOWN_NOW = shutdownNow();
   /** How a Java 17 client's {@code toString} ends: its id, e.g. {@code HttpClientImpl@1b2c3d(1)}. */
-  private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("\\((\\d+)\\)$");
+  private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
 
   private final String zone;
   private final String provider;
@@ -92,7 +94,7 @@ public final class JsonApi implements AutoCloseable {
 
   /** The selector thread of a Java 17 client, found by its name, or null. */
   static Thread selectorThread(HttpClient c) {
-    java.util.regex.Matcher id = CLIENT_ID.matcher(String.valueOf(c));
+    Matcher id = CLIENT_ID.matcher(String.valueOf(c));
     if (!id.find()) {
       return null;
     }
