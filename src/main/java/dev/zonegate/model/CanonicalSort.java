@@ -21,9 +21,10 @@ final class CanonicalSort {
    * {@code outside} is the first key (in input order) whose owner is not at or below the origin,
    * or -1 (always -1 when the origin is the root or was not checked). {@code stripped} is the
    * origin left out of the prefixes, or null; {@code usable} is false when the prefixes are all
-   * zero because some owner holds U+0000 (then they order nothing).
+   * zero because some owner holds U+0000 (then they order nothing). {@code whole} marks, by sorted
+   * position (bit i of word i / 64), the keys whose prefix holds the whole key ({@link #whole}).
    */
-  record Sorted(int[] idx, long[] pre, int outside, String stripped, boolean usable) {}
+  record Sorted(int[] idx, long[] pre, int outside, String stripped, boolean usable, long[] whole) {}
 
   /** The keys to sort, by input index: an array, or records where they lie. */
   interface Keys {
@@ -42,6 +43,7 @@ final class CanonicalSort {
   static Sorted order(Keys keys, int n, String origin, boolean below) {
     long[] pre = new long[n];
     int[] idx = new int[n];
+    long[] wholeIn = new long[(n + 63) >>> 6]; // by input index
     boolean strip = origin != null && !origin.equals(".") && origin.endsWith(".");
     boolean check = strip && !below;
     boolean usable = true;
@@ -52,6 +54,7 @@ final class CanonicalSort {
         outside = i;
         strip = false;
         check = false;
+        Arrays.fill(wholeIn, 0L);
         i = -1; // start over without stripping; rare (a hand-made zone)
         continue;
       }
@@ -62,6 +65,9 @@ final class CanonicalSort {
         break;
       }
       pre[i] = p;
+      if (whole(name, strip ? origin : null)) {
+        wholeIn[i >>> 6] |= 1L << i;
+      }
     }
     if (!usable) {
       // A name holding U+0000: no key order; compare everything.
@@ -84,7 +90,57 @@ final class CanonicalSort {
       }
       s = e;
     }
-    return new Sorted(idx, pre, outside, strip ? origin : null, usable);
+    long[] whole = new long[wholeIn.length];
+    if (usable) {
+      for (int k = 0; k < n; k++) {
+        int i = idx[k];
+        if ((wholeIn[i >>> 6] & 1L << i) != 0) {
+          whole[k >>> 6] |= 1L << k;
+        }
+      }
+    }
+    return new Sorted(idx, pre, outside, strip ? origin : null, usable, whole);
+  }
+
+  /** Whether bit {@code i} of a bit set made of longs (as {@link Sorted#whole}) is set. */
+  static boolean bit(long[] bits, int i) {
+    return (bits[i >>> 6] & 1L << i) != 0;
+  }
+
+  /**
+   * True when {@link #prefix} of the name holds its whole sort key: at most eight characters, no
+   * escape, no character above 0xFE, no empty label. Two names whose prefixes are both whole are
+   * the same name exactly when the prefixes are equal (a shorter key is padded with zeros, which
+   * a key of non-empty labels never holds twice in a row), so a look-up need not read the names:
+   * most owners below a zone's origin are short ({@code www}, {@code mail}, {@code h12345}). Among
+   * the keys that share a prefix, a whole one sorts first: it is a beginning of each of the others.
+   */
+  static boolean whole(String name, String origin) {
+    int end;
+    if (origin != null) {
+      if (name.length() == origin.length()) {
+        return true; // the apex: the empty key, prefix 0
+      }
+      end = name.length() - origin.length() - 1;
+    } else {
+      if (name.isEmpty() || name.equals(".")) {
+        return false;
+      }
+      end = name.charAt(name.length() - 1) == '.' ? name.length() - 1 : name.length();
+    }
+    // The key is the labels of name[0, end), each with a terminator: end + 1 characters.
+    if (end < 1 || end > 7) {
+      return false;
+    }
+    char last = '.';
+    for (int k = 0; k < end; k++) {
+      char c = name.charAt(k);
+      if (c > 0xFE || c == '\\' || c == 0 || c == '.' && last == '.') {
+        return false;
+      }
+      last = c;
+    }
+    return last != '.';
   }
 
   static final long NO_PREFIX = -1L; // all 0xFF: never a real prefix (see below)

@@ -39,6 +39,12 @@ public final class Zone {
    * array, and only the few sets that share the name's prefix by name.
    */
   private final long[] pre;
+  /**
+   * Per set, a bit (set i: bit i of word i / 64): its prefix holds its owner's whole sort key
+   * ({@link CanonicalSort#whole}), so a name found by its prefix needs no comparison by name.
+   * Null when {@link #pre} is.
+   */
+  private final long[] whole;
   private final boolean ascii;
   /** The origin left out of {@link #pre}, or null. */
   private final String preOrigin;
@@ -89,6 +95,7 @@ public final class Zone {
     this.recordCount = records;
     this.ascii = false;
     this.pre = order.usable() ? order.pre() : null;
+    this.whole = order.usable() ? order.whole() : null;
     this.preOrigin = order.stripped();
     this.indexAfter = indexAfter(n);
     this.types = TypeColumn.of(a);
@@ -99,8 +106,9 @@ public final class Zone {
    * From {@link ZoneAssembler}: sets sorted and distinct; {@code pre} (or null) their packed
    * prefixes from {@link CanonicalSort}, without {@code preOrigin} (or null).
    */
-  Zone(String origin, RRset[] sorted, long[] pre, String preOrigin, boolean relativeNames, boolean ascii,
+  Zone(String origin, RRset[] sorted, long[] pre, long[] whole, String preOrigin, boolean relativeNames, boolean ascii,
       int recordCount, TypeColumn types, List<Notice> notices) {
+    this.whole = whole;
     this.types = types;
     this.ascii = ascii;
     this.origin = origin;
@@ -127,14 +135,14 @@ public final class Zone {
     List<Notice> all = new java.util.ArrayList<>(notices.size() + 1);
     all.add(first);
     all.addAll(notices);
-    Zone z = new Zone(origin, sets, pre, preOrigin, relativeNames, ascii, recordCount, types, all);
+    Zone z = new Zone(origin, sets, pre, whole, preOrigin, relativeNames, ascii, recordCount, types, all);
     z.marks = marks;
     return z;
   }
 
   /** The same zone with its files' own markers (set once, by the reader's builder). */
   public Zone withMarks(ZoneMarks m) {
-    Zone z = new Zone(origin, sets, pre, preOrigin, relativeNames, ascii, recordCount, types, notices);
+    Zone z = new Zone(origin, sets, pre, whole, preOrigin, relativeNames, ascii, recordCount, types, notices);
     z.marks = m;
     return z;
   }
@@ -169,8 +177,12 @@ public final class Zone {
       int i = lowerBound(new RRsetKey(name, RRsetKey.LOWEST_TYPE, null));
       return i < sets.length && sets[i].name().equals(name) ? i : -1;
     }
+    int from = prefixBound(p, 0, false);
+    if (CanonicalSort.whole(name, preOrigin)) {
+      return found(from, p) ? from : -1;
+    }
     // The sets sharing the prefix are in canonical order: walk them while they sort below name.
-    for (int i = prefixBound(p, 0, false); i < sets.length && pre[i] == p; i++) {
+    for (int i = from; i < sets.length && pre[i] == p; i++) {
       int c = Names.compare(sets[i].name(), name);
       if (c >= 0) {
         return c == 0 ? i : -1;
@@ -369,9 +381,24 @@ public final class Zone {
     return from == to ? List.of() : view.subList(from, to);
   }
 
+  /**
+   * Whether the set at {@code i}, the first whose prefix is not below {@code p}, is owned by the
+   * name whose whole key {@code p} holds: the whole key sorts first among those sharing it.
+   */
+  private boolean found(int i, long p) {
+    return i < sets.length && pre[i] == p && CanonicalSort.bit(whole, i);
+  }
+
   /** The end of the run of sets owned by {@code name} that starts at {@code from}. */
   private int end(int from, String name) {
     int to = from + 1;
+    if (pre != null && CanonicalSort.bit(whole, from)) {
+      // A whole key: the sets after it with the same prefix and a whole key are its owner's.
+      while (to < sets.length && pre[to] == pre[from] && CanonicalSort.bit(whole, to)) {
+        to++;
+      }
+      return to;
+    }
     // A set whose packed prefix differs has another owner: its name need not be read.
     while (to < sets.length && (pre == null || pre[to] == pre[from]) && sets[to].name().equals(name)) {
       to++;
@@ -425,6 +452,7 @@ public final class Zone {
     long[] out = new long[n];
     long[] p = new long[n];
     int[] idx = new int[n];
+    long[] wholeName = new long[(n + 63) >>> 6]; // by position in names
     int m = 0;
     for (int i = 0; i < n; i++) {
       String name = names.get(i);
@@ -437,13 +465,20 @@ public final class Zone {
       } else {
         p[m] = q;
         idx[m++] = i;
+        if (CanonicalSort.whole(name, preOrigin)) {
+          wholeName[i >>> 6] |= 1L << i;
+        }
       }
     }
     CanonicalSort.radix(p, idx, m);
     int from = 0;
     for (int k = 0; k < m; k++) {
-      String name = names.get(idx[k]);
       from = prefixBoundFrom(p[k], from);
+      if (CanonicalSort.bit(wholeName, idx[k])) {
+        out[idx[k]] = found(from, p[k]) ? (long) from << 32 | end(from, null) : 0;
+        continue; // found by the prefix alone: the name is not read
+      }
+      String name = names.get(idx[k]);
       long found = 0;
       for (int i = from; i < sets.length && pre[i] == p[k]; i++) {
         int c = Names.compare(sets[i].name(), name);

@@ -190,6 +190,8 @@ public final class ZoneAssembler {
     int records = 0;
     RRset[] out = new RRset[n];
     long[] setPre = sorted.usable() ? new long[n] : null;
+    long[] setWhole = sorted.usable() ? new long[(n + 63) >>> 6] : null;
+    long[] whole = sorted.whole();
     String[] group = new String[4];
     TypeColumn.Builder types = new TypeColumn.Builder(n);
     // The records in zone order: record i of the zone is order[i] of the input, whose fields sit
@@ -244,12 +246,15 @@ public final class ZoneAssembler {
       }
       if (setPre != null) {
         setPre[setCount] = pre[i];
+        if (CanonicalSort.bit(whole, i)) {
+          setWhole[setCount >>> 6] |= 1L << setCount;
+        }
       }
       out[setCount++] = set;
       types.add(key.type());
       i = j;
     }
-    return new Zone(origin, setCount == n ? out : Arrays.copyOf(out, setCount), setPre, sorted.stripped(), relative, ascii, records,
+    return new Zone(origin, setCount == n ? out : Arrays.copyOf(out, setCount), setPre, setWhole, sorted.stripped(), relative, ascii, records,
         types.build(), mergeNotices(mixed));
   }
 

@@ -35,9 +35,15 @@ public final class TextRenderer implements Renderer {
     out.write(paint("zonegate: " + report.verdict(), pass ? "1;32" : "1;31"));
     out.write(" (" + plural(report.zones().size(), "zone") + ", " + plural(report.changes().size(), "change")
         + ", " + report.counts("blocking", true) + ")\n");
+    StringBuilder sb = new StringBuilder(1 << 16);
     for (Finding f : report.findings()) {
-      out.write(finding(report, f));
+      finding(report, f, sb);
+      if (sb.length() >= 1 << 15) { // written in large pieces: a lint may print tens of thousands
+        out.append(sb);
+        sb.setLength(0);
+      }
     }
+    out.append(sb);
     for (Report.ZoneSummary z : report.zones()) {
       out.write(Escape.terminal(z.name()) + ": " + plural(z.adds(), "add") + ", "
           + plural(z.deletes(), "delete") + ", " + plural(z.updates(), "update")
@@ -60,10 +66,9 @@ public final class TextRenderer implements Renderer {
     out.write("rule packs: " + Escape.terminal(String.join(", ", report.packs())) + "\n");
   }
 
-  private String finding(Report report, Finding f) {
+  private void finding(Report report, Finding f, StringBuilder sb) {
     String sev = f.allowed() ? "allowed" : f.severity().word();
     String code = f.allowed() ? "36" : f.severity() == Severity.BLOCK ? "31" : f.severity() == Severity.WARN ? "33" : "2";
-    StringBuilder sb = new StringBuilder();
     sb.append(paint(sev + "       ".substring(Math.min(7, sev.length())), code)).append(' ').append(f.rule());
     if (f.name() != null) {
       sb.append(' ').append(Escape.terminal(f.name()));
@@ -93,7 +98,6 @@ public final class TextRenderer implements Renderer {
         }
       }
     }
-    return sb.toString();
   }
 
   private String line(Change c) {

@@ -58,7 +58,7 @@ final class CnameConflict implements Rule {
       Set<String> others = new LinkedHashSet<>();
       for (int i = (int) (here >>> 32); i < (int) here; i++) {
         RRset s = after.setAt(i);
-        if (s.rdata().isEmpty()) {
+        if (s.rdataCount() == 0) {
           continue;
         }
         if (s.type().equals("CNAME")) {

@@ -23,13 +23,25 @@ public record Finding(
     Allowance allowedBy) {
 
   /** Blocking first, then by zone, name (canonical order), type and rule: stable report bytes. */
-  public static final Comparator<Finding> ORDER =
-      Comparator.comparing(Finding::severity)
-          .thenComparing(Finding::zone)
-          .thenComparing(f -> f.name() == null ? "" : f.name(), Names.CANONICAL_ORDER)
-          .thenComparing(f -> f.type() == null ? "" : f.type())
-          .thenComparing(Finding::rule)
-          .thenComparing(Finding::message);
+  public static final Comparator<Finding> ORDER = Finding::compare;
+
+  /** {@link #ORDER}, written out: a lint sorts tens of thousands of findings, twice. */
+  private static int compare(Finding a, Finding b) {
+    int c = a.severity.compareTo(b.severity);
+    if (c == 0) {
+      c = a.zone.compareTo(b.zone);
+    }
+    if (c == 0) {
+      c = Names.compare(a.name == null ? "" : a.name, b.name == null ? "" : b.name);
+    }
+    if (c == 0) {
+      c = (a.type == null ? "" : a.type).compareTo(b.type == null ? "" : b.type);
+    }
+    if (c == 0) {
+      c = a.rule.compareTo(b.rule);
+    }
+    return c != 0 ? c : a.message.compareTo(b.message);
+  }
 
   public Finding {
     before = before == null ? List.of() : List.copyOf(before);

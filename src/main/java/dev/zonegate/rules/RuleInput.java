@@ -37,7 +37,6 @@ public final class RuleInput {
     private java.util.Set<String> changedNames;
     References beforeRefs;
     References afterRefs;
-    Aliases afterAliases;
 
     Shared(List<Change> changes) {
       this.changes = changes;
@@ -226,17 +225,6 @@ public final class RuleInput {
         sh.afterRefs = new References(after, sh.wanted(after));
       }
       return sh.afterRefs;
-    }
-  }
-
-  /** The aliases (CNAME owners) of the proposed snapshot, shared like the references. */
-  Aliases afterAliases() {
-    Shared sh = shared();
-    synchronized (sh) {
-      if (sh.afterAliases == null) {
-        sh.afterAliases = new Aliases(after, sh.wanted(after) == null);
-      }
-      return sh.afterAliases;
     }
   }
 

@@ -8,8 +8,11 @@ public enum Severity {
   WARN,
   INFO;
 
+  private final String word = name().toLowerCase(Locale.ROOT);
+
+  /** The lower-case name reports print; one string per severity, not one per finding printed. */
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
 
   public static Severity parse(String word) {

@@ -33,68 +33,92 @@ final class TargetIsCname implements Rule {
     if (after == null) {
       return;
     }
-    Aliases aliases = in.afterAliases();
-    Boolean unchangedReferrers = null;
+    // One pass over the changes: the MX, NS and SRV sets they add or edit with their in-zone
+    // targets, how many such sets changed, and the CNAMEs they add. Then all the targets are
+    // looked up together (lint asks about a hundred thousand of them).
+    List<Change> referring = new ArrayList<>();
+    List<String> targets = new ArrayList<>();
+    List<Change> newAliases = new ArrayList<>();
+    int changedReferrers = 0;
     for (Change c : in.changes()) {
       if (c.after() == null) {
         continue;
       }
-      // (1) An MX, NS or SRV set the change adds or edits: every target it will serve.
-      if (DanglingReference.needsAddress(c.type())) {
-        Set<String> aliased = null;
-        for (String rdata : c.afterRdata()) {
-          String t = References.target(c.type(), rdata);
-          if (t != null && Names.isAtOrBelow(t, after.origin()) && aliases.isCname(t)) {
-            if (aliased == null) {
-              aliased = new LinkedHashSet<>();
-            }
-            aliased.add(t);
-          }
+      String type = c.type();
+      if (DanglingReference.needsAddress(type)) {
+        if (c.key().setId() == null) {
+          changedReferrers++;
         }
-        if (aliased != null) {
-          out.add(c, c.name() + " " + c.type() + " points at " + String.join(", ", aliased)
-              + (aliased.size() == 1 ? ", which is a CNAME" : ", which are CNAMEs")
-              + "; " + c.type() + " targets must be names with addresses (RFC 2181 §10.3)");
+        referring.add(c);
+        RRset set = c.after();
+        for (int i = 0; i < set.rdataCount(); i++) {
+          String t = References.target(type, set.rdata(i));
+          targets.add(t != null && Names.isAtOrBelow(t, after.origin()) ? t : null);
+        }
+      } else if (type.equals("CNAME") && c.action() == Change.Action.ADD) {
+        newAliases.add(c);
+      }
+    }
+    long[] spans = spansOf(after, targets);
+    // (1) An MX, NS or SRV set the change adds or edits: every target it will serve.
+    int next = 0;
+    for (Change c : referring) {
+      Set<String> aliased = null;
+      for (int i = 0; i < c.after().rdataCount(); i++) {
+        String t = targets.get(next);
+        if (t != null && Aliases.hasCname(after, spans[next])) {
+          if (aliased == null) {
+            aliased = new LinkedHashSet<>();
+          }
+          aliased.add(t);
+        }
+        next++;
+      }
+      if (aliased != null) {
+        out.add(c, c.name() + " " + c.type() + " points at " + String.join(", ", aliased)
+            + (aliased.size() == 1 ? ", which is a CNAME" : ", which are CNAMEs")
+            + "; " + c.type() + " targets must be names with addresses (RFC 2181 §10.3)");
+      }
+    }
+    // (2) A CNAME newly at a name that MX, NS or SRV records still point at. Referrers whose own
+    // set changed were judged in (1); when every referrer of the zone changed (lint, where each
+    // set is an add), none is left, and the zone's references are never gathered.
+    if (newAliases.isEmpty() || after.setsOf(DanglingReference::needsAddress).size() == changedReferrers) {
+      return;
+    }
+    for (Change c : newAliases) {
+      List<References.Reference> refs = new ArrayList<>();
+      for (References.Reference r : in.afterReferences().to(c.name())) {
+        Change own = in.change(r.owner(), r.type());
+        if (DanglingReference.needsAddress(r.type()) && (own == null || own.after() == null)) {
+          refs.add(r);
         }
       }
-      // (2) A CNAME newly at a name that MX, NS or SRV records still point at. Referrers whose own
-      // set changed were judged in (1).
-      if (c.type().equals("CNAME") && c.action() == Change.Action.ADD) {
-        if (unchangedReferrers == null) {
-          unchangedReferrers = unchangedReferrers(in, after);
-        }
-        if (!unchangedReferrers) {
-          continue; // every referrer changed, so (1) judged it
-        }
-        List<References.Reference> refs = new ArrayList<>();
-        for (References.Reference r : in.afterReferences().to(c.name())) {
-          Change own = in.change(r.owner(), r.type());
-          if (DanglingReference.needsAddress(r.type()) && (own == null || own.after() == null)) {
-            refs.add(r);
-          }
-        }
-        if (!refs.isEmpty()) {
-          List<String> who = new ArrayList<>();
-          refs.forEach(r -> who.add(r.owner() + " " + r.type() + " " + r.rdata()));
-          out.add(c, c.name() + " becomes a CNAME, but " + String.join(", ", who)
-              + (refs.size() == 1 ? " points" : " point") + " at it; MX, NS and SRV targets must be names with addresses (RFC 2181 §10.3)");
-        }
+      if (!refs.isEmpty()) {
+        List<String> who = new ArrayList<>();
+        refs.forEach(r -> who.add(r.owner() + " " + r.type() + " " + r.rdata()));
+        out.add(c, c.name() + " becomes a CNAME, but " + String.join(", ", who)
+            + (refs.size() == 1 ? " points" : " point") + " at it; MX, NS and SRV targets must be names with addresses (RFC 2181 §10.3)");
       }
     }
   }
 
-  /**
-   * Whether some MX, NS or SRV set of the proposed zone is not the set of a change (as
-   * {@link RuleInput#change(String, String)} finds them). When none is, as in lint, where each set
-   * is an add, (2) has no referrer to report, and the zone's references are never gathered.
-   */
-  private static boolean unchangedReferrers(RuleInput in, Zone after) {
-    int changed = 0;
-    for (Change c : in.changes()) {
-      if (c.after() != null && c.key().setId() == null && DanglingReference.needsAddress(c.type())) {
-        changed++;
+  /** Where each non-null name's sets lie ({@link Zone#spans}); 0 (none) for a null. */
+  static long[] spansOf(Zone z, List<String> names) {
+    List<String> asked = new ArrayList<>(names.size());
+    for (String n : names) {
+      if (n != null) {
+        asked.add(n);
       }
     }
-    return after.setsOf(DanglingReference::needsAddress).size() != changed;
+    long[] found = z.spans(asked);
+    long[] out = new long[names.size()];
+    int k = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (names.get(i) != null) {
+        out[i] = found[k++];
+      }
+    }
+    return out;
   }
 }

@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
  * Look-ups by name go through three paths: a binary search over packed prefixes, the label
  * comparison when prefixes cannot be used, and a hash index built after many searches. Each must
  * answer exactly as a sorted map of the same sets does, on names chosen to hit the edges: owners
- * sharing their first eight key characters (DKIM selectors under one name), escapes, the apex,
+ * sharing their first eight key characters (DKIM selectors under one name), owners whose prefix holds
+ * their whole key beside longer ones that begin with it, escapes, the apex,
  * names outside the origin, and names absent but sorting between present ones.
  */
 class ZoneLookupTest {
   private static final String[] LABELS = {
-    "selector1", "selector2", "s", "_domainkey", "mail", "h1", "h10", "h2", "*", "a\\.b", "\\065x", "a-b", "zz"
+    "selector1", "selector2", "s", "_domainkey", "mail", "h1", "h10", "h2", "*", "a\\.b", "\\065x", "a-b", "zz",
+    // Seven characters: a key of eight, which its prefix holds whole, shared by the longer keys of
+    // the names below it.
+    "h123456", "abcdefg"
   };
 
   private static String name(Random r, String origin) {
