@@ -61,20 +61,25 @@ final class DanglingReference implements Rule {
     }
     // (1) Referring sets the change adds or edits: judge every record the set will serve, since a
     // changed set is re-approved as a whole ("keeps broken in a changed RRset").
-    Set<String> reported = new HashSet<>();
+    List<String> reported = new ArrayList<>();
     // A zone known only in part (a Terraform plan): a target it does not hold is not in the plan,
     // never dangling; only a target the zone held before, and the change takes away, is.
     boolean partial = after.marks().isPartial();
     // The sets whose rdata names another host, every target of theirs in order, and where the
     // in-zone targets' sets lie, found all at once (lint asks about every target of the zone).
     List<Change> referring = new ArrayList<>();
+    int[] counts = new int[16]; // per referring set, how many targets (its records)
     List<String> targets = new ArrayList<>();
     List<String> inZone = new ArrayList<>();
     List<Integer> inZoneAt = new ArrayList<>(); // where each in-zone target stands in targets
     for (Change c : in.changes()) {
       if (c.after() != null && References.refers(c.type())) {
-        referring.add(c);
+        if (referring.size() == counts.length) {
+          counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+        }
         RRset set = c.after();
+        counts[referring.size()] = set.rdataCount();
+        referring.add(c);
         for (int i = 0; i < set.rdataCount(); i++) {
           String target = References.target(c.type(), set.rdata(i));
           if (target != null && Names.isAtOrBelow(target, after.origin())) {
@@ -93,13 +98,12 @@ final class DanglingReference implements Rule {
       here[inZoneAt.get(k)] = spans[k];
     }
     int next = 0;
-    for (Change c : referring) {
+    for (int r = 0; r < referring.size(); r++) {
+      Change c = referring.get(r);
       List<String> bad = null; // made for the few sets that dangle
       List<String> evidence = null;
       boolean allOld = true;
-      RRset set = c.after();
-      for (int i = 0; i < set.rdataCount(); i++) {
-        String rdata = set.rdata(i);
+      for (int i = 0; i < counts[r]; i++) { // the set itself is read only when a target fails
         String target = targets.get(next);
         String problem = problem(after, c.type(), target, here[next++]);
         if (problem != null && partial && problem(before, c.type(), target) != null) {
@@ -115,7 +119,7 @@ final class DanglingReference implements Rule {
             evidence = new ArrayList<>();
           }
           bad.add(target + ", which " + problem + (old ? " (already so before this change)" : ""));
-          evidence.add(rdata);
+          evidence.add(c.after().rdata(i));
         }
       }
       if (bad != null) {
@@ -133,9 +137,10 @@ final class DanglingReference implements Rule {
         losing.putIfAbsent(c.name(), c);
       }
     }
+    Set<String> reportedNames = losing.isEmpty() ? Set.of() : new HashSet<>(reported);
     for (Map.Entry<String, Change> e : losing.entrySet()) {
       String name = e.getKey();
-      if (reported.contains(name)) {
+      if (reportedNames.contains(name)) {
         continue; // its own alias dangles, reported above; its referrers only inherit that
       }
       List<String> broken = new ArrayList<>();
@@ -311,6 +316,13 @@ final class DanglingReference implements Rule {
 
   /** The name one label up, or null above the root. Escaped dots stay inside their label. */
   static String parent(String name) {
+    int n = name.length();
+    if (n > 1 && name.charAt(n - 1) == '.' && name.indexOf('\\') < 0) {
+      // An absolute name without escapes: every dot ends a label (lint asks this of every target
+      // that names nothing, to look for a wildcard).
+      int dot = name.indexOf('.');
+      return dot == n - 1 ? "." : name.substring(dot + 1);
+    }
     List<String> labels = Names.labels(name);
     if (labels.isEmpty() || name.equals(".")) {
       return null;

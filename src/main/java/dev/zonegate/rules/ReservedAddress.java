@@ -97,7 +97,45 @@ final class ReservedAddress implements Rule {
     return b;
   }
 
+  /**
+   * The IPv4 blocks of {@code blocks} as 32-bit network and mask, side by side: most addresses a
+   * zone holds are IPv4, and lint judges every one (no array per address, a few instructions per
+   * block).
+   */
+  record Blocks4(int[] net, int[] mask, Block[] block) {
+    static Blocks4 of(Block[] blocks) {
+      List<Block> v4 = new ArrayList<>();
+      for (Block b : blocks) {
+        if (b.net().length == 4) {
+          v4.add(b);
+        }
+      }
+      int[] net = new int[v4.size()];
+      int[] mask = new int[v4.size()];
+      for (int i = 0; i < net.length; i++) {
+        byte[] a = v4.get(i).net();
+        net[i] = (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
+        mask[i] = v4.get(i).prefix() == 0 ? 0 : -1 << (32 - v4.get(i).prefix());
+      }
+      return new Blocks4(net, mask, v4.toArray(new Block[0]));
+    }
+
+    /** As {@link ReservedAddress#within}: the longest-prefix block holding the address, or null. */
+    Block within(int a) {
+      Block best = null;
+      for (int i = 0; i < net.length; i++) {
+        if (((a ^ net[i]) & mask[i]) == 0 && (best == null || block[i].prefix() > best.prefix())) {
+          best = block[i];
+        }
+      }
+      return best;
+    }
+  }
+
+  private static final Blocks4 IPV4_BLOCKS = Blocks4.of(IPV4);
+
   private final Block[] allowed;
+  private final Blocks4 allowed4;
 
   ReservedAddress(RuleSpec spec) {
     this.spec = spec;
@@ -111,6 +149,7 @@ final class ReservedAddress implements Rule {
       }
     }
     this.allowed = ranges.toArray(new Block[0]);
+    this.allowed4 = Blocks4.of(allowed);
   }
 
   @Override
@@ -177,7 +216,15 @@ final class ReservedAddress implements Rule {
    * is fine, allowed, or not an address at all.
    */
   String reserved(String text) {
-    byte[] a = parse(text.trim());
+    String t = text.trim();
+    if (t.indexOf(':') < 0) {
+      long v4 = parse4Bits(t);
+      if (v4 < 0 || allowed4.within((int) v4) != null) {
+        return null;
+      }
+      return describe(IPV4_BLOCKS.within((int) v4));
+    }
+    byte[] a = parse(t);
     if (a == null || within(allowed, a) != null) {
       return null;
     }
@@ -243,6 +290,32 @@ final class ReservedAddress implements Rule {
   /** Parses a literal IPv4 or IPv6 address by hand: never a name, never a DNS lookup. */
   static byte[] parse(String s) {
     return s.indexOf(':') >= 0 ? parse6(s) : parse4(s);
+  }
+
+  /** {@link #parse4} as the address's 32 bits, or -1 when it is not one. */
+  static long parse4Bits(String s) {
+    long bits = 0;
+    int part = 0;
+    int value = 0;
+    int digits = 0;
+    int n = s.length();
+    for (int i = 0; i <= n; i++) {
+      char ch = i < n ? s.charAt(i) : '.'; // the end closes the last part
+      if (ch >= '0' && ch <= '9') {
+        if (++digits > 3) {
+          return -1;
+        }
+        value = value * 10 + (ch - '0');
+      } else if (ch == '.' && digits > 0 && value <= 255 && part < 4) {
+        bits = bits << 8 | value;
+        part++;
+        value = 0;
+        digits = 0;
+      } else {
+        return -1;
+      }
+    }
+    return part == 4 ? bits : -1;
   }
 
   /** Four dot-separated decimal parts of one to three digits, each at most 255. */

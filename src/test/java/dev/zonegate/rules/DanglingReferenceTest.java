@@ -243,4 +243,17 @@ class DanglingReferenceTest {
       assertThat(x.location().line()).isZero();
     });
   }
+
+  @Test
+  void theParentOfANameIsItOneLabelUp() {
+    // Absolute names without escapes take a short path; the rest split into labels.
+    String[][] cases = {
+      {"a.b.", "b."}, {"a.", "."}, {".", null}, {"", null}, {"www.example.com.", "example.com."},
+      {"a..b.", ".b."}, {"a..", "."}, {".a.", "a."}, {"a\\.b.c.", "c."}, {"a.b", "b."}, {"a", "."},
+      {"*.example.", "example."}
+    };
+    for (String[] c : cases) {
+      assertThat(DanglingReference.parent(c[0])).as(c[0]).isEqualTo(c[1]);
+    }
+  }
 }

@@ -234,10 +234,40 @@ class ReservedAddressTest {
       }
       String t = sb.toString();
       if (t.indexOf(':') < 0) {
-        assertThat(ReservedAddress.parse(t)).as(t).isEqualTo(splitParse4(t));
+        byte[] want = splitParse4(t);
+        assertThat(ReservedAddress.parse(t)).as(t).isEqualTo(want);
+        long bits = ReservedAddress.parse4Bits(t);
+        assertThat(bits).as(t).isEqualTo(want == null ? -1
+            : (long) (want[0] & 0xff) << 24 | (want[1] & 0xff) << 16 | (want[2] & 0xff) << 8 | (want[3] & 0xff));
       }
     }
     assertThat(ReservedAddress.parse("010.0.0.1")).containsExactly(10, 0, 0, 1);
+  }
+
+  @Test
+  void ipv4BlocksAsBitsFindTheBlockTheBytesFind() {
+    // The longest prefix wins, carve-outs and /0 and /32 included, at block edges and at random.
+    ReservedAddress.Block[] blocks = {
+      ReservedAddress.block("0.0.0.0/0", "all"), ReservedAddress.block("10.0.0.0/8", "ten"),
+      ReservedAddress.block("10.1.0.0/16", null), ReservedAddress.block("100.64.0.0/10", "cgn"),
+      ReservedAddress.block("192.0.0.9/32", "one"), ReservedAddress.block("255.255.255.255", "bcast"),
+      ReservedAddress.block("::/0", "v6 is never an IPv4 block")
+    };
+    ReservedAddress.Blocks4 bits = ReservedAddress.Blocks4.of(blocks);
+    java.util.Random r = new java.util.Random(29);
+    int[] edges = {0, 0x0a000000, 0x0a00ffff, 0x0a010000, 0x0a01ffff, 0x0a020000, 0x0affffff, 0x0b000000,
+      0x643fffff, 0x64400000, 0x647fffff, 0x64800000, 0xc0000008, 0xc0000009, 0xc000000a, -1, -2};
+    for (int i = 0; i < 100_000; i++) {
+      int a = i < edges.length ? edges[i] : r.nextInt();
+      byte[] bytes = {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a};
+      ReservedAddress.Block want = null;
+      for (ReservedAddress.Block b : blocks) {
+        if (b.contains(bytes) && (want == null || b.prefix() > want.prefix())) {
+          want = b;
+        }
+      }
+      assertThat(bits.within(a)).as("%08x", a).isSameAs(want);
+    }
   }
 
   @Test
