@@ -46,29 +46,22 @@ final class CanonicalSort {
     long[] wholeIn = new long[(n + 63) >>> 6]; // by input index
     boolean strip = origin != null && !origin.equals(".") && origin.endsWith(".");
     boolean check = strip && !below;
-    boolean usable = true;
-    int outside = -1;
-    for (int i = 0; i < n; i++) {
-      String name = keys.key(i).name();
-      if (check && !Names.isAtOrBelow(name, origin)) {
-        outside = i;
-        strip = false;
-        check = false;
-        Arrays.fill(wholeIn, 0L);
-        i = -1; // start over without stripping; rare (a hand-made zone)
-        continue;
-      }
-      idx[i] = i;
-      long p = prefix(name, strip ? origin : null);
-      if (p == NO_PREFIX) {
-        usable = false;
-        break;
-      }
-      pre[i] = p;
-      if (whole(name, strip ? origin : null)) {
-        wholeIn[i >>> 6] |= 1L << i;
-      }
+    int got;
+    SORTING.incrementAndGet();
+    try {
+      got = fillInHalves(keys, n, strip ? origin : null, check, pre, idx, wholeIn);
+    } finally {
+      SORTING.decrementAndGet();
     }
+    int outside = -1;
+    if (got >= 0) {
+      // An owner outside the origin (rare: a hand-made zone): the prefixes again, unstripped.
+      outside = got;
+      strip = false;
+      Arrays.fill(wholeIn, 0L);
+      got = fill(keys, 0, n, null, false, pre, idx, wholeIn);
+    }
+    boolean usable = got != UNUSABLE;
     if (!usable) {
       // A name holding U+0000: no key order; compare everything.
       for (int i = 0; i < n; i++) {
@@ -144,6 +137,90 @@ final class CanonicalSort {
   }
 
   static final long NO_PREFIX = -1L; // all 0xFF: never a real prefix (see below)
+
+  /** Zones at least this large compute their prefixes on two threads, when no other is sorting. */
+  static final int HALVES = 1 << 17;
+
+  /** Sorts under way: a diff builds its two zones at once, and then each keeps to its thread. */
+  private static final java.util.concurrent.atomic.AtomicInteger SORTING = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** {@link #fill}'s answer when every owner is inside and some name has no prefix. */
+  private static final int UNUSABLE = -2;
+
+  /**
+   * {@link #fill} over all n keys; a large zone in two halves, the second on another thread (cut
+   * at a multiple of 64, so the halves never share a word of the bit set). The answer is the
+   * one-pass answer: the first outside owner in input order, else whether a prefix is missing.
+   */
+  private static int fillInHalves(Keys keys, int n, String strip, boolean check, long[] pre, int[] idx, long[] whole) {
+    if (n < HALVES || SORTING.get() > 1 || Runtime.getRuntime().availableProcessors() < 2) {
+      return fill(keys, 0, n, strip, check, pre, idx, whole);
+    }
+    int cut = (n / 2) & ~63;
+    int[] second = new int[1];
+    Throwable[] failed = new Throwable[1];
+    Thread other = new Thread(() -> {
+      try {
+        second[0] = fill(keys, cut, n, strip, check, pre, idx, whole);
+      } catch (Throwable t) { // rethrown below, on the caller's thread
+        failed[0] = t;
+      }
+    }, "zonegate-sort-half");
+    other.setDaemon(true);
+    other.start();
+    int first = fill(keys, 0, cut, strip, check, pre, idx, whole);
+    boolean interrupted = false;
+    while (true) {
+      try {
+        other.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failed[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failed[0] instanceof Error e) {
+      throw e;
+    }
+    if (first >= 0 || second[0] >= 0) {
+      return first >= 0 ? first : second[0];
+    }
+    return first == UNUSABLE || second[0] == UNUSABLE ? UNUSABLE : -1;
+  }
+
+  /**
+   * Prefixes and whole-key bits of keys [from, to), the origin {@code strip} left out (or null);
+   * with {@code check}, stops at the first owner not at or below it and gives its index. Else -1,
+   * or {@link #UNUSABLE} when some name has no prefix (it holds U+0000).
+   */
+  private static int fill(Keys keys, int from, int to, String strip, boolean check, long[] pre, int[] idx, long[] whole) {
+    boolean usable = true;
+    for (int i = from; i < to; i++) {
+      String name = keys.key(i).name();
+      if (check && !Names.isAtOrBelow(name, strip)) {
+        return i;
+      }
+      idx[i] = i;
+      if (!usable) {
+        continue; // still looking for an owner outside
+      }
+      long p = prefix(name, strip);
+      if (p == NO_PREFIX) {
+        usable = false;
+        continue;
+      }
+      pre[i] = p;
+      if (whole(name, strip)) {
+        whole[i >>> 6] |= 1L << i;
+      }
+    }
+    return usable ? -1 : UNUSABLE;
+  }
 
   /**
    * The first eight characters of the sort key of {@code name} below {@code origin} (the whole

@@ -181,14 +181,37 @@ public final class Zone {
     if (CanonicalSort.whole(name, preOrigin)) {
       return found(from, p) ? from : -1;
     }
-    // The sets sharing the prefix are in canonical order: walk them while they sort below name.
-    for (int i = from; i < sets.length && pre[i] == p; i++) {
+    return named(from, p, name);
+  }
+
+  /**
+   * The first set owned by {@code name} among those sharing its prefix {@code p}, which start at
+   * {@code from}, or -1. They are in canonical order: a few are walked, a long run (DKIM selectors
+   * under one name; a zone whose owners are not all below its origin, whose prefixes then all
+   * begin with the origin's labels) is halved.
+   */
+  private int named(int from, long p, String name) {
+    int i = from;
+    for (int k = 0; k < 8; k++, i++) {
+      if (i >= sets.length || pre[i] != p) {
+        return -1;
+      }
       int c = Names.compare(sets[i].name(), name);
       if (c >= 0) {
         return c == 0 ? i : -1;
       }
     }
-    return -1;
+    int lo = i;
+    int hi = prefixBound(p, i, true);
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Names.compare(sets[mid].name(), name) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < sets.length && pre[lo] == p && Names.compare(sets[lo].name(), name) == 0 ? lo : -1;
   }
 
   private synchronized NameIndex index() {
@@ -479,15 +502,8 @@ public final class Zone {
         continue; // found by the prefix alone: the name is not read
       }
       String name = names.get(idx[k]);
-      long found = 0;
-      for (int i = from; i < sets.length && pre[i] == p[k]; i++) {
-        int c = Names.compare(sets[i].name(), name);
-        if (c >= 0) {
-          found = c == 0 ? (long) i << 32 | end(i, name) : 0;
-          break;
-        }
-      }
-      out[idx[k]] = found;
+      int i = named(from, p[k], name);
+      out[idx[k]] = i < 0 ? 0 : (long) i << 32 | end(i, name);
     }
     return out;
   }
