@@ -230,7 +230,7 @@ public final class Gate {
 
   public Report report() {
     Verdict v = Verdict.decide(findings, allows, failOn);
-    return new Report(v.word(), zones, changes, v.findings(), rules.descriptions(), notices)
+    return new Report(v, zones, changes, rules.descriptions(), notices)
         .withFingerprints(fingerprints)
         .withPacks(rules.packs())
         .withPartial(partial)

@@ -4,6 +4,7 @@ import dev.zonegate.model.Change;
 import dev.zonegate.model.Notice;
 import dev.zonegate.rules.Finding;
 import dev.zonegate.rules.Severity;
+import dev.zonegate.rules.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,22 @@ public final class Report {
       List<Finding> findings,
       Map<String, String> descriptions,
       List<Notice> notices) {
+    this(verdict, zoneNames, changes, findings, descriptions, notices, true);
+  }
+
+  /** The report of a verdict, whose findings {@link Verdict#decide} put in {@link Finding#ORDER}. */
+  public Report(Verdict v, List<String> zoneNames, List<Change> changes, Map<String, String> descriptions, List<Notice> notices) {
+    this(v.word(), zoneNames, changes, v.findings(), descriptions, notices, false);
+  }
+
+  private Report(
+      String verdict,
+      List<String> zoneNames,
+      List<Change> changes,
+      List<Finding> findings,
+      Map<String, String> descriptions,
+      List<Notice> notices,
+      boolean sort) {
     TreeMap<String, int[]> counts = new TreeMap<>();
     for (String z : zoneNames) {
       counts.put(z, new int[6]);
@@ -52,7 +69,9 @@ public final class Report {
       counts.computeIfAbsent(c.zone(), z -> new int[6])[c.action().ordinal()]++;
     }
     List<Finding> fs = new ArrayList<>(findings);
-    fs.sort(Finding.ORDER);
+    if (sort) {
+      fs.sort(Finding.ORDER);
+    }
     for (Finding f : fs) {
       counts.computeIfAbsent(f.zone(), z -> new int[6])[3 + f.severity().ordinal()]++;
     }
@@ -180,7 +199,13 @@ public final class Report {
 
   /** Findings of one severity that are not allowed. */
   public long open(Severity s) {
-    return findings.stream().filter(f -> f.severity() == s && !f.allowed()).count();
+    long n = 0;
+    for (Finding f : findings) {
+      if (f.severity() == s && !f.allowed()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**

@@ -69,7 +69,12 @@ public final class TextRenderer implements Renderer {
   private void finding(Report report, Finding f, StringBuilder sb) {
     String sev = f.allowed() ? "allowed" : f.severity().word();
     String code = f.allowed() ? "36" : f.severity() == Severity.BLOCK ? "31" : f.severity() == Severity.WARN ? "33" : "2";
-    sb.append(paint(sev + "       ".substring(Math.min(7, sev.length())), code)).append(' ').append(f.rule());
+    if (color) {
+      sb.append(paint(sev + "       ".substring(Math.min(7, sev.length())), code));
+    } else {
+      sb.append(sev).append("       ", Math.min(7, sev.length()), 7);
+    }
+    sb.append(' ').append(f.rule());
     if (f.name() != null) {
       sb.append(' ').append(Escape.terminal(f.name()));
     }
@@ -77,7 +82,12 @@ public final class TextRenderer implements Renderer {
       sb.append(' ').append(Escape.terminal(f.type()));
     }
     if (f.location() != null) {
-      sb.append("  (").append(Escape.terminal(f.location().toString())).append(')');
+      // Location's text, path and line, escaped as one: the escape goes character by character.
+      sb.append("  (").append(Escape.terminal(f.location().path()));
+      if (f.location().line() > 0) {
+        sb.append(':').append(f.location().line());
+      }
+      sb.append(')');
     }
     sb.append("\n        ").append(Escape.terminal(f.message())).append('\n');
     if (f.allowed()) {

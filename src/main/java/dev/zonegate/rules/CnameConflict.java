@@ -54,6 +54,9 @@ final class CnameConflict implements Rule {
       if (!Aliases.hasCname(after, here)) {
         continue; // most names: nothing to gather
       }
+      if (!name.equals(after.origin()) && loneAlias(after, here)) {
+        continue; // most aliases: one CNAME record, alone at its name
+      }
       List<RRset> cnames = new ArrayList<>();
       Set<String> others = new LinkedHashSet<>();
       for (int i = (int) (here >>> 32); i < (int) here; i++) {
@@ -91,5 +94,24 @@ final class CnameConflict implements Rule {
         out.add(cname != null && cname.after() != null ? cname : c, name + " has " + String.join("; and ", problems));
       }
     }
+  }
+
+  /**
+   * True when the name's sets (its span in the zone) hold no conflict: no CNAME set of several
+   * records, and beside the CNAMEs only sets that are empty or of a type allowed beside one.
+   * Nothing is gathered: lint asks this of every alias of the zone.
+   */
+  private static boolean loneAlias(Zone z, long span) {
+    for (int i = (int) (span >>> 32); i < (int) span; i++) {
+      String type = z.typeAt(i);
+      if (type.equals("CNAME")) {
+        if (z.setAt(i).rdataCount() > 1) {
+          return false;
+        }
+      } else if (!ALLOWED_BESIDE.contains(type) && z.setAt(i).rdataCount() > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }
