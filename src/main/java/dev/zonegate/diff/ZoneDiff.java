@@ -4,6 +4,7 @@ import dev.zonegate.model.Change;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import dev.zonegate.model.ZoneMarks;
+import dev.zonegate.util.Background;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,30 +16,62 @@ import java.util.List;
 public final class ZoneDiff {
   private ZoneDiff() {}
 
+  /** Zones with at least this many sets between them are compared in two halves at once. */
+  static final int HALVES = 1 << 18;
+
   /** The changes that turn {@code before} into {@code after}, sorted; the zone is after's origin. */
   public static List<Change> diff(Zone before, Zone after) {
-    String zone = after.origin();
     boolean bothHaveSoa = hasSoa(before) && hasSoa(after);
+    int n = before.size();
+    int m = after.size();
+    if (n + m < HALVES || m < 2 || Runtime.getRuntime().availableProcessors() < 2) {
+      return merge(before, 0, n, after, 0, m, bothHaveSoa);
+    }
+    // Cut after's sets in the middle and before's where that key would stand: every key left of
+    // the cut sorts below every key right of it, on both sides, so the halves are two diffs.
+    int cutAfter = m / 2;
+    int cutBefore = lowerBound(before, after, cutAfter);
+    Background<List<Change>, RuntimeException> right =
+        Background.start("zonegate-diff-half", () -> merge(before, cutBefore, n, after, cutAfter, m, bothHaveSoa));
+    List<Change> out = merge(before, 0, cutBefore, after, 0, cutAfter, bothHaveSoa);
+    out.addAll(right.join());
+    return out;
+  }
+
+  /** The first set of {@code before} whose key is not below that of {@code after}'s set {@code j}. */
+  private static int lowerBound(Zone before, Zone after, int j) {
+    int lo = 0;
+    int hi = before.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (before.compareKeys(mid, after, j) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The changes between before's sets [i, iEnd) and after's [j, jEnd), in one merge pass. */
+  private static List<Change> merge(Zone before, int i, int iEnd, Zone after, int j, int jEnd, boolean bothHaveSoa) {
+    String zone = after.origin();
     List<Change> out = new ArrayList<>();
-    List<RRset> a = before.sets();
-    List<RRset> b = after.sets();
-    int i = 0;
-    int j = 0;
-    RRset x = i < a.size() ? a.get(i) : null;
-    RRset y = j < b.size() ? b.get(j) : null;
     // Only what is proposed says what the deploying tool leaves alone: a set that base marked
     // ignored and head no longer does is managed again, so its change is deployed and compared.
     ZoneMarks now = after.marks();
     boolean marked = !now.ignored().isEmpty();
-    while (x != null || y != null) {
-      int c = x == null ? 1 : y == null ? -1 : x.key().compareTo(y.key());
+    while (i < iEnd || j < jEnd) {
+      int c = i == iEnd ? 1 : j == jEnd ? -1 : before.compareKeys(i, after, j);
+      RRset x = c <= 0 ? before.setAt(i) : null;
+      RRset y = c >= 0 ? after.setAt(j) : null;
       if (marked && (c <= 0 && now.isIgnored(x.key()) || c >= 0 && now.isIgnored(y.key()))) {
         // Left alone by the deploying tool (octoDNS ignored): not compared.
         if (c <= 0) {
-          x = ++i < a.size() ? a.get(i) : null;
+          i++;
         }
         if (c >= 0) {
-          y = ++j < b.size() ? b.get(j) : null;
+          j++;
         }
         continue;
       }
@@ -46,18 +79,18 @@ public final class ZoneDiff {
         if (!isSoa(x) || bothHaveSoa) {
           out.add(new Change(zone, x, null));
         }
-        x = ++i < a.size() ? a.get(i) : null;
+        i++;
       } else if (c > 0) {
         if (!isSoa(y) || bothHaveSoa) {
           out.add(new Change(zone, null, y));
         }
-        y = ++j < b.size() ? b.get(j) : null;
+        j++;
       } else {
         if (!same(x, y)) {
           out.add(new Change(zone, x, y));
         }
-        x = ++i < a.size() ? a.get(i) : null;
-        y = ++j < b.size() ? b.get(j) : null;
+        i++;
+        j++;
       }
     }
     return out;

@@ -521,6 +521,18 @@ public final class Zone {
     return from < 0 ? 0 : (long) from << 32 | end(from, name);
   }
 
+  /**
+   * {@code setAt(i).key().compareTo(other.setAt(j).key())}, from the packed prefixes when both
+   * zones packed them alike and they differ: a diff of two million-set zones then reads an owner
+   * name only where the two zones hold the same one.
+   */
+  public int compareKeys(int i, Zone other, int j) {
+    if (pre != null && other.pre != null && java.util.Objects.equals(preOrigin, other.preOrigin) && pre[i] != other.pre[j]) {
+      return Long.compareUnsigned(pre[i], other.pre[j]);
+    }
+    return sets[i].key().compareTo(other.sets[j].key());
+  }
+
   /** The set at position {@code i} of the zone's order. */
   public RRset setAt(int i) {
     return sets[i];

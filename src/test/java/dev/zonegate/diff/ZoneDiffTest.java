@@ -177,4 +177,39 @@ class ZoneDiffTest {
     // When it is live that has none (a snapshot in a format without one), there is no SOA change.
     assertThat(ZoneDiff.effective(withSoa, made(a1), newSoa)).isEmpty();
   }
+
+  @Test
+  void largeZonesComparedInHalvesGiveTheChangesAMapGives() {
+    // Past ZoneDiff.HALVES the sets are cut in two and both halves compared at once; the changes
+    // are those of a key-by-key comparison, in order, whichever zone the cut falls short in.
+    java.util.Random r = new java.util.Random(41);
+    for (int round = 0; round < 3; round++) {
+      java.util.TreeMap<dev.zonegate.model.RRsetKey, dev.zonegate.model.RRset> a = new java.util.TreeMap<>();
+      java.util.TreeMap<dev.zonegate.model.RRsetKey, dev.zonegate.model.RRset> b = new java.util.TreeMap<>();
+      int n = ZoneDiff.HALVES;
+      while (a.size() + b.size() < ZoneDiff.HALVES + 10_000) {
+        // Round 1: everything before the middle of after is gone; round 2: before is empty (lint).
+        String owner = (r.nextInt(4) == 0 ? "_x." : "") + "h" + r.nextInt(2 * n) + ".example.";
+        dev.zonegate.model.RRsetKey k = dev.zonegate.model.RRsetKey.of(owner, r.nextBoolean() ? "A" : "TXT");
+        dev.zonegate.model.RRset s = new dev.zonegate.model.RRset(k, 300, List.of("\"v" + r.nextInt(3) + "\""), null);
+        if (round != 2 && !(round == 1 && owner.compareTo("h5") < 0) && r.nextInt(10) != 0) {
+          a.put(k, s);
+        }
+        if (r.nextInt(10) != 0) {
+          b.put(k, r.nextInt(5) == 0 ? new dev.zonegate.model.RRset(k, 60, s.rdata(), null) : s);
+        }
+      }
+      List<Change> want = new java.util.ArrayList<>();
+      java.util.TreeSet<dev.zonegate.model.RRsetKey> keys = new java.util.TreeSet<>(a.keySet());
+      keys.addAll(b.keySet());
+      for (dev.zonegate.model.RRsetKey k : keys) {
+        if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+          want.add(new Change("example.", a.get(k), b.get(k)));
+        }
+      }
+      List<Change> got = ZoneDiff.diff(new Zone("example.", a.values(), List.of()), new Zone("example.", b.values(), List.of()));
+      assertThat(a.size() + b.size()).isGreaterThanOrEqualTo(ZoneDiff.HALVES);
+      assertThat(got).as("round %d", round).isEqualTo(want); // equals: linear
+    }
+  }
 }
