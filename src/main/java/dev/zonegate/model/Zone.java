@@ -181,12 +181,12 @@ public final class Zone {
     if (CanonicalSort.whole(name, preOrigin)) {
       return found(from, p) ? from : -1;
     }
-    return named(from, p, name);
+    return Math.max(-1, named(from, p, name));
   }
 
   /**
    * The first set owned by {@code name} among those sharing its prefix {@code p}, which start at
-   * {@code from}, or -1. They are in canonical order: a few are walked, a long run (DKIM selectors
+   * {@code from}; when there is none, {@code -at - 1}, at being where the name would stand. They are in canonical order: a few are walked, a long run (DKIM selectors
    * under one name; a zone whose owners are not all below its origin, whose prefixes then all
    * begin with the origin's labels) is halved.
    */
@@ -194,11 +194,11 @@ public final class Zone {
     int i = from;
     for (int k = 0; k < 8; k++, i++) {
       if (i >= sets.length || pre[i] != p) {
-        return -1;
+        return -i - 1;
       }
       int c = Names.compare(sets[i].name(), name);
       if (c >= 0) {
-        return c == 0 ? i : -1;
+        return c == 0 ? i : -i - 1;
       }
     }
     int lo = i;
@@ -211,7 +211,7 @@ public final class Zone {
         hi = mid;
       }
     }
-    return lo < sets.length && pre[lo] == p && Names.compare(sets[lo].name(), name) == 0 ? lo : -1;
+    return lo < sets.length && pre[lo] == p && Names.compare(sets[lo].name(), name) == 0 ? lo : -lo - 1;
   }
 
   private synchronized NameIndex index() {
@@ -469,6 +469,9 @@ public final class Zone {
    * target of a million-set zone (lint) would otherwise pay one hash probe per name and its cache
    * misses in arrays of a million; sorted, one name's search starts a few sets before the next. A
    * name the prefixes cannot order is looked up alone.
+   *
+   * <p>Unlike {@link #span}, an absent name's empty span stands where the name would stand in the
+   * zone's order: from is the first set at or after it, where the sets below it begin, if any.
    */
   public long[] spans(List<String> names) {
     int n = names.size();
@@ -484,7 +487,7 @@ public final class Zone {
           || inexact(name)
           || preOrigin != null && !Names.isAtOrBelow(name, preOrigin)
           || (q = CanonicalSort.prefix(name, preOrigin)) == CanonicalSort.NO_PREFIX) {
-        out[i] = span(name);
+        out[i] = range(name);
       } else {
         p[m] = q;
         idx[m++] = i;
@@ -498,12 +501,13 @@ public final class Zone {
     for (int k = 0; k < m; k++) {
       from = prefixBoundFrom(p[k], from);
       if (CanonicalSort.bit(wholeName, idx[k])) {
-        out[idx[k]] = found(from, p[k]) ? (long) from << 32 | end(from, null) : 0;
-        continue; // found by the prefix alone: the name is not read
+        // Found by the prefix alone, the name not read; absent, it would stand at from.
+        out[idx[k]] = (long) from << 32 | (found(from, p[k]) ? end(from, null) : from);
+        continue;
       }
       String name = names.get(idx[k]);
       int i = named(from, p[k], name);
-      out[idx[k]] = i < 0 ? 0 : (long) i << 32 | end(i, name);
+      out[idx[k]] = i >= 0 ? (long) i << 32 | end(i, name) : (long) (-i - 1) << 32 | (-i - 1);
     }
     return out;
   }
@@ -514,8 +518,7 @@ public final class Zone {
    */
   public long span(String name) {
     if (inexact(name)) {
-      return (long) lowerBound(new RRsetKey(name, RRsetKey.LOWEST_TYPE, null)) << 32
-          | lowerBound(new RRsetKey(name, RRsetKey.HIGHEST_TYPE, null));
+      return range(name);
     }
     int from = first(name);
     return from < 0 ? 0 : (long) from << 32 | end(from, name);
@@ -531,6 +534,12 @@ public final class Zone {
       return Long.compareUnsigned(pre[i], other.pre[j]);
     }
     return sets[i].key().compareTo(other.sets[j].key());
+  }
+
+  /** {@link #span} by two searches of the keys: for an absent name, where it would stand. */
+  private long range(String name) {
+    return (long) lowerBound(new RRsetKey(name, RRsetKey.LOWEST_TYPE, null)) << 32
+        | lowerBound(new RRsetKey(name, RRsetKey.HIGHEST_TYPE, null));
   }
 
   /** The set at position {@code i} of the zone's order. */

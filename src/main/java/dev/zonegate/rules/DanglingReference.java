@@ -242,7 +242,8 @@ final class DanglingReference implements Rule {
       }
       String via = hop == 0 ? "" : " via CNAME to " + name;
       if (!any) {
-        if (wildcardCovers(z, name)) {
+        // Where the absent name would stand, from the look-up at hop 0: its subtree begins there.
+        if (wildcardCovers(z, name, hop == 0 && here >= 0 ? (int) (here >>> 32) : -1)) {
           return null;
         }
         return hop == 0 ? "names nothing in the zone" : "leads" + via + ", which names nothing in the zone";
@@ -303,7 +304,16 @@ final class DanglingReference implements Rule {
    * wildcard child of its closest encloser exists. An empty non-terminal is not covered.
    */
   static boolean wildcardCovers(Zone z, String name) {
-    if (hasSubtree(z, name)) {
+    return wildcardCovers(z, name, -1);
+  }
+
+  /**
+   * {@link #wildcardCovers}, given where the name would stand in the zone's order when a batch
+   * look-up ({@link Zone#spans}) found that already, else -1.
+   */
+  private static boolean wildcardCovers(Zone z, String name, int at) {
+    boolean below = at >= 0 ? at < z.size() && Names.isAtOrBelow(z.setAt(at).name(), name) : hasSubtree(z, name);
+    if (below) {
       return false;
     }
     for (String p = parent(name); p != null && Names.isAtOrBelow(p, z.origin()); p = parent(p)) {

@@ -134,8 +134,47 @@ final class ReservedAddress implements Rule {
 
   private static final Blocks4 IPV4_BLOCKS = Blocks4.of(IPV4);
 
+  /** The IPv6 blocks of {@code blocks} as two 64-bit halves of network and mask: {@link Blocks4}'s reason. */
+  record Blocks6(long[] net, long[] mask, Block[] block) {
+    static Blocks6 of(Block[] blocks) {
+      List<Block> v6 = new ArrayList<>();
+      for (Block b : blocks) {
+        if (b.net().length == 16) {
+          v6.add(b);
+        }
+      }
+      long[] net = new long[2 * v6.size()];
+      long[] mask = new long[2 * v6.size()];
+      for (int i = 0; i < v6.size(); i++) {
+        byte[] a = v6.get(i).net();
+        int prefix = v6.get(i).prefix();
+        for (int k = 0; k < 16; k++) {
+          net[2 * i + k / 8] |= (long) (a[k] & 0xff) << (8 * (7 - k % 8));
+        }
+        mask[2 * i] = prefix == 0 ? 0 : prefix >= 64 ? -1L : -1L << (64 - prefix);
+        mask[2 * i + 1] = prefix <= 64 ? 0 : prefix == 128 ? -1L : -1L << (128 - prefix);
+      }
+      return new Blocks6(net, mask, v6.toArray(new Block[0]));
+    }
+
+    /** As {@link ReservedAddress#within}: the longest-prefix block holding the address, or null. */
+    Block within(long hi, long lo) {
+      Block best = null;
+      for (int i = 0; i < block.length; i++) {
+        if (((hi ^ net[2 * i]) & mask[2 * i]) == 0 && ((lo ^ net[2 * i + 1]) & mask[2 * i + 1]) == 0
+            && (best == null || block[i].prefix() > best.prefix())) {
+          best = block[i];
+        }
+      }
+      return best;
+    }
+  }
+
+  private static final Blocks6 IPV6_BLOCKS = Blocks6.of(IPV6);
+
   private final Block[] allowed;
   private final Blocks4 allowed4;
+  private final Blocks6 allowed6;
 
   ReservedAddress(RuleSpec spec) {
     this.spec = spec;
@@ -150,6 +189,7 @@ final class ReservedAddress implements Rule {
     }
     this.allowed = ranges.toArray(new Block[0]);
     this.allowed4 = Blocks4.of(allowed);
+    this.allowed6 = Blocks6.of(allowed);
   }
 
   @Override
@@ -224,17 +264,22 @@ final class ReservedAddress implements Rule {
       }
       return describe(IPV4_BLOCKS.within((int) v4));
     }
-    byte[] a = parse(t);
-    if (a == null || within(allowed, a) != null) {
+    int[] g = new int[8];
+    if (!groups6(t, g)) {
       return null;
     }
-    if (a.length == 16 && isMapped(a)) {
+    long hi = (long) g[0] << 48 | (long) g[1] << 32 | (long) g[2] << 16 | g[3];
+    long lo = (long) g[4] << 48 | (long) g[5] << 32 | (long) g[6] << 16 | g[7];
+    if (allowed6.within(hi, lo) != null) {
+      return null;
+    }
+    if (hi == 0 && lo >>> 32 == 0xffff) {
       // ::ffff:a.b.c.d is judged by the IPv4 address it carries.
-      byte[] v4 = java.util.Arrays.copyOfRange(a, 12, 16);
-      String why = within(allowed, v4) != null ? null : describe(within(IPV4, v4));
+      int v4 = (int) lo;
+      String why = allowed4.within(v4) != null ? null : describe(IPV4_BLOCKS.within(v4));
       return why == null ? null : "IPv4-mapped (::ffff:0:0/96) and its IPv4 address is " + why;
     }
-    return describe(within(a.length == 4 ? IPV4 : IPV6, a));
+    return describe(IPV6_BLOCKS.within(hi, lo));
   }
 
   /** "in 10.0.0.0/8 private-use (RFC 1918)"; the ::/0 catch-all reads as "outside ...". */
@@ -243,26 +288,6 @@ final class ReservedAddress implements Rule {
       return null;
     }
     return b.prefix() == 0 ? b.purpose() : "in " + b.text() + " " + b.purpose();
-  }
-
-  private static boolean isMapped(byte[] a) {
-    for (int i = 0; i < 10; i++) {
-      if (a[i] != 0) {
-        return false;
-      }
-    }
-    return (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
-  }
-
-  /** The longest-prefix block holding the address, or null. */
-  private static Block within(Block[] blocks, byte[] a) {
-    Block best = null;
-    for (Block b : blocks) {
-      if (b.contains(a) && (best == null || b.prefix() > best.prefix())) {
-        best = b;
-      }
-    }
-    return best;
   }
 
   /** {@code addr/len} or a bare address (a single host). */
@@ -348,24 +373,34 @@ final class ReservedAddress implements Rule {
    * or more zero groups, and the last group of either side of it may be a dotted IPv4 (two groups).
    */
   private static byte[] parse6(String s) {
-    int gap = s.indexOf("::");
-    if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
-      return null;
-    }
     int[] g = new int[8];
-    int head = groups(s, 0, gap < 0 ? s.length() : gap, g, 0);
-    int n = head < 0 || gap < 0 ? head : groups(s, gap + 2, s.length(), g, head);
-    if (n < 0 || (gap < 0 ? n != 8 : n > 7)) {
+    if (!groups6(s, g)) {
       return null;
     }
     byte[] out = new byte[16];
     for (int i = 0; i < 8; i++) {
-      // The groups after the gap stand at the end; the gap is zeros.
-      int v = i < head ? g[i] : i >= 8 - (n - head) ? g[i - (8 - n)] : 0;
-      out[2 * i] = (byte) (v >> 8);
-      out[2 * i + 1] = (byte) v;
+      out[2 * i] = (byte) (g[i] >> 8);
+      out[2 * i + 1] = (byte) g[i];
     }
     return out;
+  }
+
+  /** The eight 16-bit groups of an IPv6 literal into {@code g}, the gap expanded; false when it is not one. */
+  static boolean groups6(String s, int[] g) {
+    int gap = s.indexOf("::");
+    if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
+      return false;
+    }
+    int head = groups(s, 0, gap < 0 ? s.length() : gap, g, 0);
+    int n = head < 0 || gap < 0 ? head : groups(s, gap + 2, s.length(), g, head);
+    if (n < 0 || (gap < 0 ? n != 8 : n > 7)) {
+      return false;
+    }
+    // The groups after the gap stand at the end; the gap is zeros.
+    int tail = n - head;
+    System.arraycopy(g, head, g, 8 - tail, tail);
+    java.util.Arrays.fill(g, head, 8 - tail, 0);
+    return true;
   }
 
   /**

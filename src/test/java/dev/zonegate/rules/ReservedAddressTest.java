@@ -271,6 +271,45 @@ class ReservedAddressTest {
   }
 
   @Test
+  void ipv6BlocksAsBitsFindTheBlockTheBytesFind() {
+    ReservedAddress.Block[] blocks = {
+      ReservedAddress.block("::/0", "all"), ReservedAddress.block("2000::/3", null),
+      ReservedAddress.block("2001::/23", "ietf"), ReservedAddress.block("2001::/32", null),
+      ReservedAddress.block("2001:db8::/32", "doc"), ReservedAddress.block("64:ff9b::/96", null),
+      ReservedAddress.block("::1/128", "loopback"), ReservedAddress.block("fe80::/10", "link"),
+      ReservedAddress.block("2001:1::1/128", null), ReservedAddress.block("fc00::/7", "ula"),
+      ReservedAddress.block("10.0.0.0/8", "v4 is never an IPv6 block")
+    };
+    ReservedAddress.Blocks6 bits = ReservedAddress.Blocks6.of(blocks);
+    java.util.Random r = new java.util.Random(37);
+    String[] edges = {"::", "::1", "::2", "2001::", "2001:0:ffff:ffff:ffff:ffff:ffff:ffff", "2001:1::", "2001:1::1",
+      "2001:1ff::", "2001:200::", "2001:db8::", "2001:db8:ffff::", "2001:db9::", "64:ff9b::1.2.3.4",
+      "64:ff9b::1:0:0", "fe80::", "febf:ffff::", "fec0::", "fc00::", "fdff::", "fe00::", "1fff::", "3fff::"};
+    for (int i = 0; i < 100_000; i++) {
+      byte[] a;
+      if (i < edges.length) {
+        a = ReservedAddress.parse(edges[i]);
+      } else {
+        a = new byte[16];
+        r.nextBytes(a);
+        if (r.nextBoolean()) { // near a block: its network with a few bits changed
+          byte[] net = blocks[r.nextInt(blocks.length - 1)].net();
+          System.arraycopy(net, 0, a, 0, 16 - r.nextInt(16));
+        }
+      }
+      ReservedAddress.Block want = null;
+      for (ReservedAddress.Block b : blocks) {
+        if (b.contains(a) && (want == null || b.prefix() > want.prefix())) {
+          want = b;
+        }
+      }
+      long hi = java.nio.ByteBuffer.wrap(a).getLong(0);
+      long lo = java.nio.ByteBuffer.wrap(a).getLong(8);
+      assertThat(bits.within(hi, lo)).as("%016x%016x", hi, lo).isSameAs(want);
+    }
+  }
+
+  @Test
   void aBlockHoldsExactlyTheAddressesThatShareItsPrefixBits() {
     java.util.Random r = new java.util.Random(23);
     for (int i = 0; i < 100_000; i++) {
