@@ -190,7 +190,9 @@ final class DanglingReference implements Rule {
     }
     String origin = z.origin();
     boolean needsAddress = needsAddress(type);
-    Set<String> seen = null; // made at the first CNAME followed: most targets are not aliases
+    // The names passed on the way, [0, hop): a chain is at most MAX_CHAIN long, so a loop is found
+    // by looking through them; made at the first CNAME followed (most targets are not aliases).
+    String[] seen = null;
     String name = target;
     for (int hop = 0; hop < MAX_CHAIN; hop++) {
       if (!Names.isAtOrBelow(name, origin)) {
@@ -198,12 +200,15 @@ final class DanglingReference implements Rule {
       }
       if (hop > 0) {
         if (seen == null) {
-          seen = new HashSet<>();
-          seen.add(target);
+          seen = new String[MAX_CHAIN];
+          seen[0] = target;
         }
-        if (!seen.add(name)) {
-          return "is a CNAME loop";
+        for (int k = 0; k < hop; k++) {
+          if (seen[k].equals(name)) {
+            return "is a CNAME loop";
+          }
         }
+        seen[hop] = name;
       }
       String cut = delegation(z, name);
       if (cut != null) {
@@ -240,17 +245,16 @@ final class DanglingReference implements Rule {
           default -> { }
         }
       }
-      String via = hop == 0 ? "" : " via CNAME to " + name;
       if (!any) {
         // Where the absent name would stand, from the look-up at hop 0: its subtree begins there.
         if (wildcardCovers(z, name, hop == 0 && here >= 0 ? (int) (here >>> 32) : -1)) {
           return null;
         }
-        return hop == 0 ? "names nothing in the zone" : "leads" + via + ", which names nothing in the zone";
+        return hop == 0 ? "names nothing in the zone" : "leads via CNAME to " + name + ", which names nothing in the zone";
       }
       if (next == null) {
         if (needsAddress && !address && !alias) {
-          return hop == 0 ? "has no address (A/AAAA)" : "leads" + via + ", which has no address (A/AAAA)";
+          return hop == 0 ? "has no address (A/AAAA)" : "leads via CNAME to " + name + ", which has no address (A/AAAA)";
         }
         return null;
       }
