@@ -41,6 +41,11 @@ final class CanonicalSort {
    * has checked that already, so it is not checked again.
    */
   static Sorted order(Keys keys, int n, String origin, boolean below) {
+    return order(keys, n, origin, below, false);
+  }
+
+  /** As {@link #order(Keys, int, String, boolean)}; {@code busy}: other work has the other core. */
+  static Sorted order(Keys keys, int n, String origin, boolean below, boolean busy) {
     long[] pre = new long[n];
     int[] idx = new int[n];
     long[] wholeIn = new long[(n + 63) >>> 6]; // by input index
@@ -49,7 +54,7 @@ final class CanonicalSort {
     int got;
     SORTING.incrementAndGet();
     try {
-      got = fillInHalves(keys, n, strip ? origin : null, check, pre, idx, wholeIn);
+      got = fillInHalves(keys, n, strip ? origin : null, check, pre, idx, wholeIn, busy);
     } finally {
       SORTING.decrementAndGet();
     }
@@ -152,8 +157,9 @@ final class CanonicalSort {
    * at a multiple of 64, so the halves never share a word of the bit set). The answer is the
    * one-pass answer: the first outside owner in input order, else whether a prefix is missing.
    */
-  private static int fillInHalves(Keys keys, int n, String strip, boolean check, long[] pre, int[] idx, long[] whole) {
-    if (n < HALVES || SORTING.get() > 1 || Runtime.getRuntime().availableProcessors() < 2) {
+  private static int fillInHalves(
+      Keys keys, int n, String strip, boolean check, long[] pre, int[] idx, long[] whole, boolean busy) {
+    if (n < HALVES || busy || SORTING.get() > 1 || Runtime.getRuntime().availableProcessors() < 2) {
       return fill(keys, 0, n, strip, check, pre, idx, whole);
     }
     int cut = (n / 2) & ~63;

@@ -40,6 +40,8 @@ public final class ZoneAssembler {
   private boolean ascii;
   /** See {@link #firstOutside}. */
   private int outside = -1;
+  /** See {@link #busy}. */
+  private boolean busy;
   private final List<Notice> notices = new ArrayList<>();
   /** For each notice given: how many records had been added then. */
   private int[] noticeAt = new int[4];
@@ -82,6 +84,14 @@ public final class ZoneAssembler {
    */
   public void vouchAscii() {
     ascii = true;
+  }
+
+  /**
+   * The reader's word that other work has the other cores while this zone is built (the other file
+   * of a diff is still being read): then {@link #build} keeps to its own thread.
+   */
+  public void busy(boolean b) {
+    busy = b;
   }
 
   /** How many records have been added. */
@@ -180,7 +190,7 @@ public final class ZoneAssembler {
    * origin, so the sort need not look ({@link #firstOutside} is then -1).
    */
   public Zone build(String origin, boolean ownersBelow) {
-    CanonicalSort.Sorted sorted = CanonicalSort.order(this::key, n, origin, ownersBelow);
+    CanonicalSort.Sorted sorted = CanonicalSort.order(this::key, n, origin, ownersBelow, busy);
     outside = sorted.outside();
 
     int[] order = sorted.idx();

@@ -231,6 +231,7 @@ public final class MasterFileReader implements ZoneReader {
       // Both paths add only what dnsjava prints, or (the fast path) printable ASCII it checked.
       read.builder.vouchAscii();
       t = System.nanoTime();
+      read.builder.busy(FastMasterReader.READING.get() > 1); // another file is being read beside
       Zone zone = read.builder.build(zoneOrigin);
       Timings.add("read.model", t);
       // Only the few SOA and DS records read are looked at, not a pass over every set.

@@ -147,6 +147,11 @@ public final class ZoneBuilder {
     return sets.mark();
   }
 
+  /** See {@link ZoneAssembler#busy}. */
+  public void busy(boolean b) {
+    sets.busy(b);
+  }
+
   /** Forgets what was added after the mark (a first reading of a file that gave up). */
   public void rollback(ZoneAssembler.Mark mark) {
     sets.rollback(mark);
