@@ -1,5 +1,6 @@
 package dev.zonegate.model;
 
+import dev.zonegate.util.Background;
 import java.util.Arrays;
 
 /**
@@ -163,40 +164,14 @@ final class CanonicalSort {
       return fill(keys, 0, n, strip, check, pre, idx, whole);
     }
     int cut = (n / 2) & ~63;
-    int[] second = new int[1];
-    Throwable[] failed = new Throwable[1];
-    Thread other = new Thread(() -> {
-      try {
-        second[0] = fill(keys, cut, n, strip, check, pre, idx, whole);
-      } catch (Throwable t) { // rethrown below, on the caller's thread
-        failed[0] = t;
-      }
-    }, "zonegate-sort-half");
-    other.setDaemon(true);
-    other.start();
+    Background<Integer, RuntimeException> other =
+        Background.start("zonegate-sort-half", () -> fill(keys, cut, n, strip, check, pre, idx, whole));
     int first = fill(keys, 0, cut, strip, check, pre, idx, whole);
-    boolean interrupted = false;
-    while (true) {
-      try {
-        other.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
+    int second = other.join();
+    if (first >= 0 || second >= 0) {
+      return first >= 0 ? first : second;
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (failed[0] instanceof RuntimeException e) {
-      throw e;
-    }
-    if (failed[0] instanceof Error e) {
-      throw e;
-    }
-    if (first >= 0 || second[0] >= 0) {
-      return first >= 0 ? first : second[0];
-    }
-    return first == UNUSABLE || second[0] == UNUSABLE ? UNUSABLE : -1;
+    return first == UNUSABLE || second == UNUSABLE ? UNUSABLE : -1;
   }
 
   /**

@@ -186,9 +186,10 @@ public final class Zone {
 
   /**
    * The first set owned by {@code name} among those sharing its prefix {@code p}, which start at
-   * {@code from}; when there is none, {@code -at - 1}, at being where the name would stand. They are in canonical order: a few are walked, a long run (DKIM selectors
-   * under one name; a zone whose owners are not all below its origin, whose prefixes then all
-   * begin with the origin's labels) is halved.
+   * {@code from}; when there is none, {@code -at - 1}, at being where the name would stand. They
+   * are in canonical order: a few are walked, a long run (DKIM selectors under one name; a zone
+   * whose owners are not all below its origin, whose prefixes then all begin with the origin's
+   * labels) is halved.
    */
   private int named(int from, long p, String name) {
     int i = from;

@@ -97,6 +97,17 @@ final class ReservedAddress implements Rule {
     return b;
   }
 
+  /** The blocks of one address family: networks of {@code bytes} bytes (4 or 16). */
+  private static List<Block> family(Block[] blocks, int bytes) {
+    List<Block> out = new ArrayList<>();
+    for (Block b : blocks) {
+      if (b.net().length == bytes) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
   /**
    * The IPv4 blocks of {@code blocks} as 32-bit network and mask, side by side: most addresses a
    * zone holds are IPv4, and lint judges every one (no array per address, a few instructions per
@@ -104,12 +115,7 @@ final class ReservedAddress implements Rule {
    */
   record Blocks4(int[] net, int[] mask, Block[] block) {
     static Blocks4 of(Block[] blocks) {
-      List<Block> v4 = new ArrayList<>();
-      for (Block b : blocks) {
-        if (b.net().length == 4) {
-          v4.add(b);
-        }
-      }
+      List<Block> v4 = family(blocks, 4);
       int[] net = new int[v4.size()];
       int[] mask = new int[v4.size()];
       for (int i = 0; i < net.length; i++) {
@@ -120,7 +126,7 @@ final class ReservedAddress implements Rule {
       return new Blocks4(net, mask, v4.toArray(new Block[0]));
     }
 
-    /** As {@link ReservedAddress#within}: the longest-prefix block holding the address, or null. */
+    /** The longest-prefix block holding the address, or null. */
     Block within(int a) {
       Block best = null;
       for (int i = 0; i < net.length; i++) {
@@ -137,12 +143,7 @@ final class ReservedAddress implements Rule {
   /** The IPv6 blocks of {@code blocks} as two 64-bit halves of network and mask: {@link Blocks4}'s reason. */
   record Blocks6(long[] net, long[] mask, Block[] block) {
     static Blocks6 of(Block[] blocks) {
-      List<Block> v6 = new ArrayList<>();
-      for (Block b : blocks) {
-        if (b.net().length == 16) {
-          v6.add(b);
-        }
-      }
+      List<Block> v6 = family(blocks, 16);
       long[] net = new long[2 * v6.size()];
       long[] mask = new long[2 * v6.size()];
       for (int i = 0; i < v6.size(); i++) {
@@ -157,7 +158,7 @@ final class ReservedAddress implements Rule {
       return new Blocks6(net, mask, v6.toArray(new Block[0]));
     }
 
-    /** As {@link ReservedAddress#within}: the longest-prefix block holding the address, or null. */
+    /** The longest-prefix block holding the address, or null. */
     Block within(long hi, long lo) {
       Block best = null;
       for (int i = 0; i < block.length; i++) {
@@ -345,27 +346,8 @@ final class ReservedAddress implements Rule {
 
   /** Four dot-separated decimal parts of one to three digits, each at most 255. */
   private static byte[] parse4(String s) {
-    byte[] out = new byte[4];
-    int part = 0;
-    int value = 0;
-    int digits = 0;
-    int n = s.length();
-    for (int i = 0; i <= n; i++) {
-      char ch = i < n ? s.charAt(i) : '.'; // the end closes the last part
-      if (ch >= '0' && ch <= '9') {
-        if (++digits > 3) {
-          return null;
-        }
-        value = value * 10 + (ch - '0');
-      } else if (ch == '.' && digits > 0 && value <= 255 && part < 4) {
-        out[part++] = (byte) value;
-        value = 0;
-        digits = 0;
-      } else {
-        return null;
-      }
-    }
-    return part == 4 ? out : null;
+    long bits = parse4Bits(s);
+    return bits < 0 ? null : new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
   }
 
   /**
