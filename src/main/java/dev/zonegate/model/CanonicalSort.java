@@ -93,8 +93,8 @@ final class CanonicalSort {
     if (usable) {
       for (int k = 0; k < n; k++) {
         int i = idx[k];
-        if ((wholeIn[i >>> 6] & 1L << i) != 0) {
-          whole[k >>> 6] |= 1L << k;
+        if (bit(wholeIn, i)) {
+          set(whole, k);
         }
       }
     }
@@ -104,6 +104,11 @@ final class CanonicalSort {
   /** Whether bit {@code i} of a bit set made of longs (as {@link Sorted#whole}) is set. */
   static boolean bit(long[] bits, int i) {
     return (bits[i >>> 6] & 1L << i) != 0;
+  }
+
+  /** Sets bit {@code i} of a bit set made of longs. */
+  static void set(long[] bits, int i) {
+    bits[i >>> 6] |= 1L << i;
   }
 
   /**
@@ -197,7 +202,7 @@ final class CanonicalSort {
       }
       pre[i] = p;
       if (whole(name, strip)) {
-        whole[i >>> 6] |= 1L << i;
+        set(whole, i);
       }
     }
     return usable ? -1 : UNUSABLE;

@@ -493,7 +493,7 @@ public final class Zone {
         p[m] = q;
         idx[m++] = i;
         if (CanonicalSort.whole(name, preOrigin)) {
-          wholeName[i >>> 6] |= 1L << i;
+          CanonicalSort.set(wholeName, i);
         }
       }
     }

@@ -257,7 +257,7 @@ public final class ZoneAssembler {
       if (setPre != null) {
         setPre[setCount] = pre[i];
         if (CanonicalSort.bit(whole, i)) {
-          setWhole[setCount >>> 6] |= 1L << setCount;
+          CanonicalSort.set(setWhole, setCount);
         }
       }
       out[setCount++] = set;

@@ -70,8 +70,7 @@ final class DanglingReference implements Rule {
     List<Change> referring = new ArrayList<>();
     int[] counts = new int[16]; // per referring set, how many targets (its records)
     List<String> targets = new ArrayList<>();
-    List<String> inZone = new ArrayList<>();
-    List<Integer> inZoneAt = new ArrayList<>(); // where each in-zone target stands in targets
+    List<String> inZone = new ArrayList<>(); // the same, null for none or one out of zone
     for (Change c : in.changes()) {
       if (c.after() != null && References.refers(c.type())) {
         if (referring.size() == counts.length) {
@@ -82,21 +81,13 @@ final class DanglingReference implements Rule {
         referring.add(c);
         for (int i = 0; i < set.rdataCount(); i++) {
           String target = References.target(c.type(), set.rdata(i));
-          if (target != null && Names.isAtOrBelow(target, after.origin())) {
-            inZone.add(target);
-            inZoneAt.add(targets.size());
-          }
           targets.add(target);
+          inZone.add(target != null && Names.isAtOrBelow(target, after.origin()) ? target : null);
         }
       }
     }
-    // Per target, where its sets lie, or -1 for none to look up (no target, or out of zone).
-    long[] here = new long[targets.size()];
-    java.util.Arrays.fill(here, -1);
-    long[] spans = after.spans(inZone);
-    for (int k = 0; k < spans.length; k++) {
-      here[inZoneAt.get(k)] = spans[k];
-    }
+    // Per target, where its sets lie (unused for none or one out of zone: problem() stops first).
+    long[] here = References.spans(after, inZone);
     int next = 0;
     for (int r = 0; r < referring.size(); r++) {
       Change c = referring.get(r);

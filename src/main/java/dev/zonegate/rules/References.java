@@ -119,6 +119,27 @@ public final class References {
     return byTarget.getOrDefault(name, List.of());
   }
 
+  /**
+   * Where each non-null name's sets lie ({@link Zone#spans}, all looked up together); 0 (none) for
+   * a null: the in-zone targets of many records, out-of-zone ones left null.
+   */
+  static long[] spans(Zone z, List<String> names) {
+    List<String> asked = new ArrayList<>(names.size());
+    for (String n : names) {
+      if (n != null) {
+        asked.add(n);
+      }
+    }
+    long[] found = z.spans(asked);
+    long[] out = new long[names.size()];
+    int k = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (names.get(i) != null) {
+        out[i] = found[k++];
+      }
+    }
+    return out;
+  }
   /** Whether records of the type name another host: CNAME, DNAME, NS, MX, SRV, SVCB, HTTPS, ALIAS. */
   static boolean refers(String type) {
     switch (type) {

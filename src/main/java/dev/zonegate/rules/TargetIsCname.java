@@ -59,7 +59,7 @@ final class TargetIsCname implements Rule {
         newAliases.add(c);
       }
     }
-    long[] spans = spansOf(after, targets);
+    long[] spans = References.spans(after, targets);
     // (1) An MX, NS or SRV set the change adds or edits: every target it will serve.
     int next = 0;
     for (Change c : referring) {
@@ -101,24 +101,5 @@ final class TargetIsCname implements Rule {
             + (refs.size() == 1 ? " points" : " point") + " at it; MX, NS and SRV targets must be names with addresses (RFC 2181 §10.3)");
       }
     }
-  }
-
-  /** Where each non-null name's sets lie ({@link Zone#spans}); 0 (none) for a null. */
-  static long[] spansOf(Zone z, List<String> names) {
-    List<String> asked = new ArrayList<>(names.size());
-    for (String n : names) {
-      if (n != null) {
-        asked.add(n);
-      }
-    }
-    long[] found = z.spans(asked);
-    long[] out = new long[names.size()];
-    int k = 0;
-    for (int i = 0; i < out.length; i++) {
-      if (names.get(i) != null) {
-        out[i] = found[k++];
-      }
-    }
-    return out;
   }
 }
