@@ -113,7 +113,9 @@ public class Main implements Runnable {
       java.util.concurrent.Callable<Integer> plain = hook != null ? null : PlainArgs.read(args);
       int exit = hook != null ? hook.call() : plain != null ? call(plain, err, debug) : execute(args, out, err, debug);
       if (env.containsKey("ZONEGATE_TIMINGS")) {
-        err.println("zonegate: timings: " + dev.zonegate.util.Timings.summary());
+        // And the JVM's time so far, which the stages leave unnamed parts of.
+        long total = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        err.println("zonegate: timings: " + dev.zonegate.util.Timings.summary() + ", until now " + dev.zonegate.util.Timings.seconds(total));
       }
       return exit;
     } catch (Throwable e) { // an Error (out of memory, a broken install) or a picocli failure

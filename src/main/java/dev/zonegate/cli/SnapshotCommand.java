@@ -32,6 +32,7 @@ final class SnapshotCommand implements Callable<Integer> {
     for (var d : live.disagreements()) {
       Context.err().println("zonegate: warning: the live servers disagree about " + d.name() + " " + d.type() + ": " + d.answers());
     }
+    long t = System.nanoTime();
     String text = ZoneWriter.write(live.zone());
     if (output == null) {
       Context.out().print(text);
@@ -39,6 +40,7 @@ final class SnapshotCommand implements Callable<Integer> {
     } else {
       Files.writeString(output, text, StandardCharsets.UTF_8);
     }
+    dev.zonegate.util.Timings.add("write", t);
     return Main.PASS;
   }
 }

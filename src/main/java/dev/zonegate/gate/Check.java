@@ -69,7 +69,9 @@ public final class Check {
   public static Report run(Options o, Map<String, String> env)
       throws CheckException, GitException, ConfigException, RulePackException, ZoneReadException, IOException,
           LiveException {
+    long t = System.nanoTime();
     try (GitRepo repo = GitRepo.open(o.repo())) {
+      Timings.add("git", t);
       return run(repo, o, env);
     }
   }
@@ -78,13 +80,15 @@ public final class Check {
   public static Report run(GitRepo repo, Options o, Map<String, String> env)
       throws CheckException, GitException, ConfigException, RulePackException, ZoneReadException, IOException,
           LiveException {
+    long t = System.nanoTime();
     ObjectId headId = repo.resolve(o.head() == null ? "HEAD" : o.head());
     ObjectId baseId = base(repo, headId, o, env);
     SourceTree baseTree = baseId == null ? new MemoryTree(Map.of()) : repo.tree(baseId);
     SourceTree headTree = o.worktree() ? worktree(repo) : repo.tree(headId);
+    Timings.add("git", t);
     // The configs (a thousand zones' worth of YAML) are read on another thread while git answers
     // what it alone knows here; their errors still come after git's, as in one pass.
-    long t = System.nanoTime();
+    t = System.nanoTime();
     Background<Configs, Exception> configRead = Background.start("zonegate-config", () -> configs(o, repo, baseTree, headTree));
     List<dev.zonegate.git.Trailer> trailers = repo.trailers(baseId, headId, Allows.TRAILER);
     Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);

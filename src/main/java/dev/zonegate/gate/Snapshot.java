@@ -22,8 +22,10 @@ public final class Snapshot {
 
   public static LiveRead run(Path repo, Path config, Path octodns, String zone, Map<String, String> env)
       throws ConfigException, IOException, LiveException, ZoneReadException, CheckException {
+    long start = System.nanoTime();
     RepoConfig cfg = RepoFiles.config(repo, config, octodns);
     ZoneConfig z = RepoFiles.zone(cfg, zone);
+    dev.zonegate.util.Timings.add("config", start);
     if (z.live() == null) {
       throw new CheckException("zone " + z.name() + " has no live source in " + cfg.path() + "; add live: with axfr, query, snapshot, route53, powerdns or cloudflare");
     }

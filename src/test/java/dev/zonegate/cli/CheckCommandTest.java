@@ -508,7 +508,7 @@ class CheckCommandTest {
     git.commit("add a host");
     Cli r = check(Map.of("ZONEGATE_TIMINGS", "1"), "--base", base);
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.err()).matches("(?s)zonegate: timings: start [0-9.]+ s, config [0-9.]+ s, read [0-9.]+ s.*\n");
+    assertThat(r.err()).matches("(?s)zonegate: timings: start [0-9.]+ s, git [0-9.]+ s, config [0-9.]+ s, read [0-9.]+ s.*, until now [0-9.]+ s\n");
   }
 
   @Test
@@ -589,7 +589,7 @@ class CheckCommandTest {
   void lintWithTimingsNamesTheConfigAndReadStages() throws Exception {
     Cli r = Cli.run(Map.of("ZONEGATE_TIMINGS", "1"), "", "lint", "--repo", git.dir().toString());
     assertThat(r.exit()).as(r.err() + r.out()).isZero();
-    assertThat(r.err()).matches("(?s)zonegate: timings: start [0-9.]+ s, config [0-9.]+ s, read [0-9.]+ s.*\n");
+    assertThat(r.err()).matches("(?s)zonegate: timings: start [0-9.]+ s, config [0-9.]+ s, read [0-9.]+ s.*, until now [0-9.]+ s\n");
   }
 
   @Test
