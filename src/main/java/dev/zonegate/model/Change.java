@@ -23,6 +23,12 @@ public final class Change implements Comparable<Change> {
   private final RRset before;
   private final RRset after;
   private final boolean drift;
+  /**
+   * The set's type, held here too: the rules ask every change of a lint's million for it, and the
+   * key it comes from stands elsewhere in memory (a cache miss each time). Free: the object keeps
+   * its size.
+   */
+  private final String type;
 
   public Change(String zone, RRset before, RRset after) {
     this(zone, before, after, false);
@@ -43,6 +49,7 @@ public final class Change implements Comparable<Change> {
     this.before = before;
     this.after = after;
     this.drift = drift;
+    this.type = (before != null ? before : after).type();
   }
 
   /** True when deploying this change would undo an out-of-band change on the live servers. */
@@ -72,7 +79,7 @@ public final class Change implements Comparable<Change> {
   }
 
   public String type() {
-    return key().type();
+    return type;
   }
 
   public Action action() {
