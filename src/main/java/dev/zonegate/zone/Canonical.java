@@ -66,6 +66,17 @@ public final class Canonical {
   }
 
   /**
+   * Canonical rdata of an A record's text when it is a dotted quad as dnsjava reads one (four
+   * octets of one to three digits, no leading zero, at most 255, nothing around it): that text
+   * itself, as dnsjava would print it. Else null, and {@link #rdata(String, String, String, String)}
+   * reads it. Provider listings are mostly A records; dnsjava took most of reading them.
+   */
+  public static String plainA(String text) {
+    byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    return FastMasterReader.dottedQuad(b, 0, b.length) ? text : null;
+  }
+
+  /**
    * The tokenizer {@code Record.fromString(..., String, ...)} makes, without its 8 KiB buffer: its
    * {@code Tokenizer(String)} wraps the text's bytes (in the platform charset) in a fresh
    * {@code BufferedInputStream} of 8 KiB, and allocating and clearing that, once per record, was

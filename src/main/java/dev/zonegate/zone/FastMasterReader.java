@@ -933,6 +933,11 @@ final class FastMasterReader {
    * to three digits, no leading zero, at most 255. Then its text is already the canonical text.
    */
   private boolean ipv4(int s, int e) {
+    return dottedQuad(b, s, e);
+  }
+
+  /** {@link #ipv4} of {@code b[s, e)}. */
+  static boolean dottedQuad(byte[] b, int s, int e) {
     int octets = 0;
     int digits = 0;
     int value = 0;

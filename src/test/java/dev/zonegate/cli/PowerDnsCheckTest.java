@@ -145,7 +145,7 @@ class PowerDnsCheckTest extends LiveCliTest {
     Cli timed = run(Map.of(ENV, pdns.apiKey(), "ZONEGATE_TIMINGS", "1"), "snapshot", "--repo", git.dir().toString(), "--zone", "example.com");
     assertThat(timed.exit()).as(timed.err()).isZero();
     assertThat(timed.out()).isEqualTo(Files.readString(snap));
-    assertThat(timed.err()).containsPattern("zonegate: timings: .*live \\d+\\.\\d\\d s \\[api \\d+\\.\\d\\d s\\]");
+    assertThat(timed.err()).containsPattern("zonegate: timings: .*live \\d+\\.\\d\\d s \\[client \\d+\\.\\d\\d s, api \\d+\\.\\d\\d s, records \\d+\\.\\d\\d s\\]");
   }
 
   @Test

@@ -75,7 +75,7 @@ final class CloudflareSource implements LiveSource {
     String origin = ProviderZones.origin(zone);
     String token = ProviderZones.secret(origin, "the Cloudflare API token", config.tokenEnv(), env);
     Duration timeout = ProviderZones.timeout(config.timeoutSeconds());
-    try (JsonApi api = new JsonApi(origin, "Cloudflare API " + base(), timeout, Map.of("Authorization", "Bearer " + token))) {
+    try (JsonApi api = new JsonApi(origin, "Cloudflare API " + base(), base(), timeout, Map.of("Authorization", "Bearer " + token))) {
       String id = config.zoneId() != null ? config.zoneId() : lookUp(api, origin);
       if (!ZONE_ID.matcher(id).matches()) {
         throw api.fail("the zone id is not a Cloudflare zone id");

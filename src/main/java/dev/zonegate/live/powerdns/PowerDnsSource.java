@@ -77,7 +77,7 @@ final class PowerDnsSource implements LiveSource {
     String key = ProviderZones.secret(origin, "the PowerDNS API key", config.apiKeyEnv(), env);
     Duration timeout = ProviderZones.timeout(config.timeoutSeconds());
     String base = ProviderZones.base(config.url());
-    try (JsonApi api = new JsonApi(origin, "PowerDNS API " + base + " (server " + server() + ")", timeout,
+    try (JsonApi api = new JsonApi(origin, "PowerDNS API " + base + " (server " + server() + ")", base, timeout,
         Map.of("X-API-Key", key))) {
       URI uri;
       try {
@@ -91,11 +91,13 @@ final class PowerDnsSource implements LiveSource {
         throw api.fail("the zone is not on the server (HTTP " + r.status() + ")");
       }
       ZoneBuilder builder = new ZoneBuilder(origin);
+      long t = System.nanoTime();
       try (JsonParser p = JsonTree.parser(r.body())) {
         read(p, origin, builder, api);
       } catch (JacksonException e) {
         throw api.fail("the zone: the answer is not valid JSON");
       }
+      dev.zonegate.util.Timings.add("live.records", t);
       return LiveRead.of(LiveSources.placeNotices(builder.build(), describe()), SCOPE);
     }
   }
@@ -194,7 +196,8 @@ final class PowerDnsSource implements LiveSource {
       if (type.equals("ALIAS")) {
         return Canonical.name(Name.fromString(content.strip(), Name.root));
       }
-      return Canonical.rdata(owner, type, content, ".");
+      String a = type.equals("A") ? Canonical.plainA(content) : null;
+      return a != null ? a : Canonical.rdata(owner, type, content, ".");
     } catch (IOException | RuntimeException e) {
       throw api.fail("the zone: the content of a " + owner + " " + type + " record does not read as " + type + " data");
     }
