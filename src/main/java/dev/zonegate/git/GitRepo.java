@@ -56,6 +56,11 @@ public final class GitRepo implements AutoCloseable {
     if (!Files.isDirectory(abs)) {
       throw new GitException("cannot open a git repository at " + abs + ": no such directory");
     }
+    try {
+      warm(); // made here, or by the warm-up thread: see warm()
+    } catch (IOException | org.eclipse.jgit.errors.ConfigInvalidException | RuntimeException e) {
+      // Opening the repository reads the same config again and reports what is wrong with it.
+    }
     FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
     if (environment) {
       builder.readEnvironment();
@@ -104,8 +109,14 @@ public final class GitRepo implements AutoCloseable {
    * run beside the command-line parsing, it takes a tenth of a second off a pre-push hook.
    */
   public static Object warm() throws IOException, org.eclipse.jgit.errors.ConfigInvalidException {
-    return org.eclipse.jgit.util.SystemReader.getInstance().getUserConfig();
+    // One thread at a time: JGit does not guard it, and a command that opens its repository while
+    // the warm-up is at it started the same two git processes again. Now it waits, then reuses.
+    synchronized (WARM) {
+      return org.eclipse.jgit.util.SystemReader.getInstance().getUserConfig();
+    }
   }
+
+  private static final Object WARM = new Object();
 
   /** Whether this reads through a git process (a pre-push hook's way) rather than JGit. */
   boolean throughGit() {
