@@ -72,9 +72,10 @@ class PlainArgsTest {
 
   @Test
   void theTableHasEveryOptionOfTheCommandsAsPicocliTakesIt() {
-    for (String command : PlainArgs.SHAPES.keySet()) {
+    for (String command : PlainArgs.COMMANDS) {
+      PlainArgs.Shape<?> shape = PlainArgs.shape(command);
       Map<String, PlainArgs.Kind> table = new LinkedHashMap<>();
-      PlainArgs.SHAPES.get(command).options().forEach((name, o) -> table.put(name, o.kind()));
+      shape.options().forEach((name, o) -> table.put(name, o.kind()));
       assertThat(table).as(command).isEqualTo(picocliOptions(command));
       CommandLine.Model.CommandSpec spec = new CommandLine(new AllCommands()).getSubcommands().get(command).getCommandSpec();
       java.util.Set<String> required = new java.util.HashSet<>();
@@ -82,15 +83,15 @@ class PlainArgsTest {
           .filter(CommandLine.Model.OptionSpec.class::isInstance).map(CommandLine.Model.OptionSpec.class::cast).toList()) {
         required.add(o.longestName());
       }
-      assertThat(PlainArgs.SHAPES.get(command).required()).as("%s: required options", command).isEqualTo(required);
-      for (var e : PlainArgs.SHAPES.get(command).options().entrySet()) {
+      assertThat(shape.required()).as("%s: required options", command).isEqualTo(required);
+      for (var e : shape.options().entrySet()) {
         // Two names of one option share one entry, so giving both is a repeat.
         CommandLine.Model.OptionSpec o = spec.findOption(e.getKey());
         for (String other : o.names()) {
-          assertThat(PlainArgs.SHAPES.get(command).options().get(other)).as("%s %s", command, other).isSameAs(e.getValue());
+          assertThat(shape.options().get(other)).as("%s %s", command, other).isSameAs(e.getValue());
         }
       }
-      assertThat(PlainArgs.SHAPES.get(command).operands()).as(command).hasSize(spec.positionalParameters().size());
+      assertThat(shape.operands()).as(command).hasSize(spec.positionalParameters().size());
       for (CommandLine.Model.PositionalParamSpec p : spec.positionalParameters()) {
         assertThat(p.arity().min()).as("%s: operands are required, one word each", command).isEqualTo(1);
         assertThat(p.arity().max()).isEqualTo(1);
@@ -101,9 +102,10 @@ class PlainArgsTest {
   /** Each option of the command alone, with values picocli and PlainArgs must agree on. */
   private static List<List<String>> eachOption(String command, List<String> operands) {
     List<List<String>> lines = new ArrayList<>();
-    for (var e : PlainArgs.SHAPES.get(command).options().entrySet()) {
+    PlainArgs.Shape<?> shape = PlainArgs.shape(command);
+    for (var e : shape.options().entrySet()) {
       String name = e.getKey();
-      if (PlainArgs.SHAPES.get(command).required().contains(name)) {
+      if (shape.required().contains(name)) {
         continue; // in every line already
       }
       List<String> line = new ArrayList<>(List.of(command));
@@ -127,13 +129,14 @@ class PlainArgsTest {
   /** Every option of the command at once (the first of an exclusive group), in order and reversed. */
   private static List<List<String>> allOptions(String command, List<String> operands) {
     List<List<String>> words = new ArrayList<>();
+    PlainArgs.Shape<?> shape = PlainArgs.shape(command);
     List<String> skip = new ArrayList<>();
-    for (var group : PlainArgs.SHAPES.get(command).exclusive()) {
+    for (var group : shape.exclusive()) {
       skip.addAll(group.stream().sorted().skip(1).toList());
     }
     java.util.Set<Object> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (var e : PlainArgs.SHAPES.get(command).options().entrySet()) {
-      if (skip.contains(e.getKey()) || PlainArgs.SHAPES.get(command).required().contains(e.getKey()) || !taken.add(e.getValue())) {
+    for (var e : shape.options().entrySet()) {
+      if (skip.contains(e.getKey()) || shape.required().contains(e.getKey()) || !taken.add(e.getValue())) {
         continue;
       }
       words.add(e.getValue().kind() == PlainArgs.Kind.FLAG ? List.of(e.getKey()) : List.of(e.getKey(), "x" + words.size()));
@@ -141,7 +144,7 @@ class PlainArgsTest {
     List<List<String>> lines = new ArrayList<>();
     // In the second order the first operand comes before the options (a command with no operands:
     // its required options, which take their values with them).
-    int first = PlainArgs.SHAPES.get(command).operands().isEmpty() ? operands.size() : Math.min(1, operands.size());
+    int first = shape.operands().isEmpty() ? operands.size() : Math.min(1, operands.size());
     for (int order = 0; order < 2; order++) {
       List<String> line = new ArrayList<>(List.of("--debug", "--limit", "maxRecords=9", command));
       if (order == 1) {
@@ -164,7 +167,7 @@ class PlainArgsTest {
     Map<String, List<String>> operands = Map.of("check", List.of(), "diff", List.of(OPERANDS_OF_DIFF), "lint", List.of(),
         "snapshot", List.of("--zone", "example.com."), "verify", List.of("report.json"), "terraform", List.of("-"));
     int lines = 0;
-    for (String command : PlainArgs.SHAPES.keySet()) {
+    for (String command : PlainArgs.COMMANDS) {
       List<List<String>> all = new ArrayList<>();
       all.add(new ArrayList<>(List.of(command)));
       all.get(0).addAll(operands.get(command));
