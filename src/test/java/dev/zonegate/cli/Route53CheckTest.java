@@ -181,7 +181,7 @@ class Route53CheckTest extends LiveCliTest {
     Cli api = run(timed, "snapshot", "--repo", git.dir().toString(), "--zone", "example.com");
     assertThat(api.exit()).as(api.err()).isZero();
     // The listing's time split: the SDK's setup, and waiting for the API.
-    assertThat(api.err()).containsPattern("zonegate: timings: .*live \\d+\\.\\d\\d s \\[sdk \\d+\\.\\d\\d s, api \\d+\\.\\d\\d s\\]");
+    assertThat(api.err()).containsPattern("zonegate: timings: .*live \\d+\\.\\d\\d s \\[sdk \\d+\\.\\d\\d s, api \\d+\\.\\d\\d s, records \\d+\\.\\d\\d s\\]");
     assertThat(api.out())
         .contains("; api.example.com. 60 IN A [a-blue weight=10] 93.184.215.20")
         .contains("; db.example.com. 30 IN CNAME [secondary failover=SECONDARY] db-2.example.net.")

@@ -281,8 +281,10 @@ final class Route53Source implements LiveSource {
       if (r.isTruncated() == null) {
         throw call.failed("the answer to " + call.step() + " has no IsTruncated; it is not a Route 53 answer");
       }
+      long t = System.nanoTime();
       try {
         listing.addPage(RecordSetJson.page(r.resourceRecordSets()));
+        dev.zonegate.util.Timings.add("live.records", t);
       } catch (ZoneReadException e) {
         throw call.failed("the answer to " + call.step() + " holds a record set that cannot be read: " + e.problem());
       }
