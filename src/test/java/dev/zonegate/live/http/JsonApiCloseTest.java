@@ -3,10 +3,7 @@ package dev.zonegate.live.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,14 +27,7 @@ class JsonApiCloseTest {
 
   @Test
   void closingEndsTheClientsSelectorThread() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-    server.createContext("/", x -> {
-      byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-      x.sendResponseHeaders(200, body.length);
-      x.getResponseBody().write(body);
-      x.close();
-    });
-    server.start();
+    HttpServer server = OkServer.start();
     try {
       Set<Thread> before = selectors();
       JsonApi api = new JsonApi("example.com.", "test API", Duration.ofSeconds(10), Map.of());

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.zonegate.live.LiveException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,14 +22,7 @@ class JsonApiPlainHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-    server.createContext("/", x -> {
-      byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-      x.sendResponseHeaders(200, body.length);
-      x.getResponseBody().write(body);
-      x.close();
-    });
-    server.start();
+    server = OkServer.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
