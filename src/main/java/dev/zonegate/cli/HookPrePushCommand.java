@@ -56,7 +56,9 @@ final class HookPrePushCommand implements Callable<Integer> {
     }
     int exit = Main.PASS;
     // Read through the git that runs this hook: it is there, and it starts faster than JGit.
+    long t = System.nanoTime();
     try (GitRepo r = GitRepo.openForHook(repo, Context.env())) {
+      dev.zonegate.util.Timings.add("git", t);
       for (PrePush.Update u : updates) {
         if (!judge(r, u)) {
           exit = Main.BLOCK;
@@ -71,17 +73,22 @@ final class HookPrePushCommand implements Callable<Integer> {
 
   /** Checks one pushed ref and writes its report; whether it passed. */
   private boolean judge(GitRepo r, PrePush.Update u) throws Exception {
+    long t = System.nanoTime();
+    String base = base(r, u);
+    dev.zonegate.util.Timings.add("git", t);
     Check.Options options =
-        new Check.Options(repo, config.checked().zonegate, config.checked().octodns, base(r, u), u.localSha(), false, false, "none", List.of(), Severity.BLOCK,
+        new Check.Options(repo, config.checked().zonegate, config.checked().octodns, base, u.localSha(), false, false, "none", List.of(), Severity.BLOCK,
             ReportWriter.needsFingerprints(List.of("text")));
     Report report =
         Check.run(r, options, Context.env())
             // A hook takes no flags and sees no merge request: a commit trailer is the way.
             .withAllowRoutes(java.util.EnumSet.of(Report.AllowRoute.TRAILER));
+    t = System.nanoTime();
     Writer w = new OutputStreamWriter(Context.err(), StandardCharsets.UTF_8);
     w.write("zonegate: pushing " + u.localRef() + " to " + remote + " " + u.remoteRef() + "\n");
     Renderer.forFormat("text").render(report, w);
     w.flush();
+    dev.zonegate.util.Timings.add("render", t);
     return report.verdict().equals("pass");
   }
 
