@@ -686,7 +686,7 @@ final class FastMasterReader {
     String rdata;
     switch (type) {
       case A:
-        rdata = next() == WORD && ipv4(tokStart, tokEnd) ? text(tokStart, tokEnd) : null;
+        rdata = next() == WORD && dottedQuad(b, tokStart, tokEnd) ? text(tokStart, tokEnd) : null;
         break;
       case AAAA:
         rdata = next() == WORD ? ipv6(tokStart, tokEnd) : null;
@@ -929,14 +929,10 @@ final class FastMasterReader {
   }
 
   /**
-   * True when the word is a dotted quad as dnsjava's Address.parseV4 takes it: four octets of one
-   * to three digits, no leading zero, at most 255. Then its text is already the canonical text.
+   * True when {@code b[s, e)} is a dotted quad as dnsjava's Address.parseV4 takes it: four octets
+   * of one to three digits, no leading zero, at most 255. Then its text is already the canonical
+   * text.
    */
-  private boolean ipv4(int s, int e) {
-    return dottedQuad(b, s, e);
-  }
-
-  /** {@link #ipv4} of {@code b[s, e)}. */
   static boolean dottedQuad(byte[] b, int s, int e) {
     int octets = 0;
     int digits = 0;

@@ -53,14 +53,8 @@ public final class JsonApi implements AutoCloseable {
   /**
    * {@code provider} is how messages name the API, e.g. {@code PowerDNS API http://127.0.0.1:8081};
    * {@code headers} go on every request (the credential among them) and are never shown.
-   */
-  public JsonApi(String zone, String provider, Duration timeout, Map<String, String> headers) {
-    this(zone, provider, null, timeout, headers);
-  }
-
-  /**
-   * As above, for an API at {@code base}: when that is a plain {@code http://} URL, the client is
-   * made without TLS ({@link NoTls}: setting up the JDK's default context is most of making one).
+   * {@code base} is the API's URL: when that is a plain {@code http://} one, the client is made
+   * without TLS ({@link NoTls}: setting up the JDK's default context is most of making one).
    * Redirects are never followed, so a request can only go where its URL says.
    */
   public JsonApi(String zone, String provider, String base, Duration timeout, Map<String, String> headers) {
@@ -74,7 +68,7 @@ public final class JsonApi implements AutoCloseable {
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1);
-    if (base != null && base.regionMatches(true, 0, "http://", 0, 7)) {
+    if (base.regionMatches(true, 0, "http://", 0, 7)) {
       b.sslContext(NoTls.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters());
     }
     this.client = b.build();

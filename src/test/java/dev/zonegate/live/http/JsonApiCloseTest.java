@@ -30,8 +30,9 @@ class JsonApiCloseTest {
     HttpServer server = OkServer.start();
     try {
       Set<Thread> before = selectors();
-      JsonApi api = new JsonApi("example.com.", "test API", Duration.ofSeconds(10), Map.of());
-      URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      JsonApi api = new JsonApi("example.com.", "test API", base, Duration.ofSeconds(10), Map.of());
+      URI uri = URI.create(base + "/");
       assertThat(api.getJson(uri, "the answer").get("ok").asBoolean()).isTrue();
       Set<Thread> mine = selectors();
       mine.removeAll(before);
