@@ -78,6 +78,19 @@ public final class ZoneAssembler {
   }
 
   /**
+   * A hint that about {@code more} records will be added next (a reader that knows its file's
+   * size): the first chunk is made that large at once, up to a chunk, instead of growing by copies
+   * that a million-record zone would leave behind. Never needed for correctness.
+   */
+  public void expect(int more) {
+    int want = Math.min(CHUNK, n + Math.max(0, more));
+    if (refs.length == 1 && 3 * want > refs[0].length) {
+      refs[0] = Arrays.copyOf(refs[0], 3 * want);
+      nums[0] = Arrays.copyOf(nums[0], 2 * want);
+    }
+  }
+
+  /**
    * The reader's word that every name, type, rdata and set id it adds is ASCII (as everything
    * dnsjava prints is: it escapes other bytes as {@code \DDD}). {@link Zone#ascii} passes it on, so
    * writers can copy characters as bytes without looking at each.

@@ -186,6 +186,8 @@ final class FastMasterReader {
   private byte[] ownerBuf = new byte[MAX_NAME_WIRE + 1];
   private int ownerLen = -1;
   private final byte[] v6 = new byte[16];
+  /** {@link #ipv6}'s text, written here before its string is made. */
+  private final byte[] v6text = new byte[39];
 
   private FastMasterReader(byte[] bytes, Name origin, long defaultTtl, Sink sink) {
     this.b = bytes;
@@ -332,55 +334,79 @@ final class FastMasterReader {
     }
   }
 
-  /** The second half's records, held until the first half's are handed on. */
+  /**
+   * The second half's records, held until the first half's are handed on. In chunks that are
+   * never copied to grow: half a million-record file is held here, and every array made is
+   * memory touched.
+   */
   private static final class Held implements Sink {
+    private static final int CHUNK_BITS = 14;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+
     private int n;
-    private String[] names = new String[1024];
-    private Boolean[] hosts = new Boolean[1024];
-    /** Which of the sink's two methods the reader called: with the owner's host check or without. */
-    private boolean[] checked = new boolean[1024];
-    private String[] types = new String[1024];
-    private long[] ttls = new long[1024];
-    private String[] rdatas = new String[1024];
-    private int[] lines = new int[1024];
+    /** Per record: name, type and rdata side by side in {@code refs[3i..3i+2]}. */
+    private Object[][] refs = new Object[0][];
+    private long[][] ttls = new long[0][];
+    private int[][] lines = new int[0][];
+    /**
+     * Which of the sink's two methods the reader called, and the owner's host check with it:
+     * {@link #UNCHECKED}, or {@link #NO_ANSWER}, {@link #HOST}, {@link #NOT_HOST} for null, true, false.
+     */
+    private byte[][] hosts = new byte[0][];
+
+    private static final byte UNCHECKED = 0;
+    private static final byte NO_ANSWER = 1;
+    private static final byte HOST = 2;
+    private static final byte NOT_HOST = 3;
 
     @Override
     public void record(String name, String type, long ttl, String rdata, int line) {
-      hold(name, null, false, type, ttl, rdata, line);
+      hold(name, UNCHECKED, type, ttl, rdata, line);
     }
 
     @Override
     public void record(String name, Boolean ownerIsHost, String type, long ttl, String rdata, int line) {
-      hold(name, ownerIsHost, true, type, ttl, rdata, line);
+      hold(name, ownerIsHost == null ? NO_ANSWER : ownerIsHost ? HOST : NOT_HOST, type, ttl, rdata, line);
     }
 
-    private void hold(String name, Boolean host, boolean withHost, String type, long ttl, String rdata, int line) {
-      if (n == names.length) {
-        int cap = n * 2;
-        names = java.util.Arrays.copyOf(names, cap);
-        hosts = java.util.Arrays.copyOf(hosts, cap);
-        checked = java.util.Arrays.copyOf(checked, cap);
-        types = java.util.Arrays.copyOf(types, cap);
-        ttls = java.util.Arrays.copyOf(ttls, cap);
-        rdatas = java.util.Arrays.copyOf(rdatas, cap);
-        lines = java.util.Arrays.copyOf(lines, cap);
+    private void hold(String name, byte host, String type, long ttl, String rdata, int line) {
+      int c = n >>> CHUNK_BITS;
+      int i = n & (CHUNK - 1);
+      if (c == refs.length) {
+        refs = java.util.Arrays.copyOf(refs, c + 1);
+        ttls = java.util.Arrays.copyOf(ttls, c + 1);
+        lines = java.util.Arrays.copyOf(lines, c + 1);
+        hosts = java.util.Arrays.copyOf(hosts, c + 1);
+        refs[c] = new Object[3 * CHUNK];
+        ttls[c] = new long[CHUNK];
+        lines[c] = new int[CHUNK];
+        hosts[c] = new byte[CHUNK];
       }
-      names[n] = name;
-      hosts[n] = host;
-      checked[n] = withHost;
-      types[n] = type;
-      ttls[n] = ttl;
-      rdatas[n] = rdata;
-      lines[n] = line;
+      Object[] r = refs[c];
+      r[3 * i] = name;
+      r[3 * i + 1] = type;
+      r[3 * i + 2] = rdata;
+      ttls[c][i] = ttl;
+      lines[c][i] = line;
+      hosts[c][i] = host;
       n++;
     }
 
     void replay(Sink to, int lineOffset) {
-      for (int i = 0; i < n; i++) {
-        if (checked[i]) {
-          to.record(names[i], hosts[i], types[i], ttls[i], rdatas[i], lines[i] + lineOffset);
-        } else {
-          to.record(names[i], types[i], ttls[i], rdatas[i], lines[i] + lineOffset);
+      for (int k = 0; k < n; k++) {
+        int c = k >>> CHUNK_BITS;
+        int i = k & (CHUNK - 1);
+        Object[] r = refs[c];
+        String name = (String) r[3 * i];
+        String type = (String) r[3 * i + 1];
+        String rdata = (String) r[3 * i + 2];
+        long ttl = ttls[c][i];
+        int line = lines[c][i] + lineOffset;
+        switch (hosts[c][i]) {
+          case UNCHECKED -> to.record(name, type, ttl, rdata, line);
+          case NO_ANSWER -> to.record(name, null, type, ttl, rdata, line);
+          case HOST -> to.record(name, Boolean.TRUE, type, ttl, rdata, line);
+          default -> to.record(name, Boolean.FALSE, type, ttl, rdata, line);
         }
       }
     }
@@ -1028,7 +1054,7 @@ final class FastMasterReader {
       // Java turns ::ffff:a.b.c.d into an IPv4 address; Ipv6.format prints that form.
       return Ipv6.format(java.util.Arrays.copyOfRange(out, 12, 16));
     }
-    return Ipv6.format(out.clone());
+    return Ipv6.format(out, v6text);
   }
 
   private static int hex(byte c) {

@@ -356,6 +356,8 @@ public final class MasterFileReader implements ZoneReader {
       throws ZoneReadException {
     ZoneBuilder builder = read.builder;
     var mark = builder.mark();
+    // A record line is rarely shorter than this: room made once instead of grown by copies.
+    builder.expect(bytes.length / 32);
     // What named refuses in a record both paths read alike; the first one is the file's error.
     String[] refused = new String[1];
     int[] refusedLine = new int[1];

@@ -34,6 +34,11 @@ public final class ZoneBuilder {
     this.origin = origin;
   }
 
+  /** A hint that about {@code more} records will be added next: see {@link ZoneAssembler#expect}. */
+  public void expect(int more) {
+    sets.expect(more);
+  }
+
   /** A builder whose origin is given to {@link #build(String)}. */
   public static ZoneBuilder deferred() {
     return new ZoneBuilder(null);

@@ -58,7 +58,13 @@ class ZoneAssemblerTest {
       ZoneAssembler a = new ZoneAssembler();
       Reference ref = new Reference(origin);
       int records = r.nextInt(round < 50 ? 80 : 3000);
+      if (round % 3 == 0) {
+        a.expect(r.nextInt(4000)); // a reader's size hint: room only, never the sets
+      }
       for (int i = 0; i < records; i++) {
+        if (round % 4 == 1 && i == records / 2) {
+          a.expect(r.nextInt(4000) - 100); // also after records, and a hint too small
+        }
         if (r.nextInt(20) == 0) {
           Notice n = new Notice(new Location("f", i), "note " + i);
           a.notice(n);
@@ -116,6 +122,7 @@ class ZoneAssemblerTest {
   @Test
   void manyRecordsAcrossChunks() {
     ZoneAssembler a = new ZoneAssembler();
+    a.expect(600_000); // more than a chunk: the first is made whole, the rest as they come
     Reference ref = new Reference("example.");
     Random r = new Random(1);
     for (int i = 0; i < 600_000; i++) {

@@ -33,6 +33,7 @@ class Ipv6Test {
     // the RFC's rule: groups without leading zeros, the longest run of two or more zero groups
     // (the first of equal runs) as "::".
     java.util.Random r = new java.util.Random(31);
+    byte[] scratch = new byte[39];
     for (int k = 0; k < 100_000; k++) {
       byte[] a = new byte[16];
       for (int i = 0; i < 8; i++) {
@@ -61,6 +62,10 @@ class Ipv6Test {
       String want = best < 0 ? full
           : String.join(":", java.util.Arrays.copyOfRange(g, 0, best)) + "::" + String.join(":", java.util.Arrays.copyOfRange(g, best + bestLen, 8));
       assertThat(Ipv6.format(a)).as(full).isEqualTo(want);
+      // A reader's scratch, left with the previous address's text: the same answer, the address untouched.
+      byte[] copy = a.clone();
+      assertThat(Ipv6.format(a, scratch)).as(full).isEqualTo(want);
+      assertThat(a).isEqualTo(copy);
     }
   }
 }
