@@ -21,6 +21,7 @@ import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -33,9 +34,10 @@ import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRespo
 
 /**
  * A Route 53 hosted zone read through the API (ListResourceRecordSets, every page), modelled
- * exactly as {@link Route53JsonReader} models an export of the same zone: each set the SDK returns
- * is written in the export's JSON shape and converted by the reader's own {@link
- * Route53JsonReader.Listing}.
+ * exactly as {@link Route53JsonReader} models an export of the same zone: each set is written in
+ * the export's JSON shape and converted by the reader's own {@link Route53JsonReader.Listing}.
+ * The pages are asked for by {@link DirectListing} (the SDK's signer and HTTP client, the next page
+ * asked for while the last is read) and, from any page it cannot take plainly, by the SDK's client.
  *
  * <p>Fails closed (docs/inputs.md): a missing credential, a refused or expired one, throttling that
  * outlasts the SDK's retries, a page that fails mid-listing, a zone not found or found twice, an
@@ -48,6 +50,9 @@ final class Route53Source implements LiveSource {
 
   /** Record sets asked for per page; 0: the service's default (300, its maximum). Tests lower it. */
   static volatile int pageSize = 0;
+
+  /** Whether listings go through {@link DirectListing} (tests compare it with the SDK's own). */
+  static volatile boolean direct = true;
 
   private static final String HOSTED_ZONE_PREFIX = "/hostedzone/";
 
@@ -106,11 +111,15 @@ final class Route53Source implements LiveSource {
     } catch (RuntimeException e) {
       throw new LiveException(origin, null, "route53: " + Problems.credentials(e, settings.webIdentity(config)));
     }
-    try (Route53Client client = client(endpoint, timeout, credentials, profiles)) {
+    Transmission sent = new Transmission();
+    try (SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout).build();
+        Route53Client client = client(http, endpoint, timeout, credentials, profiles, sent)) {
       dev.zonegate.util.Timings.add("live.sdk", started);
       String id = hostedZoneId != null ? checkedZone(client, call, hostedZoneId) : lookUp(client, call);
       hostedZoneId = id;
-      return LiveRead.of(list(client, call, id), SCOPE);
+      DirectListing.Scope scope = direct ? sent.first : null;
+      DirectListing fast = scope == null ? null : new DirectListing(http, scope, credentials, id, pageSize, call);
+      return LiveRead.of(list(client, fast, call, id), SCOPE);
     } catch (SdkException e) {
       throw call.failed(Problems.of(e, call));
     } catch (RuntimeException e) {
@@ -126,10 +135,16 @@ final class Route53Source implements LiveSource {
     private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> SENT =
         new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("zonegate.sent");
 
+    /** Where and how the read's first request was sent and signed: {@link DirectListing} does the same. */
+    volatile DirectListing.Scope first;
+
     @Override
     public void beforeTransmission(
         software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
         software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+      if (first == null) {
+        first = DirectListing.Scope.of(context.httpRequest());
+      }
       attributes.putAttribute(SENT, System.nanoTime());
     }
 
@@ -171,11 +186,11 @@ final class Route53Source implements LiveSource {
     }
   }
 
-  private Route53Client client(
-      AwsSettings.Endpoint endpoint, Duration timeout, AwsCredentialsProvider credentials, ProfileFile profiles) {
+  private Route53Client client(SdkHttpClient http,
+      AwsSettings.Endpoint endpoint, Duration timeout, AwsCredentialsProvider credentials, ProfileFile profiles, Transmission sent) {
     Route53ClientBuilder b =
         Route53Client.builder()
-            .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout).build())
+            .httpClient(http)
             .region(Region.of(settings.region(config)))
             .credentialsProvider(credentials)
             .overrideConfiguration(
@@ -184,7 +199,7 @@ final class Route53Source implements LiveSource {
                         .apiCallAttemptTimeout(timeout)
                         // All attempts and the SDK's back-off between them (1 s, 2 s when throttled).
                         .apiCallTimeout(timeout.multipliedBy(ATTEMPTS).plusSeconds(3))
-                        .addExecutionInterceptor(new Transmission())
+                        .addExecutionInterceptor(sent)
                         .defaultProfileFile(profiles)
                         .defaultProfileName(settings.profileName()));
     if (endpoint != null) {
@@ -261,14 +276,28 @@ final class Route53Source implements LiveSource {
    * NextRecordIdentifier: a page can end inside a weighted or failover group, and without the
    * identifier the next page would start the group over.
    */
-  private Zone list(Route53Client client, Call call, String id) throws LiveException {
+  private Zone list(Route53Client client, DirectListing fast, Call call, String id) throws LiveException {
     Route53JsonReader.Listing listing = new Route53JsonReader.Listing(describe(), call.origin);
     Set<String> starts = new HashSet<>();
     String name = null;
     String type = null;
     String identifier = null;
     int size = pageSize;
-    for (int page = 1; ; page++) {
+    int first = 1;
+    if (fast != null) {
+      DirectListing.Resume resume = fast.list(listing, starts);
+      if (resume == null) {
+        return whole(listing, call);
+      }
+      // The SDK asks for that page again and goes on: its retries, its messages.
+      first = resume.page();
+      if (resume.from() != null) {
+        name = resume.from().name();
+        type = resume.from().type();
+        identifier = resume.from().identifier();
+      }
+    }
+    for (int page = first; ; page++) {
       call.doing("ListResourceRecordSets", page);
       ListResourceRecordSetsRequest.Builder req = ListResourceRecordSetsRequest.builder().hostedZoneId(id);
       if (name != null) {
@@ -304,6 +333,11 @@ final class Route53Source implements LiveSource {
                 + (identifier == null ? "" : " " + identifier) + "); the listing would never end");
       }
     }
+    return whole(listing, call);
+  }
+
+  /** The listed zone, which must hold the zone's SOA: else it is not a whole hosted zone. */
+  private static Zone whole(Route53JsonReader.Listing listing, Call call) throws LiveException {
     Zone z = listing.build();
     if (z.get(call.origin, "SOA") == null) {
       throw call.failed("the listing has no SOA record for " + call.origin + "; it is not a whole hosted zone");

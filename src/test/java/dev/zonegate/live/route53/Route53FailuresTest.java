@@ -175,7 +175,11 @@ class Route53FailuresTest {
     try (Route53Stub stub = stub(r -> error(400, "Throttling", "Rate exceeded"))) {
       assertThat(reason(stub)).isEqualTo(
           "Route 53 throttled ListResourceRecordSets (Throttling, HTTP 400) and still did after 3 attempts; try again later");
-      assertThat(stub.listings()).hasSize(Route53Source.ATTEMPTS);
+      // The direct listing's one request, then the SDK's attempts at the same page.
+      assertThat(stub.listings()).hasSize(1 + Route53Source.ATTEMPTS);
+      assertThat(stub.listings().get(0).authorization()).doesNotContain("amz-sdk-invocation-id");
+      assertThat(stub.listings().subList(1, stub.listings().size()))
+          .allMatch(r -> r.authorization().contains("amz-sdk-invocation-id"));
     }
   }
 

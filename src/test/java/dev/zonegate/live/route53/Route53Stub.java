@@ -25,7 +25,8 @@ public final class Route53Stub implements AutoCloseable {
   static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
 
   /** One request: its path and decoded query parameters. */
-  public record Request(String method, String path, Map<String, String> query, String authorization, String body) {
+  public record Request(String method, String path, Map<String, String> query, String authorization, String body,
+      String rawQuery, Map<String, String> headers) {
     public boolean signed() {
       return authorization != null;
     }
@@ -84,9 +85,12 @@ public final class Route53Stub implements AutoCloseable {
         }
       }
       String sent = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      Map<String, String> headers = new java.util.TreeMap<>();
+      ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
       Request req =
           new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), query,
-              ex.getRequestHeaders().getFirst("Authorization"), URLDecoder.decode(sent, StandardCharsets.UTF_8));
+              ex.getRequestHeaders().getFirst("Authorization"), URLDecoder.decode(sent, StandardCharsets.UTF_8),
+              raw == null ? "" : raw, headers);
       requests.add(req);
       Response r = script.apply(req);
       if (r.delayMillis() == Response.UNTIL_CLOSED) {
