@@ -137,6 +137,31 @@ final class TypeColumn {
       return (byte) count++;
     }
 
+    /** Adds {@code next}'s sets after these (the second half of a zone made in two). */
+    void append(Builder next) {
+      anyEmpty |= next.anyEmpty;
+      if (next.ids == null) {
+        ids = null;
+      }
+      if (ids == null) {
+        return;
+      }
+      byte[] mine = new byte[next.count];
+      for (int t = 0; t < next.count; t++) {
+        mine[t] = id(next.names[t]);
+        if (ids == null) {
+          return; // together more types than a column holds
+        }
+      }
+      if (n + next.n > ids.length) {
+        ids = Arrays.copyOf(ids, n + next.n);
+      }
+      for (int i = 0; i < next.n; i++) {
+        ids[n++] = mine[next.ids[i]];
+      }
+      last = null; // the next add looks its type up afresh
+    }
+
     TypeColumn build() {
       return new TypeColumn(Arrays.copyOf(names, count), ids == null ? null : ids.length == n ? ids : Arrays.copyOf(ids, n), anyEmpty);
     }

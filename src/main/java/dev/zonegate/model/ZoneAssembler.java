@@ -205,21 +205,96 @@ public final class ZoneAssembler {
   public Zone build(String origin, boolean ownersBelow) {
     CanonicalSort.Sorted sorted = CanonicalSort.order(this::key, n, origin, ownersBelow, busy);
     outside = sorted.outside();
+    Part whole;
+    int cut = cut(sorted);
+    if (cut < 0) {
+      whole = part(sorted, 0, n);
+    } else {
+      // Two halves of the sets at once, cut between two sets: each half makes its own sets, and
+      // the halves are joined in order. A million-set zone is read on both cores; this keeps the
+      // making of its sets on both too.
+      dev.zonegate.util.Background<Part, RuntimeException> second =
+          dev.zonegate.util.Background.start("zonegate-sets-half", () -> part(sorted, cut, n));
+      Part first = part(sorted, 0, cut); // its problem, if any, comes first in zone order, as in one pass
+      whole = first.join(second.join());
+    }
+    return new Zone(origin, whole.sets == whole.out.length ? whole.out : Arrays.copyOf(whole.out, whole.sets), whole.setPre,
+        whole.setWhole, sorted.stripped(), relative, ascii, whole.records, whole.types.build(), mergeNotices(whole.mixed));
+  }
 
+  /** Zones of at least this many records make their sets in two halves (when the other core is free). */
+  static final int HALVES = 1 << 17;
+
+  /**
+   * Where to cut the sorted records for two halves: the first record of a set (of a name the
+   * record before does not share, when the prefixes can tell) near the middle; -1 for one pass.
+   */
+  private int cut(CanonicalSort.Sorted sorted) {
+    if (n < HALVES || busy || Runtime.getRuntime().availableProcessors() < 2) {
+      return -1;
+    }
     int[] order = sorted.idx();
     long[] pre = sorted.pre();
+    int c = n / 2;
+    // Past records of the same key (and of keys that compare equal, which one pass refuses as
+    // "two RRsets": both must stay in one half to be seen).
+    while (c < n && pre[c] == pre[c - 1] && key(order[c]).compareTo(key(order[c - 1])) == 0) {
+      c++;
+    }
+    return c < n ? c : -1;
+  }
+
+  /** The sets made from sorted records [from, to), which begin and end with whole sets. */
+  private static final class Part {
+    RRset[] out;
+    int sets;
+    int records;
+    long[] setPre;
+    long[] setWhole;
+    TypeColumn.Builder types;
+    List<Mixed> mixed;
+
+    /** This part followed by {@code next}. */
+    Part join(Part next) {
+      Part p = new Part();
+      p.sets = sets + next.sets;
+      p.out = Arrays.copyOf(out, p.sets);
+      System.arraycopy(next.out, 0, p.out, sets, next.sets);
+      p.records = records + next.records;
+      if (setPre != null) {
+        p.setPre = Arrays.copyOf(setPre, p.sets);
+        System.arraycopy(next.setPre, 0, p.setPre, sets, next.sets);
+        p.setWhole = Arrays.copyOf(setWhole, (p.sets + 63) >>> 6);
+        for (int w = 0; w < next.setWhole.length; w++) {
+          for (long bits = next.setWhole[w]; bits != 0; bits &= bits - 1) {
+            CanonicalSort.set(p.setWhole, sets + (w << 6) + Long.numberOfTrailingZeros(bits));
+          }
+        }
+      }
+      p.types = types;
+      p.types.append(next.types);
+      p.mixed = mixed;
+      p.mixed.addAll(next.mixed);
+      return p;
+    }
+  }
+
+  private Part part(CanonicalSort.Sorted sorted, int from, int to) {
+    int[] order = sorted.idx();
+    long[] pre = sorted.pre();
+    long[] whole = sorted.whole();
+    Part part = new Part();
     List<Mixed> mixed = new ArrayList<>();
     int setCount = 0;
     int records = 0;
-    RRset[] out = new RRset[n];
-    long[] setPre = sorted.usable() ? new long[n] : null;
-    long[] setWhole = sorted.usable() ? new long[(n + 63) >>> 6] : null;
-    long[] whole = sorted.whole();
+    RRset[] out = new RRset[to - from];
+    long[] setPre = sorted.usable() ? new long[to - from] : null;
+    long[] setWhole = sorted.usable() ? new long[(to - from + 63) >>> 6] : null;
     String[] group = new String[4];
-    TypeColumn.Builder types = new TypeColumn.Builder(n);
+    TypeColumn.Builder types = new TypeColumn.Builder(to - from);
     // The records in zone order: record i of the zone is order[i] of the input, whose fields sit
     // side by side (refs[3k..3k+2], nums[2k..2k+1]), so each costs one jump into memory.
-    for (int i = 0; i < n; ) {
+    for (int i = from; i < to; ) {
       int f = order[i];
       Object[] fr = refs[f >>> CHUNK_BITS];
       long[] fv = nums[f >>> CHUNK_BITS];
@@ -228,10 +303,10 @@ public final class ZoneAssembler {
       // The set: the records after it with an equal key, adjacent after the sort. A different
       // prefix is a different owner: no need to look at the key.
       int j = i + 1;
-      while (j < n && pre[j] == pre[i] && key(order[j]).equals(key)) {
+      while (j < to && pre[j] == pre[i] && key(order[j]).equals(key)) {
         j++;
       }
-      if (j < n && pre[j] == pre[i] && key(order[j]).compareTo(key) == 0) {
+      if (j < to && pre[j] == pre[i] && key(order[j]).compareTo(key) == 0) {
         throw new IllegalArgumentException("two RRsets for " + key(order[j]));
       }
       String path = (String) fr[3 * fk + 2];
@@ -277,8 +352,14 @@ public final class ZoneAssembler {
       types.add(key.type());
       i = j;
     }
-    return new Zone(origin, setCount == n ? out : Arrays.copyOf(out, setCount), setPre, setWhole, sorted.stripped(), relative, ascii, records,
-        types.build(), mergeNotices(mixed));
+    part.out = out;
+    part.sets = setCount;
+    part.records = records;
+    part.setPre = setPre == null ? null : setCount == setPre.length ? setPre : Arrays.copyOf(setPre, setCount);
+    part.setWhole = setWhole;
+    part.types = types;
+    part.mixed = mixed;
+    return part;
   }
 
   /** The readers' notices and the mixed-TTL ones, in the order the records and notices came. */

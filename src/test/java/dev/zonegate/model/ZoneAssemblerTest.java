@@ -138,6 +138,46 @@ class ZoneAssemblerTest {
   }
 
   @Test
+  void aLargeZoneMadeInTwoHalvesIsTheZoneOnePassMakes() {
+    // Past ZoneAssembler.HALVES the sets are made on two threads, cut between two sets: the same
+    // sets, locations, mixed-TTL notices (in order, from both halves) and type column.
+    Random r = new Random(11);
+    List<String> types = new ArrayList<>(List.of("A", "AAAA", "TXT", "MX", "CNAME"));
+    for (int t = 0; t < 140; t++) {
+      types.add("TYPE" + (1000 + t)); // more than a byte's column holds, the most of them late
+    }
+    for (boolean manyTypes : new boolean[] {false, true}) {
+      ZoneAssembler a = new ZoneAssembler();
+      Reference ref = new Reference("example.");
+      int n = ZoneAssembler.HALVES * 2 + 1000;
+      for (int i = 0; i < n; i++) {
+        // Owners in runs, so that the middle falls inside a name's sets.
+        String owner = "h" + (i / 3) % 150_000 + ".example.";
+        int late = i > n / 2 ? types.size() : 5;
+        String type = manyTypes ? types.get(r.nextInt(late)) : types.get(r.nextInt(3));
+        RRsetKey k = RRsetKey.of(owner, type);
+        long ttl = 60 + (r.nextInt(50) == 0 ? 1 : 0);
+        String rdata = "192.0.2." + r.nextInt(4);
+        a.add(k, ttl, rdata, "z", i + 1);
+        ref.add(k, ttl, rdata, new Location("z", i + 1));
+      }
+      Zone got = a.build("example.");
+      Zone want = ref.build();
+      assertThat(got.sets()).isEqualTo(want.sets());
+      assertThat(got.notices()).containsExactlyElementsOf(want.notices());
+      assertThat(got.notices()).hasSizeGreaterThan(100);
+      assertThat(got.recordCount()).isEqualTo(want.recordCount());
+      for (int i = 0; i < got.size(); i += 97) {
+        assertThat(got.typeAt(i)).isEqualTo(want.sets().get(i).type());
+        assertThat(got.sets().get(i).location()).isEqualTo(want.sets().get(i).location());
+        assertThat(got.get(want.sets().get(i).key())).isSameAs(got.sets().get(i));
+      }
+      assertThat(got.setsOf(t -> t.equals("TXT"))).containsExactlyElementsOf(
+          want.sets().stream().filter(s -> s.type().equals("TXT")).toList());
+    }
+  }
+
+  @Test
   void prefixesNeverContradictTheOrder() {
     Random r = new Random(9);
     String alphabet = "ab.-*\\\u00ff\u0100z0\u00e9";
