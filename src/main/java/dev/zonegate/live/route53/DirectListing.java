@@ -58,6 +58,45 @@ final class DirectListing {
       URI endpoint = URI.create(sent.protocol() + "://" + sent.host() + ":" + sent.port());
       return new Scope(endpoint, path.substring(0, api), scope[scope.length - 3], scope[scope.length - 2]);
     }
+
+    /**
+     * Where the SDK's client, made with {@code endpoint} (null: AWS's own) and {@code region},
+     * sends Route 53 requests and how it signs them, as its endpoint rules say for the common
+     * partitions; null where this does not say (the isolated partitions). A guess: the caller
+     * holds it to the scope of the request the SDK sends (Route53DirectListingTest holds it to the
+     * SDK's rules for each partition).
+     */
+    static Scope guess(AwsSettings.Endpoint endpoint, String region) {
+      if (wrongForTests) {
+        Scope right = guess0(endpoint, region);
+        return right == null ? null : new Scope(right.endpoint(), right.basePath(), "eu-central-1", right.service());
+      }
+      return guess0(endpoint, region);
+    }
+
+    /** For tests: {@link #guess} names a region the SDK does not sign for. */
+    static volatile boolean wrongForTests;
+
+    private static Scope guess0(AwsSettings.Endpoint endpoint, String region) {
+      if (endpoint != null) {
+        // An endpoint of one's own (moto, a proxy): requests go there, signed for the region given.
+        URI u = endpoint.uri();
+        int port = u.getPort() >= 0 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        String path = u.getRawPath() == null ? "" : u.getRawPath();
+        return new Scope(URI.create(u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port),
+            path.endsWith("/") ? path.substring(0, path.length() - 1) : path, region, "route53");
+      }
+      if (region.startsWith("cn-")) {
+        return new Scope(URI.create("https://route53.amazonaws.com.cn:443"), "", "cn-northwest-1", "route53");
+      }
+      if (region.startsWith("us-gov-")) {
+        return new Scope(URI.create("https://route53.us-gov.amazonaws.com:443"), "", "us-gov-west-1", "route53");
+      }
+      if (region.contains("-iso")) {
+        return null;
+      }
+      return new Scope(URI.create("https://route53.amazonaws.com:443"), "", "us-east-1", "route53");
+    }
   }
 
   /** Where the SDK takes over: page {@code page}, asked from {@code from} (null: the first). */

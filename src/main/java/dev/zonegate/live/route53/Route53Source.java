@@ -9,6 +9,7 @@ import dev.zonegate.live.Progress;
 import dev.zonegate.model.Names;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.util.Background;
 import dev.zonegate.zone.Route53JsonReader;
 import dev.zonegate.zone.ZoneReadException;
 import java.time.Duration;
@@ -112,18 +113,101 @@ final class Route53Source implements LiveSource {
       throw new LiveException(origin, null, "route53: " + Problems.credentials(e, settings.webIdentity(config)));
     }
     Transmission sent = new Transmission();
-    try (SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout).build();
-        Route53Client client = client(http, endpoint, timeout, credentials, profiles, sent)) {
-      dev.zonegate.util.Timings.add("live.sdk", started);
-      String id = hostedZoneId != null ? checkedZone(client, call, hostedZoneId) : lookUp(client, call);
-      hostedZoneId = id;
-      DirectListing.Scope scope = direct ? sent.first : null;
-      DirectListing fast = scope == null ? null : new DirectListing(http, scope, credentials, id, pageSize, call);
-      return LiveRead.of(list(client, fast, call, id), SCOPE);
+    String known = hostedZoneId;
+    // Where the pages go and how they are signed, worked out here when the hosted zone is known:
+    // then they are asked for while the SDK's client is made and checks the zone on another
+    // thread, and the guess is held to what that client itself sent.
+    DirectListing.Scope guess = direct && known != null ? DirectListing.Scope.guess(endpoint, settings.region(config)) : null;
+    try (SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout).build()) {
+      if (guess != null) {
+        return LiveRead.of(listBeside(http, endpoint, timeout, credentials, profiles, sent, guess, call, known, started), SCOPE);
+      }
+      try (Route53Client client = client(http, endpoint, timeout, credentials, profiles, sent)) {
+        dev.zonegate.util.Timings.add("live.sdk", started);
+        String id = known != null ? checkedZone(client, call, known) : lookUp(client, call);
+        hostedZoneId = id;
+        DirectListing.Scope scope = direct ? sent.first : null;
+        DirectListing fast = scope == null ? null : new DirectListing(http, scope, credentials, id, pageSize, call);
+        return LiveRead.of(list(client, fast, call, id), SCOPE);
+      } catch (SdkException e) {
+        throw call.failed(Problems.of(e, call));
+      } catch (RuntimeException e) {
+        throw call.failed("unexpected failure during " + call.action + " (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+  }
+
+  /**
+   * The listing of hosted zone {@code id} by {@link DirectListing} from the scope {@code guess},
+   * while another thread makes the SDK's client and checks the zone (GetHostedZone). What that
+   * check finds wrong is the read's error, before anything the listing found; pages signed for
+   * another scope than the SDK's own first request are asked for again with the SDK's; a page the
+   * direct listing hands over is asked for by the SDK's client, as in {@link #list}.
+   */
+  private Zone listBeside(SdkHttpClient http, AwsSettings.Endpoint endpoint, Duration timeout, AwsCredentialsProvider credentials,
+      ProfileFile profiles, Transmission sent, DirectListing.Scope guess, Call call, String id, long started) throws LiveException {
+    Call check = new Call(call.origin, call.timeout); // its own steps, for its own messages
+    Background<Route53Client, LiveException> sdk = Background.start("zonegate-route53-sdk", () -> {
+      Route53Client client = null;
+      try {
+        client = client(http, endpoint, timeout, credentials, profiles, sent);
+        dev.zonegate.util.Timings.add("live.sdk", started);
+        checkedZone(client, check, id);
+        return client;
+      } catch (SdkException e) {
+        closeQuietly(client);
+        throw check.failed(Problems.of(e, check));
+      } catch (LiveException e) {
+        closeQuietly(client);
+        throw e;
+      } catch (RuntimeException e) {
+        closeQuietly(client);
+        throw check.failed("unexpected failure during " + check.action + " (" + e.getClass().getSimpleName() + ")");
+      }
+    });
+    Route53Client client = null;
+    try {
+      Route53JsonReader.Listing listing = new Route53JsonReader.Listing(describe(), call.origin);
+      Set<String> starts = new HashSet<>();
+      DirectListing.Resume resume = null;
+      LiveException failed = null;
+      try {
+        resume = new DirectListing(http, guess, credentials, id, pageSize, call).list(listing, starts);
+      } catch (LiveException e) {
+        failed = e;
+      } catch (RuntimeException e) {
+        failed = call.failed("unexpected failure during " + call.action + " (" + e.getClass().getSimpleName() + ")");
+      }
+      client = sdk.join(); // the zone's own problem is said first
+      if (!guess.equals(sent.first)) {
+        // The SDK sent its request elsewhere or signed it for another scope: the pages asked for
+        // on the guess count for nothing; the listing starts over as the SDK's request went.
+        DirectListing fast = sent.first == null ? null : new DirectListing(http, sent.first, credentials, id, pageSize, call);
+        return list(client, fast, call, id);
+      }
+      if (failed != null) {
+        throw failed;
+      }
+      return resume == null ? whole(listing, call) : listFrom(client, listing, starts, call, id, resume);
     } catch (SdkException e) {
       throw call.failed(Problems.of(e, call));
     } catch (RuntimeException e) {
       throw call.failed("unexpected failure during " + call.action + " (" + e.getClass().getSimpleName() + ")");
+    } finally {
+      if (client == null) {
+        try {
+          client = sdk.join();
+        } catch (LiveException | RuntimeException e) {
+          // already said, or superseded by what is being thrown
+        }
+      }
+      closeQuietly(client);
+    }
+  }
+
+  private static void closeQuietly(Route53Client client) {
+    if (client != null) {
+      client.close();
     }
   }
 
@@ -279,24 +363,24 @@ final class Route53Source implements LiveSource {
   private Zone list(Route53Client client, DirectListing fast, Call call, String id) throws LiveException {
     Route53JsonReader.Listing listing = new Route53JsonReader.Listing(describe(), call.origin);
     Set<String> starts = new HashSet<>();
-    String name = null;
-    String type = null;
-    String identifier = null;
-    int size = pageSize;
-    int first = 1;
+    DirectListing.Resume resume = new DirectListing.Resume(1, null);
     if (fast != null) {
-      DirectListing.Resume resume = fast.list(listing, starts);
+      resume = fast.list(listing, starts);
       if (resume == null) {
         return whole(listing, call);
       }
-      // The SDK asks for that page again and goes on: its retries, its messages.
-      first = resume.page();
-      if (resume.from() != null) {
-        name = resume.from().name();
-        type = resume.from().type();
-        identifier = resume.from().identifier();
-      }
     }
+    return listFrom(client, listing, starts, call, id, resume);
+  }
+
+  /** The listing from {@code resume} on, page after page, through the SDK's client. */
+  private Zone listFrom(Route53Client client, Route53JsonReader.Listing listing, Set<String> starts, Call call, String id,
+      DirectListing.Resume resume) throws LiveException {
+    String name = resume.from() == null ? null : resume.from().name();
+    String type = resume.from() == null ? null : resume.from().type();
+    String identifier = resume.from() == null ? null : resume.from().identifier();
+    int size = pageSize;
+    int first = resume.page();
     for (int page = first; ; page++) {
       call.doing("ListResourceRecordSets", page);
       ListResourceRecordSetsRequest.Builder req = ListResourceRecordSetsRequest.builder().hostedZoneId(id);

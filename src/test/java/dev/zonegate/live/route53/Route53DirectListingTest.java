@@ -237,6 +237,61 @@ class Route53DirectListingTest {
   }
 
   @Test
+  void theGuessedScopeIsWhereTheSdkSendsAndHowItSigns() {
+    // The SDK's own endpoint rules, asked without a network: a client of each partition sends
+    // GetHostedZone, and the request is taken (and stopped) as it would go out.
+    String[][] cases = {
+      {"us-east-1", null}, {"eu-west-1", null}, {"ap-southeast-2", null}, {"cn-north-1", null}, {"cn-northwest-1", null},
+      {"us-gov-west-1", null}, {"us-gov-east-1", null},
+      {"us-east-1", "http://127.0.0.1:5000"}, {"eu-west-1", "https://Route53.Proxy.example:8443/base/"}, {"us-east-1", "http://localhost"},
+    };
+    for (String[] c : cases) {
+      AwsSettings.Endpoint endpoint = c[1] == null ? null : new AwsSettings.Endpoint(java.net.URI.create(c[1]), c[1]);
+      DirectListing.Scope[] sent = new DirectListing.Scope[1];
+      software.amazon.awssdk.services.route53.Route53ClientBuilder b = software.amazon.awssdk.services.route53.Route53Client.builder()
+          .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+          .region(software.amazon.awssdk.regions.Region.of(c[0]))
+          .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+              software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(Route53Fixture.KEY_ID, Route53Fixture.SECRET)))
+          .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+              sent[0] = DirectListing.Scope.of(context.httpRequest());
+              throw new IllegalStateException("taken");
+            }
+          }));
+      if (endpoint != null) {
+        b.endpointOverride(endpoint.uri());
+      }
+      try (var client = b.build()) {
+        client.getHostedZone(r -> r.id(ID));
+      } catch (RuntimeException e) {
+        // stopped on purpose
+      }
+      assertThat(sent[0]).as(String.join(" ", java.util.Arrays.toString(c))).isNotNull();
+      assertThat(DirectListing.Scope.guess(endpoint, c[0])).as(java.util.Arrays.toString(c)).isEqualTo(sent[0]);
+    }
+    assertThat(DirectListing.Scope.guess(null, "us-iso-east-1")).as("isolated partitions: the SDK's first request says").isNull();
+  }
+
+  @Test
+  void aWrongGuessCostsTimeNeverTheZone() throws Exception {
+    // A scope the SDK does not use (this region signs otherwise): the pages asked for on the guess
+    // are dropped, and the listing starts over as the SDK's own request went.
+    try (Route53Stub stub = onePage(set("www.example.com.", "A", 60, "192.0.2.1"))) {
+      String right = outcome(stub, true);
+      DirectListing.Scope.wrongForTests = true;
+      try {
+        assertThat(outcome(stub, true)).isEqualTo(right);
+      } finally {
+        DirectListing.Scope.wrongForTests = false;
+      }
+      assertThat(stub.listings().stream().filter(r -> r.authorization().contains("/eu-central-1/"))).hasSize(1);
+    }
+  }
+
+  @Test
   void theTailReadAheadTakesOnlyPlainElements() {
     assertThat(RecordSetXml.scan(bytes("<ResourceRecordSets></ResourceRecordSets><IsTruncated>false</IsTruncated>")))
         .isEqualTo(RecordSetXml.Next.END);
