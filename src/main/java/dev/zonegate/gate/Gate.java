@@ -229,6 +229,16 @@ public final class Gate {
   }
 
   public Report report() {
+    long t = System.nanoTime();
+    try {
+      return verdict();
+    } finally {
+      Timings.add("report", t);
+    }
+  }
+
+  /** The report: the findings decided (allows applied) and put in order, with what they came from. */
+  private Report verdict() {
     Verdict v = Verdict.decide(findings, allows, failOn);
     return new Report(v, zones, changes, rules.descriptions(), notices)
         .withFingerprints(fingerprints)

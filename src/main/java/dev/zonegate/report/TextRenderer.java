@@ -35,15 +35,24 @@ public final class TextRenderer implements Renderer {
     out.write(paint("zonegate: " + report.verdict(), pass ? "1;32" : "1;31"));
     out.write(" (" + plural(report.zones().size(), "zone") + ", " + plural(report.changes().size(), "change")
         + ", " + report.counts("blocking", true) + ")\n");
-    StringBuilder sb = new StringBuilder(1 << 16);
-    for (Finding f : report.findings()) {
-      finding(report, f, sb);
-      if (sb.length() >= 1 << 15) { // written in large pieces: a lint may print tens of thousands
-        out.append(sb);
-        sb.setLength(0);
-      }
+    List<Finding> all = report.findings();
+    if (all.size() < halves || Runtime.getRuntime().availableProcessors() < 2) {
+      findings(report, all, out);
+    } else {
+      // A lint's tens of thousands of findings: the second half is written out on another core
+      // while this one writes the first, then follows it.
+      int cut = all.size() / 2;
+      dev.zonegate.util.Background<StringBuilder, RuntimeException> second = dev.zonegate.util.Background.start(
+          "zonegate-text-half", () -> {
+            StringBuilder sb = new StringBuilder(1 << 20);
+            for (Finding f : all.subList(cut, all.size())) {
+              finding(report, f, sb);
+            }
+            return sb;
+          });
+      findings(report, all.subList(0, cut), out);
+      out.append(second.join());
     }
-    out.append(sb);
     for (Report.ZoneSummary z : report.zones()) {
       out.write(Escape.terminal(z.name()) + ": " + plural(z.adds(), "add") + ", "
           + plural(z.deletes(), "delete") + ", " + plural(z.updates(), "update")
@@ -64,6 +73,21 @@ public final class TextRenderer implements Renderer {
       out.write("judged: " + Escape.terminal(report.judgedLine()) + "\n");
     }
     out.write("rule packs: " + Escape.terminal(String.join(", ", report.packs())) + "\n");
+  }
+
+  /** Findings from this many on are written in two halves at once. */
+  static int halves = 10_000; // not final: tests write a long report both ways
+
+  private void findings(Report report, List<Finding> fs, Writer out) throws IOException {
+    StringBuilder sb = new StringBuilder(1 << 16);
+    for (Finding f : fs) {
+      finding(report, f, sb);
+      if (sb.length() >= 1 << 15) { // written in large pieces: a lint may print tens of thousands
+        out.append(sb);
+        sb.setLength(0);
+      }
+    }
+    out.append(sb);
   }
 
   private void finding(Report report, Finding f, StringBuilder sb) {
