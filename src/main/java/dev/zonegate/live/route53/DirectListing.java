@@ -7,7 +7,6 @@ import dev.zonegate.util.Timings;
 import dev.zonegate.zone.Route53JsonReader;
 import dev.zonegate.zone.ZoneReadException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -179,17 +178,28 @@ final class DirectListing {
         }
         return null;
       }
-      // As the SDK's listing checks (Route53Source.list), with the same words.
-      String step = "ListResourceRecordSets (page " + page + ")";
-      if (next.name().isEmpty() || next.type() == null || next.type().isEmpty()) {
-        throw call.failed((page > 1 ? step : "ListResourceRecordSets") + " is truncated but names no next record (NextRecordName, NextRecordType)");
-      }
+      // As the SDK's listing checks (Route53Source.list), with the same words, after what the
+      // page's records say (the SDK's listing reads them first).
+      String step = page > 1 ? "ListResourceRecordSets (page " + page + ")" : "ListResourceRecordSets";
+      String wrong = null;
       String start = next.name() + " " + next.type() + " " + next.identifier();
-      added.add(start); // page's start for the next page, at index page - 1
-      if (!starts.add(start)) {
-        throw call.failed(
-            (page > 1 ? step : "ListResourceRecordSets") + " points back at a record already read (" + next.name() + " " + next.type()
-                + (next.identifier() == null ? "" : " " + next.identifier()) + "); the listing would never end");
+      if (next.name().isEmpty() || next.type() == null || next.type().isEmpty()) {
+        wrong = step + " is truncated but names no next record (NextRecordName, NextRecordType)";
+      } else {
+        added.add(start); // this page's start of the next, at index page - 1
+        if (!starts.add(start)) {
+          wrong = step + " points back at a record already read (" + next.name() + " " + next.type()
+              + (next.identifier() == null ? "" : " " + next.identifier()) + "); the listing would never end";
+        }
+      }
+      if (wrong != null) {
+        if (reading != null) {
+          Read r = reading.join();
+          if (r.resume() != null) {
+            return r.resume();
+          }
+        }
+        throw call.failed(wrong);
       }
       from = next;
     }
@@ -254,7 +264,7 @@ final class DirectListing {
         if (answer.httpResponse().statusCode() != 200 || in == null) {
           return null;
         }
-        return readAll(in);
+        return in.readAllBytes();
       }
     } catch (IOException | RuntimeException e) {
       return null; // the SDK asks again, and says what failed
@@ -263,9 +273,5 @@ final class DirectListing {
         Timings.add("live.api", t);
       }
     }
-  }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    return in.readAllBytes();
   }
 }

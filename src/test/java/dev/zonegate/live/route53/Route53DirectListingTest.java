@@ -190,28 +190,47 @@ class Route53DirectListingTest {
     }
   }
 
+  @Test
+  void aPageWithTwoProblemsSaysTheOneTheSdksListingSays() throws Exception {
+    // A record set that cannot be read on a page that also names no next start, or points back:
+    // the SDK's listing reads the records first, and so is the records' problem said first.
+    String bad = set("www.example.com.", "A", 300, "192.0.2.999");
+    for (String[] next : new String[][] {{"", ""}, {"example.com.", "SOA"}}) {
+      try (Route53Stub stub = stub(r -> r.query().get("name") == null
+          ? page(List.of(SOA, NS_SET), "example.com.", "SOA")
+          : page(List.of(bad), next))) {
+        assertThat(same(stub)).contains("cannot parse value '192.0.2.999'");
+      }
+    }
+  }
+
   static String weighted(String id, long weight, String value) {
     return "<ResourceRecordSet><Name>www.example.com.</Name><Type>A</Type><SetIdentifier>" + id + "</SetIdentifier><Weight>" + weight
         + "</Weight><TTL>60</TTL><ResourceRecords><ResourceRecord><Value>" + value + "</Value></ResourceRecord></ResourceRecords>"
         + "</ResourceRecordSet>";
   }
 
-  @Test
-  void aPageTheDirectListingCannotReadIsAskedForAgainByTheSdk() throws Exception {
-    // Page 2 comes in a form the direct listing leaves alone (a CDATA tail): the SDK asks for it
-    // again, reads it, and goes on to page 3.
-    try (Route53Stub stub = stub(r -> {
+  /** Three pages, the second's answer in the form {@code edit} gives it. */
+  static Route53Stub threePages(java.util.function.UnaryOperator<String> edit) throws Exception {
+    return stub(r -> {
       String name = r.query().get("name");
       if (name == null) {
         return page(List.of(SOA, NS_SET), "a.example.com.", "A");
       }
       if (name.equals("a.example.com.")) {
-        return Route53Stub.Response.ok(page(List.of(set("a.example.com.", "A", 60, "192.0.2.1")), "b.example.com.", "A").body()
-            .replace("<NextRecordName>b.example.com.</NextRecordName>", "<NextRecordName><![CDATA[b.example.com.]]></NextRecordName>")
-            .replace("<TTL>60</TTL>", "<TTL>6O</TTL>"));
+        return Route53Stub.Response.ok(edit.apply(page(List.of(set("a.example.com.", "A", 60, "192.0.2.1")), "b.example.com.", "A").body()));
       }
       return page(List.of(set("b.example.com.", "A", 60, "192.0.2.2")));
-    })) {
+    });
+  }
+
+  @Test
+  void aPageTheDirectListingCannotReadIsAskedForAgainByTheSdk() throws Exception {
+    // Page 2 in a form the direct listing leaves alone (a CDATA tail, a TTL that is not a
+    // number): the SDK asks for it again, and its reading fails it, in its own words.
+    try (Route53Stub stub = threePages(body -> body
+        .replace("<NextRecordName>b.example.com.</NextRecordName>", "<NextRecordName><![CDATA[b.example.com.]]></NextRecordName>")
+        .replace("<TTL>60</TTL>", "<TTL>6O</TTL>"))) {
       assertThat(outcome(stub, true)).startsWith("failed: ").contains("ListResourceRecordSets (page 2)");
       List<String> asked = new ArrayList<>();
       for (Route53Stub.Request r : stub.listings()) {
@@ -219,20 +238,14 @@ class Route53DirectListingTest {
       }
       assertThat(asked).containsExactly("direct -", "direct a.example.com.", "sdk a.example.com.");
     }
-    // The same answer, readable this time: the SDK takes the listing over at page 2 and ends it.
-    try (Route53Stub stub = stub(r -> {
-      String name = r.query().get("name");
-      if (name == null) {
-        return page(List.of(SOA, NS_SET), "a.example.com.", "A");
-      }
-      if (name.equals("a.example.com.")) {
-        return Route53Stub.Response.ok(page(List.of(set("a.example.com.", "A", 60, "192.0.2.1")), "b.example.com.", "A").body()
-            .replace("<ResourceRecordSets>", "<ResourceRecordSets><!-- a tail read ahead would be fine; the page's root is not -->")
-            .replace("ListResourceRecordSetsResponse", "ListResourceRecordSetsResponseX"));
-      }
-      return page(List.of(set("b.example.com.", "A", 60, "192.0.2.2")));
-    })) {
+    // Page 2 under another root, which the SDK reads: it takes the listing over there and ends it.
+    try (Route53Stub stub = threePages(body -> body
+        .replace("<ResourceRecordSets>", "<ResourceRecordSets><!-- a tail read ahead would be fine; the page's root is not -->")
+        .replace("ListResourceRecordSetsResponse", "ListResourceRecordSetsResponseX"))) {
       same(stub);
+      assertThat(stub.listings().stream().filter(r -> r.authorization().contains("amz-sdk-invocation-id"))
+          .map(r -> r.query().getOrDefault("name", "-")).toList())
+          .as("the SDK alone, then the SDK from page 2 on").containsExactly("-", "a.example.com.", "b.example.com.", "a.example.com.", "b.example.com.");
     }
   }
 
