@@ -147,11 +147,9 @@ final class DirectListing {
     for (int page = 1; ; page++) {
       call.doing("ListResourceRecordSets", page);
       byte[] body = fetch(from);
-      if (reading != null) {
-        Read before = reading.join(); // its records go in before this page's
-        if (before.resume() != null) {
-          return before.resume();
-        }
+      Resume handed = handOver(reading); // the page before's records go in before this page's
+      if (handed != null) {
+        return handed;
       }
       if (body == null) {
         return new Resume(page, from);
@@ -170,13 +168,7 @@ final class DirectListing {
         next = r.next();
       }
       if (next.end()) {
-        if (reading != null) {
-          Read r = reading.join();
-          if (r.resume() != null) {
-            return r.resume();
-          }
-        }
-        return null;
+        return handOver(reading);
       }
       // As the SDK's listing checks (Route53Source.list), with the same words, after what the
       // page's records say (the SDK's listing reads them first).
@@ -193,16 +185,19 @@ final class DirectListing {
         }
       }
       if (wrong != null) {
-        if (reading != null) {
-          Read r = reading.join();
-          if (r.resume() != null) {
-            return r.resume();
-          }
+        handed = handOver(reading);
+        if (handed != null) {
+          return handed;
         }
         throw call.failed(wrong);
       }
       from = next;
     }
+  }
+
+  /** The reading under way ended (none: null): null when its page is in, else where the SDK goes on. */
+  private static Resume handOver(Background<Read, LiveException> reading) throws LiveException {
+    return reading == null ? null : reading.join().resume();
   }
 
   /**

@@ -129,10 +129,8 @@ final class Route53Source implements LiveSource {
         DirectListing.Scope scope = direct ? sent.first : null;
         DirectListing fast = scope == null ? null : new DirectListing(http, scope, credentials, id, pageSize, call);
         return LiveRead.of(list(client, fast, call, id), SCOPE);
-      } catch (SdkException e) {
-        throw call.failed(Problems.of(e, call));
       } catch (RuntimeException e) {
-        throw call.failed("unexpected failure during " + call.action + " (" + e.getClass().getSimpleName() + ")");
+        throw call.failed(e);
       }
     }
   }
@@ -154,15 +152,12 @@ final class Route53Source implements LiveSource {
         dev.zonegate.util.Timings.add("live.sdk", started);
         checkedZone(client, check, id);
         return client;
-      } catch (SdkException e) {
-        closeQuietly(client);
-        throw check.failed(Problems.of(e, check));
       } catch (LiveException e) {
         closeQuietly(client);
         throw e;
       } catch (RuntimeException e) {
         closeQuietly(client);
-        throw check.failed("unexpected failure during " + check.action + " (" + e.getClass().getSimpleName() + ")");
+        throw check.failed(e);
       }
     });
     Route53Client client = null;
@@ -176,7 +171,7 @@ final class Route53Source implements LiveSource {
       } catch (LiveException e) {
         failed = e;
       } catch (RuntimeException e) {
-        failed = call.failed("unexpected failure during " + call.action + " (" + e.getClass().getSimpleName() + ")");
+        failed = call.failed(e);
       }
       client = sdk.join(); // the zone's own problem is said first
       if (!guess.equals(sent.first)) {
@@ -189,10 +184,8 @@ final class Route53Source implements LiveSource {
         throw failed;
       }
       return resume == null ? whole(listing, call) : listFrom(client, listing, starts, call, id, resume);
-    } catch (SdkException e) {
-      throw call.failed(Problems.of(e, call));
     } catch (RuntimeException e) {
-      throw call.failed("unexpected failure during " + call.action + " (" + e.getClass().getSimpleName() + ")");
+      throw call.failed(e);
     } finally {
       if (client == null) {
         try {
@@ -267,6 +260,12 @@ final class Route53Source implements LiveSource {
 
     LiveException failed(String reason) {
       return new LiveException(origin, null, describe() + ": " + reason);
+    }
+
+    /** What the SDK said went wrong during this step ({@link Problems}), or that something unexpected did. */
+    LiveException failed(RuntimeException e) {
+      return failed(e instanceof SdkException sdk ? Problems.of(sdk, this)
+          : "unexpected failure during " + action + " (" + e.getClass().getSimpleName() + ")");
     }
   }
 
