@@ -24,7 +24,7 @@ public final class ZoneAssembler {
   /** Records per chunk once there are many: chunks are never copied to grow. */
   private static final int CHUNK_BITS = 18;
 
-  private static final int CHUNK = 1 << CHUNK_BITS;
+  static final int CHUNK = 1 << CHUNK_BITS;
 
   private int n;
   /**
@@ -50,18 +50,9 @@ public final class ZoneAssembler {
 
   /** One record; {@code path} null when the source has no lines (then {@code line} is ignored). */
   public void add(RRsetKey key, long ttl, String rdata, String path, int line) {
+    room();
     int c = n >>> CHUNK_BITS;
     int i = n & (CHUNK - 1);
-    if (c == refs.length) {
-      refs = Arrays.copyOf(refs, c + 1);
-      nums = Arrays.copyOf(nums, c + 1);
-      refs[c] = new Object[3 * CHUNK];
-      nums[c] = new long[2 * CHUNK];
-    } else if (3 * i == refs[c].length) {
-      int cap = Math.min(CHUNK, i + (i >> 1) + 16);
-      refs[c] = Arrays.copyOf(refs[c], 3 * cap);
-      nums[c] = Arrays.copyOf(nums[c], 2 * cap);
-    }
     Object[] r = refs[c];
     r[3 * i] = java.util.Objects.requireNonNull(key, "key");
     r[3 * i + 1] = rdata;
@@ -75,6 +66,56 @@ public final class ZoneAssembler {
       relative = true;
     }
     n++;
+  }
+
+  /** Makes room for record {@code n}. */
+  private void room() {
+    int c = n >>> CHUNK_BITS;
+    int i = n & (CHUNK - 1);
+    if (c == refs.length) {
+      refs = Arrays.copyOf(refs, c + 1);
+      nums = Arrays.copyOf(nums, c + 1);
+      refs[c] = new Object[3 * CHUNK];
+      nums[c] = new long[2 * CHUNK];
+    } else if (3 * i == refs[c].length) {
+      int cap = Math.min(CHUNK, i + (i >> 1) + 16);
+      refs[c] = Arrays.copyOf(refs[c], 3 * cap);
+      nums[c] = Arrays.copyOf(nums[c], 2 * cap);
+    }
+  }
+
+  /**
+   * Adds every record of {@code other} after this one's, their lines moved down by
+   * {@code lineOffset}: the same as {@link #add}ing each here in its order. A file's second half,
+   * read on another thread into an assembler of its own, joins the first this way. {@code other}
+   * must hold records only (no notices); it is not to be used after.
+   */
+  public void addAll(ZoneAssembler other, int lineOffset) {
+    if (!other.notices.isEmpty()) {
+      throw new IllegalArgumentException("an assembler with notices is not appended");
+    }
+    long shift = (long) lineOffset << 32;
+    for (int k = 0; k < other.n; ) { // a run at a time: as far as both chunks go
+      room();
+      int c = n >>> CHUNK_BITS;
+      int i = n & (CHUNK - 1);
+      int j = k & (CHUNK - 1);
+      int len = Math.min(other.n - k, Math.min(refs[c].length / 3 - i, CHUNK - j));
+      Object[] r = refs[c];
+      long[] v = nums[c];
+      System.arraycopy(other.refs[k >>> CHUNK_BITS], 3 * j, r, 3 * i, 3 * len);
+      System.arraycopy(other.nums[k >>> CHUNK_BITS], 2 * j, v, 2 * i, 2 * len);
+      if (shift != 0) {
+        for (int m = i; m < i + len; m++) {
+          if (r[3 * m + 2] != null) { // a record with a path has a line
+            v[2 * m + 1] += shift;
+          }
+        }
+      }
+      n += len;
+      k += len;
+    }
+    relative |= other.relative;
   }
 
   /**

@@ -68,6 +68,26 @@ final class FastMasterReader {
     default void record(String name, Boolean ownerIsHost, String type, long ttl, String rdata, int line) {
       record(name, type, ttl, rdata, line);
     }
+
+    /**
+     * A sink for a large file's second half, fed on another thread while this one takes the first
+     * half's records, and {@linkplain Half#join joined} after them only when the halves fit; or
+     * null (the default) to have the reader hold those records and hand them on here itself. A
+     * half of its own lets the sink's work on each record run on the other thread too, while the
+     * record is fresh in that core's cache.
+     */
+    default Half half() {
+      return null;
+    }
+  }
+
+  /** The second half's own sink (see {@link Sink#half}); dropped unjoined when the halves do not fit. */
+  interface Half extends Sink {
+    /**
+     * Takes on this half's records after the first half's, their lines moved down by
+     * {@code lineOffset}, as if they had come one by one. A runtime exception leaves the file to dnsjava.
+     */
+    void join(int lineOffset);
   }
 
   /**
@@ -240,9 +260,10 @@ final class FastMasterReader {
   // ---------------------------------------------------------------------------------------------
   // Two halves at once: a zone of a million records is one file, read by one core, while the
   // other waits. The file is cut at a line that starts with an owner name, past the middle; the
-  // second half is read on another thread, its records held back, assuming the origin and $TTL
-  // that the head of the file set; this thread reads the first half to the cut. The held records
-  // are handed on after the first half's, their lines moved down by the first half's, only when
+  // second half is read on another thread, its records held back (by the sink's own half, or
+  // here), assuming the origin and $TTL that the head of the file set; this thread reads the first
+  // half to the cut. The held records are joined after the first half's, their lines moved down
+  // by the first half's, only when
   // the guess was right: the first half ended exactly at the cut, at the start of an entry, with
   // that origin and $TTL. Otherwise (the cut fell inside a parenthesised record, a directive after
   // the head changed the origin, the second half gave up) the second half is dropped and this
@@ -294,8 +315,9 @@ final class FastMasterReader {
     }
     String guessOrigin = origin;
     long guessTtl = defaultTtl;
-    Held held = new Held();
-    FastMasterReader second = new FastMasterReader(b, originName, defaultTtl, held);
+    Half half = sink.half();
+    Held held = half == null ? new Held() : null;
+    FastMasterReader second = new FastMasterReader(b, originName, defaultTtl, half != null ? half : held);
     second.pos = split;
     Background<Boolean, RuntimeException> other = Background.start("zonegate-read-half", () -> {
       try {
@@ -320,7 +342,11 @@ final class FastMasterReader {
       run(end);
       return;
     }
-    held.replay(sink, line - 1);
+    if (half != null) {
+      half.join(line - 1);
+    } else {
+      held.replay(sink, line - 1);
+    }
     HALVES.incrementAndGet();
     pos = second.pos;
     line += second.line - 1;

@@ -358,43 +358,15 @@ public final class MasterFileReader implements ZoneReader {
     var mark = builder.mark();
     // A record line is rarely shorter than this: room made once instead of grown by copies.
     builder.expect(bytes.length / 32);
-    // What named refuses in a record both paths read alike; the first one is the file's error.
-    String[] refused = new String[1];
-    int[] refusedLine = new int[1];
-    FastMasterReader.Result result =
-        FastMasterReader.read(
-            bytes,
-            origin,
-            defaultTtl,
-            new FastMasterReader.Sink() {
-              @Override
-              public void record(String name, String type, long ttl, String rdata, int line) {
-                record(name, null, type, ttl, rdata, line);
-              }
-
-              @Override
-              public void record(String name, Boolean ownerIsHost, String type, long ttl, String rdata, int line) {
-                if (refused[0] == null) {
-                  refused[0] = BindChecks.record(name, ownerIsHost, type, rdata);
-                  refusedLine[0] = line;
-                }
-                if (type.equals("SOA") || type.equals("DS")) {
-                  read.placed.add(RRsetKey.of(name, type));
-                }
-                try {
-                  builder.add(RRsetKey.of(name, type), ttl, rdata, path, line);
-                } catch (ZoneReadException e) {
-                  throw new IllegalStateException(e); // a deferred builder checks owners at build
-                }
-              }
-            });
+    Taker taker = new Taker(builder, path, read.placed, bytes.length);
+    FastMasterReader.Result result = FastMasterReader.read(bytes, origin, defaultTtl, taker);
     if (result == null) {
       builder.rollback(mark);
       return false;
     }
-    if (refused[0] != null) {
+    if (taker.refused != null) {
       fastFiles.incrementAndGet();
-      throw new ZoneReadException(new Location(path, refusedLine[0]), refused[0]);
+      throw new ZoneReadException(new Location(path, taker.refusedLine), taker.refused);
     }
     // As parseFile and add do for the dnsjava path: the first $ORIGIN and SOA owner seen win.
     if (read.firstOrigin == null && result.firstOrigin() != null) {
@@ -405,6 +377,75 @@ public final class MasterFileReader implements ZoneReader {
     }
     fastFiles.incrementAndGet();
     return true;
+  }
+
+  /**
+   * Takes the fast path's records into a builder. What named refuses in a record both paths read
+   * alike; the first one is the file's error. A large file's second half goes to a taker of its
+   * own on the other thread (its builder's {@link ZoneBuilder#half}), joined after this one's.
+   */
+  static class Taker implements FastMasterReader.Sink {
+    final ZoneBuilder builder;
+    final String path;
+    final java.util.Set<RRsetKey> placed;
+    final int bytes;
+    String refused;
+    int refusedLine;
+
+    Taker(ZoneBuilder builder, String path, java.util.Set<RRsetKey> placed, int bytes) {
+      this.builder = builder;
+      this.path = path;
+      this.placed = placed;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public void record(String name, String type, long ttl, String rdata, int line) {
+      record(name, null, type, ttl, rdata, line);
+    }
+
+    @Override
+    public void record(String name, Boolean ownerIsHost, String type, long ttl, String rdata, int line) {
+      if (refused == null) {
+        refused = BindChecks.record(name, ownerIsHost, type, rdata);
+        refusedLine = line;
+      }
+      if (type.equals("SOA") || type.equals("DS")) {
+        placed.add(RRsetKey.of(name, type));
+      }
+      try {
+        builder.add(RRsetKey.of(name, type), ttl, rdata, path, line);
+      } catch (ZoneReadException e) {
+        throw new IllegalStateException(e); // a deferred builder checks owners at build
+      }
+    }
+
+    @Override
+    public FastMasterReader.Half half() {
+      ZoneBuilder second = builder.half();
+      second.expect(bytes / 64); // about half the records (see readFast)
+      Taker parent = this;
+      class Second extends Taker implements FastMasterReader.Half {
+        Second() {
+          super(second, parent.path, new java.util.LinkedHashSet<>(), 0);
+        }
+
+        @Override
+        public void join(int lineOffset) {
+          if (parent.refused == null && refused != null) {
+            parent.refused = refused;
+            parent.refusedLine = refusedLine + lineOffset;
+          }
+          parent.placed.addAll(placed);
+          try {
+            parent.builder.addAll(second, lineOffset);
+          } catch (ZoneReadException e) {
+            throw new IllegalStateException(e); // as add's: the file goes to dnsjava
+          }
+        }
+      }
+      return new Second();
+    }
   }
 
   private void parseRecords(Read read, String path, DirectiveScan scan, Name origin, long ttl)

@@ -77,6 +77,34 @@ public final class ZoneBuilder {
     sets.add(key, ttl, rdata, path, line);
   }
 
+  /**
+   * A builder for records read on another thread while this one takes others (a large file's
+   * second half): it takes {@link #add} only, and {@link #addAll} adds its records after this one's.
+   */
+  public ZoneBuilder half() {
+    return new ZoneBuilder(origin);
+  }
+
+  /**
+   * Adds the records of {@code half} (made by {@link #half}) after the ones added here, their
+   * lines moved down by {@code lineOffset}: the same as adding each here in its order, the record
+   * limit included.
+   */
+  public void addAll(ZoneBuilder half, int lineOffset) throws ZoneReadException {
+    if (half.extras != null || !half.ignored.isEmpty() || !half.lenient.isEmpty() || half.zoneLenient != null) {
+      throw new IllegalArgumentException("a half takes records only");
+    }
+    long room = maxRecords - sets.records();
+    if (half.sets.records() > room) {
+      int i = (int) Math.max(0, room); // the first record past the limit
+      String path = half.sets.path(i);
+      throw new ZoneReadException(
+          path == null ? null : Location.of(path, half.sets.line(i) + lineOffset),
+          Limits.Limit.MAX_RECORDS.exceeded("the zone's record count"));
+    }
+    sets.addAll(half.sets, lineOffset);
+  }
+
   private static ZoneReadException outside(RRsetKey key, String path, int line, String origin) {
     return new ZoneReadException(
         path == null ? null : Location.of(path, line), "owner " + key.name() + " is outside the zone " + origin);

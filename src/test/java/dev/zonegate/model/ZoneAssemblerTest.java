@@ -177,6 +177,45 @@ class ZoneAssemblerTest {
     }
   }
 
+  /**
+   * A second assembler's records appended in runs (across both sides' chunk edges, into a first
+   * chunk still growing) are the records added one by one: same keys, rdata, paths, lines moved
+   * down (a record without a path keeps no line), and the same zone and notices.
+   */
+  @Test
+  void recordsAddedFromAnotherAssemblerAreTheRecordsAddedOneByOne() {
+    Random r = new Random(13);
+    int first = ZoneAssembler.CHUNK - 700; // a first chunk that grows, and a run across its edge
+    int second = ZoneAssembler.CHUNK + 1_500; // the other side's chunk edge too
+    int offset = 1_000_000;
+    ZoneAssembler joined = new ZoneAssembler();
+    ZoneAssembler half = new ZoneAssembler();
+    ZoneAssembler oneByOne = new ZoneAssembler();
+    for (int i = 0; i < first + second; i++) {
+      boolean relative = i >= first && r.nextInt(1000) == 0; // only the half has owners not yet absolute
+      RRsetKey k = RRsetKey.of("h" + r.nextInt(200_000) + (relative ? "" : ".example."), r.nextBoolean() ? "A" : "TXT");
+      long ttl = 60 + r.nextInt(2);
+      String rdata = "192.0.2." + r.nextInt(3);
+      String path = r.nextInt(10) == 0 ? null : "z";
+      int line = i < first ? i + 1 : i - first + 1;
+      (i < first ? joined : half).add(k, ttl, rdata, path, line);
+      oneByOne.add(k, ttl, rdata, path, i < first ? line : line + offset);
+    }
+    joined.addAll(half, offset);
+    assertThat(joined.records()).isEqualTo(oneByOne.records());
+    for (int i = 0; i < oneByOne.records(); i++) {
+      assertThat(joined.key(i)).isEqualTo(oneByOne.key(i));
+      assertThat(joined.path(i)).isEqualTo(oneByOne.path(i));
+      assertThat(joined.line(i)).as("line of %d", i).isEqualTo(oneByOne.line(i));
+    }
+    Zone got = joined.build("example.");
+    Zone want = oneByOne.build("example.");
+    assertThat(got.sets()).isEqualTo(want.sets());
+    assertThat(got.notices()).containsExactlyElementsOf(want.notices()).isNotEmpty();
+    // Owners not yet absolute came from the half: look-ups then compare labels, as in one pass.
+    assertThat(got.exactLookup("h1.example.")).isEqualTo(want.exactLookup("h1.example.")).isFalse();
+  }
+
   @Test
   void prefixesNeverContradictTheOrder() {
     Random r = new Random(9);

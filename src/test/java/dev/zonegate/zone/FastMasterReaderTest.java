@@ -215,6 +215,60 @@ class FastMasterReaderTest {
     assertThat(FastMasterReader.HALVES.get() - before).isGreaterThan(200);
   }
 
+  /** What the master-file reader's own sink built from a text cut at {@code split}, as text; or "declined". */
+  private static String taken(String text, String origin, int split) throws Exception {
+    ZoneBuilder builder = ZoneBuilder.deferred();
+    java.util.Set<RRsetKey> placed = new java.util.LinkedHashSet<>();
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    MasterFileReader.Taker taker = new MasterFileReader.Taker(builder, "t.zone", placed, bytes.length);
+    int head = text.indexOf('\n', text.indexOf("$TTL")) + 1; // the second half's origin and $TTL: the head's
+    if (FastMasterReader.read(bytes, Name.fromString(origin), -1, taker, split, head, true) == null) {
+      return "declined";
+    }
+    Zone z = builder.build(origin);
+    StringBuilder out = new StringBuilder(
+        (taker.refused == null ? "refused nothing" : "refused " + taker.refused + " at " + taker.refusedLine) + "\nplaced " + placed + "\n");
+    for (RRset s : z.sets()) {
+      out.append(s.key()).append(' ').append(s.ttl()).append(' ').append(s.rdata()).append(" at ").append(s.location()).append('\n');
+    }
+    return out.append(z.notices()).toString();
+  }
+
+  /**
+   * The reader's own sink takes the second half on the other thread, into a builder of its own,
+   * and joins it after the first: cut at every line, the zone built (sets, their lines, mixed-TTL
+   * notices), the SOA and DS sets placed, and the first record named refuses with its line are
+   * the one-pass read's. A refused record on each side of a cut: the first one still wins.
+   */
+  @Test
+  void theReadersOwnHalvesBuildTheOnePassZone() throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (long seed = 1; seed <= 4; seed++) {
+      texts.add(generate(seed, 40, seed % 2 == 0).text);
+    }
+    String base = "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 1 2 3 4 5\n";
+    texts.add(base + "a A 192.0.2.1\na 60 A 192.0.2.2\nb TXT x\nsub DS 1 8 2 " + "ab".repeat(32) + "\nc A 192.0.2.3\n"
+        + "a 30 A 192.0.2.4\nsub2 DS 1 8 2 " + "cd".repeat(32) + "\nd A 192.0.2.5\n");
+    texts.add(base + "a A 192.0.2.1\nb_c A 192.0.2.2\nd A 192.0.2.3\n*.e NS ns1\nf A 192.0.2.4\n");
+    texts.add(base + "a A 192.0.2.1\nb A 192.0.2.2\nd A 192.0.2.3\n*.e NS ns1\nf A 192.0.2.4\n");
+    int before = FastMasterReader.HALVES.get();
+    int cuts = 0;
+    for (String text : texts) {
+      String origin = "example.com.";
+      if (text.startsWith("; generated")) {
+        origin = text.substring(text.indexOf("$ORIGIN ") + 8, text.indexOf('\n', text.indexOf("$ORIGIN "))).toLowerCase(Locale.ROOT);
+      }
+      String onePass = taken(text, origin, -1);
+      assertThat(onePass).isNotEqualTo("declined");
+      for (int k = text.indexOf('\n') + 1; k > 0 && k < text.length(); k = text.indexOf('\n', k) + 1) {
+        assertThat(taken(text, origin, k)).as("cut at %d in:\n%s", k, text).isEqualTo(onePass);
+        cuts++;
+      }
+    }
+    assertThat(FastMasterReader.HALVES.get() - before).isGreaterThan(cuts / 2);
+    assertThat(taken(texts.get(5), "example.com.", -1)).startsWith("refused owner b_c.example.com. is not a host name").contains(" at 5\n");
+  }
+
   @Test
   void aLargeFileCutsAtAnOwnerLinePastTheMiddle() {
     byte[] b = ("$TTL 300\n" + "a A 192.0.2.1\n".repeat(100) + "  AAAA 2001:db8::1\n; c\n$TTL 60\nz A 192.0.2.9\n")
