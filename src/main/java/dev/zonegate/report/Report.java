@@ -23,6 +23,8 @@ public final class Report {
   private final List<ZoneSummary> zones;
   private final List<Change> changes;
   private final List<Finding> findings;
+  /** Per severity, the findings not allowed. */
+  private final long[] open = new long[Severity.values().length];
   private final Map<String, String> descriptions;
   private final List<Notice> notices;
   private Map<String, Fingerprints> fingerprints = Map.of();
@@ -72,8 +74,18 @@ public final class Report {
     if (sort) {
       fs.sort(Finding.ORDER);
     }
+    // One pass over the findings: a lint holds tens of thousands, and each visit is a cache miss.
+    String zone = null;
+    int[] zoneCounts = null;
     for (Finding f : fs) {
-      counts.computeIfAbsent(f.zone(), z -> new int[6])[3 + f.severity().ordinal()]++;
+      if (f.zone() != zone) { // one zone's findings share its name's string
+        zone = f.zone();
+        zoneCounts = counts.computeIfAbsent(zone, z -> new int[6]);
+      }
+      zoneCounts[3 + f.severity().ordinal()]++;
+      if (!f.allowed()) {
+        open[f.severity().ordinal()]++;
+      }
     }
     List<ZoneSummary> zs = new ArrayList<>();
     counts.forEach((z, n) -> zs.add(new ZoneSummary(z, n[0], n[1], n[2], n[3], n[4], n[5])));
@@ -199,13 +211,7 @@ public final class Report {
 
   /** Findings of one severity that are not allowed. */
   public long open(Severity s) {
-    long n = 0;
-    for (Finding f : findings) {
-      if (f.severity() == s && !f.allowed()) {
-        n++;
-      }
-    }
-    return n;
+    return open[s.ordinal()];
   }
 
   /**

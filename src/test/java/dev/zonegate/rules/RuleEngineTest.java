@@ -136,6 +136,11 @@ class RuleEngineTest {
     assertThat(v.word()).isEqualTo("pass");
     assertThat(v.blocked()).isFalse();
     assertThat(v.findings()).containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
+    // Given in order they stay so; one pair out of order at the very end is still put right.
+    assertThat(Verdict.decide(List.of(zoneWide, apiA, apiMx, wwwA, infoApex), List.of(), Severity.BLOCK).findings())
+        .containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
+    assertThat(Verdict.decide(List.of(zoneWide, apiA, apiMx, infoApex, wwwA), List.of(), Severity.BLOCK).findings())
+        .containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
     Verdict blocked = Verdict.decide(List.of(wwwA), List.of(), Severity.WARN);
     assertThat(blocked.blocked()).isTrue();
   }
