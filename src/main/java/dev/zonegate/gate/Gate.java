@@ -40,6 +40,8 @@ public final class Gate {
   private final List<String> zones = new ArrayList<>();
   private final List<Change> changes = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
+  /** Whether {@link #findings} stand in {@link Finding#ORDER}: those of one zone do. */
+  private boolean findingsInOrder = true;
   private final List<Notice> notices = new ArrayList<>();
   private final List<Notice> ignored = new ArrayList<>();
   private final Map<String, String> live = new HashMap<>();
@@ -173,7 +175,12 @@ public final class Gate {
                     s.afterFile(),
                     s.afterError())
                 .withBase(base, s.disagreements()));
-    findings.addAll(s.after() == null ? found : acknowledged(found, s.after().marks()));
+    if (!found.isEmpty()) {
+      // Each zone's findings come in report order (an allowance keeps a finding's place); one
+      // zone's list is the report's order as it stands, and nothing needs looking at again.
+      findingsInOrder = findings.isEmpty();
+      findings.addAll(s.after() == null ? found : acknowledged(found, s.after().marks()));
+    }
     Timings.add("rules", t);
     if (live != null) {
       t = System.nanoTime();
@@ -239,7 +246,7 @@ public final class Gate {
 
   /** The report: the findings decided (allows applied) and put in order, with what they came from. */
   private Report verdict() {
-    Verdict v = Verdict.decide(findings, allows, failOn);
+    Verdict v = Verdict.decide(findings, findingsInOrder, allows, failOn);
     return new Report(v, zones, changes, rules.descriptions(), notices)
         .withFingerprints(fingerprints)
         .withPacks(rules.packs())

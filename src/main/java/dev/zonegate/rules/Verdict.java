@@ -10,10 +10,19 @@ import java.util.List;
  */
 public record Verdict(String word, List<Finding> findings) {
   public static Verdict decide(List<Finding> raw, List<Allow> allows, Severity failOn) {
+    return decide(raw, false, allows, failOn);
+  }
+
+  /**
+   * As {@link #decide(List, List, Severity)}, told whether the findings stand in
+   * {@link Finding#ORDER} already (one zone's, from {@link RuleEngine#judge}): then they are not
+   * compared again. Allowing a finding keeps its place.
+   */
+  public static Verdict decide(List<Finding> raw, boolean ordered, List<Allow> allows, Severity failOn) {
     List<Finding> out = new ArrayList<>(raw.size());
     boolean block = false;
-    // Rules mostly say their findings in order already: seen here, while each finding is at hand,
-    // that spares the sort's own pass over tens of thousands of them in a lint.
+    // Else seen here, while each finding is at hand: that spares the sort's own pass over tens
+    // of thousands of findings already in order.
     boolean inOrder = true;
     Finding last = null;
     for (Finding f : raw) {
@@ -30,7 +39,7 @@ public record Verdict(String word, List<Finding> findings) {
         block = true;
       }
       out.add(g);
-      if (inOrder && last != null && Finding.ORDER.compare(last, g) > 0) {
+      if (!ordered && inOrder && last != null && Finding.ORDER.compare(last, g) > 0) {
         inOrder = false;
       }
       last = g;

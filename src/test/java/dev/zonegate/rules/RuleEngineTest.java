@@ -62,6 +62,7 @@ class RuleEngineTest {
           x.rule().check(fresh.scoped(x.spec().scope()), new Findings(x.spec(), "example.com.", oneByOne::add));
         }
       }
+      oneByOne.sort(Finding.ORDER); // the engine gives them in report order
       assertThat(all).hasSizeGreaterThan(100).containsExactlyElementsOf(oneByOne);
       assertThat(all.stream().map(Finding::rule).distinct().count()).isGreaterThan(3);
     }
@@ -124,6 +125,47 @@ class RuleEngineTest {
     return new Finding(rule, s, "example.com.", name, type, "m", null, null, null, true, null);
   }
 
+  /**
+   * The engine's findings are what a stable sort of all rules' findings (in rule order) gives:
+   * rules that report in order, out of order, with several severities, with equal findings, and
+   * several rules whose findings of one severity interleave, meet end to end, or do not meet.
+   */
+  @Test
+  void theRulesFindingsComeInReportOrderAsAStableSortPutsThem() {
+    Random r = new Random(3);
+    String[] names = {"a.example.com.", "b.example.com.", "x.a.example.com.", "example.com.", null, "*.example.com."};
+    int unsorted = 0;
+    for (int round = 0; round < 400; round++) {
+      List<RuleEngine.Found> found = new ArrayList<>();
+      List<Finding> all = new ArrayList<>();
+      int rules = 1 + r.nextInt(4);
+      for (int k = 0; k < rules; k++) {
+        List<Finding> these = new ArrayList<>();
+        for (int i = r.nextInt(round % 5 == 0 ? 2 : 12); i > 0; i--) {
+          Severity s = Severity.values()[r.nextInt(r.nextBoolean() ? 1 : 3)];
+          these.add(new Finding("rule" + (round % 3 == 0 ? 0 : k), s, "example.com.", names[r.nextInt(names.length)],
+              r.nextBoolean() ? "A" : "MX", "m" + r.nextInt(2), null, null, null, true, null));
+        }
+        if (r.nextBoolean()) {
+          these.sort(Finding.ORDER); // a rule that walks the zone in order
+        }
+        RuleEngine.Found f = new RuleEngine.Found();
+        these.forEach(f::add);
+        found.add(f);
+        all.addAll(these);
+      }
+      List<Finding> want = new ArrayList<>(all);
+      want.sort(Finding.ORDER);
+      unsorted += want.equals(all) ? 0 : 1;
+      List<Finding> got = RuleEngine.inOrder(found);
+      assertThat(got).hasSameSizeAs(want);
+      for (int i = 0; i < want.size(); i++) {
+        assertThat(got.get(i)).as("round %d, finding %d", round, i).isSameAs(want.get(i));
+      }
+    }
+    assertThat(unsorted).isGreaterThan(100);
+  }
+
   @Test
   void theVerdictListsFindingsBlockingFirstThenByNameThenType() {
     // Report order is by severity, zone, name (canonical), type, rule: not the order the rules gave.
@@ -140,6 +182,9 @@ class RuleEngineTest {
     assertThat(Verdict.decide(List.of(zoneWide, apiA, apiMx, wwwA, infoApex), List.of(), Severity.BLOCK).findings())
         .containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
     assertThat(Verdict.decide(List.of(zoneWide, apiA, apiMx, infoApex, wwwA), List.of(), Severity.BLOCK).findings())
+        .containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
+    // Told they stand in order (one zone's, from the engine), the verdict does not look again.
+    assertThat(Verdict.decide(List.of(zoneWide, apiA, apiMx, wwwA, infoApex), true, List.of(), Severity.BLOCK).findings())
         .containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
     Verdict blocked = Verdict.decide(List.of(wwwA), List.of(), Severity.WARN);
     assertThat(blocked.blocked()).isTrue();
