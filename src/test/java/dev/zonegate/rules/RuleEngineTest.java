@@ -186,6 +186,15 @@ class RuleEngineTest {
     // Told they stand in order (one zone's, from the engine), the verdict does not look again.
     assertThat(Verdict.decide(List.of(zoneWide, apiA, apiMx, wwwA, infoApex), true, List.of(), Severity.BLOCK).findings())
         .containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
+    // In order and nothing to allow: blocks on the first open finding at or above fail-on, after
+    // any allowed ones (a repository's marker), and never on those below it.
+    Finding allowedBlock = finding("a", Severity.BLOCK, "a.example.com.", "A").allow(new Allowance("marker", "m", null));
+    Finding openBlock = finding("a", Severity.BLOCK, "b.example.com.", "A");
+    assertThat(Verdict.decide(List.of(allowedBlock, openBlock, wwwA), true, List.of(), Severity.BLOCK).word()).isEqualTo("block");
+    assertThat(Verdict.decide(List.of(allowedBlock, wwwA), true, List.of(), Severity.BLOCK).word()).isEqualTo("pass");
+    assertThat(Verdict.decide(List.of(allowedBlock, wwwA), true, List.of(), Severity.WARN).word()).isEqualTo("block");
+    assertThat(Verdict.decide(List.of(allowedBlock, infoApex), true, List.of(), Severity.WARN).findings())
+        .containsExactly(allowedBlock, infoApex);
     Verdict blocked = Verdict.decide(List.of(wwwA), List.of(), Severity.WARN);
     assertThat(blocked.blocked()).isTrue();
   }
