@@ -91,7 +91,7 @@ final class DanglingReference implements Rule {
     int next = 0;
     for (int r = 0; r < referring.size(); r++) {
       Change c = referring.get(r);
-      List<String> bad = null; // made for the few sets that dangle
+      List<Failure> bad = null; // made for the few sets that dangle
       List<String> evidence = null;
       boolean allOld = true;
       for (int i = 0; i < counts[r]; i++) { // the set itself is read only when a target fails
@@ -106,18 +106,17 @@ final class DanglingReference implements Rule {
           boolean old = pointedAt(c, target) && problem(before, c.type(), target) != null;
           allOld &= old;
           if (bad == null) {
-            bad = new ArrayList<>();
-            evidence = new ArrayList<>();
+            bad = new ArrayList<>(1);
+            evidence = new ArrayList<>(1);
           }
-          bad.add(target + ", which " + problem + (old ? " (already so before this change)" : ""));
+          bad.add(new Failure(target, problem, old));
           evidence.add(c.after().rdata(i));
         }
       }
       if (bad != null) {
         reported.add(c.name());
         // Only what the change breaks blocks; a record it keeps dangling as before warns.
-        out.add(allOld ? Severity.WARN : Severity.BLOCK, c.name(), c.type(),
-            c.name() + " " + c.type() + " points at " + String.join("; ", bad), c.beforeRdata(), evidence, c.location());
+        out.add(allOld ? Severity.WARN : Severity.BLOCK, c.name(), c.type(), pointsAt(c, bad), c.beforeRdata(), evidence, c.location());
       }
     }
     // (2) Names that lose data: who still points at them, and does that reference break now?
@@ -163,6 +162,38 @@ final class DanglingReference implements Rule {
           c.afterRdata(),
           where != null ? where : c.location() != null ? c.location() : in.afterFile());
     }
+  }
+
+  /** A target of a set that fails, and why; {@code old}: it failed before the change too. */
+  private record Failure(String target, String problem, boolean old) {
+    private static final String OLD = " (already so before this change)";
+
+    int length() {
+      return target.length() + ", which ".length() + problem.length() + (old ? OLD.length() : 0);
+    }
+  }
+
+  /**
+   * "NAME TYPE points at TARGET, which PROBLEM; ...", made at its length at once: a lint says
+   * this of tens of thousands of sets, and a message grown piece by piece is copied as it grows.
+   */
+  private static String pointsAt(Change c, List<Failure> bad) {
+    int length = c.name().length() + 1 + c.type().length() + " points at ".length() + 2 * (bad.size() - 1);
+    for (Failure f : bad) {
+      length += f.length();
+    }
+    StringBuilder m = new StringBuilder(length).append(c.name()).append(' ').append(c.type()).append(" points at ");
+    for (int k = 0; k < bad.size(); k++) {
+      Failure f = bad.get(k);
+      if (k > 0) {
+        m.append("; ");
+      }
+      m.append(f.target()).append(", which ").append(f.problem());
+      if (f.old()) {
+        m.append(Failure.OLD);
+      }
+    }
+    return m.toString();
   }
 
   /**

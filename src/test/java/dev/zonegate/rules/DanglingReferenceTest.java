@@ -91,6 +91,14 @@ class DanglingReferenceTest {
   }
 
   @Test
+  void everyFailingTargetOfASetIsSaidInOneMessage() {
+    List<Finding> f = run("@ MX 10 gone\n", "@ MX 10 gone\n@ MX 20 alsogone\n@ MX 30 mx.example.net.\nbare TXT x\n@ MX 40 bare\n");
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).isEqualTo(
+        "example.com. MX points at gone.example.com., which names nothing in the zone (already so before this change);"
+            + " alsogone.example.com., which names nothing in the zone; bare.example.com., which has no address (A/AAAA)"));
+  }
+
+  @Test
   void anAttributeLeafCnameToNothingInTheZoneBlocks() {
     // The DKIM verifier's TXT lookup would fail; out-of-zone and delegated targets are not judged.
     assertThat(run("\n", "s1._domainkey CNAME s1.dkim\n")).singleElement()

@@ -33,6 +33,15 @@ class TargetIsCnameTest {
   }
 
   @Test
+  void aSetWithSeveralAliasedTargetsSaysThemAllOnce() {
+    List<Finding> f = RuleFixture.run(T, "a CNAME h\nb CNAME h\nh A 192.0.2.1\n",
+        "a CNAME h\nb CNAME h\nh A 192.0.2.1\n@ MX 10 a\n@ MX 20 b\n@ MX 30 h\n");
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).isEqualTo(
+        "example.com. MX points at a.example.com., b.example.com., which are CNAMEs; MX targets must be names with"
+            + " addresses (RFC 2181 §10.3)"));
+  }
+
+  @Test
   void srvAndNsTargetsToo() {
     String cname = "sip CNAME sip.example.net.\n";
     assertThat(run(cname, cname + "_sip._tcp SRV 10 20 5060 sip\n")).hasSize(1);
