@@ -72,9 +72,8 @@ final class FastMasterReader {
     /**
      * A sink for a large file's second half, fed on another thread while this one takes the first
      * half's records, and {@linkplain Half#join joined} after them only when the halves fit; or
-     * null (the default) to have the reader hold those records and hand them on here itself. A
-     * half of its own lets the sink's work on each record run on the other thread too, while the
-     * record is fresh in that core's cache.
+     * null (the default): the file is read in one pass. The sink's work on each record runs on the
+     * other thread too, while the record is fresh in that core's cache.
      */
     default Half half() {
       return null;
@@ -225,8 +224,9 @@ final class FastMasterReader {
    * Reads one master file's bytes with the given starting origin (absolute) and inherited default
    * TTL ({@code -1} for none). Returns null, having possibly called the sink for some records,
    * when the file must be read by dnsjava instead; the caller then discards what the sink got.
-   * A large file is read in two halves at once when no other file is being read (see
-   * {@link #runInHalves}); the sink gets the same records in the same order either way.
+   * A large file is read in two halves at once when no other file is being read and the sink
+   * takes a {@linkplain Sink#half half} (see {@link #runInHalves}); the sink and its half get the
+   * same records, in the same order and with the same lines once joined, as one pass gives.
    */
   static Result read(byte[] bytes, Name origin, long defaultTtl, Sink sink) {
     int split = bytes.length >= HALVES_BYTES && Runtime.getRuntime().availableProcessors() > 1 ? splitPoint(bytes) : -1;
@@ -260,10 +260,9 @@ final class FastMasterReader {
   // ---------------------------------------------------------------------------------------------
   // Two halves at once: a zone of a million records is one file, read by one core, while the
   // other waits. The file is cut at a line that starts with an owner name, past the middle; the
-  // second half is read on another thread, its records held back (by the sink's own half, or
-  // here), assuming the origin and $TTL that the head of the file set; this thread reads the first
-  // half to the cut. The held records are joined after the first half's, their lines moved down
-  // by the first half's, only when
+  // second half is read on another thread into the sink's own half, assuming the origin and $TTL
+  // that the head of the file set; this thread reads the first half to the cut. The half is
+  // joined after the first half's records, its lines moved down by the first half's, only when
   // the guess was right: the first half ended exactly at the cut, at the start of an entry, with
   // that origin and $TTL. Otherwise (the cut fell inside a parenthesised record, a directive after
   // the head changed the origin, the second half gave up) the second half is dropped and this
@@ -313,11 +312,14 @@ final class FastMasterReader {
       run(end);
       return;
     }
+    Half half = sink.half();
+    if (half == null) {
+      run(end);
+      return;
+    }
     String guessOrigin = origin;
     long guessTtl = defaultTtl;
-    Half half = sink.half();
-    Held held = half == null ? new Held() : null;
-    FastMasterReader second = new FastMasterReader(b, originName, defaultTtl, half != null ? half : held);
+    FastMasterReader second = new FastMasterReader(b, originName, defaultTtl, half);
     second.pos = split;
     Background<Boolean, RuntimeException> other = Background.start("zonegate-read-half", () -> {
       try {
@@ -342,11 +344,7 @@ final class FastMasterReader {
       run(end);
       return;
     }
-    if (half != null) {
-      half.join(line - 1);
-    } else {
-      held.replay(sink, line - 1);
-    }
+    half.join(line - 1);
     HALVES.incrementAndGet();
     pos = second.pos;
     line += second.line - 1;
@@ -357,84 +355,6 @@ final class FastMasterReader {
     }
     if (soaOwner == null) {
       soaOwner = second.soaOwner;
-    }
-  }
-
-  /**
-   * The second half's records, held until the first half's are handed on. In chunks that are
-   * never copied to grow: half a million-record file is held here, and every array made is
-   * memory touched.
-   */
-  private static final class Held implements Sink {
-    private static final int CHUNK_BITS = 14;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-
-    private int n;
-    /** Per record: name, type and rdata side by side in {@code refs[3i..3i+2]}. */
-    private Object[][] refs = new Object[0][];
-    private long[][] ttls = new long[0][];
-    private int[][] lines = new int[0][];
-    /**
-     * Which of the sink's two methods the reader called, and the owner's host check with it:
-     * {@link #UNCHECKED}, or {@link #NO_ANSWER}, {@link #HOST}, {@link #NOT_HOST} for null, true, false.
-     */
-    private byte[][] hosts = new byte[0][];
-
-    private static final byte UNCHECKED = 0;
-    private static final byte NO_ANSWER = 1;
-    private static final byte HOST = 2;
-    private static final byte NOT_HOST = 3;
-
-    @Override
-    public void record(String name, String type, long ttl, String rdata, int line) {
-      hold(name, UNCHECKED, type, ttl, rdata, line);
-    }
-
-    @Override
-    public void record(String name, Boolean ownerIsHost, String type, long ttl, String rdata, int line) {
-      hold(name, ownerIsHost == null ? NO_ANSWER : ownerIsHost ? HOST : NOT_HOST, type, ttl, rdata, line);
-    }
-
-    private void hold(String name, byte host, String type, long ttl, String rdata, int line) {
-      int c = n >>> CHUNK_BITS;
-      int i = n & (CHUNK - 1);
-      if (c == refs.length) {
-        refs = java.util.Arrays.copyOf(refs, c + 1);
-        ttls = java.util.Arrays.copyOf(ttls, c + 1);
-        lines = java.util.Arrays.copyOf(lines, c + 1);
-        hosts = java.util.Arrays.copyOf(hosts, c + 1);
-        refs[c] = new Object[3 * CHUNK];
-        ttls[c] = new long[CHUNK];
-        lines[c] = new int[CHUNK];
-        hosts[c] = new byte[CHUNK];
-      }
-      Object[] r = refs[c];
-      r[3 * i] = name;
-      r[3 * i + 1] = type;
-      r[3 * i + 2] = rdata;
-      ttls[c][i] = ttl;
-      lines[c][i] = line;
-      hosts[c][i] = host;
-      n++;
-    }
-
-    void replay(Sink to, int lineOffset) {
-      for (int k = 0; k < n; k++) {
-        int c = k >>> CHUNK_BITS;
-        int i = k & (CHUNK - 1);
-        Object[] r = refs[c];
-        String name = (String) r[3 * i];
-        String type = (String) r[3 * i + 1];
-        String rdata = (String) r[3 * i + 2];
-        long ttl = ttls[c][i];
-        int line = lines[c][i] + lineOffset;
-        switch (hosts[c][i]) {
-          case UNCHECKED -> to.record(name, type, ttl, rdata, line);
-          case NO_ANSWER -> to.record(name, null, type, ttl, rdata, line);
-          case HOST -> to.record(name, Boolean.TRUE, type, ttl, rdata, line);
-          default -> to.record(name, Boolean.FALSE, type, ttl, rdata, line);
-        }
-      }
     }
   }
 

@@ -156,25 +156,56 @@ class FastMasterReaderTest {
 
   /** Every call the reader makes on its sink, as text, in order; or "declined". */
   private static List<String> calls(String text, String origin, int split, int head) throws Exception {
-    List<String> out = new ArrayList<>();
-    FastMasterReader.Sink sink = new FastMasterReader.Sink() {
-      @Override
-      public void record(String name, String type, long ttl, String rdata, int line) {
-        out.add(line + " " + name + " " + ttl + " " + type + " " + rdata);
-      }
-
-      @Override
-      public void record(String name, Boolean host, String type, long ttl, String rdata, int line) {
-        out.add(line + " " + name + " host=" + host + " " + ttl + " " + type + " " + rdata);
-      }
-    };
+    Recorder sink = new Recorder();
     FastMasterReader.Result r = FastMasterReader.read(
         text.getBytes(StandardCharsets.ISO_8859_1), Name.fromString(origin), -1, sink, split, head, true);
     if (r == null) {
       return List.of("declined");
     }
+    List<String> out = sink.calls();
     out.add("result " + r);
     return out;
+  }
+
+  /** Records each call with its line; a second half records apart and joins with its lines moved down. */
+  private static class Recorder implements FastMasterReader.Sink {
+    final List<Integer> lines = new ArrayList<>();
+    final List<String> rest = new ArrayList<>();
+
+    @Override
+    public void record(String name, String type, long ttl, String rdata, int line) {
+      lines.add(line);
+      rest.add(" " + name + " " + ttl + " " + type + " " + rdata);
+    }
+
+    @Override
+    public void record(String name, Boolean host, String type, long ttl, String rdata, int line) {
+      lines.add(line);
+      rest.add(" " + name + " host=" + host + " " + ttl + " " + type + " " + rdata);
+    }
+
+    @Override
+    public FastMasterReader.Half half() {
+      Recorder parent = this;
+      class Second extends Recorder implements FastMasterReader.Half {
+        @Override
+        public void join(int lineOffset) {
+          for (int i = 0; i < lines.size(); i++) {
+            parent.lines.add(lines.get(i) + lineOffset);
+            parent.rest.add(rest.get(i));
+          }
+        }
+      }
+      return new Second();
+    }
+
+    List<String> calls() {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        out.add(lines.get(i) + rest.get(i));
+      }
+      return out;
+    }
   }
 
   /**
