@@ -1,7 +1,8 @@
 package dev.zonegate.cli;
 
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,9 @@ final class PlainArgs {
 
   private static <T extends Callable<Integer>> T read(Shape<T> shape, String[] args, int from) {
     T command = shape.make().get();
-    Set<Option<T>> given = new HashSet<>();
+    // By identity: an option with two names is one object under both. (A record's own hashCode
+    // would also do, but its first call links an invokedynamic site, 10 ms of every run.)
+    Set<Option<T>> given = Collections.newSetFromMap(new IdentityHashMap<>());
     int operands = 0;
     try {
       for (int i = from; i < args.length; i++) {

@@ -42,6 +42,92 @@ class ReportJsonTest {
     }
   }
 
+  /**
+   * The report's printer against Jackson's default one set up as the reports' used to be, on
+   * random documents: objects and arrays nested and empty, scalars of every kind, several values
+   * at the root, deeper than one run of spaces.
+   */
+  @Test
+  void theReportsPrinterWritesWhatJacksonsDefaultPrinterWrites() {
+    java.util.Random random = new java.util.Random(42);
+    DefaultPrettyPrinter jacksons = new DefaultPrettyPrinter().withObjectIndenter(LF).withArrayIndenter(LF);
+    tools.jackson.core.json.JsonFactory factory = new tools.jackson.core.json.JsonFactory();
+    for (int round = 0; round < 500; round++) {
+      long seed = random.nextLong();
+      StringWriter ours = new StringWriter();
+      StringWriter theirs = new StringWriter();
+      try (var g = factory.createGenerator(context(new ReportJson.Indented()), ours)) {
+        document(g, new java.util.Random(seed), round);
+      }
+      try (var g = factory.createGenerator(context(jacksons.createInstance()), theirs)) {
+        document(g, new java.util.Random(seed), round);
+      }
+      assertThat(ours.toString()).as("seed %d", seed).isEqualTo(theirs.toString());
+    }
+  }
+
+  private static tools.jackson.core.ObjectWriteContext context(tools.jackson.core.PrettyPrinter printer) {
+    return new tools.jackson.core.ObjectWriteContext.Base() {
+      @Override
+      public tools.jackson.core.PrettyPrinter getPrettyPrinter() {
+        return printer;
+      }
+
+      @Override
+      public boolean hasPrettyPrinter() {
+        return true;
+      }
+    };
+  }
+
+  /** One to three root values; round 0 nests 40 levels deep (more than one run of spaces). */
+  private static void document(tools.jackson.core.JsonGenerator g, java.util.Random r, int round) {
+    int roots = 1 + r.nextInt(3);
+    for (int i = 0; i < roots; i++) {
+      if (round == 0) {
+        for (int d = 0; d < 40; d++) {
+          g.writeStartObject();
+          g.writeName("n" + d);
+        }
+        g.writeStartArray();
+        g.writeEndArray();
+        for (int d = 0; d < 40; d++) {
+          g.writeEndObject();
+        }
+      } else {
+        value(g, r, 0);
+      }
+    }
+  }
+
+  private static void value(tools.jackson.core.JsonGenerator g, java.util.Random r, int depth) {
+    int kind = depth > 5 ? 2 + r.nextInt(5) : r.nextInt(7);
+    switch (kind) {
+      case 0 -> {
+        g.writeStartObject();
+        int n = r.nextInt(4);
+        for (int i = 0; i < n; i++) {
+          g.writeName("k" + i);
+          value(g, r, depth + 1);
+        }
+        g.writeEndObject();
+      }
+      case 1 -> {
+        g.writeStartArray();
+        int n = r.nextInt(4);
+        for (int i = 0; i < n; i++) {
+          value(g, r, depth + 1);
+        }
+        g.writeEndArray();
+      }
+      case 2 -> g.writeString("s\"<" + r.nextInt(100));
+      case 3 -> g.writeNumber(r.nextLong());
+      case 4 -> g.writeBoolean(r.nextBoolean());
+      case 5 -> g.writeNull();
+      default -> g.writeNumber(r.nextInt(1000) / 8.0);
+    }
+  }
+
   @Test
   void theWriterIsLeftOpen() throws IOException {
     Writer out = new StringWriter() {
