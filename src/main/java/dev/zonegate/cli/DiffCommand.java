@@ -3,6 +3,7 @@ package dev.zonegate.cli;
 import dev.zonegate.gate.Gate;
 import dev.zonegate.report.Report;
 import dev.zonegate.report.ReportWriter;
+import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.ZoneFiles;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
@@ -33,6 +34,12 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--format-in", paramLabel = "FORMAT", description = "Input format for both files: master, octodns or route53; default: by file extension.")
   String formatIn;
 
+  @Option(
+      names = "--check-names",
+      paramLabel = "MODE",
+      description = "What the server loading a master file does with a name check-names finds (a_b A ...): fail (named's default: the file does not load), warn or ignore, as its named.conf says.")
+  String checkNames;
+
   @Mixin GateOptions gate = new GateOptions();
 
   @Mixin ReportOptions reports = new ReportOptions();
@@ -40,10 +47,11 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ZoneFormat forced = formatIn == null ? null : ZoneFormat.parse(formatIn);
+    CheckNames names = checkNames == null ? null : CheckNames.parse(checkNames);
     // Loading the rules (YAML, and CEL when a pack has expressions) overlaps reading the zones.
     dev.zonegate.util.Background<Gate, Exception> rules = dev.zonegate.util.Background.start("zonegate-rules", gate::newGate);
     long t = System.nanoTime();
-    ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in());
+    ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in(), names);
     dev.zonegate.util.Timings.add("read", t);
     Gate g = rules.join().fingerprints(reports.needsFingerprints());
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));

@@ -208,6 +208,7 @@ final class PlainArgs {
     Map<String, Option<DiffCommand>> o = new LinkedHashMap<>();
     o.put("--origin", one((c, v) -> c.origin = v));
     o.put("--format-in", one((c, v) -> c.formatIn = v));
+    o.put("--check-names", one((c, v) -> c.checkNames = v));
     gate(o, c -> c.gate);
     reports(o, c -> c.reports);
     List<BiConsumer<DiffCommand, String>> operands = List.of((c, v) -> c.oldFile = v, (c, v) -> c.newFile = v);

@@ -3,6 +3,7 @@ package dev.zonegate.config;
 import dev.zonegate.model.Location;
 import dev.zonegate.rules.RulePacks;
 import dev.zonegate.rules.Scope;
+import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.OctoDnsOptions;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class ConfigLoader {
   private static final String SECRET =
       "secrets never live in config files; name an environment variable with secretEnv";
   private static final Set<String> TOP_KEYS = Set.of("zones", "rules");
-  private static final List<String> ZONE_KEYS = List.of("name", "file", "format", "critical", "live");
+  private static final List<String> ZONE_KEYS = List.of("name", "file", "format", "critical", "live", "checkNames");
   private static final List<String> LIVE_KINDS =
       List.of("axfr", "query", "snapshot", "route53", "powerdns", "cloudflare");
   private static final Pattern BRACKETED = Pattern.compile("^\\[([0-9A-Fa-f:.]+)\\](?::(\\d{1,5}))?$");
@@ -198,9 +199,21 @@ public final class ConfigLoader {
       }
       critical.add(glob);
     }
+    CheckNames checkNames = CheckNames.FAIL;
+    if (z.has("checkNames")) {
+      checkNames = CheckNames.parse(z.get("checkNames").asString());
+      ZoneFormat read = format != null ? format : ZoneFormat.fromFileName(file);
+      if (read != ZoneFormat.MASTER) {
+        // A setting that cannot apply is refused, never silently dropped.
+        throw doc.error(
+            at + "/checkNames",
+            label + "checkNames is named's setting for master files; " + file + " is read as " + read.word());
+      }
+    }
     LiveConfig live = z.has("live") ? live(doc, z.get("live"), at + "/live", label) : null;
     // zonegate.yaml has no octoDNS switches: octoDNS's defaults apply to octoDNS YAML files.
-    return new ZoneConfig(name, file, format, critical, live, OctoDnsOptions.DEFAULTS, doc.at(at));
+    return new ZoneConfig(
+        name, file, format, critical, live, OctoDnsOptions.DEFAULTS, doc.at(at), null, checkNames);
   }
 
   /** The string at {@code field}, or null when absent. */

@@ -241,7 +241,8 @@ final class OctoDnsConfig {
       throw new ConfigException(where, "zone '" + name + "': octoDNS cannot decode its name (" + e.getMessage() + ")");
     }
     return new ZoneConfig(
-        name, sources.nominalFile(), ZoneFormat.OCTODNS, List.of(), spec.live(), spec.yaml().get(0).options(), where, sources);
+        name, sources.nominalFile(), ZoneFormat.OCTODNS, List.of(), spec.live(), spec.yaml().get(0).options(), where, sources,
+        dev.zonegate.zone.CheckNames.FAIL);
   }
 
   // ---------------------------------------------------------------- dynamic entries

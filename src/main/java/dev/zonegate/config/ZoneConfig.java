@@ -1,6 +1,7 @@
 package dev.zonegate.config;
 
 import dev.zonegate.model.Location;
+import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.OctoDnsOptions;
 import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.SourceTree;
@@ -26,6 +27,8 @@ import java.util.List;
  * @param sources for a zone of an octoDNS config, every YamlProvider it is filled from (then
  *     {@code file} is only the first of its files, for messages, and {@code octodns} the first
  *     source's settings); null for a zone read from {@code file} alone
+ * @param checkNames what the zone's server does with a name check-names finds: named's
+ *     {@code check-names primary} setting for it; meaningful for master files only
  */
 public record ZoneConfig(
     String name,
@@ -35,16 +38,18 @@ public record ZoneConfig(
     LiveConfig live,
     OctoDnsOptions octodns,
     Location where,
-    OctoDnsSources sources) {
+    OctoDnsSources sources,
+    CheckNames checkNames) {
   public ZoneConfig {
     critical = List.copyOf(critical);
+    java.util.Objects.requireNonNull(checkNames, "checkNames");
   }
 
-  /** A zone read from its one file. */
+  /** A zone read from its one file, with named's default check-names. */
   public ZoneConfig(
       String name, String file, ZoneFormat format, List<String> critical, LiveConfig live, OctoDnsOptions octodns,
       Location where) {
-    this(name, file, format, critical, live, octodns, where, null);
+    this(name, file, format, critical, live, octodns, where, null, CheckNames.FAIL);
   }
 
   /**
@@ -52,7 +57,7 @@ public record ZoneConfig(
    * given to it is ignored: it reads all of them ({@link OctoDnsSources}).
    */
   public ZoneReader reader() {
-    return sources != null ? sources.reader() : ZoneReader.of(effectiveFormat(), octodns);
+    return sources != null ? sources.reader() : ZoneReader.of(effectiveFormat(), octodns, checkNames);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.zonegate.live;
 
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.model.RRsetKey;
+import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneReadException;
@@ -34,7 +35,9 @@ final class SnapshotSource implements LiveSource {
       throw new LiveException(origin, null, "snapshot " + config.file() + " cannot be read: no repository given");
     }
     try {
-      ZoneReader reader = ZoneReader.forFormat(ZoneFormat.fromFileName(config.file()));
+      // What is served, as it is: named's check-names is a rule for loading a primary's file, and
+      // a provider's export (Route 53 serves a_b A records) is not one.
+      ZoneReader reader = ZoneReader.forFormat(ZoneFormat.fromFileName(config.file()), CheckNames.IGNORE);
       return LiveRead.of(reader.read(repo, config.file(), origin));
     } catch (ZoneReadException e) {
       // The reader's message already names the file and line.

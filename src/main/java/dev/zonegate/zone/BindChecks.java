@@ -11,7 +11,8 @@ import org.xbill.DNS.Type;
  *   <li>{@code check-names primary fail}: the owner of an A, AAAA, A6, MX or WKS record must be a
  *       host name (letters, digits, inner hyphens; {@code *} only as the whole first label), and
  *       so must the name an NS, MX, SRV, AFSDB, RT, SVCB or HTTPS record points at and an SOA's
- *       primary server; an SOA's mailbox may have anything printable in its first label.
+ *       primary server; an SOA's mailbox may have anything printable in its first label. A zone
+ *       whose server is set to warn or ignore instead ({@link CheckNames}) is read without them.
  *   <li>Types named will not load from a file: meta types (OPT, TKEY, TSIG, IXFR, AXFR, MAILB,
  *       MAILA, ANY, TYPE0) and the obsolete MD and MF.
  *   <li>An NS record at a wildcard owner.
@@ -54,6 +55,17 @@ final class BindChecks {
    * known ({@code ownerIsHost} non-null): the fast reader works it out on the bytes it reads.
    */
   static String record(String owner, Boolean ownerIsHost, String type, String rdata) {
+    return record(owner, ownerIsHost, type, rdata, true);
+  }
+
+  /** What check-names adds to a problem it finds, when it refuses the zone. */
+  static final String REFUSED = "; named refuses it (check-names)";
+
+  /**
+   * As {@link #record(String, Boolean, String, String)}; with {@code names} false, without the
+   * checks of check-names (a zone whose server does not fail on them, {@link CheckNames}).
+   */
+  static String record(String owner, Boolean ownerIsHost, String type, String rdata, boolean names) {
     int t = typeValue(type);
     String typeProblem = type(t, type);
     if (typeProblem != null) {
@@ -66,6 +78,22 @@ final class BindChecks {
     if (t == Type.NS && owner.startsWith("*.")) {
       return "an NS record cannot have a wildcard owner (" + owner + "); named refuses it";
     }
+    if (!names) {
+      return null;
+    }
+    String problem = names(t, owner, ownerIsHost, type, rdata);
+    return problem == null ? null : problem + REFUSED;
+  }
+
+  /**
+   * What check-names finds in one canonical record, without what named does about it, or null:
+   * a name that must be a host name and is not, an SOA mailbox that is not a mailbox.
+   */
+  static String names(String owner, Boolean ownerIsHost, String type, String rdata) {
+    return names(typeValue(type), owner, ownerIsHost, type, rdata);
+  }
+
+  private static String names(int t, String owner, Boolean ownerIsHost, String type, String rdata) {
     switch (t) {
       case Type.A:
       case Type.AAAA:
@@ -88,11 +116,11 @@ final class BindChecks {
       case Type.SOA:
         String mname = word(rdata, 0);
         if (!isHostName(mname, false)) {
-          return "the SOA's primary server " + mname + " is not a host name; named refuses it (check-names)";
+          return "the SOA's primary server " + mname + " is not a host name";
         }
         String rname = word(rdata, 1);
         if (!isMailbox(rname)) {
-          return "the SOA's mailbox " + rname + " is not a mailbox name; named refuses it (check-names)";
+          return "the SOA's mailbox " + rname + " is not a mailbox name";
         }
         return null;
       default:
@@ -172,7 +200,7 @@ final class BindChecks {
       return null;
     }
     return "owner " + owner + " is not a host name, which a " + type
-        + " record needs (letters, digits, inner hyphens); named refuses it (check-names)";
+        + " record needs (letters, digits, inner hyphens)";
   }
 
   private static String targetCheck(String name, String type, String what) {
@@ -180,7 +208,7 @@ final class BindChecks {
       return null;
     }
     return "the " + what + " " + name + " of this " + type
-        + " record is not a host name (letters, digits, inner hyphens); named refuses it (check-names)";
+        + " record is not a host name (letters, digits, inner hyphens)";
   }
 
   /**

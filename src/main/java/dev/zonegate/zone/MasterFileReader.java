@@ -54,11 +54,17 @@ public final class MasterFileReader implements ZoneReader {
 
   private final long maxGenerated;
   private final boolean fastPath;
+  private final CheckNames checkNames;
   private final java.util.concurrent.atomic.AtomicInteger fastFiles =
       new java.util.concurrent.atomic.AtomicInteger();
 
   public MasterFileReader() {
-    this(Limits.Limit.MAX_GENERATED.get());
+    this(CheckNames.FAIL);
+  }
+
+  /** A reader for a zone whose server treats names as {@code checkNames} says. */
+  public MasterFileReader(CheckNames checkNames) {
+    this(Limits.Limit.MAX_GENERATED.get(), true, checkNames);
   }
 
   public MasterFileReader(long maxGenerated) {
@@ -70,8 +76,13 @@ public final class MasterFileReader implements ZoneReader {
    * tested against (FastMasterReaderTest).
    */
   MasterFileReader(long maxGenerated, boolean fastPath) {
+    this(maxGenerated, fastPath, CheckNames.FAIL);
+  }
+
+  MasterFileReader(long maxGenerated, boolean fastPath, CheckNames checkNames) {
     this.maxGenerated = maxGenerated;
     this.fastPath = fastPath;
+    this.checkNames = checkNames;
   }
 
   /** How many files {@link FastMasterReader} has read for this reader, for tests. */
@@ -94,10 +105,55 @@ public final class MasterFileReader implements ZoneReader {
     long generated;
     /** The SOA and DS sets read, for the placement named checks (SOA at the apex only, DS never). */
     final java.util.Set<RRsetKey> placed = new java.util.LinkedHashSet<>();
+    /** Under check-names warn: what named warns about, the first of it and how many. */
+    final Warned warned = new Warned();
 
     Read(SourceTree tree, Map<String, java.util.Set<Integer>> skip) {
       this.tree = tree;
       this.skip = skip;
+    }
+
+    CheckNames checkNames() {
+      return checkNames;
+    }
+  }
+
+  /**
+   * What named warns about under {@code check-names warn}: the zone loads, and carries one notice
+   * with the first such record (file and line) and how many there are, not one per record.
+   */
+  static final class Warned {
+    String first;
+    Location at;
+    int count;
+
+    /** Counts {@code problem} (null: none) found at {@code line} of {@code path}. */
+    void add(String problem, String path, int line) {
+      if (problem == null) {
+        return;
+      }
+      if (count++ == 0) {
+        first = problem;
+        at = new Location(path, line);
+      }
+    }
+
+    /** Adds what a reader of a later part of the file found, its lines {@code lineOffset} on. */
+    void addAll(Warned later, int lineOffset) {
+      if (later.count == 0) {
+        return;
+      }
+      if (count == 0) {
+        first = later.first;
+        at = new Location(later.at.path(), later.at.line() + lineOffset);
+      }
+      count += later.count;
+    }
+
+    String notice() {
+      return first
+          + "; named loads the zone with a warning (check-names warn)"
+          + (count == 1 ? "" : ", here and at " + (count - 1) + " more record" + (count == 2 ? "" : "s"));
     }
   }
 
@@ -227,6 +283,9 @@ public final class MasterFileReader implements ZoneReader {
                   : read.firstOrigin != null ? read.firstOrigin : Canonical.name(startName);
       for (ZoneReadException e : skipped) {
         read.builder.notice(e.location(), "skipped: " + e.problem());
+      }
+      if (read.warned.count > 0) {
+        read.builder.notice(read.warned.at, read.warned.notice());
       }
       // Both paths add only what dnsjava prints, or (the fast path) printable ASCII it checked.
       read.builder.vouchAscii();
@@ -358,7 +417,8 @@ public final class MasterFileReader implements ZoneReader {
     var mark = builder.mark();
     // A record line is rarely shorter than this: room made once instead of grown by copies.
     builder.expect(bytes.length / 32);
-    Taker taker = new Taker(builder, path, read.placed, bytes.length);
+    // Its own count of warnings: a file the fast path declines is read again from the start.
+    Taker taker = new Taker(builder, path, read.placed, bytes.length, checkNames, new Warned());
     FastMasterReader.Result result = FastMasterReader.read(bytes, origin, defaultTtl, taker);
     if (result == null) {
       builder.rollback(mark);
@@ -368,6 +428,7 @@ public final class MasterFileReader implements ZoneReader {
       fastFiles.incrementAndGet();
       throw new ZoneReadException(new Location(path, taker.refusedLine), taker.refused);
     }
+    read.warned.addAll(taker.warned, 0);
     // As parseFile and add do for the dnsjava path: the first $ORIGIN and SOA owner seen win.
     if (read.firstOrigin == null && result.firstOrigin() != null) {
       read.firstOrigin = result.firstOrigin();
@@ -389,14 +450,23 @@ public final class MasterFileReader implements ZoneReader {
     final String path;
     final java.util.Set<RRsetKey> placed;
     final int bytes;
+    final CheckNames checkNames;
+    final Warned warned;
     String refused;
     int refusedLine;
 
     Taker(ZoneBuilder builder, String path, java.util.Set<RRsetKey> placed, int bytes) {
+      this(builder, path, placed, bytes, CheckNames.FAIL, new Warned());
+    }
+
+    Taker(
+        ZoneBuilder builder, String path, java.util.Set<RRsetKey> placed, int bytes, CheckNames checkNames, Warned warned) {
       this.builder = builder;
       this.path = path;
       this.placed = placed;
       this.bytes = bytes;
+      this.checkNames = checkNames;
+      this.warned = warned;
     }
 
     @Override
@@ -407,8 +477,11 @@ public final class MasterFileReader implements ZoneReader {
     @Override
     public void record(String name, Boolean ownerIsHost, String type, long ttl, String rdata, int line) {
       if (refused == null) {
-        refused = BindChecks.record(name, ownerIsHost, type, rdata);
+        refused = BindChecks.record(name, ownerIsHost, type, rdata, checkNames == CheckNames.FAIL);
         refusedLine = line;
+        if (refused == null && checkNames == CheckNames.WARN) {
+          warned.add(BindChecks.names(name, ownerIsHost, type, rdata), path, line);
+        }
       }
       if (type.equals("SOA") || type.equals("DS")) {
         placed.add(RRsetKey.of(name, type));
@@ -427,7 +500,7 @@ public final class MasterFileReader implements ZoneReader {
       Taker parent = this;
       class Second extends Taker implements FastMasterReader.Half {
         Second() {
-          super(second, parent.path, new java.util.LinkedHashSet<>(), 0);
+          super(second, parent.path, new java.util.LinkedHashSet<>(), 0, parent.checkNames, new Warned());
         }
 
         @Override
@@ -436,6 +509,7 @@ public final class MasterFileReader implements ZoneReader {
             parent.refused = refused;
             parent.refusedLine = refusedLine + lineOffset;
           }
+          parent.warned.addAll(warned, lineOffset);
           parent.placed.addAll(placed);
           try {
             parent.builder.addAll(second, lineOffset);
@@ -550,9 +624,14 @@ public final class MasterFileReader implements ZoneReader {
     String name = c.getName().toString();
     String type = Type.string(c.getType());
     String rdata = Canonical.rdataOf(c);
-    String problem = checkNames ? BindChecks.record(name, type, rdata) : BindChecks.type(type);
+    CheckNames mode = read.checkNames();
+    String problem =
+        checkNames ? BindChecks.record(name, null, type, rdata, mode == CheckNames.FAIL) : BindChecks.type(type);
     if (problem != null) {
       throw new ZoneReadException(where, problem);
+    }
+    if (checkNames && mode == CheckNames.WARN) {
+      read.warned.add(BindChecks.names(name, null, type, rdata), where.path(), where.line());
     }
     if (c.getType() == Type.SOA && read.soaOwner == null) {
       read.soaOwner = name;

@@ -30,11 +30,37 @@ public final class ZoneFiles {
   }
 
   private static Zone read(Source s, String origin) throws ZoneReadException {
-    return ZoneReader.forFormat(s.format).read(s.tree, s.path, origin);
+    return s.reader().read(s.tree, s.path, origin);
   }
 
-  /** Where a file named on the command line is read from, as what path, in which format. */
-  private record Source(SourceTree tree, String path, ZoneFormat format) {}
+  /**
+   * Where a file named on the command line is read from, as what path, in which format; for a
+   * master file, with what its server's check-names does.
+   */
+  private record Source(SourceTree tree, String path, ZoneFormat format, CheckNames checkNames) {
+    Source(SourceTree tree, String path, ZoneFormat format) {
+      this(tree, path, format, CheckNames.FAIL);
+    }
+
+    ZoneReader reader() {
+      return ZoneReader.forFormat(format, checkNames);
+    }
+
+    /**
+     * With check-names set as given (null: named's default); given for a file that is not a master
+     * file, it is refused, never dropped without a word.
+     */
+    Source checking(CheckNames given) throws ZoneReadException {
+      if (given == null) {
+        return this;
+      }
+      if (format != ZoneFormat.MASTER) {
+        throw new ZoneReadException(
+            new Location(path, 0), "--check-names is named's setting for master files; this file is read as " + format.word());
+      }
+      return new Source(tree, path, format, given);
+    }
+  }
 
   /** What {@code -} is called in messages and reports. */
   public static final String STDIN = "(standard input)";
@@ -100,17 +126,21 @@ public final class ZoneFiles {
    */
   public static Pair readPair(Path before, Path after, String origin, ZoneFormat forced)
       throws ZoneReadException {
-    return readPair(before.toString(), after.toString(), origin, forced, null);
+    return readPair(before.toString(), after.toString(), origin, forced, null, null);
   }
 
-  /** As {@link #readPair(Path, Path, String, ZoneFormat)}; either file may be {@code -}, read from {@code stdin}. */
-  public static Pair readPair(String beforeArg, String afterArg, String origin, ZoneFormat forced, InputStream stdin)
+  /**
+   * As {@link #readPair(Path, Path, String, ZoneFormat)}; either file may be {@code -}, read from
+   * {@code stdin}; master files read with {@code checkNames} (null: named's default, fail).
+   */
+  public static Pair readPair(
+      String beforeArg, String afterArg, String origin, ZoneFormat forced, InputStream stdin, CheckNames checkNames)
       throws ZoneReadException {
     if (beforeArg.equals("-") && afterArg.equals("-")) {
       throw new ZoneReadException(new Location(STDIN, 0), "OLD and NEW cannot both be standard input");
     }
-    Source s = source(afterArg, forced, stdin);
-    Source before = source(beforeArg, forced, stdin);
+    Source s = source(afterArg, forced, stdin).checking(checkNames);
+    Source before = source(beforeArg, forced, stdin).checking(checkNames);
     Location afterFile = new Location(s.path, 0);
     Background<Zone, ZoneReadException> old = background(before, origin);
     Zone a = null;
@@ -151,7 +181,7 @@ public final class ZoneFiles {
 
   /** OLD, what the change is judged against: leniently when it does not parse ({@link ZoneReader#readBase}). */
   private static Zone readBase(Source s, String origin) throws ZoneReadException {
-    return ZoneReader.readBase(ZoneReader.forFormat(s.format), s.tree, s.path, origin);
+    return ZoneReader.readBase(s.reader(), s.tree, s.path, origin);
   }
 
   private static boolean hasSoa(Zone z) {

@@ -50,17 +50,26 @@ public interface ZoneReader {
    * settings, which mean nothing to the other formats.
    */
   static ZoneReader of(ZoneFormat format, OctoDnsOptions octodns) {
-    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(octodns) : forFormat(format);
+    return of(format, octodns, CheckNames.FAIL);
+  }
+
+  /** As {@link #of(ZoneFormat, OctoDnsOptions)}; {@code checkNames} is for a master file's server. */
+  static ZoneReader of(ZoneFormat format, OctoDnsOptions octodns, CheckNames checkNames) {
+    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(octodns) : forFormat(format, checkNames);
   }
 
   static ZoneReader forFormat(ZoneFormat format) {
+    return forFormat(format, CheckNames.FAIL);
+  }
+
+  static ZoneReader forFormat(ZoneFormat format, CheckNames checkNames) {
     switch (format) {
       case OCTODNS:
         return new OctoDnsYamlReader();
       case ROUTE53:
         return new Route53JsonReader();
       default:
-        return new MasterFileReader();
+        return new MasterFileReader(checkNames);
     }
   }
 }

@@ -109,6 +109,50 @@ class CheckCommandTest {
             + " or the merge-request label <code>zonegate-allow:address-emptied</code>");
   }
 
+  /**
+   * A zone whose server loads names check-names finds (named.conf: check-names primary warn) says
+   * so in the config: the change is judged on its merits, with a notice; named's default refuses.
+   */
+  @Test
+  void checkNamesIsWhatTheZonesServerDoes() throws Exception {
+    git.write("zones/example.net.zone", NET + "build_01 A 93.184.215.90\n");
+    git.commit("a build host");
+    Cli refused = check("--base", base);
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.out()).contains("block   zone-parse-error example.net.")
+        .contains("owner build_01.example.net. is not a host name, which a A record needs (letters, digits, inner hyphens);"
+            + " named refuses it (check-names)");
+    git.write("zonegate.yaml", CONFIG + "    checkNames: warn\n");
+    git.commit("the zone's server warns");
+    Cli warned = check("--base", base, "--format", "json");
+    assertThat(warned.exit()).as(warned.err() + warned.out()).isZero();
+    JsonNode report = json(warned);
+    assertThat(report.get("verdict").asString()).isEqualTo("pass");
+    assertThat(report.get("notices").toString())
+        .contains("zones/example.net.zone")
+        .contains("owner build_01.example.net. is not a host name")
+        .contains("named loads the zone with a warning (check-names warn)");
+    git.write("zonegate.yaml", CONFIG + "    checkNames: ignore\n");
+    git.commit("the zone's server ignores names");
+    Cli ignored = check("--base", base, "--format", "json");
+    assertThat(ignored.exit()).isZero();
+    assertThat(json(ignored).get("notices").toString()).doesNotContain("check-names");
+  }
+
+  /** A live snapshot is what is served, as it is: check-names, a rule for loading a file, is not applied to it. */
+  @Test
+  void aLiveSnapshotIsNotHeldToCheckNames() throws Exception {
+    git.write("zonegate.yaml", CONFIG + "    live: { snapshot: live/example.net.zone }\n")
+        .write("live/example.net.zone", NET + "build_01 A 93.184.215.90\n");
+    git.commit("live as exported");
+    String at = git.git("rev-parse", "HEAD").trim();
+    git.write("zones/example.net.zone", NET + "mail A 93.184.215.81\n");
+    git.commit("a mail host");
+    Cli r = check("--base", at, "--format", "json");
+    assertThat(r.exit()).as(r.err() + r.out()).isIn(0, 1);
+    assertThat(json(r).get("changes").toString()).contains("build_01.example.net.").contains("mail.example.net.");
+  }
+
   @Test
   void onlyChangedZonesAreRead() throws Exception {
     git.write("zones/example.net.zone", NET + "mail A 93.184.215.81\n");

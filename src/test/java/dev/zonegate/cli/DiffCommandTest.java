@@ -44,6 +44,31 @@ class DiffCommandTest {
         .contains("allowed by --allow address-emptied:db.us-east-1");
   }
 
+  /**
+   * {@code --check-names} says what the server loading the files does with a name check-names
+   * finds; a value it does not know, or given for a file that is not a master file, is exit 2.
+   */
+  @Test
+  void checkNamesTakesTheServersSettingAndRefusesWhatCannotApply() {
+    String dir = "testdata/scenarios/check-names-warn-keeps-underscore-hosts/";
+    Cli byDefault = Cli.run("diff", dir + "old.zone", dir + "new.zone");
+    assertThat(byDefault.exit()).isEqualTo(1);
+    assertThat(byDefault.out()).contains("block   zone-parse-error example.com.");
+    Cli warn = Cli.run("diff", dir + "old.zone", dir + "new.zone", "--check-names", "warn");
+    assertThat(warn.exit()).isZero();
+    assertThat(warn.err()).contains("new.zone:11: owner build_01.example.com. is not a host name, which a A record needs"
+        + " (letters, digits, inner hyphens); named loads the zone with a warning (check-names warn), here and at 2 more records");
+    Cli ignore = Cli.run("diff", dir + "old.zone", dir + "new.zone", "--check-names=ignore");
+    assertThat(ignore.exit()).isZero();
+    assertThat(ignore.err()).isEmpty();
+    Cli unknown = Cli.run("diff", dir + "old.zone", dir + "new.zone", "--check-names", "off");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("zonegate: error: unknown check-names setting 'off' (expected fail, warn or ignore)\n");
+    Cli yaml = Cli.run("diff", dir + "old.zone", dir + "new.zone", "--format-in", "octodns", "--check-names", "warn");
+    assertThat(yaml.exit()).isEqualTo(2);
+    assertThat(yaml.err()).contains("--check-names is named's setting for master files; this file is read as octodns");
+  }
+
   @Test
   void anAllowForAnotherNameDoesNotAllow() {
     assertThat(Cli.run("diff", LIVE, PROPOSED, "--allow", "address-emptied:api", "--allow", "dangling-reference").exit())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zonegate.testing.Require;
+import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.ZoneFormat;
@@ -162,7 +163,24 @@ class ConfigLoaderTest {
   void anUnknownZoneKeyIsNamedWithTheZone() {
     assertThat(zonegateError(zone("    critcal: [ api ]\n")))
         .isEqualTo(
-            "zonegate.yaml:4: zone 'example.com.': unknown key 'critcal' (a zone takes name, file, format, critical, live)");
+            "zonegate.yaml:4: zone 'example.com.': unknown key 'critcal' (a zone takes name, file, format, critical, live, checkNames)");
+  }
+
+  @Test
+  void checkNamesIsNamedsDefaultUnlessTheZoneSaysWhatItsServerDoes() throws Exception {
+    assertThat(zonegate(zone("")).zones().get(0).checkNames()).isEqualTo(CheckNames.FAIL);
+    assertThat(zonegate(zone("    checkNames: warn\n")).zones().get(0).checkNames()).isEqualTo(CheckNames.WARN);
+    assertThat(zonegate(zone("    checkNames: ignore\n")).zones().get(0).checkNames()).isEqualTo(CheckNames.IGNORE);
+    assertThat(zonegate(zone("    format: master\n    checkNames: fail\n")).zones().get(0).checkNames()).isEqualTo(CheckNames.FAIL);
+    assertThat(zonegateError(zone("    checkNames: off\n")))
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.': checkNames: 'off' is not one of fail, warn, ignore");
+    // A setting that cannot apply is refused, not dropped: check-names is named's.
+    assertThat(zonegateError("zones:\n  - name: example.com.\n    file: zones/example.com.yaml\n    checkNames: ignore\n"))
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.': checkNames is named's setting for master files;"
+            + " zones/example.com.yaml is read as octodns");
+    assertThat(zonegateError(zone("    format: route53\n    checkNames: warn\n")))
+        .isEqualTo("zonegate.yaml:5: zone 'example.com.': checkNames is named's setting for master files;"
+            + " zones/example.com.zone is read as route53");
   }
 
   @Test

@@ -63,6 +63,19 @@ class BindDifferentialTest {
     }
   }
 
+  /**
+   * Known differences that only show when check-names lets a name through ({@code warn},
+   * {@code ignore}): named then reaches a problem its default check-names refuses first.
+   */
+  static final Map<String, String> KNOWN_WHEN_NAMES_PASS = new TreeMap<>();
+
+  static {
+    // An owner such as z0_\-a9. (absolute, outside the zone): refused for its underscore first,
+    // then, under warn or ignore, dropped by named with a warning, refused by zonegate.
+    KNOWN_WHEN_NAMES_PASS.put("gen-name/30", OUT_OF_ZONE);
+    KNOWN_WHEN_NAMES_PASS.put("gen-name/65", OUT_OF_ZONE);
+  }
+
   static {
     known(OUT_OF_ZONE, "origin/outside", "include/origin-outside", "include/outside-zone", "generate/6",
         "generate/36", "name/root-owner", "name/out-of-zone", "name/out-of-zone-txt", "name/parent",
@@ -109,9 +122,81 @@ class BindDifferentialTest {
 
   @Test
   void zonegateReadsMasterFilesAsNamedCheckzoneDoes() throws Exception {
+    agreeOnTheCorpus(CheckNames.FAIL);
+  }
+
+  /**
+   * A server set to {@code check-names primary ignore} loads the names named's default refuses;
+   * zonegate, told so, reads every case as {@code named-checkzone -k ignore} does, with the same
+   * known differences.
+   */
+  @Test
+  void withCheckNamesIgnoreZonegateReadsTheCorpusAsNamedCheckzoneDoes() throws Exception {
+    agreeOnTheCorpus(CheckNames.IGNORE);
+  }
+
+  /**
+   * Under {@code check-names primary warn} named loads what check-names finds and warns: each case
+   * zonegate refuses by check-names alone loads under {@code named-checkzone -k warn} and reads in
+   * zonegate told so, with the same records, and with one notice naming the first such record.
+   */
+  @Test
+  void withCheckNamesWarnWhatCheckNamesFindsLoadsWithANotice() throws Exception {
+    NamedCheckzone named = NamedCheckzone.require();
+    List<BindCorpus.Case> cases = new ArrayList<>();
+    for (BindCorpus.Case c : BindCorpus.all()) {
+      Path caseDir = dir.resolve("fail-" + cases.size());
+      write(c, caseDir);
+      try {
+        new MasterFileReader().read(new DirectoryTree(caseDir), "zone.db", BindCorpus.ORIGIN);
+      } catch (ZoneReadException e) {
+        if (e.problem().endsWith(BindChecks.REFUSED)) {
+          cases.add(c);
+        }
+      }
+    }
+    assertThat(cases).as("cases zonegate refuses by check-names").hasSizeGreaterThan(10);
+    List<String> wrong = new ArrayList<>();
+    int loaded = 0;
+    for (int i = 0; i < cases.size(); i++) {
+      BindCorpus.Case c = cases.get(i);
+      Path caseDir = dir.resolve("warn-" + i);
+      Outcome o = one(named, c, caseDir, CheckNames.WARN);
+      String d = o.disagreement();
+      if (d != null && !knownUnder(CheckNames.WARN).containsKey(c.id())) {
+        wrong.add(c.id() + ": " + d);
+      }
+      if (d != null || !o.namedAccepts()) {
+        continue; // refused by both for something else (an SOA below the apex), or a known difference
+      }
+      loaded++;
+      Zone z = new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, true, CheckNames.WARN)
+          .read(new DirectoryTree(caseDir), "zone.db", BindCorpus.ORIGIN);
+      if (z.notices().stream().noneMatch(n -> n.message().contains("(check-names warn)") && n.location().line() > 0)) {
+        wrong.add(c.id() + ": no check-names notice with a line: " + z.notices());
+      }
+    }
+    System.out.printf(
+        "BIND differential, check-names warn: %d cases zonegate refuses by check-names, %d of them load under warn%n",
+        cases.size(), loaded);
+    assertThat(wrong).as("check-names warn cases").isEmpty();
+    assertThat(loaded).as("cases that load under warn").isGreaterThan(10);
+  }
+
+  /** The known differences under a check-names setting. */
+  static Map<String, String> knownUnder(CheckNames checkNames) {
+    Map<String, String> known = new TreeMap<>(KNOWN);
+    if (checkNames != CheckNames.FAIL) {
+      known.putAll(KNOWN_WHEN_NAMES_PASS);
+    }
+    return known;
+  }
+
+  private void agreeOnTheCorpus(CheckNames checkNames) throws Exception {
     NamedCheckzone named = NamedCheckzone.require();
     List<BindCorpus.Case> cases = BindCorpus.all();
-    List<Outcome> outcomes = run(named, cases);
+    List<Outcome> outcomes = run(named, cases, checkNames);
+    Map<String, String> known = knownUnder(checkNames);
     List<String> unexpected = new ArrayList<>();
     TreeSet<String> stillDiffer = new TreeSet<>();
     int agree = 0;
@@ -121,31 +206,31 @@ class BindDifferentialTest {
         agree++;
         continue;
       }
-      if (KNOWN.containsKey(o.c().id())) {
+      if (known.containsKey(o.c().id())) {
         stillDiffer.add(o.c().id());
         continue;
       }
       unexpected.add(o.c().id() + ": " + d + "\n    " + o.c().text().replace("\n", "\n    "));
     }
-    TreeSet<String> stale = new TreeSet<>(KNOWN.keySet());
+    TreeSet<String> stale = new TreeSet<>(known.keySet());
     stale.removeAll(stillDiffer);
     System.out.printf(
-        "BIND differential: %d cases, %d agree with named-checkzone, %d known differences, %d"
+        "BIND differential (check-names %s): %d cases, %d agree with named-checkzone, %d known differences, %d"
             + " unexpected%n",
-        outcomes.size(), agree, stillDiffer.size(), unexpected.size());
+        checkNames.word(), outcomes.size(), agree, stillDiffer.size(), unexpected.size());
     unexpected.forEach(System.out::println);
     assertThat(unexpected).as("disagreements with named-checkzone not in KNOWN").isEmpty();
     assertThat(stale).as("KNOWN entries that agree now (remove them from the list and the doc)").isEmpty();
   }
 
-  private List<Outcome> run(NamedCheckzone named, List<BindCorpus.Case> cases) throws Exception {
+  private List<Outcome> run(NamedCheckzone named, List<BindCorpus.Case> cases, CheckNames checkNames) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<Outcome>> futures = new ArrayList<>();
       for (int i = 0; i < cases.size(); i++) {
         BindCorpus.Case c = cases.get(i);
         Path caseDir = dir.resolve(String.valueOf(i));
-        futures.add(pool.submit(() -> one(named, c, caseDir)));
+        futures.add(pool.submit(() -> one(named, c, caseDir, checkNames)));
       }
       List<Outcome> out = new ArrayList<>();
       for (Future<Outcome> f : futures) {
@@ -158,25 +243,23 @@ class BindDifferentialTest {
   }
 
   static Outcome one(NamedCheckzone named, BindCorpus.Case c, Path caseDir) throws Exception {
-    Files.createDirectories(caseDir);
-    Files.write(caseDir.resolve("zone.db"), c.text().getBytes(StandardCharsets.UTF_8));
-    for (Map.Entry<String, String> f : c.files().entrySet()) {
-      Path p = caseDir.resolve(f.getKey());
-      Files.createDirectories(p.getParent());
-      Files.write(p, f.getValue().getBytes(StandardCharsets.UTF_8));
-    }
-    NamedCheckzone.Verdict v = named.check(caseDir, "zone.db", BindCorpus.ORIGIN);
+    return one(named, c, caseDir, CheckNames.FAIL);
+  }
+
+  static Outcome one(NamedCheckzone named, BindCorpus.Case c, Path caseDir, CheckNames checkNames) throws Exception {
+    write(c, caseDir);
+    NamedCheckzone.Verdict v = named.check(caseDir, "zone.db", BindCorpus.ORIGIN, checkNames);
     DirectoryTree tree = new DirectoryTree(caseDir);
     String fast = null;
     String ref = null;
     Zone zone = null;
     try {
-      zone = new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, true).read(tree, "zone.db", BindCorpus.ORIGIN);
+      zone = new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, true, checkNames).read(tree, "zone.db", BindCorpus.ORIGIN);
     } catch (ZoneReadException e) {
       fast = describe(e);
     }
     try {
-      new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, false).read(tree, "zone.db", BindCorpus.ORIGIN);
+      new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, false, checkNames).read(tree, "zone.db", BindCorpus.ORIGIN);
     } catch (ZoneReadException e) {
       ref = describe(e);
     }
@@ -185,6 +268,17 @@ class BindDifferentialTest {
       content = compareContent(v.dump(), zone);
     }
     return new Outcome(c, v, fast, ref, content);
+  }
+
+  /** The case's zone.db and the files it includes, in {@code caseDir}. */
+  static void write(BindCorpus.Case c, Path caseDir) throws IOException {
+    Files.createDirectories(caseDir);
+    Files.write(caseDir.resolve("zone.db"), c.text().getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<String, String> f : c.files().entrySet()) {
+      Path p = caseDir.resolve(f.getKey());
+      Files.createDirectories(p.getParent());
+      Files.write(p, f.getValue().getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /** The error as zonegate reports it; one without a line in the file is itself a disagreement. */

@@ -300,6 +300,35 @@ class FastMasterReaderTest {
     assertThat(taken(texts.get(5), "example.com.", -1)).startsWith("refused owner b_c.example.com. is not a host name").contains(" at 5\n");
   }
 
+  /**
+   * Under check-names warn nothing is refused, and the halves count what named warns about as one
+   * pass does: the first such record (its line) and how many, cut at every line.
+   */
+  @Test
+  void underCheckNamesWarnTheHalvesCountWhatOnePassCounts() throws Exception {
+    String text = "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 1 2 3 4 5\na A 192.0.2.1\nb_c A 192.0.2.2\n"
+        + "d MX 10 m_x\ne A 192.0.2.3\n_srv._tcp SRV 0 0 1 t_x.example.net.\nf A 192.0.2.4\ng_h AAAA ::1\n";
+    String onePass = warned(text, -1);
+    assertThat(onePass).isEqualTo("refused null, 4 warned, first at 5: owner b_c.example.com. is not a host name,"
+        + " which a A record needs (letters, digits, inner hyphens)");
+    int before = FastMasterReader.HALVES.get();
+    for (int k = text.indexOf('\n') + 1; k > 0 && k < text.length(); k = text.indexOf('\n', k) + 1) {
+      assertThat(warned(text, k)).as("cut at %d", k).isEqualTo(onePass);
+    }
+    assertThat(FastMasterReader.HALVES.get()).isGreaterThan(before);
+  }
+
+  private static String warned(String text, int split) throws Exception {
+    ZoneBuilder builder = ZoneBuilder.deferred();
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    MasterFileReader.Warned warned = new MasterFileReader.Warned();
+    MasterFileReader.Taker taker = new MasterFileReader.Taker(
+        builder, "t.zone", new java.util.LinkedHashSet<>(), bytes.length, CheckNames.WARN, warned);
+    int head = text.indexOf('\n', text.indexOf("$TTL")) + 1;
+    assertThat(FastMasterReader.read(bytes, Name.fromString("example.com."), -1, taker, split, head, true)).isNotNull();
+    return "refused " + taker.refused + ", " + warned.count + " warned, first at " + warned.at.line() + ": " + warned.first;
+  }
+
   @Test
   void aLargeFileCutsAtAnOwnerLinePastTheMiddle() {
     byte[] b = ("$TTL 300\n" + "a A 192.0.2.1\n".repeat(100) + "  AAAA 2001:db8::1\n; c\n$TTL 60\nz A 192.0.2.9\n")

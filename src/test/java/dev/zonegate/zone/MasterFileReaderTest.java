@@ -3,6 +3,8 @@ package dev.zonegate.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Notice;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import dev.zonegate.testing.Bounded;
@@ -62,6 +64,52 @@ class MasterFileReaderTest {
           "host A 192.0.2.77",
           "$GENERATE 1-3 dyn$ A 10.0.0.$",
           "");
+
+  private static final String NAMES =
+      "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 hostmaster 1 7200 900 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n"
+          + "build_01 A 192.0.2.7\nmail MX 10 mx_1\nmx_1 A 192.0.2.8\n";
+
+  /**
+   * check-names as the zone's server has it: named's default refuses the first name it finds; warn
+   * loads the zone with one notice (the first such record, its line, how many); ignore loads it
+   * silently. The same on the fast path and on dnsjava's (a {@code $GENERATE} makes the fast path
+   * decline the file after it has met the names, and they are not counted twice).
+   */
+  @Test
+  void checkNamesFailsWarnsOrIsIgnoredAsTheZonesServerHasIt() throws Exception {
+    String declined = NAMES + "$GENERATE 1-2 gen$ A 192.0.2.$\n";
+    for (String text : List.of(NAMES, declined)) {
+      write("names.zone", text);
+      DirectoryTree tree = new DirectoryTree(dir);
+      for (boolean fast : List.of(true, false)) {
+        String path = fast ? "fast path" : "dnsjava path";
+        MasterFileReader fail = new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, fast, CheckNames.FAIL);
+        assertThatThrownBy(() -> fail.read(tree, "names.zone", null))
+            .as(path)
+            .isInstanceOfSatisfying(ZoneReadException.class, e -> {
+              assertThat(e.location().line()).isEqualTo(6);
+              assertThat(e.problem()).isEqualTo("owner build_01.example.com. is not a host name, which a A record needs"
+                  + " (letters, digits, inner hyphens); named refuses it (check-names)");
+            });
+        Zone warned = new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, fast, CheckNames.WARN)
+            .read(tree, "names.zone", null);
+        assertThat(warned.notices()).as(path).containsExactly(new Notice(new Location("names.zone", 6),
+            "owner build_01.example.com. is not a host name, which a A record needs (letters, digits, inner hyphens);"
+                + " named loads the zone with a warning (check-names warn), here and at 2 more records"));
+        Zone ignored = new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, fast, CheckNames.IGNORE)
+            .read(tree, "names.zone", null);
+        assertThat(ignored.notices()).as(path).isEmpty();
+        assertThat(ignored.sets()).as(path).isEqualTo(warned.sets());
+        assertThat(ignored.get("build_01.example.com.", "A").rdata()).containsExactly("192.0.2.7");
+        assertThat(ignored.get("mail.example.com.", "MX").rdata()).containsExactly("10 mx_1.example.com.");
+      }
+    }
+    // What check-names does not cover is refused whatever the setting: an NS at a wildcard owner.
+    write("wild.zone", NAMES + "*.sub NS ns1\n");
+    DirectoryTree tree = new DirectoryTree(dir);
+    assertThatThrownBy(() -> new MasterFileReader(CheckNames.IGNORE).read(tree, "wild.zone", null))
+        .hasMessageContaining("an NS record cannot have a wildcard owner");
+  }
 
   @Test
   void readsDirectivesRelativeNamesParenthesesAndEscapes() throws Exception {

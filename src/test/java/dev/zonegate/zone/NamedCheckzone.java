@@ -66,10 +66,20 @@ public final class NamedCheckzone {
    * {@link Verdict#dump} is the zone in named's canonical text form ({@code -D}).
    */
   public Verdict check(Path dir, String file, String origin) throws IOException, InterruptedException {
+    return check(dir, file, origin, CheckNames.FAIL);
+  }
+
+  /**
+   * As {@link #check(Path, String, String)} for a server whose {@code check-names primary} is
+   * {@code checkNames} ({@code -k}) instead of named's default.
+   */
+  public Verdict check(Path dir, String file, String origin, CheckNames checkNames)
+      throws IOException, InterruptedException {
     Path dump = Files.createTempFile(dir, "named-dump", ".txt");
     List<String> cmd = new ArrayList<>();
     cmd.add(program.toString());
     cmd.addAll(NAMED_DEFAULTS);
+    cmd.set(cmd.indexOf("-k") + 1, checkNames.word());
     cmd.addAll(List.of("-D", "-o", dump.toString(), origin, file));
     Process p =
         new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
