@@ -38,11 +38,11 @@ import tools.jackson.databind.JsonNode;
  * secret refused). An octoDNS config has no rule packs: the default pack applies.
  *
  * <p>A zone zonegate cannot read is an error naming it, never skipped, so nothing passes
- * unchecked: no YamlProvider among its sources, a directory or shared file taken from a secret
- * handler ({@code env/VAR}), or a split directory ({@code SplitYamlProvider}, or YamlProvider with
- * {@code split_extension}: one YAML file per record set, which the zone readers do not assemble
- * yet). Another source beside a YamlProvider (Route 53, {@code auto-arpa}, ...) is a notice on the
- * zone: its records are not seen.
+ * unchecked: no YamlProvider among its sources, or a directory, shared file or split extension
+ * taken from a secret handler ({@code env/VAR}). Split directories ({@code split_extension}, or the
+ * deprecated {@code SplitYamlProvider}) are read file by file ({@link OctoDnsSources}). Another
+ * source beside a YamlProvider (Route 53, {@code auto-arpa}, ...) is a notice on the zone: its
+ * records are not seen.
  *
  * <p>A dynamic entry ({@code '*'}, {@code '*.arpa.'}: any key starting with {@code *}) stands for
  * the zones its sources list when octoDNS runs ({@code Manager._preprocess_zones}): for a
@@ -114,8 +114,8 @@ final class OctoDnsConfig {
   private record Dynamic(String key, Spec spec, List<Lister> listers, String glob, Pattern regex, String at)
       implements Entry {}
 
-  /** A YamlProvider's {@code list_zones}: the zone files of its directory. */
-  private record Lister(String id, String directory, boolean disableZonefile) {}
+  /** A YamlProvider's {@code list_zones}: the zone files of its directory, and its split directories. */
+  private record Lister(String id, String directory, boolean disableZonefile, String split) {}
 
   /** A source zonegate cannot read, and where the zone names it. */
   private record Unseen(String id, String cls, Location where) {}
@@ -313,10 +313,14 @@ final class OctoDnsConfig {
     return zones;
   }
 
-  /** YamlProvider.list_zones: the files of the directory ending in {@code .yaml}, with two dots or more. */
+  /**
+   * YamlProvider.list_zones: with a split extension, the directories whose names end in it (less
+   * all of it but its first character: {@code example.com.tst} lists {@code example.com.}); unless
+   * {@code disable_zonefile}, the files ending in {@code .yaml} with two dots or more.
+   */
   private Set<String> list(Lister l, Dynamic d, SourceTree tree, boolean base) throws ConfigException {
     Set<String> out = new TreeSet<>(SourceTree.CODE_POINT_ORDER);
-    if (l.disableZonefile()) {
+    if (l.disableZonefile() && l.split() == null) {
       return out;
     }
     String dir = l.directory().isEmpty() ? "." : l.directory();
@@ -340,7 +344,11 @@ final class OctoDnsConfig {
     }
     for (Map.Entry<String, SourceTree.Kind> f : files.entrySet()) {
       String name = f.getKey();
-      if (f.getValue() == SourceTree.Kind.FILE && name.endsWith(".yaml") && name.chars().filter(c -> c == '.').count() >= 2) {
+      if (l.split() != null && f.getValue() == SourceTree.Kind.DIRECTORY && name.endsWith(l.split())) {
+        out.add(name.substring(0, name.length() - (l.split().length() - 1)));
+      }
+      if (!l.disableZonefile()
+          && f.getValue() == SourceTree.Kind.FILE && name.endsWith(".yaml") && name.chars().filter(c -> c == '.').count() >= 2) {
         out.add(name.substring(0, name.length() - 4));
       }
     }
@@ -401,15 +409,7 @@ final class OctoDnsConfig {
       }
       String cls = p.isObject() ? p.path("class").asString("") : "";
       seen.add(src + " (" + (cls.isEmpty() ? "no class" : cls) + ")");
-      boolean split = cls.equals(SPLIT_PROVIDER)
-          || (cls.equals(YAML_PROVIDER) && p.hasNonNull("split_extension") && truthy(p.get("split_extension")));
-      if (split) {
-        throw doc.error(
-            srcAt,
-            label + "source '" + src + "' reads a split directory (one YAML file per record set), which zonegate"
-                + " does not support yet; use YamlProvider zone files");
-      }
-      if (!cls.equals(YAML_PROVIDER)) {
+      if (!cls.equals(YAML_PROVIDER) && !cls.equals(SPLIT_PROVIDER)) {
         if (dynamic) {
           throw doc.error(
               srcAt,
@@ -420,9 +420,9 @@ final class OctoDnsConfig {
         unseen.add(new Unseen(src, cls.isEmpty() ? "no class" : cls, doc.at(srcAt)));
         continue;
       }
-      OctoDnsSources.Source s = source(label, src, p, z, at, srcAt);
-      listers.add(new Lister(src, s.directory(), s.disableZonefile()));
-      if (s.disableZonefile() && s.shared() == null) {
+      OctoDnsSources.Source s = source(label, src, p, z, at, srcAt, cls.equals(SPLIT_PROVIDER));
+      listers.add(new Lister(src, s.directory(), s.disableZonefile(), s.split()));
+      if (s.disableZonefile() && s.shared() == null && s.split() == null) {
         if (s.ignoreMissingZones()) {
           continue; // it reads no file and minds none missing: it adds nothing
         }
@@ -445,11 +445,35 @@ final class OctoDnsConfig {
     return new Spec(yaml, unseen, yaml.isEmpty() ? List.of() : listers, lenient, lenientAt, doc.at(at), live);
   }
 
-  /** One YamlProvider source: where its files are and how it reads them. */
-  private OctoDnsSources.Source source(String label, String src, JsonNode p, JsonNode z, String at, String srcAt)
+  /**
+   * One YamlProvider source: where its files are and how it reads them. A SplitYamlProvider
+   * ({@code splitProvider}, deprecated in octoDNS 1.x) is a YamlProvider whose {@code extension}
+   * (default {@code .}) is its split extension, and which never reads a zone file.
+   */
+  private OctoDnsSources.Source source(
+      String label, String src, JsonNode p, JsonNode z, String at, String srcAt, boolean splitProvider)
       throws ConfigException {
     String pat = "/providers" + ConfigDoc.segment(src);
     String directory = directory(label, src, p);
+    String split = null;
+    String splitKey = splitProvider ? "extension" : "split_extension";
+    JsonNode se = p.get(splitKey);
+    if (splitProvider && (se == null || se.isNull())) {
+      split = ".";
+    } else if (se != null && truthy(se)) {
+      if (!se.isString()) {
+        throw doc.error(
+            pat + "/" + splitKey,
+            label + "provider '" + src + "' " + splitKey + " is the end of the split directory's name (such as '.'),"
+                + " a string");
+      }
+      split = se.asString();
+      secret(pat + "/" + splitKey, label, src, "split extension", split);
+      if (split.contains("/") || split.contains("\\")) {
+        throw doc.error(pat + "/" + splitKey, label + "provider '" + src + "' " + splitKey + " '" + split
+            + "' names another directory; zonegate reads split directories inside the provider's own");
+      }
+    }
     String shared = null;
     JsonNode sf = p.get("shared_filename");
     if (sf != null && truthy(sf)) {
@@ -473,7 +497,9 @@ final class OctoDnsConfig {
         directory,
         options(p, src, z, at, label),
         shared,
-        flag(p, "disable_zonefile", false, pat, label),
+        split,
+        // SplitYamlProvider sets disable_zonefile itself, whatever the config says.
+        splitProvider || flag(p, "disable_zonefile", false, pat, label),
         flag(p, "ignore_missing_zones", false, pat, label),
         doc.at(srcAt));
   }

@@ -68,6 +68,14 @@ public record ZoneConfig(
     return sources != null ? sources.paths() : List.of(file);
   }
 
+  /**
+   * The split directories of an octoDNS zone ({@code split_extension}), both spellings: a change to
+   * any {@code .yaml} file directly in one changes the zone. None for other zones.
+   */
+  public List<String> splitDirectories() {
+    return sources != null ? sources.splitDirectories() : List.of();
+  }
+
   /** True when the zone has a file in {@code tree}: when it does not, the zone is not there. */
   public boolean existsIn(SourceTree tree) {
     return sources != null ? sources.existsIn(tree) : tree.exists(file);

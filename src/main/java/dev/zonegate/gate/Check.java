@@ -22,6 +22,7 @@ import dev.zonegate.util.Background;
 import dev.zonegate.util.Timings;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.MemoryTree;
+import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.RecordingTree;
 import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneReadException;
@@ -320,10 +321,28 @@ public final class Check {
           return true;
         }
       }
+      for (String dir : z.splitDirectories()) {
+        for (String c : changed) {
+          if (OctoDnsSources.inSplitDirectory(c, dir)) {
+            return true; // a file of the split directory added, changed or removed
+          }
+        }
+      }
     }
     try {
       boolean includes = false;
-      for (String p : headZone.paths()) {
+      List<String> files = new ArrayList<>(headZone.paths());
+      for (String dir : headZone.splitDirectories()) {
+        java.util.SortedMap<String, SourceTree.Kind> listing = head.list(dir);
+        if (listing != null) {
+          for (String name : listing.keySet()) {
+            if (OctoDnsSources.inSplitDirectory(dir + "/" + name, dir)) {
+              files.add(dir + "/" + name);
+            }
+          }
+        }
+      }
+      for (String p : files) {
         Boolean mentions = scanned.get(p);
         if (mentions == null) {
           try {

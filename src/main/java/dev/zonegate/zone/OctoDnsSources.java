@@ -14,8 +14,10 @@ import java.util.SortedMap;
  *
  * <p>A source reads, in its directory, the zone file ({@code <zone name>yaml}: the UTF-8 spelling
  * of an international name when that file exists, else the IDNA one; both at once is an error),
- * unless {@code disable_zonefile}, and its {@code shared_filename}, if any, a file whose records
- * go into every zone the source fills; the two are read in the order of their paths. A source
+ * unless {@code disable_zonefile}; with a {@code split_extension}, every {@code .yaml} file of the
+ * zone's split directory ({@code <zone name without its dot><extension>}, spelled as the zone file
+ * is); and its {@code shared_filename}, if any, a file whose records go into every zone the source
+ * fills; all of them are read in the order of their paths. A source
  * that finds no file fails octoDNS's run ({@code no YAMLs found}) unless {@code
  * ignore_missing_zones}. Records of a later file add to the zone; a record already there is a
  * duplicate unless the reading provider has {@code populate_should_replace}, when it replaces it.
@@ -31,6 +33,8 @@ public final class OctoDnsSources {
    * @param directory its directory, repository-relative and normalized ({@code ""}: the root)
    * @param options the settings it reads files with
    * @param shared its {@code shared_filename} as written (relative to {@code directory}), or null
+   * @param split its {@code split_extension} ({@code SplitYamlProvider}'s {@code extension}): the
+   *     zone's records are also in the {@code .yaml} files of a directory of their own; null: none
    * @param disableZonefile its {@code disable_zonefile}: the zone file is not read
    * @param ignoreMissingZones its {@code ignore_missing_zones}: finding no file is not an error
    * @param where where the zone names it among its sources
@@ -40,6 +44,7 @@ public final class OctoDnsSources {
       String directory,
       OctoDnsOptions options,
       String shared,
+      String split,
       boolean disableZonefile,
       boolean ignoreMissingZones,
       Location where) {
@@ -114,7 +119,9 @@ public final class OctoDnsSources {
 
   /**
    * Every file whose change can change the zone, whether it exists or not: each source's zone file
-   * in both spellings and its shared file. (Files these include are found by reading them.)
+   * in both spellings and its shared file; and for a split source its split directory in both
+   * spellings, whose {@code .yaml} files ({@link #splitDirectories}) count too. (Files these
+   * include are found by reading them.)
    */
   public List<String> paths() {
     LinkedHashSet<String> out = new LinkedHashSet<>();
@@ -122,6 +129,10 @@ public final class OctoDnsSources {
       if (!s.disableZonefile()) {
         addPath(out, s.path(decoded + "yaml"));
         addPath(out, s.path(zone + "yaml"));
+      }
+      if (s.split() != null) {
+        addPath(out, splitDirectory(s, decoded));
+        addPath(out, splitDirectory(s, zone));
       }
       if (s.shared() != null) {
         addPath(out, s.path(s.shared()));
@@ -131,6 +142,29 @@ public final class OctoDnsSources {
       throw new IllegalStateException("a source with no file to read");
     }
     return new ArrayList<>(out);
+  }
+
+  /** The split directories the zone's records may be in, both spellings; none without a split source. */
+  public List<String> splitDirectories() {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (Source s : sources) {
+      if (s.split() != null) {
+        addPath(out, splitDirectory(s, decoded));
+        addPath(out, splitDirectory(s, zone));
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Whether {@code path} is a file octoDNS reads from {@code directory}: one of its {@code .yaml} files. */
+  public static boolean inSplitDirectory(String path, String directory) {
+    int slash = path.lastIndexOf('/');
+    return slash == directory.length() && path.startsWith(directory) && path.endsWith(".yaml");
+  }
+
+  /** {@code YamlProvider._split_sources}'s directory for the zone spelled {@code name}. */
+  private static String splitDirectory(Source s, String name) {
+    return s.path(name.substring(0, name.length() - 1) + s.split());
   }
 
   private static void addPath(LinkedHashSet<String> out, String p) {
@@ -177,6 +211,9 @@ public final class OctoDnsSources {
         names.add(idna);
       }
     }
+    if (s.split() != null) {
+      names.addAll(splitFiles(tree, s));
+    }
     if (s.shared() != null) {
       names.add(s.shared()); // read whether it is there or not: octoDNS opens it, and fails without it
     }
@@ -187,6 +224,56 @@ public final class OctoDnsSources {
       out.add(s.path(n));
     }
     return out;
+  }
+
+  /**
+   * {@code YamlProvider._split_sources}: the names (relative to the source's directory) of the
+   * {@code .yaml} entries of the zone's split directory, the UTF-8 spelling's when it is there, else
+   * the IDNA one's; both at once is an error, as in octoDNS. Subdirectories are not read; one whose
+   * name ends in {@code .yaml} is an error, as octoDNS fails opening it.
+   */
+  private List<String> splitFiles(SourceTree tree, Source s) throws ZoneReadException {
+    String utf8 = splitDirectory(s, decoded);
+    String idna = splitDirectory(s, zone);
+    String dir;
+    if (isDirectory(tree, utf8)) {
+      if (!utf8.equals(idna) && isDirectory(tree, idna)) {
+        throw new ZoneReadException(
+            s.where(),
+            "source '" + s.id() + "' has both " + utf8 + " (UTF-8) and " + idna + " (IDNA) for zone " + decoded
+                + ", which octoDNS refuses; keep one");
+      }
+      dir = utf8;
+    } else if (isDirectory(tree, idna)) {
+      dir = idna;
+    } else {
+      return List.of();
+    }
+    String prefix = dir.substring(s.path("x").length() - 1); // the directory, relative to the source's
+    List<String> out = new ArrayList<>();
+    for (java.util.Map.Entry<String, SourceTree.Kind> e : tree.list(dir).entrySet()) {
+      if (!e.getKey().endsWith(".yaml")) {
+        continue;
+      }
+      if (e.getValue() != SourceTree.Kind.FILE) {
+        throw new ZoneReadException(
+            new Location(dir + "/" + e.getKey(), 0),
+            "the split directory of zone " + decoded + " holds " + e.getKey() + ", which is not a file; octoDNS"
+                + " fails opening it");
+      }
+      out.add(prefix + "/" + e.getKey());
+    }
+    return out;
+  }
+
+  /** octoDNS's {@code isdir}, from the tree's listing of the directory's parent. */
+  static boolean isDirectory(SourceTree tree, String path) throws ZoneReadException {
+    if (path == null || path.isEmpty()) {
+      return false;
+    }
+    int slash = path.lastIndexOf('/');
+    SortedMap<String, SourceTree.Kind> listing = tree.list(slash < 0 ? "" : path.substring(0, slash));
+    return listing != null && listing.get(path.substring(slash + 1)) == SourceTree.Kind.DIRECTORY;
   }
 
   /** octoDNS's {@code isfile}, from the tree's listing of the file's directory. */
@@ -225,7 +312,11 @@ public final class OctoDnsSources {
     for (Source s : sources) {
       List<String> files = files(tree, s);
       if (files.isEmpty() && !s.ignoreMissingZones()) {
-        String problem = "source '" + s.id() + "' has no file for zone " + decoded + " (" + s.path(decoded + "yaml")
+        String where = s.disableZonefile() ? "" : s.path(decoded + "yaml");
+        if (s.split() != null) {
+          where += (where.isEmpty() ? "" : ", nor ") + "a split directory " + splitDirectory(s, decoded);
+        }
+        String problem = "source '" + s.id() + "' has no file for zone " + decoded + " (" + where
             + ")" + ", and octoDNS fails on a source without one (no YAMLs found) unless it sets ignore_missing_zones";
         if (!skip) {
           throw new ZoneReadException(s.where(), problem);

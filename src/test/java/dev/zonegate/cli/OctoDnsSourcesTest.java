@@ -148,6 +148,50 @@ class OctoDnsSourcesTest {
     assertThat(r.out()).contains("\"name\" : \"monitor.example.org.\"").contains("\"name\" : \"www.example.org.\"");
   }
 
+  // ---------------------------------------------------------------- split directories
+
+  /** example.com. in a split directory of its own, one file per name; example.org. in a zone file. */
+  static final String SPLIT =
+      "providers:\n  config:\n" + YAML_PROVIDER + "    directory: ./config\n    split_extension: .\n"
+          + "zones:\n  example.com.:\n    sources: [ config ]\n    targets: [ config ]\n"
+          + "  example.org.:\n    sources: [ config ]\n    targets: [ config ]\n";
+
+  static final String API = "api:\n  type: A\n  values:\n  - 93.184.215.31\n  - 93.184.215.32\n";
+
+  /**
+   * A zone read from a split directory ({@code split_extension}): a file added, changed or taken
+   * away there is a change to the zone, judged; a change elsewhere leaves it unread.
+   */
+  @Test
+  void aChangeInASplitDirectoryIsJudged() throws Exception {
+    base(SPLIT);
+    git.delete("config/example.com.yaml");
+    git.write("config/example.com./api.yaml", API);
+    git.write("config/example.com./www.yaml", "www:\n  type: CNAME\n  value: api.example.com.\n");
+    String base = git.commit("example.com. split, one file per name");
+    git.write("config/example.com./mail.yaml", "mail:\n  type: A\n  value: 93.184.215.25\n");
+    git.commit("a mail host, in a file of its own");
+    Cli added = check(base);
+    assertThat(added.exit()).as(added.out() + added.err()).isZero();
+    assertThat(added.out()).startsWith("zonegate: pass (1 zone,").contains("+ add    mail.example.com. A")
+        .doesNotContain("example.org.:");
+    // The API's file taken away while www still points at it: blocked.
+    git.delete("config/example.com./api.yaml");
+    git.commit("retire the api");
+    Cli removed = check(base);
+    assertThat(removed.exit()).as(removed.out() + removed.err()).isEqualTo(1);
+    assertThat(removed.out()).contains("- delete api.example.com. A").contains("block   address-emptied api.example.com.")
+        .contains("config/example.com./www.yaml");
+    // A file of another directory, or not YAML, in the split directory changes nothing octoDNS reads.
+    String at = git.commit("nothing yet");
+    git.write("config/example.com./README.md", "one file per name\n");
+    git.write("config/example.com./old/api.yaml", API);
+    git.commit("notes");
+    Cli notes = check(at, "--format", "json");
+    assertThat(notes.exit()).as(notes.out() + notes.err()).isZero();
+    assertThat(notes.out()).contains("\"zones\" : [ ]");
+  }
+
   // ---------------------------------------------------------------- dynamic zone entries
 
   static final String DYNAMIC =

@@ -396,19 +396,38 @@ class ConfigLoaderTest {
     assertThat(c.zones()).singleElement().satisfies(z -> assertThat(z.lenient()).isTrue());
   }
 
+  /**
+   * octoDNS's split directories: the corpus's simple-split.yaml (SplitYamlProvider, extension .tst)
+   * fills each zone from every .yaml file of its directory, the zone file aside; a split extension
+   * that is not a string, or that names another directory, is refused.
+   */
   @Test
-  void octoDnsSplitDirectoriesAreRefusedClearly() throws Exception {
+  void octoDnsSplitDirectoriesAreReadFileByFile() throws Exception {
     Path file = Require.corpus("octodns-tests-config/simple-split.yaml");
-    assertThatThrownBy(() -> ConfigLoader.octodns("simple-split.yaml", Files.readAllBytes(file)))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage(
-            "simple-split.yaml:27: zone 'unit.tests.': source 'in' reads a split directory (one YAML file per record"
-                + " set), which zonegate does not support yet; use YamlProvider zone files");
+    RepoConfig c = ConfigLoader.octodns("simple-split.yaml", Files.readAllBytes(file)).in(corpusTree());
+    ZoneConfig unit = c.zones().stream().filter(z -> z.name().equals("unit.tests.")).findFirst().orElseThrow();
+    assertThat(unit.splitDirectories()).containsExactly("tests/config/split/unit.tests.tst");
+    assertThat(unit.sources().sources().get(0).disableZonefile()).isTrue();
+    dev.zonegate.model.Zone z = unit.reader().read(corpusTree(), unit.file(), unit.name());
+    assertThat(z.sets()).extracting(dev.zonegate.model.RRset::location)
+        .allSatisfy(l -> assertThat(l.path()).startsWith("tests/config/split/unit.tests.tst/").endsWith(".yaml"));
+    assertThat(z.get("www.unit.tests.", "A")).isNotNull();
     assertThat(
             octodnsError(
                 "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
-                    + "    split_extension: .\nzones:\n  example.com.:\n    sources: [ c ]\n"))
-        .contains("split directory");
+                    + "    split_extension: true\nzones:\n  example.com.:\n    sources: [ c ]\n"))
+        .isEqualTo("config/production.yaml:5: zone 'example.com.': provider 'c' split_extension is the end of the split"
+            + " directory's name (such as '.'), a string");
+    assertThat(
+            octodnsError(
+                "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+                    + "    split_extension: ./x\nzones:\n  example.com.:\n    sources: [ c ]\n"))
+        .contains("split_extension './x' names another directory");
+    assertThat(
+            octodnsError(
+                "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+                    + "    split_extension: env/SPLIT\nzones:\n  example.com.:\n    sources: [ c ]\n"))
+        .contains("provider 'c' takes its split extension from the environment (env/SPLIT)");
   }
 
   /** The corpus as a repository would hold it: octoDNS's tests/config. */

@@ -149,6 +149,76 @@ class OctoDnsConfigDifferentialTest {
             + "zones:\n" + zone("example.com.", "a", "b") + "  alias.example.:\n    alias: example.com.\n",
         "a/example.com.yaml", WWW_A, "a/shared.yaml", MAIL, "b/example.com.yaml", "txt:\n  type: TXT\n  value: b\n");
 
+    // Split directories: one YAML file per record set (or any grouping), every .yaml file of the
+    // zone's directory, read in the order of the paths with the zone file and the shared file.
+    String apex = "'':\n  type: TXT\n  value: apex\n";
+    add("split-extension-dot",
+        providers(provider("a", "a", "split_extension: .", "disable_zonefile: true")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com./$example.com.yaml", apex, "a/example.com./www.yaml", WWW_A, "a/example.com./mail.yaml", MAIL,
+        "a/example.com./notes.txt", "not: [ yaml", "a/example.com./old.yml", "stale: { type: A, value: 1.2.3.4 }\n",
+        "a/example.com./deeper/x.yaml", "deep:\n  type: A\n  value: 93.184.215.7\n");
+    add("split-beside-the-zone-file",
+        providers(provider("a", "a", "split_extension: .", "populate_should_replace: true")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com./www.yaml", WWW_A2, "a/example.com.yaml", MAIL + WWW_A);
+    add("split-duplicates-across-files",
+        providers(provider("a", "a", "split_extension: .")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com./a.yaml", WWW_A, "a/example.com./b.yaml", WWW_A2);
+    add("split-and-shared",
+        providers(provider("a", "a", "split_extension: .", "shared_filename: _shared.yaml", "populate_should_replace: true"))
+            + "zones:\n" + zone("example.com.", "a") + zone("example.org.", "a"),
+        "a/example.com./www.yaml", WWW_A2, "a/_shared.yaml", MAIL + WWW_A, "a/example.org.yaml", "");
+    add("split-provider-deprecated",
+        providers("  a:\n    class: octodns.provider.yaml.SplitYamlProvider\n    directory: a\n    extension: .tst\n")
+            + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.tst/www.yaml", WWW_A, "a/example.com.tst/mail.yaml", MAIL, "a/example.com.yaml", "ignored:\n  type: A\n  value: 93.184.215.2\n");
+    add("split-provider-default-extension",
+        providers("  a:\n    class: octodns.provider.yaml.SplitYamlProvider\n    directory: a\n    disable_zonefile: false\n")
+            + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com./www.yaml", WWW_A, "a/example.com.yaml", MAIL);
+    add("split-directory-missing",
+        providers(provider("a", "a", "split_extension: .", "disable_zonefile: true")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.org./www.yaml", WWW_A);
+    add("split-directory-empty-and-ignored",
+        providers(provider("a", "a", "split_extension: .", "disable_zonefile: true", "ignore_missing_zones: true"))
+            + "zones:\n" + zone("example.com.", "a"),
+        "a/example.org./www.yaml", WWW_A);
+    add("split-utf8-directory",
+        providers(provider("a", "a", "split_extension: .")) + "zones:\n" + zone("xn--bcher-kva.example.", "a"),
+        "a/bücher.example./www.yaml", WWW_A);
+    add("split-both-spellings",
+        providers(provider("a", "a", "split_extension: .")) + "zones:\n" + zone("bücher.example.", "a"),
+        "a/bücher.example./www.yaml", WWW_A, "a/xn--bcher-kva.example./mail.yaml", MAIL);
+    add("split-dynamic-entry",
+        providers(provider("a", "a", "split_extension: .split")) + "zones:\n" + zone("'*'", "a"),
+        "a/example.com.split/www.yaml", WWW_A, "a/example.org.yaml", MAIL, "a/example.net.split/mail.yaml", MAIL,
+        "a/example.net.yaml", WWW_A, "a/other.dir/x.yaml", WWW_A);
+    add("split-lenient-cname-beside-data",
+        providers(provider("a", "a", "split_extension: ."))
+            + "zones:\n  example.com.:\n    lenient: true\n    sources: [ a ]\n    targets: [ out ]\n",
+        "a/example.com./a.yaml", WWW_A, "a/example.com./b.yaml", "www:\n  type: CNAME\n  value: other.example.net.\n");
+
+    // octoDNS's own split fixtures (tests/config/split, read by its simple-split.yaml), where the
+    // shared corpus is at hand (required where ZONEGATE_REQUIRE_CORPUS=1: the walk then fails).
+    Path corpus = dev.zonegate.testing.Require.corpusDir().resolve("octodns-tests-config/split");
+    if (Files.isDirectory(corpus) || "1".equals(System.getenv("ZONEGATE_REQUIRE_CORPUS"))) {
+      List<String> files = new ArrayList<>();
+      try (var walk = Files.walk(corpus)) {
+        for (Path f : (Iterable<Path>) walk.sorted()::iterator) {
+          if (Files.isRegularFile(f)) {
+            files.add("split/" + corpus.relativize(f).toString().replace('\\', '/'));
+            files.add(Files.readString(f, StandardCharsets.UTF_8));
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      add("corpus-simple-split",
+          providers("  in:\n    class: octodns.provider.yaml.SplitYamlProvider\n    directory: split\n    extension: .tst\n")
+              + "zones:\n" + zone("unit.tests.", "in") + zone("subzone.unit.tests.", "in") + zone("unordered.", "in")
+              + zone("dynamic.tests.", "in") + zone("empty.", "in"),
+          files.toArray(new String[0]));
+    }
+
     // Dynamic entries.
     String com = "a/example.com.yaml";
     add("dynamic-all",
