@@ -213,7 +213,7 @@ public final class ConfigLoader {
     LiveConfig live = z.has("live") ? live(doc, z.get("live"), at + "/live", label) : null;
     // zonegate.yaml has no octoDNS switches: octoDNS's defaults apply to octoDNS YAML files.
     return new ZoneConfig(
-        name, file, format, critical, live, OctoDnsOptions.DEFAULTS, doc.at(at), null, checkNames);
+        name, file, format, critical, live, OctoDnsOptions.DEFAULTS, doc.at(at), null, checkNames, null);
   }
 
   /** The string at {@code field}, or null when absent. */

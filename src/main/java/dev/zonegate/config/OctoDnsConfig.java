@@ -123,7 +123,7 @@ final class OctoDnsConfig {
   /** What an entry's sources say, whichever zone they fill. */
   private record Spec(
       List<OctoDnsSources.Source> yaml, List<Unseen> unseen, List<Lister> listers, boolean lenient, Location lenientAt,
-      Location where, LiveConfig live) {}
+      Location where, LiveConfig live, String liveTarget) {}
 
   private RepoConfig zones(JsonNode zones) throws ConfigException {
     // Keyed as octoDNS keys its zones (an IdnaDict: lower case, IDNA), in the order written.
@@ -242,7 +242,7 @@ final class OctoDnsConfig {
     }
     return new ZoneConfig(
         name, sources.nominalFile(), ZoneFormat.OCTODNS, List.of(), spec.live(), spec.yaml().get(0).options(), where, sources,
-        dev.zonegate.zone.CheckNames.FAIL);
+        dev.zonegate.zone.CheckNames.FAIL, spec.liveTarget());
   }
 
   // ---------------------------------------------------------------- dynamic entries
@@ -441,8 +441,10 @@ final class OctoDnsConfig {
     }
     boolean lenient = flag(z, "lenient", false, at, label);
     Location lenientAt = z.has("lenient") ? doc.at(at + "/lenient") : doc.at(at);
-    LiveConfig live = new OctoDnsTargets(doc, providers).live(label, z, at);
-    return new Spec(yaml, unseen, yaml.isEmpty() ? List.of() : listers, lenient, lenientAt, doc.at(at), live);
+    OctoDnsTargets targets = new OctoDnsTargets(doc, providers);
+    LiveConfig live = targets.live(label, z, at);
+    return new Spec(
+        yaml, unseen, yaml.isEmpty() ? List.of() : listers, lenient, lenientAt, doc.at(at), live, targets.liveTarget(z));
   }
 
   /**

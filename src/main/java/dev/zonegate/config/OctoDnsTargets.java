@@ -27,6 +27,25 @@ final class OctoDnsTargets {
     this.providers = providers;
   }
 
+  /**
+   * The id of the target whose live state {@link #live} reads for the zone entry {@code z}: the
+   * first whose class zonegate reads; null when none is.
+   */
+  String liveTarget(JsonNode z) {
+    JsonNode targets = z.get("targets");
+    if (targets == null || !targets.isArray()) {
+      return null;
+    }
+    for (JsonNode t : targets) {
+      String id = t.isString() ? t.asString() : t.toString();
+      JsonNode p = providers.get(id);
+      if (p != null && p.isObject() && KNOWN.contains(p.path("class").asString(""))) {
+        return id;
+      }
+    }
+    return null;
+  }
+
   /** The live source of the zone entry {@code z} at {@code at}, or null when it has no targets. */
   LiveConfig live(String label, JsonNode z, String at) throws ConfigException {
     JsonNode targets = z.get("targets");

@@ -29,6 +29,10 @@ import java.util.List;
  *     source's settings); null for a zone read from {@code file} alone
  * @param checkNames what the zone's server does with a name check-names finds: named's
  *     {@code check-names primary} setting for it; meaningful for master files only
+ * @param liveTarget for a zone of an octoDNS config, the id of the target its live state is read
+ *     from (the provider octoDNS plans against there): records octoDNS does not deploy to it
+ *     ({@code octodns: {excluded: [..]}}, {@code included: [..]}) are not compared with it; null
+ *     for other zones
  */
 public record ZoneConfig(
     String name,
@@ -39,7 +43,8 @@ public record ZoneConfig(
     OctoDnsOptions octodns,
     Location where,
     OctoDnsSources sources,
-    CheckNames checkNames) {
+    CheckNames checkNames,
+    String liveTarget) {
   public ZoneConfig {
     critical = List.copyOf(critical);
     java.util.Objects.requireNonNull(checkNames, "checkNames");
@@ -49,7 +54,7 @@ public record ZoneConfig(
   public ZoneConfig(
       String name, String file, ZoneFormat format, List<String> critical, LiveConfig live, OctoDnsOptions octodns,
       Location where) {
-    this(name, file, format, critical, live, octodns, where, null, CheckNames.FAIL);
+    this(name, file, format, critical, live, octodns, where, null, CheckNames.FAIL, null);
   }
 
   /**

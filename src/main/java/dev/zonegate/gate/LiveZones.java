@@ -8,6 +8,7 @@ import dev.zonegate.live.LiveSource;
 import dev.zonegate.live.LiveSources;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.model.ZoneMarks;
 import dev.zonegate.rules.RuleInput;
 import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneFormat;
@@ -109,7 +110,14 @@ final class LiveZones {
    * it: what octoDNS manages there ({@link ProviderScope}). Anything else is returned as it is.
    */
   static Zone file(ZoneConfig zone, LiveRead now, Zone z) {
-    return z == null || now.scope() == null || zone.effectiveFormat() != ZoneFormat.OCTODNS ? z : now.scope().file(z);
+    if (z == null || now.scope() == null || zone.effectiveFormat() != ZoneFormat.OCTODNS) {
+      return z;
+    }
+    Zone viewed = now.scope().file(z);
+    // What octoDNS does not deploy to the live target (excluded there, or included elsewhere only)
+    // it leaves alone there: not compared, as an ignored record.
+    ZoneMarks marks = viewed.marks().at(zone.liveTarget());
+    return marks == viewed.marks() ? viewed : viewed.withMarks(marks);
   }
 
   /** The live zone {@code now} read, as octoDNS sees it when it plans {@code head} (viewed by {@link #file}). */

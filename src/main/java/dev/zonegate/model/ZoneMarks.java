@@ -14,18 +14,76 @@ import java.util.Map;
  * @param zoneLenient where the whole zone is marked lenient, or null
  * @param partial null for a whole zone; for a zone of which only part is known (a Terraform plan
  *     holds only the records Terraform manages), what that part is, for rules and reports to say
+ * @param targets the RRsets deployed to some targets only (octoDNS {@code octodns: {included: [..]}}
+ *     or {@code excluded: [..]}), each with where it says so
  */
 public record ZoneMarks(
-    Map<RRsetKey, Notice> ignored, Map<RRsetKey, Location> lenient, Location zoneLenient, String partial) {
+    Map<RRsetKey, Notice> ignored,
+    Map<RRsetKey, Location> lenient,
+    Location zoneLenient,
+    String partial,
+    Map<RRsetKey, Targets> targets) {
   public static final ZoneMarks NONE = new ZoneMarks(Map.of(), Map.of(), null, null);
 
   public ZoneMarks(Map<RRsetKey, Notice> ignored, Map<RRsetKey, Location> lenient, Location zoneLenient) {
     this(ignored, lenient, zoneLenient, null);
   }
 
+  public ZoneMarks(Map<RRsetKey, Notice> ignored, Map<RRsetKey, Location> lenient, Location zoneLenient, String partial) {
+    this(ignored, lenient, zoneLenient, partial, Map.of());
+  }
+
+  /**
+   * The targets (octoDNS provider ids) a record is deployed to, as octoDNS's planning decides it
+   * ({@code Zone.changes}): not to a target its {@code excluded} holds, and, when its
+   * {@code included} holds anything, only to those. Each is kept as octoDNS's Python tests it:
+   * a list by its items, a map by its keys, a string by its substrings ({@code 'r53' in 'route53'}).
+   */
+  public record Targets(Membership included, Membership excluded, Location where, String label) {
+    /** Whether octoDNS deploys the record to {@code target}. */
+    public boolean deployedTo(String target) {
+      if (included != null && !included.isEmpty() && !included.contains(target)) {
+        return false;
+      }
+      return excluded == null || !excluded.contains(target);
+    }
+  }
+
+  /** A Python value tested with {@code in}: the items of a list, the keys of a map, a string's substrings. */
+  public record Membership(java.util.List<String> items, String text) {
+    public boolean contains(String target) {
+      return text != null ? text.contains(target) : items.contains(target);
+    }
+
+    /** Python's {@code len(x) == 0}. */
+    public boolean isEmpty() {
+      return text != null ? text.isEmpty() : items.isEmpty();
+    }
+  }
+
   /** A partial zone's marks: only {@code what} of the zone is known. */
   public static ZoneMarks partial(String what) {
     return new ZoneMarks(Map.of(), Map.of(), null, what);
+  }
+
+  /**
+   * These marks for a comparison with target {@code target}'s live state: every set octoDNS does
+   * not deploy there is left alone as an ignored one is (not compared, said once).
+   */
+  public ZoneMarks at(String target) {
+    if (targets.isEmpty() || target == null) {
+      return this;
+    }
+    Map<RRsetKey, Notice> more = new java.util.HashMap<>(ignored);
+    for (Map.Entry<RRsetKey, Targets> e : targets.entrySet()) {
+      Targets t = e.getValue();
+      if (!t.deployedTo(target)) {
+        more.putIfAbsent(e.getKey(), new Notice(t.where(), t.label() + ": "
+            + (t.excluded() != null && t.excluded().contains(target) ? "octodns.excluded" : "octodns.included")
+            + ": octoDNS does not deploy it to " + target + ", the live source, so it is not compared"));
+      }
+    }
+    return new ZoneMarks(more, lenient, zoneLenient, partial, targets);
   }
 
   /** True when only part of the zone is known: a name missing from it may exist all the same. */
@@ -36,6 +94,7 @@ public record ZoneMarks(
   public ZoneMarks {
     ignored = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ignored));
     lenient = Map.copyOf(lenient);
+    targets = Map.copyOf(targets);
   }
 
   /** True when the deploying tool leaves the set {@code key} alone: it is not compared. */
@@ -64,6 +123,6 @@ public record ZoneMarks(
   }
 
   public boolean isEmpty() {
-    return ignored.isEmpty() && lenient.isEmpty() && zoneLenient == null && partial == null;
+    return ignored.isEmpty() && lenient.isEmpty() && zoneLenient == null && partial == null && targets.isEmpty();
   }
 }

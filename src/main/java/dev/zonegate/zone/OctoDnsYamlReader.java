@@ -6,6 +6,7 @@ import dev.zonegate.model.Names;
 import dev.zonegate.model.Notice;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.model.ZoneMarks;
 import dev.zonegate.zone.OctoDnsPy.Bool;
 import dev.zonegate.zone.OctoDnsPy.Int;
 import dev.zonegate.zone.OctoDnsPy.Py;
@@ -150,7 +151,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
   /** One record as octoDNS holds it once loaded. */
   private record Loaded(
       String label, String owner, String name, String type, long ttl, List<Value> values,
-      boolean lenient, boolean ignored, Extras extras, String path, int line) {}
+      boolean lenient, boolean ignored, Extras extras, String path, int line, ZoneMarks.Targets targets) {}
 
   /**
    * One zone's conversion, file by file; {@code path} and {@code line} track progress so a late
@@ -228,6 +229,39 @@ public final class OctoDnsYamlReader implements ZoneReader {
     }
 
     /** A problem octoDNS cannot get past: an error, or skipped with a notice in lenient reading. */
+    /**
+     * {@code octodns.included} or {@code excluded} as octoDNS's planning tests a target against it
+     * ({@code target.id in x}): a list by its items, a map by its keys, a string by its
+     * substrings; absent, empty. Anything else makes octoDNS fail while planning every target.
+     */
+    private ZoneMarks.Membership membership(Py v, String key) throws BadValue {
+      if (v == null) {
+        return null;
+      }
+      if (v instanceof Str str) {
+        return new ZoneMarks.Membership(List.of(), str.v());
+      }
+      List<String> items = new ArrayList<>();
+      if (v instanceof OctoDnsPy.PyList l) {
+        for (Py x : l.items) {
+          if (x instanceof Str str) {
+            items.add(str.v()); // other items never equal a provider's id
+          }
+        }
+        return new ZoneMarks.Membership(items, null);
+      }
+      if (v instanceof PyDict d) {
+        for (OctoDnsPy.Entry e : d.map.values()) {
+          if (e.key instanceof Str str) {
+            items.add(str.v());
+          }
+        }
+        return new ZoneMarks.Membership(items, null);
+      }
+      throw new BadValue("octodns." + key + " is " + OctoDnsPy.repr(v) + ", not a list of provider names; octoDNS"
+          + " fails planning every target with it");
+    }
+
     private void fail(int l, String message) throws ZoneReadException {
       if (!skip) {
         throw new ZoneReadException(at(l), message);
@@ -340,9 +374,18 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       Py meta = data.get("octodns");
       boolean ignored = meta instanceof PyDict m && OctoDnsPy.truthy(m.get("ignored"));
+      ZoneMarks.Targets targets = null;
+      if (meta instanceof PyDict m && (m.has("included") || m.has("excluded"))) {
+        try {
+          targets = new ZoneMarks.Targets(
+              membership(m.get("included"), "included"), membership(m.get("excluded"), "excluded"), at(recordLine), label);
+        } catch (BadValue bad) {
+          fail(recordLine, label + ": " + bad.getMessage());
+        }
+      }
       String id = name + "\u0000" + recordType;
       Loaded rec = new Loaded(
-          label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, path, recordLine);
+          label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, path, recordLine, targets);
       Loaded existing = records.get(id);
       if (existing != null && !options.populateShouldReplace()) {
         fail(
@@ -499,6 +542,9 @@ public final class OctoDnsYamlReader implements ZoneReader {
         }
         if (r.lenient()) {
           zoneBuilder.lenient(key, where);
+        }
+        if (r.targets() != null) {
+          zoneBuilder.targets(key, r.targets());
         }
         zoneBuilder.extras(key, r.extras());
         for (Value v : r.values()) {

@@ -91,7 +91,8 @@ public final class ZoneBuilder {
    * limit included.
    */
   public void addAll(ZoneBuilder half, int lineOffset) throws ZoneReadException {
-    if (half.extras != null || !half.ignored.isEmpty() || !half.lenient.isEmpty() || half.zoneLenient != null) {
+    if (half.extras != null || !half.ignored.isEmpty() || !half.lenient.isEmpty() || half.zoneLenient != null
+        || !half.targets.isEmpty()) {
       throw new IllegalArgumentException("a half takes records only");
     }
     long room = maxRecords - sets.records();
@@ -119,6 +120,7 @@ public final class ZoneBuilder {
   private Map<RRsetKey, Extras> extras;
   private final Map<RRsetKey, Notice> ignored = new HashMap<>();
   private final Map<RRsetKey, Location> lenient = new HashMap<>();
+  private final Map<RRsetKey, ZoneMarks.Targets> targets = new HashMap<>();
   private Location zoneLenient;
 
   /** What the set {@code key} (added with {@link #add}) carries beyond its records. */
@@ -144,6 +146,11 @@ public final class ZoneBuilder {
     lenient.putIfAbsent(key, where);
   }
 
+  /** The set {@code key} is deployed to some targets only ({@link ZoneMarks.Targets}). */
+  public void targets(RRsetKey key, ZoneMarks.Targets t) {
+    targets.putIfAbsent(key, t);
+  }
+
   /** The whole zone is marked lenient at {@code where}. */
   public void zoneLenient(Location where) {
     zoneLenient = where;
@@ -159,8 +166,8 @@ public final class ZoneBuilder {
       }
       z = new Zone(z.origin(), all, z.notices());
     }
-    if (!ignored.isEmpty() || !lenient.isEmpty() || zoneLenient != null) {
-      z = z.withMarks(new ZoneMarks(ignored, lenient, zoneLenient));
+    if (!ignored.isEmpty() || !lenient.isEmpty() || zoneLenient != null || !targets.isEmpty()) {
+      z = z.withMarks(new ZoneMarks(ignored, lenient, zoneLenient, null, targets));
     }
     return z;
   }

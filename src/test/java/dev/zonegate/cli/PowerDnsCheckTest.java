@@ -254,6 +254,42 @@ class PowerDnsCheckTest extends LiveCliTest {
     assertThat(explicit.exit()).as(explicit.err()).isZero();
   }
 
+  /**
+   * A record octoDNS does not deploy to the live target ({@code octodns: {excluded: [pdns]}}, or
+   * {@code included} naming only another target) is left alone there by octoDNS, so the gate does
+   * not compare it: PowerDNS keeps its own db and vpn, the internal addresses are not a change to
+   * it (and no reserved-address block for an address PowerDNS will never serve); listed once.
+   */
+  @Test
+  void recordsOctoDnsDoesNotDeployToTheLiveTargetAreNotCompared() throws Exception {
+    List<Set> served = new ArrayList<>(octoDnsDeployed());
+    served.add(new Set("db." + ZONE, "A", 300, "93.184.215.50"));
+    pdns.deleteZone(ZONE);
+    pdns.createZone(ZONE, served);
+    GitFixture repo = GitFixture.init(tmp.resolve("octodns-excluded")).copy(Path.of("testdata/octodns-repo"));
+    String config = "---\nproviders:\n  config:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./config\n"
+        + "  pdns:\n    class: octodns_powerdns.PowerDnsProvider\n"
+        + "    host: 127.0.0.1\n    port: " + pdns.apiPort() + "\n    api_key: env/" + ENV + "\n"
+        + "zones:\n  example.com.:\n    sources:\n      - config\n    targets:\n      - pdns\n";
+    repo.write("config/production.yaml", config);
+    String deployed = repo.commit("octoDNS zones as deployed");
+    String yaml = Files.readString(repo.dir().resolve("config/example.com.yaml"));
+    String internal = "db:\n  octodns:\n    excluded: [pdns]\n  ttl: 300\n  type: A\n  value: 10.0.0.5\n";
+    String vpn = "vpn:\n  octodns:\n    included: [internal]\n  type: A\n  value: 10.0.0.6\n";
+    repo.write("config/example.com.yaml", yaml.replace("mx1:\n", internal + "mx1:\n").replace("www:\n", vpn + "www:\n"));
+    repo.commit("internal addresses, for the internal target only");
+    String cfg = repo.dir().resolve("config/production.yaml").toString();
+    Cli r = run(env(), "check", "--repo", repo.dir().toString(), "--octodns-config", cfg, "--base", deployed, "--format", "json");
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).contains("\"verdict\" : \"pass\"").doesNotContain("10.0.0.5").doesNotContain("reserved-address")
+        .contains("'db' A: octodns.excluded: octoDNS does not deploy it to pdns, the live source, so it is not compared")
+        .contains("'vpn' A: octodns.included: octoDNS does not deploy it to pdns, the live source, so it is not compared");
+    // Without a live source (base to head), the change to the repository is judged as written.
+    Cli none = run(Map.of(), "check", "--repo", repo.dir().toString(), "--octodns-config", cfg, "--base", deployed, "--live", "none");
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.out()).contains("reserved-address db.example.com. A");
+  }
+
   @AfterAll
   static void theKeyNeverAppears() {
     if (pdns.apiKey() == null) {

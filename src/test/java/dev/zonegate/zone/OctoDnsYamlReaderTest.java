@@ -188,6 +188,46 @@ class OctoDnsYamlReaderTest {
     assertThat(zone.notices()).isEmpty();
   }
 
+  /**
+   * {@code octodns: {excluded: [..]}} and {@code included: [..]}: the targets octoDNS deploys a
+   * record to, tested as octoDNS's planning tests them ({@code target.id in x}): a list's items, a
+   * map's keys, a string's substrings; an empty included list means every target. A value octoDNS
+   * cannot test ({@code excluded: 3}) makes it fail planning every target: refused, with its line.
+   */
+  @Test
+  void excludedAndIncludedSayWhichTargetsARecordIsDeployedTo() throws Exception {
+    Zone zone = read("a:\n  octodns:\n    excluded: [route53, 7]\n  type: A\n  value: 192.0.2.1\n"
+        + "b:\n  octodns:\n    included: [internal]\n  type: A\n  value: 192.0.2.2\n"
+        + "c:\n  octodns:\n    excluded: route53-public\n  type: A\n  value: 192.0.2.3\n"
+        + "d:\n  octodns:\n    included: []\n    excluded: {pdns: true}\n  type: A\n  value: 192.0.2.4\n"
+        + "e:\n  type: A\n  value: 192.0.2.5\n");
+    java.util.Map<dev.zonegate.model.RRsetKey, dev.zonegate.model.ZoneMarks.Targets> t = zone.marks().targets();
+    assertThat(t).hasSize(4);
+    java.util.function.BiFunction<String, String, Boolean> to =
+        (name, target) -> t.get(dev.zonegate.model.RRsetKey.of(name + "." + ORIGIN, "A")).deployedTo(target);
+    assertThat(to.apply("a", "route53")).isFalse();
+    assertThat(to.apply("a", "pdns")).isTrue();
+    assertThat(to.apply("b", "internal")).isTrue();
+    assertThat(to.apply("b", "route53")).isFalse();
+    assertThat(to.apply("c", "route53")).isFalse(); // 'route53' in 'route53-public'
+    assertThat(to.apply("c", "53")).isFalse();
+    assertThat(to.apply("c", "pdns")).isTrue();
+    assertThat(to.apply("d", "pdns")).isFalse();
+    assertThat(to.apply("d", "route53")).isTrue();
+    // Compared with route53's live state: a and c are left alone there, as ignored records are.
+    dev.zonegate.model.ZoneMarks atRoute53 = zone.marks().at("route53");
+    assertThat(atRoute53.ignored().keySet()).extracting(dev.zonegate.model.RRsetKey::name)
+        .containsExactly("a." + ORIGIN, "b." + ORIGIN, "c." + ORIGIN);
+    assertThat(atRoute53.ignored().get(dev.zonegate.model.RRsetKey.of("a." + ORIGIN, "A")).message())
+        .isEqualTo("'a' A: octodns.excluded: octoDNS does not deploy it to route53, the live source, so it is not compared");
+    assertThat(zone.marks().at(null)).isSameAs(zone.marks());
+    assertThat(zone.marks().ignored()).isEmpty();
+    assertThatThrownBy(() -> read("a:\n  octodns:\n    excluded: 3\n  type: A\n  value: 192.0.2.1\n"))
+        .isInstanceOf(ZoneReadException.class)
+        .hasMessageContaining("example.com.yaml:1:")
+        .hasMessageContaining("octodns.excluded is 3, not a list of provider names; octoDNS fails planning every target with it");
+  }
+
   @Test
   void dynamicPoolsAndRulesAreReadAsRouting() throws Exception {
     Zone zone = read("www:\n  dynamic:\n    pools:\n      eu:\n        values:\n          - value: 198.51.100.2\n"
