@@ -56,9 +56,12 @@ final class OctoDnsExtras {
     // Only the types with octoDNS's dynamic (A, AAAA, CNAME, DNAME) and geo (A, AAAA) mixins read
     // these blocks; on any other type octoDNS drops them unread.
     if (record.has("dynamic") && OctoDnsValues.DYNAMIC.contains(type)) {
+      if (!lenient && record.has("geo")) {
+        throw new OctoDnsValues.BadValue("\"dynamic\" record with \"geo\" content");
+      }
       routing = dynamic(record.get("dynamic"), rdata, lenient);
     } else if (record.has("geo") && OctoDnsValues.GEO.contains(type)) {
-      routing = geo(record.get("geo"), rdata);
+      routing = geo(record.get("geo"), rdata, lenient);
     }
     return Extras.of(attributes, routing);
   }
@@ -120,6 +123,12 @@ final class OctoDnsExtras {
     }
     List<Routing.Rule> ruleList = new ArrayList<>();
     List<Py> ruleItems = rules instanceof PyList rl ? rl.items : List.of();
+    if (!lenient) {
+      String problem = OctoDnsRules.problem(pools, ruleItems);
+      if (problem != null) {
+        throw new OctoDnsValues.BadValue("dynamic: " + problem);
+      }
+    }
     for (int i = 0; i < ruleItems.size(); i++) {
       Py r = ruleItems.get(i);
       String pool = at(r, "pool") instanceof Str s ? s.v() : null;
@@ -211,8 +220,15 @@ final class OctoDnsExtras {
     }
   }
 
+  /**
+   * A legacy {@code geo} code as {@code GeoValue._validate_geo} takes it: two word characters, then
+   * up to two more {@code -}-separated pairs (Python's {@code $} also before a final newline).
+   */
+  private static final java.util.regex.Pattern GEO_CODE =
+      java.util.regex.Pattern.compile("\\w\\w(-\\w\\w(-\\w\\w)?)?\n?", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
   /** {@code geo: {NA-US-CA: [values]}}: a pool and a rule per code, most specific code first. */
-  private static Routing geo(Py geo, Rdata rdata) throws OctoDnsValues.BadValue {
+  private static Routing geo(Py geo, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
     if (!(geo instanceof PyDict g)) {
       throw new OctoDnsValues.BadValue("geo must be a map of geo codes to values");
     }
@@ -220,6 +236,9 @@ final class OctoDnsExtras {
     List<String> codes = new ArrayList<>();
     for (OctoDnsPy.Entry e : g.map.values()) {
       String code = OctoDnsPy.str(e.key);
+      if (!lenient && !(e.key instanceof Str && GEO_CODE.matcher(code).matches())) {
+        throw new OctoDnsValues.BadValue("invalid geo \"" + code + "\"");
+      }
       List<Routing.Value> values = new ArrayList<>();
       for (Py v : e.value instanceof PyList l ? l.items : List.of(e.value)) {
         values.add(new Routing.Value(rdata.of(v), 1, "obey"));

@@ -363,6 +363,8 @@ final class OctoDnsCases {
         + "    rules:\n      - pool: one\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("dynamic/bad", "h:\n  dynamic:\n    pools: {}\n    rules: []\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     String pools = "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n";
+    String two = pools + "      us:\n        values:\n          - value: 198.51.100.2\n";
+    String three = two + "      af:\n        values:\n          - value: 198.51.100.3\n";
     String[][] dynamics = {
         {"weights", "    pools:\n      eu:\n        values:\n          - value: 198.51.100.2\n            weight: 3\n"
             + "          - value: 198.51.100.1\n            status: down\n        fallback: us\n"
@@ -382,9 +384,49 @@ final class OctoDnsCases {
         {"bad-geo", pools + "    rules:\n      - geos: [XX-YY]\n        pool: eu\n      - pool: eu\n"},
         {"subnets", pools + "    rules:\n      - pool: eu\n        subnets: [10.0.0.0/8]\n      - pool: eu\n"},
         {"bad-value", "    pools:\n      eu:\n        values:\n          - value: not-an-ip\n    rules:\n      - pool: eu\n"},
-        {"catchall-not-last", pools + "    rules:\n      - pool: eu\n      - geos: [EU]\n        pool: eu\n"}};
+        {"catchall-not-last", pools + "    rules:\n      - pool: eu\n      - geos: [EU]\n        pool: eu\n"},
+        // The rules as octoDNS's _validate_rules judges them: geo codes, subnets, order, overlap.
+        {"geo-province", two + "    rules:\n      - geos: [NA-US-CA, NA-CA-BC]\n        pool: eu\n      - pool: us\n"},
+        {"geo-bad-province", two + "    rules:\n      - geos: [NA-US-XX]\n        pool: eu\n      - pool: us\n"},
+        {"geo-bad-country", two + "    rules:\n      - geos: [EU-XX]\n        pool: eu\n      - pool: us\n"},
+        {"geo-four-parts", two + "    rules:\n      - geos: [NA-US-CA-SF]\n        pool: eu\n      - pool: us\n"},
+        {"geo-lower-case", two + "    rules:\n      - geos: [eu]\n        pool: eu\n      - pool: us\n"},
+        {"geo-twice", two + "    rules:\n      - geos: [EU, EU]\n        pool: eu\n      - pool: us\n"},
+        {"geo-inside-earlier", two + "    rules:\n      - geos: [EU]\n        pool: eu\n      - geos: [EU-FR]\n        pool: us\n"
+            + "      - pool: us\n"},
+        {"geo-inside-same-rule", two + "    rules:\n      - geos: [EU-FR, EU]\n        pool: eu\n      - pool: us\n"},
+        {"geo-not-list", two + "    rules:\n      - geos: EU\n        pool: eu\n      - pool: us\n"},
+        {"geo-int", two + "    rules:\n      - geos: [5]\n        pool: eu\n      - pool: us\n"},
+        {"pool-reused", two + "    rules:\n      - geos: [EU]\n        pool: eu\n      - geos: [AS]\n        pool: eu\n"
+            + "      - pool: us\n"},
+        {"pool-reused-as-default", two + "    rules:\n      - geos: [EU]\n        pool: eu\n      - pool: eu\n"
+            + "      - pool: us\n"},
+        {"duplicate-default", two + "    rules:\n      - pool: eu\n      - pool: us\n"},
+        {"pool-int", two + "    rules:\n      - pool: 5\n"},
+        {"rule-not-map", two + "    rules:\n      - eu\n"},
+        {"subnet-v6", two + "    rules:\n      - pool: eu\n        subnets: ['2001:db8::/32', 10.0.0.0/8]\n      - pool: us\n"},
+        {"subnet-host-bits", two + "    rules:\n      - pool: eu\n        subnets: [10.0.0.1/8]\n      - pool: us\n"},
+        {"subnet-netmask", two + "    rules:\n      - pool: eu\n        subnets: [10.0.0.0/255.0.0.0]\n      - pool: us\n"},
+        {"subnet-leading-zero", two + "    rules:\n      - pool: eu\n        subnets: [010.0.0.0/8]\n      - pool: us\n"},
+        {"subnet-bare-address", two + "    rules:\n      - pool: eu\n        subnets: [10.1.2.3]\n      - pool: us\n"},
+        {"subnet-int", two + "    rules:\n      - pool: eu\n        subnets: [167772160]\n      - pool: us\n"},
+        {"subnet-twice", two + "    rules:\n      - pool: eu\n        subnets: [10.0.0.0/8]\n      - pool: us\n"
+            + "        subnets: [10.0.0.0/8]\n      - pool: eu\n"},
+        {"subnet-inside-earlier", two + "    rules:\n      - pool: eu\n        subnets: [10.0.0.0/8, 10.1.0.0/16]\n"
+            + "      - pool: us\n"},
+        {"subnet-not-list", two + "    rules:\n      - pool: eu\n        subnets: 10.0.0.0/8\n      - pool: us\n"},
+        {"subnet-after-geo", two + "    rules:\n      - geos: [EU]\n        pool: eu\n      - pool: us\n"
+            + "        subnets: [10.0.0.0/8]\n      - pool: eu\n"},
+        {"subnet-and-geo-after-geo", two + "    rules:\n      - geos: [EU]\n        pool: eu\n      - geos: [AS]\n"
+            + "        pool: us\n        subnets: [10.0.0.0/8]\n      - pool: eu\n"},
+        {"subnet-then-both-then-geo", three + "    rules:\n      - pool: eu\n        subnets: [10.0.0.0/8]\n"
+            + "      - geos: [AS]\n        pool: us\n        subnets: [192.168.0.0/16]\n      - geos: [EU]\n"
+            + "        pool: af\n      - pool: eu\n"},
+        {"geos-empty-list", two + "    rules:\n      - geos: []\n        pool: eu\n      - pool: us\n"},
+        {"with-geo-block", two + "    rules:\n      - pool: eu\n      - pool: us\n"}};
     for (String[] d : dynamics) {
-      o.add("dynamic/" + d[0], "h:\n  dynamic:\n" + d[1] + "  type: A\n  value: 192.0.2.1\n", UNORDERED);
+      String geo = d[0].equals("with-geo-block") ? "  geo:\n    EU: [192.0.2.9]\n" : "";
+      o.add("dynamic/" + d[0], "h:\n  dynamic:\n" + d[1] + geo + "  type: A\n  value: 192.0.2.1\n", UNORDERED);
     }
     o.add("dynamic/cname", "c:\n  dynamic:\n    pools:\n      eu:\n        values:\n          - value: eu.example.com.\n"
         + "    rules:\n      - pool: eu\n  type: CNAME\n  value: x.example.com.\n", UNORDERED);
@@ -394,6 +436,9 @@ final class OctoDnsCases {
     o.add("geo/bad-value", "h:\n  geo:\n    EU: [not-an-ip]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("geo/plain", "h:\n  geo:\n    EU: [192.0.2.9]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("geo/bad", "h:\n  geo:\n    XX: [192.0.2.9]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("geo/bad-shape", "h:\n  geo:\n    EUR: [192.0.2.9]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("geo/four-parts", "h:\n  geo:\n    NA-US-CA-SF: [192.0.2.9]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("geo/int-key", "h:\n  geo:\n    12: [192.0.2.9]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
   }
 
   // ---------------------------------------------------------------- duplicates

@@ -102,18 +102,7 @@ class OctoDnsDifferentialTest {
           new Known(
               "not-dns-data",
               "octoDNS loads a value no DNS server or provider can hold; zonegate refuses it when reading",
-              d -> d.kind() == Kind.ZONEGATE_REFUSES && d.octo().unservable() && d.gate().notDnsData()),
-          // octoDNS's legacy dynamic validator also checks the geo codes rules target, that rules
-          // go subnets before geos and end with a catch-all, that no pool is targeted twice and no
-          // subnet or geo twice; zonegate reads the routing and checks pools, weights, statuses
-          // and how rules and fallbacks name pools, but not those rules yet.
-          new Known(
-              "dynamic-geo-not-judged",
-              "octoDNS refuses the rules of a dynamic block (geo codes, order, overlap); zonegate does not check"
-                  + " those yet",
-              d -> d.kind() == Kind.OCTODNS_REFUSES
-                  && !d.octo().validators().isEmpty()
-                  && Set.of("dynamic", "geo").containsAll(d.octo().validators())));
+              d -> d.kind() == Kind.ZONEGATE_REFUSES && d.octo().unservable() && d.gate().notDnsData()));
 
   // ---------------------------------------------------------------- the test
 
