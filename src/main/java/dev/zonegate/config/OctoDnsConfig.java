@@ -123,7 +123,7 @@ final class OctoDnsConfig {
   /** What an entry's sources say, whichever zone they fill. */
   private record Spec(
       List<OctoDnsSources.Source> yaml, List<Unseen> unseen, List<Lister> listers, boolean lenient, Location lenientAt,
-      Location where, LiveConfig live, String liveTarget) {}
+      Location where, LiveConfig live, String liveTarget, boolean ignoreSubzoneAdds) {}
 
   private RepoConfig zones(JsonNode zones) throws ConfigException {
     // Keyed as octoDNS keys its zones (an IdnaDict: lower case, IDNA), in the order written.
@@ -190,7 +190,7 @@ final class OctoDnsConfig {
     List<Alias> aliases = new ArrayList<>();
     for (Map.Entry<String, Entry> e : entries.entrySet()) {
       if (e.getValue() instanceof Filled f) {
-        out.add(zoneConfig(e.getKey(), e.getKey(), f.spec(), f.spec().where()));
+        out.add(zoneConfig(e.getKey(), e.getKey(), f.spec(), f.spec().where(), subZones(e.getKey(), entries.keySet())));
       } else if (e.getValue() instanceof Alias a) {
         aliases.add(a);
       }
@@ -211,7 +211,22 @@ final class OctoDnsConfig {
             a.at() + "/alias",
             "zone '" + a.key() + "': alias '" + a.target() + "' is not a zone with sources in this config");
       }
-      out.add(zoneConfig(name(a.key(), a.at()), target, f.spec(), doc.at(a.at())));
+      out.add(zoneConfig(name(a.key(), a.at()), target, f.spec(), doc.at(a.at()), subZones(target, entries.keySet())));
+    }
+    return out;
+  }
+
+  /**
+   * {@code Manager.configured_sub_zones}: the zones of the config below {@code zone}, by their
+   * names relative to it ({@code other} and {@code deep.thing} for {@code some.com.}).
+   */
+  static java.util.Set<String> subZones(String zone, java.util.Set<String> zones) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    String dotted = "." + zone;
+    for (String z : zones) {
+      if (z.endsWith(dotted)) {
+        out.add(z.substring(0, z.length() - dotted.length()));
+      }
     }
     return out;
   }
@@ -225,7 +240,8 @@ final class OctoDnsConfig {
   }
 
   /** The zone {@code name}, filled from the files of {@code fileZone} (itself, or the zone an alias copies). */
-  private ZoneConfig zoneConfig(String name, String fileZone, Spec spec, Location where) throws ConfigException {
+  private ZoneConfig zoneConfig(String name, String fileZone, Spec spec, Location where, java.util.Set<String> subZones)
+      throws ConfigException {
     List<Notice> notices = new ArrayList<>();
     for (Unseen u : spec.unseen()) {
       notices.add(
@@ -236,7 +252,8 @@ final class OctoDnsConfig {
     }
     OctoDnsSources sources;
     try {
-      sources = new OctoDnsSources(fileZone, spec.yaml(), notices, spec.lenient(), spec.lenientAt());
+      sources = new OctoDnsSources(fileZone, spec.yaml(), notices, spec.lenient(), spec.lenientAt())
+          .withSubZones(subZones, spec.ignoreSubzoneAdds());
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where, "zone '" + name + "': octoDNS cannot decode its name (" + e.getMessage() + ")");
     }
@@ -443,8 +460,10 @@ final class OctoDnsConfig {
     Location lenientAt = z.has("lenient") ? doc.at(at + "/lenient") : doc.at(at);
     OctoDnsTargets targets = new OctoDnsTargets(doc, providers);
     LiveConfig live = targets.live(label, z, at);
+    boolean ignoreSubzoneAdds = flag(z, "ignore_subzone_adds", false, at, label);
     return new Spec(
-        yaml, unseen, yaml.isEmpty() ? List.of() : listers, lenient, lenientAt, doc.at(at), live, targets.liveTarget(z));
+        yaml, unseen, yaml.isEmpty() ? List.of() : listers, lenient, lenientAt, doc.at(at), live, targets.liveTarget(z),
+        ignoreSubzoneAdds);
   }
 
   /**

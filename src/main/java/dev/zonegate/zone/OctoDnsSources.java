@@ -64,6 +64,9 @@ public final class OctoDnsSources {
   private final List<Notice> unseen;
   private final boolean lenient;
   private final Location lenientAt;
+  /** The config's zones below this one, relative to it; and the zone's {@code ignore_subzone_adds}. */
+  private java.util.Set<String> subZones = java.util.Set.of();
+  private boolean ignoreSubzoneAdds;
 
   /**
    * @param zone the zone whose files are read, in octoDNS's form (lower case, IDNA); an alias
@@ -83,6 +86,18 @@ public final class OctoDnsSources {
     this.unseen = List.copyOf(unseen);
     this.lenient = lenient;
     this.lenientAt = lenientAt;
+  }
+
+  /**
+   * These sources for a zone of a config that also configures {@code subZones} below it (names
+   * relative to it): octoDNS refuses a record of the zone that belongs in one, other than the NS
+   * and DS at its top, unless the zone or record is lenient, or drops it with
+   * {@code ignore_subzone_adds}.
+   */
+  public OctoDnsSources withSubZones(java.util.Set<String> subZones, boolean ignoreSubzoneAdds) {
+    this.subZones = java.util.Set.copyOf(subZones);
+    this.ignoreSubzoneAdds = ignoreSubzoneAdds;
+    return this;
   }
 
   /** octoDNS's {@code idna_encode} of a zone name; IllegalArgumentException where octoDNS raises. */
@@ -341,6 +356,6 @@ public final class OctoDnsSources {
       }
       return empty;
     }
-    return OctoDnsYamlReader.populate(tree, name, parts, lenient, lenientAt, notices, skip);
+    return OctoDnsYamlReader.populate(tree, name, parts, lenient, lenientAt, notices, skip, subZones, ignoreSubzoneAdds);
   }
 }

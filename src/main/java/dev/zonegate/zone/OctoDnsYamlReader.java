@@ -122,7 +122,16 @@ public final class OctoDnsYamlReader implements ZoneReader {
   static Zone populate(
       SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
       boolean skip) throws ZoneReadException {
+    return populate(tree, zone, parts, lenient, lenientAt, notices, skip, java.util.Set.of(), false);
+  }
+
+  /** As above, for a zone whose config also configures {@code subZones} (see {@link OctoDnsSources#withSubZones}). */
+  static Zone populate(
+      SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
+      boolean skip, java.util.Set<String> subZones, boolean ignoreSubzoneAdds) throws ZoneReadException {
     Conversion c = new Conversion(zone, lenient || skip, skip);
+    c.subZones = subZones;
+    c.ignoreSubzoneAdds = ignoreSubzoneAdds;
     for (Notice n : notices) {
       c.zoneBuilder.notice(n.location(), n.message());
     }
@@ -169,6 +178,9 @@ public final class OctoDnsYamlReader implements ZoneReader {
     String path;
     OctoDnsOptions options;
     int line;
+    /** The config's zones below this one (relative names), and whether records in them are dropped. */
+    java.util.Set<String> subZones = java.util.Set.of();
+    boolean ignoreSubzoneAdds;
 
     Conversion(String zone, boolean zoneLenient, boolean skip) {
       this.zone = zone;
@@ -386,6 +398,19 @@ public final class OctoDnsYamlReader implements ZoneReader {
       String id = name + "\u0000" + recordType;
       Loaded rec = new Loaded(
           label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, path, recordLine, targets);
+      String sub = subZoneProblem(name, recordType);
+      if (sub != null) {
+        // Zone.add_record: such a record belongs in the sub-zone's own file.
+        if (zoneLenient || rec.lenient()) {
+          zoneBuilder.notice(at(recordLine), label + ": " + sub + " (loaded anyway: lenient)");
+        } else if (ignoreSubzoneAdds) {
+          zoneBuilder.notice(at(recordLine), label + ": " + sub + "; octoDNS drops it (ignore_subzone_adds)");
+          return;
+        } else {
+          fail(recordLine, label + ": " + sub + "; octoDNS refuses the zone");
+          return;
+        }
+      }
       Loaded existing = records.get(id);
       if (existing != null && !options.populateShouldReplace()) {
         fail(
@@ -400,6 +425,30 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       records.remove(id);
       records.put(id, rec);
+    }
+
+    /**
+     * Why octoDNS's {@code Zone.add_record} refuses a record named {@code name} (relative) for
+     * being in a sub-zone the config manages on its own, or null: at the sub-zone's top only NS and
+     * DS belong to this zone; below it, nothing does.
+     */
+    String subZoneProblem(String name, String type) {
+      if (subZones.isEmpty()) {
+        return null;
+      }
+      String fqdn = name.isEmpty() ? zone : name + "." + zone;
+      if (subZones.contains(name)) {
+        return type.equals("NS") || type.equals("DS")
+            ? null
+            : "the name " + fqdn + " is a sub-zone the octoDNS config manages on its own, where this zone holds only"
+                + " NS and DS";
+      }
+      for (String sub : subZones) {
+        if (name.endsWith("." + sub)) {
+          return "the name " + fqdn + " is under " + sub + "." + zone + ", a sub-zone the octoDNS config manages on its own";
+        }
+      }
+      return null;
     }
 
     /** {@code lenient |= data['octodns']['lenient']}; TypeError unless a bool or an int. */

@@ -192,6 +192,32 @@ class OctoDnsSourcesTest {
     assertThat(notes.out()).contains("\"zones\" : [ ]");
   }
 
+  // ---------------------------------------------------------------- sub-zones
+
+  static final String WITH_SUB_ZONE =
+      "providers:\n  config:\n" + YAML_PROVIDER + "    directory: ./config\n"
+          + "zones:\n  example.com.:\n    sources: [ config ]\n    targets: [ config ]\n"
+          + "  dev.example.com.:\n    sources: [ config ]\n    targets: [ config ]\n";
+
+  /**
+   * A record the parent zone's file puts under a sub-zone the config manages on its own: octoDNS
+   * refuses the parent zone (the deploy fails), so the gate blocks it with the record's line.
+   */
+  @Test
+  void aRecordUnderAConfiguredSubZoneIsRefusedAsOctoDnsRefusesIt() throws Exception {
+    base(WITH_SUB_ZONE);
+    git.write("config/dev.example.com.yaml", "api:\n  type: A\n  value: 93.184.215.60\n");
+    String base = git.commit("dev. as a zone of its own");
+    String com = read("config/example.com.yaml");
+    git.write("config/example.com.yaml", com.replace("www:\n", "web.dev:\n  type: A\n  value: 93.184.215.61\nwww:\n"));
+    git.commit("a dev host, in the wrong file");
+    Cli r = check(base);
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("zone-parse-error example.com.")
+        .contains("the name web.dev.example.com. is under dev.example.com., a sub-zone the octoDNS config manages on its own;"
+            + " octoDNS refuses the zone");
+  }
+
   // ---------------------------------------------------------------- dynamic zone entries
 
   static final String DYNAMIC =

@@ -219,6 +219,42 @@ class OctoDnsConfigDifferentialTest {
           files.toArray(new String[0]));
     }
 
+    // Sub-zones: a zone of the config below another; the parent holds only the NS and DS at its top.
+    String sub = "sub:\n  type: NS\n  values:\n  - ns1.example.net.\n  - ns2.example.net.\n";
+    String subZone = zone("example.com.", "a") + zone("sub.example.com.", "a");
+    add("sub-zone-ns-at-its-top",
+        providers(provider("a", "a")) + "zones:\n" + subZone,
+        "a/example.com.yaml", sub + WWW_A, "a/sub.example.com.yaml", WWW_A);
+    add("sub-zone-a-at-its-top",
+        providers(provider("a", "a")) + "zones:\n" + subZone,
+        "a/example.com.yaml", "sub:\n  type: A\n  value: 93.184.215.5\n" + WWW_A, "a/sub.example.com.yaml", WWW_A);
+    add("sub-zone-record-below-it",
+        providers(provider("a", "a")) + "zones:\n" + subZone,
+        "a/example.com.yaml", WWW_A + "www.sub:\n  type: A\n  value: 93.184.215.6\n", "a/sub.example.com.yaml", MAIL);
+    add("sub-zone-record-below-it-lenient-zone",
+        providers(provider("a", "a"))
+            + "zones:\n  example.com.:\n    lenient: true\n    sources: [ a ]\n    targets: [ out ]\n" + zone("sub.example.com.", "a"),
+        "a/example.com.yaml", WWW_A + "www.sub:\n  type: A\n  value: 93.184.215.6\n", "a/sub.example.com.yaml", MAIL);
+    add("sub-zone-record-below-it-lenient-record",
+        providers(provider("a", "a")) + "zones:\n" + subZone,
+        "a/example.com.yaml", WWW_A + "www.sub:\n  octodns:\n    lenient: true\n  type: A\n  value: 93.184.215.6\n",
+        "a/sub.example.com.yaml", MAIL);
+    add("sub-zone-adds-ignored",
+        providers(provider("a", "a"))
+            + "zones:\n  example.com.:\n    ignore_subzone_adds: true\n    sources: [ a ]\n    targets: [ out ]\n"
+            + zone("sub.example.com.", "a"),
+        "a/example.com.yaml", WWW_A + "www.sub:\n  type: A\n  value: 93.184.215.6\n", "a/sub.example.com.yaml", MAIL);
+    add("sub-zone-deep",
+        providers(provider("a", "a")) + "zones:\n" + zone("example.com.", "a") + zone("deep.thing.example.com.", "a"),
+        "a/example.com.yaml", "thing:\n  type: A\n  value: 93.184.215.7\nx.deep.thing:\n  type: A\n  value: 93.184.215.8\n",
+        "a/deep.thing.example.com.yaml", MAIL);
+    add("sub-zone-not-a-suffix-match",
+        providers(provider("a", "a")) + "zones:\n" + subZone,
+        "a/example.com.yaml", "mysub:\n  type: A\n  value: 93.184.215.9\n", "a/sub.example.com.yaml", MAIL);
+    add("sub-zone-listed-by-a-dynamic-entry",
+        providers(provider("a", "a")) + "zones:\n" + zone("'*'", "a"),
+        "a/example.com.yaml", WWW_A + "www.sub:\n  type: A\n  value: 93.184.215.6\n", "a/sub.example.com.yaml", MAIL);
+
     // Dynamic entries.
     String com = "a/example.com.yaml";
     add("dynamic-all",
