@@ -64,8 +64,17 @@ public sealed interface LiveConfig
   /**
    * A Cloudflare zone read through the API v4 DNS records; {@code zoneId} null: looked up by
    * name; {@code url} null: Cloudflare's own API. The API token is read from {@code tokenEnv}.
+   * {@code minTtl}: an octoDNS target's {@code min_ttl} (default 120), the TTL below which octoDNS
+   * plans no TTL change there; 0 for a zone not deployed by octoDNS.
    */
-  record Cloudflare(String zoneId, String tokenEnv, String url, int timeoutSeconds) implements LiveConfig {}
+  record Cloudflare(String zoneId, String tokenEnv, String url, int timeoutSeconds, long minTtl) implements LiveConfig {
+    public Cloudflare(String zoneId, String tokenEnv, String url, int timeoutSeconds) {
+      this(zoneId, tokenEnv, url, timeoutSeconds, OCTODNS_MIN_TTL);
+    }
+
+    /** octodns-cloudflare's default {@code min_ttl}. */
+    public static final long OCTODNS_MIN_TTL = 120;
+  }
 
   /**
    * An octoDNS target zonegate cannot read ({@code provider} is its name in the config,

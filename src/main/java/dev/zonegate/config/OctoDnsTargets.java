@@ -107,7 +107,8 @@ final class OctoDnsTargets {
               label + "target provider '" + id + "' signs in with an email and global API key; zonegate reads"
                   + " Cloudflare with an API token only (token: env/VAR, no email)");
         }
-        return new LiveConfig.Cloudflare(null, env(label, id, p, at, "token", true), null, LiveConfig.DEFAULT_TIMEOUT_SECONDS);
+        return new LiveConfig.Cloudflare(
+            null, env(label, id, p, at, "token", true), null, LiveConfig.DEFAULT_TIMEOUT_SECONDS, minTtl(label, id, p, at));
     }
   }
 
@@ -143,5 +144,17 @@ final class OctoDnsTargets {
       throw doc.error(at + "/" + key, label + "target provider '" + id + "': " + key + " must be written in the config");
     }
     return v.asString();
+  }
+
+  /** The Cloudflare provider's {@code min_ttl}: a whole number of seconds, octodns-cloudflare's 120 by default. */
+  private long minTtl(String label, String id, JsonNode p, String at) throws ConfigException {
+    JsonNode v = p.get("min_ttl");
+    if (v == null || v.isNull()) {
+      return LiveConfig.Cloudflare.OCTODNS_MIN_TTL;
+    }
+    if (!v.isIntegralNumber() || v.asLong() < 0) {
+      throw doc.error(at + "/min_ttl", label + "target provider '" + id + "' min_ttl is a whole number of seconds");
+    }
+    return v.asLong();
   }
 }

@@ -128,6 +128,11 @@ public final class RRset {
     return extras;
   }
 
+  /** The same set with the TTL {@code t}. */
+  public RRset withTtl(long t) {
+    return new RRset(key, t, rdata, path, line, extras);
+  }
+
   /** The same set carrying {@code e} (null: nothing beyond the records). */
   public RRset withExtras(Extras e) {
     return new RRset(key, ttl, rdata, path, line, e);

@@ -129,6 +129,34 @@ class CloudflareCheckTest extends LiveCliTest {
         .contains("~ update www.example.com. A ttl 300  -{cloudflare.proxied: true}");
   }
 
+  /**
+   * octodns-cloudflare plans no TTL change where Cloudflare has none to make: a proxied set (TTL
+   * "automatic") whose file says 3600, and a TTL under the provider's min_ttl (120), which
+   * Cloudflare holds as 120. Neither is a change; a TTL octoDNS would change still is.
+   */
+  @Test
+  void cloudflareTtlsOctoDnsDoesNotChangeAreNoChange() throws Exception {
+    cf.records(id, List.of(
+        withPriority(record("example.com", "MX", "mx1.example.com", 3600, false), 10),
+        record("example.com", "TXT", "v=spf1 -all", 300, false),
+        record("api.example.com", "CNAME", "www.example.com", 300, false),
+        record("mx1.example.com", "A", "93.184.215.25", 120, false),
+        record("www.example.com", "A", "93.184.215.14", 1, true),
+        record("www.example.com", "A", "93.184.215.15", 1, true)));
+    String file = V1.replace("mx1:\n  ttl: 300", "mx1:\n  ttl: 60").replace("  ttl: 300\n  type: A\n  values:", "  ttl: 3600\n  type: A\n  values:");
+    git.write("zones/example.com.yaml", file);
+    base = git.commit("TTLs as written");
+    propose(file + "# no change\n");
+    Cli same = check(env(), "--format", "json");
+    assertThat(same.exit()).as(same.err() + same.out()).isZero();
+    assertThat(same.out()).contains("\"changes\" : [ ]");
+    // A TTL octoDNS does change: api's 300 to 3600.
+    propose(file.replace("api:\n  ttl: 300", "api:\n  ttl: 3600"));
+    Cli changed = check(env());
+    assertThat(changed.exit()).as(changed.err()).isZero();
+    assertThat(changed.out()).contains("0 adds, 0 deletes, 1 update").contains("~ update api.example.com. CNAME ttl 300->3600");
+  }
+
   @Test
   void aProxiedFlipOnCloudflareOutOfBandIsDriftRevert() throws Exception {
     cf.records(id, v1(false, "www.example.com"));

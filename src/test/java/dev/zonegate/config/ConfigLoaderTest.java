@@ -599,6 +599,23 @@ class ConfigLoaderTest {
     assertThat(z.sources().unseen().get(1).message()).contains("'auto-arpa' (octodns.processor.arpa.AutoArpa)");
   }
 
+  /** A Cloudflare target's min_ttl (octodns-cloudflare's 120 by default), and the id of the target live is read from. */
+  @Test
+  void aCloudflareTargetsMinTtlAndTheLiveTargetsId() throws Exception {
+    String base = "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+        + "  cf:\n    class: octodns_cloudflare.CloudflareProvider\n    token: env/CF_TOKEN\n";
+    String zones = "zones:\n  example.com.:\n    sources: [ c ]\n    targets: [ cf ]\n";
+    ZoneConfig z = octodns(base + zones).zones().get(0);
+    assertThat(z.live()).isEqualTo(new LiveConfig.Cloudflare(null, "CF_TOKEN", null, 10, 120));
+    assertThat(z.liveTarget()).isEqualTo("cf");
+    assertThat(octodns(base + "    min_ttl: 30\n" + zones).zones().get(0).live())
+        .isEqualTo(new LiveConfig.Cloudflare(null, "CF_TOKEN", null, 10, 30));
+    ZoneConfig bad = octodns(base + "    min_ttl: soon\n" + zones).zones().get(0);
+    assertThat(bad.live()).isInstanceOfSatisfying(LiveConfig.Unknown.class,
+        u -> assertThat(u.why()).contains("target provider 'cf' min_ttl is a whole number of seconds"));
+    assertThat(zonegate(zone("")).zones().get(0).liveTarget()).isNull();
+  }
+
   @Test
   void aSharedFileOrDirectoryFromASecretIsRefused() {
     String base = "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n";

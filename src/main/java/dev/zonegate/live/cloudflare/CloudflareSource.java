@@ -130,7 +130,7 @@ final class CloudflareSource implements LiveSource {
         }
         builder.extras(e.getKey(), Extras.of(s.attributes(), null));
       }
-      return LiveRead.of(LiveSources.placeNotices(builder.build(), describe()), SCOPE);
+      return LiveRead.of(LiveSources.placeNotices(builder.build(), describe()), SCOPE.withCloudflareTtls(config.minTtl()));
     }
   }
 
