@@ -207,6 +207,14 @@ class PowerDnsCheckTest extends LiveCliTest {
         new Set("www." + ZONE, "CNAME", 300, "api.example.com."));
   }
 
+  /** An octoDNS config filling example.com. from ./config (with {@code settings}) and deploying it to this PowerDNS. */
+  static String octoDnsConfig(String settings) {
+    return "---\nproviders:\n  config:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./config\n" + settings
+        + "  pdns:\n    class: octodns_powerdns.PowerDnsProvider\n"
+        + "    host: 127.0.0.1\n    port: " + pdns.apiPort() + "\n    api_key: env/" + ENV + "\n"
+        + "zones:\n  example.com.:\n    sources:\n      - config\n    targets:\n      - pdns\n";
+  }
+
   @Test
   void anOctoDnsRepositoryIsJudgedAgainstItsPowerDnsTarget() throws Exception {
     // --live auto with an octoDNS config: the zone's first target is a PowerDnsProvider, read with
@@ -214,11 +222,7 @@ class PowerDnsCheckTest extends LiveCliTest {
     pdns.deleteZone(ZONE);
     pdns.createZone(ZONE, octoDnsDeployed());
     GitFixture repo = GitFixture.init(tmp.resolve("octodns")).copy(Path.of("testdata/octodns-repo"));
-    String config = "---\nproviders:\n  config:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./config\n"
-        + "    default_ttl: 3600\n    enforce_order: true\n  pdns:\n    class: octodns_powerdns.PowerDnsProvider\n"
-        + "    host: 127.0.0.1\n    port: " + pdns.apiPort() + "\n    api_key: env/" + ENV + "\n"
-        + "zones:\n  example.com.:\n    sources:\n      - config\n    targets:\n      - pdns\n";
-    repo.write("config/production.yaml", config);
+    repo.write("config/production.yaml", octoDnsConfig("    default_ttl: 3600\n    enforce_order: true\n"));
     String deployed = repo.commit("octoDNS zones as deployed");
     String yaml = Files.readString(repo.dir().resolve("config/example.com.yaml"));
     repo.write("config/example.com.yaml", yaml.replace("status:\n", "new:\n  type: A\n  value: 93.184.215.99\nstatus:\n"));
@@ -267,11 +271,7 @@ class PowerDnsCheckTest extends LiveCliTest {
     pdns.deleteZone(ZONE);
     pdns.createZone(ZONE, served);
     GitFixture repo = GitFixture.init(tmp.resolve("octodns-excluded")).copy(Path.of("testdata/octodns-repo"));
-    String config = "---\nproviders:\n  config:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./config\n"
-        + "  pdns:\n    class: octodns_powerdns.PowerDnsProvider\n"
-        + "    host: 127.0.0.1\n    port: " + pdns.apiPort() + "\n    api_key: env/" + ENV + "\n"
-        + "zones:\n  example.com.:\n    sources:\n      - config\n    targets:\n      - pdns\n";
-    repo.write("config/production.yaml", config);
+    repo.write("config/production.yaml", octoDnsConfig(""));
     String deployed = repo.commit("octoDNS zones as deployed");
     String yaml = Files.readString(repo.dir().resolve("config/example.com.yaml"));
     String internal = "db:\n  octodns:\n    excluded: [pdns]\n  ttl: 300\n  type: A\n  value: 10.0.0.5\n";
