@@ -283,22 +283,22 @@ public final class OctoDnsSources {
 
   /** octoDNS's {@code isdir}, from the tree's listing of the directory's parent. */
   static boolean isDirectory(SourceTree tree, String path) throws ZoneReadException {
-    if (path == null || path.isEmpty()) {
-      return false;
-    }
-    int slash = path.lastIndexOf('/');
-    SortedMap<String, SourceTree.Kind> listing = tree.list(slash < 0 ? "" : path.substring(0, slash));
-    return listing != null && listing.get(path.substring(slash + 1)) == SourceTree.Kind.DIRECTORY;
+    return kind(tree, path) == SourceTree.Kind.DIRECTORY;
   }
 
   /** octoDNS's {@code isfile}, from the tree's listing of the file's directory. */
   static boolean isFile(SourceTree tree, String path) throws ZoneReadException {
+    return kind(tree, path) == SourceTree.Kind.FILE;
+  }
+
+  /** What {@code path} is in the listing of its directory; null when it is not there. */
+  private static SourceTree.Kind kind(SourceTree tree, String path) throws ZoneReadException {
     if (path == null || path.isEmpty()) {
-      return false;
+      return null;
     }
     int slash = path.lastIndexOf('/');
     SortedMap<String, SourceTree.Kind> listing = tree.list(slash < 0 ? "" : path.substring(0, slash));
-    return listing != null && listing.get(path.substring(slash + 1)) == SourceTree.Kind.FILE;
+    return listing == null ? null : listing.get(path.substring(slash + 1));
   }
 
   /** A reader for the zone: {@code path} is ignored, the zone's files are the sources'. */
