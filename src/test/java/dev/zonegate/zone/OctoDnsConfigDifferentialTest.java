@@ -217,6 +217,9 @@ class OctoDnsConfigDifferentialTest {
               + "zones:\n" + zone("unit.tests.", "in") + zone("subzone.unit.tests.", "in") + zone("unordered.", "in")
               + zone("dynamic.tests.", "in") + zone("empty.", "in"),
           files.toArray(new String[0]));
+    } else {
+      System.out.println("octoDNS config differential: the shared corpus is missing (" + corpus
+          + "), so octoDNS's own split fixtures are not among the cases");
     }
 
     // Sub-zones: a zone of the config below another; the parent holds only the NS and DS at its top.
