@@ -631,7 +631,8 @@ final class OctoDnsConfig {
         enforceOrder,
         orderMode,
         ttl(p, "default_ttl", pat, label),
-        flag(p, "escaped_semicolons", true, pat, label),
+        // YamlProvider takes None for its default here (True, deprecated): not Python's truth.
+        isNone(p.get("escaped_semicolons")) || flag(p, "escaped_semicolons", true, pat, label),
         flag(p, "populate_should_replace", false, pat, label),
         flag(z, "lenient", false, at, label));
   }
@@ -650,14 +651,27 @@ final class OctoDnsConfig {
             + (v.isString() ? v.asString() : v.toString()) + "'");
   }
 
+  /** Python's None as written: {@code null}, nothing, or {@code ~} (which the YAML reader keeps as its text). */
+  private static boolean isNone(JsonNode v) {
+    return v != null && (v.isNull() || v.isString() && v.asString().equals("~"));
+  }
+
   /** A YAML boolean, also when written as a string ("False", as Python users sometimes do). */
   private boolean flag(JsonNode n, String key, boolean dflt, String at, String label) throws ConfigException {
     JsonNode v = n.get(key);
-    if (v == null || v.isNull()) {
+    if (v == null) {
       return dflt;
+    }
+    // Written, the value is tested as octoDNS tests it: by Python's truth (None, 0, an empty list
+    // or map are false; a number or a non-empty list or map true), strings aside (below).
+    if (isNone(v)) {
+      return false;
     }
     if (v.isBoolean()) {
       return v.asBoolean();
+    }
+    if (v.isNumber() || v.isArray() || v.isObject()) {
+      return truthy(v);
     }
     if (v.isString()) {
       switch (v.asString().trim().toLowerCase(Locale.ROOT)) {

@@ -222,6 +222,29 @@ class OctoDnsConfigDifferentialTest {
           + "), so octoDNS's own split fixtures are not among the cases");
     }
 
+    // Flags written as null, numbers or lists: Python's truth decides them, as octoDNS tests them.
+    String unordered = "zz:\n  type: A\n  value: 93.184.215.4\naa:\n  type: A\n  value: 93.184.215.5\n";
+    add("flag-enforce-order-null",
+        providers(provider("a", "a", "enforce_order: ~")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", unordered);
+    add("flag-enforce-order-zero",
+        providers(provider("a", "a", "enforce_order: 0")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", unordered);
+    add("flag-enforce-order-two",
+        providers(provider("a", "a", "enforce_order: 2")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", unordered);
+    add("flag-escaped-semicolons-null",
+        providers(provider("a", "a", "escaped_semicolons: ~")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", "txt:\n  type: TXT\n  value: a; b\n");
+    add("flag-replace-list",
+        providers(provider("a", "a"), provider("b", "b", "populate_should_replace: [yes]"))
+            + "zones:\n" + zone("example.com.", "a", "b"),
+        "a/example.com.yaml", WWW_A, "b/example.com.yaml", WWW_A2);
+    add("flag-lenient-empty-list",
+        providers(provider("a", "a"), provider("b", "b"))
+            + "zones:\n  example.com.:\n    lenient: []\n    sources: [ a, b ]\n    targets: [ out ]\n",
+        "a/example.com.yaml", WWW_A, "b/example.com.yaml", "www:\n  type: CNAME\n  value: other.example.net.\n");
+
     // Sub-zones: a zone of the config below another; the parent holds only the NS and DS at its top.
     String sub = "sub:\n  type: NS\n  values:\n  - ns1.example.net.\n  - ns2.example.net.\n";
     String subZone = zone("example.com.", "a") + zone("sub.example.com.", "a");
