@@ -22,11 +22,28 @@ final class ConfigDoc {
   final String path;
   final JsonNode root;
   private final NodeLines lines;
+  /** The file's lines, for what the tree does not keep: whether a scalar was quoted. */
+  private final String[] text;
 
-  private ConfigDoc(String path, JsonNode root, NodeLines lines) {
+  private ConfigDoc(String path, JsonNode root, NodeLines lines, String[] text) {
     this.path = path;
     this.root = root;
     this.lines = lines;
+    this.text = text;
+  }
+
+  /**
+   * Whether the string {@code value} at {@code pointer} was written in quotes on its line: PyYAML,
+   * as octoDNS reads its config, takes a plain {@code no} or {@code ~} for false and None, but a
+   * quoted one for a string, which Python holds true.
+   */
+  boolean quoted(String pointer, String value) {
+    int line = lines.line(pointer);
+    if (line <= 0 || line > text.length) {
+      return false;
+    }
+    String l = text[line - 1];
+    return l.contains("\"" + value + "\"") || l.contains("'" + value + "'");
   }
 
   /**
@@ -54,7 +71,7 @@ final class ConfigDoc {
       throw new ConfigException(
           new Location(path, lines.line("")), kind + " is a YAML map with " + wants + ", not a " + kindOf(root));
     }
-    return new ConfigDoc(path, root, lines);
+    return new ConfigDoc(path, root, lines, new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n", -1));
   }
 
   Location at(String pointer) {

@@ -632,7 +632,8 @@ final class OctoDnsConfig {
         orderMode,
         ttl(p, "default_ttl", pat, label),
         // YamlProvider takes None for its default here (True, deprecated): not Python's truth.
-        isNone(p.get("escaped_semicolons")) || flag(p, "escaped_semicolons", true, pat, label),
+        isNone(p.get("escaped_semicolons"), pat + ConfigDoc.segment("escaped_semicolons"))
+            || flag(p, "escaped_semicolons", true, pat, label),
         flag(p, "populate_should_replace", false, pat, label),
         flag(z, "lenient", false, at, label));
   }
@@ -651,39 +652,47 @@ final class OctoDnsConfig {
             + (v.isString() ? v.asString() : v.toString()) + "'");
   }
 
-  /** Python's None as written: {@code null}, nothing, or {@code ~} (which the YAML reader keeps as its text). */
-  private static boolean isNone(JsonNode v) {
-    return v != null && (v.isNull() || v.isString() && v.asString().equals("~"));
+  /** Python's None as written: {@code null}, nothing, or a plain {@code ~} (which the YAML reader keeps as its text). */
+  private boolean isNone(JsonNode v, String pointer) {
+    return v != null && (v.isNull() || v.isString() && v.asString().equals("~") && !doc.quoted(pointer, "~"));
   }
 
-  /** A YAML boolean, also when written as a string ("False", as Python users sometimes do). */
-  private boolean flag(JsonNode n, String key, boolean dflt, String at, String label) throws ConfigException {
+  /** PyYAML's plain booleans (YAML 1.1), as the YAML reader here may leave them: as text. */
+  private static final java.util.Set<String> YAML11_TRUE =
+      java.util.Set.of("yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE");
+  private static final java.util.Set<String> YAML11_FALSE =
+      java.util.Set.of("no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE");
+
+  /**
+   * A provider or zone setting as octoDNS tests it: by Python's truth of what PyYAML made of it.
+   * None (also {@code ~}), {@code 0}, an empty string, list or map are false; a plain {@code no} or
+   * {@code off} is false and {@code yes} or {@code on} true (YAML 1.1); any other string, quoted
+   * {@code "false"} included, is true, as it is to octoDNS. Absent, the setting's default.
+   */
+  private boolean flag(JsonNode n, String key, boolean dflt, String at, String label) {
     JsonNode v = n.get(key);
     if (v == null) {
       return dflt;
     }
-    // Written, the value is tested as octoDNS tests it: by Python's truth (None, 0, an empty list
-    // or map are false; a number or a non-empty list or map true), strings aside (below).
-    if (isNone(v)) {
+    String pointer = at + ConfigDoc.segment(key);
+    if (isNone(v, pointer)) {
       return false;
     }
     if (v.isBoolean()) {
       return v.asBoolean();
     }
-    if (v.isNumber() || v.isArray() || v.isObject()) {
-      return truthy(v);
-    }
     if (v.isString()) {
-      switch (v.asString().trim().toLowerCase(Locale.ROOT)) {
-        case "true", "yes", "on" -> {
+      String s = v.asString();
+      if (!doc.quoted(pointer, s)) {
+        if (YAML11_TRUE.contains(s)) {
           return true;
         }
-        case "false", "no", "off" -> {
+        if (YAML11_FALSE.contains(s)) {
           return false;
         }
-        default -> { }
       }
+      return !s.isEmpty();
     }
-    throw doc.error(at + ConfigDoc.segment(key), label + key + " must be true or false, not '" + v.asString("") + "'");
+    return truthy(v);
   }
 }

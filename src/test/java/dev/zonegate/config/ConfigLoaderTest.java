@@ -752,10 +752,18 @@ class ConfigLoaderTest {
     assertThat(octodnsError("")).isEqualTo(
         "config/production.yaml: the file is empty; an octoDNS config is a YAML map with providers: and zones:");
     assertThat(octodnsError("providers: {}\nproviders: {}\n")).contains("key 'providers' appears twice");
-    assertThat(
-            octodnsError(
-                "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
-                    + "    enforce_order: maybe\nzones:\n  example.com.:\n    sources: [ c ]\n"))
-        .isEqualTo("config/production.yaml:5: zone 'example.com.': enforce_order must be true or false, not 'maybe'");
+  }
+
+  /** A flag is Python's truth of what PyYAML made of it, as octoDNS tests it: any other word is true. */
+  @Test
+  void aFlagWrittenAsAnyOtherWordIsTrueAsItIsToOctoDns() throws Exception {
+    String c = "providers:\n  c:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n";
+    String z = "zones:\n  example.com.:\n    sources: [ c ]\n";
+    assertThat(octodns(c + "    enforce_order: maybe\n" + z).zones().get(0).enforceOrder()).isTrue();
+    assertThat(octodns(c + "    enforce_order: \"False\"\n" + z).zones().get(0).enforceOrder()).isTrue();
+    assertThat(octodns(c + "    enforce_order: False\n" + z).zones().get(0).enforceOrder()).isFalse();
+    assertThat(octodns(c + "    enforce_order: Off\n" + z).zones().get(0).enforceOrder()).isFalse();
+    assertThat(octodns(c + "    enforce_order: ~\n" + z).zones().get(0).enforceOrder()).isFalse();
+    assertThat(octodns(c + "    enforce_order: '~'\n" + z).zones().get(0).enforceOrder()).isTrue();
   }
 }

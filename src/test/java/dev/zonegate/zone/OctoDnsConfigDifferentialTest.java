@@ -236,6 +236,31 @@ class OctoDnsConfigDifferentialTest {
     add("flag-escaped-semicolons-null",
         providers(provider("a", "a", "escaped_semicolons: ~")) + "zones:\n" + zone("example.com.", "a"),
         "a/example.com.yaml", "txt:\n  type: TXT\n  value: a; b\n");
+    add("flag-enforce-order-quoted-false",
+        providers(provider("a", "a", "enforce_order: \"false\"")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", unordered);
+    add("flag-enforce-order-plain-no",
+        providers(provider("a", "a", "enforce_order: no")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", unordered);
+    add("flag-enforce-order-quoted-no",
+        providers(provider("a", "a", "enforce_order: 'no'")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", unordered);
+    add("flag-enforce-order-odd-case",
+        providers(provider("a", "a", "enforce_order: nO")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", unordered);
+    add("flag-enforce-order-empty-string",
+        providers(provider("a", "a", "enforce_order: ''")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", unordered);
+    add("flag-enforce-order-quoted-tilde",
+        providers(provider("a", "a", "enforce_order: '~'")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", unordered);
+    add("flag-enforce-order-off",
+        providers(provider("a", "a", "enforce_order: OFF")) + "zones:\n" + zone("example.com.", "a"),
+        "a/example.com.yaml", unordered);
+    add("flag-lenient-quoted-false",
+        providers(provider("a", "a"), provider("b", "b"))
+            + "zones:\n  example.com.:\n    lenient: 'false'\n    sources: [ a, b ]\n    targets: [ out ]\n",
+        "a/example.com.yaml", WWW_A, "b/example.com.yaml", "www:\n  type: CNAME\n  value: other.example.net.\n");
     add("flag-replace-list",
         providers(provider("a", "a"), provider("b", "b", "populate_should_replace: [yes]"))
             + "zones:\n" + zone("example.com.", "a", "b"),
