@@ -43,6 +43,10 @@ final class ConfigDoc {
       return false;
     }
     String l = text[line - 1];
+    int comment = l.indexOf(" #");
+    if (comment >= 0) {
+      l = l.substring(0, comment); // a quoted word in a comment says nothing about the value
+    }
     return l.contains("\"" + value + "\"") || l.contains("'" + value + "'");
   }
 

@@ -765,5 +765,6 @@ class ConfigLoaderTest {
     assertThat(octodns(c + "    enforce_order: Off\n" + z).zones().get(0).enforceOrder()).isFalse();
     assertThat(octodns(c + "    enforce_order: ~\n" + z).zones().get(0).enforceOrder()).isFalse();
     assertThat(octodns(c + "    enforce_order: '~'\n" + z).zones().get(0).enforceOrder()).isTrue();
+    assertThat(octodns(c + "    enforce_order: no  # not 'no'\n" + z).zones().get(0).enforceOrder()).isFalse();
   }
 }
