@@ -224,39 +224,18 @@ class OctoDnsConfigDifferentialTest {
 
     // Flags written as null, numbers or lists: Python's truth decides them, as octoDNS tests them.
     String unordered = "zz:\n  type: A\n  value: 93.184.215.4\naa:\n  type: A\n  value: 93.184.215.5\n";
-    add("flag-enforce-order-null",
-        providers(provider("a", "a", "enforce_order: ~")) + "zones:\n" + zone("example.com.", "a"),
-        "a/example.com.yaml", unordered);
-    add("flag-enforce-order-zero",
-        providers(provider("a", "a", "enforce_order: 0")) + "zones:\n" + zone("example.com.", "a"),
-        "a/example.com.yaml", unordered);
-    add("flag-enforce-order-two",
-        providers(provider("a", "a", "enforce_order: 2")) + "zones:\n" + zone("example.com.", "a"),
-        "a/example.com.yaml", unordered);
+    // enforce_order written every way PyYAML reads differently: None, numbers, quoted and plain words.
+    String[][] enforceOrder = {
+        {"null", "~"}, {"zero", "0"}, {"two", "2"}, {"quoted-false", "\"false\""}, {"plain-no", "no"},
+        {"quoted-no", "'no'"}, {"odd-case", "nO"}, {"empty-string", "''"}, {"quoted-tilde", "'~'"}, {"off", "OFF"}};
+    for (String[] e : enforceOrder) {
+      add("flag-enforce-order-" + e[0],
+          providers(provider("a", "a", "enforce_order: " + e[1])) + "zones:\n" + zone("example.com.", "a"),
+          "a/example.com.yaml", unordered);
+    }
     add("flag-escaped-semicolons-null",
         providers(provider("a", "a", "escaped_semicolons: ~")) + "zones:\n" + zone("example.com.", "a"),
         "a/example.com.yaml", "txt:\n  type: TXT\n  value: a; b\n");
-    add("flag-enforce-order-quoted-false",
-        providers(provider("a", "a", "enforce_order: \"false\"")) + "zones:\n" + zone("example.com.", "a"),
-        "a/example.com.yaml", unordered);
-    add("flag-enforce-order-plain-no",
-        providers(provider("a", "a", "enforce_order: no")) + "zones:\n" + zone("example.com.", "a"),
-        "a/example.com.yaml", unordered);
-    add("flag-enforce-order-quoted-no",
-        providers(provider("a", "a", "enforce_order: 'no'")) + "zones:\n" + zone("example.com.", "a"),
-        "a/example.com.yaml", unordered);
-    add("flag-enforce-order-odd-case",
-        providers(provider("a", "a", "enforce_order: nO")) + "zones:\n" + zone("example.com.", "a"),
-        "a/example.com.yaml", unordered);
-    add("flag-enforce-order-empty-string",
-        providers(provider("a", "a", "enforce_order: ''")) + "zones:\n" + zone("example.com.", "a"),
-        "a/example.com.yaml", unordered);
-    add("flag-enforce-order-quoted-tilde",
-        providers(provider("a", "a", "enforce_order: '~'")) + "zones:\n" + zone("example.com.", "a"),
-        "a/example.com.yaml", unordered);
-    add("flag-enforce-order-off",
-        providers(provider("a", "a", "enforce_order: OFF")) + "zones:\n" + zone("example.com.", "a"),
-        "a/example.com.yaml", unordered);
     add("flag-lenient-quoted-false",
         providers(provider("a", "a"), provider("b", "b"))
             + "zones:\n  example.com.:\n    lenient: 'false'\n    sources: [ a, b ]\n    targets: [ out ]\n",
