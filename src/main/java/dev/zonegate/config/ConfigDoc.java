@@ -22,14 +22,16 @@ final class ConfigDoc {
   final String path;
   final JsonNode root;
   private final NodeLines lines;
-  /** The file's lines, for what the tree does not keep: whether a scalar was quoted. */
-  private final String[] text;
+  /** The file, for what the tree does not keep: whether a scalar was quoted. */
+  private final byte[] bytes;
+  /** Its lines, split on the first question (few configs ever ask: only octoDNS flags written as words). */
+  private String[] text;
 
-  private ConfigDoc(String path, JsonNode root, NodeLines lines, String[] text) {
+  private ConfigDoc(String path, JsonNode root, NodeLines lines, byte[] bytes) {
     this.path = path;
     this.root = root;
     this.lines = lines;
-    this.text = text;
+    this.bytes = bytes;
   }
 
   /**
@@ -39,6 +41,9 @@ final class ConfigDoc {
    */
   boolean quoted(String pointer, String value) {
     int line = lines.line(pointer);
+    if (text == null) {
+      text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n", -1);
+    }
     if (line <= 0 || line > text.length) {
       return false;
     }
@@ -75,7 +80,7 @@ final class ConfigDoc {
       throw new ConfigException(
           new Location(path, lines.line("")), kind + " is a YAML map with " + wants + ", not a " + kindOf(root));
     }
-    return new ConfigDoc(path, root, lines, new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n", -1));
+    return new ConfigDoc(path, root, lines, bytes);
   }
 
   Location at(String pointer) {

@@ -252,8 +252,8 @@ final class OctoDnsConfig {
     }
     OctoDnsSources sources;
     try {
-      sources = new OctoDnsSources(fileZone, spec.yaml(), notices, spec.lenient(), spec.lenientAt())
-          .withSubZones(subZones, spec.ignoreSubzoneAdds());
+      sources = new OctoDnsSources(
+          fileZone, spec.yaml(), notices, spec.lenient(), spec.lenientAt(), subZones, spec.ignoreSubzoneAdds());
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where, "zone '" + name + "': octoDNS cannot decode its name (" + e.getMessage() + ")");
     }

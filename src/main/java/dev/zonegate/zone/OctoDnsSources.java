@@ -65,8 +65,8 @@ public final class OctoDnsSources {
   private final boolean lenient;
   private final Location lenientAt;
   /** The config's zones below this one, relative to it; and the zone's {@code ignore_subzone_adds}. */
-  private java.util.Set<String> subZones = java.util.Set.of();
-  private boolean ignoreSubzoneAdds;
+  private final java.util.Set<String> subZones;
+  private final boolean ignoreSubzoneAdds;
 
   /**
    * @param zone the zone whose files are read, in octoDNS's form (lower case, IDNA); an alias
@@ -75,8 +75,14 @@ public final class OctoDnsSources {
    * @param unseen a notice for each other source, whose records zonegate cannot see
    * @param lenient the zone's {@code lenient}
    * @param lenientAt where {@code lenient: true} is written, or the zone's entry
+   * @param subZones the config's zones below this one, by their names relative to it: octoDNS
+   *     refuses a record of the zone that belongs in one, other than the NS and DS at its top,
+   *     unless the zone or record is lenient, or drops it with {@code ignoreSubzoneAdds}
+   * @param ignoreSubzoneAdds the zone's {@code ignore_subzone_adds}
    */
-  public OctoDnsSources(String zone, List<Source> sources, List<Notice> unseen, boolean lenient, Location lenientAt) {
+  public OctoDnsSources(
+      String zone, List<Source> sources, List<Notice> unseen, boolean lenient, Location lenientAt,
+      java.util.Set<String> subZones, boolean ignoreSubzoneAdds) {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("no YamlProvider source");
     }
@@ -86,18 +92,8 @@ public final class OctoDnsSources {
     this.unseen = List.copyOf(unseen);
     this.lenient = lenient;
     this.lenientAt = lenientAt;
-  }
-
-  /**
-   * These sources for a zone of a config that also configures {@code subZones} below it (names
-   * relative to it): octoDNS refuses a record of the zone that belongs in one, other than the NS
-   * and DS at its top, unless the zone or record is lenient, or drops it with
-   * {@code ignore_subzone_adds}.
-   */
-  public OctoDnsSources withSubZones(java.util.Set<String> subZones, boolean ignoreSubzoneAdds) {
     this.subZones = java.util.Set.copyOf(subZones);
     this.ignoreSubzoneAdds = ignoreSubzoneAdds;
-    return this;
   }
 
   /** octoDNS's {@code idna_encode} of a zone name; IllegalArgumentException where octoDNS raises. */

@@ -125,7 +125,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
     return populate(tree, zone, parts, lenient, lenientAt, notices, skip, java.util.Set.of(), false);
   }
 
-  /** As above, for a zone whose config also configures {@code subZones} (see {@link OctoDnsSources#withSubZones}). */
+  /** As above, for a zone whose config also configures {@code subZones} (see the {@link OctoDnsSources} constructor). */
   static Zone populate(
       SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
       boolean skip, java.util.Set<String> subZones, boolean ignoreSubzoneAdds) throws ZoneReadException {
