@@ -25,8 +25,11 @@ final class CnameConflict implements Rule {
           CnameConflict::new,
           new RuleType.Example("www A 192.0.2.1\n", "www A 192.0.2.1\nwww CNAME cdn.example.net.\n"));
 
-  /** Types allowed beside a CNAME: DNSSEC's own records (RFC 2181 §10.1, RFC 4035 §2.5). */
-  private static final Set<String> ALLOWED_BESIDE = Set.of("CNAME", "RRSIG", "NSEC", "KEY");
+  /**
+   * Types allowed beside a CNAME: DNSSEC's own records (RFC 2181 §10.1, RFC 4035 §2.5), and
+   * their predecessors SIG and KEY (RFC 2535 §2.3.5), as named keeps them.
+   */
+  private static final Set<String> ALLOWED_BESIDE = Set.of("CNAME", "RRSIG", "NSEC", "KEY", "SIG");
 
   private final RuleSpec spec;
 

@@ -30,6 +30,7 @@ public final class RuleCatalog {
             MailChange.TYPE,
             SoaSerial.TYPE,
             ZoneParseError.TYPE,
+            ZoneLoadError.TYPE,
             DriftRevert.TYPE,
             LiveInconsistent.TYPE,
             expression())) {

@@ -2,6 +2,7 @@ package dev.zonegate.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.zonegate.zone.BindKnownDifferences;
+import dev.zonegate.zone.BindZoneChecks;
 import dev.zonegate.zone.MasterFileReader;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.NamedCheckzone;
@@ -48,7 +49,8 @@ class BindDifferentialFuzzTest {
     NamedCheckzone.Verdict v = named.check(dir, "zone.db", "example.com.");
     String error = null;
     try {
-      new MasterFileReader().read(new MemoryTree(Map.of("zone.db", input)), "zone.db", "example.com.");
+      error = BindZoneChecks.loadProblem(
+          new MasterFileReader().read(new MemoryTree(Map.of("zone.db", input)), "zone.db", "example.com."));
     } catch (ZoneReadException e) {
       Contract.expected(e);
       error = e.getMessage();

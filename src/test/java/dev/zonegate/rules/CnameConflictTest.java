@@ -71,5 +71,11 @@ class CnameConflictTest {
   void signaturesBesideACnameAreAllowed() {
     String sig = "www RRSIG CNAME 13 3 300 20300101000000 20200101000000 12345 example.com. AAAA\n";
     assertThat(run("\n", "www CNAME cdn.example.net.\n" + sig)).isEmpty();
+    // Their predecessors too, as named keeps them (BindCorpus load/cname-and-sig, cname-and-key).
+    assertThat(run("\n", "www CNAME cdn.example.net.\nwww KEY 256 3 8 AwEAAQ==\n")).isEmpty();
+    assertThat(run("\n", "www CNAME cdn.example.net.\n"
+        + "www SIG A 8 2 300 20300101000000 20200101000000 12345 example.com. AwEAAQ==\n")).isEmpty();
+    // An NXT is not kept beside one (named: "CNAME and other data").
+    assertThat(run("\n", "www CNAME cdn.example.net.\nwww NXT x.example.com. A\n")).hasSize(1);
   }
 }

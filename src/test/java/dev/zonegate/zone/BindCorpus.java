@@ -712,6 +712,61 @@ final class BindCorpus {
     rr("zone/ds-no-ns", "sub DS 12345 8 2 " + "ab".repeat(32));
     rr("zone/nonterminal-wildcard", "*.a.b TXT x", "x.*.c TXT y");
     rr("zone/spf-only", "h SPF \"v=spf1 -all\"");
+    loadChecks();
+  }
+
+  /**
+   * The checks named makes of the whole zone once read (zonegate's BindZoneChecks): how it finds
+   * an apex NS name's address, CDS/CDNSKEY against the apex keys, NSEC3PARAM hashes, singletons.
+   */
+  private void loadChecks() {
+    String top = "$TTL 300\n@ SOA ns1 hostmaster 1 7200 900 1209600 300\n";
+    raw("load/ns-wildcard", top + "@ NS ns1\n* A 192.0.2.9\n");
+    raw("load/ns-wildcard-cname", top + "@ NS ns1\n* CNAME t.example.net.\n");
+    raw("load/ns-wildcard-txt", top + "@ NS ns1\n* TXT x\n");
+    raw("load/ns-empty-nonterminal", top + "@ NS ns1\nx.ns1 A 192.0.2.9\n* A 192.0.2.9\n");
+    raw("load/ns-txt-only", top + "@ NS ns1\nns1 TXT hi\n");
+    raw("load/ns-aaaa-only", top + "@ NS ns1\nns1 AAAA 2001:db8::1\n");
+    raw("load/ns-below-delegation", top + "@ NS ns.sub\nsub NS ns.sub\n");
+    raw("load/ns-at-delegation", top + "@ NS sub\nsub NS ns.example.net.\n");
+    raw("load/ns-below-dname", top + "@ NS ns1.d\nd DNAME t.example.net.\n");
+    raw("load/ns-at-dname", top + "@ NS d\nd DNAME t.example.net.\n");
+    raw("load/ns-at-dname-with-a", top + "@ NS d\nd DNAME t.example.net.\nd A 192.0.2.1\n");
+    raw("load/ns-delegation-beside-dname", top + "@ NS ns1.d\nd NS ns.example.net.\nd DNAME t.example.net.\n");
+    raw("load/ns-dname-above-delegation", top + "@ NS ns1.s.d\nd DNAME t.example.net.\ns.d NS ns.example.net.\n");
+    raw("load/ns-delegation-above-dname", top + "@ NS ns1.d.s\ns NS ns.example.net.\nd.s DNAME t.example.net.\n");
+    raw("load/ns-apex-with-address", top + "@ NS @\n@ A 192.0.2.1\n");
+    raw("load/ns-apex-without-address", top + "@ NS @\n@ NS ns.example.net.\n");
+    raw("load/ns-upper-case", top + "@ NS NS1\nns1 A 192.0.2.1\n");
+    raw("load/ns-second-is-cname", top + "@ NS ns1\n@ NS ns2\nns1 A 192.0.2.1\nns2 CNAME ns1\n");
+    raw("load/ns-only-out-of-zone-with-apex-dname", top + "@ NS ns.example.net.\n@ DNAME t.example.net.\n");
+    String key = "AwEAAagAIKlVZrpC6Ia7gEzahOR+9W29euxhJhVVLOyQbSEW0O8gcCjFFVQUTf6v58fLjwBd0YI0EzrAcQqBGCzh/RStIoO8g0NfnfL2MTJRkxoXbfDaUeVPQuYEhg37NZWAJQ9VnMVDxP/VHL496M/QZxkjf5/Efucp2gaDX6RS6CXpoY68LsvPVjR0ZSwzz1apAzvN9dlzEheX7ICJBBtuA6G3LQpzW5hOA2hzCTMjJPJ8LbqF6dsV6DoBQzgul0sGIcGOYl7OyQdXfZ57relSQageu+ipAdTTJ25AsRTAoub8ONGcLmqrAmRLKBP1dfwhYB4N7knNnulqQxA+Uk1ihz0=";
+    String digest = "ab".repeat(32);
+    rr("load/cds-key-of-its-algorithm", "@ DNSKEY 257 3 8 " + key, "@ CDS 1 8 2 " + digest);
+    rr("load/cds-no-key-of-one-algorithm", "@ DNSKEY 257 3 8 " + key, "@ CDS 1 8 2 " + digest, "@ CDS 1 13 2 " + digest);
+    rr("load/cds-unknown-digest", "@ DNSKEY 257 3 8 " + key, "@ CDS 1 8 200 abcd");
+    rr("load/cds-delete-beside-another", "@ DNSKEY 257 3 8 " + key, "@ CDS 1 8 2 " + digest, "@ CDS 0 0 0 00");
+    rr("load/cds-delete-twice", "@ CDS 0 0 0 00", "@ CDS 0 0 0 00");
+    rr("load/cds-and-cdnskey-delete", "@ CDS 0 0 0 00", "@ CDNSKEY 0 3 0 AA==");
+    rr("load/cds-delete-cdnskey-key", "@ DNSKEY 257 3 8 " + key, "@ CDS 0 0 0 00", "@ CDNSKEY 257 3 8 " + key);
+    rr("load/cds-below-apex-no-key", "sub CDS 1 8 2 " + digest);
+    rr("load/cds-key-below-apex", "sub DNSKEY 257 3 8 " + key, "@ CDS 1 8 2 " + digest);
+    rr("load/cdnskey-other-flags", "@ DNSKEY 257 3 8 " + key, "@ CDNSKEY 256 3 8 " + key);
+    rr("load/cdnskey-protocol-4-delete", "@ DNSKEY 257 3 8 " + key, "@ CDNSKEY 0 4 0 AA==");
+    rr("load/cdnskey-delete-beside-key", "@ DNSKEY 257 3 8 " + key, "@ CDNSKEY 257 3 8 " + key, "@ CDNSKEY 0 3 0 AA==");
+    rr("load/dnskey-not-zone-key", "@ DNSKEY 0 3 8 " + key, "@ CDS 1 8 2 " + digest);
+    rr("load/nsec3param-one-supported", "@ NSEC3PARAM 0 0 0 -", "@ NSEC3PARAM 1 0 0 -");
+    rr("load/nsec3param-245", "@ NSEC3PARAM 245 0 0 -");
+    rr("load/nsec3param-2", "@ NSEC3PARAM 2 0 0 -");
+    rr("load/nsec3param-iterations", "@ NSEC3PARAM 1 0 500 -");
+    rr("load/nsec3param-below-apex", "sub NSEC3PARAM 0 0 0 -");
+    rr("load/cname-and-key", "c CNAME t.example.net.", "c KEY 256 3 8 AwEAAQ==");
+    rr("load/cname-and-sig", "c CNAME t.example.net.",
+        "c SIG A 8 2 300 20300101000000 20200101000000 12345 example.com. AwEAAQ==");
+    rr("load/cname-and-nxt", "c CNAME t.example.net.", "c NXT d.example.com. A");
+    rr("load/cname-and-private-type", "c CNAME t.example.net.", "c TYPE65534 \\# 1 00");
+    rr("load/dname-twice-same", "d DNAME t.example.net.", "d DNAME t.example.net.");
+    rr("load/soa-twice-same", "@ SOA ns1 hostmaster 1 7200 900 1209600 300");
   }
 
   // ---------------------------------------------------------------------------------------------

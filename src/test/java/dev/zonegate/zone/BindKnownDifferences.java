@@ -21,15 +21,6 @@ public final class BindKnownDifferences {
           new Known("TTL above 2^31-1", true, List.of(), List.of("above 2147483647")),
           // $INCLUDE: confined to the repository, relative to the including file.
           new Known("$INCLUDE", true, List.of(), List.of("$INCLUDE")),
-          // Zone-level consistency is judged by the rules (cname-conflict, ...), not the reader.
-          new Known(
-              "zone-level consistency",
-              false,
-              List.of("has 0 SOA records", "has no NS records", "CNAME and other data",
-                  "multiple RRs of singleton type", "has no address records", "is a CNAME (illegal)",
-                  "below a DNAME", "CDS/CDNSKEY consistency", "nsec3 hash algorithm",
-                  "no REQUIRED GLUE"),
-              List.of()),
           // Rare malformed rdata dnsjava reads (base64 of key records and CERT).
           new Known("lenient rdata", false, List.of("bad base64 encoding"), List.of()),
           // Obsolete forms zonegate does not read.
