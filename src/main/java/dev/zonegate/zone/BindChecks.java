@@ -140,7 +140,6 @@ final class BindChecks {
       case Type.SSHFP:
       case Type.IPSECKEY:
       case Type.NSEC:
-      case Type.LOC:
         return shape(t, rdata, rdata.isEmpty() ? new String[0] : rdata.split(" "));
       default:
         return null; // most records: no split of their rdata at all
@@ -163,23 +162,8 @@ final class BindChecks {
         return f.length < 5 ? "the IPSECKEY record has no public key; named refuses it" : null;
       case Type.NSEC:
         return f.length < 2 ? "the NSEC record lists no types; named refuses it" : null;
-      case Type.LOC:
-        return f.length >= 8 && (beyond(f, 0, 90) || beyond(f, 4, 180))
-            ? "the LOC position " + String.join(" ", java.util.Arrays.copyOf(f, 8))
-                + " is beyond 90 degrees latitude or 180 longitude; named refuses it"
-            : null;
       default:
         return null;
-    }
-  }
-
-  /** dnsjava prints a LOC position as {@code d m s.sss H}: is it more than {@code max} degrees? */
-  private static boolean beyond(String[] f, int at, int max) {
-    try {
-      double degrees = Integer.parseInt(f[at]) + Integer.parseInt(f[at + 1]) / 60.0 + Double.parseDouble(f[at + 2]) / 3600;
-      return degrees > max;
-    } catch (NumberFormatException e) {
-      return false;
     }
   }
 

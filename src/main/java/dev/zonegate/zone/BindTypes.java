@@ -38,6 +38,13 @@ import org.xbill.DNS.Type;
  *       other), at least one octet otherwise. dnsjava also checks GOST and SM3 lengths and reads
  *       TA not at all.
  *   <li>CAA: the tag of letters and digits only and not quoted, the value of any length.
+ *   <li>LOC ({@link BindLoc}): seconds with up to three decimals, metres with up to two, a capital
+ *       hemisphere letter, C's {@code strtoul} for each number, as named reads them.
+ *   <li>APL ({@link BindApl}): no quoted item, a prefix length of digits only.
+ *   <li>CERT: the type by number or name, the certificate in strict base64 (dnsjava decodes what
+ *       it can of any text).
+ *   <li>NSEC3: the next hashed owner in base32hex without padding, ending on a whole octet, 20
+ *       octets for SHA-1 (dnsjava takes any length).
  *   <li>TXT and SPF: at least one string (dnsjava reads none as one empty string).
  *   <li>NINFO, AVC, GPOS, RKEY, TALINK, CSYNC, NID, L64, L32, LP, EID, NIMLOC, SINK, DOA, URI
  *       (whose target named wants quoted), OPENPGPKEY (strict base64), KEY (flags as named reads
@@ -46,6 +53,9 @@ import org.xbill.DNS.Type;
  *       GPOS only as numbers in range (named takes any three strings), and HIP's rendezvous
  *       servers up to the next record's owner.
  * </ul>
+ *
+ * And everywhere: a field named reads as a number or a word is never quoted (named's lexer gives
+ * a quote as a character of the word there), and base64 ends with its unused bits clear.
  *
  * {@link #install()} runs before any master file is read (MasterFileReader and Canonical call it).
  */
@@ -68,6 +78,10 @@ public final class BindTypes {
     register(Type.TA, "TA", Ds::new);
     register(Type.DLV, "DLV", Ds::new);
     register(Type.CAA, "CAA", Caa::new);
+    register(Type.LOC, "LOC", BindLoc::new);
+    register(Type.APL, "APL", BindApl::new);
+    fields(Type.CERT, "CERT", "certtype u16 alg certdata");
+    fields(Type.NSEC3, "NSEC3", "hashalg u8 u16 salt b32hexnp bitmap");
     // Types dnsjava 3.6 reads only in RFC 3597 form, or (HIP, GPOS) differently from named.
     fields(Type.TXT, "TXT", "strings"); // dnsjava reads "TXT" with nothing after it as one empty string
     fields(Type.SPF, "SPF", "strings");
@@ -539,8 +553,76 @@ public final class BindTypes {
     }
   }
 
+  /** named's certificate types by name ({@code dns_cert_fromtext}, RFC 4398). */
+  private static final Map<String, Integer> CERT_TYPES =
+      Map.of("PKIX", 1, "SPKI", 2, "PGP", 3, "IPKIX", 4, "ISPKI", 5, "IPGP", 6, "ACPKIX", 7, "IACPKIX", 8,
+          "URI", 253, "OID", 254);
+
+  /** named's NSEC3 hash algorithms by name ({@code dns_hashalg_fromtext}). */
+  private static final Map<String, Integer> HASH_ALGORITHMS = Map.of("SHA-1", 1);
+
+  private static final org.xbill.DNS.utils.base32 BASE32HEX =
+      new org.xbill.DNS.utils.base32(org.xbill.DNS.utils.base32.Alphabet.BASE32HEX, false, false);
+
+  /** A word named's lexer gives as a string: a quote is no quoting there, and no field takes one. */
+  private static String unquoted(Tokenizer st) throws IOException {
+    Tokenizer.Token t = st.get();
+    if (t.type == Tokenizer.QUOTED_STRING) {
+      throw st.exception("'" + t.value + "' is not quoted in this field");
+    }
+    if (!t.isString()) {
+      throw st.exception("the record ends early");
+    }
+    return t.value;
+  }
+
+  /** A number up to {@code max} or one of named's names for it, in any case. */
+  private static int mnemonic(Tokenizer st, Map<String, Integer> names, int max, String what) throws IOException {
+    String w = unquoted(st);
+    if (w.matches("[0-9]{1,10}")) {
+      long v = Long.parseLong(w);
+      if (v > max) {
+        throw st.exception("the " + what + " " + w + " is out of range");
+      }
+      return (int) v;
+    }
+    Integer v = names.get(w.toUpperCase(java.util.Locale.ROOT));
+    if (v == null) {
+      throw st.exception("unknown " + what + " '" + w + "'");
+    }
+    return v;
+  }
+
+  /**
+   * named's {@code isc_base32hexnp_decodestring}: base32hex digits in either case, no padding; the
+   * last group must end where an octet does (2, 4, 5 or 7 digits, or a whole group) with the
+   * last digit's bits past the data clear.
+   */
+  private static byte[] base32HexNoPad(Tokenizer st, String w) throws IOException {
+    String digits = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+    int rest = w.length() % 8;
+    boolean ok = !w.isEmpty() && (rest == 0 || rest == 2 || rest == 4 || rest == 5 || rest == 7);
+    for (int i = 0; ok && i < w.length(); i++) {
+      ok = digits.indexOf(Character.toUpperCase(w.charAt(i))) >= 0;
+    }
+    if (ok && rest != 0) {
+      int last = digits.indexOf(Character.toUpperCase(w.charAt(w.length() - 1)));
+      int unused = rest == 2 ? 0x03 : rest == 4 ? 0x0F : rest == 5 ? 0x01 : 0x07;
+      ok = (last & unused) == 0;
+    }
+    if (!ok) {
+      throw st.exception("bad base32 encoding '" + w + "'");
+    }
+    return BASE32HEX.fromString(w.toUpperCase(java.util.Locale.ROOT));
+  }
+
   /** A decimal number as named's lexer reads one: digits only, at most {@code max}. */
   private static long number(Tokenizer st, long max, String what) throws IOException {
+    Tokenizer.Token t = st.get();
+    if (t.type == Tokenizer.QUOTED_STRING) {
+      throw st.exception("a number is not quoted");
+    }
+    st.unget();
     String s = st.getString();
     if (!s.matches("[0-9]{1,10}") || Long.parseLong(s) > max) {
       throw st.exception("'" + s + "' is not a valid " + what);
@@ -630,8 +712,11 @@ public final class BindTypes {
    * {@code name} (uncompressed, lower case in canonical form), {@code ipv4}, {@code locator}
    * (four groups of up to four hex digits), {@code string} (one character-string), {@code
    * strings} (one or more, to the end), {@code base64} (one or more tokens to the end), {@code
-   * base64*} (zero or more), {@code base64-} (one token, {@code -} for none), {@code hex} (one or
-   * more tokens to the end) and {@code bitmap} (type names to the end, as in NSEC).
+   * base64*} (zero or more), {@code base64-} (one token, {@code -} for none), {@code certdata}
+   * (one or more tokens, none on the wire), {@code hex} (one or more tokens to the end), {@code
+   * bitmap} (type names to the end, as in NSEC), {@code certtype} (a CERT type, number or name),
+   * {@code hashalg} (an NSEC3 hash algorithm, number or name), {@code salt} (hex or {@code -},
+   * counted) and {@code b32hexnp} (base32hex without padding, counted).
    */
   public static class Fields extends Record {
     private static final long serialVersionUID = 1L;
@@ -667,6 +752,7 @@ public final class BindTypes {
     protected void rdataFromString(Tokenizer st, Name origin) throws IOException {
       DNSOutput out = new DNSOutput();
       int flags = 0;
+      int hashAlgorithm = -1;
       for (String k : kinds) {
         switch (k) {
           case "u8":
@@ -707,12 +793,39 @@ public final class BindTypes {
             }
             break;
           case "alg":
-            String a = st.getString();
+            String a = unquoted(st);
             int alg = a.matches("[0-9]{1,3}") ? Integer.parseInt(a) : org.xbill.DNS.DNSSEC.Algorithm.value(a.toUpperCase(java.util.Locale.ROOT));
             if (alg < 0 || alg > 255) {
               throw st.exception("unknown algorithm '" + a + "'");
             }
             out.writeU8(alg);
+            break;
+          case "certtype":
+            out.writeU16(mnemonic(st, CERT_TYPES, 0xFFFF, "certificate type"));
+            break;
+          case "hashalg":
+            hashAlgorithm = mnemonic(st, HASH_ALGORITHMS, 0xFF, "hash algorithm");
+            out.writeU8(hashAlgorithm);
+            break;
+          case "salt":
+            String salt = unquoted(st);
+            if (salt.equals("-")) {
+              out.writeU8(0);
+            } else {
+              if (salt.length() > 510 || salt.length() % 2 != 0 || !salt.matches("[0-9A-Fa-f]+")) {
+                throw st.exception("bad hex encoding of the salt '" + salt + "'");
+              }
+              out.writeCountedString(org.xbill.DNS.utils.base16.fromString(salt));
+            }
+            break;
+          case "b32hexnp":
+            byte[] hash = base32HexNoPad(st, unquoted(st));
+            if (hash.length > 255 || hashAlgorithm == 1 && hash.length != 20) {
+              // named: a SHA-1 hash has 20 octets; another algorithm's, any number
+              throw st.exception("the next hashed owner name has " + hash.length + " octets"
+                  + (hashAlgorithm == 1 ? ", where SHA-1 gives 20" : ", more than 255"));
+            }
+            out.writeCountedString(hash);
             break;
           case "name":
             st.getName(origin).toWireCanonical(out);
@@ -752,7 +865,8 @@ public final class BindTypes {
             break;
           case "base64":
           case "base64*":
-            out.writeByteArray(base64Rest(st, k.equals("base64")));
+          case "certdata":
+            out.writeByteArray(base64Rest(st, !k.equals("base64*")));
             break;
           case "base64-":
             String b = st.getString();
@@ -766,7 +880,7 @@ public final class BindTypes {
           case "bitmap":
             java.util.TreeSet<Integer> types = new java.util.TreeSet<>();
             for (Tokenizer.Token t = st.get(); t.isString(); t = st.get()) {
-              int type = Type.value(t.value);
+              int type = t.type == Tokenizer.QUOTED_STRING ? -1 : Type.value(t.value);
               if (type < 0) {
                 throw st.exception("unknown type '" + t.value + "'");
               }
@@ -787,7 +901,7 @@ public final class BindTypes {
       DNSInput in = new DNSInput(d);
       StringBuilder sb = new StringBuilder();
       for (String k : kinds) {
-        if (sb.length() > 0 && in.remaining() == 0 && (k.equals("bitmap") || k.equals("base64*"))) {
+        if (sb.length() > 0 && in.remaining() == 0 && (k.equals("bitmap") || k.equals("base64*") || k.equals("certdata"))) {
           break;
         }
         String part;
@@ -811,6 +925,19 @@ public final class BindTypes {
             break;
           case "u32":
             part = String.valueOf(in.readU32());
+            break;
+          case "certtype":
+            part = String.valueOf(in.readU16());
+            break;
+          case "hashalg":
+            part = String.valueOf(in.readU8());
+            break;
+          case "salt":
+            byte[] salt = in.readCountedString();
+            part = salt.length == 0 ? "-" : org.xbill.DNS.utils.base16.toString(salt);
+            break;
+          case "b32hexnp":
+            part = BASE32HEX.toString(in.readCountedString());
             break;
           case "name":
             part = new Name(in).toString();
@@ -841,6 +968,7 @@ public final class BindTypes {
           case "base64":
           case "base64*":
           case "base64-":
+          case "certdata":
             byte[] rest = in.readByteArray();
             if (k.equals("base64") && rest.length == 0) {
               throw new org.xbill.DNS.WireParseException("no key");
@@ -881,16 +1009,34 @@ public final class BindTypes {
   }
 
   private static byte[] base64(Tokenizer st, String text) throws TextParseException {
-    if (text.length() % 4 != 0 || !text.matches("[A-Za-z0-9+/]*={0,2}")) {
+    if (text.length() % 4 != 0 || !text.matches("[A-Za-z0-9+/]*={0,2}") || !padBitsClear(text)) {
       throw st.exception("bad base64 encoding");
     }
     return java.util.Base64.getDecoder().decode(text);
   }
 
+  /**
+   * named's base64 refuses a last digit before the padding whose bits past the data are set
+   * ({@code AB==}); Java's decoder drops them.
+   */
+  private static boolean padBitsClear(String text) {
+    int pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+    if (pad == 0) {
+      return true;
+    }
+    int v = B64.indexOf(text.charAt(text.length() - pad - 1));
+    return (v & (pad == 2 ? 0x0F : 0x03)) == 0;
+  }
+
+  private static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
   /** named's {@code isc_base64_tobuffer}: tokens to the end; at least one when {@code required}. */
   private static byte[] base64Rest(Tokenizer st, boolean required) throws IOException {
     StringBuilder b64 = new StringBuilder();
     for (Tokenizer.Token t = st.get(); t.isString(); t = st.get()) {
+      if (t.type == Tokenizer.QUOTED_STRING) {
+        throw st.exception("base64 data is not quoted");
+      }
       b64.append(t.value);
     }
     st.unget();

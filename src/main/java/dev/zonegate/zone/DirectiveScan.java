@@ -401,7 +401,12 @@ final class DirectiveScan {
     return depth;
   }
 
-  /** The whitespace-separated words of a directive line, before its comment; quotes removed. */
+  /**
+   * The words of a directive line, before its comment; quotes removed. Words are separated by
+   * blanks, tabs and CRs only, as named's lexer separates them: a control character such as FS
+   * (0x1C), which Java counts as whitespace, is part of a word ({@code $ORIGIN\u001Csub} is a
+   * directive named does not know, not {@code $ORIGIN sub}).
+   */
   private List<String> words(int from, int to) {
     String s = new String(text, from, to - from, StandardCharsets.ISO_8859_1);
     List<String> out = new ArrayList<>();
@@ -413,7 +418,7 @@ final class DirectiveScan {
         quoted = !quoted;
       } else if (!quoted && c == ';') {
         break;
-      } else if (!quoted && Character.isWhitespace(c)) {
+      } else if (!quoted && (c == ' ' || c == '\t' || c == '\r')) {
         if (w.length() > 0) {
           out.add(w.toString());
           w.setLength(0);

@@ -134,7 +134,10 @@ final class BindCorpus {
         "70000 10 \"S\" \"\" \"\" .");
     forms("kx", "h", "KX", "10 kx.example.net.", "10 under_score.example.net.", "10");
     forms("cert", "h", "CERT", "PGP 0 0 AAAA", "1 0 0 AAAA", "PKIX 65535 255 AAAA",
-        "BOGUS 0 0 AAAA", "1 0 0", "1 0 RSASHA256 AAAA", "1 0 0 !!!!");
+        "BOGUS 0 0 AAAA", "1 0 0", "1 0 RSASHA256 AAAA", "1 0 0 !!!!", "pkix 0 0 AAAA", "1 0 0 AAAA AAAA",
+        "1 0 0 AAA=", "1 0 0 AB==", "1 0 0 AAE=", "1 0 0 A", "1 0 0 \"AAAA\"", "1 \"0\" 0 AAAA",
+        "1 0 rsasha256 AAAA", "65536 0 0 AAAA", "1 65536 0 AAAA", "1 0 256 AAAA", "URI 0 0 AAAA", "254 0 0 AAAA",
+        "\"1\" 0 0 AAAA", "1 0 \"8\" AAAA");
     forms("a6", "h", "A6", "0 2001:db8::1", "64 ::1:2:3:4 prefix.example.net.", "128 prefix.example.net.",
         "129 ::1", "");
     forms("dname", "d", "DNAME", "target.example.net.", "", "under_score.example.net.");
@@ -290,7 +293,12 @@ final class BindCorpus {
         "1 0 0 - 2vptu5timamqttgl4luu9kg21e0aor A", "1 0 0 - 2vptu5timamqttgl4luu9kg21e0aor3s00 A",
         "1 0 0 - " + b32 + "= A", "1 0 0 - - A", "1 0 0 ''", "256 0 0 - " + b32, "1 256 0 - " + b32,
         "1 0 65536 - " + b32, "1 0 0 " + "ab".repeat(255) + " " + b32, "1 0 0 " + "ab".repeat(256) + " " + b32,
-        "1 0 0 - " + b32 + " A BOGUS", "1 0 0 00 " + b32, "1 0 0 - zzzz");
+        "1 0 0 - " + b32 + " A BOGUS", "1 0 0 00 " + b32, "1 0 0 - zzzz",
+        // named's base32hex without padding, and SHA-1's 20 octets; quotes are no quoting there.
+        "2 0 0 - 00 A", "0 0 0 - 0000 A", "1 0 0 - 00 A", "2 0 0 - ab A", "2 0 0 - 0g A", "2 0 0 - 2v A",
+        "2 0 0 - " + b32 + "00 A", "SHA-1 0 0 - " + b32 + " A", "sha-1 0 0 - " + b32 + " A",
+        "SHA1 0 0 - " + b32 + " A", "1 0 0 \"aa\" " + b32 + " A", "1 0 0 - \"" + b32 + "\" A",
+        "1 0 0 - " + b32 + " \"A\"", "1 \"0\" 0 - " + b32 + " A", "1 0 0 - " + b32);
     forms("nsec3param", "@", "NSEC3PARAM", "1 0 0 -", "1 0 10 aabbccdd", "1 0 0", "1 0 0 xyz",
         "1 0 0 abc", "0 0 0 -", "1 0 0 - extra", "1 0 0 \"\"");
   }
@@ -337,7 +345,14 @@ final class BindCorpus {
         "0 N 0 E 10m 0.001m", "0 X 0 E 0m", "0 N 0 N 0m", "0 S 0 W 0m", "0 n 0 e 0m", "0 N 0 E",
         "0 N 0 E 0m 1m 1m 1m extra", "0 N 0 E 1.123m", "0 N 0 E 1.12m", "52 22 23.5 N 4 53 32.25 E 0m",
         "52 22 -23 N 4 53 32 E 0m", "52 22 23.000N 4 53 32.000 E 0m", "0 N 0 E 10m 1e3m",
-        "0 N 0 E 10m 0m 0m 0m", "0 N 0 E 10cm", "0 N 0 E 10 1 1 1");
+        "0 N 0 E 10m 0m 0m 0m", "0 N 0 E 10cm", "0 N 0 E 10 1 1 1",
+        // named's strtoul and decimals: what dnsjava read the other way round.
+        "0 N 0 E 1.m", "0 N 0 E .5m", "0 0 .5 N 0 E 0m", "0 0 1. N 0 E 0m", "0 N 0 E +1m", "0 N 0 E 1M",
+        "0 N 0 E -1.123m", "0 N 0 E 1m 1.123m", "0 N 0 E 1m 1m 1m 1.123m", "0 s 0 E 0m", "0 N 0 w 0m",
+        "0 0 -0 N 0 E 0m", "0 0 +1 N 0 E 0m", "0 0 +.5 N 0 E 0m", "0 N 0 E -m", "0 N 0 E -0.5m",
+        "0 N 0 E 10m .m", "0 N 0 E 10m 1.5m 1234m 99999999m", "0 N 0 E 10m 0.09m 0.1m 9m",
+        "1 2 3.456 S 7 8 9.012 W -12345.67m 100m 1000m 100000m", "0 N 0 E \"1m\"",
+        "0 N 0 E 42849672.95m 90000000m 90000000m 90000000m", "0 N 0 E 10m 90000000.01m");
   }
 
   private void apl() {
@@ -347,7 +362,13 @@ final class BindCorpus {
         "0:192.0.2.0/24", "1:2001:db8::/32", "2:192.0.2.0/24", "1:192.0.2.0", "1:192.0.2.0/",
         "1:192.0.2.0/-1", "1:192.0.2.0/24/1", "1:192.0.2.1/24", "192.0.2.0/24", "!!1:192.0.2.0/24",
         "1:192.0.2/24", "1:192.0.2.0/24 ", "\"1:192.0.2.0/24\"", "65536:00/0", "1:192.0.2.0/8",
-        "1:192.0.2.0/024");
+        "1:192.0.2.0/024",
+        // named's strtoul family, digits-only prefix, inet_pton addresses; quotes are no quoting.
+        "+1:192.0.2.0/24", "-1:192.0.2.0/24", "-0:192.0.2.0/24", "+:192.0.2.0/24", ":192.0.2.0/24",
+        "1:192.0.2.0/+24", "1:192.0.2.0/", "1:192.0.2.00/24", "1:192.0.02.0/24", "2:2001:db8::1.2.3.4/128",
+        "2:::ffff:1.2.3.4/128", "1:192.0.2.0/24 \"1:10.0.0.0/8\"", "01:192.0.2.0/24", "1:192.0.2.0/0024",
+        "1:192.0.2.0/a", "2:2001:DB8::/32", "2:2001:db8:0:0:0:0:0:0/32", "!2:::/0 1:0.0.0.0/0",
+        "1:255.255.255.255/32", "1:256.0.0.0/8", "2:2001:db8::g/32", "2:1:2:3:4:5:6:7:8/128");
   }
 
   /** $ORIGIN, $TTL, $INCLUDE. */
@@ -355,6 +376,11 @@ final class BindCorpus {
     raw("origin/absolute", "$ORIGIN example.com.\n" + SKELETON + "h A 192.0.2.2\n");
     raw("origin/relative", SKELETON + "$ORIGIN sub\nh A 192.0.2.2\n");
     raw("origin/relative-twice", SKELETON + "$ORIGIN sub\n$ORIGIN deeper\nh A 192.0.2.2\n");
+    // Found by fuzzing: named separates words by blanks and tabs only, not by other controls.
+    raw("origin/control-separator", SKELETON + "$ORIGIN\u001csub\nh A 192.0.2.2\n");
+    raw("ttl/vertical-tab-separator", SKELETON + "$TTL\u000b60\nh A 192.0.2.2\n");
+    raw("ttl/form-feed-separator", SKELETON + "$TTL\f60\nh A 192.0.2.2\n");
+    raw("origin/unit-separator-after", SKELETON + "$ORIGIN sub.example.com.\u001f\nh A 192.0.2.2\n");
     raw("origin/at", SKELETON + "$ORIGIN sub\n$ORIGIN @\nh A 192.0.2.2\n");
     raw("origin/outside", SKELETON + "$ORIGIN example.net.\nh A 192.0.2.2\n");
     raw("origin/outside-unused", SKELETON + "$ORIGIN example.net.\n$ORIGIN example.com.\nh A 192.0.2.2\n");

@@ -283,6 +283,153 @@ class BindFidelityTest {
   @CsvSource(
       delimiter = '|',
       value = {
+        "0 0 .5 N 0 E 0m|0 0 0.500 N 0 0 0 E 0m 1m 10000m 10m",
+        "0 0 1. N 0 E +1m|0 0 1 N 0 0 0 E 1m 1m 10000m 10m",
+        "0 N 0 E .5m 1.m|0 0 0 N 0 0 0 E 0.50m 1m 10000m 10m",
+        "52 22 23.5 N 4 53 32.25 E -2.5m 1.5m|52 22 23.500 N 4 53 32.250 E -2.50m 1m 10000m 10m",
+        "1 2 3.456 S 7 8 9.012 W -0.05m 1234m 0.09m 0m|1 2 3.456 S 7 8 9.012 W -0.05m 1000m 0.09m 0m",
+      })
+  void locReadsAsNamedReadsIt(String rdata, String expected) throws Exception {
+    assertThat(rdata("h LOC " + rdata, "h.example.com.", "LOC")).containsExactly(expected);
+  }
+
+  @Test
+  void locFormsNamedRefusesAreRefused() {
+    refused(SKELETON + "h LOC 0 0 59.1234 N 0 E 0m\n", 5, "is not a LOC number");
+    refused(SKELETON + "h LOC 0 n 0 e 0m\n", 5, "is not a valid number of LOC minutes");
+    refused(SKELETON + "h LOC 0 N 0 E 1.123m\n", 5, "is not a LOC number");
+    refused(SKELETON + "h LOC 0 N 0 E 1m 0.001m\n", 5, "is not a LOC precision");
+    refused(SKELETON + "h LOC 0 N 0 E 1M\n", 5, "is not a LOC number");
+    refused(SKELETON + "h LOC 0.5 N 0 E 0m\n", 5, "is not a valid number of LOC degrees");
+    refused(SKELETON + "h LOC 0 60 N 0 E 0m\n", 5, "minutes 60 are out of range");
+    refused(SKELETON + "h LOC 0 N 0 E \"1m\"\n", 5, "is not quoted");
+  }
+
+  /** dnsjava's own reader of a type, and its text for {@code wire}: the reference for ours. */
+  private static String dnsjavaText(Class<? extends org.xbill.DNS.Record> type, byte[] wire) throws Exception {
+    java.lang.reflect.Constructor<? extends org.xbill.DNS.Record> make = type.getDeclaredConstructor();
+    make.setAccessible(true);
+    org.xbill.DNS.Record r = make.newInstance();
+    java.lang.reflect.Method fromWire = type.getDeclaredMethod("rrFromWire", org.xbill.DNS.DNSInput.class);
+    java.lang.reflect.Method text = type.getDeclaredMethod("rrToString");
+    fromWire.setAccessible(true);
+    text.setAccessible(true);
+    fromWire.invoke(r, new org.xbill.DNS.DNSInput(wire));
+    return (String) text.invoke(r);
+  }
+
+  /** Our reader's text for {@code wire}, through dnsjava's registry as the master-file readers use it. */
+  private static String ourText(int type, byte[] wire) {
+    BindTypes.install();
+    return org.xbill.DNS.Record.newRecord(org.xbill.DNS.Name.root, type, org.xbill.DNS.DClass.IN, 0, wire).rdataToString();
+  }
+
+  @Test
+  void aplCertAndNsec3AreWrittenAsDnsjavaWritesThem() throws Exception {
+    BindTypes.install();
+    assertThat(org.xbill.DNS.Record.newRecord(org.xbill.DNS.Name.root, org.xbill.DNS.Type.APL, org.xbill.DNS.DClass.IN, 0,
+        new byte[] {0, 1, 24, 1, (byte) 192})).isInstanceOf(BindApl.class);
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3123);
+    for (int i = 0; i < 2000; i++) {
+      // APL: one to three items of IPv4 or IPv6, trailing zero octets left out as on the wire.
+      java.io.ByteArrayOutputStream apl = new java.io.ByteArrayOutputStream();
+      for (int k = r.nextInt(1, 4); k > 0; k--) {
+        int family = r.nextInt(1, 3);
+        byte[] a = new byte[r.nextInt(0, family == 1 ? 5 : 17)];
+        for (int j = 0; j < a.length; j++) {
+          a[j] = (byte) (j == a.length - 1 ? r.nextInt(1, 256) : r.nextInt(256));
+        }
+        apl.write(0);
+        apl.write(family);
+        apl.write(r.nextInt(0, family == 1 ? 33 : 129));
+        apl.write(a.length | (r.nextBoolean() ? 0x80 : 0));
+        apl.write(a);
+      }
+      byte[] w = apl.toByteArray();
+      assertThat(ourText(org.xbill.DNS.Type.APL, w)).isEqualTo(dnsjavaText(org.xbill.DNS.APLRecord.class, w));
+      // CERT: type, key tag, algorithm, one or more octets of certificate.
+      byte[] cert = new byte[5 + r.nextInt(1, 40)];
+      for (int j = 0; j < cert.length; j++) {
+        cert[j] = (byte) r.nextInt(256);
+      }
+      assertThat(ourText(org.xbill.DNS.Type.CERT, cert)).isEqualTo(dnsjavaText(org.xbill.DNS.CERTRecord.class, cert));
+      // NSEC3: algorithm, flags, iterations, a salt (maybe none), a hash, a few types.
+      java.io.ByteArrayOutputStream n = new java.io.ByteArrayOutputStream();
+      n.write(1);
+      n.write(r.nextInt(2));
+      n.write(0);
+      n.write(r.nextInt(20));
+      int saltLength = r.nextBoolean() ? 0 : r.nextInt(1, 9);
+      n.write(saltLength);
+      for (int j = 0; j < saltLength; j++) {
+        n.write(r.nextInt(256));
+      }
+      n.write(20);
+      for (int j = 0; j < 20; j++) {
+        n.write(r.nextInt(256));
+      }
+      if (r.nextBoolean()) {
+        n.write(new byte[] {0, 6, 0x40, 0x01, 0, 0, 0, 0x03}); // A, MX, RRSIG, NSEC: window 0
+      }
+      byte[] nw = n.toByteArray();
+      assertThat(ourText(org.xbill.DNS.Type.NSEC3, nw)).isEqualTo(dnsjavaText(org.xbill.DNS.NSEC3Record.class, nw));
+    }
+  }
+
+  @Test
+  void aplCertAndNsec3FormsNamedRefusesAreRefused() throws Exception {
+    String b32 = "2vptu5timamqttgl4luu9kg21e0aor3s";
+    refused(SKELETON + "h APL \"1:192.0.2.0/24\"\n", 5, "an APL item is not quoted");
+    refused(SKELETON + "h APL 1:192.0.2.0/+24\n", 5, "not a valid APL prefix length");
+    refused(SKELETON + "h CERT 1 0 0 !!!!\n", 5, "bad base64 encoding");
+    refused(SKELETON + "h CERT 1 0 0 AB==\n", 5, "bad base64 encoding");
+    refused(SKELETON + "h CERT 1 \"0\" 0 AAAA\n", 5, "a number is not quoted");
+    refused(SKELETON + b32 + " NSEC3 1 0 0 - 2vptu5timamqttgl4luu9kg21e0aor A\n", 5, "bad base32 encoding");
+    refused(SKELETON + b32 + " NSEC3 1 0 0 - " + b32 + "00 A\n", 5, "where SHA-1 gives 20");
+    refused(SKELETON + "$ORIGIN\u001csub\nh A 192.0.2.2\n", 5, "Invalid directive");
+    assertThat(rdata("h APL +1:192.0.2.0/024", "h.example.com.", "APL")).containsExactly("1:192.0.2.0/24");
+    assertThat(rdata("h CERT pkix 0 rsasha256 AAAA AAE=", "h.example.com.", "CERT")).containsExactly("1 0 8 AAAAAAE=");
+    assertThat(rdata(b32 + " NSEC3 SHA-1 0 0 - " + b32 + " A", b32 + ".example.com.", "NSEC3"))
+        .containsExactly("1 0 0 - " + b32.toUpperCase(java.util.Locale.ROOT) + " A");
+    assertThat(rdata(b32 + " NSEC3 2 0 0 - 00 A", b32 + ".example.com.", "NSEC3")).containsExactly("2 0 0 - 00 A");
+  }
+
+  /** The text is dnsjava's LOCRecord's, but for the sign of a negative altitude with centimetres. */
+  @Test
+  void locIsWrittenAsDnsjavaWritesIt() throws Exception {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(1876);
+    java.lang.reflect.Constructor<org.xbill.DNS.LOCRecord> make = org.xbill.DNS.LOCRecord.class.getDeclaredConstructor();
+    make.setAccessible(true);
+    java.lang.reflect.Method fromWire = org.xbill.DNS.LOCRecord.class.getDeclaredMethod("rrFromWire", org.xbill.DNS.DNSInput.class);
+    java.lang.reflect.Method text = org.xbill.DNS.LOCRecord.class.getDeclaredMethod("rrToString");
+    fromWire.setAccessible(true);
+    text.setAccessible(true);
+    java.lang.reflect.Method ours = BindLoc.class.getDeclaredMethod("rrFromWire", org.xbill.DNS.DNSInput.class);
+    java.lang.reflect.Method oursText = BindLoc.class.getDeclaredMethod("rrToString");
+    ours.setAccessible(true);
+    oursText.setAccessible(true);
+    for (int i = 0; i < 5000; i++) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+      b.put((byte) 0);
+      for (int k = 0; k < 3; k++) {
+        b.put((byte) (r.nextInt(10) << 4 | r.nextInt(10)));
+      }
+      b.putInt((int) (0x80000000L + r.nextLong(-90L * 3_600_000, 90L * 3_600_000 + 1)));
+      b.putInt((int) (0x80000000L + r.nextLong(-180L * 3_600_000, 180L * 3_600_000 + 1)));
+      long alt = r.nextBoolean() ? 10_000_000L + r.nextLong(0, 4_000_000_000L) : 10_000_000L - 100 * r.nextLong(0, 100_001);
+      b.putInt((int) alt);
+      org.xbill.DNS.LOCRecord theirs = make.newInstance();
+      fromWire.invoke(theirs, new org.xbill.DNS.DNSInput(b.array()));
+      BindLoc mine = new BindLoc();
+      ours.invoke(mine, new org.xbill.DNS.DNSInput(b.array()));
+      assertThat(oursText.invoke(mine)).as("wire %s", java.util.HexFormat.of().formatHex(b.array())).isEqualTo(text.invoke(theirs));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "$GENERATE 1-2 h$ TXT \"a b $\"|h2.example.com.|TXT|\"a\" \"b\" \"2\"",
         "$GENERATE 1-2 h$ MX \"10 a_b$.example.net.\"|h1.example.com.|MX|10 a_b1.example.net.",
         "$GENERATE 1-2 h${0,5,n} A 192.0.2.$|h2.0.0.example.com.|A|192.0.2.2",
