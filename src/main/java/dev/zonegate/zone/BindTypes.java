@@ -45,6 +45,7 @@ import org.xbill.DNS.Type;
  *       it can of any text).
  *   <li>NSEC3: the next hashed owner in base32hex without padding, ending on a whole octet, 20
  *       octets for SHA-1 (dnsjava takes any length).
+ *   <li>NAPTR: the regular expression checked as named checks it ({@link BindRegex}).
  *   <li>TXT and SPF: at least one string (dnsjava reads none as one empty string).
  *   <li>NINFO, AVC, GPOS, RKEY, TALINK, CSYNC, NID, L64, L32, LP, EID, NIMLOC, SINK, DOA, URI
  *       (whose target named wants quoted), OPENPGPKEY (strict base64), KEY (flags as named reads
@@ -82,6 +83,7 @@ public final class BindTypes {
     register(Type.APL, "APL", BindApl::new);
     fields(Type.CERT, "CERT", "certtype u16 alg certdata");
     fields(Type.NSEC3, "NSEC3", "hashalg u8 u16 salt b32hexnp bitmap");
+    fields(Type.NAPTR, "NAPTR", "u16 u16 string string regexp name");
     // Types dnsjava 3.6 reads only in RFC 3597 form, or (HIP, GPOS) differently from named.
     fields(Type.TXT, "TXT", "strings"); // dnsjava reads "TXT" with nothing after it as one empty string
     fields(Type.SPF, "SPF", "strings");
@@ -716,7 +718,8 @@ public final class BindTypes {
    * (one or more tokens, none on the wire), {@code hex} (one or more tokens to the end), {@code
    * bitmap} (type names to the end, as in NSEC), {@code certtype} (a CERT type, number or name),
    * {@code hashalg} (an NSEC3 hash algorithm, number or name), {@code salt} (hex or {@code -},
-   * counted) and {@code b32hexnp} (base32hex without padding, counted).
+   * counted), {@code b32hexnp} (base32hex without padding, counted) and {@code regexp} (a NAPTR
+   * regular expression as one character-string).
    */
   public static class Fields extends Record {
     private static final long serialVersionUID = 1L;
@@ -845,6 +848,14 @@ public final class BindTypes {
           case "string":
             out.writeCountedString(characterString(st, st.get()));
             break;
+          case "regexp":
+            byte[] re = characterString(st, st.get());
+            if (!BindRegex.validNaptr(re)) {
+              throw st.exception("the NAPTR regular expression " + byteArrayToString(re, true)
+                  + " is not one named takes (delim ERE delim substitution delim flags)");
+            }
+            out.writeCountedString(re);
+            break;
           case "quoted":
             Tokenizer.Token q = st.get();
             if (q.type != Tokenizer.QUOTED_STRING) {
@@ -953,6 +964,7 @@ public final class BindTypes {
             part = g.toString();
             break;
           case "string":
+          case "regexp":
             part = byteArrayToString(in.readCountedString(), true);
             break;
           case "quoted":

@@ -165,7 +165,8 @@ final class DirectiveScan {
         if (c == '$') {
           List<String> words = words(i, end);
           String directive = words.get(0).toUpperCase(java.util.Locale.ROOT);
-          boolean lineCommand = directive.equals("$ORIGIN") || directive.equals("$TTL") || directive.equals("$GENERATE");
+          boolean lineCommand = directive.equals("$ORIGIN") || directive.equals("$TTL") || directive.equals("$GENERATE")
+              || directive.equals("$DATE");
           if (directiveProblemLine == 0 && lineCommand && end >= text.length) {
             directiveProblemLine = line;
             directiveProblem = directive + " on the last line needs a newline after it; named refuses it"
@@ -189,7 +190,13 @@ final class DirectiveScan {
             defaultTtl = ttlOr(words.get(1), defaultTtl);
             checkTtl(words.get(1), line);
           } else if (directive.equals("$DATE")) {
-            // BIND's record of when a file was dumped; dnsjava does not know it, named ignores it.
+            // BIND's record of when a file was dumped; dnsjava does not know it, and named reads
+            // it (one time, nothing after it) but changes nothing in a zone by it.
+            String problem = dateProblem(words, i, end);
+            if (directiveProblemLine == 0 && problem != null) {
+              directiveProblemLine = line;
+              directiveProblem = problem + "; named refuses it";
+            }
             copyFrom = end;
           } else if (directive.equals("$GENERATE")) {
             generates.add(
@@ -399,6 +406,46 @@ final class DirectiveScan {
       }
     }
     return depth;
+  }
+
+  /**
+   * What named finds wrong with a {@code $DATE} line ({@code dns_time64_fromtext}, then the
+   * epoch check of its loader), or null: one unquoted time of 14 digits, {@code YYYYMMDDHHMMSS},
+   * a real date with second 60 allowed, between 1970 and the end of 32-bit seconds in 2106, and
+   * nothing after it but a comment.
+   */
+  private String dateProblem(List<String> words, int from, int to) {
+    if (words.size() < 2) {
+      return "$DATE needs a time (YYYYMMDDHHMMSS)";
+    }
+    String raw = new String(text, from, to - from, StandardCharsets.ISO_8859_1);
+    int semi = raw.indexOf(';');
+    if ((semi < 0 ? raw : raw.substring(0, semi)).indexOf('"') >= 0) {
+      return "$DATE's time is not quoted";
+    }
+    if (words.size() > 2) {
+      return "$DATE takes one time; extra text '" + words.get(2) + "'";
+    }
+    String t = words.get(1);
+    if (!t.matches("[0-9]{14}")) {
+      return "$DATE " + t + " is not a time (YYYYMMDDHHMMSS)";
+    }
+    int year = Integer.parseInt(t.substring(0, 4));
+    int month = Integer.parseInt(t.substring(4, 6));
+    int day = Integer.parseInt(t.substring(6, 8));
+    int hour = Integer.parseInt(t.substring(8, 10));
+    int minute = Integer.parseInt(t.substring(10, 12));
+    int second = Integer.parseInt(t.substring(12, 14));
+    if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+        || hour > 23 || minute > 59 || second > 60) {
+      return "$DATE " + t + " is out of range";
+    }
+    long epoch = java.time.LocalDateTime.of(year, month, day, hour, minute, 0)
+        .toEpochSecond(java.time.ZoneOffset.UTC) + second;
+    if (epoch < 0 || epoch > 0xFFFFFFFFL) {
+      return "$DATE " + t + " is outside the epoch (1970 to 2106)";
+    }
+    return null;
   }
 
   /**

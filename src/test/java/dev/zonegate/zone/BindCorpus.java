@@ -131,7 +131,9 @@ final class BindCorpus {
         "100 10 \"u\" \"E2U+sip\" \"!^.*$!sip:info@example.com!\" .",
         "100 10 S SIP+D2U \"\" _sip._udp.example.com.",
         "100 10 \"S\" \"SIP+D2U\" \"\"", "100 10 \"S\" \"SIP+D2U\" \"!bad\" .",
-        "70000 10 \"S\" \"\" \"\" .");
+        "70000 10 \"S\" \"\" \"\" .",
+        // named's check of the regular expression (BIND's own POSIX checker, delimiters, flags).
+        "100 10 \"u\" \"E2U+sip\" \"!^.*$!sip:x@example.com!\" .", "100 10 \"u\" \"E2U+sip\" \"!^.*$!sip:x@example.com!i\" .", "100 10 \"u\" \"E2U+sip\" \"!^.*$!sip:x@example.com!x\" .", "100 10 \"u\" \"E2U+sip\" \"!^.*$!sip:x@example.com\" .", "100 10 \"u\" \"E2U+sip\" \"!^(.*)$!\\\\1@example.com!\" .", "100 10 \"u\" \"E2U+sip\" \"!^.*$!\\\\1@example.com!\" .", "100 10 \"u\" \"E2U+sip\" \"!^(a)(b)$!\\\\2!\" .", "100 10 \"u\" \"E2U+sip\" \"!^.*$!\\\\0!\" .", "100 10 \"u\" \"E2U+sip\" \"1^.*$1x1\" .", "100 10 \"u\" \"E2U+sip\" \"i^.*$ixi\" .", "100 10 \"u\" \"E2U+sip\" \"\\\\^.*$\\\\x\\\\\" .", "100 10 \"u\" \"E2U+sip\" \"/^.*$/x/\" .", "100 10 \"u\" \"E2U+sip\" \"//x/\" .", "100 10 \"u\" \"E2U+sip\" \"!!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a**!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!*a!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a{2}!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a{2,1}!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a{256}!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a{1,}!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a{!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!{1}!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a|!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!|a!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!(a|)!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!()!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!(a!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a)!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![a-z]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![z-a]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![]a]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![^]a]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![[:alpha:]]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![[:alpah:]]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![[.a.]]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![[=a=]]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![[..]]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![a!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a\\\\!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a$b!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!^*!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a??!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!.+!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a{1}{2}!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!\\\\1(a)!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!(a)\\\\1!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!a-z!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![a-]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![-a]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"![a-c-e]!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!}!x!\" .", "100 10 \"u\" \"E2U+sip\" \"!x!x!ii\" .", "100 10 \"u\" \"E2U+sip\" \"!x!\\\\9!\" .");
     forms("kx", "h", "KX", "10 kx.example.net.", "10 under_score.example.net.", "10");
     forms("cert", "h", "CERT", "PGP 0 0 AAAA", "1 0 0 AAAA", "PKIX 65535 255 AAAA",
         "BOGUS 0 0 AAAA", "1 0 0", "1 0 RSASHA256 AAAA", "1 0 0 !!!!", "pkix 0 0 AAAA", "1 0 0 AAAA AAAA",
@@ -377,6 +379,16 @@ final class BindCorpus {
     raw("origin/relative", SKELETON + "$ORIGIN sub\nh A 192.0.2.2\n");
     raw("origin/relative-twice", SKELETON + "$ORIGIN sub\n$ORIGIN deeper\nh A 192.0.2.2\n");
     // Found by fuzzing: named separates words by blanks and tabs only, not by other controls.
+    // $DATE, found by fuzzing: named reads one time and nothing after it.
+    String[] dates = {"20200101000000", "", "2020010100000", "20201301000000", "20200230000000", "20240229000000",
+        "20200101240000", "20200101235960", "19691231235959", "19700101000000", "21060207062815", "21060207062816",
+        "99991231235959", "20200101000000 x", "\"20200101000000\"", "20200101000000 ; c", "+0200101000000",
+        "20230229000000", "00000101000000"};
+    for (int i = 0; i < dates.length; i++) {
+      raw("date/" + i, SKELETON + "$DATE " + dates[i] + "\nh A 192.0.2.2\n");
+    }
+    raw("date/last-line", SKELETON + "h A 192.0.2.2\n$DATE 20200101000000");
+    raw("date/lower-case", SKELETON + "$date 20200101000000\nh A 192.0.2.2\n");
     raw("origin/control-separator", SKELETON + "$ORIGIN\u001csub\nh A 192.0.2.2\n");
     raw("ttl/vertical-tab-separator", SKELETON + "$TTL\u000b60\nh A 192.0.2.2\n");
     raw("ttl/form-feed-separator", SKELETON + "$TTL\f60\nh A 192.0.2.2\n");

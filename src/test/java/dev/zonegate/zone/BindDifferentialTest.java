@@ -50,10 +50,8 @@ class BindDifferentialTest {
       "3. named gives an RRset the first TTL it read; zonegate keeps the lowest and adds a notice";
   private static final String INCLUDE_PATH =
       "4. $INCLUDE is relative to the including file and confined to the repository";
-  private static final String LENIENT_RDATA =
-      "5. rare malformed rdata dnsjava reads and zonegate does not re-check";
   private static final String OBSOLETE_TYPES =
-      "6. WKS and ATMA forms zonegate does not read; write them as RFC 3597 \\# hex";
+      "5. WKS and ATMA forms zonegate does not read; write them as RFC 3597 \\# hex";
 
   private static void known(String reason, String... ids) {
     for (String id : ids) {
@@ -81,7 +79,6 @@ class BindDifferentialTest {
     known(TTL_ABOVE_MAX, "ttl/over-max", "ttl/record-over-max", "ttl/record-2^32-1", "ttl/record-units-over");
     known(MIXED_TTL, "dup/ttl-mixed-up", "dup/ttl-mixed-same-rdata", "dup/ttl-default-mixed");
     known(INCLUDE_PATH, "include/nested");
-    known(LENIENT_RDATA, "naptr/4");
     known(OBSOLETE_TYPES, "wks/0", "wks/3", "atma/0", "atma/1");
   }
 

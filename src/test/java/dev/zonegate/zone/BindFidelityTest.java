@@ -139,9 +139,14 @@ class BindFidelityTest {
   }
 
   @Test
-  void theDateDirectiveIsIgnoredAsNamedIgnoresIt() throws Exception {
+  void theDateDirectiveIsReadAsNamedReadsItAndChangesNothing() throws Exception {
     Zone z = accepted(SKELETON + "$DATE 20200101000000\nh A 192.0.2.2\n");
     assertThat(z.get("h.example.com.", "A").location().line()).isEqualTo(6);
+    assertThat(z.get("h.example.com.", "A").ttl()).isEqualTo(300);
+    refused(SKELETON + "$DATE 1-3 x\nh A 192.0.2.2\n", 5, "$DATE takes one time");
+    refused(SKELETON + "$DATE 20200230000000\nh A 192.0.2.2\n", 5, "is out of range");
+    refused(SKELETON + "$DATE 19691231235959\nh A 192.0.2.2\n", 5, "outside the epoch");
+    refused(SKELETON + "$DATE\nh A 192.0.2.2\n", 5, "$DATE needs a time");
   }
 
   @ParameterizedTest
@@ -392,6 +397,21 @@ class BindFidelityTest {
     assertThat(rdata(b32 + " NSEC3 SHA-1 0 0 - " + b32 + " A", b32 + ".example.com.", "NSEC3"))
         .containsExactly("1 0 0 - " + b32.toUpperCase(java.util.Locale.ROOT) + " A");
     assertThat(rdata(b32 + " NSEC3 2 0 0 - 00 A", b32 + ".example.com.", "NSEC3")).containsExactly("2 0 0 - 00 A");
+  }
+
+  @Test
+  void naptrRegularExpressionsAreCheckedAsNamedChecksThem() throws Exception {
+    String naptr = "h NAPTR 100 10 \"u\" \"E2U+sip\" ";
+    refused(SKELETON + naptr + "\"!bad\" .\n", 5, "is not one named takes");
+    refused(SKELETON + naptr + "\"!a**!x!\" .\n", 5, "is not one named takes");
+    refused(SKELETON + naptr + "\"!^.*$!\\\\1!\" .\n", 5, "is not one named takes"); // no group 1
+    refused(SKELETON + naptr + "\"1^.*$1x1\" .\n", 5, "is not one named takes"); // a digit delimits
+    assertThat(rdata(naptr + "\"!^(.*)$!sip:\\\\1@example.com!i\" .", "h.example.com.", "NAPTR"))
+        .containsExactly("100 10 \"u\" \"E2U+sip\" \"!^(.*)$!sip:\\\\1@example.com!i\" .");
+    assertThat(BindRegex.groups("([[:alpha:]]+)-(x|y){1,3}")).isEqualTo(2);
+    assertThat(BindRegex.groups("[[:alpah:]]")).isEqualTo(-1);
+    assertThat(BindRegex.groups("[]a]")).isZero();
+    assertThat(BindRegex.groups("a{2,1}")).isEqualTo(-1);
   }
 
   /** The text is dnsjava's LOCRecord's, but for the sign of a negative altitude with centimetres. */
