@@ -202,6 +202,60 @@ public final class ZoneAssembler {
     notices.subList(m.notices(), notices.size()).clear();
   }
 
+  /** A record taken out by {@link #dropOutside}: its key and where it was read. */
+  public record Dropped(RRsetKey key, String path, int line) {}
+
+  /**
+   * Takes out every record whose owner is not at or below {@code origin}, keeping the others and
+   * the reader's notices in their order, and returns the ones taken out, in the order added: how
+   * named loads a master file with records outside its zone (it ignores them, with a warning).
+   * Only for that rare file: it moves every record once.
+   */
+  public List<Dropped> dropOutside(String origin) {
+    List<Dropped> dropped = new ArrayList<>();
+    int kept = 0;
+    int notice = 0;
+    int[] keptBefore = new int[notices.size()];
+    for (int i = 0; i < n; i++) {
+      while (notice < notices.size() && noticeAt[notice] == i) {
+        keptBefore[notice++] = kept;
+      }
+      RRsetKey key = key(i);
+      if (!Names.isAtOrBelow(key.name(), origin)) {
+        dropped.add(new Dropped(key, path(i), line(i)));
+        continue;
+      }
+      if (kept != i) {
+        Object[] from = refs[i >>> CHUNK_BITS];
+        Object[] to = refs[kept >>> CHUNK_BITS];
+        int f = 3 * (i & (CHUNK - 1));
+        int t = 3 * (kept & (CHUNK - 1));
+        to[t] = from[f];
+        to[t + 1] = from[f + 1];
+        to[t + 2] = from[f + 2];
+        long[] nf = nums[i >>> CHUNK_BITS];
+        long[] nt = nums[kept >>> CHUNK_BITS];
+        nt[2 * (kept & (CHUNK - 1))] = nf[2 * (i & (CHUNK - 1))];
+        nt[2 * (kept & (CHUNK - 1)) + 1] = nf[2 * (i & (CHUNK - 1)) + 1];
+      }
+      kept++;
+    }
+    while (notice < notices.size()) {
+      keptBefore[notice++] = kept;
+    }
+    for (int i = kept; i < n; i++) {
+      Object[] r = refs[i >>> CHUNK_BITS];
+      int k = 3 * (i & (CHUNK - 1));
+      r[k] = null;
+      r[k + 1] = null;
+      r[k + 2] = null;
+    }
+    n = kept;
+    System.arraycopy(keptBefore, 0, noticeAt, 0, keptBefore.length);
+    outside = -1;
+    return dropped;
+  }
+
   /** A reader's warning, kept in order with the ones {@link #build} finds. */
   public void notice(Notice notice) {
     if (notices.size() == noticeAt.length) {

@@ -16,14 +16,26 @@ import java.util.Map;
  *     holds only the records Terraform manages), what that part is, for rules and reports to say
  * @param targets the RRsets deployed to some targets only (octoDNS {@code octodns: {included: [..]}}
  *     or {@code excluded: [..]}), each with where it says so
+ * @param outside records of a master file outside its zone, which named ignores (and so the zone
+ *     leaves out), each with where it was first read
  */
 public record ZoneMarks(
     Map<RRsetKey, Notice> ignored,
     Map<RRsetKey, Location> lenient,
     Location zoneLenient,
     String partial,
-    Map<RRsetKey, Targets> targets) {
+    Map<RRsetKey, Targets> targets,
+    Map<RRsetKey, Location> outside) {
   public static final ZoneMarks NONE = new ZoneMarks(Map.of(), Map.of(), null, null);
+
+  public ZoneMarks(
+      Map<RRsetKey, Notice> ignored,
+      Map<RRsetKey, Location> lenient,
+      Location zoneLenient,
+      String partial,
+      Map<RRsetKey, Targets> targets) {
+    this(ignored, lenient, zoneLenient, partial, targets, Map.of());
+  }
 
   public ZoneMarks(Map<RRsetKey, Notice> ignored, Map<RRsetKey, Location> lenient, Location zoneLenient) {
     this(ignored, lenient, zoneLenient, null);
@@ -83,7 +95,7 @@ public record ZoneMarks(
             + ": octoDNS does not deploy it to " + target + ", the live source, so it is not compared"));
       }
     }
-    return new ZoneMarks(more, lenient, zoneLenient, partial, targets);
+    return new ZoneMarks(more, lenient, zoneLenient, partial, targets, outside);
   }
 
   /** True when only part of the zone is known: a name missing from it may exist all the same. */
@@ -95,6 +107,12 @@ public record ZoneMarks(
     ignored = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ignored));
     lenient = Map.copyOf(lenient);
     targets = Map.copyOf(targets);
+    outside = Map.copyOf(outside);
+  }
+
+  /** These marks with {@code records} outside the zone (see {@link #outside}). */
+  public ZoneMarks withOutside(Map<RRsetKey, Location> records) {
+    return new ZoneMarks(ignored, lenient, zoneLenient, partial, targets, records);
   }
 
   /** True when the deploying tool leaves the set {@code key} alone: it is not compared. */
@@ -123,6 +141,7 @@ public record ZoneMarks(
   }
 
   public boolean isEmpty() {
-    return ignored.isEmpty() && lenient.isEmpty() && zoneLenient == null && partial == null && targets.isEmpty();
+    return ignored.isEmpty() && lenient.isEmpty() && zoneLenient == null && partial == null && targets.isEmpty()
+        && outside.isEmpty();
   }
 }

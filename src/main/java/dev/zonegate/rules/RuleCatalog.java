@@ -31,6 +31,7 @@ public final class RuleCatalog {
             SoaSerial.TYPE,
             ZoneParseError.TYPE,
             ZoneLoadError.TYPE,
+            OutOfZoneData.TYPE,
             DriftRevert.TYPE,
             LiveInconsistent.TYPE,
             expression())) {

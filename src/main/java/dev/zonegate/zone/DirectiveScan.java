@@ -172,6 +172,13 @@ final class DirectiveScan {
             directiveProblem = directive + " on the last line needs a newline after it; named refuses it"
                 + " (\"extra input text\")";
           }
+          if (directiveProblemLine == 0 && (directive.equals("$ORIGIN") || directive.equals("$INCLUDE"))) {
+            String quoted = quotedArgument(directive, i, end);
+            if (quoted != null) {
+              directiveProblemLine = line;
+              directiveProblem = quoted;
+            }
+          }
           if (directiveProblemLine == 0 && directive.equals("$ORIGIN") && words.size() > 2) {
             directiveProblemLine = line;
             directiveProblem = "$ORIGIN takes one name; named refuses the extra text '" + words.get(2) + "'";
@@ -406,6 +413,41 @@ final class DirectiveScan {
       }
     }
     return depth;
+  }
+
+  /**
+   * named reads {@code $ORIGIN}'s name and {@code $INCLUDE}'s origin as plain words: a quote there
+   * ({@code $ORIGIN "sub"}, {@code sub"x}, {@code $INCLUDE f.db "sub"}) is a syntax error to it.
+   * Only {@code $INCLUDE}'s file name may be quoted. Null when the line has no such quote.
+   */
+  private String quotedArgument(String directive, int from, int to) {
+    String raw = new String(text, from, to - from, StandardCharsets.ISO_8859_1);
+    // Where the words start: after the directive, and for $INCLUDE after the file name too.
+    int k = directive.length();
+    if (directive.equals("$INCLUDE")) {
+      while (k < raw.length() && (raw.charAt(k) == ' ' || raw.charAt(k) == '\t')) {
+        k++;
+      }
+      if (k < raw.length() && raw.charAt(k) == '"') {
+        int close = raw.indexOf('"', k + 1);
+        k = close < 0 ? raw.length() : close + 1;
+      } else {
+        while (k < raw.length() && " \t;\r".indexOf(raw.charAt(k)) < 0) {
+          k++;
+        }
+      }
+    }
+    for (; k < raw.length(); k++) {
+      char c = raw.charAt(k);
+      if (c == ';') {
+        return null; // a comment: anything goes
+      }
+      if (c == '"') {
+        return directive + (directive.equals("$ORIGIN") ? "'s name" : "'s origin")
+            + " is a plain name, not quoted; named refuses the quote (\"syntax error\")";
+      }
+    }
+    return null;
   }
 
   /**

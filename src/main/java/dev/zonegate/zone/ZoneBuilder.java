@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Collects records one at a time into RRsets, the way a server loads a zone: duplicates collapse,
  * and differing TTLs within one set are reported and the lowest kept (RFC 2181 §5.2) rather than
- * silently clamped as dnsjava's RRset does. Records outside the origin are an error, not a drop.
+ * silently clamped as dnsjava's RRset does. Records outside the origin are an error, not a drop,
+ * unless the builder is told to {@link #ignoreOutside} them as named does with a master file.
  *
  * <p>Records are only appended here; they are grouped into sets, in canonical order, once, by
  * {@link #build} ({@link ZoneAssembler}). A reader that learns the zone's name only at the end
@@ -32,6 +33,19 @@ public final class ZoneBuilder {
 
   public ZoneBuilder(String origin) {
     this.origin = origin;
+  }
+
+  /** See {@link #ignoreOutside}. */
+  private boolean ignoreOutside;
+
+  /**
+   * Records outside the zone are left out as named leaves them out of a master file ("ignoring
+   * out-of-zone data"), not an error: the zone keeps them in {@link ZoneMarks#outside} and carries
+   * one notice, so a rule can tell the ones a change adds from the ones a file always had. For a
+   * {@link #deferred()} builder only, where the zone's name is known at the end.
+   */
+  public void ignoreOutside() {
+    ignoreOutside = true;
   }
 
   /** A hint that about {@code more} records will be added next: see {@link ZoneAssembler#expect}. */
@@ -215,8 +229,24 @@ public final class ZoneBuilder {
     // The sort looks at every owner against the origin anyway; it says which came first outside.
     Zone z = finish(sets.build(zoneOrigin, false));
     int i = sets.firstOutside();
-    if (i >= 0) {
+    if (i >= 0 && !ignoreOutside) {
       throw outside(sets.key(i), sets.path(i), sets.line(i), zoneOrigin);
+    }
+    if (i >= 0) {
+      // Rare: the records outside are taken out and the zone built again without them.
+      List<ZoneAssembler.Dropped> dropped = sets.dropOutside(zoneOrigin);
+      Map<RRsetKey, Location> outside = new java.util.LinkedHashMap<>();
+      for (ZoneAssembler.Dropped d : dropped) {
+        outside.putIfAbsent(d.key(), d.path() == null ? null : Location.of(d.path(), d.line()));
+      }
+      ZoneAssembler.Dropped first = dropped.get(0);
+      z = finish(sets.build(zoneOrigin, true));
+      z = z.withMarks(z.marks().withOutside(outside)).withNotice(new Notice(
+          first.path() == null ? null : Location.of(first.path(), first.line()),
+          dropped.size() + (dropped.size() == 1 ? " record is" : " records are") + " outside the zone " + zoneOrigin
+              + " (the first: " + first.key().name() + " " + first.key().type() + "); named ignores "
+              + (dropped.size() == 1 ? "it" : "them") + ", so " + (dropped.size() == 1 ? "it is" : "they are")
+              + " not compared"));
     }
     return z;
   }

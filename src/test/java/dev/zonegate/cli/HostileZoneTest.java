@@ -169,7 +169,12 @@ class HostileZoneTest {
 
   @Test
   void outOfZoneNames() throws Exception {
-    blocksWith(judge(HEAD + "evil.example.net. A 93.184.215.1\n"), "new.zone:5", "outside the zone");
+    // Left out as named leaves it out, and blocked as a record the change adds outside the zone.
+    Cli r = judge(HEAD + "evil.example.net. A 93.184.215.1\n");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("block   out-of-zone-data evil.example.net. A  (new.zone:5)")
+        .contains("is outside the zone example.com.: named ignores it");
+    assertThat(r.err()).contains("new.zone:5: 1 record is outside the zone example.com.");
   }
 
   @Test

@@ -58,7 +58,7 @@ class RulesCommandTest {
     Files.writeString(bad, "- id: x\n  type: expression\n  params:\n    when: 'change.nmae == \"a\"'\n    message: m\n");
     Cli ok = Cli.run("rules", "validate", "rules/default.yaml");
     assertThat(ok.exit()).isZero();
-    assertThat(ok.out()).isEqualTo("rules/default.yaml: 20 rules, valid\n");
+    assertThat(ok.out()).isEqualTo("rules/default.yaml: 21 rules, valid\n");
     Cli r = Cli.run("rules", "validate", "rules/default.yaml", bad.toString());
     assertThat(r.exit()).isEqualTo(1);
     // The expression's own line in the pack, not the rule's first line.

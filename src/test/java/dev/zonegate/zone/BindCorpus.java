@@ -387,6 +387,14 @@ final class BindCorpus {
     for (int i = 0; i < dates.length; i++) {
       raw("date/" + i, SKELETON + "$DATE " + dates[i] + "\nh A 192.0.2.2\n");
     }
+    // Found by fuzzing: $ORIGIN's name and $INCLUDE's origin are plain words to named.
+    raw("origin/quoted", SKELETON + "$ORIGIN \"sub\"\nh A 192.0.2.2\n");
+    raw("origin/quote-inside", SKELETON + "$ORIGIN sub\"x\nh A 192.0.2.2\n");
+    raw("origin/quote-in-comment", SKELETON + "$ORIGIN sub ; \"x\nh A 192.0.2.2\n");
+    raw("origin/quote-and-paren-last-line", SKELETON + "$ORIGIN sub\" ) ; comment\n");
+    file("include/quoted-origin", SKELETON + "$INCLUDE inc.db \"sub\"\n", Map.of("inc.db", "h A 192.0.2.2\n"));
+    file("include/quoted-file-plain-origin", SKELETON + "$INCLUDE \"inc.db\" sub\n", Map.of("inc.db", "h A 192.0.2.2\n"));
+    file("include/quoted-file-quoted-origin", SKELETON + "$INCLUDE \"inc.db\" \"sub\"\n", Map.of("inc.db", "h A 192.0.2.2\n"));
     raw("date/last-line", SKELETON + "h A 192.0.2.2\n$DATE 20200101000000");
     raw("date/lower-case", SKELETON + "$date 20200101000000\nh A 192.0.2.2\n");
     raw("origin/control-separator", SKELETON + "$ORIGIN\u001csub\nh A 192.0.2.2\n");

@@ -41,17 +41,14 @@ class BindDifferentialTest {
   static final Map<String, String> KNOWN = new TreeMap<>();
 
   // The reasons, one per entry of docs/fidelity-bind.md "Known differences".
-  private static final String OUT_OF_ZONE =
-      "1. named ignores a record outside the zone with a warning; zonegate refuses it (a record named"
-          + " drops is a mistake in a proposal)";
   private static final String TTL_ABOVE_MAX =
-      "2. named turns a TTL above 2^31-1 into 0; zonegate refuses it (RFC 2181 §8)";
+      "1. named turns a TTL above 2^31-1 into 0; zonegate refuses it (RFC 2181 §8)";
   private static final String MIXED_TTL =
-      "3. named gives an RRset the first TTL it read; zonegate keeps the lowest and adds a notice";
+      "2. named gives an RRset the first TTL it read; zonegate keeps the lowest and adds a notice";
   private static final String INCLUDE_PATH =
-      "4. $INCLUDE is relative to the including file and confined to the repository";
+      "3. $INCLUDE is relative to the including file and confined to the repository";
   private static final String OBSOLETE_TYPES =
-      "5. WKS and ATMA forms zonegate does not read; write them as RFC 3597 \\# hex";
+      "4. WKS and ATMA forms zonegate does not read; write them as RFC 3597 \\# hex";
 
   private static void known(String reason, String... ids) {
     for (String id : ids) {
@@ -59,23 +56,8 @@ class BindDifferentialTest {
     }
   }
 
-  /**
-   * Known differences that only show when check-names lets a name through ({@code warn},
-   * {@code ignore}): named then reaches a problem its default check-names refuses first.
-   */
-  static final Map<String, String> KNOWN_WHEN_NAMES_PASS = new TreeMap<>();
 
   static {
-    // An owner such as z0_\-a9. (absolute, outside the zone): refused for its underscore first,
-    // then, under warn or ignore, dropped by named with a warning, refused by zonegate.
-    KNOWN_WHEN_NAMES_PASS.put("gen-name/30", OUT_OF_ZONE);
-    KNOWN_WHEN_NAMES_PASS.put("gen-name/65", OUT_OF_ZONE);
-  }
-
-  static {
-    known(OUT_OF_ZONE, "origin/outside", "include/origin-outside", "include/outside-zone", "generate/6",
-        "generate/36", "name/root-owner", "name/out-of-zone", "name/out-of-zone-txt", "name/parent",
-        "gen-name/23", "gen-name/68", "gen-name/79", "gen-generate/11");
     known(TTL_ABOVE_MAX, "ttl/over-max", "ttl/record-over-max", "ttl/record-2^32-1", "ttl/record-units-over");
     known(MIXED_TTL, "dup/ttl-mixed-up", "dup/ttl-mixed-same-rdata", "dup/ttl-default-mixed");
     known(INCLUDE_PATH, "include/nested");
@@ -173,13 +155,12 @@ class BindDifferentialTest {
     assertThat(loaded).as("cases that load under warn").isGreaterThan(10);
   }
 
-  /** The known differences under a check-names setting. */
+  /**
+   * The known differences under a check-names setting: the same under every one (two that showed
+   * only under warn and ignore, records outside the zone, agree now).
+   */
   static Map<String, String> knownUnder(CheckNames checkNames) {
-    Map<String, String> known = new TreeMap<>(KNOWN);
-    if (checkNames != CheckNames.FAIL) {
-      known.putAll(KNOWN_WHEN_NAMES_PASS);
-    }
-    return known;
+    return KNOWN;
   }
 
   private void agreeOnTheCorpus(CheckNames checkNames) throws Exception {

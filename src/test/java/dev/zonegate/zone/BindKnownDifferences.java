@@ -15,8 +15,6 @@ public final class BindKnownDifferences {
 
   private static final List<Known> KNOWN =
       List.of(
-          // named ignores out-of-zone records with a warning; zonegate refuses them.
-          new Known("out-of-zone records", true, List.of(), List.of("is outside the zone")),
           // named clamps a TTL above 2^31-1 to 0; zonegate refuses it (RFC 2181 §8).
           new Known("TTL above 2^31-1", true, List.of(), List.of("above 2147483647")),
           // $INCLUDE: confined to the repository, relative to the including file.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Notice;
 import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.testing.Bounded;
 import dev.zonegate.testing.Require;
@@ -203,10 +204,17 @@ class MasterFileReaderTest {
   }
 
   @Test
-  void outOfZoneRecordsAreAnError() throws Exception {
-    write("o.zone", "$TTL 300\nwww A 192.0.2.1\nevil.example.net. A 192.0.2.2\n");
-    assertThat(failure("o.zone").getMessage())
-        .isEqualTo("o.zone:3: owner evil.example.net. is outside the zone example.com.");
+  void outOfZoneRecordsAreLeftOutAsNamedLeavesThemOut() throws Exception {
+    write("o.zone", "$TTL 300\nwww A 192.0.2.1\nevil.example.net. A 192.0.2.2\nevil.example.net. TXT x\n"
+        + "$ORIGIN example.org.\nmore A 192.0.2.3\n");
+    Zone z = new MasterFileReader().read(new DirectoryTree(dir), "o.zone", "example.com.");
+    assertThat(z.sets()).extracting(s -> s.key().toString()).containsExactly("www.example.com. A");
+    assertThat(z.marks().outside()).containsOnlyKeys(
+        RRsetKey.of("evil.example.net.", "A"), RRsetKey.of("evil.example.net.", "TXT"), RRsetKey.of("more.example.org.", "A"));
+    assertThat(z.marks().outside().get(RRsetKey.of("more.example.org.", "A"))).isEqualTo(Location.of("o.zone", 6));
+    assertThat(z.notices()).singleElement().asString().isEqualTo(
+        "o.zone:3: 3 records are outside the zone example.com. (the first: evil.example.net. A); named ignores them,"
+            + " so they are not compared");
   }
 
   @Test

@@ -105,6 +105,7 @@ final class ZoneSide {
       z = new Zone(z.origin(), sets, z.notices());
     }
     return z.withMarks(
-        new ZoneMarks(z.marks().ignored(), z.marks().lenient(), z.marks().zoneLenient(), partial, z.marks().targets()));
+        new ZoneMarks(z.marks().ignored(), z.marks().lenient(), z.marks().zoneLenient(), partial, z.marks().targets(),
+            z.marks().outside()));
   }
 }
