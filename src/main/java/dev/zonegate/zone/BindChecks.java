@@ -112,7 +112,9 @@ final class BindChecks {
         return targetCheck(word(rdata, 1), type, "host");
       case Type.SVCB:
       case Type.HTTPS:
-        return targetCheck(word(rdata, 1), type, "target");
+        // named checks a ServiceMode target only: an AliasMode one (priority 0) is an alias's
+        // target, as a CNAME's is (found by fuzzing).
+        return word(rdata, 0).equals("0") ? null : targetCheck(word(rdata, 1), type, "target");
       case Type.SOA:
         String mname = word(rdata, 0);
         if (!isHostName(mname, false)) {

@@ -249,6 +249,9 @@ final class DirectiveScan {
     findNul();
     finalTtl = defaultTtl;
     text = out.toByteArray();
+    if (quotedCarriageReturn) {
+      escapeQuotedCarriageReturns();
+    }
   }
 
   /**
@@ -275,12 +278,69 @@ final class DirectiveScan {
       } else if (c == ';' && !quoted) {
         while (k + 1 < text.length && text[k + 1] != '\n') {
           k++;
+          if (text[k] == '\r' && k + 1 < text.length && text[k + 1] != '\n') {
+            quotedCarriageReturn = true; // in a comment: see escapeQuotedCarriageReturns
+          }
         }
       } else if (c == 0 && !quoted) {
         nulLine = line;
         return;
+      } else if (c == '\r' && quoted && k + 1 < text.length && text[k + 1] != '\n') {
+        quotedCarriageReturn = true; // rare: escapeQuotedCarriageReturns makes its own pass
       }
     }
+  }
+
+  /** See {@link #escapeQuotedCarriageReturns}; found by {@link #findNul}'s pass over every byte. */
+  private boolean quotedCarriageReturn;
+
+  /**
+   * A carriage return inside quotes that does not end the line is a character of the string to
+   * named ({@code "a\rb"} is the TXT string a, octet 13, b), and one in a comment is part of the
+   * comment; dnsjava's tokenizer takes either for a line break (found by fuzzing). It is written
+   * as the escape {@code \013} in quotes and as a blank in a comment, which dnsjava reads as
+   * named reads the byte; lines stay where they are.
+   */
+  private void escapeQuotedCarriageReturns() {
+    java.io.ByteArrayOutputStream out = null;
+    boolean quoted = false;
+    int copied = 0;
+    for (int k = 0; k < text.length; k++) {
+      int c = text[k] & 0xff;
+      if (c == '\\' && k + 1 < text.length && text[k + 1] != '\n') {
+        k++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == '\n') {
+        quoted = false; // a string does not go on past its line
+      } else if (c == ';' && !quoted) {
+        // A comment runs to the line feed; a CR in it ends nothing for named, so it is a blank.
+        while (k + 1 < text.length && text[k + 1] != '\n') {
+          k++;
+          if (text[k] == '\r' && k + 1 < text.length && text[k + 1] != '\n') {
+            out = replace(out, k, " ", copied);
+            copied = k + 1;
+          }
+        }
+      } else if (c == '\r' && quoted && k + 1 < text.length && text[k + 1] != '\n') {
+        out = replace(out, k, "\\013", copied);
+        copied = k + 1;
+      }
+    }
+    if (out != null) {
+      out.write(text, copied, text.length - copied);
+      text = out.toByteArray();
+    }
+  }
+
+  /** {@code out} (made on first use) with the text from {@code copied} to {@code k} and {@code with}. */
+  private java.io.ByteArrayOutputStream replace(java.io.ByteArrayOutputStream out, int k, String with, int copied) {
+    if (out == null) {
+      out = new java.io.ByteArrayOutputStream(text.length + 16);
+    }
+    out.write(text, copied, k - copied);
+    out.writeBytes(with.getBytes(StandardCharsets.ISO_8859_1));
+    return out;
   }
 
   private int openParenLine;

@@ -237,12 +237,13 @@ public final class ZoneBuilder {
       List<ZoneAssembler.Dropped> dropped = sets.dropOutside(zoneOrigin);
       Map<RRsetKey, Location> outside = new java.util.LinkedHashMap<>();
       for (ZoneAssembler.Dropped d : dropped) {
-        outside.putIfAbsent(d.key(), d.path() == null ? null : Location.of(d.path(), d.line()));
+        // A master file's records always have their file and line.
+        outside.putIfAbsent(d.key(), Location.of(java.util.Objects.requireNonNull(d.path(), "path"), d.line()));
       }
       ZoneAssembler.Dropped first = dropped.get(0);
       z = finish(sets.build(zoneOrigin, true));
       z = z.withMarks(z.marks().withOutside(outside)).withNotice(new Notice(
-          first.path() == null ? null : Location.of(first.path(), first.line()),
+          outside.get(first.key()),
           dropped.size() + (dropped.size() == 1 ? " record is" : " records are") + " outside the zone " + zoneOrigin
               + " (the first: " + first.key().name() + " " + first.key().type() + "); named ignores "
               + (dropped.size() == 1 ? "it" : "them") + ", so " + (dropped.size() == 1 ? "it is" : "they are")

@@ -52,6 +52,16 @@ final class RuleFixture {
   }
 
   static List<Finding> run(RuleSpec spec, RuleType type, List<String> critical, Zone before, Zone after) {
+    return run(spec, type, critical, before, after, ZoneFormat.MASTER);
+  }
+
+  /** The findings with the proposed zone read in {@code format} (rules that judge master files only). */
+  static List<Finding> run(RuleType type, Zone before, Zone after, ZoneFormat format) {
+    return run(spec(type, Map.of()), type, List.of(), before, after, format);
+  }
+
+  private static List<Finding> run(
+      RuleSpec spec, RuleType type, List<String> critical, Zone before, Zone after, ZoneFormat format) {
     RuleInput in =
         new RuleInput(
             "example.com.",
@@ -59,7 +69,7 @@ final class RuleFixture {
             after,
             ZoneDiff.diff(before, after),
             critical,
-            ZoneFormat.MASTER,
+            format,
             new Location("example.com.zone", 0),
             null);
     List<Finding> out = new ArrayList<>();

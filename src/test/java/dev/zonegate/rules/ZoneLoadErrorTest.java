@@ -2,10 +2,8 @@ package dev.zonegate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zonegate.diff.ZoneDiff;
 import dev.zonegate.model.Zone;
 import dev.zonegate.zone.ZoneFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -146,12 +144,9 @@ class ZoneLoadErrorTest {
   void onlyMasterFilesAreJudged() {
     Zone before = RuleFixture.zone(OK);
     Zone after = RuleFixture.zone(OK.replace(SOA, ""));
-    RuleSpec spec = RuleFixture.spec(T, Map.of());
     for (ZoneFormat format : ZoneFormat.values()) {
-      RuleInput in = new RuleInput("example.com.", before, after, ZoneDiff.diff(before, after), List.of(), format, null, null);
-      List<Finding> out = new ArrayList<>();
-      T.factory().apply(spec).check(in, new Findings(spec, "example.com.", out::add));
-      assertThat(out).as(format.word()).hasSize(format == ZoneFormat.MASTER ? 1 : 0);
+      assertThat(RuleFixture.run(T, before, after, format)).as(format.word()).hasSize(format == ZoneFormat.MASTER ? 1 : 0);
     }
   }
+
 }

@@ -395,6 +395,18 @@ final class BindCorpus {
     file("include/quoted-origin", SKELETON + "$INCLUDE inc.db \"sub\"\n", Map.of("inc.db", "h A 192.0.2.2\n"));
     file("include/quoted-file-plain-origin", SKELETON + "$INCLUDE \"inc.db\" sub\n", Map.of("inc.db", "h A 192.0.2.2\n"));
     file("include/quoted-file-quoted-origin", SKELETON + "$INCLUDE \"inc.db\" \"sub\"\n", Map.of("inc.db", "h A 192.0.2.2\n"));
+    // Found by fuzzing: check-names looks at a ServiceMode SVCB/HTTPS target only.
+    rr("names/svcb-alias-target-underscore", "svc SVCB 0 s_v.example.net.");
+    rr("names/svcb-service-target-underscore", "svc SVCB 1 s_v.example.net. alpn=h2");
+    rr("names/https-alias-target-underscore", "svc HTTPS 0 s_v.example.net.");
+    rr("names/https-service-target-underscore", "svc HTTPS 1 s_v.example.net.");
+    rr("names/svcb-alias-target-control", "svc SVCB 0 s\\027v.example.net. alpn=h2");
+    // Found by fuzzing: a CR inside quotes is a character of the string to named.
+    rr("quote/carriage-return", "txt TXT \"a\rb\"");
+    rr("quote/carriage-returns-multiline", "txt TXT ( \"c\r\rd\"", " \"e\" )");
+    rr("quote/carriage-return-line-feed", "txt TXT \"a\r", "b\"");
+    rr("quote/carriage-return-outside", "txt TXT \"a\"\r\"b\"");
+    rr("quote/carriage-return-in-comment", "txt TXT \"a\" ; x\ry");
     raw("date/last-line", SKELETON + "h A 192.0.2.2\n$DATE 20200101000000");
     raw("date/lower-case", SKELETON + "$date 20200101000000\nh A 192.0.2.2\n");
     raw("origin/control-separator", SKELETON + "$ORIGIN\u001csub\nh A 192.0.2.2\n");

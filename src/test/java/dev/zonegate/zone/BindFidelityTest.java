@@ -188,6 +188,8 @@ class BindFidelityTest {
         "h MX 0 .",
         "123 A 192.0.2.2",
         "h KX 10 a_b.example.net.",
+        "svc SVCB 0 s_v.example.net.",
+        "svc HTTPS 0 s_v.example.net. alpn=h2",
       })
   void namesThatCheckNamesAllowAreRead(String line) throws Exception {
     assertThat(accepted(SKELETON + line + "\n").size()).isEqualTo(4);
