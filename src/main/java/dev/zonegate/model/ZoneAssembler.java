@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Collects records into a {@link Zone}: records with one key form one RRset, duplicates collapse,
- * and differing TTLs within a set are reported once and the lowest kept (RFC 2181 §5.2). It holds
+ * and differing TTLs within a set are reported once and the lowest kept (RFC 2181 §5.2), or the
+ * first as named keeps it when it loads a master file ({@link #firstTtl()}). It holds
  * no rules about names: {@code ZoneBuilder} checks records before they come here.
  *
  * <p>Records are appended to flat arrays as they come, and grouped only in {@link #build}: one
@@ -42,6 +43,8 @@ public final class ZoneAssembler {
   private int outside = -1;
   /** See {@link #busy}. */
   private boolean busy;
+  /** See {@link #firstTtl()}. */
+  private boolean firstTtl;
   private final List<Notice> notices = new ArrayList<>();
   /** For each notice given: how many records had been added then. */
   private int[] noticeAt = new int[4];
@@ -146,6 +149,15 @@ public final class ZoneAssembler {
    */
   public void busy(boolean b) {
     busy = b;
+  }
+
+  /**
+   * A set whose records have different TTLs takes the first record's, as named does when it loads
+   * a master file ("TTL set to prior TTL"), instead of the lowest, which RFC 2181 §5.2 tells a
+   * client that receives such a set to use. The first is the first added (a file's order).
+   */
+  public void firstTtl() {
+    firstTtl = true;
   }
 
   /** How many records have been added. */
@@ -406,8 +418,8 @@ public final class ZoneAssembler {
       }
       String path = (String) fr[3 * fk + 2];
       int line = (int) (fv[2 * fk + 1] >>> 32);
-      // TTLs as they came (the sort keeps that order): the first, then the lowest, reported at the
-      // first that differs.
+      // TTLs as they came (the sort keeps that order): the first, then the lowest (or the first, as
+      // named keeps it), reported at the first that differs.
       long ttl = fv[2 * fk];
       RRset set;
       if (j - i == 1) {
@@ -427,10 +439,14 @@ public final class ZoneAssembler {
               String p = path(g);
               Location where = p != null ? Location.of(p, line(g)) : path != null ? Location.of(path, line) : null;
               mixed.add(new Mixed(g, new Notice(where, "RRset " + key(g) + " has records with different TTLs ("
-                  + ttl + " and " + t + "); the lowest is used (RFC 2181 §5.2)")));
+                  + ttl + " and " + t + "); " + (firstTtl
+                      ? "the first is used, as named uses it (RFC 2181 §5.2 makes this an error)"
+                      : "the lowest is used (RFC 2181 §5.2)"))));
               reported = true;
             }
-            ttl = Math.min(ttl, t);
+            if (!firstTtl) {
+              ttl = Math.min(ttl, t);
+            }
           }
         }
         List<String> values = RRset.sortedDistinct(Arrays.asList(group).subList(0, j - i));

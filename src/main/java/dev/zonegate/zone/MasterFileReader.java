@@ -93,17 +93,21 @@ public final class MasterFileReader implements ZoneReader {
   /** One record as read, before the zone's origin is known for certain. */
   private record Raw(String name, String type, long ttl, String rdata, Location where) {}
 
-  /** A builder that leaves records outside the zone out, as named does (see ZoneBuilder#ignoreOutside). */
-  private static ZoneBuilder deferredIgnoringOutside() {
+  /**
+   * A builder that collects a master file's records as named loads them: records outside the zone
+   * left out, a set with mixed TTLs given the first (see ZoneBuilder#ignoreOutside and #firstTtl).
+   */
+  private static ZoneBuilder asNamedLoads() {
     ZoneBuilder b = ZoneBuilder.deferred();
     b.ignoreOutside();
+    b.firstTtl();
     return b;
   }
 
   /** State of one read across all files it includes. */
   private final class Read {
     final SourceTree tree;
-    final ZoneBuilder builder = deferredIgnoringOutside();
+    final ZoneBuilder builder = asNamedLoads();
     final Deque<String> stack = new ArrayDeque<>();
     /** Lines to read as empty, per file: what a lenient read skips. */
     final Map<String, java.util.Set<Integer>> skip;

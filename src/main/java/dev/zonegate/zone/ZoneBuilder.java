@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Collects records one at a time into RRsets, the way a server loads a zone: duplicates collapse,
- * and differing TTLs within one set are reported and the lowest kept (RFC 2181 §5.2) rather than
- * silently clamped as dnsjava's RRset does. Records outside the origin are an error, not a drop,
+ * and differing TTLs within one set are reported and the lowest kept (RFC 2181 §5.2), or the
+ * first as named keeps it ({@link #firstTtl}), rather than silently clamped as dnsjava's RRset does. Records outside the origin are an error, not a drop,
  * unless the builder is told to {@link #ignoreOutside} them as named does with a master file.
  *
  * <p>Records are only appended here; they are grouped into sets, in canonical order, once, by
@@ -46,6 +46,11 @@ public final class ZoneBuilder {
    */
   public void ignoreOutside() {
     ignoreOutside = true;
+  }
+
+  /** A set with records of different TTLs takes the first's, as named does: see {@link ZoneAssembler#firstTtl()}. */
+  public void firstTtl() {
+    sets.firstTtl();
   }
 
   /** A hint that about {@code more} records will be added next: see {@link ZoneAssembler#expect}. */

@@ -291,4 +291,22 @@ class ZoneAssemblerTest {
       }
     }
   }
+
+  @Test
+  void mixedTtlsKeepTheLowestOrAsNamedTheFirst() {
+    RRsetKey www = RRsetKey.of("www.example.", "A");
+    for (boolean first : new boolean[] {false, true}) {
+      ZoneAssembler a = new ZoneAssembler();
+      if (first) {
+        a.firstTtl();
+      }
+      a.add(www, 300, "192.0.2.1", "f", 1);
+      a.add(www, 60, "192.0.2.2", "f", 2);
+      a.add(www, 600, "192.0.2.3", "f", 3);
+      Zone z = a.build("example.");
+      assertThat(z.get(www).ttl()).isEqualTo(first ? 300 : 60);
+      assertThat(z.notices()).extracting(Notice::message).singleElement().asString()
+          .contains("(300 and 60)").contains(first ? "the first is used, as named uses it" : "the lowest is used");
+    }
+  }
 }

@@ -150,16 +150,18 @@ class MasterFileReaderTest {
   }
 
   @Test
-  void mixedTtlsAreReportedAndTheLowestKept() throws Exception {
-    write("z.zone", "$TTL 300\nwww 300 A 192.0.2.1\nwww 60 A 192.0.2.2\nwww A 192.0.2.1\n");
+  void mixedTtlsAreReportedAndTheFirstKeptAsNamedKeepsIt() throws Exception {
+    write("z.zone", "$TTL 300\nwww 300 A 192.0.2.1\nwww 60 A 192.0.2.2\nwww A 192.0.2.1\napi 60 A 192.0.2.3\n"
+        + "api 300 A 192.0.2.4\n");
     Zone z = read("z.zone", "example.com.");
     RRset www = z.get("www.example.com.", "A");
-    assertThat(www.ttl()).isEqualTo(60);
+    assertThat(www.ttl()).isEqualTo(300); // named: "TTL set to prior TTL (300)"
     assertThat(www.rdata()).containsExactly("192.0.2.1", "192.0.2.2");
-    assertThat(z.notices()).hasSize(1);
+    assertThat(z.get("api.example.com.", "A").ttl()).isEqualTo(60);
+    assertThat(z.notices()).hasSize(2);
     assertThat(z.notices().get(0).toString())
         .contains("z.zone:3")
-        .contains("different TTLs (300 and 60)")
+        .contains("different TTLs (300 and 60); the first is used, as named uses it")
         .contains("RFC 2181");
   }
 
