@@ -470,9 +470,29 @@ final class DirectiveScan {
         depth++; // named and dnsjava both count nested parentheses
       } else if (!quoted && c == ')' && depth > 0) {
         depth--;
+      } else if (!quoted && c == ')' && strayCloseLine == 0) {
+        strayCloseLine = lineOf(k);
       }
     }
     return depth;
+  }
+
+  /**
+   * The first line with a closing parenthesis and none open, which named refuses ("unbalanced
+   * parentheses"); 0 when there is none. dnsjava refuses one in a record too, but a directive
+   * line is rewritten before dnsjava reads it (found by fuzzing: {@code $ORIGIN sub )}).
+   */
+  int strayCloseLine;
+
+  /** The line of byte {@code k}: counted only for the rare stray parenthesis. */
+  private int lineOf(int k) {
+    int line = 1;
+    for (int i = 0; i < k; i++) {
+      if (text[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   /**
@@ -552,7 +572,8 @@ final class DirectiveScan {
 
   /**
    * The words of a directive line, before its comment; quotes removed. Words are separated by
-   * blanks, tabs and CRs only, as named's lexer separates them: a control character such as FS
+   * blanks, tabs and CRs only, as named's lexer separates them, and parentheses, which group
+   * words for it ({@code $ORIGIN ( sub )} is {@code $ORIGIN sub}): a control character such as FS
    * (0x1C), which Java counts as whitespace, is part of a word ({@code $ORIGIN\u001Csub} is a
    * directive named does not know, not {@code $ORIGIN sub}).
    */
@@ -567,7 +588,7 @@ final class DirectiveScan {
         quoted = !quoted;
       } else if (!quoted && c == ';') {
         break;
-      } else if (!quoted && (c == ' ' || c == '\t' || c == '\r')) {
+      } else if (!quoted && (c == ' ' || c == '\t' || c == '\r' || c == '(' || c == ')')) {
         if (w.length() > 0) {
           out.add(w.toString());
           w.setLength(0);

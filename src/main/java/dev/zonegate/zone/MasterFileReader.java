@@ -357,6 +357,10 @@ public final class MasterFileReader implements ZoneReader {
           new Location(path, scan.quotedFieldLine),
           "a TTL, class or type is written in quotes, which named refuses (only an owner or rdata may be quoted)");
     }
+    if (scan.strayCloseLine > 0) {
+      throw new ZoneReadException(
+          new Location(path, scan.strayCloseLine), "a closing parenthesis with none open, which named refuses");
+    }
     if (scan.unclosedParenLine > 0) {
       throw new ZoneReadException(
           new Location(path, scan.unclosedParenLine),

@@ -407,6 +407,14 @@ final class BindCorpus {
     rr("quote/carriage-return-line-feed", "txt TXT \"a\r", "b\"");
     rr("quote/carriage-return-outside", "txt TXT \"a\"\r\"b\"");
     rr("quote/carriage-return-in-comment", "txt TXT \"a\" ; x\ry");
+    // Parentheses group a directive's words for named; one closed with none open is refused.
+    raw("paren/origin-grouped", SKELETON + "$ORIGIN ( sub )\nh A 192.0.2.2\n");
+    raw("paren/origin-grouped-tight", SKELETON + "$ORIGIN (sub)\nh A 192.0.2.2\n");
+    raw("paren/origin-stray-close", SKELETON + "$ORIGIN sub )\nh A 192.0.2.2\n");
+    raw("paren/ttl-grouped", SKELETON + "$TTL ( 60 )\nh A 192.0.2.2\n");
+    rr("paren/record-stray-close", "h A 192.0.2.2 )");
+    rr("paren/record-one-too-many", "h A ( 192.0.2.2 ) )");
+    raw("paren/generate-grouped", SKELETON + "$GENERATE 1-2 h$ A ( 192.0.2.$ )\n");
     raw("date/last-line", SKELETON + "h A 192.0.2.2\n$DATE 20200101000000");
     raw("date/lower-case", SKELETON + "$date 20200101000000\nh A 192.0.2.2\n");
     raw("origin/control-separator", SKELETON + "$ORIGIN\u001csub\nh A 192.0.2.2\n");

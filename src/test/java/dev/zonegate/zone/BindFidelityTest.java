@@ -416,6 +416,13 @@ class BindFidelityTest {
     assertThat(BindRegex.groups("a{2,1}")).isEqualTo(-1);
   }
 
+  @Test
+  void parenthesesGroupADirectivesWordsAndOneClosedWithNoneOpenIsRefused() throws Exception {
+    assertThat(accepted(SKELETON + "$ORIGIN ( sub )\nh A 192.0.2.2\n").get("h.sub.example.com.", "A")).isNotNull();
+    refused(SKELETON + "$ORIGIN sub )\nh A 192.0.2.2\n", 5, "a closing parenthesis with none open");
+    refused(SKELETON + "h A 192.0.2.2 )\n", 5, "");
+  }
+
   /** The text is dnsjava's LOCRecord's, but for the sign of a negative altitude with centimetres. */
   @Test
   void locIsWrittenAsDnsjavaWritesIt() throws Exception {
