@@ -138,6 +138,22 @@ public final class Names {
     return new String(out, 0, o);
   }
 
+  /** The name one label up, or null above the root. Escaped dots stay inside their label. */
+  public static String parent(String name) {
+    int n = name.length();
+    if (n > 1 && name.charAt(n - 1) == '.' && name.indexOf('\\') < 0) {
+      // An absolute name without escapes: every dot ends a label (lint asks this of every target
+      // that names nothing, to look for a wildcard).
+      int dot = name.indexOf('.');
+      return dot == n - 1 ? "." : name.substring(dot + 1);
+    }
+    List<String> labels = labels(name);
+    if (labels.isEmpty() || name.equals(".")) {
+      return null;
+    }
+    return labels.size() == 1 ? "." : String.join(".", labels.subList(1, labels.size())) + ".";
+  }
+
   /** True when {@code name} is {@code origin} or below it. Both absolute and lower-case. */
   public static boolean isAtOrBelow(String name, String origin) {
     if (origin.equals(".")) {

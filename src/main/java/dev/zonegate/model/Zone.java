@@ -580,6 +580,29 @@ public final class Zone {
     return lo;
   }
 
+  /**
+   * Whether any set lives at or below the name: it exists in the zone, as an owner or as an empty
+   * non-terminal (canonical order keeps a subtree together).
+   */
+  public boolean hasAtOrBelow(String name) {
+    RRset s = ceiling(new RRsetKey(name, "", null));
+    return s != null && Names.isAtOrBelow(s.name(), name);
+  }
+
+  /**
+   * For a name that does not exist ({@link #hasAtOrBelow} false): the wildcard that answers for it
+   * (RFC 4592), the {@code *} child of its closest encloser, or null when there is none.
+   */
+  public String wildcardFor(String name) {
+    for (String p = Names.parent(name); p != null && Names.isAtOrBelow(p, origin); p = Names.parent(p)) {
+      if (hasAtOrBelow(p)) {
+        String wild = p.equals(".") ? "*." : "*." + p;
+        return at(wild).isEmpty() ? null : wild;
+      }
+    }
+    return null;
+  }
+
   /** The first set at or after {@code key} in canonical order, or null. */
   public RRset ceiling(RRsetKey key) {
     int i = lowerBound(key);

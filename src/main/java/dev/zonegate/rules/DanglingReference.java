@@ -4,7 +4,6 @@ import dev.zonegate.model.Change;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Names;
 import dev.zonegate.model.RRset;
-import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -242,7 +241,7 @@ final class DanglingReference implements Rule {
       }
       if (type.equals("DNAME") && hop == 0) {
         // A DNAME names a subtree: it is fine as long as anything lives at or below its target.
-        return hasSubtree(z, name) ? null : "names nothing in the zone";
+        return z.hasAtOrBelow(name) ? null : "names nothing in the zone";
       }
       // The sets with data here (DNSSEC bookkeeping alone is none): an alias to follow, an
       // address, a provider ALIAS.
@@ -311,18 +310,12 @@ final class DanglingReference implements Rule {
       return null; // only the apex has NS: no cut anywhere (lint asks this of every target)
     }
     String origin = z.origin();
-    for (String n = name; n != null && !n.equals(origin); n = parent(n)) {
+    for (String n = name; n != null && !n.equals(origin); n = Names.parent(n)) {
       if (z.get(n, "NS") != null) {
         return n;
       }
     }
     return null;
-  }
-
-  /** True when any set lives at or below the name (canonical order keeps a subtree together). */
-  static boolean hasSubtree(Zone z, String name) {
-    RRset s = z.ceiling(new RRsetKey(name, "", null));
-    return s != null && Names.isAtOrBelow(s.name(), name);
   }
 
   /**
@@ -338,31 +331,7 @@ final class DanglingReference implements Rule {
    * look-up ({@link Zone#spans}) found that already, else -1.
    */
   private static boolean wildcardCovers(Zone z, String name, int at) {
-    boolean below = at >= 0 ? at < z.size() && Names.isAtOrBelow(z.setAt(at).name(), name) : hasSubtree(z, name);
-    if (below) {
-      return false;
-    }
-    for (String p = parent(name); p != null && Names.isAtOrBelow(p, z.origin()); p = parent(p)) {
-      if (hasSubtree(z, p)) {
-        return !z.at(p.equals(".") ? "*." : "*." + p).isEmpty();
-      }
-    }
-    return false;
-  }
-
-  /** The name one label up, or null above the root. Escaped dots stay inside their label. */
-  static String parent(String name) {
-    int n = name.length();
-    if (n > 1 && name.charAt(n - 1) == '.' && name.indexOf('\\') < 0) {
-      // An absolute name without escapes: every dot ends a label (lint asks this of every target
-      // that names nothing, to look for a wildcard).
-      int dot = name.indexOf('.');
-      return dot == n - 1 ? "." : name.substring(dot + 1);
-    }
-    List<String> labels = Names.labels(name);
-    if (labels.isEmpty() || name.equals(".")) {
-      return null;
-    }
-    return labels.size() == 1 ? "." : String.join(".", labels.subList(1, labels.size())) + ".";
+    boolean below = at >= 0 ? at < z.size() && Names.isAtOrBelow(z.setAt(at).name(), name) : z.hasAtOrBelow(name);
+    return !below && z.wildcardFor(name) != null;
   }
 }

@@ -221,15 +221,20 @@ public final class BindLoc extends Record {
    * any; nothing else. The value in units of 10^-precision.
    */
   private static long decimal(Tokenizer st, String s, long max, int precision, char units) throws IOException {
+    return decimal(st, s, max, precision, units, "LOC number");
+  }
+
+  private static long decimal(Tokenizer st, String s, long max, int precision, char units, String what)
+      throws IOException {
     int[] at = {0};
     long value = strtoul(s, at);
     int e = at[0];
     char c = e < s.length() ? s.charAt(e) : '\0';
     if (c != '\0' && c != '.' && c != units) {
-      throw st.exception("'" + s + "' is not a LOC number");
+      throw st.exception("'" + s + "' is not a " + what);
     }
     if (Long.compareUnsigned(value, max) > 0) {
-      throw st.exception("'" + s + "' is out of range for LOC");
+      throw st.exception("'" + s + "' is out of range for a " + what);
     }
     boolean ok = e != 0;
     int i = 0;
@@ -241,7 +246,7 @@ public final class BindLoc extends Record {
           break;
         }
         if (c < '0' || c > '9') {
-          throw st.exception("'" + s + "' is not a LOC number");
+          throw st.exception("'" + s + "' is not a " + what);
         }
         e++;
         ok = true;
@@ -255,7 +260,7 @@ public final class BindLoc extends Record {
       e++;
     }
     if (!ok || e != s.length()) {
-      throw st.exception("'" + s + "' is not a LOC number");
+      throw st.exception("'" + s + "' is not a " + what);
     }
     return value;
   }
@@ -300,43 +305,10 @@ public final class BindLoc extends Record {
    * digit and their count, the centimetres only under a metre).
    */
   private static int precision(Tokenizer st, String s) throws IOException {
-    int[] at = {0};
-    long m = strtoul(s, at);
-    int e = at[0];
-    char c = e < s.length() ? s.charAt(e) : '\0';
-    if (c != '\0' && c != '.' && c != 'm') {
-      throw st.exception("'" + s + "' is not a LOC precision");
-    }
-    if (Long.compareUnsigned(m, 90_000_000) > 0) {
-      throw st.exception("'" + s + "' is out of range for a LOC precision");
-    }
-    boolean ok = e != 0;
-    long cm = 0;
-    int i = 0;
-    if (c == '.') {
-      e++;
-      for (; i < 2; i++) {
-        c = e < s.length() ? s.charAt(e) : '\0';
-        if (c == '\0' || c == 'm') {
-          break;
-        }
-        if (c < '0' || c > '9') {
-          throw st.exception("'" + s + "' is not a LOC precision");
-        }
-        e++;
-        ok = true;
-        cm = cm * 10 + (c - '0');
-      }
-      for (; i < 2; i++) {
-        cm *= 10;
-      }
-    }
-    if (e < s.length() && s.charAt(e) == 'm') {
-      e++;
-    }
-    if (!ok || e != s.length()) {
-      throw st.exception("'" + s + "' is not a LOC precision");
-    }
+    // loc_getprecision reads as loc_getdecimal does, then keeps the metres or, under one, the cm.
+    long value = decimal(st, s, 90_000_000, 2, 'm', "LOC precision");
+    long m = value / 100;
+    long cm = value % 100;
     if (m > 0) {
       int exp = 0;
       long power = 1;
@@ -348,4 +320,5 @@ public final class BindLoc extends Record {
     }
     return cm >= 10 ? (int) (cm / 10) << 4 | 1 : (int) cm << 4;
   }
+
 }

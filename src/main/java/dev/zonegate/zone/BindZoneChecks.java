@@ -2,7 +2,6 @@ package dev.zonegate.zone;
 
 import dev.zonegate.model.Names;
 import dev.zonegate.model.RRset;
-import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +133,7 @@ public final class BindZoneChecks {
       return null; // out of zone: named does not look it up
     }
     List<String> above = new ArrayList<>(); // the names above the target, from the apex down
-    for (String n = parent(target); n != null && Names.isAtOrBelow(n, origin); n = parent(n)) {
+    for (String n = Names.parent(target); n != null && Names.isAtOrBelow(n, origin); n = Names.parent(n)) {
       above.add(0, n);
       if (n.equals(origin)) {
         break;
@@ -153,8 +152,8 @@ public final class BindZoneChecks {
       return null; // a delegation point: glue
     }
     String at = target;
-    if (z.at(target).isEmpty() && !hasSubtree(z, target)) {
-      String wild = wildcard(z, target);
+    if (!z.hasAtOrBelow(target)) {
+      String wild = z.wildcardFor(target);
       if (wild == null) {
         return noAddress(origin, target);
       }
@@ -246,34 +245,5 @@ public final class BindZoneChecks {
   private static boolean has(Zone z, String name, String type) {
     RRset s = z.get(name, type);
     return s != null && s.rdataCount() > 0;
-  }
-
-  /** Whether a set lives below the name: canonical order puts a subtree right after its top. */
-  private static boolean hasSubtree(Zone z, String name) {
-    RRset next = z.ceiling(new RRsetKey(name, "\uffff", null)); // after every set at the name
-    return next != null && !next.name().equals(name) && Names.isAtOrBelow(next.name(), name);
-  }
-
-  /**
-   * The wildcard that answers for a name that does not exist: {@code *} below its closest
-   * encloser (the nearest name above it that exists, as a set's owner or above one), if it exists.
-   */
-  private static String wildcard(Zone z, String name) {
-    for (String n = parent(name); n != null && Names.isAtOrBelow(n, z.origin()); n = parent(n)) {
-      if (!z.at(n).isEmpty() || hasSubtree(z, n)) {
-        String wild = n.equals(".") ? "*." : "*." + n;
-        return z.at(wild).isEmpty() ? null : wild;
-      }
-    }
-    return null;
-  }
-
-  /** The name one label up; null above the root. */
-  private static String parent(String name) {
-    if (name.equals(".")) {
-      return null;
-    }
-    List<String> labels = Names.labels(name);
-    return labels.size() <= 1 ? "." : String.join(".", labels.subList(1, labels.size())) + ".";
   }
 }

@@ -261,7 +261,7 @@ class DanglingReferenceTest {
       {"*.example.", "example."}
     };
     for (String[] c : cases) {
-      assertThat(DanglingReference.parent(c[0])).as(c[0]).isEqualTo(c[1]);
+      assertThat(dev.zonegate.model.Names.parent(c[0])).as(c[0]).isEqualTo(c[1]);
     }
   }
 }
