@@ -4,8 +4,7 @@ import dev.zonegate.model.Names;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.zonegate.util.Sha256;
 
 /**
  * A zone as a canonical master file: one record per line, {@code name TTL IN TYPE rdata}, absolute
@@ -125,18 +124,14 @@ public final class ZoneWriter {
    * and hashed as it is written, never held whole.
    */
   public static String fingerprint(Zone z) {
-    try {
-      DigestSink sink = new DigestSink(MessageDigest.getInstance("SHA-256"), z.ascii());
-      write(z, true, sink);
-      byte[] d = sink.finish();
-      StringBuilder hex = new StringBuilder("sha256:");
-      for (byte b : d) {
-        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    DigestSink sink = new DigestSink(new Sha256(), z.ascii());
+    write(z, true, sink);
+    byte[] d = sink.finish();
+    StringBuilder hex = new StringBuilder("sha256:");
+    for (byte b : d) {
+      hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
     }
+    return hex.toString();
   }
 
   /**
@@ -144,13 +139,13 @@ public final class ZoneWriter {
    * ASCII separators, so encoding piece by piece gives the bytes of encoding the whole text.
    */
   private static final class DigestSink implements Sink {
-    private final MessageDigest digest;
+    private final Sha256 digest;
     /** Every string is ASCII (the zone says so): copied as bytes, not looked at one by one. */
     private final boolean ascii;
     private final byte[] buf = new byte[1 << 16];
     private int n;
 
-    DigestSink(MessageDigest digest, boolean ascii) {
+    DigestSink(Sha256 digest, boolean ascii) {
       this.digest = digest;
       this.ascii = ascii;
     }
@@ -172,7 +167,7 @@ public final class ZoneWriter {
         byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
         if (b.length > buf.length - n) {
           flush();
-          digest.update(b);
+          digest.update(b, 0, b.length);
         } else {
           System.arraycopy(b, 0, buf, n, b.length);
           n += b.length;
