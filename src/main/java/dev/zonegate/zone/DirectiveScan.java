@@ -36,12 +36,19 @@ final class DirectiveScan {
   int unclosedParenLine;
 
   /**
-   * The first line with a TTL above 2^31-1, which dnsjava would silently clamp; RFC 2181 §8 makes
-   * such a value an error of the zone, not a week-long cache lifetime. 0 when there is none.
+   * The first line with a TTL above 2^31-1 (and at most 2^32-1), 0 when there is none; how many
+   * there are. named loads such a TTL as 0 with a warning (RFC 2181 §8 makes the top bit an
+   * error, and a TTL of 0 is never cached), where dnsjava would clamp it to 2^31-1: the text
+   * handed to dnsjava says 0 in its place, so the zone holds what named serves.
    */
-  int ttlTooLargeLine;
+  int ttlAboveMaxLine;
 
-  String ttlTooLarge;
+  String ttlAboveMax;
+
+  int ttlAboveMaxCount;
+
+  /** Where the TTLs above 2^31-1 of the line being scanned stand, to be written as 0. */
+  private final List<int[]> zeroed = new ArrayList<>();
 
   /**
    * The first line with a TTL that dnsjava reads but BIND does not ({@code 1h30}, {@code 1hm},
@@ -195,7 +202,10 @@ final class DirectiveScan {
             }
           } else if (directive.equals("$TTL") && words.size() > 1) {
             defaultTtl = ttlOr(words.get(1), defaultTtl);
-            checkTtl(words.get(1), line);
+            if (checkTtl(words.get(1), line)) {
+              defaultTtl = 0; // named: "$TTL ... > MAXTTL, setting $TTL to 0"
+              zero(i, end, 1);
+            }
           } else if (directive.equals("$DATE")) {
             // BIND's record of when a file was dumped; dnsjava does not know it, and named reads
             // it (one time, nothing after it) but changes nothing in a zone by it.
@@ -223,12 +233,12 @@ final class DirectiveScan {
           }
         } else if (c != ';' && c != '\r' && c != '\n' && !(c == ' ' || c == '\t')) {
           entryLines.add(line);
-          checkTtls(words(i, end), 1, line);
+          checkTtls(i, end, words(i, end), 1, line);
           checkQuotedFields(i, end, 1, line);
           checkSoaTimers(i, end, 1, line);
         } else if ((c == ' ' || c == '\t') && hasContent(i, end)) {
           entryLines.add(line);
-          checkTtls(words(i, end), 0, line);
+          checkTtls(i, end, words(i, end), 0, line);
           checkQuotedFields(i, end, 0, line);
           checkSoaTimers(i, end, 0, line);
         }
@@ -238,6 +248,12 @@ final class DirectiveScan {
       if (before == 0 && depth > 0) {
         openParenLine = line;
       }
+      for (int[] z : zeroed) { // in line order, none before copyFrom: a rewritten line has none
+        out.write(text, copyFrom, z[0] - copyFrom);
+        out.write('0');
+        copyFrom = z[1];
+      }
+      zeroed.clear();
       out.write(text, copyFrom, Math.min(text.length, end + 1) - copyFrom);
       i = end + 1;
       copyFrom = i;
@@ -624,8 +640,8 @@ final class DirectiveScan {
    * The TTL and class may come in either order after the owner: look at both places, up to the
    * type (a word after it is rdata, such as an address).
    */
-  private void checkTtls(List<String> words, int from, int line) {
-    for (int k = from; k < Math.min(words.size(), from + 2); k++) {
+  private void checkTtls(int from, int to, List<String> words, int first, int line) {
+    for (int k = first; k < Math.min(words.size(), first + 2); k++) {
       String w = words.get(k);
       if (org.xbill.DNS.DClass.value(w) >= 0) {
         continue;
@@ -633,31 +649,64 @@ final class DirectiveScan {
       if (w.isEmpty() || !Character.isDigit(w.charAt(0))) {
         return; // the type, or something dnsjava refuses itself
       }
-      checkTtl(w, line);
+      if (checkTtl(w, line)) {
+        zero(from, to, k);
+      }
     }
   }
 
-  private void checkTtl(String word, int line) {
+  /** Whether the word is a TTL above 2^31-1 that named reads (as 0); counted when it is. */
+  private boolean checkTtl(String word, int line) {
     if (word.isEmpty() || !Character.isDigit(word.charAt(0))) {
-      return;
+      return false;
     }
     if (badTtlLine == 0 && !isBindTtl(word)) {
       badTtlLine = line;
       badTtl = word;
-      return;
-    }
-    if (ttlTooLargeLine != 0) {
-      return;
+      return false;
     }
     long v;
     try {
       v = TTL.parse(word, false);
     } catch (RuntimeException e) {
-      return; // not a TTL (a type, a number dnsjava refuses itself)
+      return false; // not a TTL (a type, a number dnsjava refuses itself)
     }
-    if (v > 0x7FFFFFFFL) {
-      ttlTooLargeLine = line;
-      ttlTooLarge = word;
+    if (v <= 0x7FFFFFFFL) {
+      return false;
+    }
+    if (ttlAboveMaxCount++ == 0) {
+      ttlAboveMaxLine = line;
+      ttlAboveMax = word;
+    }
+    return true;
+  }
+
+  /**
+   * Word {@code k} of the line {@code [from, to)}, counted as {@link #words} counts them, is to be
+   * written as 0 in the text dnsjava reads (a TTL is never quoted, so it stands as written).
+   */
+  private void zero(int from, int to, int k) {
+    boolean quoted = false;
+    int n = 0;
+    int start = -1;
+    for (int p = from; p <= to; p++) {
+      int c = p < to ? text[p] & 0xff : ' ';
+      boolean blank = !quoted && (c == ' ' || c == '\t' || c == '\r' || c == '(' || c == ')' || c == ';');
+      if (c == '"') {
+        quoted = !quoted;
+      }
+      if (!blank && start < 0) {
+        start = p;
+      } else if (blank && start >= 0) {
+        if (n++ == k) {
+          zeroed.add(new int[] {start, p});
+          return;
+        }
+        start = -1;
+      }
+      if (!quoted && c == ';') {
+        return;
+      }
     }
   }
 

@@ -81,11 +81,16 @@ final class Generate {
     }
     int k = 3;
     long ttl = -1;
+    String ttlAboveMax = null;
     boolean seenClass = false;
     for (int n = 0; n < 2 && k < w.size(); n++) {
       String word = w.get(k);
       if (ttl < 0 && !word.isEmpty() && Character.isDigit(word.charAt(0)) && DirectiveScan.isBindTtl(word)) {
         ttl = TTL.parse(word, false);
+        if (ttl > 0x7FFFFFFFL) {
+          ttlAboveMax = word; // named: "$TTL ... > MAXTTL, setting $TTL to 0"
+          ttl = 0;
+        }
         k++;
       } else if (!seenClass && DClass.value(word) >= 0) {
         if (DClass.value(word) != DClass.IN) {
@@ -113,8 +118,13 @@ final class Generate {
     if (rhs.startsWith("\"")) {
       rhs = rhs.substring(1, rhs.length() - 1);
     }
-    return new Generate(start, stop, step, lhs, ttl, type, rhs);
+    Generate g = new Generate(start, stop, step, lhs, ttl, type, rhs);
+    g.ttlAboveMax = ttlAboveMax;
+    return g;
   }
+
+  /** The line's TTL as written when it was above 2^31-1 and is read as 0, as named reads it; else null. */
+  String ttlAboveMax;
 
   /** As sscanf's {@code %u}: a sign is allowed and a negative value wraps around. */
   private static long unsigned(String s) throws Problem {

@@ -118,6 +118,8 @@ public final class MasterFileReader implements ZoneReader {
     final java.util.Set<RRsetKey> placed = new java.util.LinkedHashSet<>();
     /** Under check-names warn: what named warns about, the first of it and how many. */
     final Warned warned = new Warned();
+    /** TTLs above 2^31-1, read as 0 as named reads them. */
+    final Warned zeroTtl = new Warned();
 
     Read(SourceTree tree, Map<String, java.util.Set<Integer>> skip) {
       this.tree = tree;
@@ -162,9 +164,14 @@ public final class MasterFileReader implements ZoneReader {
     }
 
     String notice() {
+      return notice("; named loads the zone with a warning (check-names warn)", "record");
+    }
+
+    /** The first problem, what named does about it, and how many more {@code things} there are. */
+    String notice(String consequence, String things) {
       return first
-          + "; named loads the zone with a warning (check-names warn)"
-          + (count == 1 ? "" : ", here and at " + (count - 1) + " more record" + (count == 2 ? "" : "s"));
+          + consequence
+          + (count == 1 ? "" : ", here and at " + (count - 1) + " more " + things + (count == 2 ? "" : "s"));
     }
   }
 
@@ -298,6 +305,10 @@ public final class MasterFileReader implements ZoneReader {
       if (read.warned.count > 0) {
         read.builder.notice(read.warned.at, read.warned.notice());
       }
+      if (read.zeroTtl.count > 0) {
+        read.builder.notice(read.zeroTtl.at, read.zeroTtl.notice(
+            "; named loads it as 0, so that the records are never cached, and so does zonegate", "line"));
+      }
       // Both paths add only what dnsjava prints, or (the fast path) printable ASCII it checked.
       read.builder.vouchAscii();
       t = System.nanoTime();
@@ -335,10 +346,11 @@ public final class MasterFileReader implements ZoneReader {
       return;
     }
     DirectiveScan scan = DirectiveScan.scan(bytes, origin, defaultTtl, inc -> ttlAfter(read, path, inc, 1));
-    if (scan.ttlTooLargeLine > 0) {
-      throw new ZoneReadException(
-          new Location(path, scan.ttlTooLargeLine),
-          "TTL " + scan.ttlTooLarge + " is above 2147483647, the largest RFC 2181 §8 allows");
+    if (scan.ttlAboveMaxCount > 0) {
+      Warned w = new Warned();
+      w.add("TTL " + scan.ttlAboveMax + " is above 2147483647, the largest RFC 2181 §8 allows", path, scan.ttlAboveMaxLine);
+      w.count = scan.ttlAboveMaxCount;
+      read.zeroTtl.addAll(w, 0);
     }
     if (scan.badTtlLine > 0) {
       throw new ZoneReadException(
@@ -589,6 +601,9 @@ public final class MasterFileReader implements ZoneReader {
         gen = Generate.parse(l, before == null ? -1 : before.getValue());
       } catch (Generate.Problem p) {
         throw new ZoneReadException(where, p.getMessage());
+      }
+      if (gen.ttlAboveMax != null) {
+        read.zeroTtl.add("TTL " + gen.ttlAboveMax + " is above 2147483647, the largest RFC 2181 §8 allows", path, l.line());
       }
       long count = gen.count();
       if (read.generated + count > maxGenerated) {

@@ -152,8 +152,19 @@ class HostileZoneTest {
   void ttlsOutOfRange() throws Exception {
     blocksWith(judge(HEAD + "www -1 A 93.184.215.1\n"), "new.zone:5", "");
     blocksWith(judge(HEAD + "www 4294967296 A 93.184.215.1\n"), "new.zone:5", "");
-    blocksWith(judge(HEAD + "www 3000000000 A 93.184.215.1\n"), "new.zone:5", "TTL 3000000000 is above 2147483647");
-    blocksWith(judge("$TTL 2147483648\n" + HEAD.substring(HEAD.indexOf('\n') + 1)), "new.zone:1", "above 2147483647");
+  }
+
+  @Test
+  void aTtlAboveTheTopBitIsReadAsNamedServesItZeroWithANotice() throws Exception {
+    // named loads it as 0 with a warning (RFC 2181 §8); the diff shows what named will serve.
+    Cli r = judge(HEAD + "www 3000000000 A 93.184.215.14\n");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("~ update www.example.com. A ttl 300->0")
+        .contains("warn    ttl-guard www.example.com. A")
+        .contains("warning: new.zone:5: TTL 3000000000 is above 2147483647, the largest RFC 2181 §8 allows; named loads it as 0");
+    r = judge(HEAD.replace("$TTL 300", "$TTL 2147483648") + "www A 93.184.215.14\n");
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("~ update www.example.com. A ttl 300->0").contains("new.zone:2: TTL 2147483648 is above");
   }
 
   @Test

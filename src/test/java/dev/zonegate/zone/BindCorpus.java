@@ -445,6 +445,14 @@ final class BindCorpus {
     raw("ttl/max", "$TTL 2147483647\n" + SKELETON.substring(9) + "h A 192.0.2.2\n");
     raw("ttl/over-max", "$TTL 2147483648\n" + SKELETON.substring(9) + "h A 192.0.2.2\n");
     raw("ttl/2^32", "$TTL 4294967296\n" + SKELETON.substring(9) + "h A 192.0.2.2\n");
+    raw("ttl/units-over-max", "$TTL 3551w\n" + SKELETON.substring(9) + "h A 192.0.2.2\n");
+    raw("ttl/units-over-2^32", "$TTL 7102w\n" + SKELETON.substring(9) + "h A 192.0.2.2\n");
+    raw("ttl/record-over-max-then-prior", "@ 300 SOA ns1 hostmaster 1 7200 900 1209600 300\n@ NS ns1\n"
+        + "ns1 A 192.0.2.1\na 2147483648 A 192.0.2.2\nb A 192.0.2.3\n");
+    raw("ttl/record-over-max-then-default", SKELETON + "a 2147483648 A 192.0.2.2\nb A 192.0.2.3\nc ( 4294967295 A\n 192.0.2.4 )\n");
+    raw("ttl/record-over-max-joins-set", SKELETON + "e 1 A 192.0.2.6\ne 4000000000 A 192.0.2.7\nf 4000000000 A 192.0.2.8\nf 2 A 192.0.2.9\n");
+    raw("ttl/record-over-max-class-first", SKELETON + "a IN 2147483648 A 192.0.2.2\n\t2147483649 TXT \"x\"\n");
+    raw("ttl/generate-over-max", SKELETON + "$GENERATE 1-2 g$ 2147483648 A 192.0.2.$\n");
     raw("ttl/none", SKELETON.substring(9) + "h A 192.0.2.2\n");
     raw("ttl/none-first-record", "@ IN NS ns1\n@ IN SOA ns1 hostmaster 1 7200 900 1209600 300\nns1 A 192.0.2.1\n");
     raw("ttl/missing-value", "$TTL\n" + SKELETON.substring(9));

@@ -15,8 +15,6 @@ public final class BindKnownDifferences {
 
   private static final List<Known> KNOWN =
       List.of(
-          // named clamps a TTL above 2^31-1 to 0; zonegate refuses it (RFC 2181 §8).
-          new Known("TTL above 2^31-1", true, List.of(), List.of("above 2147483647")),
           // $INCLUDE: confined to the repository, relative to the including file.
           new Known("$INCLUDE", true, List.of(), List.of("$INCLUDE")),
           // Rare malformed rdata dnsjava reads (base64 of key records and CERT).
