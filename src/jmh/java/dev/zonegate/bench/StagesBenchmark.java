@@ -16,6 +16,7 @@ import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.ZoneFormat;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ public class StagesBenchmark {
    */
   static byte[] generate(int n, boolean changed) throws ReflectiveOperationException {
     StringBuilder w = new StringBuilder(n * 40);
-    java.lang.reflect.Method write = Class.forName("GenZones").getDeclaredMethod("write", int.class, Appendable.class, boolean.class);
+    Method write = Class.forName("GenZones").getDeclaredMethod("write", int.class, Appendable.class, boolean.class);
     write.setAccessible(true);
     write.invoke(null, n, w, changed);
     return w.toString().getBytes(StandardCharsets.US_ASCII);

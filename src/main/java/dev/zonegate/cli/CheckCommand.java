@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     Report report = Check.run(options(), Context.env());
     reports.write(report);
-    return report.verdict().equals("pass") ? Main.PASS : Main.BLOCK;
+    return report.verdict().exitCode();
   }
 
   Check.Options options() {

@@ -3,11 +3,16 @@ package dev.zonegate.cli;
 import dev.zonegate.gate.Gate;
 import dev.zonegate.report.Report;
 import dev.zonegate.report.ReportWriter;
+import dev.zonegate.util.Background;
+import dev.zonegate.util.Timings;
 import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.ZoneFiles;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,21 +54,21 @@ final class DiffCommand implements Callable<Integer> {
     ZoneFormat forced = formatIn == null ? null : ZoneFormat.parse(formatIn);
     CheckNames names = checkNames == null ? null : CheckNames.parse(checkNames);
     // Loading the rules (YAML, and CEL when a pack has expressions) overlaps reading the zones.
-    dev.zonegate.util.Background<Gate, Exception> rules = dev.zonegate.util.Background.start("zonegate-rules", gate::newGate);
+    Background<Gate, Exception> rules = Background.start("zonegate-rules", gate::newGate);
     long t = System.nanoTime();
     ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in(), names);
-    dev.zonegate.util.Timings.add("read", t);
+    Timings.add("read", t);
     Gate g = rules.join().fingerprints(reports.needsFingerprints());
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));
-    java.util.Map<String, String> judged = new java.util.LinkedHashMap<>();
+    Map<String, String> judged = new LinkedHashMap<>();
     judged.put("old", oldFile.equals("-") ? ZoneFiles.STDIN : oldFile);
     judged.put("new", newFile.equals("-") ? ZoneFiles.STDIN : newFile);
     // Two files have no commits and no merge request: only --allow lets a finding through.
-    Report report = g.report().judgedFirst(judged).withAllowRoutes(java.util.EnumSet.of(Report.AllowRoute.FLAG));
+    Report report = g.report().judgedFirst(judged).withAllowRoutes(EnumSet.of(Report.AllowRoute.FLAG));
     for (var n : report.notices()) {
       Context.err().println("zonegate: warning: " + n);
     }
     reports.write(report);
-    return report.verdict().equals("pass") ? Main.PASS : Main.BLOCK;
+    return report.verdict().exitCode();
   }
 }

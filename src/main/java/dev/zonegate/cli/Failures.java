@@ -1,8 +1,14 @@
 package dev.zonegate.cli;
 
+import dev.zonegate.config.ConfigException;
+import dev.zonegate.gate.CheckException;
+import dev.zonegate.git.GitException;
+import dev.zonegate.live.LiveException;
 import dev.zonegate.rules.RulePackException;
 import dev.zonegate.zone.ZoneReadException;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
@@ -23,7 +29,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   }
 
   /** A command's failure as one line on {@code err}, exit 2 (with picocli or without, see PlainArgs). */
-  static int report(Exception e, java.io.PrintWriter err, boolean debug) {
+  static int report(Exception e, PrintWriter err, boolean debug) {
     err.println("zonegate: error: " + describe(e) + (debug || known(e) ? "" : " (run again with --debug for details)"));
     if (debug) {
       e.printStackTrace(err);
@@ -37,7 +43,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
    * one line saying what to do, exit 2. It allocates as little as it can: it may run out of
    * memory itself.
    */
-  static int fatal(java.io.PrintStream err, Throwable e, boolean debug) {
+  static int fatal(PrintStream err, Throwable e, boolean debug) {
     try {
       if (e instanceof OutOfMemoryError) {
         err.println("zonegate: error: out of memory, so no verdict; give Java more heap (ZONEGATE_JAVA_OPTS=-Xmx4g) or raise the machine's memory");
@@ -61,10 +67,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   private static boolean known(Exception e) {
     return e instanceof ZoneReadException
         || e instanceof RulePackException
-        || e instanceof dev.zonegate.config.ConfigException
-        || e instanceof dev.zonegate.git.GitException
-        || e instanceof dev.zonegate.gate.CheckException
-        || e instanceof dev.zonegate.live.LiveException
+        || e instanceof ConfigException
+        || e instanceof GitException
+        || e instanceof CheckException
+        || e instanceof LiveException
         || e instanceof IllegalArgumentException;
   }
 

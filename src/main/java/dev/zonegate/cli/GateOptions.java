@@ -13,6 +13,7 @@ import dev.zonegate.rules.RuleSet;
 import dev.zonegate.rules.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class GateOptions {
         return load(Path.of(p));
       } catch (IOException e) {
         throw new RulePackException(new Location(p, 0), null, "cannot be read: " + e.getMessage());
-      } catch (java.nio.file.InvalidPathException e) {
+      } catch (InvalidPathException e) {
         throw new RulePackException(new Location(p, 0), null, "is not a usable file name");
       }
     });

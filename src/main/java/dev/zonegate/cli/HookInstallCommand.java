@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,7 +67,7 @@ final class HookInstallCommand implements Callable<Integer> {
           Files.deleteIfExists(own.resolve(f));
         }
         if (Files.isDirectory(own)) {
-          try (java.util.stream.Stream<Path> left = Files.list(own)) {
+          try (Stream<Path> left = Files.list(own)) {
             if (left.findAny().isEmpty()) {
               Files.delete(own);
             }
@@ -119,7 +120,7 @@ final class HookInstallCommand implements Callable<Integer> {
 
   /** The size of a directory's files, in whole megabytes (the hook's copy is tens of them). */
   private static long megabytes(Path dir) throws IOException {
-    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.list(dir)) {
       long bytes = 0;
       for (Path f : (Iterable<Path>) files::iterator) {
         bytes += Files.isRegularFile(f) ? Files.size(f) : 0;

@@ -1,16 +1,20 @@
 package dev.zonegate.cli;
 
 import dev.zonegate.gate.Check;
+import dev.zonegate.gate.CheckException;
 import dev.zonegate.gate.PrePush;
+import dev.zonegate.git.GitException;
 import dev.zonegate.git.GitRepo;
 import dev.zonegate.report.Renderer;
 import dev.zonegate.report.Report;
 import dev.zonegate.report.ReportWriter;
-import dev.zonegate.rules.Severity;
+import dev.zonegate.rules.Outcome;
+import dev.zonegate.util.Timings;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.ObjectId;
@@ -58,7 +62,7 @@ final class HookPrePushCommand implements Callable<Integer> {
     // Read through the git that runs this hook: it is there, and it starts faster than JGit.
     long t = System.nanoTime();
     try (GitRepo r = GitRepo.openForHook(repo, Context.env())) {
-      dev.zonegate.util.Timings.add("git", t);
+      Timings.add("git", t);
       for (PrePush.Update u : updates) {
         if (!judge(r, u)) {
           exit = Main.BLOCK;
@@ -75,21 +79,21 @@ final class HookPrePushCommand implements Callable<Integer> {
   private boolean judge(GitRepo r, PrePush.Update u) throws Exception {
     long t = System.nanoTime();
     String base = base(r, u);
-    dev.zonegate.util.Timings.add("git", t);
+    Timings.add("git", t);
     Check.Options options =
-        new Check.Options(repo, config.checked().zonegate, config.checked().octodns, base, u.localSha(), false, false, "none", List.of(), Severity.BLOCK,
+        Check.Options.prePush(repo, config.checked().zonegate, config.checked().octodns, base, u.localSha(),
             ReportWriter.needsFingerprints(List.of("text")));
     Report report =
         Check.run(r, options, Context.env())
             // A hook takes no flags and sees no merge request: a commit trailer is the way.
-            .withAllowRoutes(java.util.EnumSet.of(Report.AllowRoute.TRAILER));
+            .withAllowRoutes(EnumSet.of(Report.AllowRoute.TRAILER));
     t = System.nanoTime();
     Writer w = new OutputStreamWriter(Context.err(), StandardCharsets.UTF_8);
     w.write("zonegate: pushing " + u.localRef() + " to " + remote + " " + u.remoteRef() + "\n");
     Renderer.forFormat("text").render(report, w);
     w.flush();
-    dev.zonegate.util.Timings.add("render", t);
-    return report.verdict().equals("pass");
+    Timings.add("render", t);
+    return report.verdict() == Outcome.PASS;
   }
 
   /**
@@ -102,14 +106,14 @@ final class HookPrePushCommand implements Callable<Integer> {
     if (u.remoteSha() != null) {
       try {
         return r.resolve(u.remoteSha()).name();
-      } catch (dev.zonegate.git.GitException e) {
+      } catch (GitException e) {
         // not fetched yet: fall through to the merge-base
       }
     }
     ObjectId upstream = r.remoteDefaultBranch(remote);
     ObjectId mb = upstream == null ? null : r.mergeBase(r.resolve(u.localSha()), upstream);
     if (mb == null && u.remoteSha() != null) {
-      throw new dev.zonegate.gate.CheckException(
+      throw new CheckException(
           remote + " has " + u.remoteRef() + " at " + u.remoteSha().substring(0, 12)
               + ", which this repository does not have, so there is nothing to judge the push against; run `git fetch "
               + remote + "` first");

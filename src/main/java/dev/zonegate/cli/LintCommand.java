@@ -3,6 +3,7 @@ package dev.zonegate.cli;
 import dev.zonegate.gate.Lint;
 import dev.zonegate.report.Report;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +28,8 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // lint judges what is committed, not a change: nothing in it is allowed, so no hint offers a way.
     Report report = Lint.run(repo, config.checked().zonegate, config.checked().octodns, reports.needsFingerprints())
-        .withAllowRoutes(java.util.EnumSet.noneOf(Report.AllowRoute.class));
+        .withAllowRoutes(EnumSet.noneOf(Report.AllowRoute.class));
     reports.write(report);
-    return report.verdict().equals("pass") ? Main.PASS : Main.BLOCK;
+    return report.verdict().exitCode();
   }
 }

@@ -1,12 +1,24 @@
 package dev.zonegate.cli;
 
+import dev.zonegate.live.Progress;
+import dev.zonegate.util.Timings;
+import dev.zonegate.zone.Limits;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import picocli.CommandLine;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The {@code zonegate} command: wiring only; each subcommand is its own class. The command tree
@@ -38,7 +50,7 @@ public class Main implements Runnable {
       paramLabel = "NAME=N",
       scope = ScopeType.INHERIT,
       description = "Raise or lower a safety limit for this run (see README: Limits).")
-  java.util.List<String> limits;
+  List<String> limits;
 
   @Override
   public void run() {
@@ -87,43 +99,43 @@ public class Main implements Runnable {
 
   /** As {@link #run(String[], PrintStream, PrintStream)}, with standard input and environment given. */
   public static int run(
-      String[] args, PrintStream out, PrintStream err, java.io.InputStream in, java.util.Map<String, String> env) {
+      String[] args, PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
     boolean debug = Arrays.asList(args).contains("--debug");
     try {
-      dev.zonegate.zone.Limits.set(limitArgs(args));
+      Limits.set(limitArgs(args));
     } catch (IllegalArgumentException e) {
       err.println("zonegate: error: " + e.getMessage());
       return UNDECIDED;
     }
     Context.set(out, err, in, env);
-    dev.zonegate.util.Timings.reset();
+    Timings.reset();
     if (env.containsKey("ZONEGATE_TIMINGS")) {
       // The JVM's start-up up to here (java.management is loaded only when timings are asked for).
       // Loading it takes a while itself, so that part is taken off.
       long before = System.nanoTime();
-      long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
-      dev.zonegate.util.Timings.addNanos("start", uptime - (System.nanoTime() - before));
+      long uptime = ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+      Timings.addNanos("start", uptime - (System.nanoTime() - before));
     }
     if (err == System.err && System.console() != null) {
-      dev.zonegate.live.Progress.set(dev.zonegate.live.Progress.terminal(err));
+      Progress.set(Progress.terminal(err));
     }
     try {
       failpoint();
       HookPrePushCommand hook = prePush(args);
-      java.util.concurrent.Callable<Integer> plain = hook != null ? null : PlainArgs.read(args);
+      Callable<Integer> plain = hook != null ? null : PlainArgs.read(args);
       int exit = hook != null ? hook.call() : plain != null ? call(plain, err, debug) : execute(args, out, err, debug);
       if (env.containsKey("ZONEGATE_TIMINGS")) {
         // And the JVM's time so far, which the stages leave unnamed parts of.
-        long total = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
-        err.println("zonegate: timings: " + dev.zonegate.util.Timings.summary() + ", until now " + dev.zonegate.util.Timings.seconds(total));
+        long total = ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        err.println("zonegate: timings: " + Timings.summary() + ", until now " + Timings.seconds(total));
       }
       return exit;
     } catch (Throwable e) { // an Error (out of memory, a broken install) or a picocli failure
       return Failures.fatal(err, e, debug);
     } finally {
-      dev.zonegate.live.Progress.get().done();
-      dev.zonegate.live.Progress.set(null);
-      dev.zonegate.zone.Limits.reset();
+      Progress.get().done();
+      Progress.set(null);
+      Limits.reset();
       Context.clear();
     }
   }
@@ -132,18 +144,18 @@ public class Main implements Runnable {
    * Runs a command {@link PlainArgs} read as picocli runs one it parsed: its exit code, and any
    * exception from it through {@link Failures} (an Error goes on up, as from picocli).
    */
-  private static int call(java.util.concurrent.Callable<Integer> command, PrintStream err, boolean debug) {
+  private static int call(Callable<Integer> command, PrintStream err, boolean debug) {
     try {
       return command.call();
     } catch (Exception e) {
-      return Failures.report(e, new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true), debug);
+      return Failures.report(e, new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), debug);
     }
   }
 
   private static int execute(String[] args, PrintStream out, PrintStream err, boolean debug) {
     CommandLine cl = commandLine(args);
-    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-    cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setExitCodeExceptionMapper(e -> UNDECIDED);
     cl.setExecutionExceptionHandler(new Failures(debug));
     return cl.execute(args);
@@ -168,10 +180,10 @@ public class Main implements Runnable {
       if (args.length < i + 2 || !plain(args[i + 1])) {
         return null;
       }
-      java.nio.file.Path file;
+      Path file;
       try {
-        file = java.nio.file.Path.of(args[i + 1]);
-      } catch (java.nio.file.InvalidPathException e) {
+        file = Path.of(args[i + 1]);
+      } catch (InvalidPathException e) {
         return null; // picocli says what is wrong with it
       }
       if (option.equals("--config")) {
@@ -206,7 +218,7 @@ public class Main implements Runnable {
       throw new IllegalStateException("failpoint: an uncaught exception, as a bug would throw");
     }
     if ("oom".equals(f)) {
-      java.util.List<long[]> hog = new java.util.ArrayList<>();
+      List<long[]> hog = new ArrayList<>();
       while (true) {
         hog.add(new long[1 << 20]);
       }
@@ -214,8 +226,8 @@ public class Main implements Runnable {
   }
 
   /** The {@code --limit} values, read before picocli so every command's readers see them. */
-  static java.util.List<String> limitArgs(String[] args) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  static List<String> limitArgs(String[] args) {
+    List<String> out = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--limit") && i + 1 < args.length) {
         out.add(args[++i]);
@@ -267,7 +279,7 @@ public class Main implements Runnable {
    * which take a run longer to read than it takes to start. {@code CommandTreeTest} holds the two
    * to the same names.
    */
-  static final java.util.Map<String, Class<?>> COMMANDS = java.util.Map.of(
+  static final Map<String, Class<?>> COMMANDS = Map.of(
       "check", CheckCommand.class,
       "diff", DiffCommand.class,
       "lint", LintCommand.class,

@@ -2,8 +2,11 @@ package dev.zonegate.cli;
 
 import dev.zonegate.report.Report;
 import dev.zonegate.report.ReportWriter;
+import dev.zonegate.util.Timings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -21,7 +24,7 @@ final class ReportOptions {
 
   void write(Report report) throws IOException {
     if (timestamp) {
-      report = report.withGeneratedAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+      report = report.withGeneratedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
     long t = System.nanoTime();
     if (formats.isEmpty() && out != null) {
@@ -29,7 +32,7 @@ final class ReportOptions {
           + " reports to " + out + ", the text report to standard output");
     }
     ReportWriter.write(report, chosen(), out, Context.out(), color());
-    dev.zonegate.util.Timings.add("render", t);
+    Timings.add("render", t);
   }
 
   /** The formats to write: text alone by default; with --out alone, every report it can hold. */

@@ -9,7 +9,9 @@ import dev.zonegate.rules.RuleSpec;
 import dev.zonegate.rules.RuleType;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,7 +91,7 @@ final class RulesExplainCommand implements Callable<Integer> {
   }
 
   private static RuleSpec defaultSpec(RuleType type) {
-    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    Map<String, Object> params = new HashMap<>();
     for (Param p : type.params()) {
       if (p.defaultValue() != null) {
         params.put(p.name(), p.defaultValue());

@@ -3,6 +3,8 @@ package dev.zonegate.cli;
 import dev.zonegate.rules.RulePack;
 import dev.zonegate.rules.RulePackException;
 import dev.zonegate.rules.RuleSet;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,8 +32,8 @@ final class RulesValidateCommand implements Callable<Integer> {
         // Every problem of the pack, each at its own line, not only the first.
         List<RulePackException> all;
         try {
-          all = java.nio.file.Files.isRegularFile(f) ? RulePack.problems(f.toString(), java.nio.file.Files.readAllBytes(f)) : List.of();
-        } catch (RuntimeException | java.io.IOException e) {
+          all = Files.isRegularFile(f) ? RulePack.problems(f.toString(), Files.readAllBytes(f)) : List.of();
+        } catch (RuntimeException | IOException e) {
           all = List.of(); // the first problem, which loading found, is said
         }
         if (all.isEmpty()) {

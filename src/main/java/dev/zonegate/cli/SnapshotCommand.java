@@ -2,6 +2,7 @@ package dev.zonegate.cli;
 
 import dev.zonegate.gate.Snapshot;
 import dev.zonegate.live.LiveRead;
+import dev.zonegate.util.Timings;
 import dev.zonegate.zone.ZoneWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ final class SnapshotCommand implements Callable<Integer> {
     } else {
       Files.writeString(output, text, StandardCharsets.UTF_8);
     }
-    dev.zonegate.util.Timings.add("write", t);
+    Timings.add("write", t);
     return Main.PASS;
   }
 }

@@ -3,6 +3,8 @@ package dev.zonegate.cli;
 import dev.zonegate.gate.Gate;
 import dev.zonegate.gate.TerraformPlan;
 import dev.zonegate.report.Report;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ final class TerraformCommand implements Callable<Integer> {
   String plan;
 
   @Option(names = "--zone", paramLabel = "ID=NAME", description = "Name a zone the plan gives only by id (repeatable).")
-  List<String> zones = new java.util.ArrayList<>();
+  List<String> zones = new ArrayList<>();
 
   @Mixin GateOptions gate = new GateOptions();
 
@@ -44,11 +46,11 @@ final class TerraformCommand implements Callable<Integer> {
     }
     Gate g = gate.newGate().fingerprints(reports.needsFingerprints());
     // A plan has no commits and no merge request: only --allow lets a finding through.
-    Report report = TerraformPlan.judge(plan, Context.in(), names, g).withAllowRoutes(java.util.EnumSet.of(Report.AllowRoute.FLAG));
+    Report report = TerraformPlan.judge(plan, Context.in(), names, g).withAllowRoutes(EnumSet.of(Report.AllowRoute.FLAG));
     for (var n : report.notices()) {
       Context.err().println("zonegate: " + n);
     }
     reports.write(report);
-    return report.verdict().equals("pass") ? Main.PASS : Main.BLOCK;
+    return report.verdict().exitCode();
   }
 }

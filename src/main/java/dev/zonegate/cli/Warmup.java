@@ -1,6 +1,10 @@
 package dev.zonegate.cli;
 
+import dev.zonegate.config.ConfigLoader;
+import dev.zonegate.git.GitRepo;
+import dev.zonegate.rules.RulePack;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
  * Start-up work done beside the command. A short run (a pre-push hook above all) spends most of its
@@ -44,7 +48,7 @@ final class Warmup {
       return thread(() -> run(true, false));
     }
     if (git) {
-      thread(() -> quietly(dev.zonegate.git.GitRepo::warm));
+      thread(() -> quietly(GitRepo::warm));
     }
     return thread(() -> run(config, rules));
   }
@@ -59,12 +63,12 @@ final class Warmup {
   // In the order a check needs them: its config, then the rules.
   static void run(boolean config, boolean rules) {
     if (config) {
-      quietly(() -> dev.zonegate.config.ConfigLoader.zonegate("(warm-up)", CONFIG));
+      quietly(() -> ConfigLoader.zonegate("(warm-up)", CONFIG));
     }
     if (rules) {
-      quietly(dev.zonegate.rules.RulePack::defaults);
+      quietly(RulePack::defaults);
       // Every report carries SHA-256 fingerprints: the first digest sets up the JDK's providers.
-      quietly(() -> java.security.MessageDigest.getInstance("SHA-256").digest(CONFIG));
+      quietly(() -> MessageDigest.getInstance("SHA-256").digest(CONFIG));
     }
   }
 

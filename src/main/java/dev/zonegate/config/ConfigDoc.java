@@ -2,8 +2,11 @@ package dev.zonegate.config;
 
 import dev.zonegate.model.Location;
 import dev.zonegate.schema.NodeLines;
+import dev.zonegate.schema.YamlText;
 import dev.zonegate.schema.YamlTree;
 import dev.zonegate.zone.SourceTree;
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.xbill.DNS.Name;
@@ -42,7 +45,7 @@ final class ConfigDoc {
   boolean quoted(String pointer, String value) {
     int line = lines.line(pointer);
     if (text == null) {
-      text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n", -1);
+      text = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
     }
     if (line <= 0 || line > text.length) {
       return false;
@@ -130,7 +133,7 @@ final class ConfigDoc {
     if (!v.chars().allMatch(c -> c < 0x80)) {
       // An internationalized name, as octoDNS accepts it: compared in its ASCII (punycode) form.
       try {
-        v = java.net.IDN.toASCII(v, java.net.IDN.ALLOW_UNASSIGNED);
+        v = IDN.toASCII(v, IDN.ALLOW_UNASSIGNED);
       } catch (IllegalArgumentException e) {
         throw error(pointer, "zone name '" + value + "' is not a domain name");
       }
@@ -161,7 +164,7 @@ final class ConfigDoc {
   }
 
   private static String yamlProblem(JacksonException e) {
-    return dev.zonegate.schema.YamlText.problem(e);
+    return YamlText.problem(e);
   }
 
 }

@@ -2,6 +2,7 @@ package dev.zonegate.config;
 
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Notice;
+import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.OctoDnsOptions;
 import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.SourceTree;
@@ -220,8 +221,8 @@ final class OctoDnsConfig {
    * {@code Manager.configured_sub_zones}: the zones of the config below {@code zone}, by their
    * names relative to it ({@code other} and {@code deep.thing} for {@code some.com.}).
    */
-  static java.util.Set<String> subZones(String zone, java.util.Set<String> zones) {
-    java.util.Set<String> out = new java.util.TreeSet<>();
+  static Set<String> subZones(String zone, Set<String> zones) {
+    Set<String> out = new TreeSet<>();
     String dotted = "." + zone;
     for (String z : zones) {
       if (z.endsWith(dotted)) {
@@ -240,7 +241,7 @@ final class OctoDnsConfig {
   }
 
   /** The zone {@code name}, filled from the files of {@code fileZone} (itself, or the zone an alias copies). */
-  private ZoneConfig zoneConfig(String name, String fileZone, Spec spec, Location where, java.util.Set<String> subZones)
+  private ZoneConfig zoneConfig(String name, String fileZone, Spec spec, Location where, Set<String> subZones)
       throws ConfigException {
     List<Notice> notices = new ArrayList<>();
     for (Unseen u : spec.unseen()) {
@@ -259,7 +260,7 @@ final class OctoDnsConfig {
     }
     return new ZoneConfig(
         name, sources.nominalFile(), ZoneFormat.OCTODNS, List.of(), spec.live(), spec.yaml().get(0).options(), where, sources,
-        dev.zonegate.zone.CheckNames.FAIL, spec.liveTarget());
+        CheckNames.FAIL, spec.liveTarget());
   }
 
   // ---------------------------------------------------------------- dynamic entries
@@ -658,10 +659,10 @@ final class OctoDnsConfig {
   }
 
   /** PyYAML's plain booleans (YAML 1.1), as the YAML reader here may leave them: as text. */
-  private static final java.util.Set<String> YAML11_TRUE =
-      java.util.Set.of("yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE");
-  private static final java.util.Set<String> YAML11_FALSE =
-      java.util.Set.of("no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE");
+  private static final Set<String> YAML11_TRUE =
+      Set.of("yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE");
+  private static final Set<String> YAML11_FALSE =
+      Set.of("no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE");
 
   /**
    * A provider or zone setting as octoDNS tests it: by Python's truth of what PyYAML made of it.

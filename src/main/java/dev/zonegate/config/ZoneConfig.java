@@ -8,6 +8,7 @@ import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneReader;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One zone of a repository config.
@@ -47,7 +48,7 @@ public record ZoneConfig(
     String liveTarget) {
   public ZoneConfig {
     critical = List.copyOf(critical);
-    java.util.Objects.requireNonNull(checkNames, "checkNames");
+    Objects.requireNonNull(checkNames, "checkNames");
   }
 
   /** A zone read from its one file, with named's default check-names. */

@@ -7,8 +7,10 @@ import dev.zonegate.config.RepoConfig;
 import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.git.GitException;
 import dev.zonegate.git.GitRepo;
+import dev.zonegate.git.Trailer;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
+import dev.zonegate.live.Progress;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
 import dev.zonegate.report.Report;
@@ -33,11 +35,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -63,7 +68,18 @@ public final class Check {
       String live,
       List<String> allow,
       Severity failOn,
-      boolean fingerprints) {}
+      boolean fingerprints) {
+
+    /**
+     * What a pre-push hook judges: the pushed commit against {@code base} as committed (not the
+     * work tree), only the zones it touches, no live source (a push must not wait on the network;
+     * the merge request's check reads live), no flag allows (a commit trailer is a hook's way),
+     * and the blocking findings block.
+     */
+    public static Options prePush(Path repo, Path config, Path octodnsConfig, String base, String head, boolean fingerprints) {
+      return new Options(repo, config, octodnsConfig, base, head, false, false, "none", List.of(), Severity.BLOCK, fingerprints);
+    }
+  }
 
   private Check() {}
 
@@ -91,7 +107,7 @@ public final class Check {
     // what it alone knows here; their errors still come after git's, as in one pass.
     t = System.nanoTime();
     Background<Configs, Exception> configRead = Background.start("zonegate-config", () -> configs(o, repo, baseTree, headTree));
-    List<dev.zonegate.git.Trailer> trailers = repo.trailers(baseId, headId, Allows.TRAILER);
+    List<Trailer> trailers = repo.trailers(baseId, headId, Allows.TRAILER);
     Set<String> changed = o.worktree() ? null : repo.changedPaths(baseId, headId);
     Configs cfg;
     try {
@@ -111,7 +127,7 @@ public final class Check {
     t = System.nanoTime();
     boolean all = o.allZones() || changed == null || configChanged(cfg, changed);
     List<Callable<Gate.Subject>> work = new ArrayList<>();
-    Map<String, Boolean> includes = new java.util.concurrent.ConcurrentHashMap<>(); // a shared file is scanned once, not per zone
+    Map<String, Boolean> includes = new ConcurrentHashMap<>(); // a shared file is scanned once, not per zone
     Map<String, ZoneConfig> headZones = byName(cfg.head);
     Map<String, ZoneConfig> baseZones = byName(cfg.base);
     List<ZoneConfig> order = zones(cfg);
@@ -120,7 +136,7 @@ public final class Check {
     // zone's file must also be in one of the two commits (requireFile); a head file the scan has
     // read is there, so it is not looked up again. The first zone in config order that fails is
     // the one reported, as in a sequential run.
-    Set<String> present = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Set<String> present = ConcurrentHashMap.newKeySet();
     List<Callable<Boolean>> tests = new ArrayList<>();
     for (ZoneConfig z : order) {
       ZoneConfig headZone = headZones.get(z.name());
@@ -156,8 +172,8 @@ public final class Check {
     for (Gate.Subject s : subjects) {
       gate.judge(s);
     }
-    dev.zonegate.live.Progress.get().done();
-    Map<String, String> judged = new java.util.LinkedHashMap<>();
+    Progress.get().done();
+    Map<String, String> judged = new LinkedHashMap<>();
     judged.put("repository", env.getOrDefault("CI_PROJECT_URL", (repo.workTree() != null ? repo.workTree() : o.repo()).toString()));
     judged.put("base", baseId == null ? "(none: everything is new)"
         : baseId.abbreviate(12).name() + " (" + (o.base() != null ? o.base()
@@ -284,7 +300,7 @@ public final class Check {
 
   /** The config's zones by name: a repository may have thousands, each looked up once. */
   private static Map<String, ZoneConfig> byName(RepoConfig c) {
-    Map<String, ZoneConfig> out = new java.util.HashMap<>();
+    Map<String, ZoneConfig> out = new HashMap<>();
     for (ZoneConfig z : c.zones()) {
       out.putIfAbsent(z.name(), z);
     }
@@ -333,7 +349,7 @@ public final class Check {
       boolean includes = false;
       List<String> files = new ArrayList<>(headZone.paths());
       for (String dir : headZone.splitDirectories()) {
-        java.util.SortedMap<String, SourceTree.Kind> listing = head.list(dir);
+        SortedMap<String, SourceTree.Kind> listing = head.list(dir);
         if (listing != null) {
           for (String name : listing.keySet()) {
             if (OctoDnsSources.inSplitDirectory(dir + "/" + name, dir)) {

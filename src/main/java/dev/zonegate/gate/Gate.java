@@ -5,8 +5,8 @@ import dev.zonegate.model.Change;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Notice;
 import dev.zonegate.model.Zone;
-import dev.zonegate.report.Report;
 import dev.zonegate.model.ZoneMarks;
+import dev.zonegate.report.Report;
 import dev.zonegate.rules.Allow;
 import dev.zonegate.rules.Allowance;
 import dev.zonegate.rules.Finding;
@@ -19,10 +19,11 @@ import dev.zonegate.rules.Verdict;
 import dev.zonegate.util.Background;
 import dev.zonegate.util.Timings;
 import dev.zonegate.zone.ZoneFormat;
-import dev.zonegate.zone.ZoneWriter;
 import dev.zonegate.zone.ZoneReadException;
+import dev.zonegate.zone.ZoneWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,7 +124,7 @@ public final class Gate {
   }
 
   /** Something the report must say about the input as a whole (a plan's resources not judged). */
-  public void notice(dev.zonegate.model.Notice n) {
+  public void notice(Notice n) {
     notices.add(n);
   }
 
@@ -222,8 +223,8 @@ public final class Gate {
   }
 
   /** What every report says it judged with: zonegate's version and the rules' digest. */
-  private java.util.Map<String, String> judged() {
-    java.util.Map<String, String> j = new java.util.LinkedHashMap<>();
+  private Map<String, String> judged() {
+    Map<String, String> j = new LinkedHashMap<>();
     j.put("zonegate", version());
     j.put("rules", rules.digest());
     return j;

@@ -7,12 +7,13 @@ import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
 import dev.zonegate.zone.DirectoryTree;
+import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneReadException;
 import dev.zonegate.zone.ZoneReader;
-import dev.zonegate.zone.SourceTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** The config and zones of a checked-out repository, as the deploy-time commands read them. */
 final class RepoFiles {
@@ -35,7 +36,7 @@ final class RepoFiles {
   }
 
   static ZoneConfig zone(RepoConfig cfg, String name) throws ConfigException {
-    String n = name.toLowerCase(java.util.Locale.ROOT);
+    String n = name.toLowerCase(Locale.ROOT);
     ZoneConfig z = cfg.zone(n.endsWith(".") ? n : n + ".");
     if (z == null) {
       throw new ConfigException(new Location(cfg.path(), 0), "no zone " + name + " in the config");

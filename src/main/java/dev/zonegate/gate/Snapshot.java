@@ -6,6 +6,7 @@ import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
 import dev.zonegate.model.Zone;
+import dev.zonegate.util.Timings;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.ZoneReadException;
 import java.io.IOException;
@@ -25,20 +26,20 @@ public final class Snapshot {
     long start = System.nanoTime();
     RepoConfig cfg = RepoFiles.config(repo, config, octodns);
     ZoneConfig z = RepoFiles.zone(cfg, zone);
-    dev.zonegate.util.Timings.add("config", start);
+    Timings.add("config", start);
     if (z.live() == null) {
       throw new CheckException("zone " + z.name() + " has no live source in " + cfg.path() + "; add live: with axfr, query, snapshot, route53, powerdns or cloudflare");
     }
     DirectoryTree tree = new DirectoryTree(repo);
     if (!z.live().needsKeys()) {
       long t = System.nanoTime();
-      try (dev.zonegate.util.Timings.Part live = dev.zonegate.util.Timings.part("live", t)) {
+      try (Timings.Part live = Timings.part("live", t)) {
         return LiveZones.read(z, env, tree, List.of()); // a transfer, a file, a listing: it needs no names
       }
     }
     Zone proposed = RepoFiles.read(tree, z);
     long t = System.nanoTime();
-    try (dev.zonegate.util.Timings.Part live = dev.zonegate.util.Timings.part("live", t)) {
+    try (Timings.Part live = Timings.part("live", t)) {
       return LiveZones.read(z, env, tree, LiveZones.keys(proposed));
     }
   }

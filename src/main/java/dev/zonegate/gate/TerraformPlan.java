@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public final class TerraformPlan {
       gate.judge(new Gate.Subject(z.label(), z.before(), z.after(), null, List.of(), null, new Location(shown, 0))
           .withLive(z.live()));
     }
-    java.util.Map<String, String> judged = new java.util.LinkedHashMap<>();
+    Map<String, String> judged = new LinkedHashMap<>();
     judged.put("plan", shown + (plan.terraformVersion().isEmpty() ? "" : " (terraform " + plan.terraformVersion() + ")"));
     return gate.report().judgedFirst(judged);
   }

@@ -7,6 +7,7 @@ import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.rules.Outcome;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.ZoneReadException;
 import dev.zonegate.zone.ZoneWriter;
@@ -46,7 +47,7 @@ public final class Verify {
       throw new CheckException(report + ": not a zonegate JSON report of schemaVersion 1");
     }
     // A blocked report approved nothing: "live has not moved" must not read as "safe to deploy".
-    boolean blocked = !root.path("verdict").asString("").equals("pass");
+    boolean blocked = !root.path("verdict").asString("").equals(Outcome.PASS.word());
     RepoConfig cfg = RepoFiles.config(repo, config, octodns);
     DirectoryTree tree = new DirectoryTree(repo);
     List<String> moved = new ArrayList<>();

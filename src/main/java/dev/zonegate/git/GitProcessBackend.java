@@ -13,6 +13,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -360,7 +362,7 @@ final class GitProcessBackend implements Backend {
 
   private static String exitOf(Process p) {
     try {
-      return p.waitFor(1, java.util.concurrent.TimeUnit.SECONDS) ? String.valueOf(p.exitValue()) : "still running";
+      return p.waitFor(1, TimeUnit.SECONDS) ? String.valueOf(p.exitValue()) : "still running";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "unknown";
@@ -379,7 +381,7 @@ final class GitProcessBackend implements Backend {
   private static Output finish(Process p, String what) throws IOException {
     p.getOutputStream().close();
     // Error output is read on another thread, so neither pipe can fill and stall git.
-    java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
       try {
         return p.getErrorStream().readAllBytes();
       } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.zonegate.git;
 
+import dev.zonegate.zone.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -16,6 +18,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.FooterLine;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.RawParseUtils;
+import org.eclipse.jgit.util.SystemReader;
 
 /**
  * The repository a check runs in, read from git objects so that zones at the base and head commits
@@ -58,7 +61,7 @@ public final class GitRepo implements AutoCloseable {
     }
     try {
       warm(); // made here, or by the warm-up thread: see warm()
-    } catch (IOException | org.eclipse.jgit.errors.ConfigInvalidException | RuntimeException e) {
+    } catch (IOException | ConfigInvalidException | RuntimeException e) {
       // Opening the repository reads the same config again and reports what is wrong with it.
     }
     FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
@@ -82,7 +85,7 @@ public final class GitRepo implements AutoCloseable {
    * read through that git's own processes; with JGit, as {@link #open(Path)}, when no {@code git}
    * can be run. {@code ZONEGATE_GIT=jgit} in the environment asks for JGit.
    */
-  public static GitRepo openForHook(Path dir, java.util.Map<String, String> env) throws GitException {
+  public static GitRepo openForHook(Path dir, Map<String, String> env) throws GitException {
     if ("jgit".equals(env.get("ZONEGATE_GIT"))) {
       return open(dir);
     }
@@ -108,11 +111,11 @@ public final class GitRepo implements AutoCloseable {
    * starts a {@code git} process). {@link #open} does all of it anyway and reuses what this did;
    * run beside the command-line parsing, it takes a tenth of a second off a pre-push hook.
    */
-  public static Object warm() throws IOException, org.eclipse.jgit.errors.ConfigInvalidException {
+  public static Object warm() throws IOException, ConfigInvalidException {
     // One thread at a time: JGit does not guard it, and a command that opens its repository while
     // the warm-up is at it started the same two git processes again. Now it waits, then reuses.
     synchronized (WARM) {
-      return org.eclipse.jgit.util.SystemReader.getInstance().getUserConfig();
+      return SystemReader.getInstance().getUserConfig();
     }
   }
 
@@ -176,7 +179,7 @@ public final class GitRepo implements AutoCloseable {
 
   /** The files of {@code commit}, read from git objects (a {@link dev.zonegate.zone.SourceTree}). */
   public GitTree tree(ObjectId commit) throws GitException {
-    return tree(commit, dev.zonegate.zone.Limits.Limit.MAX_FILE_BYTES.get());
+    return tree(commit, Limits.Limit.MAX_FILE_BYTES.get());
   }
 
   /** As {@link #tree(ObjectId)}, refusing files larger than {@code maxBytes}. */

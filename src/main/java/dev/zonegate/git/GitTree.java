@@ -2,11 +2,20 @@ package dev.zonegate.git;
 
 import dev.zonegate.git.Backend.Entry;
 import dev.zonegate.model.Location;
+import dev.zonegate.zone.Limits;
 import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneReadException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
  * The files of one commit, read straight from git objects: what was committed is what is checked,
@@ -64,7 +73,7 @@ public final class GitTree implements SourceTree {
       // The size is in the object header: a huge blob is refused before any of it is inflated.
       byte[] bytes = git.bytes(entry.id(), maxBytes);
       if (bytes == null) {
-        throw new ZoneReadException(where, dev.zonegate.zone.Limits.Limit.MAX_FILE_BYTES.exceeded("the file's size", maxBytes));
+        throw new ZoneReadException(where, Limits.Limit.MAX_FILE_BYTES.exceeded("the file's size", maxBytes));
       }
       return bytes;
     } catch (IOException e) {
@@ -103,22 +112,22 @@ public final class GitTree implements SourceTree {
    * directory of a thousand zones read a thousand times). Names are kept as their bytes (one char
    * per byte), so a path matches exactly the entries {@code forPath} would match.
    */
-  private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<java.util.Map<String, Entry>>>
-      directories = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<Map<String, Entry>>>
+      directories = new ConcurrentHashMap<>();
 
   private Entry entry(String normal) throws IOException {
     int slash = normal.lastIndexOf('/');
-    java.util.Map<String, Entry> dir = entries(slash < 0 ? "" : normal.substring(0, slash));
+    Map<String, Entry> dir = entries(slash < 0 ? "" : normal.substring(0, slash));
     return dir == null ? null : dir.get(rawName(normal.substring(slash + 1)));
   }
 
   private static String rawName(String name) {
-    return new String(name.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+    return new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
   /** The entries of directory {@code dir} ("" for the root), or null when the commit has no such directory. */
-  private java.util.Map<String, Entry> entries(String dir) throws IOException {
-    java.util.Optional<java.util.Map<String, Entry>> cached = directories.get(dir);
+  private Map<String, Entry> entries(String dir) throws IOException {
+    Optional<Map<String, Entry>> cached = directories.get(dir);
     if (cached != null) {
       return cached.orElse(null);
     }
@@ -131,8 +140,8 @@ public final class GitTree implements SourceTree {
         id = e.id();
       }
     }
-    java.util.Map<String, Entry> out = id == null ? null : git.entries(id);
-    directories.putIfAbsent(dir, java.util.Optional.ofNullable(out));
+    Map<String, Entry> out = id == null ? null : git.entries(id);
+    directories.putIfAbsent(dir, Optional.ofNullable(out));
     return out;
   }
 
@@ -142,12 +151,12 @@ public final class GitTree implements SourceTree {
    * is refused, so whatever counts it fails closed.
    */
   @Override
-  public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+  public SortedMap<String, Kind> list(String dir) throws ZoneReadException {
     String normal = SourceTree.normalize(dir);
     if (normal == null) {
       throw new ZoneReadException(new Location(dir, 0), "path is outside the repository");
     }
-    java.util.Map<String, Entry> entries;
+    Map<String, Entry> entries;
     try {
       entries = entries(normal);
     } catch (IOException e) {
@@ -159,7 +168,7 @@ public final class GitTree implements SourceTree {
     if (entries == null) {
       return null;
     }
-    java.util.SortedMap<String, Kind> out = new java.util.TreeMap<>(SourceTree.CODE_POINT_ORDER);
+    SortedMap<String, Kind> out = new TreeMap<>(SourceTree.CODE_POINT_ORDER);
     entries.forEach((raw, e) -> {
       Kind kind = switch (e.mode() & FileMode.TYPE_MASK) {
         case FileMode.TYPE_FILE, FileMode.TYPE_SYMLINK -> Kind.FILE;
@@ -167,9 +176,9 @@ public final class GitTree implements SourceTree {
         default -> Kind.OTHER;
       };
       // Decoded as TreeWalk#getNameString decodes a name.
-      out.put(org.eclipse.jgit.util.RawParseUtils.decode(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), kind);
+      out.put(RawParseUtils.decode(raw.getBytes(StandardCharsets.ISO_8859_1)), kind);
     });
-    return java.util.Collections.unmodifiableSortedMap(out);
+    return Collections.unmodifiableSortedMap(out);
   }
 
   @Override

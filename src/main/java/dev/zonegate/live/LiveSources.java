@@ -4,6 +4,7 @@ import dev.zonegate.config.LiveConfig;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Names;
 import dev.zonegate.model.Notice;
+import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.zone.SourceTree;
 import java.io.EOFException;
@@ -17,6 +18,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +73,7 @@ public final class LiveSources {
   private static LiveSource unknown(LiveConfig.Unknown u) {
     return new LiveSource() {
       @Override
-      public LiveRead read(String zone, java.util.Collection<dev.zonegate.model.RRsetKey> keys) throws LiveException {
+      public LiveRead read(String zone, Collection<RRsetKey> keys) throws LiveException {
         throw new LiveException(
             zone, null, "cannot read live for it from provider " + u.provider() + " (class " + u.className() + "): "
                 + u.why() + "; --live none judges against base instead");

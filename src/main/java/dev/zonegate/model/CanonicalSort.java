@@ -2,6 +2,7 @@ package dev.zonegate.model;
 
 import dev.zonegate.util.Background;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sorts many RRset keys into canonical order ({@link RRsetKey#compareTo}) without comparing
@@ -153,7 +154,7 @@ final class CanonicalSort {
   static final int HALVES = 1 << 17;
 
   /** Sorts under way: a diff builds its two zones at once, and then each keeps to its thread. */
-  private static final java.util.concurrent.atomic.AtomicInteger SORTING = new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger SORTING = new AtomicInteger();
 
   /** {@link #fill}'s answer when every owner is inside and some name has no prefix. */
   private static final int UNUSABLE = -2;

@@ -2,6 +2,7 @@ package dev.zonegate.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,7 @@ public final class Change implements Comparable<Change> {
     UPDATE;
 
     public String word() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.zonegate.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -21,7 +23,7 @@ public final class Extras {
   public Extras(Map<String, String> attributes, Routing routing) {
     TreeMap<String, String> a = new TreeMap<>();
     attributes.forEach((k, v) -> a.put(clean(k), clean(v)));
-    this.attributes = java.util.Collections.unmodifiableSortedMap(a);
+    this.attributes = Collections.unmodifiableSortedMap(a);
     this.routing = routing;
   }
 
@@ -62,7 +64,7 @@ public final class Extras {
         if (sb == null) {
           sb = new StringBuilder(s.length() + 8).append(s, 0, i);
         }
-        sb.append('\\').append(String.format(java.util.Locale.ROOT, "%03d", (int) c));
+        sb.append('\\').append(String.format(Locale.ROOT, "%03d", (int) c));
       } else if (sb != null) {
         sb.append(c);
       }

@@ -3,6 +3,7 @@ package dev.zonegate.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Domain names as the model keeps them: absolute, lower-case presentation form, as dnsjava prints
@@ -187,7 +188,7 @@ public final class Names {
 
   /** Makes a name absolute and lower-case without parsing escapes (input already in dnsjava form). */
   public static String absolute(String name) {
-    String n = name.toLowerCase(java.util.Locale.ROOT);
+    String n = name.toLowerCase(Locale.ROOT);
     return n.endsWith(".") ? n : n + ".";
   }
 }

@@ -108,7 +108,7 @@ public final class RRset {
   @SuppressWarnings("unchecked")
   public String rdata(int i) {
     if (rdata instanceof String) {
-      java.util.Objects.checkIndex(i, 1);
+      Objects.checkIndex(i, 1);
       return (String) rdata;
     }
     return ((List<String>) rdata).get(i);

@@ -1,8 +1,10 @@
 package dev.zonegate.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Who gets which answer: weighted pools of values and the rules that pick a pool for a client
@@ -29,7 +31,7 @@ public record Routing(List<Pool> pools, List<Rule> rules) {
   public record Pool(String name, List<Value> values, String fallback) {
     public Pool {
       Objects.requireNonNull(name, "name");
-      values = values.stream().sorted(java.util.Comparator.comparing(Value::rdata)).toList();
+      values = values.stream().sorted(Comparator.comparing(Value::rdata)).toList();
     }
 
     /** The rdata this pool can answer with: its values not marked down, sorted. */
@@ -54,7 +56,7 @@ public record Routing(List<Pool> pools, List<Rule> rules) {
   }
 
   public Routing {
-    pools = pools.stream().sorted(java.util.Comparator.comparing(Pool::name)).toList();
+    pools = pools.stream().sorted(Comparator.comparing(Pool::name)).toList();
     rules = List.copyOf(rules);
   }
 
@@ -70,7 +72,7 @@ public record Routing(List<Pool> pools, List<Rule> rules) {
 
   /** Every value of every pool (served to someone, or ready to be), sorted, without repeats. */
   public List<String> values() {
-    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    TreeSet<String> out = new TreeSet<>();
     for (Pool p : pools) {
       for (Value v : p.values()) {
         out.add(v.rdata());

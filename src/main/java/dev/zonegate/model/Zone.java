@@ -1,7 +1,9 @@
 package dev.zonegate.model;
 
+import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * One zone at one moment: its origin and its RRsets in canonical order, plus the warnings its
@@ -132,7 +137,7 @@ public final class Zone {
 
   /** The same zone with one more warning, first in the list. */
   public Zone withNotice(Notice first) {
-    List<Notice> all = new java.util.ArrayList<>(notices.size() + 1);
+    List<Notice> all = new ArrayList<>(notices.size() + 1);
     all.add(first);
     all.addAll(notices);
     Zone z = new Zone(origin, sets, pre, whole, preOrigin, relativeNames, ascii, recordCount, types, all);
@@ -351,7 +356,7 @@ public final class Zone {
     }
     for (; i < sets.length && sets[i].name().equals(name); i++) {
       RRsetKey k = sets[i].key();
-      if (k.type().equals(type) && java.util.Objects.equals(k.setId(), setId)) {
+      if (k.type().equals(type) && Objects.equals(k.setId(), setId)) {
         return sets[i];
       }
     }
@@ -382,9 +387,9 @@ public final class Zone {
    * The sets whose type {@code wanted} accepts, in canonical order; unmodifiable. Found through a
    * column of the sets' types, so a zone of a million sets is not walked set by set.
    */
-  public List<RRset> setsOf(java.util.function.Predicate<String> wanted) {
+  public List<RRset> setsOf(Predicate<String> wanted) {
     int[] at = types.indexesOf(wanted, sets);
-    return new java.util.AbstractList<>() {
+    return new AbstractList<>() {
       @Override
       public RRset get(int i) {
         return sets[at[i]];
@@ -531,7 +536,7 @@ public final class Zone {
    * name only where the two zones hold the same one.
    */
   public int compareKeys(int i, Zone other, int j) {
-    if (pre != null && other.pre != null && java.util.Objects.equals(preOrigin, other.preOrigin) && pre[i] != other.pre[j]) {
+    if (pre != null && other.pre != null && Objects.equals(preOrigin, other.preOrigin) && pre[i] != other.pre[j]) {
       return Long.compareUnsigned(pre[i], other.pre[j]);
     }
     return sets[i].key().compareTo(other.sets[j].key());
@@ -660,7 +665,7 @@ public final class Zone {
     }
 
     @Override
-    public java.util.Set<Map.Entry<RRsetKey, RRset>> entrySet() {
+    public Set<Map.Entry<RRsetKey, RRset>> entrySet() {
       return new AbstractSet<>() {
         @Override
         public int size() {

@@ -1,9 +1,11 @@
 package dev.zonegate.model;
 
+import dev.zonegate.util.Background;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -57,7 +59,7 @@ public final class ZoneAssembler {
     int c = n >>> CHUNK_BITS;
     int i = n & (CHUNK - 1);
     Object[] r = refs[c];
-    r[3 * i] = java.util.Objects.requireNonNull(key, "key");
+    r[3 * i] = Objects.requireNonNull(key, "key");
     r[3 * i + 1] = rdata;
     r[3 * i + 2] = path;
     // While the owner is fresh in the cache: whether it is absolute.
@@ -320,8 +322,8 @@ public final class ZoneAssembler {
       // Two halves of the sets at once, cut between two sets: each half makes its own sets, and
       // the halves are joined in order. A million-set zone is read on both cores; this keeps the
       // making of its sets on both too.
-      dev.zonegate.util.Background<Part, RuntimeException> second =
-          dev.zonegate.util.Background.start("zonegate-sets-half", () -> part(sorted, cut, n));
+      Background<Part, RuntimeException> second =
+          Background.start("zonegate-sets-half", () -> part(sorted, cut, n));
       Part first = part(sorted, 0, cut); // its problem, if any, comes first in zone order, as in one pass
       whole = first.join(second.join());
     }

@@ -1,6 +1,10 @@
 package dev.zonegate.model;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a zone's own files say about how to judge it, beside its records: records the deploying
@@ -62,7 +66,7 @@ public record ZoneMarks(
   }
 
   /** A Python value tested with {@code in}: the items of a list, the keys of a map, a string's substrings. */
-  public record Membership(java.util.List<String> items, String text) {
+  public record Membership(List<String> items, String text) {
     public boolean contains(String target) {
       return text != null ? text.contains(target) : items.contains(target);
     }
@@ -86,7 +90,7 @@ public record ZoneMarks(
     if (targets.isEmpty() || target == null) {
       return this;
     }
-    Map<RRsetKey, Notice> more = new java.util.HashMap<>(ignored);
+    Map<RRsetKey, Notice> more = new HashMap<>(ignored);
     for (Map.Entry<RRsetKey, Targets> e : targets.entrySet()) {
       Targets t = e.getValue();
       if (!t.deployedTo(target)) {
@@ -104,7 +108,7 @@ public record ZoneMarks(
   }
 
   public ZoneMarks {
-    ignored = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ignored));
+    ignored = Collections.unmodifiableMap(new TreeMap<>(ignored));
     lenient = Map.copyOf(lenient);
     targets = Map.copyOf(targets);
     outside = Map.copyOf(outside);

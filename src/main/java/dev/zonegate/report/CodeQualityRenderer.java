@@ -1,5 +1,6 @@
 package dev.zonegate.report;
 
+import dev.zonegate.model.Notice;
 import dev.zonegate.rules.Finding;
 import java.io.IOException;
 import java.io.Writer;
@@ -60,7 +61,7 @@ public final class CodeQualityRenderer implements Renderer {
       }
       // Warnings the readers raised (a broken base read leniently, a source whose records are not
       // seen): the widget is where a reviewer looks, so they are issues of their own, as info.
-      for (dev.zonegate.model.Notice n : report.notices()) {
+      for (Notice n : report.notices()) {
         g.writeStartObject();
         g.writeStringProperty("description", "zonegate warning: " + FindingText.clean(n.message()));
         g.writeStringProperty("check_name", "zonegate-warning");

@@ -1,5 +1,7 @@
 package dev.zonegate.report;
 
+import java.nio.charset.StandardCharsets;
+
 /** Escaping of untrusted record data, one method per output context. */
 final class Escape {
   private Escape() {}
@@ -59,7 +61,7 @@ final class Escape {
   /** UTF-8, applied to a lone surrogate too (WTF-8). */
   private static byte[] wtf8(int cp) {
     if (!Character.isSurrogate((char) cp) || cp > 0xffff) {
-      return new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
     }
     return new byte[] {(byte) (0xe0 | (cp >> 12)), (byte) (0x80 | ((cp >> 6) & 0x3f)), (byte) (0x80 | (cp & 0x3f))};
   }

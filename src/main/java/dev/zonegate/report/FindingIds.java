@@ -2,6 +2,7 @@ package dev.zonegate.report;
 
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Location;
+import dev.zonegate.model.Notice;
 import dev.zonegate.rules.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,7 +46,7 @@ final class FindingIds {
   }
 
   /** A stable fingerprint of a reader's warning: its file, line and words. */
-  static String noticeFingerprint(dev.zonegate.model.Notice n) {
+  static String noticeFingerprint(Notice n) {
     return sha256("notice\u0000" + n.location() + "\u0000" + n.message());
   }
 

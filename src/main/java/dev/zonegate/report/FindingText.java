@@ -2,6 +2,7 @@ package dev.zonegate.report;
 
 import dev.zonegate.rules.Finding;
 import dev.zonegate.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ final class FindingText {
   }
 
   /** {@code a}, {@code a or b}, {@code a, b or c}: choices in a sentence. */
-  static String oneOf(java.util.List<String> ways) {
+  static String oneOf(List<String> ways) {
     int n = ways.size();
     return n <= 1 ? String.join("", ways) : String.join(", ", ways.subList(0, n - 1)) + " or " + ways.get(n - 1);
   }
@@ -59,7 +60,7 @@ final class FindingText {
       return "this rule cannot be allowed (overridable: false)";
     }
     String spec = clean(Report.allowSpec(f));
-    java.util.List<String> ways = new java.util.ArrayList<>();
+    List<String> ways = new ArrayList<>();
     if (report.allows(Report.AllowRoute.TRAILER)) {
       ways.add("commit trailer 'Zonegate-Allow: " + spec + " <reason>'");
     }

@@ -6,7 +6,9 @@ import dev.zonegate.rules.Finding;
 import dev.zonegate.rules.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -70,7 +72,7 @@ public final class HtmlRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    String verdict = report.verdict().equals("pass") ? "pass" : "block";
+    String verdict = report.verdict().word();
     String counts = report.counts(report.blocking() == 1 ? "blocking finding" : "blocking findings", true) + ", "
         + TextRenderer.plural(report.changes().size(), "change") + " in "
         + TextRenderer.plural(report.zones().size(), "zone");
@@ -81,7 +83,7 @@ public final class HtmlRenderer implements Renderer {
         + "<title>zonegate: " + verdict + " (" + counts + ")</title>\n"
         + "<style>\n" + CSS + "\n</style>\n</head>\n<body>\n");
     long allowed = report.findings().stream().filter(Finding::allowed).count();
-    out.write("<header class=\"verdict " + verdict + "\">\n<h1>zonegate: " + verdict.toUpperCase(java.util.Locale.ROOT)
+    out.write("<header class=\"verdict " + verdict + "\">\n<h1>zonegate: " + verdict.toUpperCase(Locale.ROOT)
         + "</h1>\n<p>" + counts + (allowed == 0 ? "" : ", " + allowed + " allowed") + "</p>\n</header>\n");
     summary(out, report);
     out.write("<h2>Findings</h2>\n");
@@ -157,7 +159,7 @@ public final class HtmlRenderer implements Renderer {
     // The class comes from a fixed set of words, never from data.
     String cls = f.allowed() ? "allowed" : f.severity().word();
     out.write("<section class=\"finding " + cls + "\">\n<h4><span class=\"sev\">"
-        + (f.allowed() ? "ALLOWED" : f.severity().word().toUpperCase(java.util.Locale.ROOT)) + "</span> "
+        + (f.allowed() ? "ALLOWED" : f.severity().word().toUpperCase(Locale.ROOT)) + "</span> "
         + code(f.rule()) + (f.name() == null ? "" : " " + code(f.name()))
         + (f.type() == null ? "" : " " + code(f.type())) + "</h4>\n<dl>\n");
     row(out, "rule", code(f.rule()) + " (" + f.severity().word() + ")");
@@ -185,7 +187,7 @@ public final class HtmlRenderer implements Renderer {
       if (!f.overridable()) {
         row(out, "to allow", "this rule cannot be allowed (" + code("overridable: false") + ")");
       } else {
-        List<String> ways = new java.util.ArrayList<>();
+        List<String> ways = new ArrayList<>();
         if (report.allows(Report.AllowRoute.TRAILER)) {
           ways.add("commit trailer " + code("Zonegate-Allow: " + Report.allowSpec(f) + " <reason>"));
         }
@@ -253,7 +255,7 @@ public final class HtmlRenderer implements Renderer {
     if (b.isEmpty()) {
       return a;
     }
-    List<String> out = new java.util.ArrayList<>(a);
+    List<String> out = new ArrayList<>(a);
     out.addAll(b);
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.zonegate.report;
 
 import dev.zonegate.model.Change;
+import dev.zonegate.model.Location;
 import dev.zonegate.model.Notice;
 import dev.zonegate.rules.Finding;
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class JsonRenderer implements Renderer {
     try (JsonGenerator g = ReportJson.generator(out)) {
       g.writeStartObject();
       g.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
-      g.writeStringProperty("verdict", report.verdict());
+      g.writeStringProperty("verdict", report.verdict().word());
       if (report.generatedAt() != null) {
         g.writeStringProperty("generatedAt", report.generatedAt());
       }
@@ -94,7 +95,7 @@ public final class JsonRenderer implements Renderer {
   }
 
   /** A file and line, or a resource address for what has no file (a Terraform resource). */
-  private static void where(JsonGenerator g, dev.zonegate.model.Location l) {
+  private static void where(JsonGenerator g, Location l) {
     if (l.logical()) {
       g.writeStringProperty("address", l.path());
     } else {

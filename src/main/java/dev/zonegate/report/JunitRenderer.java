@@ -1,5 +1,6 @@
 package dev.zonegate.report;
 
+import dev.zonegate.model.Notice;
 import dev.zonegate.rules.Finding;
 import dev.zonegate.rules.Severity;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class JunitRenderer implements Renderer {
         x.writeAttribute("name", "zonegate.pack");
         x.writeAttribute("value", FindingText.clean(p));
       }
-      for (java.util.Map.Entry<String, String> j : report.judged().entrySet()) {
+      for (Map.Entry<String, String> j : report.judged().entrySet()) {
         x.writeCharacters("\n    ");
         x.writeEmptyElement("property");
         x.writeAttribute("name", "zonegate.judged." + j.getKey());
@@ -74,7 +75,7 @@ public final class JunitRenderer implements Renderer {
           x.writeAttribute("value", FindingText.clean(report.live(z.name())));
         }
       }
-      for (dev.zonegate.model.Notice n : report.notices()) {
+      for (Notice n : report.notices()) {
         x.writeCharacters("\n    ");
         x.writeEmptyElement("property");
         x.writeAttribute("name", "zonegate.warning");

@@ -3,11 +3,14 @@ package dev.zonegate.report;
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Notice;
 import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Outcome;
 import dev.zonegate.rules.Severity;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A merge-request note: the verdict in the first line, a summary table, blocking findings with
@@ -32,7 +35,7 @@ public final class MarkdownRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    java.io.StringWriter buf = new java.io.StringWriter();
+    StringWriter buf = new StringWriter();
     renderWhole(report, buf);
     out.write(fit(buf.toString(), NOTE_LIMIT));
   }
@@ -62,8 +65,8 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   private void renderWhole(Report report, Writer out) throws IOException {
-    boolean pass = report.verdict().equals("pass");
-    out.write((pass ? ":white_check_mark:" : ":no_entry:") + " **zonegate: " + report.verdict() + "** — "
+    boolean pass = report.verdict() == Outcome.PASS;
+    out.write((pass ? ":white_check_mark:" : ":no_entry:") + " **zonegate: " + report.verdict().word() + "** — "
         + report.counts(report.blocking() == 1 ? "blocking finding" : "blocking findings", false) + ", "
         + TextRenderer.plural(report.changes().size(), "change") + " in "
         + TextRenderer.plural(report.zones().size(), "zone") + "\n\n");
@@ -102,7 +105,7 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   private static void section(
-      Writer out, Report report, String title, java.util.function.Predicate<Finding> which, boolean explain)
+      Writer out, Report report, String title, Predicate<Finding> which, boolean explain)
       throws IOException {
     List<Finding> fs = new ArrayList<>();
     for (Finding f : report.findings()) {
@@ -132,7 +135,7 @@ public final class MarkdownRenderer implements Renderer {
         if (!f.overridable()) {
           out.write("  <br>This rule cannot be allowed (`overridable: false`).\n");
         } else if (report.allows(Report.AllowRoute.TRAILER) || report.allows(Report.AllowRoute.LABEL)) {
-          List<String> ways = new java.util.ArrayList<>();
+          List<String> ways = new ArrayList<>();
           if (report.allows(Report.AllowRoute.TRAILER)) {
             ways.add("the commit trailer " + Escape.markdownCode("Zonegate-Allow: " + Report.allowSpec(f) + " <reason>"));
           }

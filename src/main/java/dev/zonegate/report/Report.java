@@ -3,12 +3,19 @@ package dev.zonegate.report;
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Notice;
 import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Outcome;
 import dev.zonegate.rules.Severity;
 import dev.zonegate.rules.Verdict;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything one run has to say, in the order every renderer prints it: zones sorted by name,
@@ -19,7 +26,7 @@ public final class Report {
   /** Per-zone counts for the summary table; findings counted by severity, allowed ones included. */
   public record ZoneSummary(String name, int adds, int deletes, int updates, int block, int warn, int info) {}
 
-  private final String verdict;
+  private final Outcome verdict;
   private final List<ZoneSummary> zones;
   private final List<Change> changes;
   private final List<Finding> findings;
@@ -39,7 +46,7 @@ public final class Report {
    * @param descriptions rule id to the description reviewers read, for every rule that ran
    */
   public Report(
-      String verdict,
+      Outcome verdict,
       List<String> zoneNames,
       List<Change> changes,
       List<Finding> findings,
@@ -50,11 +57,11 @@ public final class Report {
 
   /** The report of a verdict, whose findings {@link Verdict#decide} put in {@link Finding#ORDER}. */
   public Report(Verdict v, List<String> zoneNames, List<Change> changes, Map<String, String> descriptions, List<Notice> notices) {
-    this(v.word(), zoneNames, changes, v.findings(), descriptions, notices, false);
+    this(v.outcome(), zoneNames, changes, v.findings(), descriptions, notices, false);
   }
 
   private Report(
-      String verdict,
+      Outcome verdict,
       List<String> zoneNames,
       List<Change> changes,
       List<Finding> findings,
@@ -94,7 +101,7 @@ public final class Report {
     this.changes = List.copyOf(sorted);
     this.findings = List.copyOf(fs);
     this.descriptions = Map.copyOf(new TreeMap<>(descriptions));
-    this.notices = List.copyOf(new java.util.LinkedHashSet<>(notices)); // base and head may say the same
+    this.notices = List.copyOf(new LinkedHashSet<>(notices)); // base and head may say the same
   }
 
   private String generatedAt;
@@ -121,7 +128,7 @@ public final class Report {
   private Map<String, String> live = Map.of();
   private Map<String, String> partial = Map.of();
   private Severity failOn = Severity.BLOCK;
-  private java.util.Set<AllowRoute> allowRoutes = java.util.EnumSet.allOf(AllowRoute.class);
+  private Set<AllowRoute> allowRoutes = EnumSet.allOf(AllowRoute.class);
   private Map<String, String> judged = Map.of();
 
   /** The same report naming, per zone, the live source it was judged against. */
@@ -148,7 +155,7 @@ public final class Report {
 
   /** The same report listing the records left alone (octoDNS ignored), each once. */
   public Report withIgnored(List<Notice> records) {
-    this.ignored = List.copyOf(new java.util.LinkedHashSet<>(records));
+    this.ignored = List.copyOf(new LinkedHashSet<>(records));
     return this;
   }
 
@@ -177,7 +184,7 @@ public final class Report {
   }
 
   /** {@code pass} or {@code block} (docs/exit-codes.md). */
-  public String verdict() {
+  public Outcome verdict() {
     return verdict;
   }
 
@@ -196,7 +203,7 @@ public final class Report {
 
   /** Ids of the rules that ran, sorted: junit and SARIF list each, fired or not. */
   public List<String> ruleIds() {
-    return new ArrayList<>(new java.util.TreeSet<>(descriptions.keySet()));
+    return new ArrayList<>(new TreeSet<>(descriptions.keySet()));
   }
 
   /** What a rule guards against, in words a reviewer reads once; empty when unknown. */
@@ -220,7 +227,7 @@ public final class Report {
    * {@code zonegate} (the version) and {@code rules} (the digest of the rules in force).
    */
   public Report withJudged(Map<String, String> what) {
-    this.judged = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(what));
+    this.judged = Collections.unmodifiableMap(new LinkedHashMap<>(what));
     return this;
   }
 
@@ -231,7 +238,7 @@ public final class Report {
 
   /** The same report with {@code first} said before what it already says it judged. */
   public Report judgedFirst(Map<String, String> first) {
-    Map<String, String> all = new java.util.LinkedHashMap<>(first);
+    Map<String, String> all = new LinkedHashMap<>(first);
     judged.forEach(all::putIfAbsent);
     return withJudged(all);
   }
@@ -258,8 +265,8 @@ public final class Report {
    * be ones the command that made it reads ({@code diff} has no commits, a pre-push hook takes no
    * flags, {@code lint} allows nothing).
    */
-  public Report withAllowRoutes(java.util.Set<AllowRoute> routes) {
-    this.allowRoutes = routes.isEmpty() ? java.util.EnumSet.noneOf(AllowRoute.class) : java.util.EnumSet.copyOf(routes);
+  public Report withAllowRoutes(Set<AllowRoute> routes) {
+    this.allowRoutes = routes.isEmpty() ? EnumSet.noneOf(AllowRoute.class) : EnumSet.copyOf(routes);
     return this;
   }
 
@@ -291,7 +298,7 @@ public final class Report {
 
   /** How the summary line counts: {@code 2 blocking, 1 warning}, saying when warnings block. */
   public String counts(String blockingWord, boolean blockingWhenPass) {
-    String b = verdict().equals("pass") && !blockingWhenPass ? ""
+    String b = verdict == Outcome.PASS && !blockingWhenPass ? ""
         : blocking() + " " + blockingWord + (warningsBlock() ? " (warnings block: --fail-on warn)" : "") + ", ";
     return b + warnings() + " warning" + (warnings() == 1 ? "" : "s");
   }

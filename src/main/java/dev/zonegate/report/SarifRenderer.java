@@ -1,9 +1,11 @@
 package dev.zonegate.report;
 
+import dev.zonegate.model.Notice;
 import dev.zonegate.rules.Finding;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +102,7 @@ public final class SarifRenderer implements Renderer {
 
   /** How the rule's findings are allowed here, in the ways the command that judged reads. */
   private static String allowHelp(Report report, String id) {
-    List<String> ways = new java.util.ArrayList<>();
+    List<String> ways = new ArrayList<>();
     if (report.allows(Report.AllowRoute.TRAILER)) {
       ways.add("the commit trailer 'Zonegate-Allow: " + id + "[:<name>] <reason>'");
     }
@@ -162,7 +164,7 @@ public final class SarifRenderer implements Renderer {
     g.writeBooleanProperty("executionSuccessful", true);
     g.writeName("toolExecutionNotifications");
     g.writeStartArray();
-    for (dev.zonegate.model.Notice n : report.notices()) {
+    for (Notice n : report.notices()) {
       g.writeStartObject();
       g.writeStringProperty("level", "warning");
       g.writeName("message");

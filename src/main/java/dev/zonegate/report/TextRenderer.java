@@ -3,9 +3,12 @@ package dev.zonegate.report;
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Notice;
 import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Outcome;
 import dev.zonegate.rules.Severity;
+import dev.zonegate.util.Background;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,8 +34,8 @@ public final class TextRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    boolean pass = report.verdict().equals("pass");
-    out.write(paint("zonegate: " + report.verdict(), pass ? "1;32" : "1;31"));
+    boolean pass = report.verdict() == Outcome.PASS;
+    out.write(paint("zonegate: " + report.verdict().word(), pass ? "1;32" : "1;31"));
     out.write(" (" + plural(report.zones().size(), "zone") + ", " + plural(report.changes().size(), "change")
         + ", " + report.counts("blocking", true) + ")\n");
     List<Finding> all = report.findings();
@@ -42,7 +45,7 @@ public final class TextRenderer implements Renderer {
       // A lint's tens of thousands of findings: the second half is written out on another core
       // while this one writes the first, then follows it.
       int cut = all.size() / 2;
-      dev.zonegate.util.Background<StringBuilder, RuntimeException> second = dev.zonegate.util.Background.start(
+      Background<StringBuilder, RuntimeException> second = Background.start(
           "zonegate-text-half", () -> {
             StringBuilder sb = new StringBuilder(1 << 20);
             for (Finding f : all.subList(cut, all.size())) {
@@ -120,7 +123,7 @@ public final class TextRenderer implements Renderer {
       if (!f.overridable()) {
         sb.append("        this rule cannot be allowed (overridable: false)\n");
       } else {
-        java.util.List<String> ways = new java.util.ArrayList<>();
+        List<String> ways = new ArrayList<>();
         if (report.allows(Report.AllowRoute.FLAG)) {
           ways.add("--allow " + Escape.terminal(Report.allowSpec(f)));
         }

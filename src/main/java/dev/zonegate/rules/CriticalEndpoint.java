@@ -6,6 +6,7 @@ import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 // Risk: Names the business cannot lose (api, login, database endpoints) changing in a way that can take them down.
@@ -25,7 +26,7 @@ final class CriticalEndpoint implements Rule {
               new Param("names", List.of(), "globs of critical names, relative to the zone or absolute; added to the zone's critical: list"),
               new Param("maxRemovedFraction", 0.5, "largest share of a critical name's addresses one change may remove")),
           CriticalEndpoint::new,
-          new RuleType.Example("api A 192.0.2.1\napi A 192.0.2.2\n", "api A 198.51.100.1\napi A 198.51.100.2\n", java.util.Map.of("names", List.of("api"))));
+          new RuleType.Example("api A 192.0.2.1\napi A 192.0.2.2\n", "api A 198.51.100.1\napi A 198.51.100.2\n", Map.of("names", List.of("api"))));
 
   private final RuleSpec spec;
 

@@ -6,6 +6,7 @@ import dev.zonegate.model.Names;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ final class DanglingReference implements Rule {
     for (Change c : in.changes()) {
       if (c.after() != null && References.refers(c.type())) {
         if (referring.size() == counts.length) {
-          counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+          counts = Arrays.copyOf(counts, counts.length * 2);
         }
         RRset set = c.after();
         counts[referring.size()] = set.rdataCount();

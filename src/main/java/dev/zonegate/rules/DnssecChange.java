@@ -1,6 +1,7 @@
 package dev.zonegate.rules;
 
 import dev.zonegate.model.Change;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -93,7 +94,7 @@ final class DnssecChange implements Rule {
         if (r instanceof DNSKEYRecord) {
           return role + " key tag " + ((DNSKEYRecord) r).getFootprint() + " algorithm " + f[2];
         }
-      } catch (java.io.IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         // fall through: the reader accepted it, so at worst the message shows less
       }
       return role + " algorithm " + f[2];

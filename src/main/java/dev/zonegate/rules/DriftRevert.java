@@ -3,6 +3,7 @@ package dev.zonegate.rules;
 import dev.zonegate.model.Change;
 import dev.zonegate.model.RRset;
 import java.util.List;
+import java.util.Objects;
 
 // Risk: deploying the repository overwrites a change made on the live servers out of band (a
 // hotfix, a record another system manages), silently undoing it.
@@ -33,7 +34,7 @@ final class DriftRevert implements Rule {
         continue;
       }
       RRset base = in.base().get(c.key());
-      boolean authorTouched = in.after() != null && !java.util.Objects.equals(base, in.after().get(c.key()));
+      boolean authorTouched = in.after() != null && !Objects.equals(base, in.after().get(c.key()));
       String live = c.before() == null ? "nothing" : describe(c.before());
       String was = base == null ? "nothing" : describe(base);
       String will = c.after() == null ? "nothing" : describe(c.after());

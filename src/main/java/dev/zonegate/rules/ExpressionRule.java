@@ -23,7 +23,9 @@ import dev.cel.runtime.CelRuntime;
 import dev.zonegate.model.Change;
 import dev.zonegate.model.Names;
 import dev.zonegate.model.Zone;
+import dev.zonegate.zone.Limits;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -131,11 +133,11 @@ final class ExpressionRule implements Rule {
           "rule '" + id + "': when: a CEL expression (a string) is required");
     }
     this.whenText = (String) w;
-    long maxWhen = dev.zonegate.zone.Limits.Limit.MAX_EXPRESSION_CHARS.get();
+    long maxWhen = Limits.Limit.MAX_EXPRESSION_CHARS.get();
     if (whenText.length() > maxWhen) {
       throw new IllegalArgumentException(
           "rule '" + id + "': when: "
-              + dev.zonegate.zone.Limits.Limit.MAX_EXPRESSION_CHARS.exceeded(
+              + Limits.Limit.MAX_EXPRESSION_CHARS.exceeded(
                   "the expression's " + whenText.length() + " characters", maxWhen));
     }
     CelAbstractSyntaxTree ast = compile(whenText, "when", 0);
@@ -565,7 +567,7 @@ final class ExpressionRule implements Rule {
     for (int k = 0; k < kv.length; k += 2) {
       m.put(kv[k], kv[k + 1].toLowerCase(Locale.ROOT));
     }
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
   @Override

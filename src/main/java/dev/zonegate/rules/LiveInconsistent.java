@@ -2,6 +2,7 @@ package dev.zonegate.rules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 // Risk: the zone's authoritative servers answer differently (a secondary that stopped
 // transferring, a provider half-way through an update); the change is judged against one of them.
@@ -17,13 +18,13 @@ final class LiveInconsistent implements Rule {
           new RuleType.Example(
               "www A 93.184.215.14\n",
               "www A 93.184.215.14\n",
-              java.util.Map.of(),
+              Map.of(),
               null,
               List.of(
                   new RuleInput.Disagreement(
                       "www.example.com.",
                       "A",
-                      new java.util.TreeMap<>(
+                      new TreeMap<>(
                           Map.of("192.0.2.53:53", List.of("93.184.215.14"), "198.51.100.53:53", List.of("93.184.215.9"))),
                       "192.0.2.53:53"))));
 

@@ -5,6 +5,7 @@ import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 // Risk: A record outside the zone is never served: named ignores it ("ignoring out-of-zone data")
 // and loads the rest, so what the author meant to publish is not published, and the diff cannot
@@ -39,7 +40,7 @@ final class OutOfZoneData implements Rule {
     }
     Zone base = in.base();
     Map<RRsetKey, Location> had = base == null ? Map.of() : base.marks().outside();
-    for (Map.Entry<RRsetKey, Location> e : new java.util.TreeMap<>(after.marks().outside()).entrySet()) {
+    for (Map.Entry<RRsetKey, Location> e : new TreeMap<>(after.marks().outside()).entrySet()) {
       RRsetKey key = e.getKey();
       if (had.containsKey(key)) {
         continue;

@@ -1,10 +1,11 @@
 package dev.zonegate.rules;
 
 import dev.zonegate.model.Change;
+import dev.zonegate.model.Names;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Routing;
-import dev.zonegate.model.Names;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 // Risk: A public name pointing at an address that cannot be reached from the internet, or that leaks internal topology.
@@ -381,7 +382,7 @@ final class ReservedAddress implements Rule {
     // The groups after the gap stand at the end; the gap is zeros.
     int tail = n - head;
     System.arraycopy(g, head, g, 8 - tail, tail);
-    java.util.Arrays.fill(g, head, 8 - tail, 0);
+    Arrays.fill(g, head, 8 - tail, 0);
     return true;
   }
 

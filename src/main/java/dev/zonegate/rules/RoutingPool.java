@@ -5,6 +5,7 @@ import dev.zonegate.model.Routing;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 // Risk: An endpoint pool that routing sends clients to is emptied, thinned out of its redundancy,
 // replaced wholesale, or no longer exists: those clients get no answer, or only untested ones.
@@ -25,7 +26,7 @@ final class RoutingPool implements Rule {
               "www:\n  type: A\n  value: 192.0.2.10\n  dynamic:\n    pools:\n      iad:\n        values:\n"
                   + "        - value: 192.0.2.1\n          status: down\n        - value: 192.0.2.2\n          status: down\n"
                   + "    rules:\n    - pool: iad\n",
-              java.util.Map.of(), null, List.of(), ZoneFormat.OCTODNS));
+              Map.of(), null, List.of(), ZoneFormat.OCTODNS));
 
   private final RuleSpec spec;
 

@@ -9,6 +9,8 @@ import dev.zonegate.zone.ZoneReadException;
 import dev.zonegate.zone.ZoneReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,10 +53,10 @@ public final class RuleExample {
   }
 
   static RuleSpec withExampleParams(RuleSpec s, RuleType.Example ex) {
-    java.util.Map<String, Object> params = new java.util.HashMap<>(s.params());
+    Map<String, Object> params = new HashMap<>(s.params());
     ex.params().forEach((k, v) -> {
       Object now = params.get(k);
-      if (now == null || (now instanceof java.util.Collection<?> && ((java.util.Collection<?>) now).isEmpty())) {
+      if (now == null || (now instanceof Collection<?> && ((Collection<?>) now).isEmpty())) {
         params.put(k, v);
       }
     });

@@ -7,7 +7,10 @@ import dev.zonegate.model.Zone;
 import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneReadException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * What rules judge for one zone: the snapshot now live ({@code before}), the proposed one
@@ -34,7 +37,7 @@ public final class RuleInput {
     private final List<Change> changes;
     /** How many names the changes touch: they come in canonical order, a name's changes adjacent. */
     private final int changedNameCount;
-    private java.util.Set<String> changedNames;
+    private Set<String> changedNames;
     References beforeRefs;
     References afterRefs;
 
@@ -54,12 +57,12 @@ public final class RuleInput {
      * The names to index references to in {@code z}: the changed ones, or all (null) when they
      * are most of the zone (lint, a regenerated zone), where filtering costs more than it saves.
      */
-    java.util.Set<String> wanted(Zone z) {
+    Set<String> wanted(Zone z) {
       if (z != null && changedNameCount * 2L > z.size()) {
         return null; // and the set of a million changed names is never made
       }
       if (changedNames == null) {
-        java.util.Set<String> names = new java.util.HashSet<>(capacity(changedNameCount));
+        Set<String> names = new HashSet<>(capacity(changedNameCount));
         for (Change c : changes) {
           names.add(c.name());
         }
@@ -142,7 +145,7 @@ public final class RuleInput {
    * A live server answer that differs between the zone's servers (query mode), and the server the
    * zone was built from (the first configured).
    */
-  public record Disagreement(String name, String type, java.util.SortedMap<String, List<String>> answers, String judgedAgainst) {}
+  public record Disagreement(String name, String type, SortedMap<String, List<String>> answers, String judgedAgainst) {}
 
   /**
    * With a live source: the repository's base, which the change was written against (live is

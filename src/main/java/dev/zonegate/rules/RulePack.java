@@ -3,18 +3,23 @@ package dev.zonegate.rules;
 import com.networknt.schema.Error;
 import dev.zonegate.model.Location;
 import dev.zonegate.schema.NodeLines;
-import dev.zonegate.schema.YamlTree;
 import dev.zonegate.schema.Schemas;
 import dev.zonegate.schema.YamlText;
+import dev.zonegate.schema.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -146,7 +151,7 @@ public final class RulePack {
 
   /** {@link #plainChecks}, every rule's first problem, by rule index. */
   private static Map<Integer, RulePackException> plainProblems(String path, JsonNode root, NodeLines lines) {
-    Map<Integer, RulePackException> found = new java.util.TreeMap<>();
+    Map<Integer, RulePackException> found = new TreeMap<>();
     for (int i = 0; i < root.size(); i++) {
       JsonNode n = root.get(i);
       if (!n.isObject() || !n.path("type").isString()) {
@@ -200,7 +205,7 @@ public final class RulePack {
     }
     JsonNode root = listed.root();
     NodeLines lines = listed.lines();
-    Map<Integer, RulePackException> bad = new java.util.TreeMap<>(plainProblems(path, root, lines));
+    Map<Integer, RulePackException> bad = new TreeMap<>(plainProblems(path, root, lines));
     for (Error e : Schemas.validate("rule-pack.schema.json", root)) {
       String pointer = e.getInstanceLocation().toString().replace("$", "");
       String[] parts = pointer.split("/");
@@ -237,8 +242,8 @@ public final class RulePack {
     return out;
   }
 
-  private static final java.util.regex.Pattern CEL_AT =
-      java.util.regex.Pattern.compile("rule '[^']*': ((when|message)[^:]*: (?:line (\\d+), )?column \\d+: .*)$");
+  private static final Pattern CEL_AT =
+      Pattern.compile("rule '[^']*': ((when|message)[^:]*: (?:line (\\d+), )?column \\d+: .*)$");
 
   /**
    * A CEL error says where in the expression it is (line and column of the expression's own
@@ -246,7 +251,7 @@ public final class RulePack {
    * for a block scalar ({@code |} or {@code >}) the lines below it.
    */
   private static RulePackException atExpression(RulePackException e, JsonNode n, int i, NodeLines lines, String path, byte[] bytes) {
-    java.util.regex.Matcher m = CEL_AT.matcher(e.getMessage());
+    Matcher m = CEL_AT.matcher(e.getMessage());
     if (!m.find()) {
       return e;
     }
@@ -256,7 +261,7 @@ public final class RulePack {
       return e;
     }
     int exprLine = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
-    String[] text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+    String[] text = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
     String keyText = keyLine - 1 < text.length ? text[keyLine - 1] : "";
     boolean block = keyText.matches(".*:\\s*[|>][-+0-9]*\\s*(#.*)?$");
     int line = block ? keyLine + exprLine : keyLine + exprLine - 1;
@@ -274,7 +279,7 @@ public final class RulePack {
         id = rule.get("id").asString();
       }
     }
-    String inside = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) + ": " : "";
+    String inside = parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) + ": " : "";
     String problem = inside + Schemas.message(e) + (more > 0 ? " (and " + more + " more problem" + (more == 1 ? ")" : "s)") : "");
     return new RulePackException(new Location(path, lines.line(pointer)), id, problem);
   }

@@ -1,9 +1,17 @@
 package dev.zonegate.rules;
 
+import dev.zonegate.model.Location;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The rules in force: packs merged in order (a later rule with the same id replaces the earlier
@@ -39,7 +47,7 @@ public final class RuleSet {
       merged.put(
           ZoneParseError.ID,
           new RuleSpec(ZoneParseError.ID, ZoneParseError.ID, Severity.BLOCK, Scope.ALL, Map.of(), false, true,
-              ZoneParseError.DESCRIPTION, new dev.zonegate.model.Location("builtin", 0)));
+              ZoneParseError.DESCRIPTION, new Location("builtin", 0)));
     }
     List<Active> active = new ArrayList<>();
     List<RuleSpec> all = new ArrayList<>(merged.values());
@@ -60,7 +68,7 @@ public final class RuleSet {
   }
 
   /** The same rules limited to some types: {@code lint} runs only those that judge a snapshot. */
-  public RuleSet only(java.util.Set<String> types) {
+  public RuleSet only(Set<String> types) {
     List<Active> a = new ArrayList<>();
     for (Active x : active) {
       if (types.contains(x.spec().type())) {
@@ -77,14 +85,14 @@ public final class RuleSet {
    */
   public String digest() {
     StringBuilder b = new StringBuilder();
-    specs.stream().sorted(java.util.Comparator.comparing(RuleSpec::id)).forEach(s -> b.append(s.id()).append('|')
+    specs.stream().sorted(Comparator.comparing(RuleSpec::id)).forEach(s -> b.append(s.id()).append('|')
         .append(s.type()).append('|').append(s.severity()).append('|').append(s.scope()).append('|')
-        .append(new java.util.TreeMap<>(s.params())).append('|').append(s.overridable()).append('|').append(s.enabled())
+        .append(new TreeMap<>(s.params())).append('|').append(s.overridable()).append('|').append(s.enabled())
         .append('\n'));
     try {
-      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "sha256:" + java.util.HexFormat.of().formatHex(h, 0, 8);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(h, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,6 +1,8 @@
 package dev.zonegate.rules;
 
+import dev.zonegate.zone.ZoneFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -24,26 +26,26 @@ public record RuleType(
   public record Example(
       String before,
       String after,
-      java.util.Map<String, Object> params,
+      Map<String, Object> params,
       String base,
       List<RuleInput.Disagreement> disagreements,
-      dev.zonegate.zone.ZoneFormat format) {
+      ZoneFormat format) {
     public Example(String before, String after) {
-      this(before, after, java.util.Map.of());
+      this(before, after, Map.of());
     }
 
-    public Example(String before, String after, java.util.Map<String, Object> params) {
+    public Example(String before, String after, Map<String, Object> params) {
       this(before, after, params, null, List.of());
     }
 
     public Example(
-        String before, String after, java.util.Map<String, Object> params, String base, List<RuleInput.Disagreement> disagreements) {
-      this(before, after, params, base, disagreements, dev.zonegate.zone.ZoneFormat.MASTER);
+        String before, String after, Map<String, Object> params, String base, List<RuleInput.Disagreement> disagreements) {
+      this(before, after, params, base, disagreements, ZoneFormat.MASTER);
     }
 
     /** A three-way example: {@code before} is live, {@code base} what the repository last had. */
     public static Example withBase(String base, String live, String after) {
-      return new Example(live, after, java.util.Map.of(), base, List.of());
+      return new Example(live, after, Map.of(), base, List.of());
     }
   }
 

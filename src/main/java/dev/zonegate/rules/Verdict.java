@@ -8,7 +8,7 @@ import java.util.List;
  * above the fail-on severity is not allowed. Allowed findings stay in the list, marked with who
  * allowed them, so every report shows the override.
  */
-public record Verdict(String word, List<Finding> findings) {
+public record Verdict(Outcome outcome, List<Finding> findings) {
   public static Verdict decide(List<Finding> raw, List<Allow> allows, Severity failOn) {
     return decide(raw, false, allows, failOn);
   }
@@ -33,7 +33,7 @@ public record Verdict(String word, List<Finding> findings) {
           break;
         }
       }
-      return new Verdict(block ? "block" : "pass", new ArrayList<>(raw));
+      return new Verdict(Outcome.of(block), new ArrayList<>(raw));
     }
     List<Finding> out = new ArrayList<>(raw.size());
     boolean block = false;
@@ -63,10 +63,10 @@ public record Verdict(String word, List<Finding> findings) {
     if (!inOrder) {
       out.sort(Finding.ORDER);
     }
-    return new Verdict(block ? "block" : "pass", out);
+    return new Verdict(Outcome.of(block), out);
   }
 
   public boolean blocked() {
-    return word.equals("block");
+    return outcome == Outcome.BLOCK;
   }
 }

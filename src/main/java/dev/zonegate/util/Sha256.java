@@ -1,5 +1,7 @@
 package dev.zonegate.util;
 
+import java.util.Objects;
+
 /**
  * SHA-256 (FIPS 180-4), for the zone fingerprint. The JDK's own is the reference this one is
  * tested against (Sha256Test: the FIPS examples and random inputs of every length around the
@@ -38,7 +40,7 @@ public final class Sha256 {
 
   /** Adds {@code len} bytes of {@code b} from {@code off}. */
   public void update(byte[] b, int off, int len) {
-    java.util.Objects.checkFromIndexSize(off, len, b.length);
+    Objects.checkFromIndexSize(off, len, b.length);
     if (done) {
       throw new IllegalStateException("digest already taken");
     }

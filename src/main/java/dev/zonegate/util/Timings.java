@@ -1,7 +1,10 @@
 package dev.zonegate.util;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Wall-clock time per stage of one run, printed on standard error when {@code ZONEGATE_TIMINGS}
@@ -15,7 +18,7 @@ import java.util.Map;
 public final class Timings {
   private static final Map<String, Long> NANOS = new LinkedHashMap<>();
   /** Parts shown only when they took long enough to matter (one per rule: most take nothing). */
-  private static final java.util.Set<String> DETAILS = new java.util.HashSet<>();
+  private static final Set<String> DETAILS = new HashSet<>();
   private static final long DETAIL_SHOWN_NANOS = 10_000_000;
 
   private Timings() {}
@@ -82,6 +85,6 @@ public final class Timings {
 
   /** {@code 0.14 s}: how every stage is shown. */
   public static String seconds(long nanos) {
-    return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
+    return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
   }
 }

@@ -2,6 +2,7 @@ package dev.zonegate.zone;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.Address;
@@ -134,7 +135,7 @@ public final class BindApl extends Record {
       if (item.family() == Address.IPv4 || item.family() == Address.IPv6) {
         try {
           sb.append(InetAddress.getByAddress(item.address()).getHostAddress());
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
           throw new IllegalStateException(e); // four or sixteen octets always make an address
         }
       } else {

@@ -1,6 +1,12 @@
 package dev.zonegate.zone;
 
 import dev.zonegate.model.RRset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
@@ -24,7 +30,7 @@ final class BindChecks {
   private BindChecks() {}
 
   /** Type numbers by mnemonic: dnsjava's lookup upper-cases its argument, twice per record here. */
-  private static final java.util.concurrent.ConcurrentHashMap<String, Integer> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, Integer> TYPES = new ConcurrentHashMap<>();
 
   private static int typeValue(String type) {
     return TYPES.computeIfAbsent(type, Type::value);
@@ -226,7 +232,7 @@ final class BindChecks {
     if (name.indexOf('\\') < 0) {
       return isPlainHostName(name, wildcard); // no escapes: the text is the octets
     }
-    java.util.List<String> labels = labels(name);
+    List<String> labels = labels(name);
     if (labels == null) {
       return false;
     }
@@ -244,7 +250,7 @@ final class BindChecks {
     if (name.equals(".")) {
       return true;
     }
-    java.util.List<String> labels = labels(name);
+    List<String> labels = labels(name);
     if (labels == null || labels.isEmpty()) {
       return false;
     }
@@ -331,17 +337,17 @@ final class BindChecks {
   }
 
   /** The labels of an absolute presentation name as octets (dnsjava decodes the escapes); null if malformed. */
-  private static java.util.List<String> labels(String name) {
-    org.xbill.DNS.Name n;
+  private static List<String> labels(String name) {
+    Name n;
     try {
-      n = org.xbill.DNS.Name.fromString(name);
-    } catch (org.xbill.DNS.TextParseException e) {
+      n = Name.fromString(name);
+    } catch (TextParseException e) {
       return null;
     }
-    java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (int i = 0; i < n.labels() - 1; i++) {
       byte[] l = n.getLabel(i);
-      out.add(new String(l, 1, l.length - 1, java.nio.charset.StandardCharsets.ISO_8859_1));
+      out.add(new String(l, 1, l.length - 1, StandardCharsets.ISO_8859_1));
     }
     return out;
   }

@@ -4,19 +4,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.xbill.DNS.Address;
 import org.xbill.DNS.Compression;
 import org.xbill.DNS.DNSInput;
 import org.xbill.DNS.DNSOutput;
+import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SVCBBase;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Tokenizer;
 import org.xbill.DNS.Type;
+import org.xbill.DNS.WireParseException;
+import org.xbill.DNS.utils.base32.Alphabet;
 
 /**
  * Record types whose presentation form dnsjava reads differently from BIND, replaced in dnsjava's
@@ -239,9 +247,9 @@ public final class BindTypes {
         return new byte[] {(byte) (port >> 8), (byte) port};
       case 4:
       case 6:
-        int family = key == 4 ? org.xbill.DNS.Address.IPv4 : org.xbill.DNS.Address.IPv6;
+        int family = key == 4 ? Address.IPv4 : Address.IPv6;
         for (String item : text.split(",", -1)) {
-          byte[] a = org.xbill.DNS.Address.toByteArray(item, family);
+          byte[] a = Address.toByteArray(item, family);
           if (a == null) {
             throw st.exception("'" + item + "' is not an IPv" + (key == 4 ? "4" : "6") + " address");
           }
@@ -252,7 +260,7 @@ public final class BindTypes {
         if (text.length() % 4 != 0 || !text.matches("[A-Za-z0-9+/]*={0,2}")) {
           throw st.exception("ech is not base64");
         }
-        return java.util.Base64.getDecoder().decode(text);
+        return Base64.getDecoder().decode(text);
       default:
         return raw; // no-default-alpn, dohpath: the text itself
     }
@@ -285,7 +293,7 @@ public final class BindTypes {
         case 7:
           String path = new String(v, StandardCharsets.UTF_8);
           ok = path.startsWith("/") && path.contains("{?dns}")
-              && java.util.Arrays.equals(path.getBytes(StandardCharsets.UTF_8), v);
+              && Arrays.equals(path.getBytes(StandardCharsets.UTF_8), v);
           break;
         default:
           ok = true;
@@ -530,14 +538,14 @@ public final class BindTypes {
       String alg = st.getString();
       algorithm = alg.chars().allMatch(Character::isDigit) && alg.length() <= 3
           ? Integer.parseInt(alg)
-          : org.xbill.DNS.DNSSEC.Algorithm.value(alg.toUpperCase(java.util.Locale.ROOT));
+          : DNSSEC.Algorithm.value(alg.toUpperCase(Locale.ROOT));
       if (algorithm < 0 || algorithm > 255) {
         throw st.exception("unknown algorithm '" + alg + "'");
       }
       String dt = st.getString();
       Integer d = dt.chars().allMatch(Character::isDigit) && dt.length() <= 3
           ? Integer.valueOf(dt)
-          : DIGESTS.get(dt.toUpperCase(java.util.Locale.ROOT));
+          : DIGESTS.get(dt.toUpperCase(Locale.ROOT));
       if (d == null || d > 255) {
         throw st.exception("unknown digest type '" + dt + "'");
       }
@@ -564,7 +572,7 @@ public final class BindTypes {
   private static final Map<String, Integer> HASH_ALGORITHMS = Map.of("SHA-1", 1);
 
   private static final org.xbill.DNS.utils.base32 BASE32HEX =
-      new org.xbill.DNS.utils.base32(org.xbill.DNS.utils.base32.Alphabet.BASE32HEX, false, false);
+      new org.xbill.DNS.utils.base32(Alphabet.BASE32HEX, false, false);
 
   /** A word named's lexer gives as a string: a quote is no quoting there, and no field takes one. */
   private static String unquoted(Tokenizer st) throws IOException {
@@ -588,7 +596,7 @@ public final class BindTypes {
       }
       return (int) v;
     }
-    Integer v = names.get(w.toUpperCase(java.util.Locale.ROOT));
+    Integer v = names.get(w.toUpperCase(Locale.ROOT));
     if (v == null) {
       throw st.exception("unknown " + what + " '" + w + "'");
     }
@@ -615,7 +623,7 @@ public final class BindTypes {
     if (!ok) {
       throw st.exception("bad base32 encoding '" + w + "'");
     }
-    return BASE32HEX.fromString(w.toUpperCase(java.util.Locale.ROOT));
+    return BASE32HEX.fromString(w.toUpperCase(Locale.ROOT));
   }
 
   /** A decimal number as named's lexer reads one: digits only, at most {@code max}. */
@@ -784,7 +792,7 @@ public final class BindTypes {
             break;
           case "proto":
             String pr = st.getString();
-            Integer proto = pr.matches("[0-9]{1,3}") ? Integer.valueOf(pr) : PROTOCOLS.get(pr.toUpperCase(java.util.Locale.ROOT));
+            Integer proto = pr.matches("[0-9]{1,3}") ? Integer.valueOf(pr) : PROTOCOLS.get(pr.toUpperCase(Locale.ROOT));
             if (proto == null || proto > 255) {
               throw st.exception("unknown key protocol '" + pr + "'");
             }
@@ -797,7 +805,7 @@ public final class BindTypes {
             break;
           case "alg":
             String a = unquoted(st);
-            int alg = a.matches("[0-9]{1,3}") ? Integer.parseInt(a) : org.xbill.DNS.DNSSEC.Algorithm.value(a.toUpperCase(java.util.Locale.ROOT));
+            int alg = a.matches("[0-9]{1,3}") ? Integer.parseInt(a) : DNSSEC.Algorithm.value(a.toUpperCase(Locale.ROOT));
             if (alg < 0 || alg > 255) {
               throw st.exception("unknown algorithm '" + a + "'");
             }
@@ -834,7 +842,7 @@ public final class BindTypes {
             st.getName(origin).toWireCanonical(out);
             break;
           case "ipv4":
-            out.writeByteArray(st.getAddressBytes(org.xbill.DNS.Address.IPv4));
+            out.writeByteArray(st.getAddressBytes(Address.IPv4));
             break;
           case "locator":
             String l = st.getString();
@@ -889,7 +897,7 @@ public final class BindTypes {
             out.writeByteArray(hexRest(st, -1));
             break;
           case "bitmap":
-            java.util.TreeSet<Integer> types = new java.util.TreeSet<>();
+            TreeSet<Integer> types = new TreeSet<>();
             for (Tokenizer.Token t = st.get(); t.isString(); t = st.get()) {
               int type = t.type == Tokenizer.QUOTED_STRING ? -1 : Type.value(t.value);
               if (type < 0) {
@@ -929,7 +937,7 @@ public final class BindTypes {
             part = String.valueOf(in.readU16());
             break;
           case "keydata":
-            part = java.util.Base64.getEncoder().encodeToString(in.readByteArray());
+            part = Base64.getEncoder().encodeToString(in.readByteArray());
             break;
           case "u16":
             part = String.valueOf(in.readU16());
@@ -954,7 +962,7 @@ public final class BindTypes {
             part = new Name(in).toString();
             break;
           case "ipv4":
-            part = org.xbill.DNS.Address.toDottedQuad(in.readByteArray(4));
+            part = Address.toDottedQuad(in.readByteArray(4));
             break;
           case "locator":
             StringBuilder g = new StringBuilder();
@@ -983,14 +991,14 @@ public final class BindTypes {
           case "certdata":
             byte[] rest = in.readByteArray();
             if (k.equals("base64") && rest.length == 0) {
-              throw new org.xbill.DNS.WireParseException("no key");
+              throw new WireParseException("no key");
             }
-            part = rest.length == 0 && k.equals("base64-") ? "-" : java.util.Base64.getEncoder().encodeToString(rest);
+            part = rest.length == 0 && k.equals("base64-") ? "-" : Base64.getEncoder().encodeToString(rest);
             break;
           case "hex":
             byte[] h = in.readByteArray();
             if (h.length == 0) {
-              throw new org.xbill.DNS.WireParseException("no data");
+              throw new WireParseException("no data");
             }
             part = org.xbill.DNS.utils.base16.toString(h);
             break;
@@ -1003,7 +1011,7 @@ public final class BindTypes {
         sb.append(sb.length() == 0 ? "" : " ").append(part);
       }
       if (in.remaining() > 0) {
-        throw new org.xbill.DNS.WireParseException("trailing data");
+        throw new WireParseException("trailing data");
       }
       return sb.toString();
     }
@@ -1024,7 +1032,7 @@ public final class BindTypes {
     if (text.length() % 4 != 0 || !text.matches("[A-Za-z0-9+/]*={0,2}") || !padBitsClear(text)) {
       throw st.exception("bad base64 encoding");
     }
-    return java.util.Base64.getDecoder().decode(text);
+    return Base64.getDecoder().decode(text);
   }
 
   /**
@@ -1058,7 +1066,7 @@ public final class BindTypes {
     return base64(st, b64.toString());
   }
 
-  private static void writeBitmap(DNSOutput out, java.util.TreeSet<Integer> types) {
+  private static void writeBitmap(DNSOutput out, TreeSet<Integer> types) {
     int window = -1;
     byte[] map = new byte[32];
     int used = 0;
@@ -1091,7 +1099,7 @@ public final class BindTypes {
       int window = in.readU8();
       int len = in.readU8();
       if (window <= last || len < 1 || len > 32) {
-        throw new org.xbill.DNS.WireParseException("bad type bitmap");
+        throw new WireParseException("bad type bitmap");
       }
       last = window;
       byte[] map = in.readByteArray(len);
@@ -1129,7 +1137,7 @@ public final class BindTypes {
     protected String rrToString() {
       StringBuilder sb = new StringBuilder();
       sb.append(algorithm).append(' ').append(org.xbill.DNS.utils.base16.toString(hit)).append(' ')
-          .append(java.util.Base64.getEncoder().encodeToString(key));
+          .append(Base64.getEncoder().encodeToString(key));
       for (Name n : servers) {
         sb.append(' ').append(n);
       }
@@ -1194,7 +1202,7 @@ public final class BindTypes {
             r = ".";
             break;
           case 1:
-            r = org.xbill.DNS.Address.toDottedQuad(relay);
+            r = Address.toDottedQuad(relay);
             break;
           case 2:
             r = Ipv6.format(relay);
@@ -1224,10 +1232,10 @@ public final class BindTypes {
           relay = new byte[0];
           break;
         case 1:
-          relay = st.getAddressBytes(org.xbill.DNS.Address.IPv4);
+          relay = st.getAddressBytes(Address.IPv4);
           break;
         case 2:
-          relay = st.getAddressBytes(org.xbill.DNS.Address.IPv6);
+          relay = st.getAddressBytes(Address.IPv6);
           break;
         default:
           relay = st.getName(origin).toWireCanonical();

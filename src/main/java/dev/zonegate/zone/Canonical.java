@@ -3,6 +3,10 @@ package dev.zonegate.zone;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -44,8 +48,8 @@ public final class Canonical {
    * ({@code 2001:db8::1}), which people write and read, where dnsjava prints every group.
    */
   public static String rdataOf(Record canonical) {
-    if (canonical instanceof org.xbill.DNS.AAAARecord) {
-      return Ipv6.format(((org.xbill.DNS.AAAARecord) canonical).getAddress().getAddress());
+    if (canonical instanceof AAAARecord) {
+      return Ipv6.format(((AAAARecord) canonical).getAddress().getAddress());
     }
     return canonical.rdataToString();
   }
@@ -61,7 +65,7 @@ public final class Canonical {
       throw new TextParseException("unknown record type " + type);
     }
     Name o = Name.fromString(origin);
-    Record r = Record.fromString(Name.fromString(name, o), t, org.xbill.DNS.DClass.IN, 0, tokenizer(rdata), o);
+    Record r = Record.fromString(Name.fromString(name, o), t, DClass.IN, 0, tokenizer(rdata), o);
     return rdata(r);
   }
 
@@ -72,7 +76,7 @@ public final class Canonical {
    * reads it. Provider listings are mostly A records; dnsjava took most of reading them.
    */
   public static String plainA(String text) {
-    byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
     return FastMasterReader.dottedQuad(b, 0, b.length) ? text : null;
   }
 
@@ -84,7 +88,7 @@ public final class Canonical {
    * text's size reads the same bytes.
    */
   static Tokenizer tokenizer(String text) {
-    byte[] bytes = text.getBytes(java.nio.charset.Charset.defaultCharset());
+    byte[] bytes = text.getBytes(Charset.defaultCharset());
     return new Tokenizer(new BufferedInputStream(new ByteArrayInputStream(bytes), Math.max(1, bytes.length)));
   }
 }

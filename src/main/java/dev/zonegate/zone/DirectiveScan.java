@@ -1,8 +1,15 @@
 package dev.zonegate.zone;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TTL;
 import org.xbill.DNS.TextParseException;
@@ -125,7 +132,7 @@ final class DirectiveScan {
     if (high == 0) {
       return b;
     }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(b.length + 3 * high);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(b.length + 3 * high);
     for (int i = 0; i < b.length; i++) {
       int c = b[i] & 0xff;
       if (c == '\\' && i + 1 < b.length && b[i + 1] < 0) {
@@ -149,13 +156,13 @@ final class DirectiveScan {
 
   private static byte[] stripBom(byte[] b) {
     if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-      return java.util.Arrays.copyOfRange(b, 3, b.length);
+      return Arrays.copyOfRange(b, 3, b.length);
     }
     return b.clone();
   }
 
   private void run(Name startOrigin, long startTtl) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length + 64);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + 64);
     Name origin = startOrigin;
     long defaultTtl = startTtl;
     int depth = 0;
@@ -171,7 +178,7 @@ final class DirectiveScan {
         int c = text[i] & 0xff;
         if (c == '$') {
           List<String> words = words(i, end);
-          String directive = words.get(0).toUpperCase(java.util.Locale.ROOT);
+          String directive = words.get(0).toUpperCase(Locale.ROOT);
           boolean lineCommand = directive.equals("$ORIGIN") || directive.equals("$TTL") || directive.equals("$GENERATE")
               || directive.equals("$DATE");
           if (directiveProblemLine == 0 && lineCommand && end >= text.length) {
@@ -318,7 +325,7 @@ final class DirectiveScan {
    * named reads the byte; lines stay where they are.
    */
   private void escapeQuotedCarriageReturns() {
-    java.io.ByteArrayOutputStream out = null;
+    ByteArrayOutputStream out = null;
     boolean quoted = false;
     int copied = 0;
     for (int k = 0; k < text.length; k++) {
@@ -350,9 +357,9 @@ final class DirectiveScan {
   }
 
   /** {@code out} (made on first use) with the text from {@code copied} to {@code k} and {@code with}. */
-  private java.io.ByteArrayOutputStream replace(java.io.ByteArrayOutputStream out, int k, String with, int copied) {
+  private ByteArrayOutputStream replace(ByteArrayOutputStream out, int k, String with, int copied) {
     if (out == null) {
-      out = new java.io.ByteArrayOutputStream(text.length + 16);
+      out = new ByteArrayOutputStream(text.length + 16);
     }
     out.write(text, copied, k - copied);
     out.writeBytes(with.getBytes(StandardCharsets.ISO_8859_1));
@@ -380,7 +387,7 @@ final class DirectiveScan {
         quotedFieldLine = line;
         return;
       }
-      boolean ttlOrClass = org.xbill.DNS.DClass.value(w) >= 0 || (!w.isEmpty() && Character.isDigit(w.charAt(0)));
+      boolean ttlOrClass = DClass.value(w) >= 0 || (!w.isEmpty() && Character.isDigit(w.charAt(0)));
       if (!ttlOrClass) {
         return; // the type: what follows is rdata
       }
@@ -399,7 +406,7 @@ final class DirectiveScan {
     List<String> w = words(from, to);
     int k = first;
     while (k < w.size() && k < first + 2
-        && (org.xbill.DNS.DClass.value(w.get(k)) >= 0 || (!w.get(k).isEmpty() && Character.isDigit(w.get(k).charAt(0))))) {
+        && (DClass.value(w.get(k)) >= 0 || (!w.get(k).isEmpty() && Character.isDigit(w.get(k).charAt(0))))) {
       k++;
     }
     if (k >= w.size() || !w.get(k).equalsIgnoreCase("SOA")) {
@@ -574,12 +581,12 @@ final class DirectiveScan {
     int hour = Integer.parseInt(t.substring(8, 10));
     int minute = Integer.parseInt(t.substring(10, 12));
     int second = Integer.parseInt(t.substring(12, 14));
-    if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+    if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()
         || hour > 23 || minute > 59 || second > 60) {
       return "$DATE " + t + " is out of range";
     }
-    long epoch = java.time.LocalDateTime.of(year, month, day, hour, minute, 0)
-        .toEpochSecond(java.time.ZoneOffset.UTC) + second;
+    long epoch = LocalDateTime.of(year, month, day, hour, minute, 0)
+        .toEpochSecond(ZoneOffset.UTC) + second;
     if (epoch < 0 || epoch > 0xFFFFFFFFL) {
       return "$DATE " + t + " is outside the epoch (1970 to 2106)";
     }
@@ -643,7 +650,7 @@ final class DirectiveScan {
   private void checkTtls(int from, int to, List<String> words, int first, int line) {
     for (int k = first; k < Math.min(words.size(), first + 2); k++) {
       String w = words.get(k);
-      if (org.xbill.DNS.DClass.value(w) >= 0) {
+      if (DClass.value(w) >= 0) {
         continue;
       }
       if (w.isEmpty() || !Character.isDigit(w.charAt(0))) {

@@ -3,11 +3,18 @@ package dev.zonegate.zone;
 import dev.zonegate.model.Location;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * A directory on disk. Every read is checked after symlinks are resolved: the real file must lie
@@ -117,21 +124,21 @@ public final class DirectoryTree implements SourceTree {
    * A directory outside the tree, through a link, is refused.
    */
   /** Listings by directory, each taken once per run: a zone's files are looked up in them many times. */
-  private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<java.util.SortedMap<String, Kind>>>
-      listings = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<SortedMap<String, Kind>>>
+      listings = new ConcurrentHashMap<>();
 
   @Override
-  public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+  public SortedMap<String, Kind> list(String dir) throws ZoneReadException {
     String key = SourceTree.normalize(dir);
-    java.util.Optional<java.util.SortedMap<String, Kind>> cached = key == null ? null : listings.get(key);
+    Optional<SortedMap<String, Kind>> cached = key == null ? null : listings.get(key);
     if (cached == null) {
-      cached = java.util.Optional.ofNullable(walk(dir));
+      cached = Optional.ofNullable(walk(dir));
       listings.putIfAbsent(key, cached);
     }
     return cached.orElse(null);
   }
 
-  private java.util.SortedMap<String, Kind> walk(String dir) throws ZoneReadException {
+  private SortedMap<String, Kind> walk(String dir) throws ZoneReadException {
     Location where = new Location(dir.isEmpty() ? "." : dir, 0);
     String normal = SourceTree.normalize(dir);
     if (normal == null) {
@@ -145,15 +152,15 @@ public final class DirectoryTree implements SourceTree {
       if (!d.toRealPath().startsWith(realRoot)) {
         throw new ZoneReadException(where, "resolves to a directory outside the repository");
       }
-      java.util.SortedMap<String, Kind> out = new java.util.TreeMap<>(SourceTree.CODE_POINT_ORDER);
-      try (java.util.stream.Stream<Path> entries = Files.list(d)) {
+      SortedMap<String, Kind> out = new TreeMap<>(SourceTree.CODE_POINT_ORDER);
+      try (Stream<Path> entries = Files.list(d)) {
         for (Path p : (Iterable<Path>) entries::iterator) {
           Kind kind = Files.isRegularFile(p) ? Kind.FILE : Files.isDirectory(p) ? Kind.DIRECTORY : Kind.OTHER;
           out.put(p.getFileName().toString(), kind);
         }
       }
-      return java.util.Collections.unmodifiableSortedMap(out);
-    } catch (IOException | java.io.UncheckedIOException e) {
+      return Collections.unmodifiableSortedMap(out);
+    } catch (IOException | UncheckedIOException e) {
       throw new ZoneReadException(where, "cannot be listed (" + e.getClass().getSimpleName() + ")");
     }
   }

@@ -3,6 +3,8 @@ package dev.zonegate.zone;
 import dev.zonegate.util.Background;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -279,7 +281,7 @@ final class FastMasterReader {
    * How many files are being read now ({@link MasterFileReader} counts them): while two are (a
    * diff), no core is free for halves.
    */
-  static final java.util.concurrent.atomic.AtomicInteger READING = new java.util.concurrent.atomic.AtomicInteger();
+  static final AtomicInteger READING = new AtomicInteger();
 
   /** Set when the second half's result is no longer wanted: it stops at its next entry. */
   private volatile boolean abandoned;
@@ -302,7 +304,7 @@ final class FastMasterReader {
   }
 
   /** How many files were read in halves, for tests. */
-  static final java.util.concurrent.atomic.AtomicInteger HALVES = new java.util.concurrent.atomic.AtomicInteger();
+  static final AtomicInteger HALVES = new AtomicInteger();
 
   private void runInHalves(int split, int head, boolean always) {
     run(Math.min(split, head));
@@ -941,7 +943,7 @@ final class FastMasterReader {
    */
   private String ipv6(int s, int e) {
     byte[] out = v6;
-    java.util.Arrays.fill(out, (byte) 0);
+    Arrays.fill(out, (byte) 0);
     int groups = 0;
     int gap = -1;
     int k = s;
@@ -990,7 +992,7 @@ final class FastMasterReader {
     if (gap >= 0) {
       int tail = groups - gap;
       System.arraycopy(out, 2 * gap, out, 16 - 2 * tail, 2 * tail);
-      java.util.Arrays.fill(out, 2 * gap, 16 - 2 * tail, (byte) 0);
+      Arrays.fill(out, 2 * gap, 16 - 2 * tail, (byte) 0);
     }
     boolean mapped = out[10] == (byte) 0xff && out[11] == (byte) 0xff;
     for (int i = 0; i < 10 && mapped; i++) {
@@ -998,7 +1000,7 @@ final class FastMasterReader {
     }
     if (mapped) {
       // Java turns ::ffff:a.b.c.d into an IPv4 address; Ipv6.format prints that form.
-      return Ipv6.format(java.util.Arrays.copyOfRange(out, 12, 16));
+      return Ipv6.format(Arrays.copyOfRange(out, 12, 16));
     }
     return Ipv6.format(out, v6text);
   }
@@ -1032,7 +1034,7 @@ final class FastMasterReader {
     if (!appendName(s, e)) {
       throw giveUp();
     }
-    if (ownerLen == len && java.util.Arrays.equals(buf, 0, len, ownerBuf, 0, len) && lastOwner != null) {
+    if (ownerLen == len && Arrays.equals(buf, 0, len, ownerBuf, 0, len) && lastOwner != null) {
       return lastOwner;
     }
     if (ownerBuf.length < len) {
@@ -1267,7 +1269,7 @@ final class FastMasterReader {
 
   private void ensure(int more) {
     if (len + more > buf.length) {
-      buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.TTL;
 import org.xbill.DNS.Type;
 
@@ -21,7 +22,7 @@ import org.xbill.DNS.Type;
  */
 final class Generate {
   /** One {@code $GENERATE} line as written, with the origin and default TTL in force there. */
-  record Line(int line, String text, org.xbill.DNS.Name origin, long defaultTtl) {}
+  record Line(int line, String text, Name origin, long defaultTtl) {}
 
   /** A problem with the line, in named's words where it has some. */
   static final class Problem extends Exception {

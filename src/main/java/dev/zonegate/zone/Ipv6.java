@@ -1,5 +1,7 @@
 package dev.zonegate.zone;
 
+import java.nio.charset.StandardCharsets;
+
 /** RFC 5952 text form of an IPv6 address: lower-case, no leading zeros, longest zero run as ::. */
 final class Ipv6 {
   private Ipv6() {}
@@ -55,7 +57,7 @@ final class Ipv6 {
         out[n++] = (byte) HEX[(v >> shift) & 0xf];
       }
     }
-    return new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return new String(out, 0, n, StandardCharsets.ISO_8859_1);
   }
 
   /** The address's 16-bit group {@code i} (0 to 7). */

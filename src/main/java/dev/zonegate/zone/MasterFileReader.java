@@ -1,16 +1,25 @@
 package dev.zonegate.zone;
 
 import dev.zonegate.model.Location;
+import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.util.Timings;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xbill.DNS.DClass;
@@ -55,8 +64,8 @@ public final class MasterFileReader implements ZoneReader {
   private final long maxGenerated;
   private final boolean fastPath;
   private final CheckNames checkNames;
-  private final java.util.concurrent.atomic.AtomicInteger fastFiles =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger fastFiles =
+      new AtomicInteger();
 
   public MasterFileReader() {
     this(CheckNames.FAIL);
@@ -110,18 +119,18 @@ public final class MasterFileReader implements ZoneReader {
     final ZoneBuilder builder = asNamedLoads();
     final Deque<String> stack = new ArrayDeque<>();
     /** Lines to read as empty, per file: what a lenient read skips. */
-    final Map<String, java.util.Set<Integer>> skip;
+    final Map<String, Set<Integer>> skip;
     String soaOwner;
     String firstOrigin;
     long generated;
     /** The SOA and DS sets read, for the placement named checks (SOA at the apex only, DS never). */
-    final java.util.Set<RRsetKey> placed = new java.util.LinkedHashSet<>();
+    final Set<RRsetKey> placed = new LinkedHashSet<>();
     /** Under check-names warn: what named warns about, the first of it and how many. */
     final Warned warned = new Warned();
     /** TTLs above 2^31-1, read as 0 as named reads them. */
     final Warned zeroTtl = new Warned();
 
-    Read(SourceTree tree, Map<String, java.util.Set<Integer>> skip) {
+    Read(SourceTree tree, Map<String, Set<Integer>> skip) {
       this.tree = tree;
       this.skip = skip;
     }
@@ -189,7 +198,7 @@ public final class MasterFileReader implements ZoneReader {
    */
   @Override
   public Zone readLenient(SourceTree tree, String path, String origin) throws ZoneReadException {
-    Map<String, java.util.Set<Integer>> skip = new java.util.HashMap<>();
+    Map<String, Set<Integer>> skip = new HashMap<>();
     List<ZoneReadException> skipped = new ArrayList<>();
     while (true) {
       Zone z;
@@ -200,7 +209,7 @@ public final class MasterFileReader implements ZoneReader {
         if (at == null || at.line() <= 0 || skipped.size() >= MAX_LENIENT_SKIPS) {
           throw e; // the file itself, or a problem without a line to skip
         }
-        java.util.Set<Integer> lines = skip.computeIfAbsent(at.path(), p -> new java.util.HashSet<>());
+        Set<Integer> lines = skip.computeIfAbsent(at.path(), p -> new HashSet<>());
         if (lines.contains(at.line())) {
           throw e; // skipping it did not help
         }
@@ -257,8 +266,8 @@ public final class MasterFileReader implements ZoneReader {
   }
 
   /** {@code bytes} with the given lines emptied, their newlines kept so that lines still count. */
-  private static byte[] without(byte[] bytes, java.util.Set<Integer> lines) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+  private static byte[] without(byte[] bytes, Set<Integer> lines) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
     int line = 1;
     for (byte c : bytes) {
       if (c == '\n') {
@@ -275,7 +284,7 @@ public final class MasterFileReader implements ZoneReader {
       SourceTree tree,
       String path,
       String origin,
-      Map<String, java.util.Set<Integer>> skip,
+      Map<String, Set<Integer>> skip,
       List<ZoneReadException> skipped)
       throws ZoneReadException {
     // Counted from before the file is loaded: a large file read meanwhile (the other side of a
@@ -317,7 +326,7 @@ public final class MasterFileReader implements ZoneReader {
       Timings.add("read.model", t);
       // Only the few SOA and DS records read are looked at, not a pass over every set.
       for (RRsetKey k : read.placed) {
-        dev.zonegate.model.RRset s = zone.get(k);
+        RRset s = zone.get(k);
         if (BindChecks.misplaced(s, zoneOrigin)) {
           throw new ZoneReadException(s.location(), BindChecks.misplacedProblem(s));
         }
@@ -332,13 +341,13 @@ public final class MasterFileReader implements ZoneReader {
       throws ZoneReadException {
     if (read.stack.contains(path)) {
       List<String> cycle = new ArrayList<>(read.stack);
-      java.util.Collections.reverse(cycle);
+      Collections.reverse(cycle);
       cycle.add(path);
       throw new ZoneReadException(
           new Location(read.stack.peek(), 0), "$INCLUDE cycle: " + String.join(" -> ", cycle));
     }
     byte[] bytes = read.tree.read(path);
-    java.util.Set<Integer> skipLines = read.skip.get(path);
+    Set<Integer> skipLines = read.skip.get(path);
     if (skipLines != null) {
       bytes = without(bytes, skipLines);
     }
@@ -393,7 +402,7 @@ public final class MasterFileReader implements ZoneReader {
       String target = SourceTree.resolveInclude(path, inc.target(), at);
       if (read.stack.contains(target)) {
         List<String> cycle = new ArrayList<>(read.stack);
-        java.util.Collections.reverse(cycle);
+        Collections.reverse(cycle);
         cycle.add(target);
         throw new ZoneReadException(at, "$INCLUDE cycle: " + String.join(" -> ", cycle));
       }
@@ -475,19 +484,19 @@ public final class MasterFileReader implements ZoneReader {
   static class Taker implements FastMasterReader.Sink {
     final ZoneBuilder builder;
     final String path;
-    final java.util.Set<RRsetKey> placed;
+    final Set<RRsetKey> placed;
     final int bytes;
     final CheckNames checkNames;
     final Warned warned;
     String refused;
     int refusedLine;
 
-    Taker(ZoneBuilder builder, String path, java.util.Set<RRsetKey> placed, int bytes) {
+    Taker(ZoneBuilder builder, String path, Set<RRsetKey> placed, int bytes) {
       this(builder, path, placed, bytes, CheckNames.FAIL, new Warned());
     }
 
     Taker(
-        ZoneBuilder builder, String path, java.util.Set<RRsetKey> placed, int bytes, CheckNames checkNames, Warned warned) {
+        ZoneBuilder builder, String path, Set<RRsetKey> placed, int bytes, CheckNames checkNames, Warned warned) {
       this.builder = builder;
       this.path = path;
       this.placed = placed;
@@ -527,7 +536,7 @@ public final class MasterFileReader implements ZoneReader {
       Taker parent = this;
       class Second extends Taker implements FastMasterReader.Half {
         Second() {
-          super(second, parent.path, new java.util.LinkedHashSet<>(), 0, parent.checkNames, new Warned());
+          super(second, parent.path, new LinkedHashSet<>(), 0, parent.checkNames, new Warned());
         }
 
         @Override
@@ -553,7 +562,7 @@ public final class MasterFileReader implements ZoneReader {
       throws ZoneReadException {
     int index = 0;
     // The TTL of the last record before each line, for a $GENERATE without TTL and $TTL.
-    java.util.TreeMap<Integer, Long> ttls = new java.util.TreeMap<>();
+    TreeMap<Integer, Long> ttls = new TreeMap<>();
     try (Master master = new Master(new ByteArrayInputStream(scan.text), origin, ttl)) {
       master.disableIncludes(true);
       Record r;
@@ -591,7 +600,7 @@ public final class MasterFileReader implements ZoneReader {
   }
 
   /** Each {@code $GENERATE} of the file, expanded by {@link Generate} within the record budget. */
-  private void expandGenerates(Read read, String path, DirectiveScan scan, java.util.TreeMap<Integer, Long> ttls)
+  private void expandGenerates(Read read, String path, DirectiveScan scan, TreeMap<Integer, Long> ttls)
       throws ZoneReadException {
     for (Generate.Line l : scan.generates) {
       Location where = new Location(path, l.line());

@@ -1,7 +1,10 @@
 package dev.zonegate.zone;
 
 import dev.zonegate.model.Location;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Files held in memory: rule examples, tests, and blobs already read from elsewhere. */
 public final class MemoryTree implements SourceTree {
@@ -22,13 +25,13 @@ public final class MemoryTree implements SourceTree {
 
   /** The files' paths read as a directory tree: every prefix of a path is a directory. */
   @Override
-  public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+  public SortedMap<String, Kind> list(String dir) throws ZoneReadException {
     String normal = SourceTree.normalize(dir);
     if (normal == null) {
       throw new ZoneReadException(new Location(dir, 0), "path is outside the repository");
     }
     String prefix = normal.isEmpty() ? "" : normal + "/";
-    java.util.SortedMap<String, Kind> out = new java.util.TreeMap<>(SourceTree.CODE_POINT_ORDER);
+    SortedMap<String, Kind> out = new TreeMap<>(SourceTree.CODE_POINT_ORDER);
     for (String path : files.keySet()) {
       if (path.startsWith(prefix) && path.length() > prefix.length()) {
         String rest = path.substring(prefix.length());
@@ -43,7 +46,7 @@ public final class MemoryTree implements SourceTree {
     if (out.isEmpty() && !normal.isEmpty()) {
       return null;
     }
-    return java.util.Collections.unmodifiableSortedMap(out);
+    return Collections.unmodifiableSortedMap(out);
   }
 
   @Override

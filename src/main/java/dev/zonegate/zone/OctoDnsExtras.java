@@ -2,17 +2,19 @@ package dev.zonegate.zone;
 
 import dev.zonegate.model.Extras;
 import dev.zonegate.model.Routing;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import dev.zonegate.zone.OctoDnsPy.Int;
 import dev.zonegate.zone.OctoDnsPy.Py;
 import dev.zonegate.zone.OctoDnsPy.PyDict;
 import dev.zonegate.zone.OctoDnsPy.PyList;
 import dev.zonegate.zone.OctoDnsPy.Str;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What one octoDNS record carries beyond its values, as octoDNS 1.22 reads it: its provider keys
@@ -224,8 +226,8 @@ final class OctoDnsExtras {
    * A legacy {@code geo} code as {@code GeoValue._validate_geo} takes it: two word characters, then
    * up to two more {@code -}-separated pairs (Python's {@code $} also before a final newline).
    */
-  private static final java.util.regex.Pattern GEO_CODE =
-      java.util.regex.Pattern.compile("\\w\\w(-\\w\\w(-\\w\\w)?)?\n?", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern GEO_CODE =
+      Pattern.compile("\\w\\w(-\\w\\w(-\\w\\w)?)?\n?", Pattern.UNICODE_CHARACTER_CLASS);
 
   /** {@code geo: {NA-US-CA: [values]}}: a pool and a rule per code, most specific code first. */
   private static Routing geo(Py geo, Rdata rdata, boolean lenient) throws OctoDnsValues.BadValue {
@@ -246,7 +248,7 @@ final class OctoDnsExtras {
       pools.add(new Routing.Pool("geo:" + code, values, null));
       codes.add(code);
     }
-    codes.sort(java.util.Comparator.comparingInt((String c) -> -c.split("-").length).thenComparing(c -> c));
+    codes.sort(Comparator.comparingInt((String c) -> -c.split("-").length).thenComparing(c -> c));
     List<Routing.Rule> rules = new ArrayList<>();
     for (String c : codes) {
       rules.add(new Routing.Rule("geo:" + c, List.of(c), List.of()));

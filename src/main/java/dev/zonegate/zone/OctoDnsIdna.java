@@ -3,6 +3,7 @@ package dev.zonegate.zone;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * octoDNS's {@code idna_encode} and the check its {@code idna_decode} makes: names are lower-cased,
@@ -99,8 +100,8 @@ final class OctoDnsIdna {
 
   private static String aLabel(String label) throws IdnaError {
     if (isAscii(label)) {
-      if (label.toLowerCase(java.util.Locale.ROOT).startsWith("xn--")) {
-        decodeALabel(label.toLowerCase(java.util.Locale.ROOT));
+      if (label.toLowerCase(Locale.ROOT).startsWith("xn--")) {
+        decodeALabel(label.toLowerCase(Locale.ROOT));
       } else if (!label.isEmpty()) {
         checkLabel(label);
       }

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -265,7 +268,7 @@ final class OctoDnsPy {
   }
 
   private static BigInteger instant(DateTime d) {
-    long days = java.time.LocalDate.of(d.year(), d.month(), d.day()).toEpochDay();
+    long days = LocalDate.of(d.year(), d.month(), d.day()).toEpochDay();
     long micros =
         ((days * 86400L + d.hour() * 3600L + d.minute() * 60L + d.second()) * 1_000_000L) + d.micro();
     if (d.offsetMinutes() != null) {
@@ -522,8 +525,8 @@ final class OctoDnsPy {
     return true;
   }
 
-  private static final java.util.Map<Class<?>, String> TYPE_NAMES =
-      java.util.Map.of(
+  private static final Map<Class<?>, String> TYPE_NAMES =
+      Map.of(
           Str.class, "str", Int.class, "int", Flt.class, "float", Bool.class, "bool", None.class, "NoneType",
           Date.class, "date", DateTime.class, "datetime", Bytes.class, "bytes", PyList.class, "list",
           PyDict.class, "dict");
@@ -565,7 +568,7 @@ final class OctoDnsPy {
       return r;
     }
     if (v instanceof Bytes b) {
-      String ascii = new String(b.v(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      String ascii = new String(b.v(), StandardCharsets.ISO_8859_1);
       BigInteger r = ascii.chars().allMatch(c -> c < 0x80) ? parseInt(ascii) : null;
       if (r == null) {
         throw valueError("invalid literal for int() with base 10: " + reprBytes(b.v()));
@@ -845,8 +848,8 @@ final class OctoDnsPy {
       return Arrays.compareUnsigned(ba.v(), bb.v());
     }
     if (a instanceof Date da && b instanceof Date db) {
-      return java.time.LocalDate.of(da.year(), da.month(), da.day())
-          .compareTo(java.time.LocalDate.of(db.year(), db.month(), db.day()));
+      return LocalDate.of(da.year(), da.month(), da.day())
+          .compareTo(LocalDate.of(db.year(), db.month(), db.day()));
     }
     if (a instanceof DateTime da && b instanceof DateTime db
         && (da.offsetMinutes() == null) == (db.offsetMinutes() == null)) {

@@ -1,11 +1,14 @@
 package dev.zonegate.zone;
 
 import dev.zonegate.model.Location;
+import dev.zonegate.model.Names;
 import dev.zonegate.model.Notice;
 import dev.zonegate.model.Zone;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -65,7 +68,7 @@ public final class OctoDnsSources {
   private final boolean lenient;
   private final Location lenientAt;
   /** The config's zones below this one, relative to it; and the zone's {@code ignore_subzone_adds}. */
-  private final java.util.Set<String> subZones;
+  private final Set<String> subZones;
   private final boolean ignoreSubzoneAdds;
 
   /**
@@ -82,7 +85,7 @@ public final class OctoDnsSources {
    */
   public OctoDnsSources(
       String zone, List<Source> sources, List<Notice> unseen, boolean lenient, Location lenientAt,
-      java.util.Set<String> subZones, boolean ignoreSubzoneAdds) {
+      Set<String> subZones, boolean ignoreSubzoneAdds) {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("no YamlProvider source");
     }
@@ -92,7 +95,7 @@ public final class OctoDnsSources {
     this.unseen = List.copyOf(unseen);
     this.lenient = lenient;
     this.lenientAt = lenientAt;
-    this.subZones = java.util.Set.copyOf(subZones);
+    this.subZones = Set.copyOf(subZones);
     this.ignoreSubzoneAdds = ignoreSubzoneAdds;
   }
 
@@ -262,7 +265,7 @@ public final class OctoDnsSources {
     }
     String prefix = dir.substring(s.path("x").length() - 1); // the directory, relative to the source's
     List<String> out = new ArrayList<>();
-    for (java.util.Map.Entry<String, SourceTree.Kind> e : tree.list(dir).entrySet()) {
+    for (Map.Entry<String, SourceTree.Kind> e : tree.list(dir).entrySet()) {
       if (!e.getKey().endsWith(".yaml")) {
         continue;
       }
@@ -344,7 +347,7 @@ public final class OctoDnsSources {
         parts.add(new OctoDnsYamlReader.Part(f, s.options()));
       }
     }
-    String name = origin != null ? dev.zonegate.model.Names.absolute(origin) : zone;
+    String name = origin != null ? Names.absolute(origin) : zone;
     if (parts.isEmpty()) {
       Zone empty = Zone.empty(name);
       for (int i = notices.size() - 1; i >= 0; i--) {

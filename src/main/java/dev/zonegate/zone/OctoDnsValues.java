@@ -1,5 +1,6 @@
 package dev.zonegate.zone;
 
+import dev.zonegate.model.CharacterStrings;
 import dev.zonegate.zone.OctoDnsPy.Bool;
 import dev.zonegate.zone.OctoDnsPy.Bytes;
 import dev.zonegate.zone.OctoDnsPy.Int;
@@ -10,6 +11,7 @@ import dev.zonegate.zone.OctoDnsPy.Raised;
 import dev.zonegate.zone.OctoDnsPy.Str;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -1287,7 +1289,7 @@ final class OctoDnsValues {
       return text;
     }
     StringBuilder out = new StringBuilder();
-    for (byte x : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte x : text.getBytes(StandardCharsets.UTF_8)) {
       int c = x & 0xff;
       if (c >= 0x80) {
         out.append('\\').append(String.format(Locale.ROOT, "%03d", c));
@@ -1349,7 +1351,7 @@ final class OctoDnsValues {
    * UTF-8 octets (as dnspython writes them).
    */
   static String quote(String s) {
-    return dev.zonegate.model.CharacterStrings.quote(s);
+    return CharacterStrings.quote(s);
   }
 
   static String show(String s) {

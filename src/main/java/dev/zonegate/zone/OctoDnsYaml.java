@@ -15,20 +15,30 @@ import dev.zonegate.zone.OctoDnsPy.PyList;
 import dev.zonegate.zone.OctoDnsPy.Str;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -42,6 +52,7 @@ import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Loads one octoDNS YAML file as octoDNS's loader does (PyYAML's safe loader with octoDNS's
@@ -101,7 +112,7 @@ final class OctoDnsYaml {
   private static final LoadSettings SETTINGS =
       LoadSettings.builder()
           .setSchema(
-              new org.snakeyaml.engine.v2.schema.Schema() {
+              new Schema() {
                 @Override
                 public ScalarResolver getScalarResolver() {
                   return RESOLVER;
@@ -366,7 +377,7 @@ final class OctoDnsYaml {
         case YAML + "binary":
           try {
             return new Bytes(
-                java.util.Base64.getMimeDecoder().decode(value.getBytes(StandardCharsets.US_ASCII)), line);
+                Base64.getMimeDecoder().decode(value.getBytes(StandardCharsets.US_ASCII)), line);
           } catch (IllegalArgumentException e) {
             throw new Problem(line, "failed to decode base64 data");
           }
@@ -610,7 +621,7 @@ final class OctoDnsYaml {
   // ---------------------------------------------------------------- scalar constructors
 
   private static Boolean boolValue(String v) {
-    switch (v.toLowerCase(java.util.Locale.ROOT)) {
+    switch (v.toLowerCase(Locale.ROOT)) {
       case "yes":
       case "true":
       case "on":
@@ -664,7 +675,7 @@ final class OctoDnsYaml {
   /** PyYAML's {@code construct_yaml_float}. */
   static double floatValue(String text, int line) throws Problem {
     int sign = text.startsWith("-") ? -1 : 1;
-    String v = unsigned(text.replace("_", "").toLowerCase(java.util.Locale.ROOT));
+    String v = unsigned(text.replace("_", "").toLowerCase(Locale.ROOT));
     try {
       if (v.equals(".inf")) {
         return sign * Double.POSITIVE_INFINITY;
@@ -696,16 +707,16 @@ final class OctoDnsYaml {
     int day = Integer.parseInt(m.group(3));
     try {
       if (year < 1) {
-        throw new java.time.DateTimeException("year 0 is out of range");
+        throw new DateTimeException("year 0 is out of range");
       }
-      java.time.LocalDate.of(year, month, day);
+      LocalDate.of(year, month, day);
       if (m.group(4) == null) {
         return new Date(year, month, day, line);
       }
       int hour = Integer.parseInt(m.group(4));
       int minute = Integer.parseInt(m.group(5));
       int second = Integer.parseInt(m.group(6));
-      java.time.LocalTime.of(hour, minute, second);
+      LocalTime.of(hour, minute, second);
       int micro = 0;
       if (m.group(7) != null && !m.group(7).isEmpty()) {
         String f = m.group(7).length() > 6 ? m.group(7).substring(0, 6) : m.group(7);
@@ -720,14 +731,14 @@ final class OctoDnsYaml {
         int tzMinute = m.group(11) == null ? 0 : Integer.parseInt(m.group(11));
         int minutes = tzHour * 60 + tzMinute;
         if (minutes >= 24 * 60) {
-          throw new java.time.DateTimeException("offset must be less than 24 hours");
+          throw new DateTimeException("offset must be less than 24 hours");
         }
         offset = m.group(9).equals("-") ? -minutes : minutes;
       } else if (m.group(8) != null) {
         offset = 0;
       }
       return new DateTime(year, month, day, hour, minute, second, micro, offset, line);
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw new Problem(line, "'" + text + "' is not a valid date or time (" + oneLine(e.getMessage()) + ")");
     }
   }
@@ -753,7 +764,7 @@ final class OctoDnsYaml {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(b);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length + 1);
+    CharBuffer out = CharBuffer.allocate(b.length + 1);
     var r = dec.decode(in, out, true);
     return r.isError() ? in.position() : b.length;
   }
@@ -786,7 +797,7 @@ final class OctoDnsYaml {
     private final Parser in;
     private int depth;
     int lastLine = 1;
-    private final java.util.Set<String> anchors = new java.util.HashSet<>();
+    private final Set<String> anchors = new HashSet<>();
     /** Code-point spans [start, end) of quoted and block scalars, where tabs are text. */
     private final List<int[]> textSpans = new ArrayList<>();
 
@@ -850,7 +861,7 @@ final class OctoDnsYaml {
       if (m.isPresent()) {
         lastLine = m.get().getLine() + 1;
       }
-      if (e instanceof org.snakeyaml.engine.v2.events.NodeEvent n && n.getAnchor().isPresent()) {
+      if (e instanceof NodeEvent n && n.getAnchor().isPresent()) {
         String name = n.getAnchor().get().getValue();
         if (!ANCHOR.matcher(name).matches()) {
           throw new TooDeep(lastLine, "YAML syntax error: the anchor or alias name '" + name
@@ -861,7 +872,7 @@ final class OctoDnsYaml {
               + "' is defined twice, which PyYAML (octoDNS's YAML loader) refuses");
         }
       }
-      if (e instanceof org.snakeyaml.engine.v2.events.ScalarEvent se && !se.isPlain()
+      if (e instanceof ScalarEvent se && !se.isPlain()
           && se.getStartMark().isPresent() && se.getEndMark().isPresent()) {
         textSpans.add(new int[] {se.getStartMark().get().getIndex(), se.getEndMark().get().getIndex()});
       }

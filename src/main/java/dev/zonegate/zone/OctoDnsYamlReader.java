@@ -18,10 +18,14 @@ import dev.zonegate.zone.OctoDnsValues.BadValue;
 import dev.zonegate.zone.OctoDnsValues.Reason;
 import dev.zonegate.zone.OctoDnsValues.Value;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
@@ -122,13 +126,13 @@ public final class OctoDnsYamlReader implements ZoneReader {
   static Zone populate(
       SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
       boolean skip) throws ZoneReadException {
-    return populate(tree, zone, parts, lenient, lenientAt, notices, skip, java.util.Set.of(), false);
+    return populate(tree, zone, parts, lenient, lenientAt, notices, skip, Set.of(), false);
   }
 
   /** As above, for a zone whose config also configures {@code subZones} (see the {@link OctoDnsSources} constructor). */
   static Zone populate(
       SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
-      boolean skip, java.util.Set<String> subZones, boolean ignoreSubzoneAdds) throws ZoneReadException {
+      boolean skip, Set<String> subZones, boolean ignoreSubzoneAdds) throws ZoneReadException {
     Conversion c = new Conversion(zone, lenient || skip, skip);
     c.subZones = subZones;
     c.ignoreSubzoneAdds = ignoreSubzoneAdds;
@@ -179,7 +183,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
     OctoDnsOptions options;
     int line;
     /** The config's zones below this one (relative names), and whether records in them are dropped. */
-    java.util.Set<String> subZones = java.util.Set.of();
+    Set<String> subZones = Set.of();
     boolean ignoreSubzoneAdds;
 
     Conversion(String zone, boolean zoneLenient, boolean skip) {
@@ -337,7 +341,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
       if (!(type instanceof Str t) || !OctoDnsValues.TYPES.contains(t.v())) {
         throw new Raised("Exception", "Unknown record type: \"" + OctoDnsPy.str(type) + "\"")
             .at(type, "unknown type " + OctoDnsValues.show(OctoDnsPy.str(type)) + " (octoDNS 1.22 has "
-                + String.join(", ", new java.util.TreeSet<>(OctoDnsValues.TYPES)) + ")");
+                + String.join(", ", new TreeSet<>(OctoDnsValues.TYPES)) + ")");
       }
       String recordType = t.v();
       label = label + " " + recordType;
@@ -637,12 +641,12 @@ public final class OctoDnsYamlReader implements ZoneReader {
 
   private static String escapeLabel(String label) {
     StringBuilder out = new StringBuilder();
-    for (byte b : label.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte b : label.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       if (Character.isLetterOrDigit(c) && c < 0x80 || c == '-' || c == '_' || c == '*') {
         out.append((char) c);
       } else {
-        out.append('\\').append(String.format(java.util.Locale.ROOT, "%03d", c));
+        out.append('\\').append(String.format(Locale.ROOT, "%03d", c));
       }
     }
     return out.toString();

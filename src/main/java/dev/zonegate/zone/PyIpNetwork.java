@@ -1,6 +1,9 @@
 package dev.zonegate.zone;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -207,7 +210,7 @@ final class PyIpNetwork {
     if (s.isEmpty()) {
       return null;
     }
-    java.util.List<String> parts = new java.util.ArrayList<>(java.util.Arrays.asList(s.split(":", -1)));
+    List<String> parts = new ArrayList<>(Arrays.asList(s.split(":", -1)));
     if (parts.size() < 3) {
       return null;
     }

@@ -3,6 +3,7 @@ package dev.zonegate.zone;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.SortedMap;
 
 /** Wraps a tree and remembers which paths were read: a zone's file and everything it includes. */
 public final class RecordingTree implements SourceTree {
@@ -31,7 +32,7 @@ public final class RecordingTree implements SourceTree {
   }
 
   @Override
-  public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+  public SortedMap<String, Kind> list(String dir) throws ZoneReadException {
     return inner.list(dir);
   }
 

@@ -11,6 +11,7 @@ import dev.zonegate.model.Location;
 import dev.zonegate.model.Names;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -115,7 +118,7 @@ public final class Route53JsonReader implements ZoneReader {
     private final Location where;
     private final ZoneBuilder builder;
     private final Map<String, Integer> seen = new HashMap<>();
-    private final java.util.function.Predicate<String> opaque;
+    private final Predicate<String> opaque;
     private int count;
 
     /** {@code path} names where the sets come from in messages: the file, or the live source. */
@@ -132,7 +135,7 @@ public final class Route53JsonReader implements ZoneReader {
      * they are, not read as record data: a plan's stand-ins for values it does not show
      * ("known after apply", sensitive ones).
      */
-    public Listing(ZoneBuilder builder, java.util.function.Predicate<String> opaque) {
+    public Listing(ZoneBuilder builder, Predicate<String> opaque) {
       this.path = null;
       this.where = null;
       this.builder = builder;
@@ -354,7 +357,7 @@ public final class Route53JsonReader implements ZoneReader {
       return set.name(node.get("Name").stringValue(), "Name");
     }
 
-    void addTo(ZoneBuilder builder, Map<String, Integer> seen, java.util.function.Predicate<String> opaque) throws ZoneReadException {
+    void addTo(ZoneBuilder builder, Map<String, Integer> seen, Predicate<String> opaque) throws ZoneReadException {
       String owner = name(node.get("Name").stringValue(), "Name");
       String type = type(node.get("Type").stringValue());
       JsonNode alias = node.get("AliasTarget");
@@ -421,7 +424,7 @@ public final class Route53JsonReader implements ZoneReader {
     private String rdata(String owner, String type, String value) throws ZoneReadException {
       try {
         return Canonical.rdata(owner, type, octalToDecimal(value), ".");
-      } catch (java.io.IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         // dnsjava's tokenizer prefixes "<none>:1: ", a file and line that mean nothing here.
         why = why.replaceFirst("^<none>:\\d+: ", "");
@@ -476,7 +479,7 @@ public final class Route53JsonReader implements ZoneReader {
   public static String absoluteName(String route53Name) {
     try {
       return Canonical.name(Name.fromString(octalToDecimal(route53Name), Name.root));
-    } catch (org.xbill.DNS.TextParseException e) {
+    } catch (TextParseException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
   }

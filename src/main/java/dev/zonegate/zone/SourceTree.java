@@ -1,5 +1,10 @@
 package dev.zonegate.zone;
 
+import dev.zonegate.model.Location;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.SortedMap;
+
 /**
  * Files a zone may be read from: a repository working tree, or later a git tree at a commit. Paths
  * are relative to the tree's root with {@code /} separators. Nothing outside the tree can be read:
@@ -32,23 +37,23 @@ public interface SourceTree {
   }
 
   /** Strings by code point, as Python compares them (not by UTF-16 unit, as {@link String#compareTo}). */
-  java.util.Comparator<String> CODE_POINT_ORDER = OctoDnsPy::compareCodePoints;
+  Comparator<String> CODE_POINT_ORDER = OctoDnsPy::compareCodePoints;
 
   /**
    * The entries of the directory {@code dir} ({@code ""} is the root), by name in code point
    * order, or null when the tree has no directory there (a missing path, or a file). Throws when
    * the directory cannot be listed: a tree that cannot list fails the caller closed.
    */
-  default java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+  default SortedMap<String, Kind> list(String dir) throws ZoneReadException {
     throw new ZoneReadException(
-        new dev.zonegate.model.Location(dir.isEmpty() ? "." : dir, 0), describe() + " cannot list directories");
+        new Location(dir.isEmpty() ? "." : dir, 0), describe() + " cannot list directories");
   }
 
   /**
    * Resolves {@code target} as written in {@code $INCLUDE} inside {@code from}: relative to the
    * including file's directory, never absolute, never above the root.
    */
-  static String resolveInclude(String from, String target, dev.zonegate.model.Location where)
+  static String resolveInclude(String from, String target, Location where)
       throws ZoneReadException {
     if (target.isEmpty()) {
       throw new ZoneReadException(where, "$INCLUDE names no file");
@@ -68,7 +73,7 @@ public interface SourceTree {
 
   /** Collapses {@code .} and {@code ..}; null when the path climbs above the root. */
   static String normalize(String path) {
-    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    ArrayDeque<String> parts = new ArrayDeque<>();
     for (String p : path.replace('\\', '/').split("/")) {
       if (p.isEmpty() || p.equals(".")) {
         continue;

@@ -11,8 +11,10 @@ import dev.zonegate.model.ZoneAssembler;
 import dev.zonegate.model.ZoneMarks;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Collects records one at a time into RRsets, the way a server loads a zone: duplicates collapse,
@@ -240,10 +242,10 @@ public final class ZoneBuilder {
     if (i >= 0) {
       // Rare: the records outside are taken out and the zone built again without them.
       List<ZoneAssembler.Dropped> dropped = sets.dropOutside(zoneOrigin);
-      Map<RRsetKey, Location> outside = new java.util.LinkedHashMap<>();
+      Map<RRsetKey, Location> outside = new LinkedHashMap<>();
       for (ZoneAssembler.Dropped d : dropped) {
         // A master file's records always have their file and line.
-        outside.putIfAbsent(d.key(), Location.of(java.util.Objects.requireNonNull(d.path(), "path"), d.line()));
+        outside.putIfAbsent(d.key(), Location.of(Objects.requireNonNull(d.path(), "path"), d.line()));
       }
       ZoneAssembler.Dropped first = dropped.get(0);
       z = finish(sets.build(zoneOrigin, true));

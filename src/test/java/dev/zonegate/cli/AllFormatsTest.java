@@ -2,6 +2,7 @@ package dev.zonegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.testing.GitFixture;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +100,7 @@ class AllFormatsTest {
 
   @Test
   void checkWritesEveryFormatToo() throws Exception {
-    var git = dev.zonegate.testing.GitFixture.init(dir.resolve("repo"));
+    var git = GitFixture.init(dir.resolve("repo"));
     git.write("zonegate.yaml", CheckCommandTest.CONFIG)
         .write("zones/example.com.zone", CheckCommandTest.com("1", CheckCommandTest.DB))
         .write("zones/common/mail.inc", "@ MX 10 mx1\nmx1 A 93.184.215.25\n")

@@ -469,7 +469,7 @@ class CheckCommandTest {
   @Test
   void aConfigOutsideTheRepositoryIsRead() throws Exception {
     Path cfg = tmp.resolve("elsewhere.yaml");
-    java.nio.file.Files.writeString(cfg, "zones:\n  - name: example.net.\n    file: zones/example.net.zone\n");
+    Files.writeString(cfg, "zones:\n  - name: example.net.\n    file: zones/example.net.zone\n");
     git.write("zones/example.com.zone", com("2", "orders CNAME db\n"));
     git.commit("regenerate");
     Cli r = check("--base", base, "--config", cfg.toString(), "--all-zones", "--format", "json");

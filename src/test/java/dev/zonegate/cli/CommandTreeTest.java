@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -61,7 +64,7 @@ class CommandTreeTest {
 
   @Test
   void theTableOfCommandsNamesEverySubcommandTheTreeHas() {
-    java.util.Map<String, Class<?>> fromAnnotations = new java.util.HashMap<>();
+    Map<String, Class<?>> fromAnnotations = new HashMap<>();
     for (Class<?> c : AllCommands.class.getAnnotation(CommandLine.Command.class).subcommands()) {
       CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
       assertThat(command.aliases()).as("aliases of %s", c).isEmpty();
@@ -96,7 +99,7 @@ class CommandTreeTest {
   private static List<Object> picocliPrePush(String... args) {
     CommandLine.ParseResult r = new CommandLine(new AllCommands()).parseArgs(args);
     HookPrePushCommand c = (HookPrePushCommand) r.subcommand().subcommand().commandSpec().userObject();
-    return java.util.Arrays.asList(c.remote, c.url, c.repo, c.config.zonegate, c.config.octodns);
+    return Arrays.asList(c.remote, c.url, c.repo, c.config.zonegate, c.config.octodns);
   }
 
   @Test
@@ -112,7 +115,7 @@ class CommandTreeTest {
     for (String[] args : taken) {
       HookPrePushCommand fast = Main.prePush(args);
       assertThat(fast).as("%s", (Object) args).isNotNull();
-      assertThat(java.util.Arrays.asList(fast.remote, fast.url, fast.repo, fast.config.zonegate, fast.config.octodns))
+      assertThat(Arrays.asList(fast.remote, fast.url, fast.repo, fast.config.zonegate, fast.config.octodns))
           .as("%s", (Object) args).isEqualTo(picocliPrePush(args));
     }
     String[][] left = {

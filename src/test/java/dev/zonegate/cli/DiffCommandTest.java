@@ -2,9 +2,16 @@ package dev.zonegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.report.Renderer;
+import dev.zonegate.report.ReportWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -110,9 +117,9 @@ class DiffCommandTest {
     Files.writeString(pack, "- id: only-ttl\n  type: ttl-guard\n");
     Cli r = Cli.run("diff", LIVE, PROPOSED, "--rules", pack.toString(), "--format", "json");
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
-    tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.out());
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
     assertThat(json.get("findings").findValuesAsString("rule")).contains("address-emptied");
-    assertThat(json.get("packs").valueStream().map(tools.jackson.databind.JsonNode::asString)).containsExactly("builtin:default", pack.toString());
+    assertThat(json.get("packs").valueStream().map(JsonNode::asString)).containsExactly("builtin:default", pack.toString());
     // Naming the default pack first is the same thing, said out loud.
     Cli named = Cli.run("diff", LIVE, PROPOSED, "--rules", "builtin:default", "--rules", pack.toString(), "--format", "json");
     assertThat(named.out()).isEqualTo(r.out());
@@ -197,18 +204,18 @@ class DiffCommandTest {
     String sc = "testdata/scenarios/";
     Cli flip = Cli.run("diff", sc + "octodns-cloudflare-proxied-flipped/old.yaml", sc + "octodns-cloudflare-proxied-flipped/new.yaml",
         "--origin", "example.com.", "--format", "json");
-    tools.jackson.databind.JsonNode change = tools.jackson.databind.json.JsonMapper.builder().build().readTree(flip.out()).get("changes").get(0);
+    JsonNode change = JsonMapper.builder().build().readTree(flip.out()).get("changes").get(0);
     assertThat(change.get("extrasBefore").toString()).isEqualTo("[\"cloudflare.proxied: true\"]");
     assertThat(change.get("extrasAfter").toString()).isEqualTo("[\"cloudflare.proxied: false\"]");
     Cli ignored = Cli.run("diff", sc + "octodns-ignored-record-changed/old.yaml", sc + "octodns-ignored-record-changed/new.yaml",
         "--origin", "example.com.", "--format", "json");
-    tools.jackson.databind.JsonNode report = tools.jackson.databind.json.JsonMapper.builder().build().readTree(ignored.out());
+    JsonNode report = JsonMapper.builder().build().readTree(ignored.out());
     assertThat(report.get("changes").size()).isZero();
     assertThat(report.get("ignored").size()).isEqualTo(1);
     assertThat(report.get("ignored").get(0).get("line").asInt()).isEqualTo(2);
     Cli lenient = Cli.run("diff", sc + "octodns-lenient-cname-beside-txt/old.yaml", sc + "octodns-lenient-cname-beside-txt/new.yaml",
         "--origin", "example.com.", "--format", "json");
-    tools.jackson.databind.JsonNode f = tools.jackson.databind.json.JsonMapper.builder().build().readTree(lenient.out()).get("findings").get(0);
+    JsonNode f = JsonMapper.builder().build().readTree(lenient.out()).get("findings").get(0);
     assertThat(f.get("rule").asString()).isEqualTo("cname-conflict");
     assertThat(f.get("allowedBy").get("kind").asString()).isEqualTo("marker");
     assertThat(f.get("allowedBy").get("by").asString())
@@ -382,46 +389,46 @@ class DiffCommandTest {
   void zonegateTimingsAddsOneLineOfStageTimesOnStandardError() {
     String[] demo = {"diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone"};
     Cli plain = Cli.run(demo);
-    Cli timed = Cli.run(java.util.Map.of("ZONEGATE_TIMINGS", "1"), "", demo);
+    Cli timed = Cli.run(Map.of("ZONEGATE_TIMINGS", "1"), "", demo);
     assertThat(timed.exit()).isEqualTo(plain.exit()).isEqualTo(1);
     assertThat(timed.out()).isEqualTo(plain.out());
     assertThat(plain.err()).doesNotContain("timings");
     assertThat(timed.err()).matches(
         "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s \\[parse [0-9.]+ s, model [0-9.]+ s\\], diff [0-9.]+ s, rules [0-9.]+ s, report [0-9.]+ s, render [0-9.]+ s, until now [0-9.]+ s\n");
     // The JSON report carries the zones' fingerprints: only then are they made, and timed.
-    Cli json = Cli.run(java.util.Map.of("ZONEGATE_TIMINGS", "1"), "", "diff", demo[1], demo[2], "--format", "json");
+    Cli json = Cli.run(Map.of("ZONEGATE_TIMINGS", "1"), "", "diff", demo[1], demo[2], "--format", "json");
     assertThat(json.err()).matches(
         "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s \\[parse [0-9.]+ s, model [0-9.]+ s\\], diff [0-9.]+ s, rules [0-9.]+ s, fingerprints [0-9.]+ s, report [0-9.]+ s, render [0-9.]+ s, until now [0-9.]+ s\n");
   }
 
   @Test
-  void outWithoutFormatWritesEveryReportAndSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+  void outWithoutFormatWritesEveryReportAndSaysSo(@org.junit.jupiter.api.io.TempDir Path out) {
     Cli r = Cli.run("diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone", "--out", out.toString());
-    org.assertj.core.api.Assertions.assertThat(r.exit()).isEqualTo(1);
-    org.assertj.core.api.Assertions.assertThat(r.out()).startsWith("zonegate: block");
-    org.assertj.core.api.Assertions.assertThat(r.err()).contains("no --format given: wrote the markdown, json, junit, codequality, sarif and html reports to " + out);
-    for (String f : java.util.List.of("zonegate-report.md", "zonegate-report.json", "zonegate-junit.xml", "zonegate-codequality.json",
+    Assertions.assertThat(r.exit()).isEqualTo(1);
+    Assertions.assertThat(r.out()).startsWith("zonegate: block");
+    Assertions.assertThat(r.err()).contains("no --format given: wrote the markdown, json, junit, codequality, sarif and html reports to " + out);
+    for (String f : List.of("zonegate-report.md", "zonegate-report.json", "zonegate-junit.xml", "zonegate-codequality.json",
         "zonegate-report.sarif", "zonegate-report.html")) {
-      org.assertj.core.api.Assertions.assertThat(out.resolve(f)).exists();
+      Assertions.assertThat(out.resolve(f)).exists();
     }
   }
 
   @Test
   void standardInputAndAPipeAreReadLikeFiles() throws Exception {
-    String live = Files.readString(java.nio.file.Path.of("testdata/demo/live.zone"));
-    Cli viaStdin = Cli.run(java.util.Map.of(), live, "diff", "-", "testdata/demo/proposed.zone", "--format", "json");
+    String live = Files.readString(Path.of("testdata/demo/live.zone"));
+    Cli viaStdin = Cli.run(Map.of(), live, "diff", "-", "testdata/demo/proposed.zone", "--format", "json");
     Cli viaFile = Cli.run("diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone", "--format", "json");
     assertThat(viaStdin.exit()).as(viaStdin.err()).isEqualTo(viaFile.exit());
     assertThat(withoutOld(viaStdin.out())).isEqualTo(withoutOld(viaFile.out()));
     assertThat(viaStdin.out()).contains("\"old\" : \"(standard input)\"");
     // <(git show main:zones/x.zone) hands zonegate a pipe such as /dev/fd/63: read once, whole.
-    java.nio.file.Path fifo = dir.resolve("fd63");
+    Path fifo = dir.resolve("fd63");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
     Thread writer = new Thread(() -> {
       try {
         Files.writeString(fifo, live);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     });
     writer.start();
@@ -429,7 +436,7 @@ class DiffCommandTest {
     writer.join(10_000);
     assertThat(viaPipe.exit()).as(viaPipe.err()).isEqualTo(viaFile.exit());
     assertThat(withoutOld(viaPipe.out())).isEqualTo(withoutOld(viaFile.out()));
-    Cli both = Cli.run(java.util.Map.of(), live, "diff", "-", "-");
+    Cli both = Cli.run(Map.of(), live, "diff", "-", "-");
     assertThat(both.exit()).isEqualTo(2);
     assertThat(both.err()).contains("OLD and NEW cannot both be standard input").hasLineCount(1);
   }
@@ -446,7 +453,7 @@ class DiffCommandTest {
 
   /** A JSON report without the line that names OLD, which differs by how it was given. */
   static String withoutOld(String json) {
-    return json.lines().filter(l -> !l.trim().startsWith("\"old\" :")).collect(java.util.stream.Collectors.joining("\n"));
+    return json.lines().filter(l -> !l.trim().startsWith("\"old\" :")).collect(Collectors.joining("\n"));
   }
 
   @Test
@@ -456,12 +463,12 @@ class DiffCommandTest {
     Cli json = Cli.run("diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone", "--format", "json");
     assertThat(json.out()).contains("\"judged\" : {").contains("\"rules\" : \"sha256:");
     // Other rules, another digest.
-    java.nio.file.Path pack = dir.resolve("pack.yaml");
+    Path pack = dir.resolve("pack.yaml");
     Files.writeString(pack, "- id: ttl-guard\n  type: ttl-guard\n  severity: block\n");
     Cli other = Cli.run("diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone", "--rules", pack.toString());
     String digest = text.out().replaceAll("(?s).*rules (sha256:[0-9a-f]+).*", "$1");
     assertThat(other.out()).contains("rules sha256:").doesNotContain(digest);
-    for (String f : java.util.List.of("markdown", "html", "sarif", "junit")) {
+    for (String f : List.of("markdown", "html", "sarif", "junit")) {
       assertThat(Cli.run("diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone", "--format", f).out()).as(f)
           .contains(digest).contains("testdata/demo/proposed.zone");
     }
@@ -481,15 +488,15 @@ class DiffCommandTest {
       Path one = dir.resolve(f);
       Cli r = Cli.run("diff", LIVE, PROPOSED, "--format", f, "--out", one.toString());
       assertThat(r.exit()).as(r.err()).isEqualTo(1);
-      String file = dev.zonegate.report.Renderer.forFormat(f).fileName();
+      String file = Renderer.forFormat(f).fileName();
       assertThat(Files.readString(one.resolve(file))).as(f).isEqualTo(Files.readString(all.resolve(file)));
     }
     assertThat(Cli.run("diff", LIVE, PROPOSED).out()).isEqualTo(everything.out());
     assertThat(Cli.run("diff", LIVE, PROPOSED, "--format", "json").out())
         .isEqualTo(Files.readString(all.resolve("zonegate-report.json")));
-    assertThat(dev.zonegate.report.ReportWriter.needsFingerprints(List.of("text", "sarif", "markdown", "html", "junit", "codequality")))
+    assertThat(ReportWriter.needsFingerprints(List.of("text", "sarif", "markdown", "html", "junit", "codequality")))
         .isFalse();
-    assertThat(dev.zonegate.report.ReportWriter.needsFingerprints(List.of("text", "json"))).isTrue();
-    assertThat(dev.zonegate.report.ReportWriter.needsFingerprints(List.of("no-such-format"))).isTrue();
+    assertThat(ReportWriter.needsFingerprints(List.of("text", "json"))).isTrue();
+    assertThat(ReportWriter.needsFingerprints(List.of("no-such-format"))).isTrue();
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zonegate.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,8 +87,8 @@ class GithubActionIT {
     assertThat(action.at("/inputs/java-opts/default").asString()).isEqualTo(gitlab.at("/variables/ZONEGATE_JAVA_OPTS").asString());
   }
 
-  static java.util.List<String> formats(String commandLine) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  static List<String> formats(String commandLine) {
+    List<String> out = new ArrayList<>();
     Matcher m = Pattern.compile("--(format|out) (\\S+)").matcher(commandLine);
     while (m.find()) {
       out.add(m.group(1) + " " + m.group(2));

@@ -2,10 +2,15 @@ package dev.zonegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.git.PrePushHook;
 import dev.zonegate.testing.GitFixture;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +70,7 @@ class HookCommandTest {
   @Test
   void aBareRepositoryIsRefusedInOneLine() throws Exception {
     Path bare = tmp.resolve("bare.git");
-    org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
+    Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
     Cli r = Cli.run("hook", "install", "--repo", bare.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("is a bare repository, which nobody pushes from").hasLineCount(1);
@@ -93,11 +98,11 @@ class HookCommandTest {
     ProcessBuilder pb = new ProcessBuilder(git.dir().resolve(".git/hooks/pre-push").toString(), "origin", "file:///remote");
     pb.environment().putAll(env);
     Process p = pb.start();
-    p.getOutputStream().write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new GitFixture.Result(p.exitValue(), out, err);
   }
 
@@ -138,19 +143,19 @@ class HookCommandTest {
   void theHookUsesTheArchiveKindOfTheJavaThatInstalledIt() throws Exception {
     String javaPath = "/opt/my jdk/bin/java";
     String jar = "/repo/.git/zonegate/zonegate.jar";
-    String onJava17 = dev.zonegate.git.PrePushHook.script(javaPath, 17, jar, java.util.List.of());
+    String onJava17 = PrePushHook.script(javaPath, 17, jar, List.of());
     assertThat(onJava17).contains("-XX:SharedArchiveFile=$jsa").contains("-XX:ArchiveClassesAtExit=$jsa").contains(" -Xshare:auto")
         .doesNotContain("AOT");
-    String onJava25 = dev.zonegate.git.PrePushHook.script(javaPath, 25, jar, java.util.List.of());
+    String onJava25 = PrePushHook.script(javaPath, 25, jar, List.of());
     // The AOT cache only with the Java it was made for (not a java on the PATH the hook falls
     // back to), never beside -Xshare, which Java 25 refuses with it; the hook never makes one.
     assertThat(onJava25)
         .contains("if [ \"$java\" = '/opt/my jdk/bin/java' ] && [ -f \"$jsa\" ] && [ ! \"$cp\" -nt \"$jsa\" ]; then"
             + " cds=\"-XX:AOTCache=$jsa\"; else cds=-Xshare:auto; fi\n")
         .doesNotContain("ArchiveClassesAtExit").doesNotContain("SharedArchiveFile").doesNotContain(" -Xshare:auto ");
-    for (String script : java.util.List.of(onJava17, onJava25)) {
+    for (String script : List.of(onJava17, onJava25)) {
       Process sh = new ProcessBuilder("sh", "-n").start();
-      sh.getOutputStream().write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sh.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
       sh.getOutputStream().close();
       assertThat(sh.waitFor()).as(script).isZero();
     }
@@ -162,9 +167,9 @@ class HookCommandTest {
     Path rel = Path.of("target", "onpath-test-" + ProcessHandle.current().pid());
     try {
       fakeZonegate(rel);
-      assertThat(dev.zonegate.git.PrePushHook.onPath(rel.toString())).isNull();
-      assertThat(dev.zonegate.git.PrePushHook.onPath(rel.toAbsolutePath().toString())).isEqualTo(rel.toAbsolutePath().resolve("zonegate"));
-      assertThat(dev.zonegate.git.PrePushHook.onPath(null)).isNull();
+      assertThat(PrePushHook.onPath(rel.toString())).isNull();
+      assertThat(PrePushHook.onPath(rel.toAbsolutePath().toString())).isEqualTo(rel.toAbsolutePath().resolve("zonegate"));
+      assertThat(PrePushHook.onPath(null)).isNull();
     } finally {
       Files.deleteIfExists(rel.resolve("zonegate"));
       Files.deleteIfExists(rel);

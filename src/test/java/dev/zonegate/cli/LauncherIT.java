@@ -2,15 +2,19 @@ package dev.zonegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.testing.Jdks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,12 +64,12 @@ class LauncherIT {
     Files.copy(Path.of("target/zonegate.jar"), dir.resolve("zonegate.jar"));
     // An archive of another jar, older than this one: it must not be used, nor heard of.
     Files.writeString(dir.resolve("zonegate.jsa"), "not an archive");
-    Files.setLastModifiedTime(dir.resolve("zonegate.jsa"), java.nio.file.attribute.FileTime.fromMillis(0));
+    Files.setLastModifiedTime(dir.resolve("zonegate.jsa"), FileTime.fromMillis(0));
     JarIT.Run stale = launch(launcher, Map.of(), DEMO);
     assertThat(stale.out()).isEqualTo(jar.out());
     assertThat(stale.err()).isEqualTo(jar.err());
     // Newer but not an archive at all (a copy gone wrong): still only the report.
-    Files.setLastModifiedTime(dir.resolve("zonegate.jsa"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Files.setLastModifiedTime(dir.resolve("zonegate.jsa"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
     JarIT.Run broken = launch(launcher, Map.of(), DEMO);
     assertThat(broken.out()).isEqualTo(jar.out());
     assertThat(broken.err()).isEqualTo(jar.err());
@@ -89,10 +93,10 @@ class LauncherIT {
     assertThat(first.err()).isEqualTo(jar.err());
     assertThat(dir.resolve("zonegate.jsa")).isRegularFile();
     assertThat(Files.readString(dir.resolve("zonegate.jsa.key"))).contains(home.toRealPath().toString());
-    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("tmp")).doesNotContain("zonegate-hook.jsa");
     }
-    Map<String, String> strict = new java.util.HashMap<>(javaHome);
+    Map<String, String> strict = new HashMap<>(javaHome);
     strict.put("ZONEGATE_JAVA_OPTS", mapped);
     JarIT.Run next = launch(launcher, strict, DEMO);
     assertThat(next.exit()).as(next.err()).isEqualTo(1);
@@ -110,12 +114,12 @@ class LauncherIT {
   void onTheBuildsJavaItMakesAnArchiveAndStartsFromIt(@TempDir Path dir) throws Exception {
     Path home = Path.of(System.getProperty("java.home"));
     // Java 17 (as .ci/run builds): an AppCDS archive; a build on Java 25: an AOT cache.
-    makesAndUsesItsArchive(dir, home, dev.zonegate.testing.Jdks.feature(home) >= 25 ? "-XX:AOTMode=on" : "-Xshare:on");
+    makesAndUsesItsArchive(dir, home, Jdks.feature(home) >= 25 ? "-XX:AOTMode=on" : "-Xshare:on");
   }
 
   @Test
   void onJava25ItMakesAnAotCacheAndStartsFromIt(@TempDir Path dir) throws Exception {
-    makesAndUsesItsArchive(dir, dev.zonegate.testing.Jdks.java25(), "-XX:AOTMode=on");
+    makesAndUsesItsArchive(dir, Jdks.java25(), "-XX:AOTMode=on");
   }
 
   @Test
@@ -237,7 +241,7 @@ class LauncherIT {
     assertThat(r.err()).isEqualTo("zonegate: error: internal error, so no verdict: IllegalStateException: failpoint: an uncaught"
         + " exception, as a bug would throw (run again with --debug for details)\n");
     // The same from a plain java -jar: exit 2 there too (only the JVM's own failures need the launcher).
-    JarIT.Run plain = JarIT.javaWith(java.util.List.of("-Dzonegate.failpoint=exception"), DEMO);
+    JarIT.Run plain = JarIT.javaWith(List.of("-Dzonegate.failpoint=exception"), DEMO);
     assertThat(plain.exit()).isEqualTo(2);
   }
 

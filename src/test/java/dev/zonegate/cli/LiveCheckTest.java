@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zonegate.testing.Bounded;
 import dev.zonegate.testing.GitFixture;
 import dev.zonegate.testing.NamedServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,7 +124,7 @@ class LiveCheckTest extends LiveCliTest {
   @Test
   void aServerThatIsDownFailsClosed() throws Exception {
     int dead;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       dead = s.getLocalPort();
     }
     git.write("zonegate.yaml", config(axfr(true).replace("port: " + named.port(), "port: " + dead)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zonegate.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +58,7 @@ class ParallelCheckTest {
   }
 
   static String[] concat(String[] a, String last) {
-    String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+    String[] out = Arrays.copyOf(a, a.length + 1);
     out[a.length] = last;
     return out;
   }

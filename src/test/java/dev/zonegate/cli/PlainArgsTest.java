@@ -2,13 +2,23 @@ package dev.zonegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -78,7 +88,7 @@ class PlainArgsTest {
       shape.options().forEach((name, o) -> table.put(name, o.kind()));
       assertThat(table).as(command).isEqualTo(picocliOptions(command));
       CommandLine.Model.CommandSpec spec = new CommandLine(new AllCommands()).getSubcommands().get(command).getCommandSpec();
-      java.util.Set<String> required = new java.util.HashSet<>();
+      Set<String> required = new HashSet<>();
       for (CommandLine.Model.OptionSpec o : spec.requiredArgs().stream()
           .filter(CommandLine.Model.OptionSpec.class::isInstance).map(CommandLine.Model.OptionSpec.class::cast).toList()) {
         required.add(o.longestName());
@@ -134,7 +144,7 @@ class PlainArgsTest {
     for (var group : shape.exclusive()) {
       skip.addAll(group.stream().sorted().skip(1).toList());
     }
-    java.util.Set<Object> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Object> taken = Collections.newSetFromMap(new IdentityHashMap<>());
     for (var e : shape.options().entrySet()) {
       if (skip.contains(e.getKey()) || shape.required().contains(e.getKey()) || !taken.add(e.getValue())) {
         continue;
@@ -156,7 +166,7 @@ class PlainArgsTest {
       line.add("--limit=maxIncludeDepth=3");
       line.addAll(order == 1 ? operands.subList(first, operands.size()) : operands);
       lines.add(line);
-      java.util.Collections.reverse(words);
+      Collections.reverse(words);
     }
     return lines;
   }
@@ -260,19 +270,19 @@ class PlainArgsTest {
 
   /** A run through picocli's model, as before PlainArgs: the whole tree's command line. */
   private static Cli throughPicocli(String... args) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
-    java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
-    Context.set(o, e, new java.io.ByteArrayInputStream(new byte[0]), Map.of());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    Context.set(o, e, new ByteArrayInputStream(new byte[0]), Map.of());
     try {
       CommandLine cl = new CommandLine(new AllCommands());
-      cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(o, java.nio.charset.StandardCharsets.UTF_8), true));
-      cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(e, java.nio.charset.StandardCharsets.UTF_8), true));
+      cl.setOut(new PrintWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), true));
+      cl.setErr(new PrintWriter(new OutputStreamWriter(e, StandardCharsets.UTF_8), true));
       cl.setExitCodeExceptionMapper(x -> Main.UNDECIDED);
       cl.setExecutionExceptionHandler(new Failures(false));
       int exit = cl.execute(args);
-      return new Cli(exit, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+      return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       Context.clear();
     }

@@ -3,7 +3,13 @@ package dev.zonegate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zonegate.testing.GitFixture;
+import dev.zonegate.testing.Jdks;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +90,7 @@ class PrePushIT {
     assertThat(ok.exit()).as(ok.err()).isZero();
   }
 
-  GitFixture.Result pushWith(java.util.Map<String, String> env) throws Exception {
+  GitFixture.Result pushWith(Map<String, String> env) throws Exception {
     return git.exec(git.dir(), null, env, "push", "origin", "main");
   }
 
@@ -92,13 +98,13 @@ class PrePushIT {
   void whenTheJvmCannotStartOrFailsThePushIsRefusedWithOneLine() throws Exception {
     git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
     String head = git.commit("add a host"); // benign: only a failure can refuse it
-    for (String opts : java.util.List.of("-Xmx1m", "-Xms16m -Xmx16m -Dzonegate.failpoint=oom", "-Dzonegate.failpoint=exception")) {
-      GitFixture.Result r = pushWith(java.util.Map.of("ZONEGATE_JAVA_OPTS", opts));
+    for (String opts : List.of("-Xmx1m", "-Xms16m -Xmx16m -Dzonegate.failpoint=oom", "-Dzonegate.failpoint=exception")) {
+      GitFixture.Result r = pushWith(Map.of("ZONEGATE_JAVA_OPTS", opts));
       assertThat(r.exit()).as(opts + ": " + r.err()).isNotZero();
       assertThat(r.err()).as(opts).contains("zonegate: error: ").doesNotContain("\tat ");
       assertThat(git.run(tmp, "--git-dir", remote.toString(), "rev-parse", "main").trim()).as(opts).isNotEqualTo(head);
     }
-    GitFixture.Result ok = pushWith(java.util.Map.of());
+    GitFixture.Result ok = pushWith(Map.of());
     assertThat(ok.exit()).as(ok.err()).isZero();
   }
 
@@ -106,17 +112,17 @@ class PrePushIT {
   void theHookRunsItsOwnCopySoMvnCleanDoesNotBreakIt() throws Exception {
     // Installed from a jar that is then deleted, as `mvn clean` deletes target/zonegate.jar.
     Path jar = tmp.resolve("build/zonegate.jar");
-    java.nio.file.Files.createDirectories(jar.getParent());
-    java.nio.file.Files.copy(Path.of("target/zonegate.jar"), jar);
+    Files.createDirectories(jar.getParent());
+    Files.copy(Path.of("target/zonegate.jar"), jar);
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
         "hook", "install", "--repo", git.dir().toString()).redirectErrorStream(true).start();
-    assertThat(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("pre-push");
+    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("pre-push");
     assertThat(p.waitFor()).isZero();
-    java.nio.file.Files.delete(jar);
+    Files.delete(jar);
     Path own = git.dir().resolve(".git/zonegate");
     assertThat(own.resolve("zonegate.jar")).isRegularFile();
     assertThat(own.resolve("zonegate.jsa")).isRegularFile();
-    try (var hooks = java.nio.file.Files.list(git.dir().resolve(".git/hooks"))) {
+    try (var hooks = Files.list(git.dir().resolve(".git/hooks"))) {
       assertThat(hooks.map(h -> h.getFileName().toString())).noneMatch(n -> n.endsWith(".jsa") || n.endsWith(".jar"));
     }
     git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
@@ -125,7 +131,7 @@ class PrePushIT {
     assertThat(ok.exit()).as(ok.err()).isZero();
     assertThat(ok.err()).contains("zonegate: pass");
     // The hook's own copy gone too: the push is refused, saying how to mend it.
-    java.nio.file.Files.delete(own.resolve("zonegate.jar"));
+    Files.delete(own.resolve("zonegate.jar"));
     git.write("zones/example.com.zone", CheckCommandTest.com("3", CheckCommandTest.DB + "new A 93.184.215.98\n"));
     git.commit("move the host");
     GitFixture.Result r = push("main");
@@ -136,23 +142,23 @@ class PrePushIT {
 
   @Test
   void installedWithJava25TheHookStartsFromTheAotCacheTheInstallMade() throws Exception {
-    Path home = dev.zonegate.testing.Jdks.java25();
+    Path home = Jdks.java25();
     Process p = new ProcessBuilder(home.resolve("bin/java").toString(), "-jar", Path.of("target/zonegate.jar").toAbsolutePath().toString(),
         "hook", "install", "--repo", git.dir().toString()).redirectErrorStream(true).start();
-    String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(said).isZero();
     Path own = git.dir().resolve(".git/zonegate");
     assertThat(own.resolve("zonegate.jsa")).isRegularFile();
-    try (var files = java.nio.file.Files.list(own)) {
+    try (var files = Files.list(own)) {
       assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("zonegate.jar", "zonegate.jsa");
     }
-    assertThat(java.nio.file.Files.readString(git.dir().resolve(".git/hooks/pre-push")))
+    assertThat(Files.readString(git.dir().resolve(".git/hooks/pre-push")))
         .contains("java='" + home.resolve("bin/java") + "'")
         .contains("-XX:AOTCache=$jsa");
     git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
     git.commit("add a host");
     // AOTMode=on stops the JVM if the cache cannot be used: the push passes only from the cache.
-    GitFixture.Result ok = pushWith(java.util.Map.of("ZONEGATE_JAVA_OPTS", "-XX:AOTMode=on"));
+    GitFixture.Result ok = pushWith(Map.of("ZONEGATE_JAVA_OPTS", "-XX:AOTMode=on"));
     assertThat(ok.exit()).as(ok.err()).isZero();
     assertThat(ok.err()).contains("zonegate: pass").doesNotContain("AOT");
   }
@@ -160,20 +166,20 @@ class PrePushIT {
   @Test
   void withAZonegateOnThePathTheHookRunsItAndCopiesNothing() throws Exception {
     // An installed zonegate (here the build's launcher, linked onto a PATH directory).
-    Path bin = java.nio.file.Files.createDirectories(tmp.resolve("bin"));
-    java.nio.file.Files.createSymbolicLink(bin.resolve("zonegate"), Path.of("target/zonegate").toAbsolutePath());
-    java.util.Map<String, String> env = java.util.Map.of("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("zonegate"), Path.of("target/zonegate").toAbsolutePath());
+    Map<String, String> env = Map.of("PATH", bin + File.pathSeparator + System.getenv("PATH"));
     ProcessBuilder install = new ProcessBuilder(bin.resolve("zonegate").toString(), "hook", "install", "--force", "--repo",
         git.dir().toString()).redirectErrorStream(true);
     install.environment().putAll(env);
     Process p = install.start();
-    String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(said).isZero();
     assertThat(said).isEqualTo("zonegate: updated " + git.dir().resolve(".git/hooks/pre-push") + "; it runs " + bin.resolve("zonegate")
         + ", the zonegate on the PATH\n");
     // The copy the first install made is gone: the hook is one small script.
     assertThat(git.dir().resolve(".git/zonegate")).doesNotExist();
-    assertThat(java.nio.file.Files.size(git.dir().resolve(".git/hooks/pre-push"))).isLessThan(4096);
+    assertThat(Files.size(git.dir().resolve(".git/hooks/pre-push"))).isLessThan(4096);
     git.write("zones/example.com.zone", CheckCommandTest.com("2", CheckCommandTest.DB + "new A 93.184.215.99\n"));
     String head = git.commit("add a host");
     GitFixture.Result ok = pushWith(env);
@@ -186,7 +192,7 @@ class PrePushIT {
     assertThat(blocked.exit()).isNotZero();
     assertThat(blocked.err()).contains("zonegate: block").contains("address-emptied db.example.com.");
     // Uninstalled: the push is refused, saying how to mend it.
-    java.nio.file.Files.delete(bin.resolve("zonegate"));
+    Files.delete(bin.resolve("zonegate"));
     GitFixture.Result gone = pushWith(env);
     assertThat(gone.exit()).isNotZero();
     assertThat(gone.err()).contains("zonegate: error: the pre-push hook's zonegate (" + bin.resolve("zonegate")

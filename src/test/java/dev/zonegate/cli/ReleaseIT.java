@@ -2,6 +2,7 @@ package dev.zonegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.testing.Jdks;
 import dev.zonegate.testing.Require;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,10 +97,10 @@ class ReleaseIT {
   void itsRuntimeIsTheNewestJavaTheBuildFound() {
     // The build's own Java or a newer one beside it (release.sh): the newer, the faster a short run
     // starts (from Java 25 on, an AOT cache).
-    int build = dev.zonegate.testing.Jdks.feature(Path.of(System.getProperty("java.home")));
-    Path newest = dev.zonegate.testing.Jdks.atLeast(build);
-    int expected = Math.max(build, newest == null ? 0 : dev.zonegate.testing.Jdks.feature(newest));
-    assertThat(dev.zonegate.testing.Jdks.feature(home.resolve("runtime"))).isEqualTo(expected).isGreaterThanOrEqualTo(17);
+    int build = Jdks.feature(Path.of(System.getProperty("java.home")));
+    Path newest = Jdks.atLeast(build);
+    int expected = Math.max(build, newest == null ? 0 : Jdks.feature(newest));
+    assertThat(Jdks.feature(home.resolve("runtime"))).isEqualTo(expected).isGreaterThanOrEqualTo(17);
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.zonegate.report.JsonRenderer;
 import dev.zonegate.report.Report;
 import dev.zonegate.rules.Allowance;
 import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Outcome;
 import dev.zonegate.rules.Severity;
 import dev.zonegate.schema.Schemas;
 import java.io.IOException;
@@ -62,7 +63,7 @@ class ReportSchemaTest {
   }
 
   @Test
-  void demoReportMatchesTheSchema() throws java.io.IOException {
+  void demoReportMatchesTheSchema() throws IOException {
     assertValid("demo", Cli.run("diff", "testdata/demo/live.zone", "testdata/demo/proposed.zone", "--format", "json"));
     // A Terraform plan: findings, changes and notices at resource addresses, a partial zone.
     Path plan = Files.createTempFile("zonegate-plan", ".json");
@@ -88,7 +89,7 @@ class ReportSchemaTest {
     Finding allowed = new Finding("address-emptied", Severity.BLOCK, zone, "old." + zone, "AAAA", "emptied",
         List.of("2001:db8::1"), List.of(), null, true, new Allowance("trailer", "commit abc by a", "planned"));
     Finding zoneWide = new Finding("zone-emptied", Severity.WARN, zone, null, null, "m", null, null, at, false, null);
-    Report r = new Report("pass", List.of(zone, "empty.test."),
+    Report r = new Report(Outcome.PASS, List.of(zone, "empty.test."),
         List.of(new Change(zone, before, after, true), new Change(zone, gone, null)),
         List.of(allowed, zoneWide), Map.of(), List.of(new Notice(at, "mixed TTLs")))
         .withFingerprints(Map.of(zone, new Report.Fingerprints("sha256:" + "0".repeat(64), null)));
@@ -102,7 +103,7 @@ class ReportSchemaTest {
   /** Proof the schema is closed and strict, not just permissive enough to pass. */
   @Test
   void driftFromTheRendererIsCaught() throws IOException {
-    Report r = new Report("block", List.of("example.com."), List.of(), List.of(), Map.of(), List.of());
+    Report r = new Report(Outcome.BLOCK, List.of("example.com."), List.of(), List.of(), Map.of(), List.of());
     ObjectNode extra = (ObjectNode) render(r);
     extra.put("surprise", true);
     assertThat(errors(extra)).isNotEmpty();

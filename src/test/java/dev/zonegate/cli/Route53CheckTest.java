@@ -176,7 +176,7 @@ class Route53CheckTest extends LiveCliTest {
 
   @Test
   void aSnapshotFromTheApiIsByteForByteTheSnapshotOfTheExport() throws Exception {
-    Map<String, String> timed = new java.util.HashMap<>(Route53Fixture.env());
+    Map<String, String> timed = new HashMap<>(Route53Fixture.env());
     timed.put("ZONEGATE_TIMINGS", "1");
     Cli api = run(timed, "snapshot", "--repo", git.dir().toString(), "--zone", "example.com");
     assertThat(api.exit()).as(api.err()).isZero();

@@ -3,9 +3,15 @@ package dev.zonegate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zonegate.rules.RuleCatalog;
+import dev.zonegate.rules.RulePack;
+import dev.zonegate.rules.RulePackException;
+import dev.zonegate.rules.RuleSet;
+import dev.zonegate.rules.Scope;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,9 +72,9 @@ class RulesCommandTest {
   }
 
   @Test
-  void validateListsEveryProblemAtItsOwnLineCelIncluded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path pack = dir.resolve("pack.yaml");
-    java.nio.file.Files.writeString(pack, String.join("\n",
+  void validateListsEveryProblemAtItsOwnLineCelIncluded(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path pack = dir.resolve("pack.yaml");
+    Files.writeString(pack, String.join("\n",
         "- id: fine",
         "  type: ttl-guard",
         "- id: cel-block",
@@ -129,15 +135,15 @@ class RulesCommandTest {
 
   private static String parseError(String yaml) {
     try {
-      dev.zonegate.rules.RulePack.parse("p.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (dev.zonegate.rules.RulePackException e) {
+      RulePack.parse("p.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    } catch (RulePackException e) {
       return e.getMessage();
     }
     throw new AssertionError("pack loaded: " + yaml);
   }
 
   private static List<String> problems(String yaml) {
-    return dev.zonegate.rules.RulePack.problems("p.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+    return RulePack.problems("p.yaml", yaml.getBytes(StandardCharsets.UTF_8))
         .stream().map(Exception::getMessage).toList();
   }
 
@@ -181,9 +187,9 @@ class RulesCommandTest {
     // The rule's own error already starts with "rule 'x': "; the pack error does not say it twice.
     assertThat(problems("- id: x\n  type: expression\n  params:\n    when: ' '\n    message: m\n"))
         .containsExactly("p.yaml:1: rule 'x': when: a CEL expression (a string) is required");
-    dev.zonegate.rules.RulePack pack = dev.zonegate.rules.RulePack.parse(
-        "p.yaml", "- id: x\n  type: expression\n  params:\n    when: 'change.nope'\n    message: m\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.zonegate.rules.RuleSet.of(List.of(pack)))
+    RulePack pack = RulePack.parse(
+        "p.yaml", "- id: x\n  type: expression\n  params:\n    when: 'change.nope'\n    message: m\n".getBytes(StandardCharsets.UTF_8));
+    Assertions.assertThatThrownBy(() -> RuleSet.of(List.of(pack)))
         .hasMessage("p.yaml:1: rule 'x': when: column 7: change has no field 'nope' (it has "
             + String.join(", ", List.of("zone", "name", "relativeName", "rrtype", "action", "ttlBefore", "ttlAfter",
                 "before", "after", "added", "removed")) + ")");
@@ -192,15 +198,15 @@ class RulesCommandTest {
   @Test
   void aPacksScopeAndParamsAreRead() throws Exception {
     // Scope lists and param values of every YAML kind reach the rule as written.
-    dev.zonegate.rules.RulePack pack = dev.zonegate.rules.RulePack.parse("p.yaml",
+    RulePack pack = RulePack.parse("p.yaml",
         ("- id: x\n  type: expression\n  scope:\n    zones: [example.com.]\n    names: [www]\n    types: [A]\n"
-            + "  params:\n    when: 'true'\n    message: m\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            + "  params:\n    when: 'true'\n    message: m\n").getBytes(StandardCharsets.UTF_8));
     assertThat(pack.path()).isEqualTo("p.yaml");
     assertThat(pack.rules()).singleElement().satisfies(r -> {
-      assertThat(r.scope()).isEqualTo(new dev.zonegate.rules.Scope(List.of("example.com."), List.of("www"), List.of("A")));
+      assertThat(r.scope()).isEqualTo(new Scope(List.of("example.com."), List.of("www"), List.of("A")));
       assertThat(r.params()).containsEntry("when", "true").containsEntry("message", "m");
     });
-    assertThat(dev.zonegate.rules.RulePack.parse("p.yaml", new byte[0]).rules()).isEmpty();
+    assertThat(RulePack.parse("p.yaml", new byte[0]).rules()).isEmpty();
   }
 
   @Test
@@ -214,9 +220,9 @@ class RulesCommandTest {
   @Test
   void enabledAndOverridableAreReadFromThePack() throws Exception {
     // Both default to true; a pack can switch them off.
-    dev.zonegate.rules.RulePack pack = dev.zonegate.rules.RulePack.parse("p.yaml",
+    RulePack pack = RulePack.parse("p.yaml",
         "- id: a\n  type: ttl-guard\n  enabled: false\n  overridable: false\n- id: b\n  type: ttl-guard\n"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            .getBytes(StandardCharsets.UTF_8));
     assertThat(pack.rules()).extracting(r -> r.enabled() + "/" + r.overridable()).containsExactly("false/false", "true/true");
   }
 }

@@ -3,7 +3,10 @@ package dev.zonegate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.zonegate.config.ConfigLoader;
+import dev.zonegate.git.GitRepo;
 import dev.zonegate.rules.RulePack;
+import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -13,8 +16,8 @@ class WarmupTest {
   @Test
   void everyStepSucceedsSoItLeavesSomethingTheCommandReuses() {
     // A step that failed would be dropped in silence and warm nothing.
-    assertThatCode(() -> dev.zonegate.config.ConfigLoader.zonegate("(warm-up)", Warmup.CONFIG)).doesNotThrowAnyException();
-    assertThatCode(dev.zonegate.git.GitRepo::warm).doesNotThrowAnyException();
+    assertThatCode(() -> ConfigLoader.zonegate("(warm-up)", Warmup.CONFIG)).doesNotThrowAnyException();
+    assertThatCode(GitRepo::warm).doesNotThrowAnyException();
     assertThat(RulePack.defaults()).isSameAs(RulePack.defaults());
     assertThat(RulePack.defaults().rules()).isNotEmpty();
   }
@@ -33,7 +36,7 @@ class WarmupTest {
   @Test
   void aFailingStepIsDroppedForTheCommandToMeetAgain() {
     assertThatCode(() -> Warmup.quietly(() -> {
-      throw new java.io.IOException("no such repository");
+      throw new IOException("no such repository");
     })).doesNotThrowAnyException();
     assertThatCode(() -> Warmup.quietly(() -> {
       throw new StackOverflowError();

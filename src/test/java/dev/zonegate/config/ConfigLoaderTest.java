@@ -3,6 +3,8 @@ package dev.zonegate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.Zone;
 import dev.zonegate.testing.Require;
 import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.MemoryTree;
@@ -379,7 +381,7 @@ class ConfigLoaderTest {
     for (ZoneConfig z : c.zones()) {
       assertThat(z.format()).isEqualTo(ZoneFormat.OCTODNS);
       // Its target is a YamlProvider dump: no live state zonegate can read (exit 2 when asked for).
-      assertThat(z.live()).isInstanceOf(dev.zonegate.config.LiveConfig.Unknown.class);
+      assertThat(z.live()).isInstanceOf(LiveConfig.Unknown.class);
       assertThat(z.lenient()).isFalse();
       assertThat(z.enforceOrder()).isTrue();
       // The files octoDNS reads are the corpus's own: tests/config is the corpus directory.
@@ -408,8 +410,8 @@ class ConfigLoaderTest {
     ZoneConfig unit = c.zones().stream().filter(z -> z.name().equals("unit.tests.")).findFirst().orElseThrow();
     assertThat(unit.splitDirectories()).containsExactly("tests/config/split/unit.tests.tst");
     assertThat(unit.sources().sources().get(0).disableZonefile()).isTrue();
-    dev.zonegate.model.Zone z = unit.reader().read(corpusTree(), unit.file(), unit.name());
-    assertThat(z.sets()).extracting(dev.zonegate.model.RRset::location)
+    Zone z = unit.reader().read(corpusTree(), unit.file(), unit.name());
+    assertThat(z.sets()).extracting(RRset::location)
         .allSatisfy(l -> assertThat(l.path()).startsWith("tests/config/split/unit.tests.tst/").endsWith(".yaml"));
     assertThat(z.get("www.unit.tests.", "A")).isNotNull();
     assertThat(

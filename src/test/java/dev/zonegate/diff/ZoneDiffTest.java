@@ -3,12 +3,22 @@ package dev.zonegate.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zonegate.model.Change;
+import dev.zonegate.model.Notice;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.model.ZoneMarks;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.MasterFileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,11 +99,11 @@ class ZoneDiffTest {
             "add b.a.example.com. A", "add z.example.com. A");
   }
 
-  private static dev.zonegate.model.RRset set(String name, String type, long ttl, String... rdata) {
-    return new dev.zonegate.model.RRset(dev.zonegate.model.RRsetKey.of(name, type), ttl, List.of(rdata), null);
+  private static RRset set(String name, String type, long ttl, String... rdata) {
+    return new RRset(RRsetKey.of(name, type), ttl, List.of(rdata), null);
   }
 
-  private static Zone made(dev.zonegate.model.RRset... sets) {
+  private static Zone made(RRset... sets) {
     return new Zone("example.com.", List.of(sets), List.of());
   }
 
@@ -102,7 +112,7 @@ class ZoneDiffTest {
     // octoDNS's ignored: the deploying tool leaves the set alone, so a difference there is none.
     Zone before = made(set("a.example.com.", "A", 300, "192.0.2.1"), set("ign.example.com.", "TXT", 300, "\"x\""));
     Zone after = made(set("a.example.com.", "A", 300, "192.0.2.2"), set("ign.example.com.", "TXT", 300, "\"y\""));
-    dev.zonegate.model.RRsetKey ign = dev.zonegate.model.RRsetKey.of("ign.example.com.", "TXT");
+    RRsetKey ign = RRsetKey.of("ign.example.com.", "TXT");
     ZoneMarksFixture marks = new ZoneMarksFixture(ign);
     assertThat(ZoneDiff.diff(before, after.withMarks(marks.marks()))).extracting(Change::toString)
         .containsExactly("update a.example.com. A");
@@ -120,17 +130,17 @@ class ZoneDiffTest {
   }
 
   /** Marks that say one set is ignored, as an octoDNS reader makes them. */
-  private record ZoneMarksFixture(dev.zonegate.model.RRsetKey key) {
-    dev.zonegate.model.ZoneMarks marks() {
-      return new dev.zonegate.model.ZoneMarks(
-          java.util.Map.of(key, new dev.zonegate.model.Notice(null, "ignored")), java.util.Map.of(), null);
+  private record ZoneMarksFixture(RRsetKey key) {
+    ZoneMarks marks() {
+      return new ZoneMarks(
+          Map.of(key, new Notice(null, "ignored")), Map.of(), null);
     }
   }
 
   @Test
   void anSoaTtlOrRecordCountChangeIsAChange() throws Exception {
     String soa = "ns1.example.com. hostmaster.example.com. 1 7200 900 1209600 300";
-    dev.zonegate.model.RRset apex = set("example.com.", "SOA", 300, soa);
+    RRset apex = set("example.com.", "SOA", 300, soa);
     assertThat(ZoneDiff.diff(made(apex), made(set("example.com.", "SOA", 60, soa)))).hasSize(1);
     assertThat(ZoneDiff.diff(made(apex), made(set("example.com.", "SOA", 300, soa.replace(" 1 ", " 2 "))))).isEmpty();
     assertThat(ZoneDiff.diff(made(apex), made(set("example.com.", "SOA", 300, soa, soa.replace("ns1", "ns2"))))).hasSize(1);
@@ -143,8 +153,8 @@ class ZoneDiffTest {
   void anSoaBelowTheApexIsComparedWhenBothSidesHaveTheirApexSoa() throws Exception {
     // Only the apex SOA is format-dependent (octoDNS has none); any other SOA set is data.
     String soa = "ns1.example.com. hostmaster.example.com. 1 7200 900 1209600 300";
-    dev.zonegate.model.RRset apex = set("example.com.", "SOA", 300, soa);
-    dev.zonegate.model.RRset sub = set("sub.example.com.", "SOA", 300, soa);
+    RRset apex = set("example.com.", "SOA", 300, soa);
+    RRset sub = set("sub.example.com.", "SOA", 300, soa);
     assertThat(ZoneDiff.diff(made(apex, sub), made(apex))).extracting(Change::toString)
         .containsExactly("delete sub.example.com. SOA");
     assertThat(ZoneDiff.diff(made(apex), made(apex, sub))).extracting(Change::toString)
@@ -154,11 +164,11 @@ class ZoneDiffTest {
 
   @Test
   void effectiveChangesAreMarkedDriftWhereLiveLeftBase() throws Exception {
-    dev.zonegate.model.RRset a1 = set("a.example.com.", "A", 300, "192.0.2.1");
-    dev.zonegate.model.RRset a2 = set("a.example.com.", "A", 300, "192.0.2.2");
-    dev.zonegate.model.RRset b1 = set("b.example.com.", "A", 300, "192.0.2.5");
-    dev.zonegate.model.RRset c1 = set("c.example.com.", "A", 300, "192.0.2.7");
-    dev.zonegate.model.RRset c2 = set("c.example.com.", "A", 300, "192.0.2.8");
+    RRset a1 = set("a.example.com.", "A", 300, "192.0.2.1");
+    RRset a2 = set("a.example.com.", "A", 300, "192.0.2.2");
+    RRset b1 = set("b.example.com.", "A", 300, "192.0.2.5");
+    RRset c1 = set("c.example.com.", "A", 300, "192.0.2.7");
+    RRset c2 = set("c.example.com.", "A", 300, "192.0.2.8");
     // a: live as base, head changes it (no drift); b: added out of band, head drops it (drift);
     // c: deleted out of band, head changes it (drift).
     Zone base = made(a1, c1);
@@ -182,28 +192,28 @@ class ZoneDiffTest {
   void largeZonesComparedInHalvesGiveTheChangesAMapGives() {
     // Past ZoneDiff.HALVES the sets are cut in two and both halves compared at once; the changes
     // are those of a key-by-key comparison, in order, whichever zone the cut falls short in.
-    java.util.Random r = new java.util.Random(41);
+    Random r = new Random(41);
     for (int round = 0; round < 3; round++) {
-      java.util.TreeMap<dev.zonegate.model.RRsetKey, dev.zonegate.model.RRset> a = new java.util.TreeMap<>();
-      java.util.TreeMap<dev.zonegate.model.RRsetKey, dev.zonegate.model.RRset> b = new java.util.TreeMap<>();
+      TreeMap<RRsetKey, RRset> a = new TreeMap<>();
+      TreeMap<RRsetKey, RRset> b = new TreeMap<>();
       int n = ZoneDiff.HALVES;
       while (a.size() + b.size() < ZoneDiff.HALVES + 10_000) {
         // Round 1: everything before the middle of after is gone; round 2: before is empty (lint).
         String owner = (r.nextInt(4) == 0 ? "_x." : "") + "h" + r.nextInt(2 * n) + ".example.";
-        dev.zonegate.model.RRsetKey k = dev.zonegate.model.RRsetKey.of(owner, r.nextBoolean() ? "A" : "TXT");
-        dev.zonegate.model.RRset s = new dev.zonegate.model.RRset(k, 300, List.of("\"v" + r.nextInt(3) + "\""), null);
+        RRsetKey k = RRsetKey.of(owner, r.nextBoolean() ? "A" : "TXT");
+        RRset s = new RRset(k, 300, List.of("\"v" + r.nextInt(3) + "\""), null);
         if (round != 2 && !(round == 1 && owner.compareTo("h5") < 0) && r.nextInt(10) != 0) {
           a.put(k, s);
         }
         if (r.nextInt(10) != 0) {
-          b.put(k, r.nextInt(5) == 0 ? new dev.zonegate.model.RRset(k, 60, s.rdata(), null) : s);
+          b.put(k, r.nextInt(5) == 0 ? new RRset(k, 60, s.rdata(), null) : s);
         }
       }
-      List<Change> want = new java.util.ArrayList<>();
-      java.util.TreeSet<dev.zonegate.model.RRsetKey> keys = new java.util.TreeSet<>(a.keySet());
+      List<Change> want = new ArrayList<>();
+      TreeSet<RRsetKey> keys = new TreeSet<>(a.keySet());
       keys.addAll(b.keySet());
-      for (dev.zonegate.model.RRsetKey k : keys) {
-        if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+      for (RRsetKey k : keys) {
+        if (!Objects.equals(a.get(k), b.get(k))) {
           want.add(new Change("example.", a.get(k), b.get(k)));
         }
       }

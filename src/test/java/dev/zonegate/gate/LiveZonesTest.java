@@ -3,12 +3,18 @@ package dev.zonegate.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zonegate.config.ZoneConfig;
+import dev.zonegate.live.LiveRead;
+import dev.zonegate.live.ProviderScope;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LiveZonesTest {
   private static Zone zone(Random r, int n) {
     List<RRset> sets = new ArrayList<>();
-    java.util.Set<RRsetKey> seen = new java.util.HashSet<>();
+    Set<RRsetKey> seen = new HashSet<>();
     String[] types = {"A", "AAAA", "MX", "TXT", "NS"};
     while (sets.size() < n) {
       RRsetKey k = RRsetKey.of("h" + r.nextInt(n * 2) + (r.nextBoolean() ? ".sub" : "") + ".example.", types[r.nextInt(types.length)]);
@@ -51,7 +57,7 @@ class LiveZonesTest {
     assertThatThrownBy(() -> keys.add(RRsetKey.of("late.example.", "A"))).isInstanceOf(IllegalStateException.class);
   }
 
-  private static final dev.zonegate.live.ProviderScope A_ONLY = new dev.zonegate.live.ProviderScope(java.util.Set.of("A"), false, "", false);
+  private static final ProviderScope A_ONLY = new ProviderScope(Set.of("A"), false, "", false);
 
   private static Zone served() {
     return new Zone("example.", List.of(
@@ -60,15 +66,15 @@ class LiveZonesTest {
         new RRset(RRsetKey.of("www.example.", "TXT"), 300, List.of("\"x\""), null)), List.of());
   }
 
-  private static dev.zonegate.config.ZoneConfig config(dev.zonegate.zone.ZoneFormat format) {
-    return new dev.zonegate.config.ZoneConfig("example.", "zones/example.yaml", format, List.of(), null, null, null);
+  private static ZoneConfig config(ZoneFormat format) {
+    return new ZoneConfig("example.", "zones/example.yaml", format, List.of(), null, null, null);
   }
 
   @Test
   void anOctoDnsZoneIsComparedAsItsProviderSeesIt() {
     // the provider manages only A here and not the apex NS: the rest is neither proposed nor served
-    dev.zonegate.live.LiveRead now = dev.zonegate.live.LiveRead.of(served(), A_ONLY);
-    dev.zonegate.config.ZoneConfig octo = config(dev.zonegate.zone.ZoneFormat.OCTODNS);
+    LiveRead now = LiveRead.of(served(), A_ONLY);
+    ZoneConfig octo = config(ZoneFormat.OCTODNS);
     Zone head = LiveZones.file(octo, now, served());
     assertThat(head.rrsets().keySet()).doesNotContain(RRsetKey.of("example.", "NS")).contains(RRsetKey.of("www.example.", "A"));
     assertThat(LiveZones.live(octo, now, head).rrsets().keySet()).containsExactly(RRsetKey.of("www.example.", "A"));
@@ -77,10 +83,10 @@ class LiveZonesTest {
   @Test
   void aZoneFileOrWithoutScopeOrWithoutHeadIsComparedWhole() {
     Zone z = served();
-    dev.zonegate.live.LiveRead scoped = dev.zonegate.live.LiveRead.of(z, A_ONLY);
-    dev.zonegate.live.LiveRead unscoped = dev.zonegate.live.LiveRead.of(z);
-    dev.zonegate.config.ZoneConfig master = config(dev.zonegate.zone.ZoneFormat.MASTER);
-    dev.zonegate.config.ZoneConfig octo = config(dev.zonegate.zone.ZoneFormat.OCTODNS);
+    LiveRead scoped = LiveRead.of(z, A_ONLY);
+    LiveRead unscoped = LiveRead.of(z);
+    ZoneConfig master = config(ZoneFormat.MASTER);
+    ZoneConfig octo = config(ZoneFormat.OCTODNS);
     assertThat(LiveZones.file(master, scoped, z)).isSameAs(z);
     assertThat(LiveZones.live(master, scoped, z)).isSameAs(z);
     assertThat(LiveZones.file(octo, unscoped, z)).isSameAs(z);

@@ -11,8 +11,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -268,8 +279,8 @@ class GitRepoTest {
     assertThat(sh.inheritIO().start().waitFor()).isZero();
     String last = git.run(repo, "rev-parse", "HEAD");
     try (GitRepo r = open(repo);
-        org.eclipse.jgit.lib.Repository jgit =
-            new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(repo.resolve(".git").toFile()).setMustExist(true).build()) {
+        Repository jgit =
+            new FileRepositoryBuilder().setGitDir(repo.resolve(".git").toFile()).setMustExist(true).build()) {
       String[][] pairs = {{base, head}, {head, last}, {base, last}, {null, last}, {last, base}};
       for (String[] p : pairs) {
         ObjectId a = p[0] == null ? null : ObjectId.fromString(p[0]);
@@ -285,15 +296,15 @@ class GitRepoTest {
   }
 
   /** What zonegate computed with JGit's diff before the trees were compared directly. */
-  private static java.util.SortedSet<String> jgitChangedPaths(org.eclipse.jgit.lib.Repository repo, ObjectId base, ObjectId head)
+  private static SortedSet<String> jgitChangedPaths(Repository repo, ObjectId base, ObjectId head)
       throws IOException {
-    java.util.SortedSet<String> paths = new java.util.TreeSet<>();
-    try (org.eclipse.jgit.diff.DiffFormatter diff = new org.eclipse.jgit.diff.DiffFormatter(org.eclipse.jgit.util.io.DisabledOutputStream.INSTANCE)) {
+    SortedSet<String> paths = new TreeSet<>();
+    try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
       diff.setRepository(repo);
       diff.setDetectRenames(true);
-      for (org.eclipse.jgit.diff.DiffEntry e : diff.scan(base, head)) {
+      for (DiffEntry e : diff.scan(base, head)) {
         for (String p : new String[] {e.getOldPath(), e.getNewPath()}) {
-          if (p != null && !p.equals(org.eclipse.jgit.diff.DiffEntry.DEV_NULL)) {
+          if (p != null && !p.equals(DiffEntry.DEV_NULL)) {
             paths.add(p);
           }
         }
@@ -328,15 +339,15 @@ class GitRepoTest {
     }
     String head = git.run(repo, "rev-parse", "HEAD");
     List<Trailer> expected = new ArrayList<>();
-    try (org.eclipse.jgit.lib.Repository jgit =
-            new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(repo.resolve(".git").toFile()).setMustExist(true).build();
-        org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(jgit)) {
-      walk.sort(org.eclipse.jgit.revwalk.RevSort.TOPO, true);
-      walk.sort(org.eclipse.jgit.revwalk.RevSort.REVERSE, true);
+    try (Repository jgit =
+            new FileRepositoryBuilder().setGitDir(repo.resolve(".git").toFile()).setMustExist(true).build();
+        RevWalk walk = new RevWalk(jgit)) {
+      walk.sort(RevSort.TOPO, true);
+      walk.sort(RevSort.REVERSE, true);
       walk.markStart(walk.parseCommit(ObjectId.fromString(head)));
-      for (org.eclipse.jgit.revwalk.RevCommit c : walk) {
+      for (RevCommit c : walk) {
         for (String v : c.getFooterLines("Zonegate-Allow")) {
-          org.eclipse.jgit.lib.PersonIdent who = c.getAuthorIdent();
+          PersonIdent who = c.getAuthorIdent();
           expected.add(new Trailer(c.abbreviate(12).name(), who.getName() + " <" + who.getEmailAddress() + ">", v.trim()));
         }
       }

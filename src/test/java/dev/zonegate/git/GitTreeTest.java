@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zonegate.model.Zone;
+import dev.zonegate.zone.DirectoryTree;
+import dev.zonegate.zone.Limits;
 import dev.zonegate.zone.MasterFileReader;
+import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneReadException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,13 +116,13 @@ class GitTreeTest {
       assertThat(tree.exists("zones/a.zone")).isTrue();
       assertThat(tree.exists("zones/link.zone")).isFalse();
     }
-    dev.zonegate.zone.Limits.set(List.of("maxFileBytes=32"));
+    Limits.set(List.of("maxFileBytes=32"));
     try (GitRepo r = open(repo)) {
       SourceTree tree = r.tree(r.resolve("HEAD"));
       assertThat(tree.exists("zones/big.zone")).isFalse();
       assertThat(tree.exists("zones/a.zone")).isTrue();
     } finally {
-      dev.zonegate.zone.Limits.reset();
+      Limits.reset();
     }
   }
 
@@ -138,25 +142,25 @@ class GitTreeTest {
       // A link may lead to a file, which octoDNS would read: it is listed as one (reading it is refused).
       assertThat(tree.list("zones"))
           .containsExactly(
-              java.util.Map.entry("example.com.yaml", SourceTree.Kind.FILE),
-              java.util.Map.entry("link.example.yaml", SourceTree.Kind.FILE),
-              java.util.Map.entry("module.example.yaml", SourceTree.Kind.OTHER),
-              java.util.Map.entry("sub", SourceTree.Kind.DIRECTORY));
+              Map.entry("example.com.yaml", SourceTree.Kind.FILE),
+              Map.entry("link.example.yaml", SourceTree.Kind.FILE),
+              Map.entry("module.example.yaml", SourceTree.Kind.OTHER),
+              Map.entry("sub", SourceTree.Kind.DIRECTORY));
       assertThat(tree.list("./zones/")).isEqualTo(tree.list("zones"));
       assertThat(tree.list("")).containsOnlyKeys("top.txt", "zones");
       assertThat(tree.list("missing")).isNull();
       assertThat(tree.list("top.txt")).isNull();
       assertThatThrownBy(() -> tree.list("../x")).hasMessage("../x: path is outside the repository");
       // The working tree lists what is on disk, a memory tree what it holds.
-      SourceTree disk = new dev.zonegate.zone.DirectoryTree(repo);
+      SourceTree disk = new DirectoryTree(repo);
       assertThat(disk.list("zones")).containsKeys("example.com.yaml", "uncommitted.example.yaml", "sub");
       assertThat(disk.list("zones").get("sub")).isEqualTo(SourceTree.Kind.DIRECTORY);
       assertThat(disk.list("nowhere")).isNull();
-      SourceTree memory = new dev.zonegate.zone.MemoryTree(
-          java.util.Map.of("zones/a.yaml", new byte[0], "zones/sub/b.yaml", new byte[0]));
+      SourceTree memory = new MemoryTree(
+          Map.of("zones/a.yaml", new byte[0], "zones/sub/b.yaml", new byte[0]));
       assertThat(memory.list("zones"))
           .containsExactly(
-              java.util.Map.entry("a.yaml", SourceTree.Kind.FILE), java.util.Map.entry("sub", SourceTree.Kind.DIRECTORY));
+              Map.entry("a.yaml", SourceTree.Kind.FILE), Map.entry("sub", SourceTree.Kind.DIRECTORY));
       assertThat(memory.list("other")).isNull();
     }
   }

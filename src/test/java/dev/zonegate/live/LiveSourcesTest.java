@@ -13,6 +13,7 @@ import dev.zonegate.zone.MemoryTree;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -303,7 +304,7 @@ class LiveSourcesTest {
       out.writeShort(wire.length);
       out.write(wire);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The sort-once assembler against the map-per-record way zones were built before. */
@@ -259,7 +260,7 @@ class ZoneAssemblerTest {
     Random r = new Random(31);
     for (int round = 0; round < 4; round++) {
       ZoneAssembler a = new ZoneAssembler();
-      java.util.TreeMap<RRsetKey, Integer> want = new java.util.TreeMap<>();
+      TreeMap<RRsetKey, Integer> want = new TreeMap<>();
       int outsideAt = round == 1 ? n / 4 : round >= 2 ? n - 10 : -1;
       int added = 0;
       int firstOutside = -1;

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +38,7 @@ class ZoneLookupTest {
 
   private static List<RRset> sets(Random r, int n, String origin, boolean someOutside) {
     List<RRset> out = new ArrayList<>();
-    java.util.Set<RRsetKey> seen = new java.util.HashSet<>();
+    Set<RRsetKey> seen = new HashSet<>();
     String[] types = {"A", "AAAA", "TXT", "NS", "CNAME"};
     while (out.size() < n) {
       String owner = someOutside && r.nextInt(20) == 0 ? name(r, "other.") : name(r, origin);
@@ -73,7 +76,7 @@ class ZoneLookupTest {
         assertThat(z.at(n)).as("at(%s)", n).containsExactlyElementsOf(at);
         for (String type : List.of(RRsetKey.LOWEST_TYPE, "A", "TXT", RRsetKey.HIGHEST_TYPE)) {
           RRsetKey k = new RRsetKey(n, type, null);
-          java.util.Map.Entry<RRsetKey, RRset> c = want.ceilingEntry(k);
+          Map.Entry<RRsetKey, RRset> c = want.ceilingEntry(k);
           assertThat(z.ceiling(k)).as("ceiling(%s)", k).isEqualTo(c == null ? null : c.getValue());
         }
         for (String type : List.of("A", "TXT", "CNAME")) {
@@ -204,7 +207,7 @@ class ZoneLookupTest {
     Random r = new Random(8);
     List<RRset> sets = sets(r, 500, "example.", false);
     for (Zone z : List.of(assembled("example.", sets), new Zone("example.", sets, List.of()))) {
-      for (java.util.Set<String> types : List.of(java.util.Set.of("NS"), java.util.Set.of("A", "CNAME"), java.util.Set.of("MX"))) {
+      for (Set<String> types : List.of(Set.of("NS"), Set.of("A", "CNAME"), Set.of("MX"))) {
         assertThat(z.setsOf(types::contains))
             .containsExactlyElementsOf(z.sets().stream().filter(s -> types.contains(s.type())).toList());
       }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class ZoneTest {
 
   private static List<RRset> randomSets(Random r, int n) {
     List<RRset> out = new ArrayList<>();
-    java.util.Set<RRsetKey> seen = new java.util.HashSet<>();
+    Set<RRsetKey> seen = new HashSet<>();
     String[] labels = {"a", "b", "h1", "h10", "h2", "*", "_tcp", "xn--p", "a-b", "z"};
     while (out.size() < n) {
       StringBuilder name = new StringBuilder();
@@ -94,7 +96,7 @@ class ZoneTest {
     assertThat(s.rdata()).containsExactly("192.0.2.1", "192.0.2.10", "192.0.2.9");
     assertThat(new RRset(s.key(), 60, List.of("b", "a"), null).rdata()).containsExactly("a", "b");
     assertThat(new RRset(s.key(), 60, List.of("a", "a"), null).rdata()).containsExactly("a");
-    assertThat(new RRset(s.key(), 60, java.util.Set.of("b", "a"), null).rdata()).containsExactly("a", "b");
+    assertThat(new RRset(s.key(), 60, Set.of("b", "a"), null).rdata()).containsExactly("a", "b");
     assertThat(s.withLocation(new Location("f", 3)).location()).isEqualTo(new Location("f", 3));
     assertThat(s.location()).isNull();
   }

@@ -6,6 +6,7 @@ import static dev.zonegate.report.MachineFormatsFixture.containsNone;
 import static dev.zonegate.report.MachineFormatsFixture.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,16 +86,16 @@ class CodeQualityRendererTest {
 
   @Test
   void sameRuleNameAndTypeTwiceStillGetsTwoFingerprints() {
-    var a = MachineFormatsFixture.finding("cname-conflict", dev.zonegate.rules.Severity.BLOCK, "example.com.",
+    var a = MachineFormatsFixture.finding("cname-conflict", Severity.BLOCK, "example.com.",
         "a.example.com.", "CNAME", "first", List.of(), List.of(), null);
-    var b = MachineFormatsFixture.finding("cname-conflict", dev.zonegate.rules.Severity.BLOCK, "example.com.",
+    var b = MachineFormatsFixture.finding("cname-conflict", Severity.BLOCK, "example.com.",
         "a.example.com.", "CNAME", "second", List.of(), List.of(), null);
-    var c = MachineFormatsFixture.finding("cname-conflict", dev.zonegate.rules.Severity.BLOCK, "example.com.",
+    var c = MachineFormatsFixture.finding("cname-conflict", Severity.BLOCK, "example.com.",
         "b.example.com.", "CNAME", "first", List.of(), List.of(), null);
     assertThat(FindingIds.fingerprints(List.of(a, b, c))).doesNotHaveDuplicates();
     // Field boundaries matter: "a|b" + "c" is not "a" + "b|c".
-    var d = MachineFormatsFixture.finding("r", dev.zonegate.rules.Severity.INFO, "z", "a|b", "c", "m", null, null, null);
-    var e = MachineFormatsFixture.finding("r", dev.zonegate.rules.Severity.INFO, "z", "a", "b|c", "m", null, null, null);
+    var d = MachineFormatsFixture.finding("r", Severity.INFO, "z", "a|b", "c", "m", null, null, null);
+    var e = MachineFormatsFixture.finding("r", Severity.INFO, "z", "a", "b|c", "m", null, null, null);
     assertThat(FindingIds.fingerprints(List.of(d))).isNotEqualTo(FindingIds.fingerprints(List.of(e)));
   }
 

@@ -9,12 +9,14 @@ import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.rules.Allowance;
 import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Outcome;
 import dev.zonegate.rules.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -74,7 +76,7 @@ class HtmlRendererTest {
         List.of(), List.of(), null, true, new Allowance("trailer", "commit abc by " + IMG, MIXED));
     Map<String, String> descriptions = Map.of("address-emptied", "guards " + SCRIPT, "zone-emptied", JS_URL);
     List<Notice> notices = List.of(new Notice(new Location("zones/" + MD_LINK, 1), "mixed TTLs " + IMG));
-    return new Report("block", List.of(ZONE), changes, List.of(block, fixed, warn, allowed), descriptions, notices);
+    return new Report(Outcome.BLOCK, List.of(ZONE), changes, List.of(block, fixed, warn, allowed), descriptions, notices);
   }
 
   static String render(Report r) throws Exception {
@@ -100,7 +102,7 @@ class HtmlRendererTest {
   @Test
   void hostileDataNeverBecomesMarkup() throws Exception {
     String html = render(hostile());
-    String lower = html.toLowerCase(java.util.Locale.ROOT);
+    String lower = html.toLowerCase(Locale.ROOT);
     assertThat(lower).doesNotContain("<script", "<img", "<link", "<iframe", "<object", "<a ", "href", "src=\"");
     // onerror= only ever appears inside escaped text, right after the escaped tag it came in.
     assertThat(lower.split("onerror=", -1).length - 1)
@@ -161,7 +163,7 @@ class HtmlRendererTest {
 
   @Test
   void passPageIsGreenAndQuiet() throws Exception {
-    Report r = new Report("pass", List.of(ZONE), List.of(), List.of(), Map.of(), List.of());
+    Report r = new Report(Outcome.PASS, List.of(ZONE), List.of(), List.of(), Map.of(), List.of());
     Document doc = parse(render(r));
     assertThat(((Element) doc.getElementsByTagName("header").item(0)).getAttribute("class")).isEqualTo("verdict pass");
     assertThat(doc.getDocumentElement().getTextContent()).contains("No findings.");

@@ -8,6 +8,7 @@ import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.rules.Allowance;
 import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Outcome;
 import dev.zonegate.rules.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -73,7 +74,7 @@ final class MachineFormatsFixture {
         "ttl-guard", "A TTL below the configured minimum.",
         "change-threshold", "More changes than the threshold.",
         "dnssec-change", "DNSSEC records change.");
-    return new Report("block", List.of(COM, NET, ORG), changes, findings, descriptions, List.of());
+    return new Report(Outcome.BLOCK, List.of(COM, NET, ORG), changes, findings, descriptions, List.of());
   }
 
   static Report report() {
@@ -89,7 +90,7 @@ final class MachineFormatsFixture {
         finding("ttl-guard", Severity.WARN, COM, name, "TXT", LONG, List.of(LONG), List.of(HOSTILE), null),
         finding("critical-endpoint", Severity.BLOCK, "<zone>&\u0000.", name, "A", HOSTILE, List.of(), List.of(), null)
             .allow(new Allowance("label", HOSTILE, HOSTILE)));
-    return new Report("block", List.of(COM), List.of(), findings,
+    return new Report(Outcome.BLOCK, List.of(COM), List.of(), findings,
         Map.of("address-emptied", HOSTILE, "ttl-guard", "ok"), List.of());
   }
 

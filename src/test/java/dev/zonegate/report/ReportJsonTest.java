@@ -6,8 +6,14 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.SerializationFeature;
@@ -49,27 +55,27 @@ class ReportJsonTest {
    */
   @Test
   void theReportsPrinterWritesWhatJacksonsDefaultPrinterWrites() {
-    java.util.Random random = new java.util.Random(42);
+    Random random = new Random(42);
     DefaultPrettyPrinter jacksons = new DefaultPrettyPrinter().withObjectIndenter(LF).withArrayIndenter(LF);
-    tools.jackson.core.json.JsonFactory factory = new tools.jackson.core.json.JsonFactory();
+    JsonFactory factory = new JsonFactory();
     for (int round = 0; round < 500; round++) {
       long seed = random.nextLong();
       StringWriter ours = new StringWriter();
       StringWriter theirs = new StringWriter();
       try (var g = factory.createGenerator(context(new ReportJson.Indented()), ours)) {
-        document(g, new java.util.Random(seed), round);
+        document(g, new Random(seed), round);
       }
       try (var g = factory.createGenerator(context(jacksons.createInstance()), theirs)) {
-        document(g, new java.util.Random(seed), round);
+        document(g, new Random(seed), round);
       }
       assertThat(ours.toString()).as("seed %d", seed).isEqualTo(theirs.toString());
     }
   }
 
-  private static tools.jackson.core.ObjectWriteContext context(tools.jackson.core.PrettyPrinter printer) {
-    return new tools.jackson.core.ObjectWriteContext.Base() {
+  private static ObjectWriteContext context(PrettyPrinter printer) {
+    return new ObjectWriteContext.Base() {
       @Override
-      public tools.jackson.core.PrettyPrinter getPrettyPrinter() {
+      public PrettyPrinter getPrettyPrinter() {
         return printer;
       }
 
@@ -81,7 +87,7 @@ class ReportJsonTest {
   }
 
   /** One to three root values; round 0 nests 40 levels deep (more than one run of spaces). */
-  private static void document(tools.jackson.core.JsonGenerator g, java.util.Random r, int round) {
+  private static void document(JsonGenerator g, Random r, int round) {
     int roots = 1 + r.nextInt(3);
     for (int i = 0; i < roots; i++) {
       if (round == 0) {
@@ -100,7 +106,7 @@ class ReportJsonTest {
     }
   }
 
-  private static void value(tools.jackson.core.JsonGenerator g, java.util.Random r, int depth) {
+  private static void value(JsonGenerator g, Random r, int depth) {
     int kind = depth > 5 ? 2 + r.nextInt(5) : r.nextInt(7);
     switch (kind) {
       case 0 -> {
@@ -142,8 +148,8 @@ class ReportJsonTest {
 
   /** Copies a JSON document token by token into a generator. */
   static final class ReplayingWriter {
-    static void replay(String json, tools.jackson.core.JsonGenerator g) {
-      try (var p = new tools.jackson.core.json.JsonFactory().createParser(tools.jackson.core.ObjectReadContext.empty(), json)) {
+    static void replay(String json, JsonGenerator g) {
+      try (var p = new JsonFactory().createParser(ObjectReadContext.empty(), json)) {
         while (p.nextToken() != null) {
           g.copyCurrentEvent(p);
         }

@@ -12,8 +12,14 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import dev.zonegate.model.Location;
+import dev.zonegate.model.Notice;
+import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Outcome;
+import dev.zonegate.rules.Severity;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,11 +71,11 @@ class SarifRendererTest {
   @Test
   void resourceAddressesAreLogicalLocationsThatValidate() throws Exception {
     // A Terraform plan's findings and notices have no file and line: a resource address.
-    dev.zonegate.model.Location address = dev.zonegate.model.Location.address("module.dns.aws_route53_record.db[\"us-east-1\"]");
-    dev.zonegate.rules.Finding f = new dev.zonegate.rules.Finding("address-emptied", dev.zonegate.rules.Severity.BLOCK, "example.com.",
+    Location address = Location.address("module.dns.aws_route53_record.db[\"us-east-1\"]");
+    Finding f = new Finding("address-emptied", Severity.BLOCK, "example.com.",
         "db.example.com.", "A", "emptied", List.of("52.94.236.248"), List.of(), address, true, null);
-    Report r = new Report("block", List.of("example.com."), List.of(), List.of(f), java.util.Map.of("address-emptied", "x"),
-        List.of(new dev.zonegate.model.Notice(dev.zonegate.model.Location.address("aws_route53_zone.old"), "the plan deletes this DNS zone")));
+    Report r = new Report(Outcome.BLOCK, List.of("example.com."), List.of(), List.of(f), Map.of("address-emptied", "x"),
+        List.of(new Notice(Location.address("aws_route53_zone.old"), "the plan deletes this DNS zone")));
     JsonNode doc = valid(render(renderer, r));
     JsonNode loc = doc.at("/runs/0/results/0/locations/0");
     assertThat(loc.has("physicalLocation")).isFalse();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zonegate.model.Location;
 import dev.zonegate.rules.Allowance;
 import dev.zonegate.rules.Finding;
+import dev.zonegate.rules.Outcome;
 import dev.zonegate.rules.Severity;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class TextRendererHalvesTest {
           "finding " + i + (i % 97 == 0 ? " " + MachineFormatsFixture.HOSTILE : ""), List.of(), List.of(),
           i % 7 == 0 ? null : new Location("zones/example.com.zone", i + 1), i % 13 != 0, allowed));
     }
-    Report report = new Report("block", List.of("example.com."), List.of(), findings, Map.of(), List.of());
+    Report report = new Report(Outcome.BLOCK, List.of("example.com."), List.of(), findings, Map.of(), List.of());
     for (boolean color : new boolean[] {false, true}) {
       StringWriter halves = new StringWriter();
       new TextRenderer(color).render(report, halves);

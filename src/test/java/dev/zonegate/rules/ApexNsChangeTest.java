@@ -2,6 +2,9 @@ package dev.zonegate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
+import dev.zonegate.model.Zone;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -101,10 +104,10 @@ class ApexNsChangeTest {
   @Test
   void anEmptySoaSetFromAProviderNamesNoPrimary() {
     // A live source may hand over an SOA set without records: there is no MNAME to compare.
-    dev.zonegate.model.RRsetKey soa = dev.zonegate.model.RRsetKey.of("example.com.", "SOA");
-    dev.zonegate.model.Zone before = new dev.zonegate.model.Zone("example.com.",
-        List.of(new dev.zonegate.model.RRset(soa, 300, List.of(), null)), List.of());
-    dev.zonegate.model.Zone after = new dev.zonegate.model.Zone("example.com.", List.of(new dev.zonegate.model.RRset(
+    RRsetKey soa = RRsetKey.of("example.com.", "SOA");
+    Zone before = new Zone("example.com.",
+        List.of(new RRset(soa, 300, List.of(), null)), List.of());
+    Zone after = new Zone("example.com.", List.of(new RRset(
         soa, 300, List.of("ns1.example.net. hostmaster.example.com. 1 7200 900 1209600 300"), null)), List.of());
     assertThat(RuleFixture.run(RuleFixture.spec(T, Map.of()), T, List.of(), before, after)).isEmpty();
   }

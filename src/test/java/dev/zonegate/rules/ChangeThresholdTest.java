@@ -3,6 +3,7 @@ package dev.zonegate.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChangeThresholdTest {
@@ -70,9 +71,9 @@ class ChangeThresholdTest {
 
   @Test
   void thresholdsAreParameters() {
-    assertThat(RuleFixture.run(T, java.util.Map.of("maxDeletePercent", 50L), List.of(), hosts(0, 10, 1), hosts(0, 6, 1)))
+    assertThat(RuleFixture.run(T, Map.of("maxDeletePercent", 50L), List.of(), hosts(0, 10, 1), hosts(0, 6, 1)))
         .isEmpty();
-    assertThat(RuleFixture.run(T, java.util.Map.of("minExisting", 3L), List.of(), hosts(0, 4, 1), hosts(0, 2, 1)))
+    assertThat(RuleFixture.run(T, Map.of("minExisting", 3L), List.of(), hosts(0, 4, 1), hosts(0, 2, 1)))
         .hasSize(1);
   }
   @Test

@@ -2,8 +2,13 @@ package dev.zonegate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.model.Names;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
+import dev.zonegate.model.Zone;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DanglingReferenceTest {
@@ -208,22 +213,22 @@ class DanglingReferenceTest {
         .isEqualTo("www.example.com. CNAME points at b.example.com., which names nothing in the zone"));
   }
 
-  private static dev.zonegate.model.RRset set(String name, String type, String rdata) {
-    return new dev.zonegate.model.RRset(dev.zonegate.model.RRsetKey.of(name, type), 300, List.of(rdata), null);
+  private static RRset set(String name, String type, String rdata) {
+    return new RRset(RRsetKey.of(name, type), 300, List.of(rdata), null);
   }
 
   /** The rule on zones built in code, as live sources give them: no file, no line numbers. */
-  private static List<Finding> runSets(List<dev.zonegate.model.RRset> before, List<dev.zonegate.model.RRset> after) {
-    return RuleFixture.run(RuleFixture.spec(T, java.util.Map.of()), T, List.of(),
-        new dev.zonegate.model.Zone("example.com.", before, List.of()),
-        new dev.zonegate.model.Zone("example.com.", after, List.of()));
+  private static List<Finding> runSets(List<RRset> before, List<RRset> after) {
+    return RuleFixture.run(RuleFixture.spec(T, Map.of()), T, List.of(),
+        new Zone("example.com.", before, List.of()),
+        new Zone("example.com.", after, List.of()));
   }
 
   @Test
   void aProviderAliasCountsAsAnAddressForAnMxTarget() {
     // An ALIAS (flattened at the provider) answers address queries, so an MX may point at it.
-    List<dev.zonegate.model.RRset> zone = List.of(set("host.example.com.", "ALIAS", "lb.example.net."));
-    List<dev.zonegate.model.RRset> withMx = new ArrayList<>(zone);
+    List<RRset> zone = List.of(set("host.example.com.", "ALIAS", "lb.example.net."));
+    List<RRset> withMx = new ArrayList<>(zone);
     withMx.add(set("example.com.", "MX", "10 host.example.com."));
     assertThat(runSets(zone, withMx)).isEmpty();
   }
@@ -232,10 +237,10 @@ class DanglingReferenceTest {
   void anEmptySetAtTheTargetIsNoDataThere() {
     // A provider can list a set with no records (the 2025 outage's emptied endpoint): it answers
     // nothing, so a CNAME to a name holding only that names nothing.
-    List<dev.zonegate.model.RRset> zone = List.of(
-        new dev.zonegate.model.RRset(dev.zonegate.model.RRsetKey.of("db.example.com.", "A"), 300, List.of(), null),
+    List<RRset> zone = List.of(
+        new RRset(RRsetKey.of("db.example.com.", "A"), 300, List.of(), null),
         set("app.example.com.", "A", "192.0.2.1"));
-    List<dev.zonegate.model.RRset> withCnames = new ArrayList<>(zone);
+    List<RRset> withCnames = new ArrayList<>(zone);
     withCnames.add(set("www.example.com.", "CNAME", "db.example.com."));
     withCnames.add(set("api.example.com.", "CNAME", "app.example.com."));
     assertThat(runSets(zone, withCnames)).singleElement().satisfies(x -> assertThat(x.message())
@@ -261,7 +266,7 @@ class DanglingReferenceTest {
       {"*.example.", "example."}
     };
     for (String[] c : cases) {
-      assertThat(dev.zonegate.model.Names.parent(c[0])).as(c[0]).isEqualTo(c[1]);
+      assertThat(Names.parent(c[0])).as(c[0]).isEqualTo(c[1]);
     }
   }
 }

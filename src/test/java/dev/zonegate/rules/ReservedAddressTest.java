@@ -8,9 +8,11 @@ import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.zone.ZoneFormat;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -225,7 +227,7 @@ class ReservedAddressTest {
   @Test
   void dottedQuadsReadAsTheSplittingReaderReadThem() {
     // Strings built from digits, dots and a few other characters, most of them near-addresses.
-    java.util.Random r = new java.util.Random(17);
+    Random r = new Random(17);
     String alphabet = "0123456789....9925+ a";
     for (int i = 0; i < 200_000; i++) {
       StringBuilder sb = new StringBuilder();
@@ -254,7 +256,7 @@ class ReservedAddressTest {
       ReservedAddress.block("::/0", "v6 is never an IPv4 block")
     };
     ReservedAddress.Blocks4 bits = ReservedAddress.Blocks4.of(blocks);
-    java.util.Random r = new java.util.Random(29);
+    Random r = new Random(29);
     int[] edges = {0, 0x0a000000, 0x0a00ffff, 0x0a010000, 0x0a01ffff, 0x0a020000, 0x0affffff, 0x0b000000,
       0x643fffff, 0x64400000, 0x647fffff, 0x64800000, 0xc0000008, 0xc0000009, 0xc000000a, -1, -2};
     for (int i = 0; i < 100_000; i++) {
@@ -281,7 +283,7 @@ class ReservedAddressTest {
       ReservedAddress.block("10.0.0.0/8", "v4 is never an IPv6 block")
     };
     ReservedAddress.Blocks6 bits = ReservedAddress.Blocks6.of(blocks);
-    java.util.Random r = new java.util.Random(37);
+    Random r = new Random(37);
     String[] edges = {"::", "::1", "::2", "2001::", "2001:0:ffff:ffff:ffff:ffff:ffff:ffff", "2001:1::", "2001:1::1",
       "2001:1ff::", "2001:200::", "2001:db8::", "2001:db8:ffff::", "2001:db9::", "64:ff9b::1.2.3.4",
       "64:ff9b::1:0:0", "fe80::", "febf:ffff::", "fec0::", "fc00::", "fdff::", "fe00::", "1fff::", "3fff::"};
@@ -303,15 +305,15 @@ class ReservedAddressTest {
           want = b;
         }
       }
-      long hi = java.nio.ByteBuffer.wrap(a).getLong(0);
-      long lo = java.nio.ByteBuffer.wrap(a).getLong(8);
+      long hi = ByteBuffer.wrap(a).getLong(0);
+      long lo = ByteBuffer.wrap(a).getLong(8);
       assertThat(bits.within(hi, lo)).as("%016x%016x", hi, lo).isSameAs(want);
     }
   }
 
   @Test
   void aBlockHoldsExactlyTheAddressesThatShareItsPrefixBits() {
-    java.util.Random r = new java.util.Random(23);
+    Random r = new Random(23);
     for (int i = 0; i < 100_000; i++) {
       int len = r.nextBoolean() ? 4 : 16;
       byte[] net = new byte[len];
@@ -329,8 +331,8 @@ class ReservedAddressTest {
 
   // The IPv6 reading as it was first written, with lists and split: the reference for parse.
   private static byte[] listParse6(String s) {
-    java.util.List<Integer> head = new java.util.ArrayList<>();
-    java.util.List<Integer> tail = new java.util.ArrayList<>();
+    List<Integer> head = new ArrayList<>();
+    List<Integer> tail = new ArrayList<>();
     int gap = s.indexOf("::");
     if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
       return null;
@@ -343,7 +345,7 @@ class ReservedAddressTest {
       return null;
     }
     byte[] out = new byte[16];
-    java.util.List<Integer> all = new java.util.ArrayList<>(head);
+    List<Integer> all = new ArrayList<>(head);
     for (int i = n; i < 8; i++) {
       all.add(0);
     }
@@ -356,7 +358,7 @@ class ReservedAddressTest {
   }
 
   /** Colon-separated 16-bit groups; the last may be dotted IPv4 (two groups). */
-  private static boolean listGroups(String s, java.util.List<Integer> out) {
+  private static boolean listGroups(String s, List<Integer> out) {
     if (s.isEmpty()) {
       return true;
     }
@@ -381,7 +383,7 @@ class ReservedAddressTest {
 
   @Test
   void ipv6ReadsAsTheListReaderReadIt() {
-    java.util.Random r = new java.util.Random(29);
+    Random r = new Random(29);
     String alphabet = "0123456789abcdefABCDEF::::::....g ";
     String[] seeds = {"::", "::1", "2001:db8::1", "fe80::1:2", "::ffff:10.0.0.1", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:1.2.3.4",
         "1.2.3.4::", "64:ff9b::192.0.2.1", "1::2::3", ":1::", "1:", "12345::", "0:0:0:0:0:0:0:0:0"};

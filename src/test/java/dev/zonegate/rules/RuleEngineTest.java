@@ -175,7 +175,7 @@ class RuleEngineTest {
     Finding apiA = finding("z", Severity.WARN, "api.example.com.", "A");
     Finding zoneWide = finding("z", Severity.WARN, null, null);
     Verdict v = Verdict.decide(List.of(infoApex, wwwA, apiMx, apiA, zoneWide), List.of(), Severity.BLOCK);
-    assertThat(v.word()).isEqualTo("pass");
+    assertThat(v.outcome()).isEqualTo(Outcome.PASS);
     assertThat(v.blocked()).isFalse();
     assertThat(v.findings()).containsExactly(zoneWide, apiA, apiMx, wwwA, infoApex);
     // Given in order they stay so; one pair out of order at the very end is still put right.
@@ -190,9 +190,9 @@ class RuleEngineTest {
     // any allowed ones (a repository's marker), and never on those below it.
     Finding allowedBlock = finding("a", Severity.BLOCK, "a.example.com.", "A").allow(new Allowance("marker", "m", null));
     Finding openBlock = finding("a", Severity.BLOCK, "b.example.com.", "A");
-    assertThat(Verdict.decide(List.of(allowedBlock, openBlock, wwwA), true, List.of(), Severity.BLOCK).word()).isEqualTo("block");
-    assertThat(Verdict.decide(List.of(allowedBlock, wwwA), true, List.of(), Severity.BLOCK).word()).isEqualTo("pass");
-    assertThat(Verdict.decide(List.of(allowedBlock, wwwA), true, List.of(), Severity.WARN).word()).isEqualTo("block");
+    assertThat(Verdict.decide(List.of(allowedBlock, openBlock, wwwA), true, List.of(), Severity.BLOCK).outcome()).isEqualTo(Outcome.BLOCK);
+    assertThat(Verdict.decide(List.of(allowedBlock, wwwA), true, List.of(), Severity.BLOCK).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(Verdict.decide(List.of(allowedBlock, wwwA), true, List.of(), Severity.WARN).outcome()).isEqualTo(Outcome.BLOCK);
     assertThat(Verdict.decide(List.of(allowedBlock, infoApex), true, List.of(), Severity.WARN).findings())
         .containsExactly(allowedBlock, infoApex);
     Verdict blocked = Verdict.decide(List.of(wwwA), List.of(), Severity.WARN);

@@ -2,6 +2,7 @@ package dev.zonegate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class RuleExampleTest {
   /** The default pack's rule of this type, with some params set. */
   private static RuleSpec spec(String type, Map<String, Object> params) {
     RuleSpec d = RulePack.defaults().rules().stream().filter(r -> r.type().equals(type)).findFirst().orElseThrow();
-    Map<String, Object> all = new java.util.HashMap<>(d.params());
+    Map<String, Object> all = new HashMap<>(d.params());
     all.putAll(params);
     return new RuleSpec(d.id(), d.type(), d.severity(), d.scope(), all, d.overridable(), d.enabled(), d.description(), d.where());
   }

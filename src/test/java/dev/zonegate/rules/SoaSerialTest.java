@@ -2,6 +2,8 @@ package dev.zonegate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.List;
@@ -107,11 +109,11 @@ class SoaSerialTest {
   @Test
   void anEmptyOrUnreadableSoaHasNoSerial() {
     // A provider can hand over an empty set; neither it nor a non-numeric serial reads as serial 0.
-    dev.zonegate.model.RRsetKey key = dev.zonegate.model.RRsetKey.of("example.com.", "SOA");
-    assertThat(SoaSerial.serial(new dev.zonegate.model.RRset(key, 300, List.of(), null))).isNull();
-    assertThat(SoaSerial.serial(new dev.zonegate.model.RRset(key, 300, List.of("ns1. host. x1 7200 900 1209600 300"), null)))
+    RRsetKey key = RRsetKey.of("example.com.", "SOA");
+    assertThat(SoaSerial.serial(new RRset(key, 300, List.of(), null))).isNull();
+    assertThat(SoaSerial.serial(new RRset(key, 300, List.of("ns1. host. x1 7200 900 1209600 300"), null)))
         .isNull();
-    assertThat(SoaSerial.serial(new dev.zonegate.model.RRset(key, 300, List.of("ns1. host. 7 7200 900 1209600 300"), null)))
+    assertThat(SoaSerial.serial(new RRset(key, 300, List.of("ns1. host. 7 7200 900 1209600 300"), null)))
         .isEqualTo(7L);
   }
 }

@@ -2,7 +2,14 @@ package dev.zonegate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zonegate.diff.ZoneDiff;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
+import dev.zonegate.model.Zone;
+import dev.zonegate.zone.ZoneFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WildcardChangeTest {
@@ -43,13 +50,13 @@ class WildcardChangeTest {
   @Test
   void aRootZoneWildcardAnswersBelowTheRoot() {
     // In the root zone '*.' is the wildcard: it answers for every name below '.'.
-    dev.zonegate.model.Zone before = dev.zonegate.model.Zone.empty(".");
-    dev.zonegate.model.Zone after = new dev.zonegate.model.Zone(".", List.of(new dev.zonegate.model.RRset(
-        dev.zonegate.model.RRsetKey.of("*.", "A"), 300, List.of("192.0.2.1"), null)), List.of());
-    RuleSpec spec = RuleFixture.spec(T, java.util.Map.of());
-    RuleInput in = new RuleInput(".", before, after, dev.zonegate.diff.ZoneDiff.diff(before, after), List.of(),
-        dev.zonegate.zone.ZoneFormat.MASTER, null, null);
-    List<Finding> out = new java.util.ArrayList<>();
+    Zone before = Zone.empty(".");
+    Zone after = new Zone(".", List.of(new RRset(
+        RRsetKey.of("*.", "A"), 300, List.of("192.0.2.1"), null)), List.of());
+    RuleSpec spec = RuleFixture.spec(T, Map.of());
+    RuleInput in = new RuleInput(".", before, after, ZoneDiff.diff(before, after), List.of(),
+        ZoneFormat.MASTER, null, null);
+    List<Finding> out = new ArrayList<>();
     T.factory().apply(spec).check(in, new Findings(spec, ".", out::add));
     assertThat(out).singleElement().satisfies(x -> assertThat(x.message())
         .isEqualTo("wildcard *. A added: it answers for every name below . that has no records of its own (RFC 4592)"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zonegate.model.Zone;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ZoneEmptiedTest {
@@ -31,7 +32,7 @@ class ZoneEmptiedTest {
   @Test
   void fileGoneFires() {
     Zone before = RuleFixture.zone("@ NS ns1.example.net.\nwww A 192.0.2.1\n");
-    List<Finding> f = RuleFixture.run(RuleFixture.spec(T, java.util.Map.of()), T, List.of(), before, Zone.empty("example.com."));
+    List<Finding> f = RuleFixture.run(RuleFixture.spec(T, Map.of()), T, List.of(), before, Zone.empty("example.com."));
     assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("is empty").contains("1 RRset "));
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
@@ -40,7 +41,7 @@ class JsonTreeTest {
   }
 
   /** A reader's tree of a document, or null when it fails on it. */
-  private static JsonNode treeOrNull(java.util.function.Function<byte[], JsonNode> reader, byte[] doc) {
+  private static JsonNode treeOrNull(Function<byte[], JsonNode> reader, byte[] doc) {
     try {
       return reader.apply(doc);
     } catch (JacksonException e) {
@@ -76,7 +77,7 @@ class JsonTreeTest {
   }
 
   /** The objects of the array that is the first property of the document, each read by {@code read}. */
-  private static List<JsonNode> sets(JsonParser parser, java.util.function.Function<JsonParser, JsonNode> read) {
+  private static List<JsonNode> sets(JsonParser parser, Function<JsonParser, JsonNode> read) {
     List<JsonNode> out = new ArrayList<>();
     try (JsonParser p = parser) {
       p.nextToken(); // the document's object

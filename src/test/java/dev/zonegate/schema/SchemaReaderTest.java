@@ -12,6 +12,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.serialization.BasicNodeReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class SchemaReaderTest {
   @Test
   void readsEveryShippedSchemaAsTheValidatorsOwnReaderDoes() throws IOException {
     for (String name : SCHEMAS) {
-      String text = new String(resource(name).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String text = new String(resource(name).readAllBytes(), StandardCharsets.UTF_8);
       JsonNode theirs = BasicNodeReader.getInstance().readSchema(text, InputFormat.JSON);
       JsonNode ours = SchemaReader.INSTANCE.readSchema(text, InputFormat.JSON);
       assertThat(ours).as(name).isEqualTo(theirs);

@@ -1,5 +1,6 @@
 package dev.zonegate.testing;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class BindPrograms {
     List<Path> candidates = new ArrayList<>();
     String path = System.getenv("PATH");
     if (path != null) {
-      for (String d : path.split(java.io.File.pathSeparator)) {
+      for (String d : path.split(File.pathSeparator)) {
         if (!d.isEmpty()) {
           candidates.add(Path.of(d, program));
         }

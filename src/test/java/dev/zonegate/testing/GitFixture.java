@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class GitFixture {
         if (Files.isDirectory(p)) {
           Files.createDirectories(to);
         } else {
-          Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }

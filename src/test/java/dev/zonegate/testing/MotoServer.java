@@ -9,9 +9,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,7 +43,7 @@ public final class MotoServer extends TestServer {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
   /** Why moto cannot run, per moto directory checked (null: it can); checked once per JVM. */
-  private static final Map<Path, String> checked = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Path, String> checked = new ConcurrentHashMap<>();
 
   private int port;
 

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -216,7 +217,7 @@ public final class NamedServer extends TestServer {
         Thread.sleep(50);
       }
       Files.setLastModifiedTime(
-          dir.resolve(fileName(zone)), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+          dir.resolve(fileName(zone)), FileTime.fromMillis(System.currentTimeMillis()));
     }
     throw new AssertionError(
         "named did not serve serial " + serial + " of " + zone + "; log:\n" + tail(log(), 40));

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +64,8 @@ class NoSilentSkipTest {
   /** Each variable that makes a missing tool fail rather than skip is set by CI, which must run everything. */
   @Test
   void everyRequireVariableIsExportedByCi() throws IOException {
-    java.util.Set<String> named = new java.util.TreeSet<>();
-    java.util.regex.Pattern variable = java.util.regex.Pattern.compile("ZONEGATE_REQUIRE_[A-Z0-9_]+");
+    Set<String> named = new TreeSet<>();
+    Pattern variable = Pattern.compile("ZONEGATE_REQUIRE_[A-Z0-9_]+");
     try (Stream<Path> s = Files.walk(TESTS)) {
       for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
         variable.matcher(Files.readString(f)).results().forEach(m -> named.add(m.group()));

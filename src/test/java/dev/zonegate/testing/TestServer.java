@@ -1,6 +1,10 @@
 package dev.zonegate.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -58,8 +62,8 @@ abstract class TestServer implements BeforeAllCallback, AfterAllCallback, Execut
   /** The server's output so far, for failure messages. */
   public String log() {
     try {
-      return log == null || !java.nio.file.Files.exists(log) ? "" : java.nio.file.Files.readString(log);
-    } catch (java.io.IOException e) {
+      return log == null || !Files.exists(log) ? "" : Files.readString(log);
+    } catch (IOException e) {
       return "";
     }
   }
@@ -74,8 +78,8 @@ abstract class TestServer implements BeforeAllCallback, AfterAllCallback, Execut
    * {@code timeout} until {@code ready}: null when it is up, else why not (it exited, or never got
    * ready, and is stopped).
    */
-  String launch(java.util.List<String> command, Path log, java.time.Duration timeout, String notReady, Ready ready)
-      throws java.io.IOException, InterruptedException {
+  String launch(List<String> command, Path log, Duration timeout, String notReady, Ready ready)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.directory(dir.toFile());
     pb.redirectErrorStream(true);

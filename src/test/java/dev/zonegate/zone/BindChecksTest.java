@@ -2,7 +2,10 @@ package dev.zonegate.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** check-names on names as dnsjava prints them: the in-place path for plain names and the label path agree. */
@@ -20,7 +23,7 @@ class BindChecksTest {
     // The fast reader's check on the bytes it built says the same as the check on the text.
     for (String n : List.of(".", "a.", "www.example.com.", "a-b.example.com.", "*.example.com.", "*.", "a_b.example.com.",
         "-a.example.com.", "a-.example.com.", "a.*.example.", "a/b.example.", "x--y.example.")) {
-      byte[] b = n.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      byte[] b = n.getBytes(StandardCharsets.ISO_8859_1);
       assertThat(BindChecks.isHostName(b, b.length)).as(n).isEqualTo(BindChecks.isHostName(n, true));
     }
     // An escape that decodes to a host character reads as that character, as named reads it.
@@ -30,8 +33,8 @@ class BindChecksTest {
   @Test
   void aWordOfRdataIsWhatTheSplitGives() {
     // Leading, trailing and doubled blanks, empty rdata, fewer words than asked: as String.split.
-    java.util.Random r = new java.util.Random(3);
-    List<String> cases = new java.util.ArrayList<>(List.of("", " ", "  ", "a", "a ", " a", "a  b", "10 mx.example.", "0 5 443 t.",
+    Random r = new Random(3);
+    List<String> cases = new ArrayList<>(List.of("", " ", "  ", "a", "a ", " a", "a  b", "10 mx.example.", "0 5 443 t.",
         "ns. host. 1 2 3 4 5"));
     for (int k = 0; k < 2000; k++) {
       StringBuilder sb = new StringBuilder();

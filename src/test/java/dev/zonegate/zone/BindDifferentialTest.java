@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -73,7 +74,7 @@ class BindDifferentialTest {
 
     /** Null when both agree; else what differs. */
     String disagreement() {
-      if (!java.util.Objects.equals(zonegate, reference)) {
+      if (!Objects.equals(zonegate, reference)) {
         return "fast path and dnsjava path differ: " + zonegate + " / " + reference;
       }
       if (namedAccepts() && !zonegateAccepts()) {

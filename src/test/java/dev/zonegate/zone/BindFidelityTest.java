@@ -4,11 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zonegate.model.Zone;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.xbill.DNS.APLRecord;
+import org.xbill.DNS.CERTRecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSInput;
+import org.xbill.DNS.LOCRecord;
+import org.xbill.DNS.NSEC3Record;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
 
 /**
  * Regression tests for the places where zonegate's master-file reader was made to agree with
@@ -217,7 +233,7 @@ class BindFidelityTest {
     refused(SKELETON + "@ DS 12345 8 2 " + "ab".repeat(32) + "\n", 5, "DS record at the top of the zone");
   }
 
-  private static java.util.List<String> rdata(String line, String name, String type) throws Exception {
+  private static List<String> rdata(String line, String name, String type) throws Exception {
     return accepted(SKELETON + line + "\n").get(name, type).rdata();
   }
 
@@ -314,32 +330,32 @@ class BindFidelityTest {
 
   /** dnsjava's own reader of a type, and its text for {@code wire}: the reference for ours. */
   private static String dnsjavaText(Class<? extends org.xbill.DNS.Record> type, byte[] wire) throws Exception {
-    java.lang.reflect.Constructor<? extends org.xbill.DNS.Record> make = type.getDeclaredConstructor();
+    Constructor<? extends org.xbill.DNS.Record> make = type.getDeclaredConstructor();
     make.setAccessible(true);
     org.xbill.DNS.Record r = make.newInstance();
-    java.lang.reflect.Method fromWire = type.getDeclaredMethod("rrFromWire", org.xbill.DNS.DNSInput.class);
-    java.lang.reflect.Method text = type.getDeclaredMethod("rrToString");
+    Method fromWire = type.getDeclaredMethod("rrFromWire", DNSInput.class);
+    Method text = type.getDeclaredMethod("rrToString");
     fromWire.setAccessible(true);
     text.setAccessible(true);
-    fromWire.invoke(r, new org.xbill.DNS.DNSInput(wire));
+    fromWire.invoke(r, new DNSInput(wire));
     return (String) text.invoke(r);
   }
 
   /** Our reader's text for {@code wire}, through dnsjava's registry as the master-file readers use it. */
   private static String ourText(int type, byte[] wire) {
     BindTypes.install();
-    return org.xbill.DNS.Record.newRecord(org.xbill.DNS.Name.root, type, org.xbill.DNS.DClass.IN, 0, wire).rdataToString();
+    return org.xbill.DNS.Record.newRecord(Name.root, type, DClass.IN, 0, wire).rdataToString();
   }
 
   @Test
   void aplCertAndNsec3AreWrittenAsDnsjavaWritesThem() throws Exception {
     BindTypes.install();
-    assertThat(org.xbill.DNS.Record.newRecord(org.xbill.DNS.Name.root, org.xbill.DNS.Type.APL, org.xbill.DNS.DClass.IN, 0,
+    assertThat(org.xbill.DNS.Record.newRecord(Name.root, Type.APL, DClass.IN, 0,
         new byte[] {0, 1, 24, 1, (byte) 192})).isInstanceOf(BindApl.class);
-    java.util.SplittableRandom r = new java.util.SplittableRandom(3123);
+    SplittableRandom r = new SplittableRandom(3123);
     for (int i = 0; i < 2000; i++) {
       // APL: one to three items of IPv4 or IPv6, trailing zero octets left out as on the wire.
-      java.io.ByteArrayOutputStream apl = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream apl = new ByteArrayOutputStream();
       for (int k = r.nextInt(1, 4); k > 0; k--) {
         int family = r.nextInt(1, 3);
         byte[] a = new byte[r.nextInt(0, family == 1 ? 5 : 17)];
@@ -353,15 +369,15 @@ class BindFidelityTest {
         apl.write(a);
       }
       byte[] w = apl.toByteArray();
-      assertThat(ourText(org.xbill.DNS.Type.APL, w)).isEqualTo(dnsjavaText(org.xbill.DNS.APLRecord.class, w));
+      assertThat(ourText(Type.APL, w)).isEqualTo(dnsjavaText(APLRecord.class, w));
       // CERT: type, key tag, algorithm, one or more octets of certificate.
       byte[] cert = new byte[5 + r.nextInt(1, 40)];
       for (int j = 0; j < cert.length; j++) {
         cert[j] = (byte) r.nextInt(256);
       }
-      assertThat(ourText(org.xbill.DNS.Type.CERT, cert)).isEqualTo(dnsjavaText(org.xbill.DNS.CERTRecord.class, cert));
+      assertThat(ourText(Type.CERT, cert)).isEqualTo(dnsjavaText(CERTRecord.class, cert));
       // NSEC3: algorithm, flags, iterations, a salt (maybe none), a hash, a few types.
-      java.io.ByteArrayOutputStream n = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream n = new ByteArrayOutputStream();
       n.write(1);
       n.write(r.nextInt(2));
       n.write(0);
@@ -379,7 +395,7 @@ class BindFidelityTest {
         n.write(new byte[] {0, 6, 0x40, 0x01, 0, 0, 0, 0x03}); // A, MX, RRSIG, NSEC: window 0
       }
       byte[] nw = n.toByteArray();
-      assertThat(ourText(org.xbill.DNS.Type.NSEC3, nw)).isEqualTo(dnsjavaText(org.xbill.DNS.NSEC3Record.class, nw));
+      assertThat(ourText(Type.NSEC3, nw)).isEqualTo(dnsjavaText(NSEC3Record.class, nw));
     }
   }
 
@@ -397,7 +413,7 @@ class BindFidelityTest {
     assertThat(rdata("h APL +1:192.0.2.0/024", "h.example.com.", "APL")).containsExactly("1:192.0.2.0/24");
     assertThat(rdata("h CERT pkix 0 rsasha256 AAAA AAE=", "h.example.com.", "CERT")).containsExactly("1 0 8 AAAAAAE=");
     assertThat(rdata(b32 + " NSEC3 SHA-1 0 0 - " + b32 + " A", b32 + ".example.com.", "NSEC3"))
-        .containsExactly("1 0 0 - " + b32.toUpperCase(java.util.Locale.ROOT) + " A");
+        .containsExactly("1 0 0 - " + b32.toUpperCase(Locale.ROOT) + " A");
     assertThat(rdata(b32 + " NSEC3 2 0 0 - 00 A", b32 + ".example.com.", "NSEC3")).containsExactly("2 0 0 - 00 A");
   }
 
@@ -426,19 +442,19 @@ class BindFidelityTest {
   /** The text is dnsjava's LOCRecord's, but for the sign of a negative altitude with centimetres. */
   @Test
   void locIsWrittenAsDnsjavaWritesIt() throws Exception {
-    java.util.SplittableRandom r = new java.util.SplittableRandom(1876);
-    java.lang.reflect.Constructor<org.xbill.DNS.LOCRecord> make = org.xbill.DNS.LOCRecord.class.getDeclaredConstructor();
+    SplittableRandom r = new SplittableRandom(1876);
+    Constructor<LOCRecord> make = LOCRecord.class.getDeclaredConstructor();
     make.setAccessible(true);
-    java.lang.reflect.Method fromWire = org.xbill.DNS.LOCRecord.class.getDeclaredMethod("rrFromWire", org.xbill.DNS.DNSInput.class);
-    java.lang.reflect.Method text = org.xbill.DNS.LOCRecord.class.getDeclaredMethod("rrToString");
+    Method fromWire = LOCRecord.class.getDeclaredMethod("rrFromWire", DNSInput.class);
+    Method text = LOCRecord.class.getDeclaredMethod("rrToString");
     fromWire.setAccessible(true);
     text.setAccessible(true);
-    java.lang.reflect.Method ours = BindLoc.class.getDeclaredMethod("rrFromWire", org.xbill.DNS.DNSInput.class);
-    java.lang.reflect.Method oursText = BindLoc.class.getDeclaredMethod("rrToString");
+    Method ours = BindLoc.class.getDeclaredMethod("rrFromWire", DNSInput.class);
+    Method oursText = BindLoc.class.getDeclaredMethod("rrToString");
     ours.setAccessible(true);
     oursText.setAccessible(true);
     for (int i = 0; i < 5000; i++) {
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+      ByteBuffer b = ByteBuffer.allocate(16);
       b.put((byte) 0);
       for (int k = 0; k < 3; k++) {
         b.put((byte) (r.nextInt(10) << 4 | r.nextInt(10)));
@@ -447,11 +463,11 @@ class BindFidelityTest {
       b.putInt((int) (0x80000000L + r.nextLong(-180L * 3_600_000, 180L * 3_600_000 + 1)));
       long alt = r.nextBoolean() ? 10_000_000L + r.nextLong(0, 4_000_000_000L) : 10_000_000L - 100 * r.nextLong(0, 100_001);
       b.putInt((int) alt);
-      org.xbill.DNS.LOCRecord theirs = make.newInstance();
-      fromWire.invoke(theirs, new org.xbill.DNS.DNSInput(b.array()));
+      LOCRecord theirs = make.newInstance();
+      fromWire.invoke(theirs, new DNSInput(b.array()));
       BindLoc mine = new BindLoc();
-      ours.invoke(mine, new org.xbill.DNS.DNSInput(b.array()));
-      assertThat(oursText.invoke(mine)).as("wire %s", java.util.HexFormat.of().formatHex(b.array())).isEqualTo(text.invoke(theirs));
+      ours.invoke(mine, new DNSInput(b.array()));
+      assertThat(oursText.invoke(mine)).as("wire %s", HexFormat.of().formatHex(b.array())).isEqualTo(text.invoke(theirs));
     }
   }
 

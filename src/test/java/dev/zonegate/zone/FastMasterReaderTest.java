@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -249,7 +251,7 @@ class FastMasterReaderTest {
   /** What the master-file reader's own sink built from a text cut at {@code split}, as text; or "declined". */
   private static String taken(String text, String origin, int split) throws Exception {
     ZoneBuilder builder = ZoneBuilder.deferred();
-    java.util.Set<RRsetKey> placed = new java.util.LinkedHashSet<>();
+    Set<RRsetKey> placed = new LinkedHashSet<>();
     byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
     MasterFileReader.Taker taker = new MasterFileReader.Taker(builder, "t.zone", placed, bytes.length);
     int head = text.indexOf('\n', text.indexOf("$TTL")) + 1; // the second half's origin and $TTL: the head's
@@ -323,7 +325,7 @@ class FastMasterReaderTest {
     byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
     MasterFileReader.Warned warned = new MasterFileReader.Warned();
     MasterFileReader.Taker taker = new MasterFileReader.Taker(
-        builder, "t.zone", new java.util.LinkedHashSet<>(), bytes.length, CheckNames.WARN, warned);
+        builder, "t.zone", new LinkedHashSet<>(), bytes.length, CheckNames.WARN, warned);
     int head = text.indexOf('\n', text.indexOf("$TTL")) + 1;
     assertThat(FastMasterReader.read(bytes, Name.fromString("example.com."), -1, taker, split, head, true)).isNotNull();
     return "refused " + taker.refused + ", " + warned.count + " warned, first at " + warned.at.line() + ": " + warned.first;

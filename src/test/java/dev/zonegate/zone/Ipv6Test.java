@@ -3,6 +3,8 @@ package dev.zonegate.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class Ipv6Test {
@@ -32,7 +34,7 @@ class Ipv6Test {
     // Random addresses, rich in zero groups, against InetAddress's full form shortened here by
     // the RFC's rule: groups without leading zeros, the longest run of two or more zero groups
     // (the first of equal runs) as "::".
-    java.util.Random r = new java.util.Random(31);
+    Random r = new Random(31);
     byte[] scratch = new byte[39];
     for (int k = 0; k < 100_000; k++) {
       byte[] a = new byte[16];
@@ -41,7 +43,7 @@ class Ipv6Test {
         a[2 * i] = (byte) (v >> 8);
         a[2 * i + 1] = (byte) v;
       }
-      if (java.util.Arrays.equals(java.util.Arrays.copyOf(a, 12), new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1})) {
+      if (Arrays.equals(Arrays.copyOf(a, 12), new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1})) {
         continue; // InetAddress turns ::ffff:a.b.c.d into IPv4
       }
       String full = InetAddress.getByAddress(a).getHostAddress(); // 2001:db8:0:0:0:0:0:1
@@ -60,7 +62,7 @@ class Ipv6Test {
         i = j == i ? i + 1 : j;
       }
       String want = best < 0 ? full
-          : String.join(":", java.util.Arrays.copyOfRange(g, 0, best)) + "::" + String.join(":", java.util.Arrays.copyOfRange(g, best + bestLen, 8));
+          : String.join(":", Arrays.copyOfRange(g, 0, best)) + "::" + String.join(":", Arrays.copyOfRange(g, best + bestLen, 8));
       assertThat(Ipv6.format(a)).as(full).isEqualTo(want);
       // A reader's scratch, left with the previous address's text: the same answer, the address untouched.
       byte[] copy = a.clone();

@@ -3,6 +3,7 @@ package dev.zonegate.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zonegate.model.Location;
 import dev.zonegate.model.Notice;
 import dev.zonegate.model.Zone;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,8 @@ class MasterFileLenientTest {
     assertThat(z.get("bad.example.com.", "A")).isNull();
     assertThat(z.get("worse.example.com.", "MX")).isNull();
     assertThat(z.notices()).hasSize(2);
-    assertThat(z.notices().get(0).location()).isEqualTo(new dev.zonegate.model.Location("z.db", 5));
-    assertThat(z.notices().get(1).location()).isEqualTo(new dev.zonegate.model.Location("z.db", 7));
+    assertThat(z.notices().get(0).location()).isEqualTo(new Location("z.db", 5));
+    assertThat(z.notices().get(1).location()).isEqualTo(new Location("z.db", 7));
     assertThat(notices(z).get(0)).contains("skipped: ").contains("192.0.2.300");
   }
 

@@ -2,9 +2,12 @@ package dev.zonegate.zone;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 
 /**
  * Generated octoDNS zone files for {@link OctoDnsDifferentialTest}: each one small, each aimed at
@@ -26,7 +29,7 @@ final class OctoDnsCases {
 
   private static final class Out {
     final List<Gen> cases = new ArrayList<>();
-    final java.util.Set<String> ids = new java.util.HashSet<>();
+    final Set<String> ids = new HashSet<>();
 
     void add(String id, String yaml, OctoDnsOptions o) {
       add(id, Map.of(FILE, yaml.getBytes(StandardCharsets.UTF_8)), o);
@@ -667,12 +670,12 @@ final class OctoDnsCases {
    * drawn from the lists above by a fixed-seed generator: the rules in combination.
    */
   private static void mixed(Out o) {
-    java.util.Random r = new java.util.Random(20250612L);
+    Random r = new Random(20250612L);
     List<String> types = new ArrayList<>(MIXED_VALUES.keySet());
     for (int i = 0; i < 400; i++) {
       StringBuilder yaml = new StringBuilder();
       int records = 1 + r.nextInt(5);
-      java.util.Set<String> used = new java.util.HashSet<>();
+      Set<String> used = new HashSet<>();
       for (int k = 0; k < records; k++) {
         String name = MIXED_NAMES[r.nextInt(MIXED_NAMES.length)];
         if (!used.add(name) && r.nextInt(4) != 0) {

@@ -7,6 +7,9 @@ import dev.zonegate.config.ConfigLoader;
 import dev.zonegate.config.RepoConfig;
 import dev.zonegate.config.ZoneConfig;
 import dev.zonegate.model.Zone;
+import dev.zonegate.testing.Require;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,7 +202,7 @@ class OctoDnsConfigDifferentialTest {
 
     // octoDNS's own split fixtures (tests/config/split, read by its simple-split.yaml), where the
     // shared corpus is at hand (required where ZONEGATE_REQUIRE_CORPUS=1: the walk then fails).
-    Path corpus = dev.zonegate.testing.Require.corpusDir().resolve("octodns-tests-config/split");
+    Path corpus = Require.corpusDir().resolve("octodns-tests-config/split");
     if (Files.isDirectory(corpus) || "1".equals(System.getenv("ZONEGATE_REQUIRE_CORPUS"))) {
       List<String> files = new ArrayList<>();
       try (var walk = Files.walk(corpus)) {
@@ -209,8 +212,8 @@ class OctoDnsConfigDifferentialTest {
             files.add(Files.readString(f, StandardCharsets.UTF_8));
           }
         }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       add("corpus-simple-split",
           providers("  in:\n    class: octodns.provider.yaml.SplitYamlProvider\n    directory: split\n    extension: .tst\n")

@@ -6,7 +6,9 @@ import dev.zonegate.model.Notice;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import dev.zonegate.testing.Require;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,8 +222,8 @@ class OctoDnsDifferentialTest {
       for (JsonNode rec : r.get("records")) {
         String type = rec.get("type").asString();
         String owner = owner(rec.get("name").asString());
-        java.math.BigInteger big = rec.get("ttl").bigIntegerValue();
-        if (owner == null || big.signum() < 0 || big.compareTo(java.math.BigInteger.valueOf(2147483647L)) > 0
+        BigInteger big = rec.get("ttl").bigIntegerValue();
+        if (owner == null || big.signum() < 0 || big.compareTo(BigInteger.valueOf(2147483647L)) > 0
             || rec.get("values").isNull()) {
           unservable = true;
           continue;
@@ -280,7 +282,7 @@ class OctoDnsDifferentialTest {
   /** An octoDNS owner name (plain text labels, IDNA already applied) as a canonical DNS name. */
   static String owner(String fqdn) {
     try {
-      java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream wire = new ByteArrayOutputStream();
       String body = fqdn.endsWith(".") ? fqdn.substring(0, fqdn.length() - 1) : fqdn;
       if (!body.isEmpty()) {
         for (String label : body.split("\\.", -1)) {

@@ -3,19 +3,24 @@ package dev.zonegate.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zonegate.model.Location;
 import dev.zonegate.model.Notice;
 import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.model.ZoneMarks;
 import dev.zonegate.testing.Bounded;
 import dev.zonegate.testing.Require;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,7 +181,7 @@ class OctoDnsYamlReaderTest {
     assertThat(meta.notices()).isEmpty();
     Zone marked = read("www:\n  octodns:\n    lenient: true\n  type: A\n  value: 192.0.2.1\n");
     assertThat(marked).isEqualTo(plain);
-    assertThat(marked.marks().lenient("www." + ORIGIN, "A")).isEqualTo(new dev.zonegate.model.Location("example.com.yaml", 1));
+    assertThat(marked.marks().lenient("www." + ORIGIN, "A")).isEqualTo(new Location("example.com.yaml", 1));
   }
 
   @Test
@@ -184,7 +189,7 @@ class OctoDnsYamlReaderTest {
     Zone zone = read("www:\n  octodns:\n    ignored: true\n  type: A\n  value: 192.0.2.1\n");
     assertThat(zone.get("www." + ORIGIN, "A").rdata()).containsExactly("192.0.2.1");
     assertThat(zone.marks().ignored()).hasSize(1);
-    assertThat(zone.marks().isIgnored(dev.zonegate.model.RRsetKey.of("www." + ORIGIN, "A"))).isTrue();
+    assertThat(zone.marks().isIgnored(RRsetKey.of("www." + ORIGIN, "A"))).isTrue();
     assertThat(zone.notices()).isEmpty();
   }
 
@@ -201,10 +206,10 @@ class OctoDnsYamlReaderTest {
         + "c:\n  octodns:\n    excluded: route53-public\n  type: A\n  value: 192.0.2.3\n"
         + "d:\n  octodns:\n    included: []\n    excluded: {pdns: true}\n  type: A\n  value: 192.0.2.4\n"
         + "e:\n  type: A\n  value: 192.0.2.5\n");
-    java.util.Map<dev.zonegate.model.RRsetKey, dev.zonegate.model.ZoneMarks.Targets> t = zone.marks().targets();
+    Map<RRsetKey, ZoneMarks.Targets> t = zone.marks().targets();
     assertThat(t).hasSize(4);
-    java.util.function.BiFunction<String, String, Boolean> to =
-        (name, target) -> t.get(dev.zonegate.model.RRsetKey.of(name + "." + ORIGIN, "A")).deployedTo(target);
+    BiFunction<String, String, Boolean> to =
+        (name, target) -> t.get(RRsetKey.of(name + "." + ORIGIN, "A")).deployedTo(target);
     assertThat(to.apply("a", "route53")).isFalse();
     assertThat(to.apply("a", "pdns")).isTrue();
     assertThat(to.apply("b", "internal")).isTrue();
@@ -215,10 +220,10 @@ class OctoDnsYamlReaderTest {
     assertThat(to.apply("d", "pdns")).isFalse();
     assertThat(to.apply("d", "route53")).isTrue();
     // Compared with route53's live state: a and c are left alone there, as ignored records are.
-    dev.zonegate.model.ZoneMarks atRoute53 = zone.marks().at("route53");
-    assertThat(atRoute53.ignored().keySet()).extracting(dev.zonegate.model.RRsetKey::name)
+    ZoneMarks atRoute53 = zone.marks().at("route53");
+    assertThat(atRoute53.ignored().keySet()).extracting(RRsetKey::name)
         .containsExactly("a." + ORIGIN, "b." + ORIGIN, "c." + ORIGIN);
-    assertThat(atRoute53.ignored().get(dev.zonegate.model.RRsetKey.of("a." + ORIGIN, "A")).message())
+    assertThat(atRoute53.ignored().get(RRsetKey.of("a." + ORIGIN, "A")).message())
         .isEqualTo("'a' A: octodns.excluded: octoDNS does not deploy it to route53, the live source, so it is not compared");
     assertThat(zone.marks().at(null)).isSameAs(zone.marks());
     assertThat(zone.marks().ignored()).isEmpty();
@@ -269,7 +274,7 @@ class OctoDnsYamlReaderTest {
             + "          - value: 198.51.100.2\n    rules:\n      - pool: eu\n",
         "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n      us:\n        values:\n"
             + "          - value: 198.51.100.9\n    rules:\n      - pool: eu\n")) {
-      Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+      Throwable t = Assertions.catchThrowable(
           () -> read("www:\n  dynamic:\n" + dynamic + "  type: A\n  value: 192.0.2.1\n"));
       assertThat(t).as(dynamic).isInstanceOf(ZoneReadException.class);
       assertThat(((ZoneReadException) t).location().line()).as(dynamic).isEqualTo(1);

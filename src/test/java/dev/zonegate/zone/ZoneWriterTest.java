@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +89,7 @@ class ZoneWriterTest {
   void textOutsideAsciiIsHashedAsUtf8() throws Exception {
     // Provider-only data (a Route 53 alias here) keeps whatever its source held.
     Zone read = read(ZONE);
-    List<RRset> sets = new java.util.ArrayList<>(read.sets());
+    List<RRset> sets = new ArrayList<>(read.sets());
     sets.add(new RRset(new RRsetKey("alias.example.com.", "ALIAS", "café"), 0, List.of("A dualstack.ünïcode.example."), null));
     Zone z = new Zone(read.origin(), sets, List.of());
     String text = ZoneWriter.write(z);
@@ -108,7 +110,7 @@ class ZoneWriterTest {
   @Test
   void aStringLongerThanTheDigestBufferIsHashedWhole() throws Exception {
     // 260 strings of 250 octets: text longer than 64 KiB, wire data still under its 65,535.
-    String big = String.join(" ", java.util.Collections.nCopies(260, "\"" + "x".repeat(250) + "\""));
+    String big = String.join(" ", Collections.nCopies(260, "\"" + "x".repeat(250) + "\""));
     assertThat(big.length()).isGreaterThan(1 << 16);
     String form = String.join("\n",
         "$ORIGIN example.com.",

@@ -3,10 +3,10 @@ package dev.zonegate.live.cloudflare;
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
-import dev.zonegate.live.LiveSources;
-import dev.zonegate.live.ProviderScope;
 import dev.zonegate.live.LiveSource;
+import dev.zonegate.live.LiveSources;
 import dev.zonegate.live.Progress;
+import dev.zonegate.live.ProviderScope;
 import dev.zonegate.live.http.JsonApi;
 import dev.zonegate.live.http.ProviderZones;
 import dev.zonegate.model.Extras;
@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -42,7 +43,7 @@ final class CloudflareSource implements LiveSource {
    */
   static final ProviderScope SCOPE =
       new ProviderScope(
-          java.util.Set.of("ALIAS", "A", "AAAA", "CAA", "CNAME", "DS", "LOC", "MX", "NAPTR", "NS", "PTR", "SSHFP", "SRV",
+          Set.of("ALIAS", "A", "AAAA", "CAA", "CNAME", "DS", "LOC", "MX", "NAPTR", "NS", "PTR", "SSHFP", "SRV",
               "TLSA", "TXT", "HTTPS", "SVCB"),
           false, "cloudflare.", false);
 

@@ -2,6 +2,7 @@ package dev.zonegate.live.http;
 
 import dev.zonegate.live.LiveException;
 import dev.zonegate.schema.JsonTree;
+import dev.zonegate.util.Timings;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -69,10 +72,10 @@ public final class JsonApi implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1);
     if (base.regionMatches(true, 0, "http://", 0, 7)) {
-      b.sslContext(NoTls.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters());
+      b.sslContext(NoTls.CONTEXT).sslParameters(new SSLParameters());
     }
     this.client = b.build();
-    dev.zonegate.util.Timings.add("live.client", t);
+    Timings.add("live.client", t);
   }
 
   /**
@@ -195,7 +198,7 @@ public final class JsonApi implements AutoCloseable {
   private HttpResponse<byte[]> exchange(HttpRequest request, String what) throws LiveException {
     long t = System.nanoTime();
     CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-    try (dev.zonegate.util.Timings.Part api = dev.zonegate.util.Timings.part("live.api", t)) {
+    try (Timings.Part api = Timings.part("live.api", t)) {
       // The whole exchange, body included, within the timeout (and a little for the connect).
       return f.get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -226,7 +229,7 @@ public final class JsonApi implements AutoCloseable {
     if (c instanceof ConnectException) {
       return "connection refused";
     }
-    if (t instanceof javax.net.ssl.SSLException) {
+    if (t instanceof SSLException) {
       return "the TLS handshake failed";
     }
     if (t instanceof IOException) {

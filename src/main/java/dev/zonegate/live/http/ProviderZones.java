@@ -1,7 +1,10 @@
 package dev.zonegate.live.http;
 
+import dev.zonegate.config.LiveConfig;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.model.Names;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /** What the provider API sources share besides the HTTP exchange. */
@@ -10,7 +13,7 @@ public final class ProviderZones {
 
   /** The zone's name, absolute and lower-case, as reports name it. */
   public static String origin(String zone) {
-    return Names.absolute(zone.trim()).toLowerCase(java.util.Locale.ROOT);
+    return Names.absolute(zone.trim()).toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -35,8 +38,8 @@ public final class ProviderZones {
   }
 
   /** The configured timeout, or the default. */
-  public static java.time.Duration timeout(int seconds) {
-    return java.time.Duration.ofSeconds(seconds > 0 ? seconds : dev.zonegate.config.LiveConfig.DEFAULT_TIMEOUT_SECONDS);
+  public static Duration timeout(int seconds) {
+    return Duration.ofSeconds(seconds > 0 ? seconds : LiveConfig.DEFAULT_TIMEOUT_SECONDS);
   }
 
   /** Text from the server in a message: quoted, cut short, control characters as escapes. */
@@ -45,7 +48,7 @@ public final class ProviderZones {
     StringBuilder sb = new StringBuilder("'");
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\%03d", (int) c) : String.valueOf(c));
+      sb.append(c < 0x20 || c == 0x7f ? String.format(Locale.ROOT, "\\%03d", (int) c) : String.valueOf(c));
     }
     return sb.append('\'').toString();
   }

@@ -3,14 +3,15 @@ package dev.zonegate.live.powerdns;
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
-import dev.zonegate.live.LiveSources;
-import dev.zonegate.live.ProviderScope;
 import dev.zonegate.live.LiveSource;
+import dev.zonegate.live.LiveSources;
 import dev.zonegate.live.Progress;
+import dev.zonegate.live.ProviderScope;
 import dev.zonegate.live.http.JsonApi;
 import dev.zonegate.live.http.ProviderZones;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.schema.JsonTree;
+import dev.zonegate.util.Timings;
 import dev.zonegate.zone.Canonical;
 import dev.zonegate.zone.ZoneBuilder;
 import dev.zonegate.zone.ZoneReadException;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
@@ -48,7 +50,7 @@ final class PowerDnsSource implements LiveSource {
    */
   static final ProviderScope SCOPE =
       new ProviderScope(
-          java.util.Set.of("A", "AAAA", "ALIAS", "CAA", "CNAME", "DS", "LOC", "MX", "NAPTR", "NS", "PTR", "SSHFP", "SRV",
+          Set.of("A", "AAAA", "ALIAS", "CAA", "CNAME", "DS", "LOC", "MX", "NAPTR", "NS", "PTR", "SSHFP", "SRV",
               "TLSA", "TXT", "HTTPS", "SVCB", "URI"),
           true, null, false);
 
@@ -97,7 +99,7 @@ final class PowerDnsSource implements LiveSource {
       } catch (JacksonException e) {
         throw api.fail("the zone: the answer is not valid JSON");
       }
-      dev.zonegate.util.Timings.add("live.records", t);
+      Timings.add("live.records", t);
       return LiveRead.of(LiveSources.placeNotices(builder.build(), describe()), SCOPE);
     }
   }

@@ -2,6 +2,7 @@ package dev.zonegate.live.route53;
 
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.live.LiveException;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -18,14 +20,13 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleWithWebIdentityCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
-import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * What the AWS SDK would take from the environment, taken instead from the run's environment map
@@ -187,7 +188,7 @@ final class AwsSettings {
           String token;
           try {
             token = Files.readString(tokenFile).trim();
-          } catch (java.io.IOException e) {
+          } catch (IOException e) {
             throw new IllegalStateException("the web identity token file cannot be read", e);
           }
           return AssumeRoleWithWebIdentityRequest.builder().roleArn(role).roleSessionName(session).webIdentityToken(token).build();

@@ -8,7 +8,11 @@ import dev.zonegate.zone.Route53JsonReader;
 import dev.zonegate.zone.ZoneReadException;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -82,7 +86,7 @@ final class DirectListing {
         URI u = endpoint.uri();
         int port = u.getPort() >= 0 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
         String path = u.getRawPath() == null ? "" : u.getRawPath();
-        return new Scope(URI.create(u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port),
+        return new Scope(URI.create(u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT) + ":" + port),
             path.endsWith("/") ? path.substring(0, path.length() - 1) : path, region, "route53");
       }
       if (region.startsWith("cn-")) {
@@ -104,7 +108,7 @@ final class DirectListing {
   private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
   /** How many pages were read here, for tests. */
-  static final java.util.concurrent.atomic.AtomicInteger PAGES = new java.util.concurrent.atomic.AtomicInteger();
+  static final AtomicInteger PAGES = new AtomicInteger();
 
   private final SdkHttpClient http;
   private final Scope scope;
@@ -131,7 +135,7 @@ final class DirectListing {
    */
   Resume list(Route53JsonReader.Listing listing, Set<String> starts) throws LiveException {
     // The starts added here, by page: a page the SDK asks for again adds its own.
-    java.util.List<String> added = new java.util.ArrayList<>();
+    List<String> added = new ArrayList<>();
     Resume resume = list(listing, starts, added);
     if (resume != null) {
       for (int p = resume.page(); p <= added.size(); p++) {
@@ -141,7 +145,7 @@ final class DirectListing {
     return resume;
   }
 
-  private Resume list(Route53JsonReader.Listing listing, Set<String> starts, java.util.List<String> added) throws LiveException {
+  private Resume list(Route53JsonReader.Listing listing, Set<String> starts, List<String> added) throws LiveException {
     RecordSetXml.Next from = null;
     Background<Read, LiveException> reading = null; // the page before, read while this one is asked for
     for (int page = 1; ; page++) {

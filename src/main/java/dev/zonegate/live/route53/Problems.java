@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 import javax.net.ssl.SSLException;
+import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -95,7 +96,7 @@ final class Problems {
       if (t instanceof SSLException) {
         return "TLS with the endpoint failed (" + t.getClass().getSimpleName() + ")";
       }
-      if (t instanceof javax.xml.stream.XMLStreamException) {
+      if (t instanceof XMLStreamException) {
         return "the answer to " + call.step() + " is not XML Route 53 would send";
       }
     }

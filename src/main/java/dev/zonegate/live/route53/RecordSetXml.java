@@ -2,6 +2,7 @@ package dev.zonegate.live.route53;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -169,7 +170,7 @@ final class RecordSetXml {
     ObjectNode o = F.objectNode();
     while (x.nextTag() == XMLStreamConstants.START_ELEMENT) {
       String key = x.getLocalName();
-      if (java.util.Arrays.asList(keys).contains(key)) {
+      if (Arrays.asList(keys).contains(key)) {
         o.put(key, text(x));
       } else {
         skip(x);

@@ -3,13 +3,14 @@ package dev.zonegate.live.route53;
 import dev.zonegate.config.LiveConfig;
 import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
-import dev.zonegate.live.ProviderScope;
 import dev.zonegate.live.LiveSource;
 import dev.zonegate.live.Progress;
+import dev.zonegate.live.ProviderScope;
 import dev.zonegate.model.Names;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.util.Background;
+import dev.zonegate.util.Timings;
 import dev.zonegate.zone.Route53JsonReader;
 import dev.zonegate.zone.ZoneReadException;
 import java.time.Duration;
@@ -22,6 +23,10 @@ import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -75,7 +80,7 @@ final class Route53Source implements LiveSource {
    */
   static final ProviderScope SCOPE =
       new ProviderScope(
-          java.util.Set.of("A", "AAAA", "ALIAS", "CAA", "CNAME", "DS", "MX", "NAPTR", "NS", "PTR", "SRV", "TXT"),
+          Set.of("A", "AAAA", "ALIAS", "CAA", "CNAME", "DS", "MX", "NAPTR", "NS", "PTR", "SRV", "TXT"),
           true, "route53.", true);
 
   @Override
@@ -123,7 +128,7 @@ final class Route53Source implements LiveSource {
         return LiveRead.of(listBeside(http, endpoint, timeout, credentials, profiles, sent, guess, call, known, started), SCOPE);
       }
       try (Route53Client client = client(http, endpoint, timeout, credentials, profiles, sent)) {
-        dev.zonegate.util.Timings.add("live.sdk", started);
+        Timings.add("live.sdk", started);
         String id = known != null ? checkedZone(client, call, known) : lookUp(client, call);
         hostedZoneId = id;
         DirectListing.Scope scope = direct ? sent.first : null;
@@ -149,7 +154,7 @@ final class Route53Source implements LiveSource {
       Route53Client client = null;
       try {
         client = client(http, endpoint, timeout, credentials, profiles, sent);
-        dev.zonegate.util.Timings.add("live.sdk", started);
+        Timings.add("live.sdk", started);
         checkedZone(client, check, id);
         return client;
       } catch (LiveException e) {
@@ -208,17 +213,17 @@ final class Route53Source implements LiveSource {
    * Times each HTTP exchange with Route 53 as part {@code live.api} of {@code ZONEGATE_TIMINGS}, so
    * a slow listing shows whether the API or zonegate took the time.
    */
-  private static final class Transmission implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
-    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> SENT =
-        new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("zonegate.sent");
+  private static final class Transmission implements ExecutionInterceptor {
+    private static final ExecutionAttribute<Long> SENT =
+        new ExecutionAttribute<>("zonegate.sent");
 
     /** Where and how the read's first request was sent and signed: {@link DirectListing} does the same. */
     volatile DirectListing.Scope first;
 
     @Override
     public void beforeTransmission(
-        software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
-        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+        Context.BeforeTransmission context,
+        ExecutionAttributes attributes) {
       if (first == null) {
         first = DirectListing.Scope.of(context.httpRequest());
       }
@@ -227,11 +232,11 @@ final class Route53Source implements LiveSource {
 
     @Override
     public void afterTransmission(
-        software.amazon.awssdk.core.interceptor.Context.AfterTransmission context,
-        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+        Context.AfterTransmission context,
+        ExecutionAttributes attributes) {
       Long sent = attributes.getAttribute(SENT);
       if (sent != null) {
-        dev.zonegate.util.Timings.add("live.api", sent);
+        Timings.add("live.api", sent);
       }
     }
   }
@@ -396,7 +401,7 @@ final class Route53Source implements LiveSource {
       long t = System.nanoTime();
       try {
         listing.addPage(RecordSetJson.page(r.resourceRecordSets()));
-        dev.zonegate.util.Timings.add("live.records", t);
+        Timings.add("live.records", t);
       } catch (ZoneReadException e) {
         throw call.failed("the answer to " + call.step() + " holds a record set that cannot be read: " + e.problem());
       }

@@ -1,5 +1,7 @@
 package dev.zonegate.zone.terraform;
 
+import dev.zonegate.model.Location;
+import dev.zonegate.zone.ZoneReadException;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -73,8 +75,8 @@ final class Attrs {
    * An attribute that says which record this is (its name or type): its plain value. Unknown:
    * the record cannot be placed ({@link RecordResource.Unplaced}); absent: it cannot be read.
    */
-  String identity(String key, dev.zonegate.model.Location at)
-      throws RecordResource.Unplaced, dev.zonegate.zone.ZoneReadException {
+  String identity(String key, Location at)
+      throws RecordResource.Unplaced, ZoneReadException {
     if (isUnknown(key)) {
       throw RecordResource.unknown(at, key);
     }
@@ -142,19 +144,19 @@ final class Attrs {
    * A TTL attribute in seconds: {@code otherwise} when absent, null or unknown; a value that is
    * not a whole number from 0 to 2147483647 is an error (RFC 2181 §8), never a guess.
    */
-  long ttl(String key, long otherwise, dev.zonegate.model.Location at) throws dev.zonegate.zone.ZoneReadException {
+  long ttl(String key, long otherwise, Location at) throws ZoneReadException {
     return number(key, otherwise, 0x7fffffffL, at);
   }
 
   /** A whole number from 0 to {@code max}: {@code otherwise} when absent, null or unknown; else an error. */
-  long number(String key, long otherwise, long max, dev.zonegate.model.Location at) throws dev.zonegate.zone.ZoneReadException {
+  long number(String key, long otherwise, long max, Location at) throws ZoneReadException {
     String t = isUnknown(key) ? null : plain(key);
     if (t == null) {
       return otherwise;
     }
     String whole = t.replaceFirst("\\.0+$", "");
     if (!whole.matches("\\d{1,10}") || Long.parseLong(whole) > max) {
-      throw new dev.zonegate.zone.ZoneReadException(at, key + " " + PlanFile.shown(t) + " is not a whole number from 0 to " + max);
+      throw new ZoneReadException(at, key + " " + PlanFile.shown(t) + " is not a whole number from 0 to " + max);
     }
     return Long.parseLong(whole);
   }

@@ -1,11 +1,19 @@
 package dev.zonegate.zone.terraform;
 
+import dev.zonegate.model.CharacterStrings;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.RRsetKey;
+import dev.zonegate.zone.Canonical;
+import dev.zonegate.zone.CloudflareRdata;
 import dev.zonegate.zone.ZoneReadException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 
 /**
  * {@code azurerm_dns_{a,aaaa,cname,mx,ns,ptr,srv,txt,caa}_record} (hashicorp/azurerm): each
@@ -51,8 +59,8 @@ final class AzureDnsRecords implements RecordResource {
     long ttl = a.ttl("ttl", 3600, at);
     RRsetKey key;
     try {
-      key = RRsetKey.of(dev.zonegate.zone.Canonical.name(org.xbill.DNS.Name.fromString(owner, org.xbill.DNS.Name.root)), type);
-    } catch (org.xbill.DNS.TextParseException e) {
+      key = RRsetKey.of(Canonical.name(Name.fromString(owner, Name.root)), type);
+    } catch (TextParseException e) {
       throw new ZoneReadException(at, "name " + PlanFile.shown(name) + " is not a domain name");
     }
     for (String v : values(a)) {
@@ -83,9 +91,9 @@ final class AzureDnsRecords implements RecordResource {
       case "SRV":
         return blocks(a, b -> b.str("priority") + " " + b.str("weight") + " " + b.str("port") + " " + absolute(b.str("target")));
       case "TXT":
-        return blocks(a, b -> dev.zonegate.zone.CloudflareRdata.txt(String.valueOf(b.str("value"))));
+        return blocks(a, b -> CloudflareRdata.txt(String.valueOf(b.str("value"))));
       case "CAA":
-        return blocks(a, b -> b.str("flags") + " " + b.str("tag") + " " + dev.zonegate.model.CharacterStrings.quote(String.valueOf(b.str("value"))));
+        return blocks(a, b -> b.str("flags") + " " + b.str("tag") + " " + CharacterStrings.quote(String.valueOf(b.str("value"))));
       case "NS":
       case "PTR":
         for (String v : a.strings("records")) {
@@ -101,7 +109,7 @@ final class AzureDnsRecords implements RecordResource {
     }
   }
 
-  private static List<String> blocks(Attrs a, java.util.function.Function<Attrs, String> text) {
+  private static List<String> blocks(Attrs a, Function<Attrs, String> text) {
     List<String> out = new ArrayList<>();
     if (a.anyUnknown("record")) {
       out.add(Masks.UNKNOWN);
@@ -110,14 +118,14 @@ final class AzureDnsRecords implements RecordResource {
     for (Attrs b : a.blocks("record")) {
       String t = text.apply(b);
       // A field the plan does not show makes the whole value one stand-in, never a half-value.
-      java.util.regex.Matcher m = STAND_IN.matcher(t);
+      Matcher m = STAND_IN.matcher(t);
       out.add(m.find() ? m.group() : t);
     }
     return out;
   }
 
-  private static final java.util.regex.Pattern STAND_IN =
-      java.util.regex.Pattern.compile("\\(known after apply\\)|\\(sensitive value \\d+\\)");
+  private static final Pattern STAND_IN =
+      Pattern.compile("\\(known after apply\\)|\\(sensitive value \\d+\\)");
 
   private static String absolute(String name) {
     return name == null ? "" : Masks.isStandIn(name) || name.endsWith(".") ? name : name + ".";

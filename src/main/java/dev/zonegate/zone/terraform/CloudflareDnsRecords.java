@@ -2,10 +2,13 @@ package dev.zonegate.zone.terraform;
 
 import dev.zonegate.model.Location;
 import dev.zonegate.model.RRsetKey;
+import dev.zonegate.zone.Canonical;
 import dev.zonegate.zone.CloudflareRdata;
 import dev.zonegate.zone.ZoneReadException;
 import java.util.Locale;
 import java.util.Set;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -116,8 +119,8 @@ final class CloudflareDnsRecords implements RecordResource {
       }
     }
     try {
-      return dev.zonegate.zone.Canonical.name(org.xbill.DNS.Name.fromString(n + ".", org.xbill.DNS.Name.root));
-    } catch (org.xbill.DNS.TextParseException e) {
+      return Canonical.name(Name.fromString(n + ".", Name.root));
+    } catch (TextParseException e) {
       throw new ZoneReadException(at, "name " + PlanFile.shown(name) + " is not a domain name");
     }
   }

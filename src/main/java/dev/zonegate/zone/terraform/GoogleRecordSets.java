@@ -2,12 +2,15 @@ package dev.zonegate.zone.terraform;
 
 import dev.zonegate.model.Location;
 import dev.zonegate.model.RRsetKey;
+import dev.zonegate.zone.Canonical;
 import dev.zonegate.zone.ZoneReadException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 
 /**
  * {@code google_dns_record_set} (hashicorp/google): each resource is one RRset of a managed zone.
@@ -36,8 +39,8 @@ final class GoogleRecordSets implements RecordResource {
     type = type.toUpperCase(Locale.ROOT);
     String owner;
     try {
-      owner = dev.zonegate.zone.Canonical.name(org.xbill.DNS.Name.fromString(name.endsWith(".") ? name : name + ".", org.xbill.DNS.Name.root));
-    } catch (org.xbill.DNS.TextParseException e) {
+      owner = Canonical.name(Name.fromString(name.endsWith(".") ? name : name + ".", Name.root));
+    } catch (TextParseException e) {
       throw new ZoneReadException(at, "name " + PlanFile.shown(name) + " is not a domain name");
     }
     long ttl = a.ttl("ttl", 300, at);

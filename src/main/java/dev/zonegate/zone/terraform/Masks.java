@@ -1,6 +1,7 @@
 package dev.zonegate.zone.terraform;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +23,7 @@ final class Masks {
 
   /** Every stand-in handed out so far, for readers that must take them as they are. */
   Set<String> all() {
-    java.util.Set<String> out = new java.util.HashSet<>(sensitive.values());
+    Set<String> out = new HashSet<>(sensitive.values());
     out.add(UNKNOWN);
     return out;
   }

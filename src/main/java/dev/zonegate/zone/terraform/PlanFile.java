@@ -2,6 +2,7 @@ package dev.zonegate.zone.terraform;
 
 import dev.zonegate.model.Location;
 import dev.zonegate.zone.Limits;
+import dev.zonegate.zone.Route53JsonReader;
 import dev.zonegate.zone.ZoneReadException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -44,7 +45,7 @@ final class PlanFile {
       root = MAPPER.readTree(bytes);
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-      throw new ZoneReadException(new Location(path, line), "is not a Terraform plan in JSON: " + shown(dev.zonegate.zone.Route53JsonReader.jsonProblem(e)));
+      throw new ZoneReadException(new Location(path, line), "is not a Terraform plan in JSON: " + shown(Route53JsonReader.jsonProblem(e)));
     }
     if (root == null || root.isMissingNode() || !root.isObject()) {
       throw new ZoneReadException(

@@ -5,6 +5,7 @@ import dev.zonegate.model.Notice;
 import dev.zonegate.model.Zone;
 import dev.zonegate.zone.ZoneReadException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -193,7 +194,7 @@ public final class TerraformPlanReader {
       zones.add(new PlanZone(labels.get(e.getKey()), s[0].build(partial), s[1].build(partial),
           "Terraform plan " + path + ": prior state (" + partial + ")"));
     }
-    zones.sort(java.util.Comparator.comparing(PlanZone::label));
+    zones.sort(Comparator.comparing(PlanZone::label));
     return new Read(zones, notices, dns, root.path("terraform_version").asString(""));
   }
 

@@ -2,6 +2,7 @@ package dev.zonegate.zone.terraform;
 
 import dev.zonegate.model.Extras;
 import dev.zonegate.model.Location;
+import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.model.ZoneMarks;
@@ -9,8 +10,12 @@ import dev.zonegate.zone.Canonical;
 import dev.zonegate.zone.Route53JsonReader;
 import dev.zonegate.zone.ZoneBuilder;
 import dev.zonegate.zone.ZoneReadException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One side (prior state, or planned) of one zone a plan touches, filled resource by resource.
@@ -56,7 +61,7 @@ final class ZoneSide {
   private static String rdata(RRsetKey key, String text, Location at) throws ZoneReadException {
     try {
       return Canonical.rdata(key.name(), key.type(), text, ".");
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new ZoneReadException(at, key.name() + " " + key.type() + ": " + PlanFile.shown(text) + " is not " + key.type() + " data");
     }
   }
@@ -78,7 +83,7 @@ final class ZoneSide {
    * A Route 53 record set the plan only reads (a data source): context the zone holds but the plan
    * does not manage. A set the plan manages is taken from the plan, never from the data source.
    */
-  void context(tools.jackson.databind.JsonNode set, Location at) throws ZoneReadException {
+  void context(JsonNode set, Location at) throws ZoneReadException {
     if (context == null) {
       context = new ZoneBuilder(origin);
       contextListing = new Route53JsonReader.Listing(context, Masks::isStandIn);
@@ -96,8 +101,8 @@ final class ZoneSide {
     attributes.forEach((k, a) -> builder.extras(k, Extras.of(a, null)));
     Zone z = builder.build();
     if (context != null) {
-      java.util.List<dev.zonegate.model.RRset> sets = new java.util.ArrayList<>(z.sets());
-      for (dev.zonegate.model.RRset s : context.build().sets()) {
+      List<RRset> sets = new ArrayList<>(z.sets());
+      for (RRset s : context.build().sets()) {
         if (!z.rrsets().containsKey(s.key())) {
           sets.add(s);
         }

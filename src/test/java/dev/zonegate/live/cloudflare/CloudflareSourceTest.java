@@ -13,8 +13,9 @@ import dev.zonegate.live.LiveSources;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import dev.zonegate.testing.Bounded;
-import dev.zonegate.testing.FakeCloudflareApi;
 import dev.zonegate.testing.FakeCloudflareApi.Fault;
+import dev.zonegate.testing.FakeCloudflareApi;
+import dev.zonegate.zone.CloudflareRdata;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.OctoDnsYamlReader;
 import java.nio.charset.StandardCharsets;
@@ -281,8 +282,8 @@ class CloudflareSourceTest {
   @Test
   void longUnquotedTextIsCutAsOctoDnsCutsIt() {
     String text = "a".repeat(300);
-    assertThat(dev.zonegate.zone.CloudflareRdata.txt(text)).isEqualTo("\"" + "a".repeat(255) + "\" \"" + "a".repeat(45) + "\"");
-    assertThat(dev.zonegate.zone.CloudflareRdata.txt("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
+    assertThat(CloudflareRdata.txt(text)).isEqualTo("\"" + "a".repeat(255) + "\" \"" + "a".repeat(45) + "\"");
+    assertThat(CloudflareRdata.txt("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
   }
 
   @AfterAll

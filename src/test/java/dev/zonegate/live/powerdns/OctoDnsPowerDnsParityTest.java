@@ -2,12 +2,14 @@ package dev.zonegate.live.powerdns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zonegate.testing.GitFixture;
+import dev.zonegate.cli.Main;
 import dev.zonegate.model.Zone;
+import dev.zonegate.testing.GitFixture;
 import dev.zonegate.testing.PdnsServer;
 import dev.zonegate.testing.Require;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.OctoDnsYamlReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -245,9 +247,9 @@ class OctoDnsPowerDnsParityTest {
     int exit;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = dev.zonegate.cli.Main.run(
+      exit = Main.run(
           new String[] {"check", "--repo", git.dir().toString(), "--base", base, "--all-zones", "--format", "json"},
-          o, e, new java.io.ByteArrayInputStream(new byte[0]), Map.of(KEY_ENV, pdns.apiKey()));
+          o, e, new ByteArrayInputStream(new byte[0]), Map.of(KEY_ENV, pdns.apiKey()));
     }
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 1);
     return JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("changes");

@@ -12,8 +12,8 @@ import dev.zonegate.live.LiveSources;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import dev.zonegate.testing.Bounded;
-import dev.zonegate.testing.PdnsServer;
 import dev.zonegate.testing.PdnsServer.Set;
+import dev.zonegate.testing.PdnsServer;
 import dev.zonegate.zone.MasterFileReader;
 import dev.zonegate.zone.MemoryTree;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -118,7 +119,7 @@ class PowerDnsSourceTest {
     LiveException e = catchThrowableOfType(LiveException.class, () -> read(config, env, zone));
     assertThat(e).as("expected a LiveException").isNotNull();
     said.add(e.getMessage());
-    assertThat(e.getMessage()).startsWith("zone " + zone.toLowerCase(java.util.Locale.ROOT)).doesNotContain("\n");
+    assertThat(e.getMessage()).startsWith("zone " + zone.toLowerCase(Locale.ROOT)).doesNotContain("\n");
     return e;
   }
 

@@ -13,18 +13,31 @@ import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
 import dev.zonegate.live.LiveSources;
 import dev.zonegate.zone.ZoneWriter;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.Route53ClientBuilder;
 
 /**
  * The direct listing ({@link DirectListing}, {@link RecordSetXml}) against the SDK's own, on the
@@ -211,7 +224,7 @@ class Route53DirectListingTest {
   }
 
   /** Three pages, the second's answer in the form {@code edit} gives it. */
-  static Route53Stub threePages(java.util.function.UnaryOperator<String> edit) throws Exception {
+  static Route53Stub threePages(UnaryOperator<String> edit) throws Exception {
     return stub(r -> {
       String name = r.query().get("name");
       if (name == null) {
@@ -259,17 +272,17 @@ class Route53DirectListingTest {
       {"us-east-1", "http://127.0.0.1:5000"}, {"eu-west-1", "https://Route53.Proxy.example:8443/base/"}, {"us-east-1", "http://localhost"},
     };
     for (String[] c : cases) {
-      AwsSettings.Endpoint endpoint = c[1] == null ? null : new AwsSettings.Endpoint(java.net.URI.create(c[1]), c[1]);
+      AwsSettings.Endpoint endpoint = c[1] == null ? null : new AwsSettings.Endpoint(URI.create(c[1]), c[1]);
       DirectListing.Scope[] sent = new DirectListing.Scope[1];
-      software.amazon.awssdk.services.route53.Route53ClientBuilder b = software.amazon.awssdk.services.route53.Route53Client.builder()
-          .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-          .region(software.amazon.awssdk.regions.Region.of(c[0]))
-          .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-              software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(Route53Fixture.KEY_ID, Route53Fixture.SECRET)))
-          .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+      Route53ClientBuilder b = Route53Client.builder()
+          .httpClient(UrlConnectionHttpClient.create())
+          .region(Region.of(c[0]))
+          .credentialsProvider(StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(Route53Fixture.KEY_ID, Route53Fixture.SECRET)))
+          .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
             @Override
-            public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
-                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            public void beforeTransmission(Context.BeforeTransmission context,
+                ExecutionAttributes attributes) {
               sent[0] = DirectListing.Scope.of(context.httpRequest());
               throw new IllegalStateException("taken");
             }
@@ -282,8 +295,8 @@ class Route53DirectListingTest {
       } catch (RuntimeException e) {
         // stopped on purpose
       }
-      assertThat(sent[0]).as(String.join(" ", java.util.Arrays.toString(c))).isNotNull();
-      assertThat(DirectListing.Scope.guess(endpoint, c[0])).as(java.util.Arrays.toString(c)).isEqualTo(sent[0]);
+      assertThat(sent[0]).as(String.join(" ", Arrays.toString(c))).isNotNull();
+      assertThat(DirectListing.Scope.guess(endpoint, c[0])).as(Arrays.toString(c)).isEqualTo(sent[0]);
     }
     assertThat(DirectListing.Scope.guess(null, "us-iso-east-1")).as("isolated partitions: the SDK's first request says").isNull();
   }
@@ -359,8 +372,8 @@ class Route53DirectListingTest {
     Map<String, String> query = new TreeMap<>();
     for (String kv : r.rawQuery().isEmpty() ? new String[0] : r.rawQuery().split("&")) {
       int eq = kv.indexOf('=');
-      String k = java.net.URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8);
-      String v = java.net.URLDecoder.decode(kv.substring(eq + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+      String k = URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8);
+      String v = URLDecoder.decode(kv.substring(eq + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
       query.put(uri(k), uri(v));
     }
     StringBuilder canonical = new StringBuilder("GET\n").append(r.path()).append('\n');

@@ -15,8 +15,16 @@ import dev.zonegate.live.LiveException;
 import dev.zonegate.live.LiveRead;
 import dev.zonegate.live.LiveSource;
 import dev.zonegate.live.LiveSources;
+import dev.zonegate.live.Progress;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.testing.Bounded;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +96,8 @@ class Route53FailuresTest {
   static final String WEB_TOKEN = "eyJzgWebIdentityToken.secret-part.signature";
 
   /** The run's environment of a CI job with OIDC: a token file and a role, no keys. */
-  Map<String, String> webIdentityEnv(Route53Stub stub, java.nio.file.Path tokenFile) throws Exception {
-    java.nio.file.Files.writeString(tokenFile, WEB_TOKEN + "\n");
+  Map<String, String> webIdentityEnv(Route53Stub stub, Path tokenFile) throws Exception {
+    Files.writeString(tokenFile, WEB_TOKEN + "\n");
     return Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile.toString(), "AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/dns-gate",
         "AWS_ENDPOINT_URL_STS", stub.endpoint(), "AWS_EC2_METADATA_DISABLED", "true", "AWS_CONFIG_FILE", "/nonexistent",
         "AWS_SHARED_CREDENTIALS_FILE", "/nonexistent");
@@ -107,7 +115,7 @@ class Route53FailuresTest {
   }
 
   @Test
-  void stubWebIdentityTokenIsExchangedWithStsAndItsCredentialsSign(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+  void stubWebIdentityTokenIsExchangedWithStsAndItsCredentialsSign(@org.junit.jupiter.api.io.TempDir Path tmp)
       throws Exception {
     try (Route53Stub stub = new Route53Stub(r -> r.isSts() ? stsCredentials()
         : r.isListing() ? page(List.of(SOA, NS_SET)) : hostedZone(ID, ZONE))) {
@@ -124,7 +132,7 @@ class Route53FailuresTest {
   }
 
   @Test
-  void stubWebIdentityRefusedBySts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+  void stubWebIdentityRefusedBySts(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
     try (Route53Stub stub = new Route53Stub(r -> r.isSts()
         ? error(403, "AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity with " + WEB_TOKEN)
         : hostedZone(ID, ZONE))) {
@@ -251,7 +259,7 @@ class Route53FailuresTest {
   @Test
   void nothingListeningIsConnectionRefused() throws Exception {
     int dead;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       dead = s.getLocalPort();
     }
     LiveConfig.Route53 c = new LiveConfig.Route53(ID, "http://127.0.0.1:" + dead, null, null, null, null, 2);
@@ -272,15 +280,15 @@ class Route53FailuresTest {
       Route53Stub.Response p = n < 6 ? page(sets, "h" + (n + 1) + ".example.com.", "A") : page(sets);
       return new Route53Stub.Response(p.status(), p.body(), 340);
     })) {
-      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-      dev.zonegate.live.Progress.set(dev.zonegate.live.Progress.terminal(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)));
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      Progress.set(Progress.terminal(new PrintStream(err, true, StandardCharsets.UTF_8)));
       try {
         assertThat(read(stub, 5).zone().rrsets()).hasSize(7);
-        dev.zonegate.live.Progress.get().done();
+        Progress.get().done();
       } finally {
-        dev.zonegate.live.Progress.set(null);
+        Progress.set(null);
       }
-      String shown = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+      String shown = err.toString(StandardCharsets.UTF_8);
       assertThat(shown).matches("(?s)\\r\\u001b\\[Kzonegate: example\\.com\\. [0-9]+ records \\([0-9,]+/s\\).*").endsWith("\r\u001b[K");
     }
   }

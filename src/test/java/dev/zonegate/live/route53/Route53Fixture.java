@@ -1,9 +1,12 @@
 package dev.zonegate.live.route53;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -137,15 +140,15 @@ public final class Route53Fixture implements AutoCloseable {
     Process p = pb.start();
     byte[] out;
     byte[] err;
-    try (java.io.InputStream o = p.getInputStream(); java.io.InputStream e = p.getErrorStream()) {
+    try (InputStream o = p.getInputStream(); InputStream e = p.getErrorStream()) {
       out = o.readAllBytes();
       err = e.readAllBytes();
     }
-    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
       p.destroyForcibly();
-      throw new AssertionError("route53_export.py failed: " + new String(err, java.nio.charset.StandardCharsets.UTF_8));
+      throw new AssertionError("route53_export.py failed: " + new String(err, StandardCharsets.UTF_8));
     }
-    return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(out, StandardCharsets.UTF_8);
   }
 
   @Override

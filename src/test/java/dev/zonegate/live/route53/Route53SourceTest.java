@@ -21,7 +21,11 @@ import dev.zonegate.testing.MotoServer;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.Route53JsonReader;
 import dev.zonegate.zone.ZoneWriter;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -246,8 +250,8 @@ class Route53SourceTest {
             + " the AWS profile, container and instance credentials); set them, or name the variables with accessKeyIdEnv and"
             + " secretAccessKeyEnv");
     // A profile in $HOME/.aws/credentials, chosen with AWS_PROFILE.
-    java.nio.file.Files.createDirectories(home.resolve(".aws"));
-    java.nio.file.Files.writeString(home.resolve(".aws/credentials"),
+    Files.createDirectories(home.resolve(".aws"));
+    Files.writeString(home.resolve(".aws/credentials"),
         "[deploy]\naws_access_key_id = " + Route53Fixture.KEY_ID + "\naws_secret_access_key = " + Route53Fixture.SECRET + "\n");
     Map<String, String> profile = Map.of("HOME", home.toString(), "AWS_PROFILE", "deploy", "AWS_EC2_METADATA_DISABLED", "true");
     assertThat(read(config(id), profile).zone().get(ZONE, "SOA")).isNotNull();
@@ -280,8 +284,8 @@ class Route53SourceTest {
     assertThat(d).isEqualTo("route53 hosted zone Z1 (endpoint https://route53.example.net:8443/api)");
   }
 
-  static int deadPort() throws java.io.IOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+  static int deadPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }

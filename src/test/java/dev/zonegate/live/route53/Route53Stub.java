@@ -10,7 +10,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -85,8 +87,8 @@ public final class Route53Stub implements AutoCloseable {
         }
       }
       String sent = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Map<String, String> headers = new java.util.TreeMap<>();
-      ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+      Map<String, String> headers = new TreeMap<>();
+      ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
       Request req =
           new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), query,
               ex.getRequestHeaders().getFirst("Authorization"), URLDecoder.decode(sent, StandardCharsets.UTF_8),
