@@ -8,6 +8,7 @@ import dev.zonegate.util.Timings;
 import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.ZoneFiles;
 import dev.zonegate.zone.ZoneFormat;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -45,6 +46,12 @@ final class DiffCommand implements Callable<Integer> {
       description = "What the server loading a master file does with a name check-names finds (a_b A ...): fail (named's default: the file does not load), warn or ignore, as its named.conf says.")
   String checkNames;
 
+  @Option(
+      names = "--include-directory",
+      paramLabel = "DIR",
+      description = "Where the server loading a master file takes relative $INCLUDE paths from (named's directory in named.conf), a directory in the files' repository; default: the including file's own directory.")
+  Path includeDirectory;
+
   @Mixin GateOptions gate = new GateOptions();
 
   @Mixin ReportOptions reports = new ReportOptions();
@@ -56,7 +63,7 @@ final class DiffCommand implements Callable<Integer> {
     // Loading the rules (YAML, and CEL when a pack has expressions) overlaps reading the zones.
     Background<Gate, Exception> rules = Background.start("zonegate-rules", gate::newGate);
     long t = System.nanoTime();
-    ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in(), names);
+    ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in(), names, includeDirectory);
     Timings.add("read", t);
     Gate g = rules.join().fingerprints(reports.needsFingerprints());
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));

@@ -33,7 +33,8 @@ public final class ConfigLoader {
   private static final String SECRET =
       "secrets never live in config files; name an environment variable with secretEnv";
   private static final Set<String> TOP_KEYS = Set.of("zones", "rules");
-  private static final List<String> ZONE_KEYS = List.of("name", "file", "format", "critical", "live", "checkNames");
+  private static final List<String> ZONE_KEYS =
+      List.of("name", "file", "format", "critical", "live", "checkNames", "includeDirectory");
   private static final List<String> LIVE_KINDS =
       List.of("axfr", "query", "snapshot", "route53", "powerdns", "cloudflare");
   private static final Pattern BRACKETED = Pattern.compile("^\\[([0-9A-Fa-f:.]+)\\](?::(\\d{1,5}))?$");
@@ -210,10 +211,22 @@ public final class ConfigLoader {
             label + "checkNames is named's setting for master files; " + file + " is read as " + read.word());
       }
     }
+    String includeDirectory = null;
+    if (z.has("includeDirectory")) {
+      String dir = z.get("includeDirectory").asString().trim();
+      includeDirectory = dir.equals(".") || dir.equals("./") ? ""
+          : doc.repoPath(at + "/includeDirectory", label + "includeDirectory", dir);
+      ZoneFormat read = format != null ? format : ZoneFormat.fromFileName(file);
+      if (read != ZoneFormat.MASTER) {
+        throw doc.error(
+            at + "/includeDirectory",
+            label + "includeDirectory is named's directory for $INCLUDE in master files; " + file + " is read as " + read.word());
+      }
+    }
     LiveConfig live = z.has("live") ? live(doc, z.get("live"), at + "/live", label) : null;
     // zonegate.yaml has no octoDNS switches: octoDNS's defaults apply to octoDNS YAML files.
     return new ZoneConfig(
-        name, file, format, critical, live, OctoDnsOptions.DEFAULTS, doc.at(at), null, checkNames, null);
+        name, file, format, critical, live, OctoDnsOptions.DEFAULTS, doc.at(at), null, checkNames, null, includeDirectory);
   }
 
   /** The string at {@code field}, or null when absent. */

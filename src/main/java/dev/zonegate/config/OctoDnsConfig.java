@@ -260,7 +260,7 @@ final class OctoDnsConfig {
     }
     return new ZoneConfig(
         name, sources.nominalFile(), ZoneFormat.OCTODNS, List.of(), spec.live(), spec.yaml().get(0).options(), where, sources,
-        CheckNames.FAIL, spec.liveTarget());
+        CheckNames.FAIL, spec.liveTarget(), null);
   }
 
   // ---------------------------------------------------------------- dynamic entries

@@ -34,6 +34,9 @@ import java.util.Objects;
  *     from (the provider octoDNS plans against there): records octoDNS does not deploy to it
  *     ({@code octodns: {excluded: [..]}}, {@code included: [..]}) are not compared with it; null
  *     for other zones
+ * @param includeDirectory where the zone's server takes relative {@code $INCLUDE} paths from:
+ *     named's {@code directory}, repository-relative and normalized ({@code ""} for the root);
+ *     null for the including file's own directory; meaningful for master files only
  */
 public record ZoneConfig(
     String name,
@@ -45,7 +48,8 @@ public record ZoneConfig(
     Location where,
     OctoDnsSources sources,
     CheckNames checkNames,
-    String liveTarget) {
+    String liveTarget,
+    String includeDirectory) {
   public ZoneConfig {
     critical = List.copyOf(critical);
     Objects.requireNonNull(checkNames, "checkNames");
@@ -55,7 +59,7 @@ public record ZoneConfig(
   public ZoneConfig(
       String name, String file, ZoneFormat format, List<String> critical, LiveConfig live, OctoDnsOptions octodns,
       Location where) {
-    this(name, file, format, critical, live, octodns, where, null, CheckNames.FAIL, null);
+    this(name, file, format, critical, live, octodns, where, null, CheckNames.FAIL, null, null);
   }
 
   /**
@@ -63,7 +67,7 @@ public record ZoneConfig(
    * given to it is ignored: it reads all of them ({@link OctoDnsSources}).
    */
   public ZoneReader reader() {
-    return sources != null ? sources.reader() : ZoneReader.of(effectiveFormat(), octodns, checkNames);
+    return sources != null ? sources.reader() : ZoneReader.of(effectiveFormat(), octodns, checkNames, includeDirectory);
   }
 
   /**

@@ -64,6 +64,8 @@ public final class MasterFileReader implements ZoneReader {
   private final long maxGenerated;
   private final boolean fastPath;
   private final CheckNames checkNames;
+  /** Where relative {@code $INCLUDE} paths start (named's {@code directory}); null: the including file's directory. */
+  private final String includeDirectory;
   private final AtomicInteger fastFiles =
       new AtomicInteger();
 
@@ -73,7 +75,16 @@ public final class MasterFileReader implements ZoneReader {
 
   /** A reader for a zone whose server treats names as {@code checkNames} says. */
   public MasterFileReader(CheckNames checkNames) {
-    this(Limits.Limit.MAX_GENERATED.get(), true, checkNames);
+    this(checkNames, null);
+  }
+
+  /**
+   * A reader for a zone whose server treats names as {@code checkNames} says and takes relative
+   * {@code $INCLUDE} paths from {@code includeDirectory} (named's {@code directory}, as a normalized
+   * path in the tree; null: from the including file's directory).
+   */
+  public MasterFileReader(CheckNames checkNames, String includeDirectory) {
+    this(Limits.Limit.MAX_GENERATED.get(), true, checkNames, includeDirectory);
   }
 
   public MasterFileReader(long maxGenerated) {
@@ -89,9 +100,14 @@ public final class MasterFileReader implements ZoneReader {
   }
 
   MasterFileReader(long maxGenerated, boolean fastPath, CheckNames checkNames) {
+    this(maxGenerated, fastPath, checkNames, null);
+  }
+
+  MasterFileReader(long maxGenerated, boolean fastPath, CheckNames checkNames, String includeDirectory) {
     this.maxGenerated = maxGenerated;
     this.fastPath = fastPath;
     this.checkNames = checkNames;
+    this.includeDirectory = includeDirectory;
   }
 
   /** How many files {@link FastMasterReader} has read for this reader, for tests. */
@@ -399,7 +415,7 @@ public final class MasterFileReader implements ZoneReader {
         throw new ZoneReadException(
             at, "$INCLUDE nested deeper than " + maxDepth + " levels: " + Limits.Limit.MAX_INCLUDE_DEPTH.exceeded("the nesting"));
       }
-      String target = SourceTree.resolveInclude(path, inc.target(), at);
+      String target = SourceTree.resolveInclude(read.tree, path, includeDirectory, inc.target(), at);
       if (read.stack.contains(target)) {
         List<String> cycle = new ArrayList<>(read.stack);
         Collections.reverse(cycle);
@@ -429,7 +445,7 @@ public final class MasterFileReader implements ZoneReader {
       return inc.defaultTtl();
     }
     try {
-      String target = SourceTree.resolveInclude(from, inc.target(), new Location(from, inc.line()));
+      String target = SourceTree.resolveInclude(from, includeDirectory, inc.target(), new Location(from, inc.line()));
       if (target.equals(from) || read.stack.contains(target)) {
         return inc.defaultTtl();
       }

@@ -582,7 +582,7 @@ final class OctoDnsYaml {
             line, "!include of a path in a home directory is not allowed; name a file inside the repository");
       }
       int at = lineOverride > 0 ? lineOverride : line;
-      String file = SourceTree.resolveInclude(path, target, new Location(path, at));
+      String file = SourceTree.resolveInclude(tree, path, null, target, new Location(path, at));
       return new Loader(file, o, tree, includeDepth + 1, at);
     }
 

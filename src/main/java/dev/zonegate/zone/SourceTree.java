@@ -55,6 +55,17 @@ public interface SourceTree {
    */
   static String resolveInclude(String from, String target, Location where)
       throws ZoneReadException {
+    return resolveInclude(from, null, target, where);
+  }
+
+  /**
+   * As {@link #resolveInclude(String, String, Location)}, relative to {@code directory} (a
+   * normalized path in the tree, {@code ""} for its root) when it is not null: named takes a
+   * relative {@code $INCLUDE} path from its working directory ({@code directory} in named.conf), at
+   * every level, not from the including file's.
+   */
+  static String resolveInclude(String from, String directory, String target, Location where)
+      throws ZoneReadException {
     if (target.isEmpty()) {
       throw new ZoneReadException(where, "$INCLUDE names no file");
     }
@@ -62,13 +73,42 @@ public interface SourceTree {
       throw new ZoneReadException(
           where, "$INCLUDE of an absolute path is not allowed; name a file inside the repository");
     }
-    int slash = from.lastIndexOf('/');
-    String dir = slash < 0 ? "" : from.substring(0, slash + 1);
-    String normal = normalize(dir + target);
+    String normal = normalize(joined(from, directory, target));
     if (normal == null) {
       throw new ZoneReadException(where, "$INCLUDE path escapes the repository");
     }
     return normal;
+  }
+
+  /**
+   * As {@link #resolveInclude(String, String, String, Location)}, and the file must be reachable
+   * the way the system reaches it: named and octoDNS open the path as written, and the system
+   * walks {@code d/../f} through {@code d}, so without a directory {@code d} there is no such file
+   * for them, though the path names {@code f}.
+   */
+  static String resolveInclude(SourceTree tree, String from, String directory, String target, Location where)
+      throws ZoneReadException {
+    String normal = resolveInclude(from, directory, target, where);
+    String[] parts = joined(from, directory, target).replace('\\', '/').split("/");
+    StringBuilder walked = new StringBuilder();
+    for (String p : parts) {
+      if (p.equals("..")) {
+        String dir = normalize(walked.toString());
+        if (dir != null && tree.list(dir) == null) {
+          throw new ZoneReadException(where, target + ": no such file (the directory " + dir + " it passes through is not there)");
+        }
+      }
+      walked.append(p).append('/');
+    }
+    return normal;
+  }
+
+  /** The include's path as the system is given it: {@code target} from the directory it is taken from. */
+  private static String joined(String from, String directory, String target) {
+    int slash = from.lastIndexOf('/');
+    String dir = directory != null ? (directory.isEmpty() ? "" : directory + "/")
+        : slash < 0 ? "" : from.substring(0, slash + 1);
+    return dir + target;
   }
 
   /** Collapses {@code .} and {@code ..}; null when the path climbs above the root. */

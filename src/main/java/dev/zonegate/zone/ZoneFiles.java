@@ -37,13 +37,40 @@ public final class ZoneFiles {
    * Where a file named on the command line is read from, as what path, in which format; for a
    * master file, with what its server's check-names does.
    */
-  private record Source(SourceTree tree, String path, ZoneFormat format, CheckNames checkNames) {
-    Source(SourceTree tree, String path, ZoneFormat format) {
-      this(tree, path, format, CheckNames.FAIL);
+  private record Source(
+      SourceTree tree, DirectoryTree directory, String path, ZoneFormat format, CheckNames checkNames, String includeDirectory) {
+    /** {@code directory}: the tree when it is a directory on disk, else null (a pipe or standard input). */
+    Source(SourceTree tree, DirectoryTree directory, String path, ZoneFormat format) {
+      this(tree, directory, path, format, CheckNames.FAIL, null);
     }
 
     ZoneReader reader() {
-      return ZoneReader.forFormat(format, checkNames);
+      return ZoneReader.forFormat(format, checkNames, includeDirectory);
+    }
+
+    /**
+     * With relative {@code $INCLUDE} paths taken from {@code dir} (null: from the including file's
+     * directory), which must be in the file's repository; refused for a file that is not a master
+     * file, or that is not read from a directory.
+     */
+    Source including(Path dir) throws ZoneReadException {
+      if (dir == null) {
+        return this;
+      }
+      Location where = new Location(path, 0);
+      if (format != ZoneFormat.MASTER) {
+        throw new ZoneReadException(
+            where, "--include-directory is named's directory for $INCLUDE in master files; this file is read as " + format.word());
+      }
+      if (directory == null) {
+        throw new ZoneReadException(where, "--include-directory: this file is not read from a directory, so it includes nothing");
+      }
+      String rel = SourceTree.normalize(directory.relativize(dir));
+      if (rel == null || !Files.isDirectory(dir)) {
+        throw new ZoneReadException(
+            where, "--include-directory " + dir + " is not a directory inside this file's repository");
+      }
+      return new Source(tree, directory, path, format, checkNames, rel);
     }
 
     /**
@@ -58,7 +85,7 @@ public final class ZoneFiles {
         throw new ZoneReadException(
             new Location(path, 0), "--check-names is named's setting for master files; this file is read as " + format.word());
       }
-      return new Source(tree, path, format, given);
+      return new Source(tree, directory, path, format, given, includeDirectory);
     }
   }
 
@@ -90,14 +117,14 @@ public final class ZoneFiles {
       }
       DirectoryTree tree = DirectoryTree.enclosing(file);
       String path = tree.relativize(file);
-      return new Source(tree, path, forced != null ? forced : ZoneFormat.fromFileName(path));
+      return new Source(tree, tree, path, forced != null ? forced : ZoneFormat.fromFileName(path));
     } catch (IOException e) {
       throw new ZoneReadException(new Location(arg, 0), "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
   private static Source memory(String path, byte[] bytes, ZoneFormat forced) {
-    return new Source(new MemoryTree(Map.of(SourceTree.normalize(path), bytes)), path,
+    return new Source(new MemoryTree(Map.of(SourceTree.normalize(path), bytes)), null, path,
         forced != null ? forced : ZoneFormat.fromFileName(path));
   }
 
@@ -126,21 +153,24 @@ public final class ZoneFiles {
    */
   public static Pair readPair(Path before, Path after, String origin, ZoneFormat forced)
       throws ZoneReadException {
-    return readPair(before.toString(), after.toString(), origin, forced, null, null);
+    return readPair(before.toString(), after.toString(), origin, forced, null, null, null);
   }
 
   /**
    * As {@link #readPair(Path, Path, String, ZoneFormat)}; either file may be {@code -}, read from
-   * {@code stdin}; master files read with {@code checkNames} (null: named's default, fail).
+   * {@code stdin}; master files read with {@code checkNames} (null: named's default, fail) and
+   * their relative {@code $INCLUDE} paths taken from {@code includeDirectory} (null: from the
+   * including file's directory).
    */
   public static Pair readPair(
-      String beforeArg, String afterArg, String origin, ZoneFormat forced, InputStream stdin, CheckNames checkNames)
+      String beforeArg, String afterArg, String origin, ZoneFormat forced, InputStream stdin, CheckNames checkNames,
+      Path includeDirectory)
       throws ZoneReadException {
     if (beforeArg.equals("-") && afterArg.equals("-")) {
       throw new ZoneReadException(new Location(STDIN, 0), "OLD and NEW cannot both be standard input");
     }
-    Source s = source(afterArg, forced, stdin).checking(checkNames);
-    Source before = source(beforeArg, forced, stdin).checking(checkNames);
+    Source s = source(afterArg, forced, stdin).checking(checkNames).including(includeDirectory);
+    Source before = source(beforeArg, forced, stdin).checking(checkNames).including(includeDirectory);
     Location afterFile = new Location(s.path, 0);
     Background<Zone, ZoneReadException> old = background(before, origin);
     Zone a = null;

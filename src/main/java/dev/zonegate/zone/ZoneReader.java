@@ -55,7 +55,16 @@ public interface ZoneReader {
 
   /** As {@link #of(ZoneFormat, OctoDnsOptions)}; {@code checkNames} is for a master file's server. */
   static ZoneReader of(ZoneFormat format, OctoDnsOptions octodns, CheckNames checkNames) {
-    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(octodns) : forFormat(format, checkNames);
+    return of(format, octodns, checkNames, null);
+  }
+
+  /**
+   * As {@link #of(ZoneFormat, OctoDnsOptions, CheckNames)}; {@code includeDirectory} is where a
+   * master file's server takes relative {@code $INCLUDE} paths from (named's {@code directory}, a
+   * normalized path in the tree; null: the including file's directory).
+   */
+  static ZoneReader of(ZoneFormat format, OctoDnsOptions octodns, CheckNames checkNames, String includeDirectory) {
+    return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(octodns) : forFormat(format, checkNames, includeDirectory);
   }
 
   static ZoneReader forFormat(ZoneFormat format) {
@@ -63,13 +72,17 @@ public interface ZoneReader {
   }
 
   static ZoneReader forFormat(ZoneFormat format, CheckNames checkNames) {
+    return forFormat(format, checkNames, null);
+  }
+
+  static ZoneReader forFormat(ZoneFormat format, CheckNames checkNames, String includeDirectory) {
     switch (format) {
       case OCTODNS:
         return new OctoDnsYamlReader();
       case ROUTE53:
         return new Route53JsonReader();
       default:
-        return new MasterFileReader(checkNames);
+        return new MasterFileReader(checkNames, includeDirectory);
     }
   }
 }

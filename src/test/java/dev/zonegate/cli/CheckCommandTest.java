@@ -139,6 +139,33 @@ class CheckCommandTest {
     assertThat(json(ignored).get("notices").toString()).doesNotContain("check-names");
   }
 
+  /**
+   * A zone whose server takes {@code $INCLUDE} paths from its own directory (named.conf's
+   * {@code directory}, the repository root here) says so in the config; without it they are taken
+   * from the including file's directory. A change to the included file alone is a change to the zone.
+   */
+  @Test
+  void includesAreTakenFromTheDirectoryTheZonesServerTakesThemFrom() throws Exception {
+    git.write("zones/common/mail.inc", "@ MX 10 mail\nmail A 93.184.215.25\n");
+    git.write("zones/example.net.zone", NET + "$INCLUDE zones/common/mail.inc\n");
+    git.commit("mail from a shared file, named's directory the repository root");
+    Cli byFile = check("--base", base);
+    assertThat(byFile.exit()).isEqualTo(1);
+    assertThat(byFile.out()).contains("block   zone-parse-error example.net.")
+        .contains("$INCLUDE zones/common/mail.inc: no such file");
+    git.write("zonegate.yaml", CONFIG + "    includeDirectory: .\n");
+    git.commit("the zone's server takes includes from the repository root");
+    Cli judged = check("--base", base);
+    assertThat(judged.exit()).as(judged.err() + judged.out()).isZero();
+    assertThat(judged.out()).contains("+ add    mail.example.net. A").contains("+ add    example.net. MX");
+    String before = git.git("rev-parse", "HEAD").trim();
+    git.write("zones/common/mail.inc", "@ MX 10 mail\nmail A 93.184.215.26\n");
+    git.commit("the shared file alone changes");
+    Cli shared = check("--base", before);
+    assertThat(shared.exit()).as(shared.err() + shared.out()).isZero();
+    assertThat(shared.out()).contains("example.net.: 0 adds, 0 deletes, 1 update").contains("~ update mail.example.net. A");
+  }
+
   /** A live snapshot is what is served, as it is: check-names, a rule for loading a file, is not applied to it. */
   @Test
   void aLiveSnapshotIsNotHeldToCheckNames() throws Exception {

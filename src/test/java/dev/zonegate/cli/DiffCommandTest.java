@@ -76,6 +76,35 @@ class DiffCommandTest {
     assertThat(yaml.err()).contains("--check-names is named's setting for master files; this file is read as octodns");
   }
 
+  /**
+   * {@code --include-directory} says where the server loading the files takes relative
+   * {@code $INCLUDE} paths from (named's {@code directory}); without it, from the including file's.
+   */
+  @Test
+  void includeDirectoryIsWhereTheServerTakesIncludesFrom() throws Exception {
+    Files.createDirectories(dir.resolve(".git"));
+    Files.createDirectories(dir.resolve("zones/common"));
+    Files.writeString(dir.resolve("zones/common/mail.inc"), "@ MX 10 mail\nmail A 93.184.215.25\n");
+    String zone = "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1.example.net. hostmaster.example.com. 1 7200 900 1209600 300\n"
+        + "@ NS ns1.example.net.\n@ NS ns2.example.org.\n$INCLUDE zones/common/mail.inc\n";
+    Files.writeString(dir.resolve("zones/old.zone"), zone);
+    Files.writeString(dir.resolve("zones/new.zone"), zone.replace(" 1 7200", " 2 7200") + "www A 93.184.215.14\n");
+    String o = dir.resolve("zones/old.zone").toString();
+    String n = dir.resolve("zones/new.zone").toString();
+    Cli byFile = Cli.run("diff", o, n);
+    assertThat(byFile.exit()).isEqualTo(1);
+    assertThat(byFile.out()).contains("block   zone-parse-error").contains("$INCLUDE zones/common/mail.inc: no such file");
+    Cli byDirectory = Cli.run("diff", o, n, "--include-directory", dir.toString());
+    assertThat(byDirectory.exit()).as(byDirectory.out() + byDirectory.err()).isZero();
+    assertThat(byDirectory.out()).contains("1 add, 0 deletes, 0 updates").contains("+ add    www.example.com. A");
+    Cli outside = Cli.run("diff", o, n, "--include-directory", dir.getParent().toString());
+    assertThat(outside.exit()).isEqualTo(2);
+    assertThat(outside.err()).contains("--include-directory " + dir.getParent() + " is not a directory inside this file's repository");
+    Cli yaml = Cli.run("diff", LIVE, PROPOSED, "--format-in", "octodns", "--include-directory", dir.toString());
+    assertThat(yaml.exit()).isEqualTo(2);
+    assertThat(yaml.err()).contains("--include-directory is named's directory for $INCLUDE in master files; this file is read as octodns");
+  }
+
   @Test
   void anAllowForAnotherNameDoesNotAllow() {
     assertThat(Cli.run("diff", LIVE, PROPOSED, "--allow", "address-emptied:api", "--allow", "dangling-reference").exit())

@@ -165,7 +165,7 @@ class ConfigLoaderTest {
   void anUnknownZoneKeyIsNamedWithTheZone() {
     assertThat(zonegateError(zone("    critcal: [ api ]\n")))
         .isEqualTo(
-            "zonegate.yaml:4: zone 'example.com.': unknown key 'critcal' (a zone takes name, file, format, critical, live, checkNames)");
+            "zonegate.yaml:4: zone 'example.com.': unknown key 'critcal' (a zone takes name, file, format, critical, live, checkNames, includeDirectory)");
   }
 
   @Test
@@ -183,6 +183,19 @@ class ConfigLoaderTest {
     assertThat(zonegateError(zone("    format: route53\n    checkNames: warn\n")))
         .isEqualTo("zonegate.yaml:5: zone 'example.com.': checkNames is named's setting for master files;"
             + " zones/example.com.zone is read as route53");
+  }
+
+  @Test
+  void includeDirectoryIsWhereTheZonesServerTakesIncludesFrom() throws Exception {
+    assertThat(zonegate(zone("")).zones().get(0).includeDirectory()).isNull();
+    assertThat(zonegate(zone("    includeDirectory: .\n")).zones().get(0).includeDirectory()).isEmpty();
+    assertThat(zonegate(zone("    includeDirectory: bind/./zones/\n")).zones().get(0).includeDirectory()).isEqualTo("bind/zones");
+    assertThat(zonegateError(zone("    includeDirectory: ../etc\n")))
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.': includeDirectory '../etc': path escapes the repository"
+            + " (paths are relative to the repository root)");
+    assertThat(zonegateError("zones:\n  - name: example.com.\n    file: zones/example.com.yaml\n    includeDirectory: .\n"))
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.': includeDirectory is named's directory for $INCLUDE in master files;"
+            + " zones/example.com.yaml is read as octodns");
   }
 
   @Test

@@ -488,6 +488,10 @@ final class BindCorpus {
     file("include/quoted", SKELETON + "$INCLUDE \"inc.db\"\n", Map.of("inc.db", inc));
     file("include/subdir", SKELETON + "$INCLUDE d/inc.db\n", Map.of("d/inc.db", inc));
     file("include/nested", SKELETON + "$INCLUDE d/a.db\n", Map.of("d/a.db", "$INCLUDE d/b.db\n", "d/b.db", inc));
+    file("include/nested-beside", SKELETON + "$INCLUDE d/a.db\n", Map.of("d/a.db", "$INCLUDE b.db\n", "d/b.db", inc));
+    file("include/nested-both", SKELETON + "$INCLUDE d/a.db\n",
+        Map.of("d/a.db", "$INCLUDE b.db\n", "d/b.db", inc, "b.db", "other A 192.0.2.9\n"));
+    file("include/up-and-back", SKELETON + "$INCLUDE d/../inc.db\n", Map.of("inc.db", inc));
     file("include/bad-record", SKELETON + "$INCLUDE inc.db\n", Map.of("inc.db", "h A 192.0.2.256\n"));
     file("include/missing", SKELETON + "$INCLUDE nope.db\n", Map.of());
     file("include/no-file", SKELETON + "$INCLUDE\n", Map.of());

@@ -55,7 +55,7 @@ class BindDifferentialTest {
 
 
   static {
-    known(INCLUDE_PATH, "include/nested");
+    known(INCLUDE_PATH, "include/nested", "include/nested-beside", "include/nested-both");
     known(OBSOLETE_TYPES, "wks/0", "wks/3", "atma/0", "atma/1");
   }
 
@@ -213,6 +213,36 @@ class BindDifferentialTest {
   }
 
   static Outcome one(NamedCheckzone named, BindCorpus.Case c, Path caseDir, CheckNames checkNames) throws Exception {
+    return one(named, c, caseDir, checkNames, null);
+  }
+
+  /**
+   * With {@code includeDirectory} set to named-checkzone's working directory (the case's
+   * directory, {@code ""}), as a zone's {@code includeDirectory} says where its server's
+   * {@code directory} is, every {@code $INCLUDE} case agrees: the known difference of
+   * {@code $INCLUDE} paths is only what zonegate assumes when it is not told.
+   */
+  @Test
+  void withTheIncludeDirectoryNamedsOwnEveryIncludeCaseAgrees() throws Exception {
+    NamedCheckzone named = NamedCheckzone.require();
+    List<String> wrong = new ArrayList<>();
+    int n = 0;
+    for (BindCorpus.Case c : BindCorpus.all()) {
+      if (!c.id().startsWith("include/")) {
+        continue;
+      }
+      Outcome o = one(named, c, dir.resolve("dir-" + n++), CheckNames.FAIL, "");
+      if (o.disagreement() != null) {
+        wrong.add(c.id() + ": " + o.disagreement());
+      }
+    }
+    System.out.printf("BIND differential, includeDirectory as named's: %d $INCLUDE cases, %d disagree%n", n, wrong.size());
+    assertThat(n).isGreaterThan(20);
+    assertThat(wrong).isEmpty();
+  }
+
+  static Outcome one(NamedCheckzone named, BindCorpus.Case c, Path caseDir, CheckNames checkNames, String includeDirectory)
+      throws Exception {
     write(c, caseDir);
     NamedCheckzone.Verdict v = named.check(caseDir, "zone.db", BindCorpus.ORIGIN, checkNames);
     DirectoryTree tree = new DirectoryTree(caseDir);
@@ -220,13 +250,15 @@ class BindDifferentialTest {
     String ref = null;
     Zone zone = null;
     try {
-      zone = new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, true, checkNames).read(tree, "zone.db", BindCorpus.ORIGIN);
+      zone = new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, true, checkNames, includeDirectory)
+          .read(tree, "zone.db", BindCorpus.ORIGIN);
       fast = BindZoneChecks.loadProblem(zone);
     } catch (ZoneReadException e) {
       fast = describe(e);
     }
     try {
-      ref = BindZoneChecks.loadProblem(new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, false, checkNames).read(tree, "zone.db", BindCorpus.ORIGIN));
+      ref = BindZoneChecks.loadProblem(new MasterFileReader(MasterFileReader.DEFAULT_MAX_GENERATED, false, checkNames, includeDirectory)
+          .read(tree, "zone.db", BindCorpus.ORIGIN));
     } catch (ZoneReadException e) {
       ref = describe(e);
     }
