@@ -52,6 +52,12 @@ final class DiffCommand implements Callable<Integer> {
       description = "Where the server loading a master file takes relative $INCLUDE paths from (named's directory in named.conf), a directory in the files' repository; default: the including file's own directory.")
   Path includeDirectory;
 
+  @Option(
+      names = "--server-directory",
+      paramLabel = "PATH",
+      description = "The same directory as the server sees it (named's directory, such as /etc/bind): an absolute $INCLUDE path below it is read from --include-directory.")
+  String serverDirectory;
+
   @Mixin GateOptions gate = new GateOptions();
 
   @Mixin ReportOptions reports = new ReportOptions();
@@ -63,7 +69,7 @@ final class DiffCommand implements Callable<Integer> {
     // Loading the rules (YAML, and CEL when a pack has expressions) overlaps reading the zones.
     Background<Gate, Exception> rules = Background.start("zonegate-rules", gate::newGate);
     long t = System.nanoTime();
-    ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in(), names, includeDirectory);
+    ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in(), names, includeDirectory, serverDirectory);
     Timings.add("read", t);
     Gate g = rules.join().fingerprints(reports.needsFingerprints());
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));

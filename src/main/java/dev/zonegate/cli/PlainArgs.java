@@ -210,6 +210,7 @@ final class PlainArgs {
     o.put("--format-in", one((c, v) -> c.formatIn = v));
     o.put("--check-names", one((c, v) -> c.checkNames = v));
     o.put("--include-directory", one((c, v) -> c.includeDirectory = Path.of(v)));
+    o.put("--server-directory", one((c, v) -> c.serverDirectory = v));
     gate(o, c -> c.gate);
     reports(o, c -> c.reports);
     List<BiConsumer<DiffCommand, String>> operands = List.of((c, v) -> c.oldFile = v, (c, v) -> c.newFile = v);

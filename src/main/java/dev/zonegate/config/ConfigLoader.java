@@ -4,7 +4,9 @@ import dev.zonegate.model.Location;
 import dev.zonegate.rules.RulePacks;
 import dev.zonegate.rules.Scope;
 import dev.zonegate.zone.CheckNames;
+import dev.zonegate.zone.IncludeDirectory;
 import dev.zonegate.zone.OctoDnsOptions;
+import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +36,7 @@ public final class ConfigLoader {
       "secrets never live in config files; name an environment variable with secretEnv";
   private static final Set<String> TOP_KEYS = Set.of("zones", "rules");
   private static final List<String> ZONE_KEYS =
-      List.of("name", "file", "format", "critical", "live", "checkNames", "includeDirectory");
+      List.of("name", "file", "format", "critical", "live", "checkNames", "includeDirectory", "serverDirectory");
   private static final List<String> LIVE_KINDS =
       List.of("axfr", "query", "snapshot", "route53", "powerdns", "cloudflare");
   private static final Pattern BRACKETED = Pattern.compile("^\\[([0-9A-Fa-f:.]+)\\](?::(\\d{1,5}))?$");
@@ -211,17 +213,30 @@ public final class ConfigLoader {
             label + "checkNames is named's setting for master files; " + file + " is read as " + read.word());
       }
     }
-    String includeDirectory = null;
-    if (z.has("includeDirectory")) {
-      String dir = z.get("includeDirectory").asString().trim();
-      includeDirectory = dir.equals(".") || dir.equals("./") ? ""
-          : doc.repoPath(at + "/includeDirectory", label + "includeDirectory", dir);
+    IncludeDirectory includeDirectory = null;
+    if (z.has("includeDirectory") || z.has("serverDirectory")) {
+      String key = z.has("includeDirectory") ? "includeDirectory" : "serverDirectory";
       ZoneFormat read = format != null ? format : ZoneFormat.fromFileName(file);
       if (read != ZoneFormat.MASTER) {
         throw doc.error(
-            at + "/includeDirectory",
-            label + "includeDirectory is named's directory for $INCLUDE in master files; " + file + " is read as " + read.word());
+            at + "/" + key,
+            label + key + " is named's directory for $INCLUDE in master files; " + file + " is read as " + read.word());
       }
+      if (!z.has("includeDirectory")) {
+        throw doc.error(at + "/serverDirectory", label + "serverDirectory needs includeDirectory: the repository's copy of that directory");
+      }
+      String dir = z.get("includeDirectory").asString().trim();
+      String repoDir = dir.equals(".") || dir.equals("./") ? ""
+          : doc.repoPath(at + "/includeDirectory", label + "includeDirectory", dir);
+      String server = null;
+      if (z.has("serverDirectory")) {
+        server = z.get("serverDirectory").asString().trim();
+        if (!server.startsWith("/") || SourceTree.normalize(server) == null) {
+          throw doc.error(at + "/serverDirectory", label + "serverDirectory '" + server + "' is not an absolute path (named's directory as the server sees it, such as /etc/bind)");
+        }
+        server = "/" + SourceTree.normalize(server);
+      }
+      includeDirectory = new IncludeDirectory(repoDir, server);
     }
     LiveConfig live = z.has("live") ? live(doc, z.get("live"), at + "/live", label) : null;
     // zonegate.yaml has no octoDNS switches: octoDNS's defaults apply to octoDNS YAML files.

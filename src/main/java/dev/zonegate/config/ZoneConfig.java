@@ -2,6 +2,7 @@ package dev.zonegate.config;
 
 import dev.zonegate.model.Location;
 import dev.zonegate.zone.CheckNames;
+import dev.zonegate.zone.IncludeDirectory;
 import dev.zonegate.zone.OctoDnsOptions;
 import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.SourceTree;
@@ -34,9 +35,9 @@ import java.util.Objects;
  *     from (the provider octoDNS plans against there): records octoDNS does not deploy to it
  *     ({@code octodns: {excluded: [..]}}, {@code included: [..]}) are not compared with it; null
  *     for other zones
- * @param includeDirectory where the zone's server takes relative {@code $INCLUDE} paths from:
- *     named's {@code directory}, repository-relative and normalized ({@code ""} for the root);
- *     null for the including file's own directory; meaningful for master files only
+ * @param includeDirectory where the zone's server takes {@code $INCLUDE} paths from: named's
+ *     {@code directory}, in the repository and (when given) on the server; null for the including
+ *     file's own directory; meaningful for master files only
  */
 public record ZoneConfig(
     String name,
@@ -49,7 +50,7 @@ public record ZoneConfig(
     OctoDnsSources sources,
     CheckNames checkNames,
     String liveTarget,
-    String includeDirectory) {
+    IncludeDirectory includeDirectory) {
   public ZoneConfig {
     critical = List.copyOf(critical);
     Objects.requireNonNull(checkNames, "checkNames");

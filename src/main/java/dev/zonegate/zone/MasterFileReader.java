@@ -64,8 +64,8 @@ public final class MasterFileReader implements ZoneReader {
   private final long maxGenerated;
   private final boolean fastPath;
   private final CheckNames checkNames;
-  /** Where relative {@code $INCLUDE} paths start (named's {@code directory}); null: the including file's directory. */
-  private final String includeDirectory;
+  /** Where {@code $INCLUDE} paths start (named's {@code directory}); null: the including file's directory. */
+  private final IncludeDirectory includeDirectory;
   private final AtomicInteger fastFiles =
       new AtomicInteger();
 
@@ -79,11 +79,11 @@ public final class MasterFileReader implements ZoneReader {
   }
 
   /**
-   * A reader for a zone whose server treats names as {@code checkNames} says and takes relative
-   * {@code $INCLUDE} paths from {@code includeDirectory} (named's {@code directory}, as a normalized
-   * path in the tree; null: from the including file's directory).
+   * A reader for a zone whose server treats names as {@code checkNames} says and takes
+   * {@code $INCLUDE} paths from {@code includeDirectory} (named's {@code directory}; null: from
+   * the including file's directory).
    */
-  public MasterFileReader(CheckNames checkNames, String includeDirectory) {
+  public MasterFileReader(CheckNames checkNames, IncludeDirectory includeDirectory) {
     this(Limits.Limit.MAX_GENERATED.get(), true, checkNames, includeDirectory);
   }
 
@@ -103,7 +103,7 @@ public final class MasterFileReader implements ZoneReader {
     this(maxGenerated, fastPath, checkNames, null);
   }
 
-  MasterFileReader(long maxGenerated, boolean fastPath, CheckNames checkNames, String includeDirectory) {
+  MasterFileReader(long maxGenerated, boolean fastPath, CheckNames checkNames, IncludeDirectory includeDirectory) {
     this.maxGenerated = maxGenerated;
     this.fastPath = fastPath;
     this.checkNames = checkNames;

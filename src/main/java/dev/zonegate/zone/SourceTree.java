@@ -59,21 +59,19 @@ public interface SourceTree {
   }
 
   /**
-   * As {@link #resolveInclude(String, String, Location)}, relative to {@code directory} (a
-   * normalized path in the tree, {@code ""} for its root) when it is not null: named takes a
-   * relative {@code $INCLUDE} path from its working directory ({@code directory} in named.conf), at
-   * every level, not from the including file's.
+   * As {@link #resolveInclude(String, String, Location)}, from the server's {@code directory}
+   * when it is not null ({@link IncludeDirectory}): named takes a relative {@code $INCLUDE} path
+   * from its working directory ({@code directory} in named.conf), at every level, not from the
+   * including file's; and an absolute one below the server's directory is read from the
+   * repository's copy of it.
    */
-  static String resolveInclude(String from, String directory, String target, Location where)
+  static String resolveInclude(String from, IncludeDirectory directory, String target, Location where)
       throws ZoneReadException {
-    if (target.isEmpty()) {
-      throw new ZoneReadException(where, "$INCLUDE names no file");
-    }
-    if (target.startsWith("/") || target.startsWith("\\") || target.matches("^[A-Za-z]:.*")) {
-      throw new ZoneReadException(
-          where, "$INCLUDE of an absolute path is not allowed; name a file inside the repository");
-    }
-    String normal = normalize(joined(from, directory, target));
+    return normalize(from, joined(from, directory, target, where), where);
+  }
+
+  private static String normalize(String from, String joined, Location where) throws ZoneReadException {
+    String normal = normalize(joined);
     if (normal == null) {
       throw new ZoneReadException(where, "$INCLUDE path escapes the repository");
     }
@@ -81,17 +79,17 @@ public interface SourceTree {
   }
 
   /**
-   * As {@link #resolveInclude(String, String, String, Location)}, and the file must be reachable
-   * the way the system reaches it: named and octoDNS open the path as written, and the system
-   * walks {@code d/../f} through {@code d}, so without a directory {@code d} there is no such file
-   * for them, though the path names {@code f}.
+   * As {@link #resolveInclude(String, IncludeDirectory, String, Location)}, and the file must be
+   * reachable the way the system reaches it: named and octoDNS open the path as written, and the
+   * system walks {@code d/../f} through {@code d}, so without a directory {@code d} there is no
+   * such file for them, though the path names {@code f}.
    */
-  static String resolveInclude(SourceTree tree, String from, String directory, String target, Location where)
+  static String resolveInclude(SourceTree tree, String from, IncludeDirectory directory, String target, Location where)
       throws ZoneReadException {
-    String normal = resolveInclude(from, directory, target, where);
-    String[] parts = joined(from, directory, target).replace('\\', '/').split("/");
+    String joined = joined(from, directory, target, where);
+    String normal = normalize(from, joined, where);
     StringBuilder walked = new StringBuilder();
-    for (String p : parts) {
+    for (String p : joined.replace('\\', '/').split("/")) {
       if (p.equals("..")) {
         String dir = normalize(walked.toString());
         if (dir != null && tree.list(dir) == null) {
@@ -103,12 +101,31 @@ public interface SourceTree {
     return normal;
   }
 
-  /** The include's path as the system is given it: {@code target} from the directory it is taken from. */
-  private static String joined(String from, String directory, String target) {
+  /** A path that names the file from the root of a system: {@code /x}, {@code \\x}, {@code C:x}. */
+  static boolean isAbsolute(String path) {
+    return path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*");
+  }
+
+  /** The include's path from the tree's root, as the system is given it, before {@code ..} is collapsed. */
+  private static String joined(String from, IncludeDirectory directory, String target, Location where)
+      throws ZoneReadException {
+    if (target.isEmpty()) {
+      throw new ZoneReadException(where, "$INCLUDE names no file");
+    }
+    String rel = directory == null ? (isAbsolute(target) ? null : target) : directory.relative(target, where);
+    if (rel == null) {
+      throw new ZoneReadException(
+          where,
+          "$INCLUDE of an absolute path is not allowed; name a file inside the repository"
+              + (directory != null && directory.serverPath() != null
+                  ? " or below the server's directory " + directory.serverPath()
+                  : ""));
+    }
+    if (directory != null) {
+      return directory.repoPath().isEmpty() ? rel : directory.repoPath() + "/" + rel;
+    }
     int slash = from.lastIndexOf('/');
-    String dir = directory != null ? (directory.isEmpty() ? "" : directory + "/")
-        : slash < 0 ? "" : from.substring(0, slash + 1);
-    return dir + target;
+    return (slash < 0 ? "" : from.substring(0, slash + 1)) + rel;
   }
 
   /** Collapses {@code .} and {@code ..}; null when the path climbs above the root. */

@@ -38,7 +38,8 @@ public final class ZoneFiles {
    * master file, with what its server's check-names does.
    */
   private record Source(
-      SourceTree tree, DirectoryTree directory, String path, ZoneFormat format, CheckNames checkNames, String includeDirectory) {
+      SourceTree tree, DirectoryTree directory, String path, ZoneFormat format, CheckNames checkNames,
+      IncludeDirectory includeDirectory) {
     /** {@code directory}: the tree when it is a directory on disk, else null (a pipe or standard input). */
     Source(SourceTree tree, DirectoryTree directory, String path, ZoneFormat format) {
       this(tree, directory, path, format, CheckNames.FAIL, null);
@@ -49,12 +50,16 @@ public final class ZoneFiles {
     }
 
     /**
-     * With relative {@code $INCLUDE} paths taken from {@code dir} (null: from the including file's
-     * directory), which must be in the file's repository; refused for a file that is not a master
-     * file, or that is not read from a directory.
+     * With {@code $INCLUDE} paths taken from {@code dir} (null: from the including file's
+     * directory), which must be in the file's repository, and absolute ones below {@code server}
+     * (null: none) read from it; refused for a file that is not a master file, or that is not read
+     * from a directory.
      */
-    Source including(Path dir) throws ZoneReadException {
+    Source including(Path dir, String server) throws ZoneReadException {
       if (dir == null) {
+        if (server != null) {
+          throw new ZoneReadException(new Location(path, 0), "--server-directory needs --include-directory: the repository's copy of that directory");
+        }
         return this;
       }
       Location where = new Location(path, 0);
@@ -70,7 +75,11 @@ public final class ZoneFiles {
         throw new ZoneReadException(
             where, "--include-directory " + dir + " is not a directory inside this file's repository");
       }
-      return new Source(tree, directory, path, format, checkNames, rel);
+      if (server != null && (!server.startsWith("/") || SourceTree.normalize(server) == null)) {
+        throw new ZoneReadException(where, "--server-directory " + server + " is not an absolute path (named's directory as the server sees it)");
+      }
+      return new Source(tree, directory, path, format, checkNames,
+          new IncludeDirectory(rel, server == null ? null : "/" + SourceTree.normalize(server)));
     }
 
     /**
@@ -153,24 +162,24 @@ public final class ZoneFiles {
    */
   public static Pair readPair(Path before, Path after, String origin, ZoneFormat forced)
       throws ZoneReadException {
-    return readPair(before.toString(), after.toString(), origin, forced, null, null, null);
+    return readPair(before.toString(), after.toString(), origin, forced, null, null, null, null);
   }
 
   /**
    * As {@link #readPair(Path, Path, String, ZoneFormat)}; either file may be {@code -}, read from
    * {@code stdin}; master files read with {@code checkNames} (null: named's default, fail) and
-   * their relative {@code $INCLUDE} paths taken from {@code includeDirectory} (null: from the
-   * including file's directory).
+   * their {@code $INCLUDE} paths taken from {@code includeDirectory} (null: from the including
+   * file's directory), an absolute one below {@code serverDirectory} (null: none) from it too.
    */
   public static Pair readPair(
       String beforeArg, String afterArg, String origin, ZoneFormat forced, InputStream stdin, CheckNames checkNames,
-      Path includeDirectory)
+      Path includeDirectory, String serverDirectory)
       throws ZoneReadException {
     if (beforeArg.equals("-") && afterArg.equals("-")) {
       throw new ZoneReadException(new Location(STDIN, 0), "OLD and NEW cannot both be standard input");
     }
-    Source s = source(afterArg, forced, stdin).checking(checkNames).including(includeDirectory);
-    Source before = source(beforeArg, forced, stdin).checking(checkNames).including(includeDirectory);
+    Source s = source(afterArg, forced, stdin).checking(checkNames).including(includeDirectory, serverDirectory);
+    Source before = source(beforeArg, forced, stdin).checking(checkNames).including(includeDirectory, serverDirectory);
     Location afterFile = new Location(s.path, 0);
     Background<Zone, ZoneReadException> old = background(before, origin);
     Zone a = null;

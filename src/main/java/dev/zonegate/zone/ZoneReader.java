@@ -60,10 +60,10 @@ public interface ZoneReader {
 
   /**
    * As {@link #of(ZoneFormat, OctoDnsOptions, CheckNames)}; {@code includeDirectory} is where a
-   * master file's server takes relative {@code $INCLUDE} paths from (named's {@code directory}, a
-   * normalized path in the tree; null: the including file's directory).
+   * master file's server takes {@code $INCLUDE} paths from (named's {@code directory}; null: the
+   * including file's directory).
    */
-  static ZoneReader of(ZoneFormat format, OctoDnsOptions octodns, CheckNames checkNames, String includeDirectory) {
+  static ZoneReader of(ZoneFormat format, OctoDnsOptions octodns, CheckNames checkNames, IncludeDirectory includeDirectory) {
     return format == ZoneFormat.OCTODNS ? new OctoDnsYamlReader(octodns) : forFormat(format, checkNames, includeDirectory);
   }
 
@@ -75,7 +75,7 @@ public interface ZoneReader {
     return forFormat(format, checkNames, null);
   }
 
-  static ZoneReader forFormat(ZoneFormat format, CheckNames checkNames, String includeDirectory) {
+  static ZoneReader forFormat(ZoneFormat format, CheckNames checkNames, IncludeDirectory includeDirectory) {
     switch (format) {
       case OCTODNS:
         return new OctoDnsYamlReader();

@@ -97,6 +97,16 @@ class DiffCommandTest {
     Cli byDirectory = Cli.run("diff", o, n, "--include-directory", dir.toString());
     assertThat(byDirectory.exit()).as(byDirectory.out() + byDirectory.err()).isZero();
     assertThat(byDirectory.out()).contains("1 add, 0 deletes, 0 updates").contains("+ add    www.example.com. A");
+    Files.writeString(dir.resolve("zones/new.zone"), zone.replace(" 1 7200", " 2 7200").replace("$INCLUDE zones/", "$INCLUDE /etc/bind/zones/")
+        + "www A 93.184.215.14\n");
+    Cli absolute = Cli.run("diff", o, n, "--include-directory", dir.toString(), "--server-directory", "/etc/bind");
+    assertThat(absolute.exit()).as(absolute.out() + absolute.err()).isZero();
+    assertThat(absolute.out()).contains("1 add, 0 deletes, 0 updates");
+    Cli refused = Cli.run("diff", o, n, "--include-directory", dir.toString());
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.out()).contains("$INCLUDE of an absolute path is not allowed; name a file inside the repository");
+    assertThat(Cli.run("diff", o, n, "--server-directory", "/etc/bind").err())
+        .contains("--server-directory needs --include-directory: the repository's copy of that directory");
     Cli outside = Cli.run("diff", o, n, "--include-directory", dir.getParent().toString());
     assertThat(outside.exit()).isEqualTo(2);
     assertThat(outside.err()).contains("--include-directory " + dir.getParent() + " is not a directory inside this file's repository");

@@ -7,6 +7,7 @@ import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import dev.zonegate.testing.Require;
 import dev.zonegate.zone.CheckNames;
+import dev.zonegate.zone.IncludeDirectory;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.ZoneFormat;
@@ -165,7 +166,7 @@ class ConfigLoaderTest {
   void anUnknownZoneKeyIsNamedWithTheZone() {
     assertThat(zonegateError(zone("    critcal: [ api ]\n")))
         .isEqualTo(
-            "zonegate.yaml:4: zone 'example.com.': unknown key 'critcal' (a zone takes name, file, format, critical, live, checkNames, includeDirectory)");
+            "zonegate.yaml:4: zone 'example.com.': unknown key 'critcal' (a zone takes name, file, format, critical, live, checkNames, includeDirectory, serverDirectory)");
   }
 
   @Test
@@ -188,8 +189,15 @@ class ConfigLoaderTest {
   @Test
   void includeDirectoryIsWhereTheZonesServerTakesIncludesFrom() throws Exception {
     assertThat(zonegate(zone("")).zones().get(0).includeDirectory()).isNull();
-    assertThat(zonegate(zone("    includeDirectory: .\n")).zones().get(0).includeDirectory()).isEmpty();
-    assertThat(zonegate(zone("    includeDirectory: bind/./zones/\n")).zones().get(0).includeDirectory()).isEqualTo("bind/zones");
+    assertThat(zonegate(zone("    includeDirectory: .\n")).zones().get(0).includeDirectory())
+        .isEqualTo(new IncludeDirectory("", null));
+    assertThat(zonegate(zone("    includeDirectory: bind/./zones/\n    serverDirectory: /etc//bind/\n")).zones().get(0).includeDirectory())
+        .isEqualTo(new IncludeDirectory("bind/zones", "/etc/bind"));
+    assertThat(zonegateError(zone("    serverDirectory: /etc/bind\n")))
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.': serverDirectory needs includeDirectory: the repository's copy of that directory");
+    assertThat(zonegateError(zone("    includeDirectory: .\n    serverDirectory: etc/bind\n")))
+        .isEqualTo("zonegate.yaml:5: zone 'example.com.': serverDirectory 'etc/bind' is not an absolute path (named's directory as the"
+            + " server sees it, such as /etc/bind)");
     assertThat(zonegateError(zone("    includeDirectory: ../etc\n")))
         .isEqualTo("zonegate.yaml:4: zone 'example.com.': includeDirectory '../etc': path escapes the repository"
             + " (paths are relative to the repository root)");

@@ -231,7 +231,7 @@ class BindDifferentialTest {
       if (!c.id().startsWith("include/")) {
         continue;
       }
-      Outcome o = one(named, c, dir.resolve("dir-" + n++), CheckNames.FAIL, "");
+      Outcome o = one(named, c, dir.resolve("dir-" + n++), CheckNames.FAIL, new IncludeDirectory("", null));
       if (o.disagreement() != null) {
         wrong.add(c.id() + ": " + o.disagreement());
       }
@@ -241,7 +241,7 @@ class BindDifferentialTest {
     assertThat(wrong).isEmpty();
   }
 
-  static Outcome one(NamedCheckzone named, BindCorpus.Case c, Path caseDir, CheckNames checkNames, String includeDirectory)
+  static Outcome one(NamedCheckzone named, BindCorpus.Case c, Path caseDir, CheckNames checkNames, IncludeDirectory includeDirectory)
       throws Exception {
     write(c, caseDir);
     NamedCheckzone.Verdict v = named.check(caseDir, "zone.db", BindCorpus.ORIGIN, checkNames);

@@ -19,11 +19,13 @@ class IncludePathTest {
       "zones/common/mail.inc", "x".getBytes(StandardCharsets.US_ASCII),
       "zones/example.com.zone", "x".getBytes(StandardCharsets.US_ASCII)));
 
+  private static final IncludeDirectory ROOT = new IncludeDirectory("", null);
+
   @Test
   void fromTheIncludingFilesDirectoryOrFromTheServersDirectory() throws Exception {
     assertThat(SourceTree.resolveInclude(TREE, "zones/example.com.zone", null, "common/mail.inc", AT)).isEqualTo("zones/common/mail.inc");
-    assertThat(SourceTree.resolveInclude(TREE, "zones/example.com.zone", "", "zones/common/mail.inc", AT)).isEqualTo("zones/common/mail.inc");
-    assertThat(SourceTree.resolveInclude(TREE, "zones/common/mail.inc", "zones", "common/mail.inc", AT)).isEqualTo("zones/common/mail.inc");
+    assertThat(SourceTree.resolveInclude(TREE, "zones/example.com.zone", ROOT, "zones/common/mail.inc", AT)).isEqualTo("zones/common/mail.inc");
+    assertThat(SourceTree.resolveInclude(TREE, "zones/common/mail.inc", new IncludeDirectory("zones", null), "common/mail.inc", AT)).isEqualTo("zones/common/mail.inc");
   }
 
   @Test
@@ -33,8 +35,26 @@ class IncludePathTest {
     assertThatThrownBy(() -> SourceTree.resolveInclude(TREE, "zones/example.com.zone", null, "nope/../common/mail.inc", AT))
         .isInstanceOf(ZoneReadException.class)
         .hasMessageContaining("nope/../common/mail.inc: no such file (the directory zones/nope it passes through is not there)");
-    assertThatThrownBy(() -> SourceTree.resolveInclude(TREE, "zones/example.com.zone", "", "../../etc/passwd", AT))
+    assertThatThrownBy(() -> SourceTree.resolveInclude(TREE, "zones/example.com.zone", ROOT, "../../etc/passwd", AT))
         .isInstanceOf(ZoneReadException.class)
         .hasMessageContaining("escapes the repository");
+  }
+
+  @Test
+  void anAbsolutePathBelowTheServersDirectoryIsReadFromTheRepositorysCopyOfIt() throws Exception {
+    IncludeDirectory etcBind = new IncludeDirectory("zones", "/etc/bind");
+    assertThat(SourceTree.resolveInclude(TREE, "zones/example.com.zone", etcBind, "/etc/bind/common/mail.inc", AT))
+        .isEqualTo("zones/common/mail.inc");
+    assertThat(SourceTree.resolveInclude(TREE, "zones/example.com.zone", etcBind, "common/mail.inc", AT))
+        .isEqualTo("zones/common/mail.inc");
+    assertThatThrownBy(() -> SourceTree.resolveInclude(TREE, "zones/example.com.zone", etcBind, "/etc/passwd", AT))
+        .isInstanceOf(ZoneReadException.class)
+        .hasMessageContaining("$INCLUDE of an absolute path is not allowed; name a file inside the repository or below the server's directory /etc/bind");
+    assertThatThrownBy(() -> SourceTree.resolveInclude(TREE, "zones/example.com.zone", etcBind, "/etc/bind/../passwd", AT))
+        .isInstanceOf(ZoneReadException.class)
+        .hasMessageContaining("$INCLUDE /etc/bind/../passwd leaves the server's directory /etc/bind");
+    assertThatThrownBy(() -> SourceTree.resolveInclude(TREE, "zones/example.com.zone", ROOT, "/etc/bind/common/mail.inc", AT))
+        .isInstanceOf(ZoneReadException.class)
+        .hasMessageContaining("$INCLUDE of an absolute path is not allowed; name a file inside the repository");
   }
 }
