@@ -626,6 +626,14 @@ final class OctoDnsCases {
         FILE, "www:\n  <<: !include rec.yaml\n  ttl: 60\n".getBytes(StandardCharsets.UTF_8),
         "rec.yaml", "value: 192.0.2.8\ntype: A\n".getBytes(StandardCharsets.UTF_8)), UNORDERED);
     o.add("include/missing", "www: !include nope.yaml\n", UNORDERED);
+    // the system walks d/../ip.yaml through d: without a directory d there is no such file
+    o.add("include/up-and-back", Map.of(
+        FILE, "www:\n  type: A\n  value: !include d/../ip.yaml\n".getBytes(StandardCharsets.UTF_8),
+        "ip.yaml", "--- 192.0.2.7\n".getBytes(StandardCharsets.UTF_8)), UNORDERED);
+    o.add("include/up-and-back-through-a-directory", Map.of(
+        FILE, "www:\n  type: A\n  value: !include d/../ip.yaml\n".getBytes(StandardCharsets.UTF_8),
+        "ip.yaml", "--- 192.0.2.7\n".getBytes(StandardCharsets.UTF_8),
+        "d/x.yaml", "--- 1\n".getBytes(StandardCharsets.UTF_8)), UNORDERED);
     o.add("include/empty", Map.of(
         FILE, "www:\n  type: TXT\n  value: !include e.yaml\n".getBytes(StandardCharsets.UTF_8),
         "e.yaml", "---\n".getBytes(StandardCharsets.UTF_8)), UNORDERED);

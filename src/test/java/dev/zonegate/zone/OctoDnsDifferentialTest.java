@@ -393,6 +393,7 @@ class OctoDnsDifferentialTest {
       Path dir = root.resolve(String.format("%04d", n++));
       Files.createDirectories(dir);
       for (Map.Entry<String, byte[]> f : g.files().entrySet()) {
+        Files.createDirectories(dir.resolve(f.getKey()).getParent());
         Files.write(dir.resolve(f.getKey()), f.getValue());
       }
       add("gen/" + g.id(), "generated", dir, OctoDnsCases.FILE, OctoDnsCases.ZONE, g.options());
