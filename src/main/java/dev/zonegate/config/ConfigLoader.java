@@ -226,6 +226,9 @@ public final class ConfigLoader {
         throw doc.error(at + "/serverDirectory", label + "serverDirectory needs includeDirectory: the repository's copy of that directory");
       }
       String dir = z.get("includeDirectory").asString().trim();
+      if (dir.isEmpty()) {
+        throw doc.error(at + "/includeDirectory", label + "includeDirectory is empty (. is the repository root)");
+      }
       String repoDir = dir.equals(".") || dir.equals("./") ? ""
           : doc.repoPath(at + "/includeDirectory", label + "includeDirectory", dir);
       String server = null;

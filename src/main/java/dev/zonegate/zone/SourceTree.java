@@ -67,10 +67,10 @@ public interface SourceTree {
    */
   static String resolveInclude(String from, IncludeDirectory directory, String target, Location where)
       throws ZoneReadException {
-    return normalize(from, joined(from, directory, target, where), where);
+    return normalized(joined(from, directory, target, where), where);
   }
 
-  private static String normalize(String from, String joined, Location where) throws ZoneReadException {
+  private static String normalized(String joined, Location where) throws ZoneReadException {
     String normal = normalize(joined);
     if (normal == null) {
       throw new ZoneReadException(where, "$INCLUDE path escapes the repository");
@@ -87,7 +87,7 @@ public interface SourceTree {
   static String resolveInclude(SourceTree tree, String from, IncludeDirectory directory, String target, Location where)
       throws ZoneReadException {
     String joined = joined(from, directory, target, where);
-    String normal = normalize(from, joined, where);
+    String normal = normalized(joined, where);
     StringBuilder walked = new StringBuilder();
     for (String p : joined.replace('\\', '/').split("/")) {
       if (p.equals("..")) {

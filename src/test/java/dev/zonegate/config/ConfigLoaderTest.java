@@ -193,6 +193,8 @@ class ConfigLoaderTest {
         .isEqualTo(new IncludeDirectory("", null));
     assertThat(zonegate(zone("    includeDirectory: bind/./zones/\n    serverDirectory: /etc//bind/\n")).zones().get(0).includeDirectory())
         .isEqualTo(new IncludeDirectory("bind/zones", "/etc/bind"));
+    assertThat(zonegateError(zone("    includeDirectory: ' '\n")))
+        .isEqualTo("zonegate.yaml:4: zone 'example.com.': includeDirectory is empty (. is the repository root)");
     assertThat(zonegateError(zone("    serverDirectory: /etc/bind\n")))
         .isEqualTo("zonegate.yaml:4: zone 'example.com.': serverDirectory needs includeDirectory: the repository's copy of that directory");
     assertThat(zonegateError(zone("    includeDirectory: .\n    serverDirectory: etc/bind\n")))
