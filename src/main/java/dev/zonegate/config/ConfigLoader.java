@@ -6,7 +6,6 @@ import dev.zonegate.rules.Scope;
 import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.IncludeDirectory;
 import dev.zonegate.zone.OctoDnsOptions;
-import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -233,11 +232,11 @@ public final class ConfigLoader {
           : doc.repoPath(at + "/includeDirectory", label + "includeDirectory", dir);
       String server = null;
       if (z.has("serverDirectory")) {
-        server = z.get("serverDirectory").asString().trim();
-        if (!server.startsWith("/") || SourceTree.normalize(server) == null) {
-          throw doc.error(at + "/serverDirectory", label + "serverDirectory '" + server + "' is not an absolute path (named's directory as the server sees it, such as /etc/bind)");
+        String given = z.get("serverDirectory").asString().trim();
+        server = IncludeDirectory.serverPath(given);
+        if (server == null) {
+          throw doc.error(at + "/serverDirectory", label + "serverDirectory '" + given + "' is not an absolute path (named's directory as the server sees it, such as /etc/bind)");
         }
-        server = "/" + SourceTree.normalize(server);
       }
       includeDirectory = new IncludeDirectory(repoDir, server);
     }

@@ -23,6 +23,15 @@ public record IncludeDirectory(String repoPath, String serverPath) {
   }
 
   /**
+   * {@code given} as {@link #serverPath} holds it ({@code /etc//bind/} is {@code /etc/bind}), or
+   * null when it is not an absolute path.
+   */
+  public static String serverPath(String given) {
+    String normal = given.startsWith("/") ? SourceTree.normalize(given) : null;
+    return normal == null ? null : "/" + normal;
+  }
+
+  /**
    * The path {@code target} (as written after {@code $INCLUDE}) has from the repository's copy of
    * the directory: a relative one as it is, an absolute one below {@link #serverPath} with that
    * part taken off; null for an absolute path elsewhere.

@@ -167,13 +167,19 @@ public final class MasterFileReader implements ZoneReader {
 
     /** Counts {@code problem} (null: none) found at {@code line} of {@code path}. */
     void add(String problem, String path, int line) {
-      if (problem == null) {
+      add(problem, path, line, 1);
+    }
+
+    /** Counts {@code times} problems, the first of them {@code problem} at {@code line} of {@code path}. */
+    void add(String problem, String path, int line, int times) {
+      if (problem == null || times == 0) {
         return;
       }
-      if (count++ == 0) {
+      if (count == 0) {
         first = problem;
         at = new Location(path, line);
       }
+      count += times;
     }
 
     /** Adds what a reader of a later part of the file found, its lines {@code lineOffset} on. */
@@ -372,10 +378,8 @@ public final class MasterFileReader implements ZoneReader {
     }
     DirectiveScan scan = DirectiveScan.scan(bytes, origin, defaultTtl, inc -> ttlAfter(read, path, inc, 1));
     if (scan.ttlAboveMaxCount > 0) {
-      Warned w = new Warned();
-      w.add("TTL " + scan.ttlAboveMax + " is above 2147483647, the largest RFC 2181 §8 allows", path, scan.ttlAboveMaxLine);
-      w.count = scan.ttlAboveMaxCount;
-      read.zeroTtl.addAll(w, 0);
+      read.zeroTtl.add("TTL " + scan.ttlAboveMax + " is above 2147483647, the largest RFC 2181 §8 allows", path,
+          scan.ttlAboveMaxLine, scan.ttlAboveMaxCount);
     }
     if (scan.badTtlLine > 0) {
       throw new ZoneReadException(

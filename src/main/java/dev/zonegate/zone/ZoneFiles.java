@@ -75,11 +75,12 @@ public final class ZoneFiles {
         throw new ZoneReadException(
             where, "--include-directory " + dir + " is not a directory inside this file's repository");
       }
-      if (server != null && (!server.startsWith("/") || SourceTree.normalize(server) == null)) {
+      String serverPath = server == null ? null : IncludeDirectory.serverPath(server);
+      if (server != null && serverPath == null) {
         throw new ZoneReadException(where, "--server-directory " + server + " is not an absolute path (named's directory as the server sees it)");
       }
       return new Source(tree, directory, path, format, checkNames,
-          new IncludeDirectory(rel, server == null ? null : "/" + SourceTree.normalize(server)));
+          new IncludeDirectory(rel, serverPath));
     }
 
     /**

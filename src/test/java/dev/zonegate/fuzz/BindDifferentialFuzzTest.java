@@ -1,7 +1,6 @@
 package dev.zonegate.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.zonegate.zone.BindKnownDifferences;
 import dev.zonegate.zone.BindZoneChecks;
 import dev.zonegate.zone.MasterFileReader;
 import dev.zonegate.zone.MemoryTree;
@@ -10,7 +9,6 @@ import dev.zonegate.zone.ZoneReadException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
@@ -27,12 +25,8 @@ import java.util.Map;
  * on, so one run collects them all; in a replay it fails the test.
  */
 class BindDifferentialFuzzTest {
-  private static final boolean FUZZING = "1".equals(System.getenv("JAZZER_FUZZ"));
-  private static final Path LOG = Path.of("target", "bind-fuzz-disagreements.txt");
-  private static final Path STATUS = Path.of("target", "bind-fuzz-status.txt");
+  private static final NamedAgreement AGREEMENT = new NamedAgreement("bind-fuzz");
   private static Path dir;
-  private static long executions;
-  private static long disagreements;
 
   @FuzzTest(maxDuration = "60s")
   void differ(byte[] input) throws Throwable {
@@ -55,30 +49,7 @@ class BindDifferentialFuzzTest {
       Contract.expected(e);
       error = e.getMessage();
     }
-    executions++;
-    if (FUZZING && executions % 500 == 0) {
-      // The run's record: how many inputs were compared, how many disagreed unexplained.
-      Files.createDirectories(LOG.getParent());
-      Files.writeString(STATUS, executions + " executions, " + disagreements + " unexplained disagreements\n");
-    }
-    if (v.accepted() == (error == null)) {
-      return;
-    }
-    if (BindKnownDifferences.explain(v.accepted(), v.messages(), error) != null) {
-      return;
-    }
-    String what =
-        (v.accepted() ? "zonegate refuses what named loads: " + error : "zonegate accepts what named refuses: "
-                + v.messages().strip().replace('\n', '|'))
-            + "\n--- input (" + input.length + " bytes) ---\n"
-            + new String(input, StandardCharsets.ISO_8859_1) + "\n---\n";
-    if (!FUZZING) {
-      throw new AssertionError(what);
-    }
-    disagreements++;
-    Files.createDirectories(LOG.getParent());
-    Files.writeString(LOG, "#" + disagreements + " after " + executions + " executions: " + what,
-        StandardCharsets.ISO_8859_1, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    AGREEMENT.judge(v, error, "--- input (" + input.length + " bytes) ---\n" + new String(input, StandardCharsets.ISO_8859_1));
   }
 
 }

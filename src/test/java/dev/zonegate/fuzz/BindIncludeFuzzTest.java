@@ -1,7 +1,6 @@
 package dev.zonegate.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.zonegate.zone.BindKnownDifferences;
 import dev.zonegate.zone.BindZoneChecks;
 import dev.zonegate.zone.CheckNames;
 import dev.zonegate.zone.IncludeDirectory;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,15 +31,11 @@ import java.util.stream.Stream;
  * {@code target/bind-include-fuzz-status.txt}.
  */
 class BindIncludeFuzzTest {
-  private static final boolean FUZZING = "1".equals(System.getenv("JAZZER_FUZZ"));
-  private static final Path LOG = Path.of("target", "bind-include-fuzz-disagreements.txt");
-  private static final Path STATUS = Path.of("target", "bind-include-fuzz-status.txt");
+  private static final NamedAgreement AGREEMENT = new NamedAgreement("bind-include-fuzz");
   /** The names a later file of the input takes, by the number after {@code #FILE}. */
   static final String[] FILES = {"inc.db", "d/a.db", "d/b.db", "e/inc.db", "d/e/c.db", "b.db"};
   private static final String MARK = "\n#FILE ";
   private static Path root;
-  private static long executions;
-  private static long disagreements;
 
   @FuzzTest(maxDuration = "60s")
   void includes(byte[] input) throws Throwable {
@@ -91,25 +85,9 @@ class BindIncludeFuzzTest {
       Contract.expected(e);
       error = e.getMessage();
     }
-    executions++;
-    if (FUZZING && executions % 500 == 0) {
-      Files.createDirectories(LOG.getParent());
-      Files.writeString(STATUS, executions + " executions, " + disagreements + " unexplained disagreements\n");
-    }
-    if (v.accepted() == (error == null) || BindKnownDifferences.explain(v.accepted(), v.messages(), error) != null) {
-      return;
-    }
     StringBuilder tree = new StringBuilder();
     files.forEach((name, b) -> tree.append("--- ").append(name).append(" ---\n").append(new String(b, StandardCharsets.ISO_8859_1)).append('\n'));
-    String what = (v.accepted() ? "zonegate refuses what named loads: " + error
-        : "zonegate accepts what named refuses: " + v.messages().strip().replace('\n', '|')) + "\n" + tree + "---\n";
-    if (!FUZZING) {
-      throw new AssertionError(what);
-    }
-    disagreements++;
-    Files.createDirectories(LOG.getParent());
-    Files.writeString(LOG, "#" + disagreements + " after " + executions + " executions: " + what,
-        StandardCharsets.ISO_8859_1, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    AGREEMENT.judge(v, error, tree.toString());
   }
 
   /** An empty directory for this input's tree (the last input's files removed). */

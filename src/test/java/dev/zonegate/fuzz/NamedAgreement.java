@@ -1,0 +1,53 @@
+package dev.zonegate.fuzz;
+
+import dev.zonegate.zone.BindKnownDifferences;
+import dev.zonegate.zone.NamedCheckzone;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The record of a fuzz target held to named-checkzone: how many inputs were compared, and each
+ * disagreement that docs/fidelity-bind.md's known differences ({@link BindKnownDifferences}) do
+ * not explain. In a replay ({@code mvn test}) such a disagreement fails the test; in a fuzzing
+ * run ({@code JAZZER_FUZZ=1}) it is appended to {@code target/NAME-disagreements.txt} and the
+ * campaign goes on, the counts kept in {@code target/NAME-status.txt}.
+ */
+final class NamedAgreement {
+  private static final boolean FUZZING = "1".equals(System.getenv("JAZZER_FUZZ"));
+  private final Path log;
+  private final Path status;
+  private long executions;
+  private long disagreements;
+
+  NamedAgreement(String name) {
+    this.log = Path.of("target", name + "-disagreements.txt");
+    this.status = Path.of("target", name + "-status.txt");
+  }
+
+  /**
+   * Counts one input: named's verdict and zonegate's error (null: it accepted); {@code input}
+   * shows the input in the record of a disagreement.
+   */
+  synchronized void judge(NamedCheckzone.Verdict v, String error, String input) throws IOException {
+    executions++;
+    if (FUZZING && executions % 500 == 0) {
+      Files.createDirectories(status.getParent());
+      Files.writeString(status, executions + " executions, " + disagreements + " unexplained disagreements\n");
+    }
+    if (v.accepted() == (error == null) || BindKnownDifferences.explain(v.accepted(), v.messages(), error) != null) {
+      return;
+    }
+    String what = (v.accepted() ? "zonegate refuses what named loads: " + error
+        : "zonegate accepts what named refuses: " + v.messages().strip().replace('\n', '|')) + "\n" + input + "\n---\n";
+    if (!FUZZING) {
+      throw new AssertionError(what);
+    }
+    disagreements++;
+    Files.createDirectories(log.getParent());
+    Files.writeString(log, "#" + disagreements + " after " + executions + " executions: " + what,
+        StandardCharsets.ISO_8859_1, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+}
