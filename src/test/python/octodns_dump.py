@@ -21,6 +21,13 @@ bin/octodns-python). Two ways to call it:
       line per case, {"id": ..., "result": ...}, in manifest order: one process
       for many cases.
 
+  octodns_dump.py --serve
+
+      reads one case per line on standard input (a map as in a manifest) and
+      answers each at once with its line, as --manifest would print it, until
+      standard input ends: one process for cases not known in advance (the
+      fuzz test's).
+
 A result is either
 
   {"ok": true, "records": [...], "warnings": [...]}
@@ -165,6 +172,7 @@ def load(case):
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[1])
     parser.add_argument('--manifest')
+    parser.add_argument('--serve', action='store_true')
     parser.add_argument('zone', nargs='?')
     parser.add_argument('file', nargs='?')
     parser.add_argument('--no-enforce-order', action='store_true')
@@ -192,6 +200,18 @@ def main(argv):
             out.write(dump({'id': case['id'], 'result': load(case)}))
             out.write('\n')
         out.flush()
+        return 0
+    if args.serve:
+        for line in sys.stdin:
+            if line.strip():
+                case = json.loads(line)
+                try:
+                    answer = {'id': case['id'], 'result': load(case)}
+                except Exception as e:  # the dumper's own failure, not octoDNS's verdict
+                    answer = {'id': case['id'], 'peer_error': f'{e.__class__.__name__}: {e}'}
+                sys.stdout.write(dump(answer))
+                sys.stdout.write('\n')
+                sys.stdout.flush()
         return 0
     if not args.zone or not args.file:
         parser.error('give ZONE and FILE, or --manifest')

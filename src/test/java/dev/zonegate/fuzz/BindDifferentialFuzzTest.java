@@ -25,7 +25,7 @@ import java.util.Map;
  * on, so one run collects them all; in a replay it fails the test.
  */
 class BindDifferentialFuzzTest {
-  private static final NamedAgreement AGREEMENT = new NamedAgreement("bind-fuzz");
+  private static final Agreement AGREEMENT = new Agreement("bind-fuzz");
   private static Path dir;
 
   @FuzzTest(maxDuration = "60s")

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * {@code target/bind-include-fuzz-status.txt}.
  */
 class BindIncludeFuzzTest {
-  private static final NamedAgreement AGREEMENT = new NamedAgreement("bind-include-fuzz");
+  private static final Agreement AGREEMENT = new Agreement("bind-include-fuzz");
   /** The names a later file of the input takes, by the number after {@code #FILE}. */
   static final String[] FILES = {"inc.db", "d/a.db", "d/b.db", "e/inc.db", "d/e/c.db", "b.db"};
   private static final String MARK = "\n#FILE ";

@@ -386,7 +386,7 @@ class OctoDnsConfigDifferentialTest {
       return out;
     }
     for (Map.Entry<String, JsonNode> z : r.get("zones").properties()) {
-      OctoDnsDifferentialTest.Octo o = OctoDnsDifferentialTest.Octo.of(z.getValue(), z.getKey());
+      OctoDnsAgreement.Octo o = OctoDnsAgreement.Octo.of(z.getValue(), z.getKey());
       out.put(z.getKey(), o.ok() ? "loads " + o.sets() : "refuses");
     }
     return out;
@@ -406,7 +406,7 @@ class OctoDnsConfigDifferentialTest {
     for (ZoneConfig z : cfg.zones()) {
       try {
         Zone read = z.reader().read(tree, z.file(), z.name());
-        out.put(z.name(), "loads " + OctoDnsDifferentialTest.Gate.sets(read));
+        out.put(z.name(), "loads " + OctoDnsAgreement.Gate.sets(read));
       } catch (ZoneReadException e) {
         out.put(z.name(), "refuses");
       }

@@ -1,14 +1,18 @@
 package dev.zonegate.zone;
 
+import static dev.zonegate.zone.OctoDnsAgreement.KNOWN;
+import static dev.zonegate.zone.OctoDnsAgreement.compare;
+import static dev.zonegate.zone.OctoDnsAgreement.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zonegate.model.Notice;
-import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
+import dev.zonegate.zone.OctoDnsAgreement.Case;
+import dev.zonegate.zone.OctoDnsAgreement.Disagreement;
+import dev.zonegate.zone.OctoDnsAgreement.Gate;
+import dev.zonegate.zone.OctoDnsAgreement.Known;
+import dev.zonegate.zone.OctoDnsAgreement.Octo;
 import dev.zonegate.testing.Require;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +20,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xbill.DNS.DNSInput;
-import org.xbill.DNS.Name;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,8 +36,9 @@ import tools.jackson.databind.JsonNode;
  * ({@link OctoDnsPeer}); without it the test is skipped with a message, or fails where
  * {@code ZONEGATE_REQUIRE_OCTODNS=1}.
  *
- * <p>A disagreement fails the test unless it is one of the {@link #KNOWN} differences, each of
- * which says why (and is described in docs/fidelity-octodns.md). A known difference that no case
+ * <p>A disagreement fails the test unless it is one of the known differences
+ * ({@link OctoDnsAgreement#KNOWN}), each of which says why (and is described in
+ * docs/fidelity-octodns.md). A known difference that no case
  * shows any more fails the test too, so the list stays true.
  *
  * <p>The figures (cases per source, agreement, each known difference) are printed.
@@ -50,9 +48,6 @@ class OctoDnsDifferentialTest {
   private static final Path RESOURCES = Path.of("src/test/resources");
 
   @TempDir static Path work;
-
-  /** One case: a zone file, the zone it is read as, and the provider options. */
-  record Case(String id, String source, Path root, String file, String zone, OctoDnsOptions options) {}
 
   private static List<Case> cases;
   private static Map<String, JsonNode> octodns;
@@ -70,41 +65,6 @@ class OctoDnsDifferentialTest {
     }
     octodns = OctoDnsPeer.load(requests, work);
   }
-
-  // ---------------------------------------------------------------- the known differences
-
-  /** What a disagreement is, for the allow-list to match on. */
-  enum Kind {
-    /** octoDNS loads the zone, zonegate refuses it. */
-    ZONEGATE_REFUSES,
-    /** octoDNS refuses the zone, zonegate reads it. */
-    OCTODNS_REFUSES,
-    /** Both load it, with different RRsets. */
-    RECORDS_DIFFER
-  }
-
-  /** One disagreement, with both sides' outcomes. */
-  record Disagreement(Case c, Kind kind, Octo octo, Gate gate) {}
-
-  /** A known, explained difference: its name, why it is so, and which disagreements it covers. */
-  record Known(String name, String reason, Predicate<Disagreement> covers) {}
-
-  /**
-   * THE allow-list. Every entry is also described in docs/fidelity-octodns.md. Nothing else may
-   * differ.
-   */
-  static final List<Known> KNOWN =
-      List.of(
-          // octoDNS's legacy validators let through values that are not DNS data at all: an MX
-          // preference or SRV port above 65535, a TLSA association or SSHFP fingerprint that is
-          // not hex, a negative SvcParam port, a TTL beyond 2^31-1, a name with an empty label.
-          // octoDNS loads them, and the provider refuses them at deploy time; zonegate refuses
-          // them when it reads, saying no provider can serve the value. Recognised by octoDNS's
-          // own rendering of the record failing to parse as DNS presentation data.
-          new Known(
-              "not-dns-data",
-              "octoDNS loads a value no DNS server or provider can hold; zonegate refuses it when reading",
-              d -> d.kind() == Kind.ZONEGATE_REFUSES && d.octo().unservable() && d.gate().notDnsData()));
 
   // ---------------------------------------------------------------- the test
 
@@ -187,141 +147,6 @@ class OctoDnsDifferentialTest {
     }
     boolean skipped = z.notices().stream().anyMatch(n -> n.message().endsWith("; skipped"));
     return skipped ? null : "reads what octoDNS refuses without a notice of what it skipped: " + sets;
-  }
-
-  private static Disagreement compare(Case c, Octo o, Gate g) {
-    if (!o.ok() && !g.ok()) {
-      return null;
-    }
-    if (o.ok() && !g.ok()) {
-      return new Disagreement(c, Kind.ZONEGATE_REFUSES, o, g);
-    }
-    if (!o.ok()) {
-      return new Disagreement(c, Kind.OCTODNS_REFUSES, o, g);
-    }
-    return o.sets().equals(g.sets()) ? null : new Disagreement(c, Kind.RECORDS_DIFFER, o, g);
-  }
-
-  private static String describe(Disagreement d) {
-    return d.c().id() + " (" + d.c().root().resolve(d.c().file()) + ", " + d.c().options() + "): " + d.kind()
-        + "\n    octoDNS:  " + d.octo().summary() + "\n    zonegate: " + d.gate().summary();
-  }
-
-  // ---------------------------------------------------------------- both sides' outcomes
-
-  /** octoDNS's outcome: RRsets by "owner TYPE" as "ttl rdata...", or its error. */
-  record Octo(boolean ok, Map<String, String> sets, String error, List<String> validators, boolean unservable) {
-    static Octo of(JsonNode r, String zone) {
-      if (!r.get("ok").asBoolean()) {
-        List<String> ids = new ArrayList<>();
-        r.path("validators").forEach(v -> ids.add(v.asString()));
-        return new Octo(false, Map.of(), r.get("error").asString(), ids, false);
-      }
-      Map<String, String> sets = new TreeMap<>();
-      boolean unservable = false;
-      for (JsonNode rec : r.get("records")) {
-        String type = rec.get("type").asString();
-        String owner = owner(rec.get("name").asString());
-        BigInteger big = rec.get("ttl").bigIntegerValue();
-        if (owner == null || big.signum() < 0 || big.compareTo(BigInteger.valueOf(2147483647L)) > 0
-            || rec.get("values").isNull()) {
-          unservable = true;
-          continue;
-        }
-        TreeSet<String> rdata = new TreeSet<>();
-        for (JsonNode v : rec.get("values")) {
-          String canonical = canonical(owner, type, v.asString());
-          if (canonical == null) {
-            unservable = true;
-          } else {
-            rdata.add(canonical);
-          }
-        }
-        if (!rdata.isEmpty()) {
-          sets.put(owner + " " + type, big + " " + String.join(" | ", rdata));
-        }
-      }
-      return new Octo(true, sets, null, List.of(), unservable);
-    }
-
-    String summary() {
-      return ok ? "loads " + sets : "refuses: " + error.replaceAll("\\s+", " ") + " " + validators;
-    }
-  }
-
-  /** zonegate's outcome, in the same form. */
-  record Gate(boolean ok, Map<String, String> sets, String error, List<Notice> notices) {
-    static Gate of(Case c) throws IOException {
-      try {
-        Zone z = new OctoDnsYamlReader(c.options()).read(new DirectoryTree(c.root()), c.file(), c.zone());
-        return new Gate(true, sets(z), null, z.notices());
-      } catch (ZoneReadException e) {
-        return new Gate(false, Map.of(), e.getMessage(), List.of());
-      }
-    }
-
-    static Map<String, String> sets(Zone z) {
-      Map<String, String> sets = new TreeMap<>();
-      for (RRset s : z.rrsets().values()) {
-        sets.put(s.name() + " " + s.type(), s.ttl() + " " + String.join(" | ", new TreeSet<>(s.rdata())));
-      }
-      return sets;
-    }
-
-    boolean notDnsData() {
-      return error != null
-          && (error.contains("no provider can serve") || error.contains("is not a TTL a provider can serve")
-              || error.contains("which no DNS name can have") || error.contains("is not a valid DNS name"));
-    }
-
-    String summary() {
-      return ok ? "loads " + sets : "refuses: " + error;
-    }
-  }
-
-  /** An octoDNS owner name (plain text labels, IDNA already applied) as a canonical DNS name. */
-  static String owner(String fqdn) {
-    try {
-      ByteArrayOutputStream wire = new ByteArrayOutputStream();
-      String body = fqdn.endsWith(".") ? fqdn.substring(0, fqdn.length() - 1) : fqdn;
-      if (!body.isEmpty()) {
-        for (String label : body.split("\\.", -1)) {
-          byte[] b = label.getBytes(StandardCharsets.UTF_8);
-          if (b.length == 0 || b.length > 63) {
-            return null;
-          }
-          wire.write(b.length);
-          wire.write(b);
-        }
-      }
-      wire.write(0);
-      return Canonical.name(new Name(new DNSInput(wire.toByteArray())));
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static final Pattern URLFWD = Pattern.compile("\"([^\"\\\\]*)\" \"([^\"\\\\]*)\" (\\d+) (\\d+) (\\d+)");
-
-  /** octoDNS's presentation rdata, canonical as zonegate's is; null when it is not DNS data. */
-  static String canonical(String owner, String type, String text) {
-    try {
-      switch (type) {
-        case "ALIAS":
-          return Canonical.name(Name.fromString(text, Name.root));
-        case "URLFWD":
-          Matcher m = URLFWD.matcher(text);
-          return m.matches()
-              ? OctoDnsValues.quote(m.group(1)) + " " + OctoDnsValues.quote(m.group(2)) + " " + m.group(3) + " "
-                  + m.group(4) + " " + m.group(5)
-              : null;
-        default:
-          // octoDNS writes non-ASCII text raw, meaning its UTF-8 octets; dnsjava wants escapes.
-          return Canonical.rdata(owner, type, OctoDnsValues.utf8Escaped(text), ".");
-      }
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 
   // ---------------------------------------------------------------- the cases

@@ -1,7 +1,17 @@
 package dev.zonegate.zone;
 
 import dev.zonegate.testing.Require;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * test with a message saying what is missing; with {@code ZONEGATE_REQUIRE_OCTODNS=1} (set in
  * CI, which installs the packages) it fails instead, so a broken setup cannot pass unnoticed.
  */
-final class OctoDnsPeer {
+public final class OctoDnsPeer {
   static final Path HOME = Path.of("../shared/peers/octodns");
   static final Path PYTHON = HOME.resolve("bin/octodns-python");
   static final Path DUMPER = Path.of("src/test/python/octodns_dump.py");
@@ -36,7 +46,7 @@ final class OctoDnsPeer {
   private OctoDnsPeer() {}
 
   /** Skips (or, where required, fails) unless octoDNS can be run here. */
-  static void require() {
+  public static void require() {
     String missing = missing();
     Require.require(missing == null, "octoDNS cannot run here, so the differential is skipped: " + missing, REQUIRE_ENV);
   }
@@ -78,24 +88,101 @@ final class OctoDnsPeer {
   }
 
   /** One case for the dumper: a zone file and the provider options to load it with. */
-  record Request(String id, String zone, Path file, OctoDnsOptions options) {}
+  public record Request(String id, String zone, Path file, OctoDnsOptions options) {}
 
   /** Loads every request in one Python process; results by id. */
   static Map<String, JsonNode> load(List<Request> requests, Path work) throws IOException, InterruptedException {
     ArrayNode manifest = JSON.createArrayNode();
     for (Request r : requests) {
-      ObjectNode c = manifest.addObject();
-      c.put("id", r.id());
-      c.put("zone", r.zone());
-      c.put("file", r.file().toAbsolutePath().toString());
-      c.put("enforce_order", r.options().enforceOrder());
-      c.put("order_mode", r.options().orderMode());
-      c.put("default_ttl", r.options().defaultTtl());
-      c.put("escaped_semicolons", r.options().escapedSemicolons());
-      c.put("populate_should_replace", r.options().populateShouldReplace());
-      c.put("lenient", r.options().lenient());
+      entry(manifest.addObject(), r);
     }
     return run(DUMPER, manifest, work);
+  }
+
+  /** One case as the dumper reads it (a manifest entry, or a line for {@code --serve}). */
+  private static ObjectNode entry(ObjectNode c, Request r) {
+    c.put("id", r.id());
+    c.put("zone", r.zone());
+    c.put("file", r.file().toAbsolutePath().toString());
+    c.put("enforce_order", r.options().enforceOrder());
+    c.put("order_mode", r.options().orderMode());
+    c.put("default_ttl", r.options().defaultTtl());
+    c.put("escaped_semicolons", r.options().escapedSemicolons());
+    c.put("populate_should_replace", r.options().populateShouldReplace());
+    c.put("lenient", r.options().lenient());
+    return c;
+  }
+
+  /**
+   * One octoDNS process answering cases one at a time ({@code octodns_dump.py --serve}), for
+   * inputs not known in advance (the fuzz test's): the interpreter and octoDNS are loaded once,
+   * not per case. A case octoDNS does not answer within the time given (a YAML alias bomb, say)
+   * ends the process, and the next case starts another.
+   */
+  public static final class Server implements AutoCloseable {
+    private final ExecutorService reading = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "octodns-serve");
+      t.setDaemon(true);
+      return t;
+    });
+    private Process process;
+    private BufferedWriter requests;
+    private BufferedReader answers;
+
+    /**
+     * octoDNS's result for the request (as {@link #load(List, Path)} gives it), or null when it
+     * gave none within {@code timeout}. The dumper's own failure is an IOException.
+     */
+    public synchronized JsonNode load(Request r, Duration timeout) throws IOException, InterruptedException {
+      if (process == null || !process.isAlive()) {
+        start();
+      }
+      requests.write(JSON.writeValueAsString(entry(JSON.createObjectNode(), r)));
+      requests.write('\n');
+      requests.flush();
+      Future<String> line = reading.submit(answers::readLine);
+      String answer;
+      try {
+        answer = line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        line.cancel(true);
+        stop();
+        return null;
+      } catch (ExecutionException e) {
+        stop();
+        throw new IOException("octoDNS dumper: " + e.getCause(), e.getCause());
+      }
+      if (answer == null) {
+        stop();
+        throw new IOException("octoDNS dumper ended without answering " + r.id());
+      }
+      JsonNode n = JSON.readTree(answer);
+      if (n.has("peer_error")) {
+        throw new IOException("octoDNS dumper failed on " + r.id() + ": " + n.get("peer_error").asString());
+      }
+      return n.get("result");
+    }
+
+    private void start() throws IOException {
+      process = new ProcessBuilder(PYTHON.toString(), DUMPER.toString(), "--serve")
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+      answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private void stop() {
+      if (process != null) {
+        process.destroyForcibly();
+        process = null;
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      stop();
+      reading.shutdownNow();
+    }
   }
 
   /** One case for the config dumper: an octoDNS main config, relative to the directory it runs in. */

@@ -9,39 +9,50 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The record of a fuzz target held to named-checkzone: how many inputs were compared, and each
- * disagreement that docs/fidelity-bind.md's known differences ({@link BindKnownDifferences}) do
- * not explain. In a replay ({@code mvn test}) such a disagreement fails the test; in a fuzzing
+ * The record of a fuzz target held to a deploying tool (named-checkzone, octoDNS): how many inputs
+ * were compared, and each disagreement that the documented known differences (docs/fidelity-*.md)
+ * do not explain. In a replay ({@code mvn test}) such a disagreement fails the test; in a fuzzing
  * run ({@code JAZZER_FUZZ=1}) it is appended to {@code target/NAME-disagreements.txt} and the
  * campaign goes on, the counts kept in {@code target/NAME-status.txt}.
  */
-final class NamedAgreement {
+final class Agreement {
   private static final boolean FUZZING = "1".equals(System.getenv("JAZZER_FUZZ"));
   private final Path log;
   private final Path status;
   private long executions;
   private long disagreements;
 
-  NamedAgreement(String name) {
+  Agreement(String name) {
     this.log = Path.of("target", name + "-disagreements.txt");
     this.status = Path.of("target", name + "-status.txt");
   }
 
   /**
-   * Counts one input: named's verdict and zonegate's error (null: it accepted); {@code input}
-   * shows the input in the record of a disagreement.
+   * Counts one input held to named-checkzone: named's verdict and zonegate's error (null: it
+   * accepted), explained by {@link BindKnownDifferences} where they differ as documented;
+   * {@code input} shows the input in the record of a disagreement.
    */
-  synchronized void judge(NamedCheckzone.Verdict v, String error, String input) throws IOException {
+  void judge(NamedCheckzone.Verdict v, String error, String input) throws IOException {
+    boolean agree = v.accepted() == (error == null) || BindKnownDifferences.explain(v.accepted(), v.messages(), error) != null;
+    judge(agree ? null
+        : v.accepted() ? "zonegate refuses what named loads: " + error
+        : "zonegate accepts what named refuses: " + v.messages().strip().replace('\n', '|'), input);
+  }
+
+  /**
+   * Counts one input: {@code unexplained} says how the two sides differ beyond the known
+   * differences, null when they agree (or differ only as documented).
+   */
+  synchronized void judge(String unexplained, String input) throws IOException {
     executions++;
     if (FUZZING && executions % 500 == 0) {
       Files.createDirectories(status.getParent());
       Files.writeString(status, executions + " executions, " + disagreements + " unexplained disagreements\n");
     }
-    if (v.accepted() == (error == null) || BindKnownDifferences.explain(v.accepted(), v.messages(), error) != null) {
+    if (unexplained == null) {
       return;
     }
-    String what = (v.accepted() ? "zonegate refuses what named loads: " + error
-        : "zonegate accepts what named refuses: " + v.messages().strip().replace('\n', '|')) + "\n" + input + "\n---\n";
+    String what = unexplained + "\n" + input + "\n---\n";
     if (!FUZZING) {
       throw new AssertionError(what);
     }
