@@ -21,6 +21,7 @@ final class Agreement {
   private final Path status;
   private long executions;
   private long disagreements;
+  private long uncompared;
 
   Agreement(String name) {
     this.log = Path.of("target", name + "-disagreements.txt");
@@ -39,6 +40,12 @@ final class Agreement {
         : "zonegate accepts what named refuses: " + v.messages().strip().replace('\n', '|'), input);
   }
 
+  /** Counts one input the tool gave no answer for in time: not compared. */
+  synchronized void uncompared() {
+    executions++;
+    uncompared++;
+  }
+
   /**
    * Counts one input: {@code unexplained} says how the two sides differ beyond the known
    * differences, null when they agree (or differ only as documented).
@@ -47,7 +54,8 @@ final class Agreement {
     executions++;
     if (FUZZING && executions % 500 == 0) {
       Files.createDirectories(status.getParent());
-      Files.writeString(status, executions + " executions, " + disagreements + " unexplained disagreements\n");
+      Files.writeString(status, executions + " executions, " + disagreements + " unexplained disagreements, "
+          + uncompared + " not compared (the tool gave no answer in time)\n");
     }
     if (unexplained == null) {
       return;
