@@ -1,5 +1,6 @@
 package dev.zonegate.fuzz;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.zonegate.zone.DirectoryTree;
 import dev.zonegate.zone.OctoDnsAgreement;
@@ -63,6 +64,19 @@ class OctoDnsDifferentialFuzzTest {
   void differ(byte[] input) throws Throwable {
     OctoDnsPeer.require();
     Contract.inTime("OctoDnsDifferentialFuzzTest#differ", "mixed-types.yaml", input, OctoDnsDifferentialFuzzTest::compare);
+  }
+
+  /**
+   * Zone files made whole from the fuzzer's choices ({@link OctoDnsZones}): well-formed YAML with
+   * records of every type and values valid, nearly valid and invalid, compared as {@link #differ}
+   * compares mutated files. Seeds ({@code OctoDnsDifferentialFuzzTestInputs/records/}) are the
+   * fuzzer's bytes, not YAML.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void records(FuzzedDataProvider data) throws Throwable {
+    OctoDnsPeer.require();
+    byte[] zone = OctoDnsZones.zone(data, data.consumeInt(0, SETTINGS.size() - 1));
+    Contract.inTime("OctoDnsDifferentialFuzzTest#records", "warm-up.yaml", zone, OctoDnsDifferentialFuzzTest::compare);
   }
 
   /** The settings {@code input} is loaded with (see {@link #SETTINGS}). */
