@@ -1222,7 +1222,9 @@ final class OctoDnsValues {
         } else if (SVC_PARAMS.containsKey(key)) {
           n = SVC_PARAMS.get(key);
         } else {
-          throw new Raised("KeyError", "'" + key + "'");
+          // octoDNS's validators name it (a warning in a lenient zone); rendering then fails.
+          throw new Raised("KeyError", "'" + key + "'").at(entries.get(i).key,
+              "SvcParam " + OctoDnsPy.reprStr(key) + " is no SvcParam key DNS defines, so no provider can serve it");
         }
         order.add(new long[] {n, i});
       }
@@ -1320,7 +1322,8 @@ final class OctoDnsValues {
       try {
         return Canonical.name(Name.fromString(text, Name.root));
       } catch (TextParseException e) {
-        throw new BadValue("ALIAS value " + show(text) + " is not a valid name (" + e.getMessage() + ")");
+        throw new BadValue(
+            "ALIAS value " + show(text) + " is not a valid name, so no provider can serve it (" + e.getMessage() + ")");
       }
     }
     if (type.equals("URLFWD")) {

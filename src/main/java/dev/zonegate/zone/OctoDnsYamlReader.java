@@ -544,8 +544,10 @@ public final class OctoDnsYamlReader implements ZoneReader {
       try {
         return OctoDnsValues.rdata(type, OctoDnsValues.one(type, v, v.line() > 0 ? v.line() : line), owner);
       } catch (Raised r) {
+        // octoDNS's validators refuse it, or in a lenient zone warn and load it as written: it
+        // is no DNS data, and a provider that routes refuses it at deploy time.
         throw new BadValue("a routing value " + OctoDnsValues.show(OctoDnsPy.str(v)) + " is not " + type
-            + " data octoDNS can load (" + r.kind + ": " + r.getMessage() + ")");
+            + " data, so no provider can serve it (" + r.kind + ": " + r.getMessage() + ")");
       }
     }
 

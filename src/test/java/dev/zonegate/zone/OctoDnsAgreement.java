@@ -125,12 +125,29 @@ public final class OctoDnsAgreement {
         if (!rdata.isEmpty()) {
           sets.put(owner + " " + type, big + " " + String.join(" | ", rdata));
         }
+        for (String answer : routingValues(rec)) {
+          if (canonical(owner, type, answer) == null) {
+            unservable = true; // a geo answer or pool value a lenient zone loads as written
+          }
+        }
       }
       return new Octo(true, sets, null, List.of(), unservable);
     }
 
     public String summary() {
       return ok ? "loads " + sets : "refuses: " + error.replaceAll("\\s+", " ") + " " + validators;
+    }
+
+    /** The values of a record's geo answers and dynamic pools, as octoDNS holds them. */
+    private static List<String> routingValues(JsonNode rec) {
+      List<String> out = new ArrayList<>();
+      rec.path("geo").forEach(answers -> answers.forEach(v -> out.add(v.asString())));
+      rec.path("dynamic").path("pools").forEach(pool -> pool.path("values").forEach(v -> {
+        if (v.path("value").isString()) {
+          out.add(v.path("value").asString());
+        }
+      }));
+      return out;
     }
   }
 

@@ -824,6 +824,27 @@ class OctoDnsYamlReaderTest {
         .hasMessageContaining("TypeError: unsupported operand type(s) for |=");
   }
 
+  /**
+   * What a lenient zone loads as written but no provider can serve (a routing answer that is no
+   * address, an ALIAS that is no name, a SvcParam DNS does not define) is refused when read, and
+   * the message says so, as for every other such value (found by OctoDnsDifferentialFuzzTest).
+   */
+  @Test
+  void aLenientZoneStillRefusesWhatNoProviderCanServeAndSaysSo() {
+    String lenient = "  octodns:\n    lenient: true\n";
+    assertThatThrownBy(() -> read("geo:\n  geo:\n    EU:\n      - 198WWW.51.100.1\n" + lenient + "  type: A\n  value: 192.0.2.50\n"))
+        .isInstanceOf(ZoneReadException.class)
+        .hasMessageContaining("a routing value \"198WWW.51.100.1\" is not A data, so no provider can serve it");
+    assertThatThrownBy(() -> read("https:\n" + lenient + "  type: HTTPS\n  value:\n    svcparams:\n      pozt: 443\n"
+            + "    svcpriority: 1\n    targetname: .\n"))
+        .isInstanceOf(ZoneReadException.class)
+        .hasMessageContaining("example.com.yaml:7:")
+        .hasMessageContaining("SvcParam 'pozt' is no SvcParam key DNS defines, so no provider can serve it");
+    assertThatThrownBy(() -> read("lb:\n" + lenient + "  type: ALIAS\n  value: LB.Exampl\\\n"))
+        .isInstanceOf(ZoneReadException.class)
+        .hasMessageContaining("is not a valid name, so no provider can serve it");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private Zone read(String yaml) throws IOException, ZoneReadException {
