@@ -264,7 +264,45 @@ final class OctoDnsValues {
     } else {
       valueValidators(type, valuesOf(data), c);
     }
+    routingValues(type, data, c);
     return c.reasons;
+  }
+
+  /**
+   * octoDNS's DynamicValidator and GeoValidator hold every pool value and geo answer to the type's
+   * own value validators ({@code _process_value_validators}), as the record's values are: a
+   * dynamic A pool value {@code 953} is "invalid IPv4 address", though octoDNS would turn it into
+   * an address were it one of the record's values. What is not a map or a list here is the
+   * structure's problem, judged where the routing is read ({@link OctoDnsExtras}).
+   */
+  private static void routingValues(String type, PyDict data, Check c) throws Raised {
+    if (DYNAMIC.contains(type) && data.get("dynamic") instanceof PyDict dynamic
+        && dynamic.get("pools") instanceof PyDict pools) {
+      for (OctoDnsPy.Entry pool : pools.map.values()) {
+        if (pool.value instanceof PyDict p && p.get("values") instanceof PyList values) {
+          for (Py v : values.items) {
+            if (v instanceof PyDict d && d.has("value")) {
+              routingValue(type, List.of(d.get("value")), c);
+            }
+          }
+        }
+      }
+    }
+    if (GEO.contains(type) && data.get("geo") instanceof PyDict geo) {
+      for (OctoDnsPy.Entry answer : geo.map.values()) {
+        routingValue(type, answer.value instanceof PyList l ? l.items : List.of(answer.value), c);
+      }
+    }
+  }
+
+  private static void routingValue(String type, List<Py> values, Check c) throws Raised {
+    if (SINGLE_VALUE.contains(type)) {
+      for (Py v : values) {
+        targetFormat(v, type, "value", c, v);
+      }
+    } else {
+      valueValidators(type, values, c);
+    }
   }
 
   private static final Pattern SERVICE_NAME = Pattern.compile("^(\\*|_[^.]+)\\.[^.]+");

@@ -387,6 +387,11 @@ final class OctoDnsCases {
         {"bad-geo", pools + "    rules:\n      - geos: [XX-YY]\n        pool: eu\n      - pool: eu\n"},
         {"subnets", pools + "    rules:\n      - pool: eu\n        subnets: [10.0.0.0/8]\n      - pool: eu\n"},
         {"bad-value", "    pools:\n      eu:\n        values:\n          - value: not-an-ip\n    rules:\n      - pool: eu\n"},
+        // Pool values meet the type's value validators, as the record's own values do (found by
+        // OctoDnsDifferentialFuzzTest): an integer is an address to Python, not to octoDNS's check.
+        {"value-int", "    pools:\n      eu:\n        values:\n          - value: 953\n    rules:\n      - pool: eu\n"},
+        {"value-v6-in-a", "    pools:\n      eu:\n        values:\n          - value: '2001:db8::1'\n    rules:\n      - pool: eu\n"},
+        {"value-empty", "    pools:\n      eu:\n        values:\n          - value: ''\n    rules:\n      - pool: eu\n"},
         {"catchall-not-last", pools + "    rules:\n      - pool: eu\n      - geos: [EU]\n        pool: eu\n"},
         // The rules as octoDNS's _validate_rules judges them: geo codes, subnets, order, overlap.
         {"geo-province", two + "    rules:\n      - geos: [NA-US-CA, NA-CA-BC]\n        pool: eu\n      - pool: us\n"},
@@ -437,6 +442,13 @@ final class OctoDnsCases {
     o.add("geo/many", "h:\n  geo:\n    NA-US: [198.51.100.1]\n    NA-US-CA: [198.51.100.2, 198.51.100.3]\n"
         + "  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("geo/bad-value", "h:\n  geo:\n    EU: [not-an-ip]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("geo/int-value", "h:\n  geo:\n    EU: [953]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("geo/empty-answer", "h:\n  geo:\n    EU: []\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("geo/int-value-lenient", "h:\n  geo:\n    EU: [953]\n  octodns:\n    lenient: true\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("dynamic/cname-value-relative", "c:\n  dynamic:\n    pools:\n      eu:\n        values:\n          - value: eu.example.com\n"
+        + "    rules:\n      - pool: eu\n  type: CNAME\n  value: x.example.com.\n", UNORDERED);
+    o.add("dynamic/cname-value-not-fqdn", "c:\n  dynamic:\n    pools:\n      eu:\n        values:\n          - value: eu\n"
+        + "    rules:\n      - pool: eu\n  type: CNAME\n  value: x.example.com.\n", UNORDERED);
     o.add("geo/plain", "h:\n  geo:\n    EU: [192.0.2.9]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("geo/bad", "h:\n  geo:\n    XX: [192.0.2.9]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("geo/bad-shape", "h:\n  geo:\n    EUR: [192.0.2.9]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
