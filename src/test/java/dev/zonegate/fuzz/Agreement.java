@@ -22,6 +22,7 @@ final class Agreement {
   private long executions;
   private long disagreements;
   private long uncompared;
+  private long loaded;
 
   Agreement(String name) {
     this.log = Path.of("target", name + "-disagreements.txt");
@@ -40,6 +41,11 @@ final class Agreement {
         : "zonegate accepts what named refuses: " + v.messages().strip().replace('\n', '|'), input);
   }
 
+  /** Notes that both sides loaded the input just judged (their records were compared). */
+  synchronized void loaded() {
+    loaded++;
+  }
+
   /** Counts one input the tool gave no answer for in time: not compared. */
   synchronized void uncompared() {
     executions++;
@@ -55,7 +61,7 @@ final class Agreement {
     if (FUZZING && executions % 500 == 0) {
       Files.createDirectories(status.getParent());
       Files.writeString(status, executions + " executions, " + disagreements + " unexplained disagreements, "
-          + uncompared + " not compared (the tool gave no answer in time)\n");
+          + uncompared + " not compared (the tool gave no answer in time), " + loaded + " loaded by both\n");
     }
     if (unexplained == null) {
       return;

@@ -106,6 +106,9 @@ class OctoDnsDifferentialFuzzTest {
       return;
     }
     Octo o = Octo.of(result, ZONE);
+    if (o.ok() && g.ok()) {
+      AGREEMENT.loaded();
+    }
     Disagreement d = OctoDnsAgreement.compare(c, o, g);
     String unexplained = d == null || OctoDnsAgreement.explain(d) != null ? null : OctoDnsAgreement.describe(d);
     AGREEMENT.judge(unexplained, "--- input (" + input.length + " bytes) ---\n" + new String(input, StandardCharsets.UTF_8));

@@ -3,8 +3,11 @@ package dev.zonegate.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * octoDNS YAML zone files made from a fuzzer's choices: a few names, each with one or two records
@@ -119,10 +122,50 @@ final class OctoDnsZones {
     "{code: 999, masking: 2, query: 0, path: '/', target: 'http://x.example/'}", "{code: 302, path: '/a'}"
   };
 
+  static final String[] GEOS = {"EU", "NA-US", "NA-US-CA", "AS", "eu", "XX", "EU-XX", "NA-US-CA-SF"};
+
+  static final String[] WEIGHTS = {null, "1", "50", "0", "101", "'5'", "2.5"};
+
   static final String[] OCTODNS = {
     "{ignored: true}", "{lenient: true}", "{cloudflare: {proxied: true}}", "{ignored: false}",
     "{healthcheck: {protocol: TCP, port: 443}}", "{route53: {healthcheck: {measure_latency: false}}}", "{}"
   };
+
+  /**
+   * How many of each pool's first entries are values octoDNS loads as they stand: three choices
+   * in four take one of those, so most files load on both sides and the comparison reaches the
+   * records, not only the first refusal.
+   */
+  private static final Map<String[], Integer> VALID = new IdentityHashMap<>();
+
+  static {
+    VALID.put(NAMES, 4);
+    VALID.put(HOSTS, 1);
+    VALID.put(A, 2);
+    VALID.put(AAAA, 3);
+    VALID.put(TEXTS, 2);
+    VALID.put(MX, 2);
+    VALID.put(SRV, 1);
+    VALID.put(CAA, 2);
+    VALID.put(SSHFP, 1);
+    VALID.put(TLSA, 2);
+    VALID.put(DS, 1);
+    VALID.put(NAPTR, 2);
+    VALID.put(LOC, 1);
+    VALID.put(SVCB, 2);
+    VALID.put(URLFWD, 1);
+    VALID.put(OCTODNS, 7);
+    VALID.put(TTLS, 4);
+    VALID.put(TYPES, 20);
+    VALID.put(GEOS, 4);
+    VALID.put(WEIGHTS, 3);
+  }
+
+  /** One of the pool's entries, valid three times in four. */
+  static String pick(FuzzedDataProvider d, String[] pool) {
+    Integer valid = VALID.get(pool);
+    return valid != null && d.consumeInt(0, 3) > 0 ? pool[d.consumeInt(0, valid - 1)] : d.pickValue(pool);
+  }
 
   /** A whole zone file; {@code settings} (0 to 5) is written last as the fuzz test reads it. */
   static byte[] zone(FuzzedDataProvider d, int settings) {
@@ -130,7 +173,7 @@ final class OctoDnsZones {
     int names = d.consumeInt(1, 5);
     List<String> chosen = new ArrayList<>();
     for (int i = 0; i < names; i++) {
-      chosen.add(d.pickValue(NAMES));
+      chosen.add(pick(d, NAMES));
     }
     if (d.consumeBoolean()) {
       chosen.sort(null); // mostly in order; natural order may still differ, which both must judge
@@ -149,26 +192,60 @@ final class OctoDnsZones {
   }
 
   private static void record(FuzzedDataProvider d, StringBuilder y, String indent, boolean first) {
-    String type = d.pickValue(TYPES);
+    String type = pick(d, TYPES);
     boolean lead = !first; // in a list, the first key follows "- "
     if (d.consumeInt(0, 3) == 0) {
-      key(y, indent, lead).append("octodns: ").append(d.pickValue(OCTODNS)).append('\n');
+      key(y, indent, lead).append("octodns: ").append(pick(d, OCTODNS)).append('\n');
       lead = false;
     }
-    String ttl = d.pickValue(TTLS);
+    String ttl = pick(d, TTLS);
     if (ttl != null) {
       key(y, indent, lead).append("ttl: ").append(ttl).append('\n');
       lead = false;
     }
     key(y, indent, lead).append("type: ").append(type).append('\n');
     String[] pool = pool(type);
+    String upper = type.toUpperCase(Locale.ROOT);
+    if (Set.of("A", "AAAA").contains(upper) && d.consumeInt(0, 5) == 0) {
+      y.append(indent).append("geo:\n");
+      int codes = d.consumeInt(1, 2);
+      for (int g = 0; g < codes; g++) {
+        y.append(indent).append("  ").append(pick(d, GEOS)).append(": [").append(pick(d, pool)).append("]\n");
+      }
+    } else if (Set.of("A", "AAAA", "CNAME", "DNAME").contains(upper) && d.consumeInt(0, 4) == 0) {
+      dynamic(d, y, indent, pool);
+    }
     int values = d.consumeInt(0, 3);
     if (values == 0) {
-      y.append(indent).append("value: ").append(d.pickValue(pool)).append('\n');
+      y.append(indent).append("value: ").append(pick(d, pool)).append('\n');
     } else {
       y.append(indent).append("values:\n");
       for (int v = 0; v < values; v++) {
-        y.append(indent).append("  - ").append(d.pickValue(pool)).append('\n');
+        y.append(indent).append("  - ").append(pick(d, pool)).append('\n');
+      }
+    }
+  }
+
+  /** A dynamic block: one or two pools of a value or two, a rule per pool, the last a catch-all. */
+  private static void dynamic(FuzzedDataProvider d, StringBuilder y, String indent, String[] pool) {
+    int pools = d.consumeInt(1, 2);
+    y.append(indent).append("dynamic:\n").append(indent).append("  pools:\n");
+    for (int p = 0; p < pools; p++) {
+      y.append(indent).append("    p").append(p).append(":\n").append(indent).append("      values:\n");
+      int values = d.consumeInt(1, 2);
+      for (int v = 0; v < values; v++) {
+        y.append(indent).append("        - value: ").append(pick(d, pool)).append('\n');
+        String weight = pick(d, WEIGHTS);
+        if (weight != null) {
+          y.append(indent).append("          weight: ").append(weight).append('\n');
+        }
+      }
+    }
+    y.append(indent).append("  rules:\n");
+    for (int p = 0; p < pools; p++) {
+      y.append(indent).append("    - pool: p").append(p).append('\n');
+      if (p < pools - 1) {
+        y.append(indent).append("      geos: [").append(pick(d, GEOS)).append("]\n");
       }
     }
   }
