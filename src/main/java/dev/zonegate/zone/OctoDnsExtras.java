@@ -62,6 +62,10 @@ final class OctoDnsExtras {
         throw new OctoDnsValues.BadValue("\"dynamic\" record with \"geo\" content");
       }
       routing = dynamic(record.get("dynamic"), rdata, lenient);
+      String why = unbuildable(record.get("dynamic"));
+      if (why != null) {
+        throw new OctoDnsValues.BadValue("dynamic: " + why + ", and octoDNS fails building the record");
+      }
     } else if (record.has("geo") && OctoDnsValues.GEO.contains(type)) {
       routing = geo(record.get("geo"), rdata, lenient);
     }
@@ -98,6 +102,89 @@ final class OctoDnsExtras {
       return b.v() ? "true" : "false";
     }
     return OctoDnsPy.str(v);
+  }
+
+  /**
+   * Why octoDNS's {@code _DynamicMixin.__init__} raises on this block, or null when it builds it.
+   * It runs after validation, lenient or not, so a lenient zone whose validation let a broken
+   * block through still fails to load: a pool that is not a map or has no {@code values}, a pool
+   * value that is not a map with a {@code value}, pool names Python cannot sort, a rule that is
+   * not a map, {@code geos} or {@code subnets} Python cannot sort. What it swallows (pools or
+   * rules that are missing or no collection at all) it builds as empty.
+   */
+  static String unbuildable(Py dynamic) {
+    if (!(dynamic instanceof PyDict d)) {
+      return null;
+    }
+    if (d.get("pools") instanceof PyDict pools) {
+      if (unsortable(pools)) {
+        return "pool names of different kinds cannot be sorted";
+      }
+      for (OctoDnsPy.Entry e : pools.map.values()) {
+        String name = "pool \"" + OctoDnsPy.str(e.key) + "\"";
+        if (!(e.value instanceof PyDict pool)) {
+          return name + " is not a map";
+        }
+        if (!pool.has("values")) {
+          return name + " has no values";
+        }
+        List<Py> values = iterated(pool.get("values"));
+        if (values == null) {
+          return name + " values are not a list";
+        }
+        for (int i = 0; i < values.size(); i++) {
+          if (!(values.get(i) instanceof PyDict v) || !v.has("value")) {
+            return name + " value " + (i + 1) + " is not a map with a value";
+          }
+        }
+      }
+    }
+    List<Py> rules = iterated(d.get("rules"));
+    for (int i = 0; rules != null && i < rules.size(); i++) {
+      if (!(rules.get(i) instanceof PyDict rule)) {
+        return "rule " + (i + 1) + " is not a map";
+      }
+      for (String key : List.of("geos", "subnets")) {
+        if (rule.has(key) && unsortable(rule.get(key))) {
+          return "rule " + (i + 1) + " " + key + " cannot be sorted";
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Python's {@code sorted(v)} raises: v cannot be iterated, or holds values {@code <} cannot compare. */
+  static boolean unsortable(Py v) {
+    List<Py> items = iterated(v);
+    if (items == null) {
+      return true;
+    }
+    // A value that cannot be compared with the first is compared with something it cannot be.
+    for (int i = 1; i < items.size(); i++) {
+      try {
+        OctoDnsPy.compareValues(items.get(0), items.get(i));
+      } catch (OctoDnsPy.Incomparable e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What iterating {@code v} gives in Python (a list's items, a map's keys, a string's characters), null where it raises. */
+  private static List<Py> iterated(Py v) {
+    if (v instanceof PyList l) {
+      return l.items;
+    }
+    List<Py> out = new ArrayList<>();
+    if (v instanceof PyDict d) {
+      d.map.values().forEach(e -> out.add(e.key));
+      return out;
+    }
+    if (v instanceof Str s) {
+      s.v().codePoints().forEach(c -> out.add(new Str(new String(Character.toChars(c)), s.line())));
+      return out;
+    }
+    return null;
   }
 
   /** The map's value at {@code key}, or null. */
@@ -240,6 +327,13 @@ final class OctoDnsExtras {
       String code = OctoDnsPy.str(e.key);
       if (!lenient && !(e.key instanceof Str && GEO_CODE.matcher(code).matches())) {
         throw new OctoDnsValues.BadValue("invalid geo \"" + code + "\"");
+      }
+      // GeoValue(code, values), built lenient or not: the code matched, the values sorted.
+      if (!(e.key instanceof Str && GEO_CODE.matcher(code).matches())) {
+        throw new OctoDnsValues.BadValue("invalid geo \"" + code + "\", and octoDNS fails building the record");
+      }
+      if (unsortable(e.value)) {
+        throw new OctoDnsValues.BadValue("geo \"" + code + "\" values cannot be sorted, and octoDNS fails building the record");
       }
       List<Routing.Value> values = new ArrayList<>();
       for (Py v : e.value instanceof PyList l ? l.items : List.of(e.value)) {

@@ -438,6 +438,39 @@ final class OctoDnsCases {
     }
     o.add("dynamic/cname", "c:\n  dynamic:\n    pools:\n      eu:\n        values:\n          - value: eu.example.com.\n"
         + "    rules:\n      - pool: eu\n  type: CNAME\n  value: x.example.com.\n", UNORDERED);
+    // octoDNS builds the routing after validating it, lenient or not: what the lenient validation
+    // lets through but the building cannot take fails the load (found by OctoDnsDifferentialFuzzTest).
+    String[][] lenientDynamics = {
+        {"value-missing", "    pools:\n      eu:\n        values:\n          - weight: 2\n          - value: 198.51.100.1\n"
+            + "    rules:\n      - pool: eu\n"},
+        {"pool-no-values", "    pools:\n      eu:\n        fallback: us\n    rules:\n      - pool: eu\n"},
+        {"pool-not-map", "    pools:\n      eu: 198.51.100.1\n    rules:\n      - pool: eu\n"},
+        {"pool-values-string", pools.replace("        values:\n          - value: 198.51.100.1\n", "        values: abc\n")
+            + "    rules:\n      - pool: eu\n"},
+        {"pool-values-empty-string", pools.replace("        values:\n          - value: 198.51.100.1\n", "        values: ''\n")
+            + "    rules:\n      - pool: eu\n"},
+        {"pool-names-mixed", pools + "      5:\n        values:\n          - value: 198.51.100.5\n    rules:\n      - pool: eu\n"},
+        {"rule-not-map", pools + "    rules:\n      - eu\n"},
+        {"rules-string", pools + "    rules: eu\n"},
+        {"rules-int", pools + "    rules: 5\n"},
+        {"geos-mixed", pools + "    rules:\n      - geos: [EU, 5]\n        pool: eu\n      - pool: eu\n"},
+        {"geos-int", pools + "    rules:\n      - geos: 5\n        pool: eu\n"},
+        {"subnets-none", pools + "    rules:\n      - subnets: ~\n        pool: eu\n"}};
+    for (String[] d : lenientDynamics) {
+      o.add("dynamic/lenient-" + d[0], "h:\n  dynamic:\n" + d[1] + "  octodns:\n    lenient: true\n  type: A\n  value: 192.0.2.1\n",
+          UNORDERED);
+    }
+    String[][] lenientGeos = {
+        {"bad-code", "    EUR: [192.0.2.9]\n"},
+        {"int-code", "    12: [192.0.2.9]\n"},
+        {"values-mixed", "    EU: [192.0.2.9, 5]\n"},
+        {"values-string", "    EU: 192.0.2.9\n"},
+        {"values-int", "    EU: 5\n"},
+        {"unknown-continent", "    XX: [192.0.2.9]\n"}};
+    for (String[] g : lenientGeos) {
+      o.add("geo/lenient-" + g[0], "h:\n  geo:\n" + g[1] + "  octodns:\n    lenient: true\n  type: A\n  value: 192.0.2.1\n",
+          UNORDERED);
+    }
     o.add("dynamic/txt-ignored", "t:\n  dynamic:\n    pools: {}\n  type: TXT\n  value: x\n", UNORDERED);
     o.add("geo/many", "h:\n  geo:\n    NA-US: [198.51.100.1]\n    NA-US-CA: [198.51.100.2, 198.51.100.3]\n"
         + "  type: A\n  value: 192.0.2.1\n", UNORDERED);
