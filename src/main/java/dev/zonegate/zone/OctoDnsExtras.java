@@ -2,11 +2,14 @@ package dev.zonegate.zone;
 
 import dev.zonegate.model.Extras;
 import dev.zonegate.model.Routing;
+import dev.zonegate.zone.OctoDnsPy.Bool;
+import dev.zonegate.zone.OctoDnsPy.Flt;
 import dev.zonegate.zone.OctoDnsPy.Int;
 import dev.zonegate.zone.OctoDnsPy.Py;
 import dev.zonegate.zone.OctoDnsPy.PyDict;
 import dev.zonegate.zone.OctoDnsPy.PyList;
 import dev.zonegate.zone.OctoDnsPy.Str;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -254,10 +257,26 @@ final class OctoDnsExtras {
         throw new OctoDnsValues.BadValue("dynamic: missing value in pool \"" + name + "\" value " + (i + 1));
       }
       Py w = at(v, "weight");
-      boolean integral = w instanceof Int n && n.v().bitLength() < 63;
-      long weight = integral ? ((Int) w).v().longValue() : 1;
-      if (!lenient && w != null && (!integral || weight < 1 || weight > 100)) {
-        throw new OctoDnsValues.BadValue("dynamic: invalid weight \"" + text(w) + "\" in pool \"" + name + "\" value " + (i + 1));
+      long weight = 1;
+      if (w != null) {
+        // _validate_pools: int(weight), lenient or not; a ValueError is a reason, any other error
+        // escapes and fails the load. The weight octoDNS then routes by is that number.
+        BigInteger n;
+        try {
+          n = OctoDnsPy.integer(w);
+        } catch (OctoDnsPy.Raised r) {
+          if (!r.is("ValueError")) {
+            throw new OctoDnsValues.BadValue("dynamic: weight \"" + text(w) + "\" in pool \"" + name + "\" value " + (i + 1)
+                + " is no number, and octoDNS fails on it (" + r.kind + ": " + r.getMessage() + ")");
+          }
+          n = null;
+        }
+        boolean inRange = n != null && n.compareTo(BigInteger.ONE) >= 0 && n.compareTo(BigInteger.valueOf(100)) <= 0;
+        if (!lenient && !inRange) {
+          throw new OctoDnsValues.BadValue("dynamic: invalid weight \"" + (n == null ? text(w) : n) + "\" in pool \""
+              + name + "\" value " + (i + 1));
+        }
+        weight = inRange ? n.longValue() : 1;
       }
       Py st = at(v, "status");
       String status = st != null ? text(st) : "obey";
@@ -266,7 +285,11 @@ final class OctoDnsExtras {
       }
       out.add(new Routing.Value(rdata.of(value), weight, status));
     }
-    if (out.size() == 1 && out.get(0).weight() != 1) {
+    // octoDNS compares the weight as written: 1, 1.0 and true are 1; '1' is not.
+    Py only = items.size() == 1 ? at(items.get(0), "weight") : null;
+    boolean one = only == null || only instanceof Int n && n.v().equals(BigInteger.ONE) || only instanceof Bool b && b.v()
+        || only instanceof Flt f && f.v() == 1.0;
+    if (out.size() == 1 && !one) {
       if (!lenient) {
         throw new OctoDnsValues.BadValue("dynamic: pool \"" + name + "\" has single value with weight!=1");
       }

@@ -20,6 +20,7 @@ import dev.zonegate.zone.OctoDnsValues.Value;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -178,6 +179,14 @@ public final class OctoDnsYamlReader implements ZoneReader {
     final ZoneBuilder zoneBuilder;
     /** Records by (name, type), in the order octoDNS added them. */
     final Map<String, Loaded> records = new LinkedHashMap<>();
+    /**
+     * Under populate_should_replace, the TTL no provider can serve of a record by its id: judged
+     * only if no later record of its name and type replaces it (octoDNS itself takes any TTL, so
+     * a replaced record never reaches a provider).
+     */
+    final Map<String, Reason> unservableTtl = new HashMap<>();
+    /** The current record's such TTL, until it is stored. */
+    private Reason pendingTtl;
     /** The file being read and its provider's settings. */
     String path;
     OctoDnsOptions options;
@@ -368,6 +377,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
       } catch (OctoDnsIdna.IdnaError e) {
         throw new Raised("IdnaError", e.getMessage());
       }
+      pendingTtl = null;
       long ttl = ttl(data.get("ttl"), label);
       if (ttl < 0) {
         return;
@@ -429,6 +439,11 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       records.remove(id);
       records.put(id, rec);
+      if (pendingTtl != null) {
+        unservableTtl.put(id, pendingTtl);
+      } else {
+        unservableTtl.remove(id);
+      }
     }
 
     /**
@@ -477,8 +492,13 @@ public final class OctoDnsYamlReader implements ZoneReader {
       BigInteger t = OctoDnsPy.integer(ttl);
       if (t.signum() < 0 || t.compareTo(BigInteger.valueOf(MAX_TTL)) > 0) {
         // Only a lenient record gets here with a negative TTL.
-        fail(ttl.line() > 0 ? ttl.line() : line,
-            label + ": ttl " + t + " is not a TTL a provider can serve (0 to " + MAX_TTL + ")");
+        int at = ttl.line() > 0 ? ttl.line() : line;
+        String problem = label + ": ttl " + t + " is not a TTL a provider can serve (0 to " + MAX_TTL + ")";
+        if (options.populateShouldReplace()) {
+          pendingTtl = new Reason(problem, at);
+          return 0;
+        }
+        fail(at, problem);
         return -1;
       }
       return t.longValue();
@@ -589,6 +609,11 @@ public final class OctoDnsYamlReader implements ZoneReader {
     private void build() throws ZoneReadException {
       for (Loaded r : records.values()) {
         path = r.path();
+        Reason ttl = unservableTtl.get(r.name() + "\u0000" + r.type());
+        if (ttl != null) {
+          fail(ttl.line(), ttl.message());
+          continue;
+        }
         RRsetKey key = RRsetKey.of(r.owner(), r.type());
         Location where = at(r.line());
         if (r.ignored()) {

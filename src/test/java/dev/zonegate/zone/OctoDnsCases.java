@@ -389,6 +389,19 @@ final class OctoDnsCases {
         {"bad-value", "    pools:\n      eu:\n        values:\n          - value: not-an-ip\n    rules:\n      - pool: eu\n"},
         // Pool values meet the type's value validators, as the record's own values do (found by
         // OctoDnsDifferentialFuzzTest): an integer is an address to Python, not to octoDNS's check.
+        // A weight is what Python's int() makes of it (found by OctoDnsDifferentialFuzzTest).
+        {"weight-string", two.replace("          - value: 198.51.100.2\n", "          - value: 198.51.100.2\n            weight: '5'\n"
+            + "          - value: 198.51.100.4\n") + "    rules:\n      - geos: [EU]\n        pool: eu\n      - pool: us\n"},
+        {"weight-float", two.replace("          - value: 198.51.100.2\n", "          - value: 198.51.100.2\n            weight: 2.5\n"
+            + "          - value: 198.51.100.4\n") + "    rules:\n      - geos: [EU]\n        pool: eu\n      - pool: us\n"},
+        {"weight-word", two.replace("          - value: 198.51.100.2\n", "          - value: 198.51.100.2\n            weight: heavy\n"
+            + "          - value: 198.51.100.4\n") + "    rules:\n      - geos: [EU]\n        pool: eu\n      - pool: us\n"},
+        {"weight-null", two.replace("          - value: 198.51.100.2\n", "          - value: 198.51.100.2\n            weight: ~\n"
+            + "          - value: 198.51.100.4\n") + "    rules:\n      - geos: [EU]\n        pool: eu\n      - pool: us\n"},
+        {"weight-string-single", "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n            weight: '1'\n"
+            + "    rules:\n      - pool: eu\n"},
+        {"weight-float-single", "    pools:\n      eu:\n        values:\n          - value: 198.51.100.1\n            weight: 1.0\n"
+            + "    rules:\n      - pool: eu\n"},
         {"value-int", "    pools:\n      eu:\n        values:\n          - value: 953\n    rules:\n      - pool: eu\n"},
         {"value-v6-in-a", "    pools:\n      eu:\n        values:\n          - value: '2001:db8::1'\n    rules:\n      - pool: eu\n"},
         {"value-empty", "    pools:\n      eu:\n        values:\n          - value: ''\n    rules:\n      - pool: eu\n"},
@@ -545,6 +558,14 @@ final class OctoDnsCases {
     OctoDnsOptions replace = new OctoDnsOptions(false, "natural", 3600, true, true, false);
     o.add("option/replace", "www:\n  - type: A\n    value: 192.0.2.1\n  - type: A\n    value: 192.0.2.2\n", replace);
     o.add("option/replace-case", a("www") + "WWW:\n  type: A\n  value: 192.0.2.9\n", replace);
+    // A replaced record never reaches a provider: what no provider could serve in it does not
+    // matter; in the record that stays it does (found by OctoDnsDifferentialFuzzTest).
+    o.add("option/replace-unservable-ttl-replaced", "www:\n  - ttl: 2147483648\n    type: A\n    value: 192.0.2.1\n"
+        + "  - type: A\n    value: 192.0.2.2\n", replace);
+    o.add("option/replace-unservable-ttl-kept", "www:\n  - type: A\n    value: 192.0.2.1\n"
+        + "  - ttl: 2147483648\n    type: A\n    value: 192.0.2.2\n", replace);
+    o.add("option/replace-unservable-value-replaced", "m:\n  - type: MX\n    value:\n      exchange: mx.example.com.\n"
+        + "      preference: 70000\n  - type: MX\n    value:\n      exchange: mx.example.com.\n      preference: 10\n", replace);
   }
 
   // ---------------------------------------------------------------- Zone.validate
