@@ -36,9 +36,13 @@ import java.util.regex.Pattern;
  * are written as YAML scalars read ({@code true}, {@code 443}, {@code null}).
  */
 final class OctoDnsExtras {
-  /** Turns one value as written into canonical rdata (the record type's own rules). */
+  /**
+   * Turns one value as written into canonical rdata (the record type's own rules); {@code built}
+   * when octoDNS makes the value into its value type, as it does a dynamic pool's (a geo answer it
+   * keeps as written).
+   */
   interface Rdata {
-    String of(Py value) throws OctoDnsValues.BadValue;
+    String of(Py value, boolean built) throws OctoDnsValues.BadValue;
   }
 
   /** Markers, not settings: they say how to judge the record, and flipping one is no change. */
@@ -283,7 +287,7 @@ final class OctoDnsExtras {
       if (!lenient && !Set.of("up", "down", "obey").contains(status)) {
         throw new OctoDnsValues.BadValue("dynamic: invalid status \"" + status + "\" in pool \"" + name + "\" value " + (i + 1));
       }
-      out.add(new Routing.Value(rdata.of(value), weight, status));
+      out.add(new Routing.Value(rdata.of(value, true), weight, status));
     }
     // octoDNS compares the weight as written: 1, 1.0 and true are 1; '1' is not.
     Py only = items.size() == 1 ? at(items.get(0), "weight") : null;
@@ -360,7 +364,7 @@ final class OctoDnsExtras {
       }
       List<Routing.Value> values = new ArrayList<>();
       for (Py v : e.value instanceof PyList l ? l.items : List.of(e.value)) {
-        values.add(new Routing.Value(rdata.of(v), 1, "obey"));
+        values.add(new Routing.Value(rdata.of(v, false), 1, "obey"));
       }
       pools.add(new Routing.Pool("geo:" + code, values, null));
       codes.add(code);

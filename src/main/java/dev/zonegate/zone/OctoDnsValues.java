@@ -69,9 +69,19 @@ final class OctoDnsValues {
   /** A value octoDNS holds that is not DNS data; the message names only the value. */
   static final class BadValue extends Exception {
     private static final long serialVersionUID = 1L;
+    /**
+     * The value is one octoDNS takes but no DNS server or provider can hold: it matters only if
+     * the record reaches a provider (a record replaced under populate_should_replace does not).
+     */
+    final boolean unservable;
 
     BadValue(String message) {
+      this(message, false);
+    }
+
+    BadValue(String message, boolean unservable) {
       super(message);
+      this.unservable = unservable;
     }
   }
 
@@ -1361,7 +1371,7 @@ final class OctoDnsValues {
         return Canonical.name(Name.fromString(text, Name.root));
       } catch (TextParseException e) {
         throw new BadValue(
-            "ALIAS value " + show(text) + " is not a valid name, so no provider can serve it (" + e.getMessage() + ")");
+            "ALIAS value " + show(text) + " is not a valid name, so no provider can serve it (" + e.getMessage() + ")", true);
       }
     }
     if (type.equals("URLFWD")) {
@@ -1372,7 +1382,7 @@ final class OctoDnsValues {
     } catch (IOException | RuntimeException e) {
       throw new BadValue(
           "value " + show(text) + " is not valid " + type + " data, so no provider can serve it ("
-              + dnsjavaReason(e) + ")");
+              + dnsjavaReason(e) + ")", true);
     }
   }
 

@@ -180,13 +180,13 @@ public final class OctoDnsYamlReader implements ZoneReader {
     /** Records by (name, type), in the order octoDNS added them. */
     final Map<String, Loaded> records = new LinkedHashMap<>();
     /**
-     * Under populate_should_replace, the TTL no provider can serve of a record by its id: judged
-     * only if no later record of its name and type replaces it (octoDNS itself takes any TTL, so
-     * a replaced record never reaches a provider).
+     * Under populate_should_replace, what no provider can serve in a record (its TTL, a routing
+     * value), by the record's id: judged only if no later record of its name and type replaces
+     * it (octoDNS itself takes such data, and a replaced record never reaches a provider).
      */
-    final Map<String, Reason> unservableTtl = new HashMap<>();
-    /** The current record's such TTL, until it is stored. */
-    private Reason pendingTtl;
+    final Map<String, Reason> unservable = new HashMap<>();
+    /** The current record's such problem, until it is stored. */
+    private Reason pending;
     /** The file being read and its provider's settings. */
     String path;
     OctoDnsOptions options;
@@ -377,7 +377,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
       } catch (OctoDnsIdna.IdnaError e) {
         throw new Raised("IdnaError", e.getMessage());
       }
-      pendingTtl = null;
+      pending = null;
       long ttl = ttl(data.get("ttl"), label);
       if (ttl < 0) {
         return;
@@ -394,7 +394,18 @@ public final class OctoDnsYamlReader implements ZoneReader {
       Extras extras = null;
       try {
         String rtype = recordType;
-        extras = OctoDnsExtras.of(data, rtype, v -> rdataOf(rtype, v, owner, recordLine), lenient);
+        String where = label;
+        extras = OctoDnsExtras.of(data, rtype, (v, built) -> {
+          try {
+            return rdataOf(rtype, v, owner, recordLine, built);
+          } catch (BadValue bad) {
+            if (!bad.unservable || !options.populateShouldReplace()) {
+              throw bad;
+            }
+            pending = new Reason(where + ": " + bad.getMessage(), v.line() > 0 ? v.line() : recordLine);
+            return "";
+          }
+        }, lenient);
       } catch (BadValue bad) {
         fail(recordLine, label + ": " + bad.getMessage());
       }
@@ -439,10 +450,10 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       records.remove(id);
       records.put(id, rec);
-      if (pendingTtl != null) {
-        unservableTtl.put(id, pendingTtl);
+      if (pending != null) {
+        unservable.put(id, pending);
       } else {
-        unservableTtl.remove(id);
+        unservable.remove(id);
       }
     }
 
@@ -495,7 +506,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
         int at = ttl.line() > 0 ? ttl.line() : line;
         String problem = label + ": ttl " + t + " is not a TTL a provider can serve (0 to " + MAX_TTL + ")";
         if (options.populateShouldReplace()) {
-          pendingTtl = new Reason(problem, at);
+          pending = new Reason(problem, at);
           return 0;
         }
         fail(at, problem);
@@ -559,15 +570,21 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
     }
 
-    /** One value of a dynamic pool or geo answer as canonical rdata, as the record's own values. */
-    private static String rdataOf(String type, Py v, String owner, int line) throws BadValue {
+    /**
+     * One value of a dynamic pool or geo answer as canonical rdata, as the record's own values.
+     * octoDNS makes a pool's value into its value type ({@code built}), so one it cannot make
+     * fails the load; a geo answer it keeps as written, so there the value is only one no provider
+     * can serve.
+     */
+    private static String rdataOf(String type, Py v, String owner, int line, boolean built) throws BadValue {
       try {
         return OctoDnsValues.rdata(type, OctoDnsValues.one(type, v, v.line() > 0 ? v.line() : line), owner);
       } catch (Raised r) {
-        // octoDNS's validators refuse it, or in a lenient zone warn and load it as written: it
-        // is no DNS data, and a provider that routes refuses it at deploy time.
-        throw new BadValue("a routing value " + OctoDnsValues.show(OctoDnsPy.str(v)) + " is not " + type
-            + " data, so no provider can serve it (" + r.kind + ": " + r.getMessage() + ")");
+        String shown = "a routing value " + OctoDnsValues.show(OctoDnsPy.str(v)) + " is not " + type + " data";
+        if (built) {
+          throw new BadValue(shown + " octoDNS can load (" + r.kind + ": " + r.getMessage() + ")");
+        }
+        throw new BadValue(shown + ", so no provider can serve it (" + r.kind + ": " + r.getMessage() + ")", true);
       }
     }
 
@@ -609,9 +626,9 @@ public final class OctoDnsYamlReader implements ZoneReader {
     private void build() throws ZoneReadException {
       for (Loaded r : records.values()) {
         path = r.path();
-        Reason ttl = unservableTtl.get(r.name() + "\u0000" + r.type());
-        if (ttl != null) {
-          fail(ttl.line(), ttl.message());
+        Reason problem = unservable.get(r.name() + "\u0000" + r.type());
+        if (problem != null) {
+          fail(problem.line(), problem.message());
           continue;
         }
         RRsetKey key = RRsetKey.of(r.owner(), r.type());

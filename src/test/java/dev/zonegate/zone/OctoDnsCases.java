@@ -564,6 +564,10 @@ final class OctoDnsCases {
         + "  - type: A\n    value: 192.0.2.2\n", replace);
     o.add("option/replace-unservable-ttl-kept", "www:\n  - type: A\n    value: 192.0.2.1\n"
         + "  - ttl: 2147483648\n    type: A\n    value: 192.0.2.2\n", replace);
+    o.add("option/replace-unservable-routing-replaced", "w:\n  - geo:\n      EU: ['2001:db8::1%eth0']\n    type: AAAA\n"
+        + "    value: 2001:db8::1\n  - type: AAAA\n    value: 2001:db8::2\n", replace);
+    o.add("option/replace-unservable-routing-kept", "w:\n  - type: AAAA\n    value: 2001:db8::2\n  - geo:\n"
+        + "      EU: ['2001:db8::1%eth0']\n    type: AAAA\n    value: 2001:db8::1\n", replace);
     o.add("option/replace-unservable-value-replaced", "m:\n  - type: MX\n    value:\n      exchange: mx.example.com.\n"
         + "      preference: 70000\n  - type: MX\n    value:\n      exchange: mx.example.com.\n      preference: 10\n", replace);
   }
