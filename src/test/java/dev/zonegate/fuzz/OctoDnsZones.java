@@ -23,7 +23,8 @@ final class OctoDnsZones {
   static final String[] NAMES = {
     "''", "www", "'*'", "'*.wild'", "_sip._tcp", "_dmarc", "sub.deep", "UPPER", "mixed-Case", "xn--bcher-kva",
     "bücher", "a_b", "-lead", "trail-", "'123'", "'on'", "'null'", "~", "a..b", "x".repeat(63), "y".repeat(64),
-    "'a b'", "mail", "ns", "sub", "'*.sub'", "example.com", "www.example.com.", "'10'", "'9'"
+    "'a b'", "mail", "ns", "sub", "'*.sub'", "example.com", "www.example.com.", "'10'", "'9'", "2001-01-01",
+    "1_000", "0x1F", "yes", "Off", "'@'", "É", "'Ⅻ'", "'a\\tb'"
   };
 
   static final String[] TTLS = {
@@ -43,7 +44,7 @@ final class OctoDnsZones {
 
   static final String[] A = {
     "192.0.2.1", "192.0.2.2", "'192.0.2.1'", "256.1.1.1", "1.2.3", "::1", "010.0.0.1", "' 192.0.2.1'", "''",
-    "0.0.0.0", "192.0.2.1 ", "1"
+    "0.0.0.0", "192.0.2.1 ", "1", "0x7f000001", "3232235777", "'192.0.2.1\\n'", "192.000.002.001"
   };
 
   static final String[] AAAA = {
@@ -53,7 +54,10 @@ final class OctoDnsZones {
 
   static final String[] TEXTS = {
     "v=spf1 -all", "'a\\; b'", "'a; b'", "'\"quoted\"'", "'" + "z".repeat(300) + "'", "héllo", "''", "'back\\\\slash'",
-    "'two  spaces'", "\"tab\\there\"", "'v=DKIM1\\; k=rsa\\; p=MIGf'", "yes", "1.0", "'\\\\;'", "' lead'"
+    "'two  spaces'", "\"tab\\there\"", "'v=DKIM1\\; k=rsa\\; p=MIGf'", "yes", "1.0", "'\\\\;'", "' lead'",
+    // YAML 1.1 scalars PyYAML makes into other things than strings
+    "010", "0x1F", "1:30", "~", "null", "1e3", ".inf", "2001-01-01", "2001-01-01 10:00:00", "1_000", "0b101", "+12",
+    "'0'", "!!binary aGVsbG8=", "[a, b]", "{a: b}"
   };
 
   static final String[] MX = {

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xbill.DNS.Address;
 import org.xbill.DNS.DNSInput;
 import org.xbill.DNS.Name;
 import tools.jackson.databind.JsonNode;
@@ -72,7 +73,14 @@ public final class OctoDnsAgreement {
           new Known(
               "not-dns-data",
               "octoDNS loads a value no DNS server or provider can hold; zonegate refuses it when reading",
-              d -> d.kind() == Kind.ZONEGATE_REFUSES && d.octo().unservable() && d.gate().notDnsData()));
+              d -> d.kind() == Kind.ZONEGATE_REFUSES && d.octo().unservable() && d.gate().notDnsData()),
+          // octoDNS loads a record whose octodns.included or excluded is no collection (~, a
+          // number), and then fails planning it for every target ('x' in None): the deploy never
+          // runs. zonegate refuses it when reading, saying so.
+          new Known(
+              "fails-at-plan",
+              "octoDNS loads a record its planning then fails on; zonegate refuses it when reading",
+              d -> d.kind() == Kind.ZONEGATE_REFUSES && d.gate().error().contains("octoDNS fails planning")));
 
   public static Disagreement compare(Case c, Octo o, Gate g) {
     if (!o.ok() && !g.ok()) {
@@ -126,7 +134,7 @@ public final class OctoDnsAgreement {
           sets.put(owner + " " + type, big + " " + String.join(" | ", rdata));
         }
         for (String answer : routingValues(rec)) {
-          if (canonical(owner, type, answer) == null) {
+          if (canonical(owner, type, answer) == null || !addressLiteral(type, answer)) {
             unservable = true; // a geo answer or pool value a lenient zone loads as written
           }
         }
@@ -136,6 +144,18 @@ public final class OctoDnsAgreement {
 
     public String summary() {
       return ok ? "loads " + sets : "refuses: " + error.replaceAll("\\s+", " ") + " " + validators;
+    }
+
+    /**
+     * For A and AAAA, whether the value is an address literal as it stands: octoDNS hands a geo
+     * answer to the provider as written, where the canonical form would forgive a blank.
+     */
+    private static boolean addressLiteral(String type, String value) {
+      return switch (type) {
+        case "A" -> Address.toByteArray(value, Address.IPv4) != null;
+        case "AAAA" -> Address.toByteArray(value, Address.IPv6) != null;
+        default -> true;
+      };
     }
 
     /** The values of a record's geo answers and dynamic pools, as octoDNS holds them. */
@@ -203,7 +223,12 @@ public final class OctoDnsAgreement {
     }
   }
 
-  private static final Pattern URLFWD = Pattern.compile("\"([^\"\\\\]*)\" \"([^\"\\\\]*)\" (\\d+) (\\d+) (\\d+)");
+  /**
+   * octoDNS's URLFWD text, {@code "path" "target" code masking query}, written without escaping a
+   * quote inside the path or target: read greedily, as only a path holding {@code " "} could
+   * mislead it.
+   */
+  private static final Pattern URLFWD = Pattern.compile("\"(.*)\" \"(.*)\" (\\d+) (\\d+) (\\d+)", Pattern.DOTALL);
 
   /** octoDNS's presentation rdata, canonical as zonegate's is; null when it is not DNS data. */
   static String canonical(String owner, String type, String text) {

@@ -352,6 +352,10 @@ final class OctoDnsCases {
     o.add("octodns/null", "h:\n  octodns: ~\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("octodns/ignored", "h:\n  octodns:\n    ignored: true\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("octodns/excluded", "h:\n  octodns:\n    excluded: [route53]\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    // Loaded, but octoDNS's planning fails on every target: len(None), 'x' in None, 'x' in 5.
+    o.add("octodns/excluded-null", "h:\n  octodns:\n    excluded: ~\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("octodns/included-null", "h:\n  octodns:\n    included: ~\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("octodns/excluded-int", "h:\n  octodns:\n    excluded: 5\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("octodns/lenient-str", "h:\n  octodns:\n    lenient: 'yes'\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("octodns/lenient-null", "h:\n  octodns:\n    lenient: ~\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("octodns/cloudflare", "h:\n  octodns:\n    cloudflare:\n      proxied: true\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
