@@ -786,6 +786,8 @@ final class OctoDnsYaml {
 
   /** PyYAML's anchor and alias names: ASCII letters, digits, {@code -} and {@code _}. */
   private static final Pattern ANCHOR = Pattern.compile("[0-9A-Za-z_-]+");
+  /** A name PyYAML would end early, at a character it lets follow a name directly. */
+  private static final Pattern GLUED_ANCHOR = Pattern.compile("([0-9A-Za-z_-]+)([?:%@`]).*", Pattern.DOTALL);
 
   /**
    * Passes events through, noting lines, and refusing what PyYAML's parser refuses where YAML
@@ -864,6 +866,14 @@ final class OctoDnsYaml {
       if (e instanceof NodeEvent n && n.getAnchor().isPresent()) {
         String name = n.getAnchor().get().getValue();
         if (!ANCHOR.matcher(name).matches()) {
+          Matcher glued = GLUED_ANCHOR.matcher(name);
+          if (glued.matches()) {
+            // PyYAML ends the name at the ':' (or '?', '%', '@', '`') and reads on from there; this
+            // reader's YAML 1.2 parser takes it into the name. A known difference, refused plainly.
+            throw new TooDeep(lastLine, "YAML syntax error: the anchor or alias '" + glued.group(1) + "' is followed"
+                + " directly by '" + glued.group(2) + "', which PyYAML (octoDNS's YAML loader) reads apart and zonegate"
+                + " cannot; put a space after '" + glued.group(1) + "'");
+          }
           throw new TooDeep(lastLine, "YAML syntax error: the anchor or alias name '" + name
               + "' has characters PyYAML (octoDNS's YAML loader) does not allow; use letters, digits, - and _");
         }

@@ -355,6 +355,8 @@ final class OctoDnsCases {
     // Loaded, but octoDNS's planning fails on every target: len(None), 'x' in None, 'x' in 5.
     o.add("octodns/excluded-null", "h:\n  octodns:\n    excluded: ~\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("octodns/included-null", "h:\n  octodns:\n    included: ~\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("yaml/anchor-glued-to-colon", "h:\n  type: CAA\n  value:\n    &f: 5\n    tag: issue\n    value: ca.example.net\n", UNORDERED);
+    o.add("yaml/anchor-glued-to-question-mark", "h:\n  type: A\n  value: &a? 192.0.2.1\n", UNORDERED);
     o.add("octodns/excluded-int", "h:\n  octodns:\n    excluded: 5\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("octodns/lenient-str", "h:\n  octodns:\n    lenient: 'yes'\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("octodns/lenient-null", "h:\n  octodns:\n    lenient: ~\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
