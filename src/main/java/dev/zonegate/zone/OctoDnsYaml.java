@@ -48,6 +48,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.events.ImplicitTuple;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
@@ -848,7 +849,20 @@ final class OctoDnsYaml {
 
     @Override
     public Event peekEvent() {
-      return in.peekEvent();
+      return pyyaml(in.peekEvent());
+    }
+
+    /**
+     * A scalar with the non-specific tag {@code !} as PyYAML reads it: resolved as a plain scalar
+     * is ({@code ! 0} is the integer 0, and a quoted {@code ! '0'} too), where YAML 1.2 makes it
+     * a string.
+     */
+    private static Event pyyaml(Event e) {
+      if (e instanceof ScalarEvent se && se.getTag().isPresent() && se.getTag().get().equals("!")) {
+        return new ScalarEvent(se.getAnchor(), Optional.empty(), new ImplicitTuple(true, false), se.getValue(),
+            se.getScalarStyle(), se.getStartMark(), se.getEndMark());
+      }
+      return e;
     }
 
     @Override
@@ -858,7 +872,7 @@ final class OctoDnsYaml {
 
     @Override
     public Event next() {
-      Event e = in.next();
+      Event e = pyyaml(in.next());
       Optional<Mark> m = e.getStartMark();
       if (m.isPresent()) {
         lastLine = m.get().getLine() + 1;

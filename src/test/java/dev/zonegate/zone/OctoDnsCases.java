@@ -355,6 +355,14 @@ final class OctoDnsCases {
     // Loaded, but octoDNS's planning fails on every target: len(None), 'x' in None, 'x' in 5.
     o.add("octodns/excluded-null", "h:\n  octodns:\n    excluded: ~\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
     o.add("octodns/included-null", "h:\n  octodns:\n    included: ~\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    // The non-specific tag: PyYAML resolves the scalar as if plain, quoted or not (YAML 1.2
+    // makes it a string). Found by OctoDnsDifferentialFuzzTest.
+    o.add("yaml/non-specific-tag-document", "! 0\n", UNORDERED);
+    o.add("yaml/non-specific-tag-ttl-quoted", "h:\n  ttl: ! '60'\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("yaml/non-specific-tag-txt-octal", "h:\n  type: TXT\n  value: ! 010\n", UNORDERED);
+    o.add("yaml/non-specific-tag-txt-bool", "h:\n  type: TXT\n  values: [! yes, ! \"no\"]\n", UNORDERED);
+    o.add("yaml/non-specific-tag-name", "! 12:\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
+    o.add("yaml/non-specific-tag-map", "h: ! {type: A, value: 192.0.2.1}\n", UNORDERED);
     o.add("yaml/anchor-glued-to-colon", "h:\n  type: CAA\n  value:\n    &f: 5\n    tag: issue\n    value: ca.example.net\n", UNORDERED);
     o.add("yaml/anchor-glued-to-question-mark", "h:\n  type: A\n  value: &a? 192.0.2.1\n", UNORDERED);
     o.add("octodns/excluded-int", "h:\n  octodns:\n    excluded: 5\n  type: A\n  value: 192.0.2.1\n", UNORDERED);
