@@ -7,6 +7,7 @@ Run it with an interpreter that can import octoDNS (octoDNS's
 bin/octodns-python):
 
   octodns_config_dump.py --manifest MANIFEST.json
+  octodns_config_dump.py --serve      (one case a line on standard input)
 
 MANIFEST.json is a list of cases, each a map with "id", "dir" (the directory
 octodns-sync would run in: provider directories are relative to it) and
@@ -95,26 +96,43 @@ def load(case):
         os.chdir(here)
 
 
+def _dump(obj):
+    return json.dumps(obj, sort_keys=True, ensure_ascii=True, default=str)
+
+
 def main(argv):
-    if len(argv) != 2 or argv[0] != '--manifest':
-        print('usage: octodns_config_dump.py --manifest MANIFEST.json', file=sys.stderr)
+    serve = argv == ['--serve']
+    if not serve and (len(argv) != 2 or argv[0] != '--manifest'):
+        print(
+            'usage: octodns_config_dump.py --manifest MANIFEST.json | --serve',
+            file=sys.stderr,
+        )
         return 2
     logging.getLogger().setLevel(logging.CRITICAL)
     logging.getLogger().handlers[:] = []
     logging.getLogger().addHandler(logging.NullHandler())
     logging.captureWarnings(True)
+    if serve:
+        # One case per line on standard input, each answered at once (the fuzz test's).
+        for line in sys.stdin:
+            if line.strip():
+                case = json.loads(line)
+                try:
+                    answer = {'id': case['id'], 'result': load(case)}
+                except Exception as e:  # the dumper's own failure
+                    answer = {
+                        'id': case['id'],
+                        'peer_error': f'{e.__class__.__name__}: {e}',
+                    }
+                sys.stdout.write(_dump(answer))
+                sys.stdout.write('\n')
+                sys.stdout.flush()
+        return 0
     with open(argv[1], encoding='utf-8') as fh:
         cases = json.load(fh)
     for case in cases:
         result = load(case)
-        sys.stdout.write(
-            json.dumps(
-                {'id': case['id'], 'result': result},
-                sort_keys=True,
-                ensure_ascii=True,
-                default=str,
-            )
-        )
+        sys.stdout.write(_dump({'id': case['id'], 'result': result}))
         sys.stdout.write('\n')
     sys.stdout.flush()
     return 0

@@ -105,6 +105,18 @@ final class ConfigDoc {
    * zonegate reads only what the repository holds.
    */
   String repoPath(String pointer, String what, String value) throws ConfigException {
+    return repoPath(pointer, what, value, false);
+  }
+
+  /**
+   * {@link #repoPath(String, String, String)} for a directory, where the repository's root
+   * ({@code .}, {@code ./.}, {@code a/..}) is the empty path.
+   */
+  String repoDirectory(String pointer, String what, String value) throws ConfigException {
+    return repoPath(pointer, what, value, true);
+  }
+
+  private String repoPath(String pointer, String what, String value, boolean rootAllowed) throws ConfigException {
     String v = value.trim();
     String normal =
         v.startsWith("/") || v.startsWith("\\") || WINDOWS_ABSOLUTE.matcher(v).matches()
@@ -115,7 +127,7 @@ final class ConfigDoc {
           pointer,
           what + " '" + value + "': path escapes the repository (paths are relative to the repository root)");
     }
-    if (normal.isEmpty()) {
+    if (normal.isEmpty() && !rootAllowed) {
       throw error(pointer, what + " '" + value + "' names no file");
     }
     return normal;

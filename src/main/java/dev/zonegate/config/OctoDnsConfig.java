@@ -588,10 +588,7 @@ final class OctoDnsConfig {
     }
     String dir = d.asString().trim();
     secret(at, label, src, "directory", dir);
-    if (dir.equals(".") || dir.equals("./")) {
-      return "";
-    }
-    return doc.repoPath(at, label + "provider '" + src + "' directory", dir);
+    return doc.repoDirectory(at, label + "provider '" + src + "' directory", dir);
   }
 
   /**

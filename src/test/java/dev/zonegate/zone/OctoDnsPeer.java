@@ -120,6 +120,7 @@ public final class OctoDnsPeer {
    * ends the process, and the next case starts another.
    */
   public static final class Server implements AutoCloseable {
+    private final Path script;
     private final ExecutorService reading = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "octodns-serve");
       t.setDaemon(true);
@@ -129,15 +130,38 @@ public final class OctoDnsPeer {
     private BufferedWriter requests;
     private BufferedReader answers;
 
+    /** A server of zone files ({@code octodns_dump.py}). */
+    public Server() {
+      this(DUMPER);
+    }
+
+    private Server(Path script) {
+      this.script = script;
+    }
+
+    /** A server of main configs ({@code octodns_config_dump.py}), for {@link #load(ConfigRequest, Duration)}. */
+    public static Server ofConfigs() {
+      return new Server(CONFIG_DUMPER);
+    }
+
     /**
      * octoDNS's result for the request (as {@link #load(List, Path)} gives it), or null when it
      * gave none within {@code timeout}. The dumper's own failure is an IOException.
      */
     public synchronized JsonNode load(Request r, Duration timeout) throws IOException, InterruptedException {
+      return ask(entry(JSON.createObjectNode(), r), r.id(), timeout);
+    }
+
+    /** octoDNS's result for a main config, as {@link #loadConfigs} gives it; null when none came in time. */
+    public synchronized JsonNode load(ConfigRequest r, Duration timeout) throws IOException, InterruptedException {
+      return ask(entry(JSON.createObjectNode(), r), r.id(), timeout);
+    }
+
+    private JsonNode ask(ObjectNode request, String id, Duration timeout) throws IOException, InterruptedException {
       if (process == null || !process.isAlive()) {
         start();
       }
-      requests.write(JSON.writeValueAsString(entry(JSON.createObjectNode(), r)));
+      requests.write(JSON.writeValueAsString(request));
       requests.write('\n');
       requests.flush();
       Future<String> line = reading.submit(answers::readLine);
@@ -154,17 +178,17 @@ public final class OctoDnsPeer {
       }
       if (answer == null) {
         stop();
-        throw new IOException("octoDNS dumper ended without answering " + r.id());
+        throw new IOException("octoDNS dumper ended without answering " + id);
       }
       JsonNode n = JSON.readTree(answer);
       if (n.has("peer_error")) {
-        throw new IOException("octoDNS dumper failed on " + r.id() + ": " + n.get("peer_error").asString());
+        throw new IOException("octoDNS dumper failed on " + id + ": " + n.get("peer_error").asString());
       }
       return n.get("result");
     }
 
     private void start() throws IOException {
-      process = new ProcessBuilder(PYTHON.toString(), DUMPER.toString(), "--serve")
+      process = new ProcessBuilder(PYTHON.toString(), script.toString(), "--serve")
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
       requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
@@ -186,17 +210,21 @@ public final class OctoDnsPeer {
   }
 
   /** One case for the config dumper: an octoDNS main config, relative to the directory it runs in. */
-  record ConfigRequest(String id, Path dir, String config) {}
+  public record ConfigRequest(String id, Path dir, String config) {}
+
+  private static ObjectNode entry(ObjectNode c, ConfigRequest r) {
+    c.put("id", r.id());
+    c.put("dir", r.dir().toAbsolutePath().toString());
+    c.put("config", r.config());
+    return c;
+  }
 
   /** Loads every zone of every config in one Python process; results by id. */
   static Map<String, JsonNode> loadConfigs(List<ConfigRequest> requests, Path work)
       throws IOException, InterruptedException {
     ArrayNode manifest = JSON.createArrayNode();
     for (ConfigRequest r : requests) {
-      ObjectNode c = manifest.addObject();
-      c.put("id", r.id());
-      c.put("dir", r.dir().toAbsolutePath().toString());
-      c.put("config", r.config());
+      entry(manifest.addObject(), r);
     }
     return run(CONFIG_DUMPER, manifest, work);
   }
