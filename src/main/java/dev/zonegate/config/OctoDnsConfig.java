@@ -124,7 +124,7 @@ final class OctoDnsConfig {
   /** What an entry's sources say, whichever zone they fill. */
   private record Spec(
       List<OctoDnsSources.Source> yaml, List<Unseen> unseen, List<Lister> listers, boolean lenient, Location lenientAt,
-      Location where, LiveConfig live, String liveTarget, boolean ignoreSubzoneAdds) {}
+      Location where, LiveConfig live, String liveTarget, boolean ignoreSubzoneAdds, ConfigException fillsNothing) {}
 
   private RepoConfig zones(JsonNode zones) throws ConfigException {
     // Keyed as octoDNS keys its zones (an IdnaDict: lower case, IDNA), in the order written.
@@ -324,6 +324,9 @@ final class OctoDnsConfig {
         if (d.glob() != null ? !PyPatterns.fnmatch(c, d.glob()) : d.regex() != null && !d.regex().matcher(c).find()) {
           continue;
         }
+        if (d.spec().fillsNothing() != null) {
+          throw d.spec().fillsNothing();
+        }
         zones.put(listedName(c, d, tree), new Filled(d.spec()));
       }
       zones.remove(e.getKey());
@@ -411,6 +414,7 @@ final class OctoDnsConfig {
     List<OctoDnsSources.Source> yaml = new ArrayList<>();
     List<Unseen> unseen = new ArrayList<>();
     List<Lister> listers = new ArrayList<>();
+    ConfigException fillsNothing = null;
     for (int i = 0; i < sources.size(); i++) {
       JsonNode srcNode = sources.get(i);
       String src = srcNode.isString() ? srcNode.asString() : srcNode.toString();
@@ -444,14 +448,22 @@ final class OctoDnsConfig {
         if (s.ignoreMissingZones()) {
           continue; // it reads no file and minds none missing: it adds nothing
         }
-        throw doc.error(
+        ConfigException e = doc.error(
             "/providers" + ConfigDoc.segment(src) + "/disable_zonefile",
             label + "provider '" + src + "' sets disable_zonefile and has no shared_filename, so it reads no file and"
                 + " octoDNS fails every zone it fills (no YAMLs found)");
+        if (!dynamic) {
+          throw e;
+        }
+        // A dynamic entry fills only the zones its sources list, and this one lists none: it fails
+        // only if another source lists a zone (judged once the entry is expanded).
+        fillsNothing = fillsNothing == null ? e : fillsNothing;
+        continue;
       }
       yaml.add(s);
     }
-    if (yaml.isEmpty() && !(dynamic && unseen.stream().allMatch(u -> u.cls().equals(AUTO_ARPA_CLASS)))) {
+    if (yaml.isEmpty() && fillsNothing == null
+        && !(dynamic && unseen.stream().allMatch(u -> u.cls().equals(AUTO_ARPA_CLASS)))) {
       throw doc.error(
           at + "/sources",
           label + "no source is an octoDNS YamlProvider (" + String.join(", ", seen)
@@ -463,8 +475,8 @@ final class OctoDnsConfig {
     LiveConfig live = targets.live(label, z, at);
     boolean ignoreSubzoneAdds = flag(z, "ignore_subzone_adds", false, at, label);
     return new Spec(
-        yaml, unseen, yaml.isEmpty() ? List.of() : listers, lenient, lenientAt, doc.at(at), live, targets.liveTarget(z),
-        ignoreSubzoneAdds);
+        yaml, unseen, yaml.isEmpty() && fillsNothing == null ? List.of() : listers, lenient, lenientAt, doc.at(at), live,
+        targets.liveTarget(z), ignoreSubzoneAdds, fillsNothing);
   }
 
   /**
@@ -636,18 +648,36 @@ final class OctoDnsConfig {
         flag(z, "lenient", false, at, label));
   }
 
-  /** YamlProvider's {@code default_ttl}: a whole number of seconds, 0 to 2^31-1 (RFC 2181 §8). */
+  /**
+   * YamlProvider's {@code default_ttl}: a whole number of seconds, 0 to 2^31-1 (RFC 2181 §8), as
+   * octoDNS takes it when a record has no TTL of its own: through Python's {@code int()}, so
+   * {@code '120'} and {@code 60.0} are TTLs too.
+   */
   private long ttl(JsonNode n, String key, String at, String label) throws ConfigException {
     JsonNode v = n.get(key);
     if (v == null || v.isNull()) {
       return OctoDnsOptions.DEFAULT_TTL;
     }
-    if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0 && v.longValue() <= Integer.MAX_VALUE) {
-      return v.longValue();
+    Long seconds = v.isIntegralNumber() && v.canConvertToLong() ? Long.valueOf(v.longValue())
+        : v.isFloatingPointNumber() && Double.isFinite(v.doubleValue()) && Math.abs(v.doubleValue()) < 1e18
+            ? Long.valueOf((long) v.doubleValue())
+        : v.isString() ? pythonInt(v.asString())
+        : null;
+    if (seconds != null && seconds >= 0 && seconds <= Integer.MAX_VALUE) {
+      return seconds;
     }
     throw doc.error(
         at + ConfigDoc.segment(key), label + key + " must be a whole number of seconds from 0 to 2147483647, not '"
             + (v.isString() ? v.asString() : v.toString()) + "'");
+  }
+
+  /** Python's {@code int(text)} in base 10 for what fits a long: blanks around, a sign, digits with single underscores between; null where Python raises. */
+  static Long pythonInt(String text) {
+    String t = text.strip();
+    if (!t.matches("[+-]?[0-9]+(_[0-9]+)*") || t.length() > 18) {
+      return null;
+    }
+    return Long.parseLong(t.replace("_", ""));
   }
 
   /** Python's None as written: {@code null}, nothing, or a plain {@code ~} (which the YAML reader keeps as its text). */

@@ -59,8 +59,14 @@ final class OctoDnsConfigs {
       c.append("  p").append(p).append(":\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./")
           .append(d.pickValue(DIRS)).append('\n');
       int settings = d.consumeInt(0, 2);
+      List<String> keys = new ArrayList<>();
       for (int s = 0; s < settings; s++) {
-        c.append("    ").append(d.pickValue(SETTINGS)).append('\n');
+        String setting = d.pickValue(SETTINGS);
+        String key = setting.substring(0, setting.indexOf(':'));
+        if (!keys.contains(key)) { // a key twice is refused by zonegate on purpose (docs/fidelity-octodns.md)
+          keys.add(key);
+          c.append("    ").append(setting).append('\n');
+        }
       }
     }
     c.append("  out:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./out\nzones:\n");

@@ -85,6 +85,16 @@ class OctoDnsConfigDifferentialTest {
         providers(provider("a", "./."), provider("b", "d/..")) + "zones:\n" + zone("example.com.", "a")
             + zone("example.net.", "b"),
         "example.com.yaml", WWW_A, "example.net.yaml", MAIL, "d/keep.txt", "");
+    // default_ttl as Python's int() takes it; a dynamic entry with a source that lists and reads
+    // nothing (found by OctoDnsConfigFuzzTest).
+    add("default-ttl-quoted",
+        providers(provider("a", "a", "default_ttl: '120'"), provider("b", "b", "default_ttl: 60.0"))
+            + "zones:\n" + zone("example.com.", "a") + zone("example.net.", "b"),
+        "a/example.com.yaml", WWW_A, "b/example.net.yaml", MAIL);
+    add("dynamic-entry-with-a-source-that-reads-nothing",
+        providers(provider("a", "a", "disable_zonefile: true"), provider("b", "b")) + "zones:\n"
+            + zone("example.net.", "b") + zone("'*'", "a"),
+        "a/example.com.yaml", WWW_A, "b/example.net.yaml", MAIL);
     add("later-source-duplicates",
         providers(provider("a", "a"), provider("b", "b")) + "zones:\n" + zone("example.com.", "a", "b"),
         "a/example.com.yaml", WWW_A, "b/example.com.yaml", WWW_A2);
