@@ -191,6 +191,12 @@ final class OctoDnsConfig {
     List<Alias> aliases = new ArrayList<>();
     for (Map.Entry<String, Entry> e : entries.entrySet()) {
       if (e.getValue() instanceof Filled f) {
+        if (f.spec().fillsNothing() != null) {
+          if (partial) {
+            continue; // a dynamic entry's listing may yet take this zone over
+          }
+          throw f.spec().fillsNothing();
+        }
         out.add(zoneConfig(e.getKey(), e.getKey(), f.spec(), f.spec().where(), subZones(e.getKey(), entries.keySet())));
       } else if (e.getValue() instanceof Alias a) {
         aliases.add(a);
@@ -204,15 +210,23 @@ final class OctoDnsConfig {
             a.at() + "/alias",
             "zone '" + a.key() + "': alias '" + a.target() + "' is itself an alias, which octoDNS refuses");
       }
-      if (!(t instanceof Filled f)) {
+      if (!(t instanceof Filled f) || f.spec().fillsNothing() != null) {
         if (partial) {
           continue;
+        }
+        if (t instanceof Filled f) {
+          throw f.spec().fillsNothing();
         }
         throw doc.error(
             a.at() + "/alias",
             "zone '" + a.key() + "': alias '" + a.target() + "' is not a zone with sources in this config");
       }
-      out.add(zoneConfig(name(a.key(), a.at()), target, f.spec(), doc.at(a.at()), subZones(target, entries.keySet())));
+      // The target is filled under its own configured sub-zones, and each record copied into the
+      // alias is added under the alias's (Zone.add_record): a record must pass both.
+      String alias = name(a.key(), a.at());
+      Set<String> subZones = new TreeSet<>(subZones(target, entries.keySet()));
+      subZones.addAll(subZones(alias, entries.keySet()));
+      out.add(zoneConfig(alias, target, f.spec(), doc.at(a.at()), subZones));
     }
     return out;
   }
@@ -323,9 +337,6 @@ final class OctoDnsConfig {
       for (String c : candidates) {
         if (d.glob() != null ? !PyPatterns.fnmatch(c, d.glob()) : d.regex() != null && !d.regex().matcher(c).find()) {
           continue;
-        }
-        if (d.spec().fillsNothing() != null) {
-          throw d.spec().fillsNothing();
         }
         zones.put(listedName(c, d, tree), new Filled(d.spec()));
       }
@@ -452,11 +463,8 @@ final class OctoDnsConfig {
             "/providers" + ConfigDoc.segment(src) + "/disable_zonefile",
             label + "provider '" + src + "' sets disable_zonefile and has no shared_filename, so it reads no file and"
                 + " octoDNS fails every zone it fills (no YAMLs found)");
-        if (!dynamic) {
-          throw e;
-        }
-        // A dynamic entry fills only the zones its sources list, and this one lists none: it fails
-        // only if another source lists a zone (judged once the entry is expanded).
+        // Judged when the entry fills a zone (ZoneConfigs are built): a zone a dynamic entry's
+        // file takes over, or a dynamic entry whose other sources list nothing, fills none.
         fillsNothing = fillsNothing == null ? e : fillsNothing;
         continue;
       }

@@ -95,6 +95,14 @@ class OctoDnsConfigDifferentialTest {
         providers(provider("a", "a", "disable_zonefile: true"), provider("b", "b")) + "zones:\n"
             + zone("example.net.", "b") + zone("'*'", "a"),
         "a/example.com.yaml", WWW_A, "b/example.net.yaml", MAIL);
+    add("zone-taken-over-by-a-dynamic-entry-from-a-source-that-reads-nothing",
+        providers(provider("a", "a", "disable_zonefile: true"), provider("b", "b")) + "zones:\n" + zone("'*'", "b")
+            + zone("example.com.", "a", "b"),
+        "b/Example.COM.yaml", WWW_A, "b/example.com.yaml", MAIL);
+    add("alias-copies-a-record-into-its-own-sub-zone",
+        providers(provider("a", "a")) + "zones:\n" + zone("example.net.", "a") + "  example.com.:\n    alias: example.net.\n"
+            + zone("sub.example.com.", "a"),
+        "a/example.net.yaml", "x.sub:\n  type: A\n  value: 192.0.2.7\n", "a/sub.example.com.yaml", WWW_A);
     add("later-source-duplicates",
         providers(provider("a", "a"), provider("b", "b")) + "zones:\n" + zone("example.com.", "a", "b"),
         "a/example.com.yaml", WWW_A, "b/example.com.yaml", WWW_A2);
