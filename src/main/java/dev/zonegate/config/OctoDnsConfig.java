@@ -8,6 +8,7 @@ import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneReadException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -669,7 +670,7 @@ final class OctoDnsConfig {
     Long seconds = v.isIntegralNumber() && v.canConvertToLong() ? Long.valueOf(v.longValue())
         : v.isFloatingPointNumber() && Double.isFinite(v.doubleValue()) && Math.abs(v.doubleValue()) < 1e18
             ? Long.valueOf((long) v.doubleValue())
-        : v.isString() ? pythonInt(v.asString())
+        : v.isString() ? longOrNull(OctoDnsOptions.pythonInt(v.asString()))
         : null;
     if (seconds != null && seconds >= 0 && seconds <= Integer.MAX_VALUE) {
       return seconds;
@@ -679,13 +680,8 @@ final class OctoDnsConfig {
             + (v.isString() ? v.asString() : v.toString()) + "'");
   }
 
-  /** Python's {@code int(text)} in base 10 for what fits a long: blanks around, a sign, digits with single underscores between; null where Python raises. */
-  static Long pythonInt(String text) {
-    String t = text.strip();
-    if (!t.matches("[+-]?[0-9]+(_[0-9]+)*") || t.length() > 18) {
-      return null;
-    }
-    return Long.parseLong(t.replace("_", ""));
+  private static Long longOrNull(BigInteger n) {
+    return n == null || n.bitLength() > 62 ? null : Long.valueOf(n.longValue());
   }
 
   /** Python's None as written: {@code null}, nothing, or a plain {@code ~} (which the YAML reader keeps as its text). */

@@ -177,21 +177,13 @@ final class OctoDnsExtras {
     return false;
   }
 
-  /** What iterating {@code v} gives in Python (a list's items, a map's keys, a string's characters), null where it raises. */
+  /** What iterating {@code v} gives in Python, null where it raises. */
   private static List<Py> iterated(Py v) {
-    if (v instanceof PyList l) {
-      return l.items;
+    try {
+      return OctoDnsPy.iterate(v);
+    } catch (OctoDnsPy.Raised e) {
+      return null;
     }
-    List<Py> out = new ArrayList<>();
-    if (v instanceof PyDict d) {
-      d.map.values().forEach(e -> out.add(e.key));
-      return out;
-    }
-    if (v instanceof Str s) {
-      s.v().codePoints().forEach(c -> out.add(new Str(new String(Character.toChars(c)), s.line())));
-      return out;
-    }
-    return null;
   }
 
   /** The map's value at {@code key}, or null. */
@@ -352,12 +344,11 @@ final class OctoDnsExtras {
     List<String> codes = new ArrayList<>();
     for (OctoDnsPy.Entry e : g.map.values()) {
       String code = OctoDnsPy.str(e.key);
-      if (!lenient && !(e.key instanceof Str && GEO_CODE.matcher(code).matches())) {
-        throw new OctoDnsValues.BadValue("invalid geo \"" + code + "\"");
-      }
-      // GeoValue(code, values), built lenient or not: the code matched, the values sorted.
+      // Validation refuses such a code; a lenient zone gets past it, and then GeoValue(code,
+      // values), built lenient or not, fails on it (and on values it cannot sort).
       if (!(e.key instanceof Str && GEO_CODE.matcher(code).matches())) {
-        throw new OctoDnsValues.BadValue("invalid geo \"" + code + "\", and octoDNS fails building the record");
+        throw new OctoDnsValues.BadValue(
+            "invalid geo \"" + code + "\"" + (lenient ? ", and octoDNS fails building the record" : ""));
       }
       if (unsortable(e.value)) {
         throw new OctoDnsValues.BadValue("geo \"" + code + "\" values cannot be sorted, and octoDNS fails building the record");

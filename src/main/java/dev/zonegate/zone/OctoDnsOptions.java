@@ -1,5 +1,6 @@
 package dev.zonegate.zone;
 
+import java.math.BigInteger;
 import java.util.Locale;
 
 /**
@@ -50,6 +51,14 @@ public record OctoDnsOptions(
       return OctoDnsYaml.Order.NONE;
     }
     return orderMode.equals("simple") ? OctoDnsYaml.Order.SIMPLE : OctoDnsYaml.Order.NATURAL;
+  }
+
+  /**
+   * Python's {@code int(text)} in base 10, as YamlProvider's {@code default_ttl} written as text
+   * is applied to a record without a TTL; null where Python raises.
+   */
+  public static BigInteger pythonInt(String text) {
+    return OctoDnsPy.parseInt(text);
   }
 
   public OctoDnsOptions withLenient(boolean l) {

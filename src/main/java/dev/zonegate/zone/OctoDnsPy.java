@@ -64,6 +64,24 @@ final class OctoDnsPy {
     }
   }
 
+  /** Python iteration: a list's items, a str's characters, a dict's keys; TypeError for anything else. */
+  static List<Py> iterate(Py v) throws Raised {
+    if (v instanceof PyList l) {
+      return l.items;
+    }
+    if (v instanceof Str s) {
+      List<Py> chars = new ArrayList<>();
+      s.v().codePoints().forEach(cp -> chars.add(new Str(new String(Character.toChars(cp)), s.line())));
+      return chars;
+    }
+    if (v instanceof PyDict d) {
+      List<Py> keys = new ArrayList<>();
+      d.map.values().forEach(e -> keys.add(e.key));
+      return keys;
+    }
+    throw typeError("'" + typeName(v) + "' object is not iterable");
+  }
+
   static Raised typeError(String message) {
     return new Raised("TypeError", message);
   }

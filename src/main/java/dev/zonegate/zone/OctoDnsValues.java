@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -268,12 +269,7 @@ final class OctoDnsValues {
       default:
         break;
     }
-    if (SINGLE_VALUE.contains(type)) {
-      Py value = get(data, "value", null);
-      targetFormat(value, type, "value", c, value);
-    } else {
-      valueValidators(type, valuesOf(data), c);
-    }
+    valueChecks(type, SINGLE_VALUE.contains(type) ? Collections.singletonList(get(data, "value", null)) : valuesOf(data), c);
     routingValues(type, data, c);
     return c.reasons;
   }
@@ -292,7 +288,7 @@ final class OctoDnsValues {
         if (pool.value instanceof PyDict p && p.get("values") instanceof PyList values) {
           for (Py v : values.items) {
             if (v instanceof PyDict d && d.has("value")) {
-              routingValue(type, List.of(d.get("value")), c);
+              valueChecks(type, List.of(d.get("value")), c);
             }
           }
         }
@@ -300,12 +296,13 @@ final class OctoDnsValues {
     }
     if (GEO.contains(type) && data.get("geo") instanceof PyDict geo) {
       for (OctoDnsPy.Entry answer : geo.map.values()) {
-        routingValue(type, answer.value instanceof PyList l ? l.items : List.of(answer.value), c);
+        valueChecks(type, answer.value instanceof PyList l ? l.items : List.of(answer.value), c);
       }
     }
   }
 
-  private static void routingValue(String type, List<Py> values, Check c) throws Raised {
+  /** The type's value validators on {@code values}: each target of a single-value type, or the list. */
+  private static void valueChecks(String type, List<Py> values, Check c) throws Raised {
     if (SINGLE_VALUE.contains(type)) {
       for (Py v : values) {
         targetFormat(v, type, "value", c, v);

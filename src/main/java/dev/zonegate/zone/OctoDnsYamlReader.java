@@ -20,7 +20,6 @@ import dev.zonegate.zone.OctoDnsValues.Value;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,9 +162,15 @@ public final class OctoDnsYamlReader implements ZoneReader {
   }
 
   /** One record as octoDNS holds it once loaded. */
+  /**
+   * {@code unservable}: under populate_should_replace, what no provider can serve in the record
+   * (its TTL, a routing value), judged only if no later record of its name and type replaces it
+   * (octoDNS itself takes such data, and a replaced record never reaches a provider); else null.
+   */
   private record Loaded(
       String label, String owner, String name, String type, long ttl, List<Value> values,
-      boolean lenient, boolean ignored, Extras extras, String path, int line, ZoneMarks.Targets targets) {}
+      boolean lenient, boolean ignored, Extras extras, String path, int line, ZoneMarks.Targets targets,
+      Reason unservable) {}
 
   /**
    * One zone's conversion, file by file; {@code path} and {@code line} track progress so a late
@@ -179,13 +184,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
     final ZoneBuilder zoneBuilder;
     /** Records by (name, type), in the order octoDNS added them. */
     final Map<String, Loaded> records = new LinkedHashMap<>();
-    /**
-     * Under populate_should_replace, what no provider can serve in a record (its TTL, a routing
-     * value), by the record's id: judged only if no later record of its name and type replaces
-     * it (octoDNS itself takes such data, and a replaced record never reaches a provider).
-     */
-    final Map<String, Reason> unservable = new HashMap<>();
-    /** The current record's such problem, until it is stored. */
+    /** The current record's {@link Loaded#unservable}, until it is stored. */
     private Reason pending;
     /** The file being read and its provider's settings. */
     String path;
@@ -422,7 +421,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       String id = name + "\u0000" + recordType;
       Loaded rec = new Loaded(
-          label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, path, recordLine, targets);
+          label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, path, recordLine, targets, pending);
       String sub = subZoneProblem(name, recordType);
       if (sub != null) {
         // Zone.add_record: such a record belongs in the sub-zone's own file.
@@ -450,11 +449,6 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       records.remove(id);
       records.put(id, rec);
-      if (pending != null) {
-        unservable.put(id, pending);
-      } else {
-        unservable.remove(id);
-      }
     }
 
     /**
@@ -524,7 +518,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
       Py values = d.get("values");
       if (values != null) {
         List<Py> items = new ArrayList<>();
-        for (Py v : iterate(values)) {
+        for (Py v : OctoDnsPy.iterate(values)) {
           items.add(v instanceof OctoDnsPy.None ? v : escaped(v));
         }
         d.put("values", new PyList(items, values.line()));
@@ -536,24 +530,6 @@ public final class OctoDnsYamlReader implements ZoneReader {
         throw new Raised("AttributeError", "'" + OctoDnsPy.typeName(v) + "' object has no attribute 'replace'");
       }
       return new Str(s.v().replace(";", "\\;"), s.line());
-    }
-
-    /** Python iteration: a list's items, a str's characters, a dict's keys. */
-    private static List<Py> iterate(Py v) throws Raised {
-      if (v instanceof PyList l) {
-        return l.items;
-      }
-      if (v instanceof Str s) {
-        List<Py> chars = new ArrayList<>();
-        s.v().codePoints().forEach(cp -> chars.add(new Str(new String(Character.toChars(cp)), s.line())));
-        return chars;
-      }
-      if (v instanceof PyDict d) {
-        List<Py> keys = new ArrayList<>();
-        d.map.values().forEach(e -> keys.add(e.key));
-        return keys;
-      }
-      throw OctoDnsPy.typeError("'" + OctoDnsPy.typeName(v) + "' object is not iterable");
     }
 
     /** A notice for a record whose value names a target without a trailing dot. */
@@ -626,9 +602,8 @@ public final class OctoDnsYamlReader implements ZoneReader {
     private void build() throws ZoneReadException {
       for (Loaded r : records.values()) {
         path = r.path();
-        Reason problem = unservable.get(r.name() + "\u0000" + r.type());
-        if (problem != null) {
-          fail(problem.line(), problem.message());
+        if (r.unservable() != null) {
+          fail(r.unservable().line(), r.unservable().message());
           continue;
         }
         RRsetKey key = RRsetKey.of(r.owner(), r.type());
