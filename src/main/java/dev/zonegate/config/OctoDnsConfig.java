@@ -103,11 +103,11 @@ final class OctoDnsConfig {
   /** A zone filled from its sources' files. */
   private record Filled(Spec spec) implements Entry {}
 
-  /** A zone filled only by {@code auto-arpa}: nothing to read. */
-  private record Generated() implements Entry {}
+  /** A zone filled only by {@code auto-arpa}: nothing to read; its {@code lenient} (see {@link #build}). */
+  private record Generated(boolean lenient) implements Entry {}
 
-  /** A zone that copies another: {@code target} as written. */
-  private record Alias(String key, String target, String at) implements Entry {}
+  /** A zone that copies another: {@code target} as written; its own {@code ignore_subzone_adds}. */
+  private record Alias(String key, String target, String at, boolean ignoreSubzoneAdds) implements Entry {}
 
   /**
    * A dynamic entry: the zones its sources list, less those configured already, each filled as
@@ -151,7 +151,8 @@ final class OctoDnsConfig {
       String name = generated(z) ? null : name(key, at);
       Entry entry;
       if (name == null) {
-        entry = new Generated(); // auto_arpa builds it from the other zones' records, which are checked
+        // auto_arpa builds it from the other zones' records, which are checked
+        entry = new Generated(flag(z, "lenient", false, at, "zone '" + key + "': "));
         generated = generated == null ? key : generated;
         name = key.toLowerCase(Locale.ROOT);
       } else if (z.has("alias")) {
@@ -159,7 +160,7 @@ final class OctoDnsConfig {
         if (!target.isString()) {
           throw doc.error(at + "/alias", "zone '" + key + "': alias names the zone it copies, as a string");
         }
-        entry = new Alias(key, target.asString(), at);
+        entry = new Alias(key, target.asString(), at, flag(z, "ignore_subzone_adds", false, at, "zone '" + key + "': "));
       } else {
         entry = new Filled(spec(key, z, at, false));
       }
@@ -190,6 +191,21 @@ final class OctoDnsConfig {
   private List<ZoneConfig> build(LinkedHashMap<String, Entry> entries, boolean partial) throws ConfigException {
     List<ZoneConfig> out = new ArrayList<>();
     List<Alias> aliases = new ArrayList<>();
+    // Manager.sync copies every alias zone under the `lenient` its loop over the zones left: that
+    // of the last zone that is not an alias. Zones a dynamic entry lists come last, so until they
+    // are listed (partial) that zone is not known, and the aliases wait.
+    boolean copyLenient = false;
+    String lenientFrom = null;
+    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+      if (e.getValue() instanceof Filled f) {
+        copyLenient = f.spec().lenient();
+      } else if (e.getValue() instanceof Generated g) {
+        copyLenient = g.lenient();
+      } else {
+        continue;
+      }
+      lenientFrom = e.getKey();
+    }
     for (Map.Entry<String, Entry> e : entries.entrySet()) {
       if (e.getValue() instanceof Filled f) {
         if (f.spec().fillsNothing() != null) {
@@ -198,12 +214,15 @@ final class OctoDnsConfig {
           }
           throw f.spec().fillsNothing();
         }
-        out.add(zoneConfig(e.getKey(), e.getKey(), f.spec(), f.spec().where(), subZones(e.getKey(), entries.keySet())));
+        out.add(zoneConfig(e.getKey(), e.getKey(), f.spec(), f.spec().where(), subZones(e.getKey(), entries.keySet()), null));
       } else if (e.getValue() instanceof Alias a) {
         aliases.add(a);
       }
     }
     for (Alias a : aliases) {
+      if (partial) {
+        continue; // the lenient its records are copied under is not known yet (above)
+      }
       String target = targetName(a.target());
       Entry t = target == null ? null : entries.get(target);
       if (t instanceof Alias) {
@@ -225,9 +244,9 @@ final class OctoDnsConfig {
       // The target is filled under its own configured sub-zones, and each record copied into the
       // alias is added under the alias's (Zone.add_record): a record must pass both.
       String alias = name(a.key(), a.at());
-      Set<String> subZones = new TreeSet<>(subZones(target, entries.keySet()));
-      subZones.addAll(subZones(alias, entries.keySet()));
-      out.add(zoneConfig(alias, target, f.spec(), doc.at(a.at()), subZones));
+      OctoDnsSources.Copy copy = new OctoDnsSources.Copy(
+          alias, subZones(alias, entries.keySet()), a.ignoreSubzoneAdds(), copyLenient, lenientFrom);
+      out.add(zoneConfig(alias, target, f.spec(), doc.at(a.at()), subZones(target, entries.keySet()), copy));
     }
     return out;
   }
@@ -255,8 +274,12 @@ final class OctoDnsConfig {
     }
   }
 
-  /** The zone {@code name}, filled from the files of {@code fileZone} (itself, or the zone an alias copies). */
-  private ZoneConfig zoneConfig(String name, String fileZone, Spec spec, Location where, Set<String> subZones)
+  /**
+   * The zone {@code name}, filled from the files of {@code fileZone} (itself, or the zone an alias
+   * copies, as {@code copy} says; null for itself).
+   */
+  private ZoneConfig zoneConfig(
+      String name, String fileZone, Spec spec, Location where, Set<String> subZones, OctoDnsSources.Copy copy)
       throws ConfigException {
     List<Notice> notices = new ArrayList<>();
     for (Unseen u : spec.unseen()) {
@@ -269,7 +292,7 @@ final class OctoDnsConfig {
     OctoDnsSources sources;
     try {
       sources = new OctoDnsSources(
-          fileZone, spec.yaml(), notices, spec.lenient(), spec.lenientAt(), subZones, spec.ignoreSubzoneAdds());
+          fileZone, spec.yaml(), notices, spec.lenient(), spec.lenientAt(), subZones, spec.ignoreSubzoneAdds(), copy);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where, "zone '" + name + "': octoDNS cannot decode its name (" + e.getMessage() + ")");
     }

@@ -70,6 +70,21 @@ public final class OctoDnsSources {
   /** The config's zones below this one, relative to it; and the zone's {@code ignore_subzone_adds}. */
   private final Set<String> subZones;
   private final boolean ignoreSubzoneAdds;
+  /** For an alias zone, how its records are copied into it; null for a zone read for itself. */
+  private final Copy copy;
+
+  /**
+   * How {@code octodns-sync} copies the records of the zone an alias names into the alias zone:
+   * each is added under the alias's own configured sub-zones ({@code subZones}, relative to
+   * {@code alias}) and {@code ignore_subzone_adds}, and the alias is then validated, all under the
+   * {@code lenient} that sync's loop over the zones left behind: that of {@code lenientFrom}, the
+   * last zone it met that is not an alias (not the alias's own entry, nor the zone it copies).
+   */
+  public record Copy(String alias, Set<String> subZones, boolean ignoreSubzoneAdds, boolean lenient, String lenientFrom) {
+    public Copy {
+      subZones = Set.copyOf(subZones);
+    }
+  }
 
   /**
    * @param zone the zone whose files are read, in octoDNS's form (lower case, IDNA); an alias
@@ -86,6 +101,13 @@ public final class OctoDnsSources {
   public OctoDnsSources(
       String zone, List<Source> sources, List<Notice> unseen, boolean lenient, Location lenientAt,
       Set<String> subZones, boolean ignoreSubzoneAdds) {
+    this(zone, sources, unseen, lenient, lenientAt, subZones, ignoreSubzoneAdds, null);
+  }
+
+  /** As above, for the alias zone {@code copy} describes, which copies {@code zone}. */
+  public OctoDnsSources(
+      String zone, List<Source> sources, List<Notice> unseen, boolean lenient, Location lenientAt,
+      Set<String> subZones, boolean ignoreSubzoneAdds, Copy copy) {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("no YamlProvider source");
     }
@@ -97,6 +119,7 @@ public final class OctoDnsSources {
     this.lenientAt = lenientAt;
     this.subZones = Set.copyOf(subZones);
     this.ignoreSubzoneAdds = ignoreSubzoneAdds;
+    this.copy = copy;
   }
 
   /** octoDNS's {@code idna_encode} of a zone name; IllegalArgumentException where octoDNS raises. */
@@ -355,6 +378,6 @@ public final class OctoDnsSources {
       }
       return empty;
     }
-    return OctoDnsYamlReader.populate(tree, name, parts, lenient, lenientAt, notices, skip, subZones, ignoreSubzoneAdds);
+    return OctoDnsYamlReader.populate(tree, name, parts, lenient, lenientAt, notices, skip, subZones, ignoreSubzoneAdds, copy);
   }
 }

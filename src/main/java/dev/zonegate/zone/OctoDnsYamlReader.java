@@ -20,6 +20,7 @@ import dev.zonegate.zone.OctoDnsValues.Value;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,16 +127,21 @@ public final class OctoDnsYamlReader implements ZoneReader {
   static Zone populate(
       SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
       boolean skip) throws ZoneReadException {
-    return populate(tree, zone, parts, lenient, lenientAt, notices, skip, Set.of(), false);
+    return populate(tree, zone, parts, lenient, lenientAt, notices, skip, Set.of(), false, null);
   }
 
-  /** As above, for a zone whose config also configures {@code subZones} (see the {@link OctoDnsSources} constructor). */
+  /**
+   * As above, for a zone whose config also configures {@code subZones} (see the {@link
+   * OctoDnsSources} constructor), and that is copied into an alias zone as {@code copy} says
+   * (null: read for itself).
+   */
   static Zone populate(
       SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
-      boolean skip, Set<String> subZones, boolean ignoreSubzoneAdds) throws ZoneReadException {
+      boolean skip, Set<String> subZones, boolean ignoreSubzoneAdds, OctoDnsSources.Copy copy) throws ZoneReadException {
     Conversion c = new Conversion(zone, lenient || skip, skip);
     c.subZones = subZones;
     c.ignoreSubzoneAdds = ignoreSubzoneAdds;
+    c.copy = copy;
     for (Notice n : notices) {
       c.zoneBuilder.notice(n.location(), n.message());
     }
@@ -193,6 +199,10 @@ public final class OctoDnsYamlReader implements ZoneReader {
     /** The config's zones below this one (relative names), and whether records in them are dropped. */
     Set<String> subZones = Set.of();
     boolean ignoreSubzoneAdds;
+    /** For an alias zone, how the records are copied into it; else null. */
+    OctoDnsSources.Copy copy;
+    /** The ids of {@link #records} an alias zone's copy drops (ignore_subzone_adds). */
+    final Set<String> notCopied = new HashSet<>();
 
     Conversion(String zone, boolean zoneLenient, boolean skip) {
       this.zone = zone;
@@ -422,7 +432,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
       String id = name + "\u0000" + recordType;
       Loaded rec = new Loaded(
           label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, path, recordLine, targets, pending);
-      String sub = subZoneProblem(name, recordType);
+      String sub = subZoneProblem(name, recordType, subZones, zone);
       if (sub != null) {
         // Zone.add_record: such a record belongs in the sub-zone's own file.
         if (zoneLenient || rec.lenient()) {
@@ -432,6 +442,21 @@ public final class OctoDnsYamlReader implements ZoneReader {
           return;
         } else {
           fail(recordLine, label + ": " + sub + "; octoDNS refuses the zone");
+          return;
+        }
+      }
+      // The copy into an alias zone adds the record again, under the alias's sub-zones; one it
+      // drops there stays in the zone it copies, whose own checks still see it.
+      boolean notCopied = false;
+      sub = copy == null ? null : subZoneProblem(name, recordType, copy.subZones(), copy.alias());
+      if (sub != null) {
+        if (copyLenient() || rec.lenient()) {
+          zoneBuilder.notice(at(recordLine), label + ": " + sub + " (copied anyway: lenient)");
+        } else if (copy.ignoreSubzoneAdds()) {
+          zoneBuilder.notice(at(recordLine), label + ": " + sub + "; octoDNS drops it from the alias zone (ignore_subzone_adds)");
+          notCopied = true;
+        } else {
+          fail(recordLine, label + ": " + sub + "; octoDNS refuses the alias zone " + copy.alias() + copiedUnder());
           return;
         }
       }
@@ -449,6 +474,11 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       records.remove(id);
       records.put(id, rec);
+      if (notCopied) {
+        this.notCopied.add(id);
+      } else {
+        this.notCopied.remove(id);
+      }
     }
 
     /**
@@ -456,7 +486,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
      * being in a sub-zone the config manages on its own, or null: at the sub-zone's top only NS and
      * DS belong to this zone; below it, nothing does.
      */
-    String subZoneProblem(String name, String type) {
+    static String subZoneProblem(String name, String type, Set<String> subZones, String zone) {
       if (subZones.isEmpty()) {
         return null;
       }
@@ -473,6 +503,17 @@ public final class OctoDnsYamlReader implements ZoneReader {
         }
       }
       return null;
+    }
+
+    /** Whether the copy into the alias zone is lenient (a lenient reading's always is). */
+    boolean copyLenient() {
+      return copy.lenient() || skip;
+    }
+
+    /** Why the alias zone is strict though the zone it copies may not be, for a message. */
+    String copiedUnder() {
+      return ": octodns-sync copies its records under the lenient of " + copy.lenientFrom()
+          + " (the last zone it syncs that is not an alias), which is not lenient";
     }
 
     /** {@code lenient |= data['octodns']['lenient']}; TypeError unless a bool or an int. */
@@ -564,11 +605,24 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
     }
 
-    /** Zone.validate with the legacy set: CNAME alone at its name, ALIAS not beside A/AAAA. */
+    /**
+     * Zone.validate with the legacy set: CNAME alone at its name, ALIAS not beside A/AAAA. An alias
+     * zone is validated twice, as sync does: the zone it copies under that zone's lenient, then
+     * the copy (less what it dropped) under the lenient the copy was made with.
+     */
     private void validateZone() throws ZoneReadException {
+      validateZone(false);
+      if (copy != null && !copyLenient()) {
+        validateZone(true);
+      }
+    }
+
+    private void validateZone(boolean copied) throws ZoneReadException {
       Map<String, List<Loaded>> byName = new LinkedHashMap<>();
-      for (Loaded r : records.values()) {
-        byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
+      for (Map.Entry<String, Loaded> e : records.entrySet()) {
+        if (!copied || !notCopied.contains(e.getKey())) {
+          byName.computeIfAbsent(e.getValue().name(), k -> new ArrayList<>()).add(e.getValue());
+        }
       }
       for (List<Loaded> node : byName.values()) {
         if (node.size() < 2) {
@@ -590,17 +644,27 @@ public final class OctoDnsYamlReader implements ZoneReader {
         }
         String message = at.label() + ": " + problem;
         Location where = new Location(at.path(), at.line());
-        if (zoneLenient || node.stream().allMatch(Loaded::lenient)) {
-          zoneBuilder.notice(where, message + " (loaded anyway: lenient)");
-        } else {
+        if (node.stream().allMatch(Loaded::lenient)) {
+          if (!copied) {
+            zoneBuilder.notice(where, message + " (loaded anyway: lenient)");
+          }
+        } else if (copied) {
+          throw new ZoneReadException(where, message + "; octoDNS refuses the alias zone " + copy.alias() + copiedUnder());
+        } else if (!zoneLenient) {
           throw new ZoneReadException(where, message + "; octoDNS refuses the zone");
+        } else {
+          zoneBuilder.notice(where, message + " (loaded anyway: lenient)");
         }
       }
     }
 
     /** The loaded records into RRsets, each value as canonical rdata. */
     private void build() throws ZoneReadException {
-      for (Loaded r : records.values()) {
+      for (Map.Entry<String, Loaded> e : records.entrySet()) {
+        if (notCopied.contains(e.getKey())) {
+          continue; // the alias zone's copy dropped it
+        }
+        Loaded r = e.getValue();
         path = r.path();
         if (r.unservable() != null) {
           fail(r.unservable().line(), r.unservable().message());

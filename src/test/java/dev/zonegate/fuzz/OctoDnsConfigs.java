@@ -81,6 +81,9 @@ final class OctoDnsConfigs {
       c.append("  ").append(zone).append(":\n");
       if (!zone.startsWith("'") && !named.isEmpty() && d.consumeInt(0, 7) == 0 && !named.get(0).equals(zone)) {
         c.append("    alias: ").append(named.get(0)).append('\n');
+        if (d.consumeInt(0, 3) == 0) {
+          c.append("    ignore_subzone_adds: true\n");
+        }
         continue;
       }
       List<String> sources = new ArrayList<>();

@@ -103,6 +103,34 @@ class OctoDnsConfigDifferentialTest {
         providers(provider("a", "a")) + "zones:\n" + zone("example.net.", "a") + "  example.com.:\n    alias: example.net.\n"
             + zone("sub.example.com.", "a"),
         "a/example.net.yaml", "x.sub:\n  type: A\n  value: 192.0.2.7\n", "a/sub.example.com.yaml", WWW_A);
+    // An alias copies its zone's records under the lenient Manager.sync's loop left: the last
+    // zone that is not an alias. A record a lenient zone loaded then fails the alias (or passes).
+    String lenientZone = "  example.net.:\n    lenient: true\n    sources: [ a ]\n    targets: [ out ]\n";
+    add("alias-of-a-lenient-zone-last-zone-strict",
+        providers(provider("a", "a")) + "zones:\n" + lenientZone + "  example.com.:\n    alias: example.net.\n"
+            + zone("sub.example.com.", "a"),
+        "a/example.net.yaml", "x.sub:\n  type: A\n  value: 192.0.2.7\n", "a/sub.example.com.yaml", WWW_A);
+    add("alias-of-a-lenient-zone-last-zone-lenient",
+        providers(provider("a", "a")) + "zones:\n" + zone("sub.example.com.", "a") + "  example.com.:\n    alias: example.net.\n"
+            + lenientZone,
+        "a/example.net.yaml", "x.sub:\n  type: A\n  value: 192.0.2.7\n", "a/sub.example.com.yaml", WWW_A);
+    add("alias-of-a-lenient-zone-cname-beside-data-last-zone-strict",
+        providers(provider("a", "a")) + "zones:\n" + lenientZone + "  example.com.:\n    alias: example.net.\n"
+            + zone("example.org.", "a"),
+        "a/example.net.yaml", "www:\n  - type: CNAME\n    value: example.org.\n  - type: TXT\n    value: hi\n",
+        "a/example.org.yaml", WWW_A);
+    add("alias-of-a-lenient-zone-cname-beside-data-alone",
+        providers(provider("a", "a")) + "zones:\n" + lenientZone + "  example.com.:\n    alias: example.net.\n",
+        "a/example.net.yaml", "www:\n  - type: CNAME\n    value: example.org.\n  - type: TXT\n    value: hi\n");
+    add("alias-of-a-strict-zone-last-zone-lenient-own-sub-zone",
+        providers(provider("a", "a")) + "zones:\n" + zone("example.net.", "a") + "  example.com.:\n    alias: example.net.\n"
+            + "  sub.example.com.:\n    lenient: true\n    sources: [ a ]\n    targets: [ out ]\n",
+        "a/example.net.yaml", "x.sub:\n  type: A\n  value: 192.0.2.7\n", "a/sub.example.com.yaml", WWW_A);
+    add("alias-ignoring-sub-zone-adds",
+        providers(provider("a", "a")) + "zones:\n" + zone("example.net.", "a")
+            + "  example.com.:\n    alias: example.net.\n    ignore_subzone_adds: true\n" + zone("sub.example.com.", "a"),
+        "a/example.net.yaml", "x.sub:\n  type: A\n  value: 192.0.2.7\nwww:\n  type: A\n  value: 192.0.2.8\n",
+        "a/sub.example.com.yaml", WWW_A);
     add("later-source-duplicates",
         providers(provider("a", "a"), provider("b", "b")) + "zones:\n" + zone("example.com.", "a", "b"),
         "a/example.com.yaml", WWW_A, "b/example.com.yaml", WWW_A2);
