@@ -1,6 +1,7 @@
 package dev.zonegate.cli;
 
 import dev.zonegate.gate.Gate;
+import dev.zonegate.model.Zone;
 import dev.zonegate.report.Report;
 import dev.zonegate.report.ReportWriter;
 import dev.zonegate.util.Background;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,9 +72,16 @@ final class DiffCommand implements Callable<Integer> {
     // Loading the rules (YAML, and CEL when a pack has expressions) overlaps reading the zones.
     Background<Gate, Exception> rules = Background.start("zonegate-rules", gate::newGate);
     long t = System.nanoTime();
-    ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in(), names, includeDirectory, serverDirectory);
+    // A large OLD read well before NEW (NEW read as its line edits) is fingerprinted meanwhile.
+    AtomicReference<Zone> oldZone = new AtomicReference<>();
+    AtomicReference<Background<String, RuntimeException>> oldPrint = new AtomicReference<>();
+    Consumer<Zone> early = !reports.needsFingerprints() ? null : z -> {
+      oldZone.set(z);
+      oldPrint.set(Gate.fingerprintEarly(z));
+    };
+    ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in(), names, includeDirectory, serverDirectory, early);
     Timings.add("read", t);
-    Gate g = rules.join().fingerprints(reports.needsFingerprints());
+    Gate g = rules.join().fingerprints(reports.needsFingerprints()).fingerprintedEarly(oldZone.get(), oldPrint.get());
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));
     Map<String, String> judged = new LinkedHashMap<>();
     judged.put("old", oldFile.equals("-") ? ZoneFiles.STDIN : oldFile);

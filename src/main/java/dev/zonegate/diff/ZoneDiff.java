@@ -2,6 +2,7 @@ package dev.zonegate.diff;
 
 import dev.zonegate.model.Change;
 import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
 import dev.zonegate.model.ZoneMarks;
 import dev.zonegate.util.Background;
@@ -22,6 +23,9 @@ public final class ZoneDiff {
   /** The changes that turn {@code before} into {@code after}, sorted; the zone is after's origin. */
   public static List<Change> diff(Zone before, Zone after) {
     boolean bothHaveSoa = hasSoa(before) && hasSoa(after);
+    if (after.editedFrom() == before && after.marks().ignored().isEmpty()) {
+      return edits(before, after, bothHaveSoa);
+    }
     int n = before.size();
     int m = after.size();
     if (n + m < HALVES || m < 2 || Runtime.getRuntime().availableProcessors() < 2) {
@@ -35,6 +39,31 @@ public final class ZoneDiff {
         Background.start("zonegate-diff-half", () -> merge(before, cutBefore, n, after, cutAfter, m, bothHaveSoa));
     List<Change> out = merge(before, 0, cutBefore, after, 0, cutAfter, bothHaveSoa);
     out.addAll(right.join());
+    return out;
+  }
+
+  /**
+   * The diff of a zone made as edits of {@code before} ({@link Zone#edited}): every other set is
+   * the same set, so only the edited keys are compared, in the order the merge would meet them.
+   */
+  private static List<Change> edits(Zone before, Zone after, boolean bothHaveSoa) {
+    String zone = after.origin();
+    List<Change> out = new ArrayList<>();
+    for (RRsetKey k : after.editedKeys()) {
+      RRset x = before.get(k);
+      RRset y = after.get(k);
+      if (y == null) {
+        if (!isSoa(x) || bothHaveSoa) {
+          out.add(new Change(zone, x, null));
+        }
+      } else if (x == null) {
+        if (!isSoa(y) || bothHaveSoa) {
+          out.add(new Change(zone, null, y));
+        }
+      } else if (!same(x, y)) {
+        out.add(new Change(zone, x, y));
+      }
+    }
     return out;
   }
 

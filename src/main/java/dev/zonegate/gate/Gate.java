@@ -146,7 +146,8 @@ public final class Gate {
     List<Change> zoneChanges = List.of();
     Zone base = s.base() == null ? s.before() : s.base();
     boolean parallel = s.before().size() + (s.after() == null ? 0 : s.after().size()) >= PARALLEL_SETS;
-    Background<String, RuntimeException> live = fingerprinting ? fingerprint(s.before(), parallel) : null;
+    Background<String, RuntimeException> live =
+        !fingerprinting ? null : early != null && early.zone() == s.before() ? early.started() : fingerprint(s.before(), parallel);
     Background<String, RuntimeException> head = fingerprinting && s.after() != null ? fingerprint(s.after(), parallel) : null;
     if (s.after() != null) {
       notices.addAll(s.after().notices());
@@ -211,6 +212,26 @@ public final class Gate {
           : f.allow(new Allowance("marker", "the repository's lenient marker at " + marker, null)));
     }
     return out;
+  }
+
+  /** A fingerprint started before the zone came to be judged (see {@link #fingerprintEarly}). */
+  private record Early(Zone zone, Background<String, RuntimeException> started) {}
+
+  private Early early;
+
+  /**
+   * For a zone read well before the one it is compared with: its fingerprint, started now on a
+   * thread of its own when the zone is large, or null (it is taken when judged). Give it to
+   * {@link #fingerprintedEarly} before the zone is judged.
+   */
+  public static Background<String, RuntimeException> fingerprintEarly(Zone z) {
+    return z.size() >= PARALLEL_SETS / 2 ? fingerprint(z, true) : null;
+  }
+
+  /** The fingerprint {@link #fingerprintEarly} started for {@code z} (null: none), used when {@code z} is judged as the live side. */
+  public Gate fingerprintedEarly(Zone z, Background<String, RuntimeException> started) {
+    early = started == null ? null : new Early(z, started);
+    return this;
   }
 
   /**

@@ -119,6 +119,16 @@ public final class RRset {
     return path == null ? null : Location.of(path, line);
   }
 
+  /** The same set read at {@code line} of {@code path} (compact form, see {@link Location#compactLine}). */
+  RRset relocated(String path, int line) {
+    return new RRset(key, ttl, rdata, path, line, extras);
+  }
+
+  /** The line of {@link #location} in compact form, without making the location. */
+  int compactLine() {
+    return line;
+  }
+
   public RRset withLocation(Location where) {
     return new RRset(key, ttl, rdata, where == null ? null : where.path(), where == null ? 0 : where.compactLine(), extras);
   }

@@ -67,6 +67,10 @@ public final class Zone {
   /** Whether an NS set is owned by a name other than the origin; null until first asked. */
   private volatile Boolean nsBelowOrigin;
 
+  /** For a zone made by {@link #edited}: the zone it was made from, and the keys it changed. */
+  private Zone editedFrom;
+  private List<RRsetKey> editedKeys = List.of();
+
   public Zone(String origin, Collection<RRset> sets, List<Notice> notices) {
     this.origin = origin;
     RRset[] in = sets.toArray(new RRset[0]);
@@ -125,6 +129,222 @@ public final class Zone {
     this.preOrigin = preOrigin;
     this.indexAfter = indexAfter(sorted.length);
     this.notices = List.copyOf(notices);
+  }
+
+  /**
+   * The zone {@code base} with the sets of the keys {@code removed} taken out and the sets {@code
+   * added} put in (a key may be both: its set is replaced), every other set kept as it is but read
+   * from {@code path}, at the line {@code line + shift[line]} for the line it had (a file read as
+   * line edits of another, see {@code MasterFileEdits}); or null when the edit does not fit
+   * (an added key {@code base} holds and does not remove, a removed key it does not hold, an owner
+   * the base's packed prefixes cannot take). The zone remembers {@code base} and the keys, so a
+   * diff of the two compares only those ({@link #editedFrom}). No notices; {@code base}'s marks.
+   */
+  public static Zone edited(Zone base, Collection<RRsetKey> removed, Collection<RRset> added, String path, int[] shift) {
+    RRset[] in = base.sets;
+    int n = in.length;
+    int[] gone = new int[removed.size()];
+    int g = 0;
+    for (RRsetKey k : removed) {
+      int i = base.lowerBound(k);
+      if (i >= n || in[i].key().compareTo(k) != 0) {
+        return null;
+      }
+      gone[g++] = i;
+    }
+    Arrays.sort(gone);
+    RRset[] add = added.toArray(new RRset[0]);
+    Arrays.sort(add, Comparator.comparing(RRset::key));
+    int[] at = new int[add.length];
+    for (int k = 0; k < add.length; k++) {
+      RRsetKey key = add[k].key();
+      if (k > 0 && add[k - 1].key().compareTo(key) == 0) {
+        return null;
+      }
+      int i = base.lowerBound(key);
+      if (i < n && in[i].key().compareTo(key) == 0 && Arrays.binarySearch(gone, i) < 0) {
+        return null; // the base keeps a set of this key
+      }
+      at[k] = i;
+    }
+    int m = n - g + add.length;
+    Merge merge = new Merge(base, gone, add, at, path, shift, m);
+    // A million sets are made again (each with its new line) in two halves at once: base's sets
+    // below mid and the added ones placed before mid, and the rest.
+    int mid = n >= EDIT_HALVES ? n / 2 : n;
+    int gBelow = lowerIndex(gone, g, mid);
+    int kBelow = lowerIndex(at, add.length, mid);
+    Merge.Half second = merge.new Half(mid, n, gBelow, kBelow, mid - gBelow + kBelow);
+    dev.zonegate.util.Background<Boolean, RuntimeException> other =
+        mid < n ? dev.zonegate.util.Background.start("zonegate-edit-half", () -> second.run()) : null;
+    Merge.Half first = merge.new Half(0, mid, 0, 0, 0);
+    if (!first.run() || other != null && !other.join()) {
+      return null;
+    }
+    long[] whole = merge.whole(first, other == null ? null : second);
+    TypeColumn.Builder types = first.types;
+    if (other != null) {
+      types.append(second.types);
+    }
+    RRset[] out = merge.out;
+    long[] pre = merge.pre;
+    boolean relative = base.relativeNames || first.relative || other != null && second.relative;
+    int records = base.recordCount + first.records + (other == null ? 0 : second.records);
+    Zone z = new Zone(base.origin, out, pre, whole, base.preOrigin, relative, base.ascii, records, types.build(), List.of());
+    z.marks = base.marks;
+    z.editedFrom = base;
+    List<RRsetKey> keys = new ArrayList<>(removed.size() + add.length);
+    keys.addAll(removed);
+    for (RRset s : add) {
+      keys.add(s.key());
+    }
+    keys.sort(null);
+    List<RRsetKey> distinct = new ArrayList<>(keys.size());
+    for (RRsetKey key : keys) {
+      if (distinct.isEmpty() || distinct.get(distinct.size() - 1).compareTo(key) != 0) {
+        distinct.add(key);
+      }
+    }
+    z.editedKeys = Collections.unmodifiableList(distinct);
+    return z;
+  }
+
+  /** Zones of at least this many sets are edited in two halves at once. */
+  private static final int EDIT_HALVES = 1 << 16;
+
+  /** How many of the first {@code n} of the ascending {@code a} are below {@code x}. */
+  private static int lowerIndex(int[] a, int n, int x) {
+    int lo = 0;
+    int hi = n;
+    while (lo < hi) {
+      int h = (lo + hi) >>> 1;
+      if (a[h] < x) {
+        lo = h + 1;
+      } else {
+        hi = h;
+      }
+    }
+    return lo;
+  }
+
+  /** {@link #edited}'s merge of base's sets with the added ones, a range of base at a time. */
+  private static final class Merge {
+    final Zone base;
+    final int[] gone;
+    final RRset[] add;
+    final int[] at;
+    final String path;
+    final int[] shift;
+    final RRset[] out;
+    final long[] pre;
+
+    Merge(Zone base, int[] gone, RRset[] add, int[] at, String path, int[] shift, int m) {
+      this.base = base;
+      this.gone = gone;
+      this.add = add;
+      this.at = at;
+      this.path = path;
+      this.shift = shift;
+      this.out = new RRset[m];
+      this.pre = base.pre == null ? null : new long[m];
+    }
+
+    /** The packed-whole bits of both halves (each wrote its own words; they meet in one). */
+    long[] whole(Half first, Half second) {
+      if (pre == null) {
+        return null;
+      }
+      long[] w = first.whole;
+      if (second != null) {
+        for (int i = 0; i < w.length; i++) {
+          w[i] |= second.whole[i];
+        }
+      }
+      return w;
+    }
+
+    /** Base's sets [from, to), with the added ones placed before them, into out from {@code o}. */
+    final class Half {
+      final int from;
+      final int to;
+      int r;
+      int k;
+      int o;
+      final long[] whole;
+      final TypeColumn.Builder types;
+      boolean relative;
+      /** Records added less records taken out. */
+      int records;
+
+      Half(int from, int to, int r, int k, int o) {
+        this.from = from;
+        this.to = to;
+        this.r = r;
+        this.k = k;
+        this.o = o;
+        this.whole = pre == null ? null : new long[(out.length + 63) >>> 6];
+        this.types = new TypeColumn.Builder(Math.max(0, to - from + 16));
+      }
+
+      /** False when an added owner does not fit the base's packed prefixes. */
+      boolean run() {
+        RRset[] in = base.sets;
+        boolean last = to == in.length;
+        for (int i = from; i < to || last && i == to; i++) {
+          for (; k < add.length && (at[k] == i); k++) {
+            RRset s = add[k];
+            String name = s.name();
+            if (pre != null) {
+              if (base.preOrigin != null && !Names.isAtOrBelow(name, base.preOrigin)) {
+                return false;
+              }
+              long p = CanonicalSort.prefix(name, base.preOrigin);
+              if (p == CanonicalSort.NO_PREFIX) {
+                return false;
+              }
+              pre[o] = p;
+              if (CanonicalSort.whole(name, base.preOrigin)) {
+                CanonicalSort.set(whole, o);
+              }
+            }
+            relative |= name.isEmpty() || name.charAt(name.length() - 1) != '.';
+            records += s.rdataCount();
+            types.add(s.type());
+            out[o++] = s;
+          }
+          if (i == to) {
+            break;
+          }
+          if (r < gone.length && gone[r] == i) {
+            r++;
+            records -= in[i].rdataCount();
+            continue;
+          }
+          RRset s = in[i];
+          int line = s.compactLine();
+          out[o] = s.relocated(path, line > 0 && line < shift.length ? line + shift[line] : line);
+          if (pre != null) {
+            pre[o] = base.pre[i];
+            if (CanonicalSort.bit(base.whole, i)) {
+              CanonicalSort.set(whole, o);
+            }
+          }
+          types.add(base.types.type(i, in));
+          o++;
+        }
+        return true;
+      }
+    }
+  }
+
+  /** The zone {@link #edited} made this one from, or null. */
+  public Zone editedFrom() {
+    return editedFrom;
+  }
+
+  /** The keys whose sets {@link #edited} took out, put in or replaced, sorted; empty for any other zone. */
+  public List<RRsetKey> editedKeys() {
+    return editedKeys;
   }
 
   /**

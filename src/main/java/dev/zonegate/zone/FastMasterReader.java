@@ -96,7 +96,45 @@ final class FastMasterReader {
    * (canonical, or null), the first SOA owner (or null), and how many records were parsed here
    * and how many were handed to dnsjava one by one.
    */
-  record Result(String firstOrigin, String soaOwner, int nativeRecords, int delegatedRecords) {}
+  record Result(String firstOrigin, String soaOwner, int nativeRecords, int delegatedRecords, Shape shape) {}
+
+  /**
+   * Where the file's context changes, for a reader that reads a later version of it as line
+   * edits ({@link MasterFileEdits}): the line of its first {@code $TTL} (0: none); each
+   * directive's line and the offset of its first byte; and each parenthesised group's first and
+   * last line (a record over several lines), all in file order.
+   */
+  record Shape(int firstTtlLine, int[] directiveLines, int[] directiveStarts, int[] groupFrom, int[] groupTo) {
+    @Override
+    public String toString() {
+      return "Shape[firstTtlLine=" + firstTtlLine + ", directives=" + Arrays.toString(directiveLines) + " at "
+          + Arrays.toString(directiveStarts) + ", groups=" + Arrays.toString(groupFrom) + "-" + Arrays.toString(groupTo) + "]";
+    }
+  }
+
+  /** A growing list of ints. */
+  private static final class Ints {
+    int[] a = new int[8];
+    int n;
+
+    void add(int x) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = x;
+    }
+
+    /** Adds {@code other}'s, each plus {@code offset}. */
+    void addAll(Ints other, int offset) {
+      for (int i = 0; i < other.n; i++) {
+        add(other.a[i] + offset);
+      }
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(a, n);
+    }
+  }
 
   /** Thrown to leave the file to dnsjava; carries no stack trace, it is control flow. */
   private static final class GiveUp extends RuntimeException {
@@ -200,6 +238,12 @@ final class FastMasterReader {
   private String soaOwner;
   private int nativeCount;
   private int delegatedCount;
+  /** See {@link Shape}. */
+  private int firstTtlLine;
+  private final Ints directiveLines = new Ints();
+  private final Ints directiveStarts = new Ints();
+  private final Ints groupFrom = new Ints();
+  private final Ints groupTo = new Ints();
 
   // Scratch buffers: names and rdata are built here and copied once into a String.
   private byte[] buf = new byte[512];
@@ -256,7 +300,10 @@ final class FastMasterReader {
       // Not expected; but a doubt here must never become a wrong zone: dnsjava decides.
       return null;
     }
-    return new Result(r.firstOrigin, r.soaOwner, r.nativeCount, r.delegatedCount);
+    return new Result(
+        r.firstOrigin, r.soaOwner, r.nativeCount, r.delegatedCount,
+        new Shape(r.firstTtlLine, r.directiveLines.toArray(), r.directiveStarts.toArray(), r.groupFrom.toArray(),
+            r.groupTo.toArray()));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -350,8 +397,16 @@ final class FastMasterReader {
     HALVES.incrementAndGet();
     pos = second.pos;
     line += second.line - 1;
+    int offset = line - second.line; // the second half's line k is the file's line k + offset
     nativeCount += second.nativeCount;
     delegatedCount += second.delegatedCount;
+    if (firstTtlLine == 0 && second.firstTtlLine > 0) {
+      firstTtlLine = second.firstTtlLine + offset;
+    }
+    directiveLines.addAll(second.directiveLines, offset);
+    directiveStarts.addAll(second.directiveStarts, 0); // offsets into the same bytes
+    groupFrom.addAll(second.groupFrom, offset);
+    groupTo.addAll(second.groupTo, offset);
     if (firstOrigin == null) {
       firstOrigin = second.firstOrigin;
     }
@@ -460,6 +515,8 @@ final class FastMasterReader {
 
   /** {@code $ORIGIN} and {@code $TTL}; any other directive leaves the file to dnsjava. */
   private void directive() {
+    directiveLines.add(line);
+    directiveStarts.add(pos);
     next();
     if (kind != WORD) {
       throw giveUp();
@@ -489,6 +546,9 @@ final class FastMasterReader {
         throw giveUp();
       }
       defaultTtl = ttl(tokStart, tokEnd);
+      if (firstTtlLine == 0) {
+        firstTtlLine = directiveLines.a[directiveLines.n - 1];
+      }
     } else {
       throw giveUp(); // $INCLUDE, $GENERATE, or what dnsjava calls an invalid directive
     }
@@ -567,6 +627,8 @@ final class FastMasterReader {
     int rdataPos = pos;
     int rdataLine = line;
     int rdataDepth = depth;
+    int groupsOpened = groupFrom.n;
+    int groupsClosed = groupTo.n;
     String rdata = typeValue < 0 ? nativeRdata(type) : null;
     if (rdata != null) {
       if (soaTtl) {
@@ -582,6 +644,8 @@ final class FastMasterReader {
       pos = rdataPos;
       line = rdataLine;
       depth = rdataDepth;
+      groupFrom.n = groupsOpened; // read again below
+      groupTo.n = groupsClosed;
       ungot = false;
       ttl = delegate(owner, typeValue < 0 ? Type.value(TYPES[type]) : typeValue, ttl, soaTtl, recLine);
     }
@@ -1147,6 +1211,7 @@ final class FastMasterReader {
             throw giveUp(); // nested parentheses: dnsjava counts them, as named does
           }
           depth++;
+          groupFrom.add(line);
           significantEnd = ++pos;
           continue;
         case ')':
@@ -1154,6 +1219,7 @@ final class FastMasterReader {
             throw giveUp(); // dnsjava: "invalid close parenthesis"
           }
           depth--;
+          groupTo.add(line);
           significantEnd = ++pos;
           continue;
         case '"':

@@ -145,6 +145,10 @@ public final class MasterFileReader implements ZoneReader {
     final Warned warned = new Warned();
     /** TTLs above 2^31-1, read as 0 as named reads them. */
     final Warned zeroTtl = new Warned();
+    /** How many files were parsed (the file and its includes); the last read by the fast path, its bytes and result. */
+    int files;
+    byte[] fastBytes;
+    FastMasterReader.Result fast;
 
     Read(SourceTree tree, Map<String, Set<Integer>> skip) {
       this.tree = tree;
@@ -309,18 +313,57 @@ public final class MasterFileReader implements ZoneReader {
       Map<String, Set<Integer>> skip,
       List<ZoneReadException> skipped)
       throws ZoneReadException {
+    return readOnce(new Read(tree, skip), path, origin, skipped);
+  }
+
+  /**
+   * The zone of the master file at {@code path}, as {@link #read} gives it, and what reading a
+   * later version of the file as line edits of this one needs ({@link MasterFileEdits}); the
+   * edits part is null when the file was not read whole by the fast path (it includes another, or
+   * dnsjava read it).
+   */
+  MasterFileEdits.Old readForEdits(SourceTree tree, String path, String origin, Zone[] zone) throws ZoneReadException {
+    Read read = new Read(tree, Map.of());
+    zone[0] = readOnce(read, path, origin, List.of());
+    if (read.files != 1 || read.fast == null) {
+      return null;
+    }
+    FastMasterReader.Result r = read.fast;
+    return new MasterFileEdits.Old(zone[0], read.fastBytes, path, r.shape(), (long) r.nativeRecords() + r.delegatedRecords());
+  }
+
+  /**
+   * The zone of the master file {@code bytes} at {@code path} read as line edits of {@code old}
+   * (see {@link MasterFileEdits}) as {@code plan} found them, with the origin {@code origin} given
+   * or (null) the one the file would choose; null when it must be read whole.
+   */
+  Zone readAsEdits(MasterFileEdits.Old old, MasterFileEdits.Plan plan, String path, byte[] bytes, String origin) {
+    Name start;
+    try {
+      start = startName(path, origin);
+    } catch (ZoneReadException e) {
+      return null;
+    }
+    return MasterFileEdits.read(
+        old, plan, bytes, path, start, origin != null, checkNames, Limits.Limit.MAX_RECORDS.get());
+  }
+
+  /** The origin a read starts from: the one given, else the one the file name implies. */
+  private static Name startName(String path, String origin) throws ZoneReadException {
+    String start = origin != null ? origin : ZoneFormat.originFromFileName(path);
+    try {
+      return Name.fromString(start, Name.root);
+    } catch (TextParseException e) {
+      throw new ZoneReadException(new Location(path, 0), "origin '" + start + "' is not a valid name");
+    }
+  }
+
+  private Zone readOnce(Read read, String path, String origin, List<ZoneReadException> skipped) throws ZoneReadException {
     // Counted from before the file is loaded: a large file read meanwhile (the other side of a
     // diff) then finds no core free to read its halves at once.
     FastMasterReader.READING.incrementAndGet();
     try {
-      String start = origin != null ? origin : ZoneFormat.originFromFileName(path);
-      Name startName;
-      try {
-        startName = Name.fromString(start, Name.root);
-      } catch (TextParseException e) {
-        throw new ZoneReadException(new Location(path, 0), "origin '" + start + "' is not a valid name");
-      }
-      Read read = new Read(tree, skip);
+      Name startName = startName(path, origin);
       long t = System.nanoTime();
       parseFile(read, path, startName, -1);
       Timings.add("read.parse", t);
@@ -369,6 +412,7 @@ public final class MasterFileReader implements ZoneReader {
           new Location(read.stack.peek(), 0), "$INCLUDE cycle: " + String.join(" -> ", cycle));
     }
     byte[] bytes = read.tree.read(path);
+    read.files++;
     Set<Integer> skipLines = read.skip.get(path);
     if (skipLines != null) {
       bytes = without(bytes, skipLines);
@@ -485,6 +529,8 @@ public final class MasterFileReader implements ZoneReader {
       throw new ZoneReadException(new Location(path, taker.refusedLine), taker.refused);
     }
     read.warned.addAll(taker.warned, 0);
+    read.fast = result;
+    read.fastBytes = bytes;
     // As parseFile and add do for the dnsjava path: the first $ORIGIN and SOA owner seen win.
     if (read.firstOrigin == null && result.firstOrigin() != null) {
       read.firstOrigin = result.firstOrigin();

@@ -3,11 +3,13 @@ package dev.zonegate.zone;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
 import dev.zonegate.util.Background;
+import dev.zonegate.util.Timings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads zone files named on the command line, each inside its enclosing repository (or its own
@@ -176,12 +178,27 @@ public final class ZoneFiles {
       String beforeArg, String afterArg, String origin, ZoneFormat forced, InputStream stdin, CheckNames checkNames,
       Path includeDirectory, String serverDirectory)
       throws ZoneReadException {
+    return readPair(beforeArg, afterArg, origin, forced, stdin, checkNames, includeDirectory, serverDirectory, null);
+  }
+
+  /**
+   * As above; {@code beforeRead} (or null) is given OLD's zone as soon as it is read, when that is
+   * well before NEW's (NEW read as its line edits): work on OLD alone can start on the other core.
+   */
+  public static Pair readPair(
+      String beforeArg, String afterArg, String origin, ZoneFormat forced, InputStream stdin, CheckNames checkNames,
+      Path includeDirectory, String serverDirectory, Consumer<Zone> beforeRead)
+      throws ZoneReadException {
     if (beforeArg.equals("-") && afterArg.equals("-")) {
       throw new ZoneReadException(new Location(STDIN, 0), "OLD and NEW cannot both be standard input");
     }
     Source s = source(afterArg, forced, stdin).checking(checkNames).including(includeDirectory, serverDirectory);
     Source before = source(beforeArg, forced, stdin).checking(checkNames).including(includeDirectory, serverDirectory);
     Location afterFile = new Location(s.path, 0);
+    Pair edited = readAsEdits(before, s, origin, afterFile, beforeRead);
+    if (edited != null) {
+      return edited;
+    }
     Background<Zone, ZoneReadException> old = background(before, origin);
     Zone a = null;
     ZoneReadException aErr = null;
@@ -190,14 +207,110 @@ public final class ZoneFiles {
     } catch (ZoneReadException e) {
       aErr = e;
     }
-    Zone b = old.join();
+    return pair(before, s, origin, old.join(), a, aErr, afterFile);
+  }
+
+  /**
+   * Whether two master files may be read as one and its line edits ({@link MasterFileEdits}): not
+   * with {@code -Dzonegate.edits=false}, the switch the tests that hold that reading to reading
+   * both whole use.
+   */
+  static boolean edits() {
+    return !"false".equals(System.getProperty("zonegate.edits"));
+  }
+
+  /**
+   * Two master files few lines apart: OLD read first, on both cores, and NEW as its line edits
+   * ({@link MasterFileEdits}), or whole when that does not apply. Null, with nothing read, when the
+   * files are not master files, differ in too many lines or in lines that do not read on their
+   * own, or OLD does not read (the usual way then reads it leniently).
+   */
+  private static Pair readAsEdits(
+      Source before, Source after, String origin, Location afterFile, Consumer<Zone> beforeRead)
+      throws ZoneReadException {
+    if (!edits() || before.format != ZoneFormat.MASTER || after.format != ZoneFormat.MASTER
+        || !(before.reader() instanceof MasterFileReader oldReader)
+        || !(after.reader() instanceof MasterFileReader newReader)) {
+      return null;
+    }
+    byte[] oldBytes;
+    byte[] newBytes;
+    try {
+      oldBytes = before.tree.read(before.path);
+      newBytes = after.tree.read(after.path);
+    } catch (ZoneReadException e) {
+      return null;
+    }
+    long t = System.nanoTime();
+    MasterFileEdits.Plan plan = MasterFileEdits.plan(oldBytes, newBytes);
+    Timings.add("read.plan", t);
+    if (plan == null) {
+      return null;
+    }
+    Zone[] b = new Zone[1];
+    MasterFileEdits.Old old;
+    try {
+      old = oldReader.readForEdits(new Kept(before.tree, before.path, oldBytes), before.path, origin, b);
+    } catch (ZoneReadException e) {
+      return null;
+    }
+    if (beforeRead != null) {
+      beforeRead.accept(b[0]);
+    }
+    t = System.nanoTime();
+    Zone a = old == null ? null : newReader.readAsEdits(old, plan, after.path, newBytes, origin);
+    Timings.add("read.edits", t);
+    ZoneReadException aErr = null;
+    if (a == null) {
+      t = System.nanoTime();
+      try {
+        a = read(after, origin);
+      } catch (ZoneReadException e) {
+        aErr = e;
+      }
+      Timings.add("read.whole", t); // NEW could not be read as edits
+    }
+    return pair(before, after, origin, b[0], a, aErr, afterFile);
+  }
+
+  /** A tree whose file {@code path} was read already: its bytes are kept, not read again. */
+  private record Kept(SourceTree tree, String path, byte[] bytes) implements SourceTree {
+    @Override
+    public byte[] read(String p) throws ZoneReadException {
+      return p.equals(path) ? bytes : tree.read(p);
+    }
+
+    @Override
+    public String describe() {
+      return tree.describe();
+    }
+
+    @Override
+    public boolean exists(String p) {
+      return tree.exists(p);
+    }
+
+    @Override
+    public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+      return tree.list(dir);
+    }
+  }
+
+  /**
+   * The pair read: with {@code origin} given, as read; else each side read again with the origin
+   * chosen (the proposed SOA's owner, else the live one's, else the proposed file's own) where it
+   * chose another.
+   */
+  private static Pair pair(
+      Source before, Source s, String origin, Zone b, Zone a, ZoneReadException aErr, Location afterFile)
+      throws ZoneReadException {
     if (origin != null) {
       return new Pair(origin, b, a, aErr, s.format, afterFile);
     }
     String chosen = a != null && hasSoa(a) ? a.origin() : hasSoa(b) || a == null ? b.origin() : a.origin();
     boolean rereadAfter = a != null && !a.origin().equals(chosen);
     boolean rereadBefore = !b.origin().equals(chosen);
-    old = rereadAfter && rereadBefore ? background(before, chosen) : null;
+    Background<Zone, ZoneReadException> old = rereadAfter && rereadBefore ? background(before, chosen) : null;
     if (rereadAfter) {
       try {
         a = read(s, chosen);

@@ -433,11 +433,11 @@ class DiffCommandTest {
     assertThat(timed.out()).isEqualTo(plain.out());
     assertThat(plain.err()).doesNotContain("timings");
     assertThat(timed.err()).matches(
-        "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s \\[parse [0-9.]+ s, model [0-9.]+ s\\], diff [0-9.]+ s, rules [0-9.]+ s, report [0-9.]+ s, render [0-9.]+ s, until now [0-9.]+ s\n");
+        "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s \\[plan [0-9.]+ s, parse [0-9.]+ s, model [0-9.]+ s, edits [0-9.]+ s\\], diff [0-9.]+ s, rules [0-9.]+ s, report [0-9.]+ s, render [0-9.]+ s, until now [0-9.]+ s\n");
     // The JSON report carries the zones' fingerprints: only then are they made, and timed.
     Cli json = Cli.run(Map.of("ZONEGATE_TIMINGS", "1"), "", "diff", demo[1], demo[2], "--format", "json");
     assertThat(json.err()).matches(
-        "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s \\[parse [0-9.]+ s, model [0-9.]+ s\\], diff [0-9.]+ s, rules [0-9.]+ s, fingerprints [0-9.]+ s, report [0-9.]+ s, render [0-9.]+ s, until now [0-9.]+ s\n");
+        "zonegate: timings: start [0-9.]+ s, read [0-9.]+ s \\[plan [0-9.]+ s, parse [0-9.]+ s, model [0-9.]+ s, edits [0-9.]+ s\\], diff [0-9.]+ s, rules [0-9.]+ s, fingerprints [0-9.]+ s, report [0-9.]+ s, render [0-9.]+ s, until now [0-9.]+ s\n");
   }
 
   @Test

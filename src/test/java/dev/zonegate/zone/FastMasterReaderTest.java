@@ -624,7 +624,7 @@ class FastMasterReaderTest {
   // ---------------------------------------------------------------------------------------------
   // The generator.
 
-  private record Generated(String origin, String text) {}
+  record Generated(String origin, String text) {}
 
   // Host-name characters: named refuses an A, AAAA or MX owner, or an MX, NS or SRV target, that
   // is not a host name (check-names), and both paths then refuse the zone alike.
@@ -636,7 +636,7 @@ class FastMasterReaderTest {
    * after the TTL, compressed and uncompressed IPv6, TXT with several strings, rdata in
    * parentheses over several lines, and (with {@code rare}) a few records of other types.
    */
-  private static Generated generate(long seed, int records, boolean rare) {
+  static Generated generate(long seed, int records, boolean rare) {
     SplittableRandom r = new SplittableRandom(seed);
     String originText = pick(r, "Gen.Example.", "gen.example.", "GEN.EXAMPLE.");
     String origin = originText.toLowerCase(Locale.ROOT);
