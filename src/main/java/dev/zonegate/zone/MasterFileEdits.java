@@ -18,33 +18,41 @@ import org.xbill.DNS.Name;
 /**
  * Reads a new version of a master file as line edits of an old version already read: the lines
  * the two share are the same records in both, so only the lines that differ are parsed, and the
- * new zone is the old one with the sets those lines hold replaced ({@link Zone#edited}). A diff of
+ * new zone is the old one with the sets those lines hold changed ({@link Zone#edited}). A diff of
  * a million-record zone with a few thousand changed lines then parses a few thousand lines for
  * the new side instead of a million, builds no second zone of a million sets, and compares only
  * the sets the edits touched.
  *
+ * <p>The changed lines are read in their context: a text made of the file's head (every line
+ * before the first change), the directives of the unchanged lines after it and the changed lines,
+ * each at its own line number, the other unchanged lines left blank. A record over several lines
+ * (in parentheses) that a change reaches into is taken whole, on both sides.
+ *
  * <p>It is the same zone the whole file gives, or nothing: {@link #read} returns null, and the
- * caller reads the new file whole, whenever a shared line might read differently in the two
- * versions, or the edits are not whole sets. It declines when
+ * caller reads the new file whole, whenever a line might read differently in the context of the
+ * whole file. It declines when
  *
  * <ul>
  *   <li>the old file was not read whole by {@link FastMasterReader} (includes, {@code $GENERATE},
  *       anything it leaves to dnsjava), or its zone has notices, or it held a record twice or
  *       outside the zone (its records parsed are more than its zone holds);
- *   <li>a directive, or a parenthesis, stands at or after the first changed line (then the origin,
- *       the default TTL or a multi-line record may differ across a change), or no {@code $TTL}
- *       stands before it (then a record without TTL takes the previous record's);
- *   <li>a changed line starts with a blank (it takes the previous record's owner), or the first
- *       entry after a change does (past blank and comment lines), or a changed line holds a
- *       directive, a parenthesis or a backslash;
+ *   <li>a changed line starts with a blank outside parentheses (it takes the previous record's
+ *       owner), or the first entry after a change does (past blank, comment and directive lines),
+ *       or a changed line is a directive, holds a backslash, nested parentheses or leaves a
+ *       parenthesis or quote open;
+ *   <li>no {@code $TTL} stands before the first change with a record in it (a record without TTL
+ *       would take the previous record's, and pass its own on);
  *   <li>a changed line does not read on the fast path, or named would refuse or warn about it,
  *       or puts a record outside the zone, an SOA or DS where named refuses one, or a signature;
- *   <li>a set the old lines held is not removed whole by them, or the new lines give a set that the
- *       old zone keeps, records of one set with different TTLs, or one record twice.
+ *   <li>the sets do not come out plain: records of one set with different TTLs, a record twice, a
+ *       record taken out that the set lacks, or a set's first record taken out while others stay
+ *       (which comes first then is on a line not read);
+ *   <li>without a given origin, either version lacks an SOA at the zone's name.
  * </ul>
  *
  * <p>MasterFileEditsTest holds this to reading the new file whole, on generated edits of generated
- * zones: the zones must be equal, set by set with locations, and so must their diffs.
+ * zones: the zones must be equal, set by set with locations, and so must their fingerprints and
+ * diffs; DiffAsEditsTest holds the reports of every master-file scenario to it.
  */
 final class MasterFileEdits {
   private MasterFileEdits() {}
