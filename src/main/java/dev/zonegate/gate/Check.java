@@ -23,6 +23,7 @@ import dev.zonegate.rules.Severity;
 import dev.zonegate.util.Background;
 import dev.zonegate.util.Timings;
 import dev.zonegate.zone.DirectoryTree;
+import dev.zonegate.zone.MasterFileReader;
 import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.RecordingTree;
@@ -469,14 +470,26 @@ public final class Check {
     Background<LiveRead, LiveException> early = readLive && !any.live().needsKeys()
         ? Background.start("zonegate-live", () -> LiveZones.read(any, env, headTree, List.of()))
         : null;
-    // Base on a thread of its own while this one reads head: a large zone is read in half the time.
-    Background<Zone, ZoneReadException> baseRead = baseZone != null && baseZone.existsIn(baseTree)
+    // A master file in both commits: base read on every core, then head as its line edits (only
+    // the lines that differ parsed), or whole when they cannot say.
+    MasterFileReader.Versions versions =
+        baseZone != null && headZone != null && baseZone.existsIn(baseTree) && headZone.existsIn(headTree)
+                && baseZone.reader() instanceof MasterFileReader baseReader
+                && headZone.reader() instanceof MasterFileReader headReader
+            ? MasterFileReader.readVersions(
+                baseReader, baseTree, baseZone.file(), headReader, headTree, headZone.file(), name, null)
+            : null;
+    // Else base on a thread of its own while this one reads head: a large zone is read in half the time.
+    Background<Zone, ZoneReadException> baseRead = versions == null && baseZone != null && baseZone.existsIn(baseTree)
         ? Background.start("zonegate-read", () -> ZoneReader.readBase(baseZone.reader(), baseTree, baseZone.file(), name))
         : null;
     Zone after = Zone.empty(name);
     ZoneReadException error = null;
     String file = headZone != null ? headZone.file() : baseZone.file();
-    if (headZone != null && headZone.existsIn(headTree)) {
+    if (versions != null) {
+      after = versions.head();
+      error = versions.headError();
+    } else if (headZone != null && headZone.existsIn(headTree)) {
       try {
         after = headZone.reader().read(headTree, headZone.file(), name);
       } catch (ZoneReadException e) {
@@ -484,7 +497,7 @@ public final class Check {
         error = e;
       }
     }
-    Zone before = Zone.empty(name);
+    Zone before = versions != null ? versions.base() : Zone.empty(name);
     if (baseRead != null) {
       try {
         before = baseRead.join();

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xbill.DNS.DClass;
@@ -346,6 +347,95 @@ public final class MasterFileReader implements ZoneReader {
     }
     return MasterFileEdits.read(
         old, plan, bytes, path, start, origin != null, checkNames, Limits.Limit.MAX_RECORDS.get());
+  }
+
+  /**
+   * Two versions of one master file, as {@code diff} reads OLD and NEW and {@code check} a zone at
+   * its base and head commits: {@code base} read whole (strictly), {@code head} as line edits of it
+   * ({@link MasterFileEdits}) where it can be, else whole, with its error when it does not read.
+   */
+  public record Versions(Zone base, Zone head, ZoneReadException headError) {}
+
+  /**
+   * The two versions, base at {@code basePath} in {@code baseTree} read by {@code baseReader} on
+   * every core it can use, {@code beforeRead} (or null) given its zone at once, and head then read
+   * as its line edits; or null, with nothing kept, when that does not apply: the readers' settings
+   * differ, the files are too different (or not there), or base does not read (the caller reads
+   * it leniently). With {@code -Dzonegate.edits=false}, always null.
+   */
+  public static Versions readVersions(
+      MasterFileReader baseReader, SourceTree baseTree, String basePath, MasterFileReader headReader,
+      SourceTree headTree, String headPath, String origin, Consumer<Zone> beforeRead) {
+    if ("false".equals(System.getProperty("zonegate.edits")) || !baseReader.sameSettings(headReader)) {
+      return null;
+    }
+    byte[] oldBytes;
+    byte[] newBytes;
+    try {
+      oldBytes = baseTree.read(basePath);
+      newBytes = headTree.read(headPath);
+    } catch (ZoneReadException e) {
+      return null;
+    }
+    long t = System.nanoTime();
+    MasterFileEdits.Plan plan = MasterFileEdits.plan(oldBytes, newBytes);
+    Timings.add("read.plan", t);
+    if (plan == null) {
+      return null;
+    }
+    Zone[] base = new Zone[1];
+    MasterFileEdits.Old old;
+    try {
+      old = baseReader.readForEdits(new Kept(baseTree, basePath, oldBytes), basePath, origin, base);
+    } catch (ZoneReadException e) {
+      return null;
+    }
+    if (beforeRead != null) {
+      beforeRead.accept(base[0]);
+    }
+    t = System.nanoTime();
+    Zone head = old == null ? null : headReader.readAsEdits(old, plan, headPath, newBytes, origin);
+    Timings.add("read.edits", t);
+    ZoneReadException error = null;
+    if (head == null) {
+      t = System.nanoTime();
+      try {
+        head = headReader.read(new Kept(headTree, headPath, newBytes), headPath, origin);
+      } catch (ZoneReadException e) {
+        error = e;
+      }
+      Timings.add("read.whole", t); // head could not be read as edits
+    }
+    return new Versions(base[0], head, error);
+  }
+
+  /** Whether {@code other} reads a file as this reader does. */
+  private boolean sameSettings(MasterFileReader other) {
+    return maxGenerated == other.maxGenerated && fastPath == other.fastPath && checkNames == other.checkNames
+        && java.util.Objects.equals(includeDirectory, other.includeDirectory);
+  }
+
+  /** A tree whose file {@code path} was read already: its bytes are kept, not read again. */
+  private record Kept(SourceTree tree, String path, byte[] bytes) implements SourceTree {
+    @Override
+    public byte[] read(String p) throws ZoneReadException {
+      return p.equals(path) ? bytes : tree.read(p);
+    }
+
+    @Override
+    public String describe() {
+      return tree.describe();
+    }
+
+    @Override
+    public boolean exists(String p) {
+      return tree.exists(p);
+    }
+
+    @Override
+    public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+      return tree.list(dir);
+    }
   }
 
   /** The origin a read starts from: the one given, else the one the file name implies. */

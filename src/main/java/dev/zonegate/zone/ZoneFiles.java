@@ -3,7 +3,6 @@ package dev.zonegate.zone;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Zone;
 import dev.zonegate.util.Background;
-import dev.zonegate.util.Timings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -211,15 +210,6 @@ public final class ZoneFiles {
   }
 
   /**
-   * Whether two master files may be read as one and its line edits ({@link MasterFileEdits}): not
-   * with {@code -Dzonegate.edits=false}, the switch the tests that hold that reading to reading
-   * both whole use.
-   */
-  static boolean edits() {
-    return !"false".equals(System.getProperty("zonegate.edits"));
-  }
-
-  /**
    * Two master files few lines apart: OLD read first, on both cores, and NEW as its line edits
    * ({@link MasterFileEdits}), or whole when that does not apply. Null, with nothing read, when the
    * files are not master files, differ in too many lines or in lines that do not read on their
@@ -228,72 +218,14 @@ public final class ZoneFiles {
   private static Pair readAsEdits(
       Source before, Source after, String origin, Location afterFile, Consumer<Zone> beforeRead)
       throws ZoneReadException {
-    if (!edits() || before.format != ZoneFormat.MASTER || after.format != ZoneFormat.MASTER
+    if (before.format != ZoneFormat.MASTER || after.format != ZoneFormat.MASTER
         || !(before.reader() instanceof MasterFileReader oldReader)
         || !(after.reader() instanceof MasterFileReader newReader)) {
       return null;
     }
-    byte[] oldBytes;
-    byte[] newBytes;
-    try {
-      oldBytes = before.tree.read(before.path);
-      newBytes = after.tree.read(after.path);
-    } catch (ZoneReadException e) {
-      return null;
-    }
-    long t = System.nanoTime();
-    MasterFileEdits.Plan plan = MasterFileEdits.plan(oldBytes, newBytes);
-    Timings.add("read.plan", t);
-    if (plan == null) {
-      return null;
-    }
-    Zone[] b = new Zone[1];
-    MasterFileEdits.Old old;
-    try {
-      old = oldReader.readForEdits(new Kept(before.tree, before.path, oldBytes), before.path, origin, b);
-    } catch (ZoneReadException e) {
-      return null;
-    }
-    if (beforeRead != null) {
-      beforeRead.accept(b[0]);
-    }
-    t = System.nanoTime();
-    Zone a = old == null ? null : newReader.readAsEdits(old, plan, after.path, newBytes, origin);
-    Timings.add("read.edits", t);
-    ZoneReadException aErr = null;
-    if (a == null) {
-      t = System.nanoTime();
-      try {
-        a = read(after, origin);
-      } catch (ZoneReadException e) {
-        aErr = e;
-      }
-      Timings.add("read.whole", t); // NEW could not be read as edits
-    }
-    return pair(before, after, origin, b[0], a, aErr, afterFile);
-  }
-
-  /** A tree whose file {@code path} was read already: its bytes are kept, not read again. */
-  private record Kept(SourceTree tree, String path, byte[] bytes) implements SourceTree {
-    @Override
-    public byte[] read(String p) throws ZoneReadException {
-      return p.equals(path) ? bytes : tree.read(p);
-    }
-
-    @Override
-    public String describe() {
-      return tree.describe();
-    }
-
-    @Override
-    public boolean exists(String p) {
-      return tree.exists(p);
-    }
-
-    @Override
-    public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
-      return tree.list(dir);
-    }
+    MasterFileReader.Versions v =
+        MasterFileReader.readVersions(oldReader, before.tree, before.path, newReader, after.tree, after.path, origin, beforeRead);
+    return v == null ? null : pair(before, after, origin, v.base(), v.head(), v.headError(), afterFile);
   }
 
   /**
