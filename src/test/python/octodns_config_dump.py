@@ -46,6 +46,8 @@ def _zone(manager, name, config):
     lenient = config.get('lenient', False)
     zone = manager.get_zone(name)
     try:
+        # As sync: an unknown processor fails the zone (processors are not run here).
+        manager._get_processors(name, config)
         for source in manager._get_sources(name, config, []):
             source.populate(zone, lenient=lenient)
         zone.validate(lenient=lenient)

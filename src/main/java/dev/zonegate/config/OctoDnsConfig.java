@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * YamlProvider settings that change how a file reads ({@code enforce_order}, {@code order_mode},
  * {@code default_ttl}, {@code escaped_semicolons}, {@code populate_should_replace}), each with
  * octoDNS's default, and the zone's {@code lenient} (default false), whose place in the config is
- * the marker findings it acknowledges point to. Processors and manager settings are ignored here;
+ * the marker findings it acknowledges point to. Processors are not applied: each one a zone runs is named in a notice;
  * the zone's targets, with their settings and credential references, are read by {@link
  * OctoDnsTargets} only when live state is asked for (env/VAR references resolved then, a literal
  * secret refused). An octoDNS config has no rule packs: the default pack applies.
@@ -103,8 +103,8 @@ final class OctoDnsConfig {
   /** A zone filled from its sources' files. */
   private record Filled(Spec spec) implements Entry {}
 
-  /** A zone filled only by {@code auto-arpa}: nothing to read; its {@code lenient} (see {@link #build}). */
-  private record Generated(boolean lenient) implements Entry {}
+  /** A zone filled only by {@code auto-arpa}: nothing to read; its {@code lenient} and processors (see {@link #build}). */
+  private record Generated(boolean lenient, List<Unapplied> processors) implements Entry {}
 
   /** A zone that copies another: {@code target} as written; its own {@code ignore_subzone_adds}. */
   private record Alias(String key, String target, String at, boolean ignoreSubzoneAdds) implements Entry {}
@@ -122,10 +122,14 @@ final class OctoDnsConfig {
   /** A source zonegate cannot read, and where the zone names it. */
   private record Unseen(String id, String cls, Location where) {}
 
+  /** A processor octoDNS runs on a zone's records before it plans, which zonegate does not; where it is named. */
+  private record Unapplied(String id, String cls, Location where) {}
+
   /** What an entry's sources say, whichever zone they fill. */
   private record Spec(
       List<OctoDnsSources.Source> yaml, List<Unseen> unseen, List<Lister> listers, boolean lenient, Location lenientAt,
-      Location where, LiveConfig live, String liveTarget, boolean ignoreSubzoneAdds, ConfigException fillsNothing) {}
+      Location where, LiveConfig live, String liveTarget, boolean ignoreSubzoneAdds, ConfigException fillsNothing,
+      List<Unapplied> processors) {}
 
   private RepoConfig zones(JsonNode zones) throws ConfigException {
     // Keyed as octoDNS keys its zones (an IdnaDict: lower case, IDNA), in the order written.
@@ -152,7 +156,7 @@ final class OctoDnsConfig {
       Entry entry;
       if (name == null) {
         // auto_arpa builds it from the other zones' records, which are checked
-        entry = new Generated(flag(z, "lenient", false, at, "zone '" + key + "': "));
+        entry = new Generated(flag(z, "lenient", false, at, "zone '" + key + "': "), processors("zone '" + key + "': ", z, at));
         generated = generated == null ? key : generated;
         name = key.toLowerCase(Locale.ROOT);
       } else if (z.has("alias")) {
@@ -194,13 +198,17 @@ final class OctoDnsConfig {
     // Manager.sync copies every alias zone under the `lenient` its loop over the zones left: that
     // of the last zone that is not an alias. Zones a dynamic entry lists come last, so until they
     // are listed (partial) that zone is not known, and the aliases wait.
+    // Its processors too: those of that same zone.
     boolean copyLenient = false;
     String lenientFrom = null;
+    List<Unapplied> copyProcessors = List.of();
     for (Map.Entry<String, Entry> e : entries.entrySet()) {
       if (e.getValue() instanceof Filled f) {
         copyLenient = f.spec().lenient();
+        copyProcessors = f.spec().processors();
       } else if (e.getValue() instanceof Generated g) {
         copyLenient = g.lenient();
+        copyProcessors = g.processors();
       } else {
         continue;
       }
@@ -214,7 +222,9 @@ final class OctoDnsConfig {
           }
           throw f.spec().fillsNothing();
         }
-        out.add(zoneConfig(e.getKey(), e.getKey(), f.spec(), f.spec().where(), subZones(e.getKey(), entries.keySet()), null));
+        out.add(zoneConfig(
+            e.getKey(), e.getKey(), f.spec(), f.spec().where(), subZones(e.getKey(), entries.keySet()), null,
+            f.spec().processors()));
       } else if (e.getValue() instanceof Alias a) {
         aliases.add(a);
       }
@@ -246,7 +256,7 @@ final class OctoDnsConfig {
       String alias = name(a.key(), a.at());
       OctoDnsSources.Copy copy = new OctoDnsSources.Copy(
           alias, subZones(alias, entries.keySet()), a.ignoreSubzoneAdds(), copyLenient, lenientFrom);
-      out.add(zoneConfig(alias, target, f.spec(), doc.at(a.at()), subZones(target, entries.keySet()), copy));
+      out.add(zoneConfig(alias, target, f.spec(), doc.at(a.at()), subZones(target, entries.keySet()), copy, copyProcessors));
     }
     return out;
   }
@@ -279,7 +289,8 @@ final class OctoDnsConfig {
    * copies, as {@code copy} says; null for itself).
    */
   private ZoneConfig zoneConfig(
-      String name, String fileZone, Spec spec, Location where, Set<String> subZones, OctoDnsSources.Copy copy)
+      String name, String fileZone, Spec spec, Location where, Set<String> subZones, OctoDnsSources.Copy copy,
+      List<Unapplied> processors)
       throws ConfigException {
     List<Notice> notices = new ArrayList<>();
     for (Unseen u : spec.unseen()) {
@@ -288,6 +299,14 @@ final class OctoDnsConfig {
               u.where(),
               "zone " + name + ": records from source '" + u.id() + "' (" + u.cls() + ") are not seen; zonegate reads"
                   + " only octoDNS YamlProvider files, so whatever that source adds to the zone is not judged"));
+    }
+    for (Unapplied u : processors) {
+      notices.add(
+          new Notice(
+              u.where(),
+              "zone " + name + ": processor '" + u.id() + "' (" + u.cls() + ") is not applied; zonegate judges the zone"
+                  + " as its sources fill it, so what the processor drops, adds or changes before octoDNS plans is"
+                  + " judged as if it did not run"));
     }
     OctoDnsSources sources;
     try {
@@ -508,7 +527,47 @@ final class OctoDnsConfig {
     boolean ignoreSubzoneAdds = flag(z, "ignore_subzone_adds", false, at, label);
     return new Spec(
         yaml, unseen, yaml.isEmpty() && fillsNothing == null ? List.of() : listers, lenient, lenientAt, doc.at(at), live,
-        targets.liveTarget(z), ignoreSubzoneAdds, fillsNothing);
+        targets.liveTarget(z), ignoreSubzoneAdds, fillsNothing, processors(label, z, at));
+  }
+
+  /**
+   * The processors octoDNS runs on the zone at {@code at}, in its order ({@code
+   * Manager._get_processors}): the manager's {@code processors}, the zone's, the manager's {@code
+   * post_processors}, and {@code meta} when the manager's {@code include_meta} adds it. A name that
+   * is not under {@code processors:} is refused, as octoDNS refuses it.
+   */
+  private List<Unapplied> processors(String label, JsonNode z, String at) throws ConfigException {
+    JsonNode manager = doc.root.get("manager");
+    List<Unapplied> out = new ArrayList<>();
+    named(label, manager == null ? null : manager.get("processors"), "/manager/processors", out);
+    named(label, z.get("processors"), at + "/processors", out);
+    named(label, manager == null ? null : manager.get("post_processors"), "/manager/post_processors", out);
+    if (manager != null && truthy(manager.path("include_meta"))) {
+      out.add(new Unapplied("meta", "octodns.processor.meta.MetaProcessor", doc.at("/manager/include_meta")));
+    }
+    return out;
+  }
+
+  private void named(String label, JsonNode list, String at, List<Unapplied> out) throws ConfigException {
+    if (list == null || list.isNull()) {
+      return;
+    }
+    if (!list.isArray()) {
+      throw doc.error(at, label + "processors are a list of names under processors:, not a " + ConfigDoc.kindOf(list));
+    }
+    JsonNode defined = doc.root.get("processors");
+    for (int i = 0; i < list.size(); i++) {
+      String id = list.get(i).isString() ? list.get(i).asString() : list.get(i).toString();
+      JsonNode p = defined == null || !defined.isObject() ? null : defined.get(id);
+      if (p == null) {
+        throw doc.error(at + "/" + i, label + "processor '" + id + "' is not one of the processors:, which octoDNS refuses");
+      }
+      String cls = p.isObject() && p.path("class").isString() ? p.path("class").asString() : "";
+      if (cls.isEmpty()) {
+        throw doc.error("/processors" + ConfigDoc.segment(id), "processor '" + id + "' has no class, which octoDNS refuses");
+      }
+      out.add(new Unapplied(id, cls, doc.at(at + "/" + i)));
+    }
   }
 
   /**

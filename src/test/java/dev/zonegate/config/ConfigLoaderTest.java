@@ -624,6 +624,64 @@ class ConfigLoaderTest {
     assertThat(z.sources().unseen().get(1).message()).contains("'auto-arpa' (octodns.processor.arpa.AutoArpa)");
   }
 
+  /**
+   * Processors octoDNS runs on a zone before it plans (the manager's, the zone's, the manager's
+   * post-processors, meta) are not applied: each is named in a notice on the zone, an alias zone's
+   * those of the last zone sync met, as its loop leaves them; a name octoDNS does not know, or a
+   * processor without class, is refused as octoDNS refuses it.
+   */
+  @Test
+  void octoDnsProcessorsAreNamedInNoticesAndUnknownOnesRefused() throws Exception {
+    String yaml = """
+        manager:
+          include_meta: true
+          processors: [ no-root-ns ]
+          post_processors: [ owner ]
+        processors:
+          no-root-ns:
+            class: octodns.processor.filter.IgnoreRootNsFilter
+          only-web:
+            class: octodns.processor.filter.TypeAllowlistFilter
+            allowlist: [ A, AAAA, CNAME ]
+          owner:
+            class: octodns.processor.ownership.OwnershipProcessor
+        providers:
+          config:
+            class: octodns.provider.yaml.YamlProvider
+            directory: config
+        zones:
+          example.com.:
+            sources: [ config ]
+            processors: [ only-web ]
+          alias.example.:
+            alias: example.com.
+          example.net.:
+            sources: [ config ]
+        """;
+    List<ZoneConfig> zones = octodns(yaml).zones();
+    assertThat(zones).extracting(ZoneConfig::name).containsExactly("example.com.", "example.net.", "alias.example.");
+    assertThat(zones.get(0).sources().unseen()).extracting(n -> n.message().substring(0, n.message().indexOf(" is not")))
+        .containsExactly(
+            "zone example.com.: processor 'no-root-ns' (octodns.processor.filter.IgnoreRootNsFilter)",
+            "zone example.com.: processor 'only-web' (octodns.processor.filter.TypeAllowlistFilter)",
+            "zone example.com.: processor 'owner' (octodns.processor.ownership.OwnershipProcessor)",
+            "zone example.com.: processor 'meta' (octodns.processor.meta.MetaProcessor)");
+    assertThat(zones.get(0).sources().unseen().get(1).message()).endsWith(
+        " is not applied; zonegate judges the zone as its sources fill it, so what the processor drops, adds or"
+            + " changes before octoDNS plans is judged as if it did not run");
+    assertThat(zones.get(0).sources().unseen().get(1).location().line()).isEqualTo(20);
+    // The alias: example.net.'s, the last zone that is not an alias (no only-web).
+    assertThat(zones.get(2).sources().unseen()).extracting(n -> n.message().substring(0, n.message().indexOf(" (")))
+        .containsExactly("zone alias.example.: processor 'no-root-ns'", "zone alias.example.: processor 'owner'",
+            "zone alias.example.: processor 'meta'");
+    assertThatThrownBy(() -> octodns(yaml.replace("processors: [ only-web ]", "processors: [ only-web, nope ]")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("processor 'nope' is not one of the processors:, which octoDNS refuses");
+    assertThatThrownBy(() -> octodns(yaml.replace("class: octodns.processor.ownership.OwnershipProcessor", "enabled: true")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("processor 'owner' has no class, which octoDNS refuses");
+  }
+
   /** A Cloudflare target's min_ttl (octodns-cloudflare's 120 by default), and the id of the target live is read from. */
   @Test
   void aCloudflareTargetsMinTtlAndTheLiveTargetsId() throws Exception {
@@ -715,6 +773,9 @@ class ConfigLoaderTest {
   void lenientAndEnforceOrderAreCarriedAndTheDirectoryNormalised() throws Exception {
     String yaml =
         """
+        processors:
+          anything:
+            class: octodns.processor.filter.IgnoreRootNsFilter
         providers:
           r53:
             class: octodns_route53.Route53Provider
@@ -737,7 +798,7 @@ class ConfigLoaderTest {
     assertThat(com.file()).isEqualTo("config/example.com.yaml");
     assertThat(com.lenient()).isTrue();
     assertThat(com.enforceOrder()).isFalse();
-    assertThat(com.where()).hasToString("config/production.yaml:11");
+    assertThat(com.where()).hasToString("config/production.yaml:14");
     ZoneConfig org = c.zones().get(1);
     assertThat(org.name()).isEqualTo("example.org.");
     // octoDNS keys its zones lower-cased and opens config/example.org.yaml, whatever the spelling.
