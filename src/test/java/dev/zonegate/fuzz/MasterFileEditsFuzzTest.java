@@ -5,7 +5,6 @@ import dev.zonegate.diff.ZoneDiff;
 import dev.zonegate.model.Change;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
-import dev.zonegate.util.Timings;
 import dev.zonegate.zone.ZoneFiles;
 import dev.zonegate.zone.ZoneReadException;
 import dev.zonegate.zone.ZoneWriter;
@@ -53,13 +52,8 @@ class MasterFileEditsFuzzTest {
     }
     for (String origin : new String[] {null, "example.com."}) {
       String whole = read(false, origin);
-      Timings.reset();
       String edits = read(true, origin);
-      String how = Timings.summary();
       runs++;
-      if (how.contains("edits ") && !how.contains("whole ")) {
-        asEdits++;
-      }
       if (runs % 1000 == 0) {
         status();
       }
@@ -93,6 +87,9 @@ class MasterFileEditsFuzzTest {
     System.setProperty("zonegate.edits", Boolean.toString(edits));
     try {
       ZoneFiles.Pair p = ZoneFiles.readPair(dir.resolve("old.zone"), dir.resolve("new.zone"), origin, null);
+      if (edits && p.after() != null && p.after().editedFrom() == p.before()) {
+        asEdits++;
+      }
       StringBuilder sb = new StringBuilder("origin ").append(p.origin()).append('\n');
       describe(sb, "before", p.before());
       describe(sb, "after", p.after());
