@@ -36,6 +36,20 @@ class MasterFileEditsFuzzTest {
     Contract.inTime("MasterFileEditsFuzzTest#edits", "demo.pair", input, MasterFileEditsFuzzTest::compare);
   }
 
+  /**
+   * The same comparison on pairs made by the generator of {@code MasterFileEditsTest} (zones as
+   * people keep them, one to four line edits) from the fuzzer's numbers: most are read as edits,
+   * where the mutated pairs above mostly are not.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void generated(com.code_intelligence.jazzer.api.FuzzedDataProvider d) throws Throwable {
+    String old = dev.zonegate.zone.MasterFileEditsTest.zone(new java.util.SplittableRandom(d.consumeLong()), d.consumeInt(1, 120));
+    String other = dev.zonegate.zone.MasterFileEditsTest.zone(new java.util.SplittableRandom(d.consumeLong()), 10);
+    String neu = dev.zonegate.zone.MasterFileEditsTest.edit(old, other, new java.util.SplittableRandom(d.consumeLong()));
+    byte[] pair = (old + "\n#NEW\n" + neu).getBytes(StandardCharsets.ISO_8859_1);
+    Contract.inTime("MasterFileEditsFuzzTest#edits", "demo.pair", pair, MasterFileEditsFuzzTest::compare);
+  }
+
   private static synchronized void compare(byte[] input) {
     int cut = indexOf(input, MARK);
     if (cut < 0) {

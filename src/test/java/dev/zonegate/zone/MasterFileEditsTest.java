@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * the file is read whole), but where it answers it must agree, and it must answer often enough that
  * the agreement means something.
  */
-class MasterFileEditsTest {
+public class MasterFileEditsTest {
   private final MasterFileReader reader = new MasterFileReader();
 
   /** What one case came to: declined, or read as edits and found equal. */
@@ -137,7 +137,7 @@ class MasterFileEditsTest {
   }
 
   /** A zone file of {@code n} entries as people and tools write them. */
-  static String zone(SplittableRandom r, int n) {
+  public static String zone(SplittableRandom r, int n) {
     StringBuilder sb = new StringBuilder("; example.com\n$ORIGIN example.com.\n");
     boolean ttl = r.nextInt(10) != 0;
     if (ttl) {
@@ -200,7 +200,7 @@ class MasterFileEditsTest {
   }
 
   /** Line edits of {@code text}: lines changed, added, removed or doubled, taken from {@code other} or made. */
-  static String edit(String text, String other, SplittableRandom r) {
+  public static String edit(String text, String other, SplittableRandom r) {
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
     List<String> donors = new ArrayList<>(Arrays.asList(other.split("\n", -1)));
     int edits = 1 + r.nextInt(4);
