@@ -318,8 +318,12 @@ final class FastMasterReader {
   // thread reads on from the cut as the one-pass read would: never a different zone, at worst the
   // time of one pass.
 
-  /** Files at least this long are read in halves: about 100,000 records. */
-  static final int HALVES_BYTES = 4 << 20;
+  /**
+   * Files at least this long are read in halves: about 35,000 records (the 100,000-record zone
+   * of the benchmark, 2.8 MB, read alone as OLD before NEW is read as its edits, 0.972 of its
+   * diff's time and 0.975 of its lint's paired against 4 MB).
+   */
+  static final int HALVES_BYTES = 1 << 20;
 
   /** How far the head goes that the second half takes its origin and $TTL from. */
   private static final int HEAD_BYTES = 64 << 10;
