@@ -46,8 +46,9 @@ final class LineHunks {
     while (true) {
       int k = Arrays.mismatch(a, i, a.length, b, j, b.length);
       if (k < 0) {
-        int last = la + newlines(a, i, a.length);
-        return new Found(out, a.length > 0 && a[a.length - 1] != '\n' ? last : last - 1);
+        // Lines la on: as many as newlines, and one more when the last has none.
+        int more = newlines(a, i, a.length) + (i < a.length && a[a.length - 1] != '\n' ? 1 : 0);
+        return new Found(out, la - 1 + more);
       }
       // Back to the start of the line the difference is in: the bytes before it are common.
       int start = k;
