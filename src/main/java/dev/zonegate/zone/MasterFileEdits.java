@@ -23,9 +23,8 @@ import org.xbill.DNS.Name;
  * the new side instead of a million, builds no second zone of a million sets, and compares only
  * the sets the edits touched.
  *
- * <p>The changed lines are read in their context: a text made of the file's head (every line
- * before the first change), the directives of the unchanged lines after it and the changed lines,
- * each at its own line number, the other unchanged lines left blank. A record over several lines
+ * <p>The changed lines are read in their context: a text made of the directives of the unchanged
+ * lines and the changed lines, each at its own line number, the other unchanged lines left blank. A record over several lines
  * (in parentheses) that a change reaches into is taken whole, on both sides.
  *
  * <p>It is the same zone the whole file gives, or nothing: {@link #read} returns null, and the
@@ -458,39 +457,37 @@ final class MasterFileEdits {
   }
 
   /**
-   * The records of one side's changed lines, each at its own line: the file's head (every line
-   * before the first change) is read with them, and of the unchanged lines between them only the
-   * directives (taken from {@code oldBytes} at {@code shape}'s places, moved by {@code shift} on
-   * the new side), the others as blank lines. Null when the fast path declines them, or (with
-   * {@code checkNames}) named would refuse or warn about one, or one is a signature.
+   * The records of one side's changed lines, each at its own line, read with the directives of the
+   * unchanged lines before them (taken from {@code oldBytes} at {@code shape}'s places, moved by
+   * {@code shift} on the new side) and the other unchanged lines as blank lines: a changed line
+   * names its owner and a $TTL stands before it, so the directives are all the context it takes.
+   * Null when the fast path declines them, or (with {@code checkNames}) named would refuse or warn
+   * about one, or one is a signature.
    */
   private static List<Line> parse(
       byte[] b, List<LineHunks.Hunk> hunks, boolean old, Name start, CheckNames checkNames,
       FastMasterReader.Shape shape, byte[] oldBytes, int[] shift) {
-    LineHunks.Hunk h0 = hunks.get(0);
-    int head = old ? h0.oldStart() : h0.newStart();
-    int firstLine = old ? h0.oldFrom() : h0.newFrom();
+    int firstLine = old ? hunks.get(0).oldFrom() : hunks.get(0).newFrom();
     int[] dLines = shape.directiveLines();
     int[] dStarts = shape.directiveStarts();
-    int d = lastBelow(dLines, h0.oldFrom()) + 1; // the head's are in it
-    long size = head;
-    int line = firstLine;
+    long size = 0;
+    int line = 1;
     for (LineHunks.Hunk h : hunks) {
       int from = old ? h.oldFrom() : h.newFrom();
       size += (from - line) + (old ? h.oldEnd() - h.oldStart() : h.newEnd() - h.newStart());
       line = old ? h.oldTo() : h.newTo();
     }
     int lastFrom = hunks.get(hunks.size() - 1).oldFrom();
-    for (int k = d; k < dLines.length && dLines[k] < lastFrom; k++) {
+    for (int k = 0; k < dLines.length && dLines[k] < lastFrom; k++) {
       size += forward(oldBytes, dStarts[k], 1) - dStarts[k];
     }
     if (size > Integer.MAX_VALUE - 8) {
       return null;
     }
     byte[] text = new byte[(int) size];
-    System.arraycopy(b, 0, text, 0, head);
-    int p = head;
-    line = firstLine;
+    int p = 0;
+    int d = 0;
+    line = 1;
     for (LineHunks.Hunk h : hunks) {
       int from = old ? h.oldFrom() : h.newFrom();
       // The unchanged lines up to the hunk: blank, but for the directives among them.
