@@ -1,5 +1,6 @@
 package dev.zonegate.model;
 
+import dev.zonegate.util.Background;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -153,6 +154,11 @@ public final class Zone {
       gone[g++] = i;
     }
     Arrays.sort(gone);
+    for (int k = 1; k < g; k++) {
+      if (gone[k] == gone[k - 1]) {
+        return null; // a key twice
+      }
+    }
     RRset[] add = added.toArray(new RRset[0]);
     Arrays.sort(add, Comparator.comparing(RRset::key));
     int[] at = new int[add.length];
@@ -175,10 +181,10 @@ public final class Zone {
     int gBelow = lowerIndex(gone, g, mid);
     int kBelow = lowerIndex(at, add.length, mid);
     Merge.Half second = merge.new Half(mid, n, gBelow, kBelow, mid - gBelow + kBelow);
-    dev.zonegate.util.Background<Boolean, RuntimeException> other =
-        mid < n ? dev.zonegate.util.Background.start("zonegate-edit-half", () -> second.run()) : null;
+    Background<Boolean, RuntimeException> other = mid < n ? Background.start("zonegate-edit-half", second::run) : null;
     Merge.Half first = merge.new Half(0, mid, 0, 0, 0);
-    if (!first.run() || other != null && !other.join()) {
+    boolean fits = first.run();
+    if (other != null && !other.join() || !fits) {
       return null;
     }
     long[] whole = merge.whole(first, other == null ? null : second);

@@ -112,4 +112,51 @@ class ZoneTest {
     assertThat(cut.hasNsBelowOrigin()).isTrue();
     assertThat(cut.hasNsBelowOrigin()).isTrue(); // asked again, from the kept answer
   }
+
+  /**
+   * A zone made from another with some sets changed is the zone built from its sets: the same
+   * order and look-ups, the kept sets at their moved lines; in halves too (a large zone); and no
+   * zone where the edit does not fit.
+   */
+  @Test
+  void anEditedZoneIsTheZoneItsSetsMake() {
+    for (int n : new int[] {50, 70_000}) {
+      List<RRset> sets = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        sets.add(new RRset(RRsetKey.of("h" + i + ".example.", "A"), 60, List.of("192.0.2." + (i % 250)),
+            new Location("old.zone", i + 1)));
+      }
+      Zone base = new Zone("example.", sets, List.of());
+      RRset changed = new RRset(RRsetKey.of("h7.example.", "A"), 300, List.of("198.51.100.7"), new Location("new.zone", 8));
+      RRset added = new RRset(RRsetKey.of("new.example.", "TXT"), 60, List.of("\"x\""), new Location("new.zone", 3));
+      int[] shift = new int[n + 2];
+      for (int l = 9; l < shift.length; l++) {
+        shift[l] = -1; // h9 removed: the lines after it move up one
+      }
+      List<RRsetKey> removed = List.of(RRsetKey.of("h7.example.", "A"), RRsetKey.of("h9.example.", "A"));
+      Zone edited = Zone.edited(base, removed, List.of(changed, added), "new.zone", shift);
+      List<RRset> want = new ArrayList<>();
+      for (RRset s : sets) {
+        int line = s.location().line();
+        if (line == 8) {
+          want.add(changed);
+        } else if (line != 10) {
+          want.add(s.withLocation(new Location("new.zone", line >= 9 ? line - 1 : line)));
+        }
+      }
+      want.add(added);
+      Zone whole = new Zone("example.", want, List.of());
+      assertThat(edited.sets()).isEqualTo(whole.sets());
+      assertThat(edited.sets()).extracting(RRset::location).isEqualTo(whole.sets().stream().map(RRset::location).toList());
+      assertThat(edited.recordCount()).isEqualTo(whole.recordCount());
+      assertThat(edited.get("h9.example.", "A")).isNull();
+      assertThat(edited.get("new.example.", "TXT")).isEqualTo(added);
+      assertThat(edited.editedFrom()).isSameAs(base);
+      assertThat(edited.editedKeys()).extracting(RRsetKey::name).containsExactly("h7.example.", "h9.example.", "new.example.");
+      // A set added where the base keeps one of its key, a key removed that it lacks, a key twice: no zone.
+      assertThat(Zone.edited(base, List.of(), List.of(changed), "new.zone", shift)).isNull();
+      assertThat(Zone.edited(base, List.of(RRsetKey.of("nope.example.", "A")), List.of(), "new.zone", shift)).isNull();
+      assertThat(Zone.edited(base, List.of(removed.get(0), removed.get(0)), List.of(), "new.zone", shift)).isNull();
+    }
+  }
 }
