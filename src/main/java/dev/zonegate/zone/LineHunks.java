@@ -12,10 +12,12 @@ import java.util.List;
  * <p>Not the shortest such list ({@code diff}'s), but one found in a single pass over both files:
  * the common runs are skipped with {@link Arrays#mismatch}, and at each difference the next few
  * lines of each side are tried in order of how few lines a hunk would take, until a line of the
- * old equals a line of the new. Any such list is right for a reader of the new version as edits
- * of the old (a line outside the hunks is the same line in both); a shorter one only saves work.
- * A difference that no line within {@link #LOOK_AHEAD} lines resyncs, or more changed lines than
- * the caller allows, gives null: then the files are too different to be worth it.
+ * old equals a line of the new; a block added, removed or replaced whole, past that, is found by
+ * the first of the old side's next {@link #FAR_AHEAD} lines that comes again in the new side's.
+ * Any such list is right for a reader of the new version as edits of the old (a line outside the
+ * hunks is the same line in both); a shorter one only saves work. A difference that nothing
+ * within those lines resyncs, or more changed lines than the caller allows, gives null: then the
+ * files are too different to be worth it.
  */
 final class LineHunks {
   private LineHunks() {}
@@ -83,19 +85,77 @@ final class LineHunks {
           }
         }
       }
-      if (da < 0) {
-        return null;
+      int endA;
+      int endB;
+      if (da >= 0) {
+        endA = sa[da];
+        endB = sb[db];
+      } else {
+        // A block added, removed or replaced whole: the first line of the old side's next
+        // FAR_AHEAD that comes again in the new side's.
+        long[] far = far(a, i, b, j);
+        if (far == null) {
+          return null;
+        }
+        da = (int) far[0];
+        db = (int) far[1];
+        endA = (int) far[2];
+        endB = (int) far[3];
       }
       changed += da + db;
       if (changed > maxChanged) {
         return null;
       }
-      out.add(new Hunk(la, la + da, lb, lb + db, i, sa[da], j, sb[db]));
-      i = sa[da];
-      j = sb[db];
+      out.add(new Hunk(la, la + da, lb, lb + db, i, endA, j, endB));
+      i = endA;
+      j = endB;
       la += da;
       lb += db;
     }
+  }
+
+  /** How far past a difference {@link #far} looks, on each side, when the short search finds nothing. */
+  static final int FAR_AHEAD = 4096;
+
+  /**
+   * The first line among the old side's next {@link #FAR_AHEAD} lines (from {@code i}) that is
+   * also among the new side's (from {@code j}), or both ends of file: {@code {x, y, start of old
+   * line x, start of new line y}}; null when there is none. Lines are found by their hash, then
+   * compared.
+   */
+  private static long[] far(byte[] a, int i, byte[] b, int j) {
+    int[] sa = new int[FAR_AHEAD + 2];
+    int[] sb = new int[FAR_AHEAD + 2];
+    sa[0] = i;
+    sb[0] = j;
+    int na = more(a, sa, 0, FAR_AHEAD + 1);
+    int nb = more(b, sb, 0, FAR_AHEAD + 1);
+    java.util.HashMap<Integer, Integer> first = new java.util.HashMap<>();
+    for (int y = 0; y < nb && sb[y] < b.length; y++) {
+      first.putIfAbsent(hash(b, sb[y], sb[y + 1]), y);
+    }
+    for (int x = 0; x <= na; x++) {
+      if (sa[x] >= a.length) {
+        // The old side ends: in sync if the new side ends within its window too.
+        return sb[nb] >= b.length ? new long[] {x, nb, sa[x], sb[nb]} : null;
+      }
+      if (x == na) {
+        return null;
+      }
+      Integer y = first.get(hash(a, sa[x], sa[x + 1]));
+      if (y != null && same(a, sa, x, na, b, sb, y, nb)) {
+        return new long[] {x, y, sa[x], sb[y]};
+      }
+    }
+    return null;
+  }
+
+  private static int hash(byte[] b, int from, int to) {
+    int h = 1;
+    for (int p = from; p < to; p++) {
+      h = 31 * h + b[p];
+    }
+    return h;
   }
 
   /** How many newlines {@code b[from, to)} holds. */

@@ -57,6 +57,13 @@ class LineHunksTest {
         lines.add(r.nextInt(8) == 0 ? "" : r.nextInt(6) == 0 ? "same" : "line " + r.nextInt(40));
       }
       List<String> edited = new ArrayList<>(lines);
+      if (r.nextInt(10) == 0) {
+        // A block of many lines added at once.
+        int at = edited.isEmpty() ? 0 : r.nextInt(edited.size());
+        for (int k = 40 + r.nextInt(100); k > 0; k--) {
+          edited.add(at, "block " + k);
+        }
+      }
       for (int e = r.nextInt(6); e > 0; e--) {
         int at = edited.isEmpty() ? 0 : r.nextInt(edited.size());
         switch (r.nextInt(3)) {
@@ -97,8 +104,17 @@ class LineHunksTest {
     // Too many changed lines: none.
     assertThat(LineHunks.of(a.getBytes(StandardCharsets.US_ASCII), "1\n2\n3\n4\n5\n".getBytes(StandardCharsets.US_ASCII), 4))
         .isNull();
-    // No common line within the look-ahead: none.
+    // A block replaced whole, past the short search: found by its next common line.
     String many = String.join("\n", Arrays.stream(new int[40]).mapToObj(x -> "x").toList());
-    assertThat(of("a\n" + "y\n".repeat(80) + "z\n", "a\n" + many + "\nz\n")).isNull();
+    String a2 = "a\n" + "y\n".repeat(80) + "z\n";
+    String b2 = "a\n" + many + "\nz\n";
+    assertThat(of(a2, b2).hunks()).containsExactly(new LineHunks.Hunk(2, 82, 2, 42, 2, 162, 2, 82));
+    assertThat(apply(a2, b2, of(a2, b2))).isEqualTo(b2);
+    // A block of 500 lines added, and one removed, each one hunk.
+    String block = "n\n".repeat(500);
+    assertThat(of(a, "a\nb\n" + block + "c\nd\ne\n").hunks()).containsExactly(new LineHunks.Hunk(3, 3, 3, 503, 4, 4, 4, 1004));
+    assertThat(of("a\nb\n" + block + "c\nd\ne\n", a).hunks()).containsExactly(new LineHunks.Hunk(3, 503, 3, 3, 4, 1004, 4, 4));
+    // No common line within the far look-ahead: none.
+    assertThat(of("a\n" + "y\n".repeat(5000) + "z\n", "a\n" + "x\n".repeat(5000) + "z\n")).isNull();
   }
 }

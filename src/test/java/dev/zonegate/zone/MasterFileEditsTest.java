@@ -199,7 +199,7 @@ public class MasterFileEditsTest {
     return sb.toString();
   }
 
-  /** Line edits of {@code text}: lines changed, added, removed or doubled, taken from {@code other} or made. */
+  /** Line edits of {@code text}: lines changed, added (one or a block), removed or doubled, taken from {@code other} or made. */
   public static String edit(String text, String other, SplittableRandom r) {
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
     List<String> donors = new ArrayList<>(Arrays.asList(other.split("\n", -1)));
@@ -208,7 +208,7 @@ public class MasterFileEditsTest {
       // Past the head (comment, $ORIGIN, maybe $TTL), mostly; the head itself sometimes.
       int at = r.nextInt(10) == 0 ? r.nextInt(lines.size()) : Math.min(lines.size() - 1, 4 + r.nextInt(Math.max(1, lines.size() - 4)));
       String donor = donors.get(r.nextInt(donors.size()));
-      switch (r.nextInt(8)) {
+      switch (r.nextInt(9)) {
         case 0 -> lines.set(at, donor);
         case 1 -> lines.add(at, donor);
         case 2 -> lines.remove(at);
@@ -217,6 +217,12 @@ public class MasterFileEditsTest {
         case 5 -> lines.add(at, pick(r, "$TTL 60", "$ORIGIN sub", "www 300 A 192.0.2.77", "   A 192.0.2.78",
             "new 60 TXT \"x\"", "; a comment", "", "www2 CNAME www", "mail MX 10 mx1", "@ 300 IN A 192.0.2.1"));
         case 6 -> lines.set(at, lines.get(at).replace(" 300 ", " 60 "));
+        case 7 -> {
+          // A block of records added at once (past the short search for a common line).
+          for (int k = 40 + r.nextInt(60); k > 0; k--) {
+            lines.add(at, "blk" + e + "-" + k + " A 192.0.2." + k);
+          }
+        }
         default -> {
           String moved = lines.remove(at);
           lines.add(r.nextInt(lines.size() + 1), moved);
@@ -277,6 +283,18 @@ public class MasterFileEditsTest {
     assertThat(compare(a.toString(), b.toString(), null)).isEqualTo(Outcome.EQUAL);
     assertThat(compare(a.toString(), b.toString(), "bench.example.")).isEqualTo(Outcome.EQUAL);
     assertThat(compare(a.toString(), a.toString(), null)).isEqualTo(Outcome.EQUAL);
+    // A block of 300 records added in one place, and one of 300 removed.
+    String text = a.toString();
+    int mid = text.indexOf("\nh10000 ") + 1;
+    String block = text.substring(0, mid) + "blk0 A 192.0.2.1\n".replace("blk0", "blk") + text.substring(mid);
+    StringBuilder many = new StringBuilder();
+    for (int k = 0; k < 300; k++) {
+      many.append("blk").append(k).append(" A 192.0.2.").append(k % 250 + 1).append('\n');
+    }
+    String added = text.substring(0, mid) + many + text.substring(mid);
+    assertThat(compare(text, added, null)).isEqualTo(Outcome.EQUAL);
+    assertThat(compare(added, text, null)).isEqualTo(Outcome.EQUAL);
+    assertThat(compare(text, block, null)).isEqualTo(Outcome.EQUAL);
   }
 
   /**
