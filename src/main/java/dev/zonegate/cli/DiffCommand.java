@@ -73,15 +73,11 @@ final class DiffCommand implements Callable<Integer> {
     Background<Gate, Exception> rules = Background.start("zonegate-rules", gate::newGate);
     long t = System.nanoTime();
     // A large OLD read well before NEW (NEW read as its line edits) is fingerprinted meanwhile.
-    AtomicReference<Zone> oldZone = new AtomicReference<>();
-    AtomicReference<Background<String, RuntimeException>> oldPrint = new AtomicReference<>();
-    Consumer<Zone> early = !reports.needsFingerprints() ? null : z -> {
-      oldZone.set(z);
-      oldPrint.set(Gate.fingerprintEarly(z));
-    };
+    AtomicReference<Gate.Early> oldPrint = new AtomicReference<>();
+    Consumer<Zone> early = reports.needsFingerprints() ? z -> oldPrint.set(Gate.fingerprintEarly(z)) : null;
     ZoneFiles.Pair pair = ZoneFiles.readPair(oldFile, newFile, origin == null ? null : Origins.absolute(origin), forced, Context.in(), names, includeDirectory, serverDirectory, early);
     Timings.add("read", t);
-    Gate g = rules.join().fingerprints(reports.needsFingerprints()).fingerprintedEarly(oldZone.get(), oldPrint.get());
+    Gate g = rules.join().fingerprints(reports.needsFingerprints()).fingerprintedEarly(oldPrint.get());
     g.judge(new Gate.Subject(pair.origin(), pair.before(), pair.after(), pair.afterError(), List.of(), pair.afterFormat(), pair.afterFile()));
     Map<String, String> judged = new LinkedHashMap<>();
     judged.put("old", oldFile.equals("-") ? ZoneFiles.STDIN : oldFile);

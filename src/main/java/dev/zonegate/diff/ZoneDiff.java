@@ -50,21 +50,27 @@ public final class ZoneDiff {
     String zone = after.origin();
     List<Change> out = new ArrayList<>();
     for (RRsetKey k : after.editedKeys()) {
-      RRset x = before.get(k);
-      RRset y = after.get(k);
-      if (y == null) {
-        if (!isSoa(x) || bothHaveSoa) {
-          out.add(new Change(zone, x, null));
-        }
-      } else if (x == null) {
-        if (!isSoa(y) || bothHaveSoa) {
-          out.add(new Change(zone, null, y));
-        }
-      } else if (!same(x, y)) {
-        out.add(new Change(zone, x, y));
-      }
+      compare(zone, before.get(k), after.get(k), bothHaveSoa, out);
     }
     return out;
+  }
+
+  /**
+   * The change from {@code x} to {@code y} (either may be null: added, removed), if any, into
+   * {@code out}; an SOA added or removed counts only when both sides have one.
+   */
+  private static void compare(String zone, RRset x, RRset y, boolean bothHaveSoa, List<Change> out) {
+    if (y == null) {
+      if (!isSoa(x) || bothHaveSoa) {
+        out.add(new Change(zone, x, null));
+      }
+    } else if (x == null) {
+      if (!isSoa(y) || bothHaveSoa) {
+        out.add(new Change(zone, null, y));
+      }
+    } else if (!same(x, y)) {
+      out.add(new Change(zone, x, y));
+    }
   }
 
   /** The first set of {@code before} whose key is not below that of {@code after}'s set {@code j}. */
@@ -104,21 +110,11 @@ public final class ZoneDiff {
         }
         continue;
       }
-      if (c < 0) {
-        if (!isSoa(x) || bothHaveSoa) {
-          out.add(new Change(zone, x, null));
-        }
+      compare(zone, x, y, bothHaveSoa, out);
+      if (c <= 0) {
         i++;
-      } else if (c > 0) {
-        if (!isSoa(y) || bothHaveSoa) {
-          out.add(new Change(zone, null, y));
-        }
-        j++;
-      } else {
-        if (!same(x, y)) {
-          out.add(new Change(zone, x, y));
-        }
-        i++;
+      }
+      if (c >= 0) {
         j++;
       }
     }

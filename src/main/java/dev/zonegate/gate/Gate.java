@@ -214,8 +214,8 @@ public final class Gate {
     return out;
   }
 
-  /** A fingerprint started before the zone came to be judged (see {@link #fingerprintEarly}). */
-  private record Early(Zone zone, Background<String, RuntimeException> started) {}
+  /** A zone's fingerprint started before the zone came to be judged (see {@link #fingerprintEarly}). */
+  public record Early(Zone zone, Background<String, RuntimeException> started) {}
 
   private Early early;
 
@@ -224,13 +224,13 @@ public final class Gate {
    * thread of its own when the zone is large, or null (it is taken when judged). Give it to
    * {@link #fingerprintedEarly} before the zone is judged.
    */
-  public static Background<String, RuntimeException> fingerprintEarly(Zone z) {
-    return z.size() >= PARALLEL_SETS / 2 ? fingerprint(z, true) : null;
+  public static Early fingerprintEarly(Zone z) {
+    return z.size() >= PARALLEL_SETS / 2 ? new Early(z, fingerprint(z, true)) : null;
   }
 
-  /** The fingerprint {@link #fingerprintEarly} started for {@code z} (null: none), used when {@code z} is judged as the live side. */
-  public Gate fingerprintedEarly(Zone z, Background<String, RuntimeException> started) {
-    early = started == null ? null : new Early(z, started);
+  /** The fingerprint {@link #fingerprintEarly} started (null: none), used when its zone is judged as the live side. */
+  public Gate fingerprintedEarly(Early started) {
+    early = started;
     return this;
   }
 

@@ -178,8 +178,8 @@ public final class Zone {
     // A million sets are made again (each with its new line) in two halves at once: base's sets
     // below mid and the added ones placed before mid, and the rest.
     int mid = n >= EDIT_HALVES ? n / 2 : n;
-    int gBelow = lowerIndex(gone, g, mid);
-    int kBelow = lowerIndex(at, add.length, mid);
+    int gBelow = lowerIndex(gone, mid);
+    int kBelow = lowerIndex(at, mid);
     Merge.Half second = merge.new Half(mid, n, gBelow, kBelow, mid - gBelow + kBelow);
     Background<Boolean, RuntimeException> other = mid < n ? Background.start("zonegate-edit-half", second::run) : null;
     Merge.Half first = merge.new Half(0, mid, 0, 0, 0);
@@ -205,7 +205,7 @@ public final class Zone {
       keys.add(s.key());
     }
     keys.sort(null);
-    List<RRsetKey> distinct = new ArrayList<>(keys.size());
+    List<RRsetKey> distinct = new ArrayList<>(keys.size()); // a replaced key is in both lists
     for (RRsetKey key : keys) {
       if (distinct.isEmpty() || distinct.get(distinct.size() - 1).compareTo(key) != 0) {
         distinct.add(key);
@@ -218,10 +218,10 @@ public final class Zone {
   /** Zones of at least this many sets are edited in two halves at once. */
   private static final int EDIT_HALVES = 1 << 16;
 
-  /** How many of the first {@code n} of the ascending {@code a} are below {@code x}. */
-  private static int lowerIndex(int[] a, int n, int x) {
+  /** How many of the ascending {@code a} are below {@code x}. */
+  private static int lowerIndex(int[] a, int x) {
     int lo = 0;
-    int hi = n;
+    int hi = a.length;
     while (lo < hi) {
       int h = (lo + hi) >>> 1;
       if (a[h] < x) {

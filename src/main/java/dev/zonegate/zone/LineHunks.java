@@ -2,6 +2,7 @@ package dev.zonegate.zone;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -130,7 +131,7 @@ final class LineHunks {
     sb[0] = j;
     int na = more(a, sa, 0, FAR_AHEAD + 1);
     int nb = more(b, sb, 0, FAR_AHEAD + 1);
-    java.util.HashMap<Integer, Integer> first = new java.util.HashMap<>();
+    HashMap<Integer, Integer> first = new HashMap<>();
     for (int y = 0; y < nb && sb[y] < b.length; y++) {
       first.putIfAbsent(hash(b, sb[y], sb[y + 1]), y);
     }

@@ -57,10 +57,11 @@ final class MasterFileEdits {
   private MasterFileEdits() {}
 
   /**
-   * What reading the old version left: its zone, its bytes and path, its {@linkplain
-   * FastMasterReader.Shape shape}, and how many records were parsed from it.
+   * What reading the old version left: its zone, its bytes, its {@linkplain FastMasterReader.Shape
+   * shape} (null when the fast path did not read it whole: then it is no base for edits), and how
+   * many records were parsed from it.
    */
-  record Old(Zone zone, byte[] bytes, String path, FastMasterReader.Shape shape, long records) {}
+  record Old(Zone zone, byte[] bytes, FastMasterReader.Shape shape, long records) {}
 
   /** A record of a changed line. */
   private record Line(String name, String type, long ttl, String rdata, int line) {}
@@ -105,7 +106,7 @@ final class MasterFileEdits {
       Old old, Plan plan, byte[] bytes, String path, Name start, boolean originGiven, CheckNames checkNames,
       long maxRecords) {
     Zone base = old.zone();
-    if (!base.notices().isEmpty() || old.records() != base.recordCount()) {
+    if (old.shape() == null || !base.notices().isEmpty() || old.records() != base.recordCount()) {
       return null;
     }
     // Without a given origin a file names its zone by its SOA's owner; a zone named otherwise (by

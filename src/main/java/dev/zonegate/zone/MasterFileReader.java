@@ -17,7 +17,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -318,19 +320,18 @@ public final class MasterFileReader implements ZoneReader {
   }
 
   /**
-   * The zone of the master file at {@code path}, as {@link #read} gives it, and what reading a
-   * later version of the file as line edits of this one needs ({@link MasterFileEdits}); the
-   * edits part is null when the file was not read whole by the fast path (it includes another, or
-   * dnsjava read it).
+   * The zone of the master file at {@code path}, as {@link #read} gives it, with what reading a
+   * later version of the file as line edits of this one needs ({@link MasterFileEdits}): no
+   * shape when the file was not read whole by the fast path (it includes another, or dnsjava read
+   * it).
    */
-  MasterFileEdits.Old readForEdits(SourceTree tree, String path, String origin, Zone[] zone) throws ZoneReadException {
+  MasterFileEdits.Old readForEdits(SourceTree tree, String path, String origin) throws ZoneReadException {
     Read read = new Read(tree, Map.of());
-    zone[0] = readOnce(read, path, origin, List.of());
-    if (read.files != 1 || read.fast == null) {
-      return null;
-    }
-    FastMasterReader.Result r = read.fast;
-    return new MasterFileEdits.Old(zone[0], read.fastBytes, path, r.shape(), (long) r.nativeRecords() + r.delegatedRecords());
+    Zone zone = readOnce(read, path, origin, List.of());
+    FastMasterReader.Result r = read.files == 1 ? read.fast : null;
+    return r == null
+        ? new MasterFileEdits.Old(zone, null, null, 0)
+        : new MasterFileEdits.Old(zone, read.fastBytes, r.shape(), (long) r.nativeRecords() + r.delegatedRecords());
   }
 
   /**
@@ -383,18 +384,17 @@ public final class MasterFileReader implements ZoneReader {
     if (plan == null) {
       return null;
     }
-    Zone[] base = new Zone[1];
     MasterFileEdits.Old old;
     try {
-      old = baseReader.readForEdits(new Kept(baseTree, basePath, oldBytes), basePath, origin, base);
+      old = baseReader.readForEdits(new Kept(baseTree, basePath, oldBytes), basePath, origin);
     } catch (ZoneReadException e) {
       return null;
     }
     if (beforeRead != null) {
-      beforeRead.accept(base[0]);
+      beforeRead.accept(old.zone());
     }
     t = System.nanoTime();
-    Zone head = old == null ? null : headReader.readAsEdits(old, plan, headPath, newBytes, origin);
+    Zone head = headReader.readAsEdits(old, plan, headPath, newBytes, origin);
     Timings.add("read.edits", t);
     ZoneReadException error = null;
     if (head == null) {
@@ -406,13 +406,13 @@ public final class MasterFileReader implements ZoneReader {
       }
       Timings.add("read.whole", t); // head could not be read as edits
     }
-    return new Versions(base[0], head, error);
+    return new Versions(old.zone(), head, error);
   }
 
   /** Whether {@code other} reads a file as this reader does. */
   private boolean sameSettings(MasterFileReader other) {
     return maxGenerated == other.maxGenerated && fastPath == other.fastPath && checkNames == other.checkNames
-        && java.util.Objects.equals(includeDirectory, other.includeDirectory);
+        && Objects.equals(includeDirectory, other.includeDirectory);
   }
 
   /** A tree whose file {@code path} was read already: its bytes are kept, not read again. */
@@ -433,7 +433,7 @@ public final class MasterFileReader implements ZoneReader {
     }
 
     @Override
-    public java.util.SortedMap<String, Kind> list(String dir) throws ZoneReadException {
+    public SortedMap<String, Kind> list(String dir) throws ZoneReadException {
       return tree.list(dir);
     }
   }

@@ -32,16 +32,16 @@ public class MasterFileEditsTest {
     byte[] oldBytes = oldText.getBytes(StandardCharsets.ISO_8859_1);
     byte[] newBytes = newText.getBytes(StandardCharsets.ISO_8859_1);
     MemoryTree tree = new MemoryTree(Map.of("old.zone", oldBytes, "new.zone", newBytes));
-    Zone[] oldZone = new Zone[1];
     MasterFileEdits.Old old;
     try {
-      old = reader.readForEdits(tree, "old.zone", origin, oldZone);
+      old = reader.readForEdits(tree, "old.zone", origin);
     } catch (ZoneReadException e) {
       return Outcome.DECLINED; // a broken old version is read leniently, never as a base for edits
     }
+    Zone[] oldZone = {old.zone()};
     assertThat(oldZone[0].sets()).isEqualTo(reader.read(tree, "old.zone", origin).sets());
     MasterFileEdits.Plan plan = MasterFileEdits.plan(oldBytes, newBytes);
-    Zone edited = old == null || plan == null ? null : reader.readAsEdits(old, plan, "new.zone", newBytes, origin);
+    Zone edited = plan == null ? null : reader.readAsEdits(old, plan, "new.zone", newBytes, origin);
     if (edited == null) {
       return Outcome.DECLINED;
     }
