@@ -24,9 +24,12 @@ cannot get as far as the zones (the config, or listing a dynamic entry).
 
 Each zone is filled as Manager._populate_and_plan fills it: every source's
 populate(zone, lenient=...) in the order of its sources, then
-zone.validate(lenient=...); an alias zone gets its zone's records, each
-add_record(copy, lenient=...) and then validate(lenient=...) under the lenient
-Manager.sync's loop left (the last zone that is not an alias). Processors and
+then the process_source_zone of each of its processors that zonegate applies
+(the filters of octodns.processor.filter but the value filters), then
+zone.validate(lenient=...); an alias zone gets its zone's records (as that
+zone's processors left them), each add_record(copy, lenient=...), then the
+processors and the lenient Manager.sync's loop left (those of the last zone
+that is not an alias), then validate(lenient=...). Other processors and the
 targets are not run.
 '''
 
@@ -42,14 +45,39 @@ from octodns.manager import Manager  # noqa: E402
 from octodns_dump import _record  # noqa: E402
 
 
+# The processors zonegate applies; it names the others in a notice and judges without them.
+APPLIED = {
+    'TypeAllowlistFilter',
+    'TypeRejectlistFilter',
+    'NameAllowlistFilter',
+    'NameRejectlistFilter',
+    'NetworkValueAllowlistFilter',
+    'NetworkValueRejectlistFilter',
+    'IgnoreRootNsFilter',
+    'ZoneNameFilter',
+}
+
+
+def _process(zone, processors, sources, lenient):
+    for processor in processors:
+        cls = processor.__class__
+        if cls.__module__ == 'octodns.processor.filter' and cls.__name__ in APPLIED:
+            zone = processor.process_source_zone(
+                zone, sources=sources, lenient=lenient
+            )
+    return zone
+
+
 def _zone(manager, name, config):
     lenient = config.get('lenient', False)
     zone = manager.get_zone(name)
     try:
-        # As sync: an unknown processor fails the zone (processors are not run here).
-        manager._get_processors(name, config)
-        for source in manager._get_sources(name, config, []):
+        # As sync: an unknown processor fails the zone.
+        processors = manager._get_processors(name, config)
+        sources = manager._get_sources(name, config, [])
+        for source in sources:
             source.populate(zone, lenient=lenient)
+        zone = _process(zone, processors, sources, lenient)
         zone.validate(lenient=lenient)
     except Exception as e:
         return {'ok': False, 'error': f'{e.__class__.__name__}: {e}'}, None
@@ -75,11 +103,16 @@ def load(case):
         # the zones left it: the last zone that is not an alias, not the alias's own
         # entry nor the zone it copies.
         lenient = False
+        processors = []
         for name, config in zones.items():
             if 'alias' in config:
                 aliases[name] = config['alias']
                 continue
             lenient = config.get('lenient', False)
+            try:
+                processors = manager._get_processors(name, config)
+            except Exception:
+                pass  # the zone fails below
             out[name], filled[name] = _zone(manager, name, config)
         for name, target in aliases.items():
             source = filled.get(target)
@@ -90,6 +123,7 @@ def load(case):
             try:
                 for record in source.records:
                     zone.add_record(record.copy(zone=zone), lenient=lenient)
+                zone = _process(zone, processors, [], lenient)
                 zone.validate(lenient=lenient)
             except Exception as e:
                 out[name] = {'ok': False, 'error': f'{e.__class__.__name__}: {e}'}

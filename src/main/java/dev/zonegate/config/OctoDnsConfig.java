@@ -3,6 +3,7 @@ package dev.zonegate.config;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Notice;
 import dev.zonegate.zone.CheckNames;
+import dev.zonegate.zone.OctoDnsFilter;
 import dev.zonegate.zone.OctoDnsOptions;
 import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.SourceTree;
@@ -66,8 +67,9 @@ final class OctoDnsConfig {
   private final JsonNode providers;
   /** Prefixes octoDNS resolves as secrets ({@code env/NAME} and each of {@code secret_handlers:}). */
   private final Set<String> secretHandlers = new HashSet<>();
+  private final OctoDnsProcessors processors;
 
-  private OctoDnsConfig(ConfigDoc doc, JsonNode providers) {
+  private OctoDnsConfig(ConfigDoc doc, JsonNode providers) throws ConfigException {
     this.doc = doc;
     this.providers = providers;
     secretHandlers.add("env");
@@ -75,6 +77,7 @@ final class OctoDnsConfig {
     if (handlers != null && handlers.isObject()) {
       secretHandlers.addAll(handlers.propertyNames());
     }
+    processors = new OctoDnsProcessors(doc, secretHandlers);
   }
 
   static RepoConfig read(ConfigDoc doc) throws ConfigException {
@@ -104,7 +107,7 @@ final class OctoDnsConfig {
   private record Filled(Spec spec) implements Entry {}
 
   /** A zone filled only by {@code auto-arpa}: nothing to read; its {@code lenient} and processors (see {@link #build}). */
-  private record Generated(boolean lenient, List<Unapplied> processors) implements Entry {}
+  private record Generated(boolean lenient, List<OctoDnsProcessors.Run> processors) implements Entry {}
 
   /** A zone that copies another: {@code target} as written; its own {@code ignore_subzone_adds}. */
   private record Alias(String key, String target, String at, boolean ignoreSubzoneAdds) implements Entry {}
@@ -122,14 +125,11 @@ final class OctoDnsConfig {
   /** A source zonegate cannot read, and where the zone names it. */
   private record Unseen(String id, String cls, Location where) {}
 
-  /** A processor octoDNS runs on a zone's records before it plans, which zonegate does not; where it is named. */
-  private record Unapplied(String id, String cls, Location where) {}
-
   /** What an entry's sources say, whichever zone they fill. */
   private record Spec(
       List<OctoDnsSources.Source> yaml, List<Unseen> unseen, List<Lister> listers, boolean lenient, Location lenientAt,
       Location where, LiveConfig live, String liveTarget, boolean ignoreSubzoneAdds, ConfigException fillsNothing,
-      List<Unapplied> processors) {}
+      List<OctoDnsProcessors.Run> processors) {}
 
   private RepoConfig zones(JsonNode zones) throws ConfigException {
     // Keyed as octoDNS keys its zones (an IdnaDict: lower case, IDNA), in the order written.
@@ -156,7 +156,7 @@ final class OctoDnsConfig {
       Entry entry;
       if (name == null) {
         // auto_arpa builds it from the other zones' records, which are checked
-        entry = new Generated(flag(z, "lenient", false, at, "zone '" + key + "': "), processors("zone '" + key + "': ", z, at));
+        entry = new Generated(flag(z, "lenient", false, at, "zone '" + key + "': "), processors.forZone("zone '" + key + "': ", z, at));
         generated = generated == null ? key : generated;
         name = key.toLowerCase(Locale.ROOT);
       } else if (z.has("alias")) {
@@ -201,7 +201,7 @@ final class OctoDnsConfig {
     // Its processors too: those of that same zone.
     boolean copyLenient = false;
     String lenientFrom = null;
-    List<Unapplied> copyProcessors = List.of();
+    List<OctoDnsProcessors.Run> copyProcessors = List.of();
     for (Map.Entry<String, Entry> e : entries.entrySet()) {
       if (e.getValue() instanceof Filled f) {
         copyLenient = f.spec().lenient();
@@ -255,7 +255,7 @@ final class OctoDnsConfig {
       // alias is added under the alias's (Zone.add_record): a record must pass both.
       String alias = name(a.key(), a.at());
       OctoDnsSources.Copy copy = new OctoDnsSources.Copy(
-          alias, subZones(alias, entries.keySet()), a.ignoreSubzoneAdds(), copyLenient, lenientFrom);
+          alias, subZones(alias, entries.keySet()), a.ignoreSubzoneAdds(), copyLenient, lenientFrom, applied(copyProcessors));
       out.add(zoneConfig(alias, target, f.spec(), doc.at(a.at()), subZones(target, entries.keySet()), copy, copyProcessors));
     }
     return out;
@@ -290,7 +290,7 @@ final class OctoDnsConfig {
    */
   private ZoneConfig zoneConfig(
       String name, String fileZone, Spec spec, Location where, Set<String> subZones, OctoDnsSources.Copy copy,
-      List<Unapplied> processors)
+      List<OctoDnsProcessors.Run> processors)
       throws ConfigException {
     List<Notice> notices = new ArrayList<>();
     for (Unseen u : spec.unseen()) {
@@ -300,7 +300,10 @@ final class OctoDnsConfig {
               "zone " + name + ": records from source '" + u.id() + "' (" + u.cls() + ") are not seen; zonegate reads"
                   + " only octoDNS YamlProvider files, so whatever that source adds to the zone is not judged"));
     }
-    for (Unapplied u : processors) {
+    for (OctoDnsProcessors.Run u : processors) {
+      if (u.filter() != null) {
+        continue; // applied as the zone is read and planned
+      }
       notices.add(
           new Notice(
               u.where(),
@@ -311,13 +314,25 @@ final class OctoDnsConfig {
     OctoDnsSources sources;
     try {
       sources = new OctoDnsSources(
-          fileZone, spec.yaml(), notices, spec.lenient(), spec.lenientAt(), subZones, spec.ignoreSubzoneAdds(), copy);
+          fileZone, spec.yaml(), notices, spec.lenient(), spec.lenientAt(), subZones, spec.ignoreSubzoneAdds(), copy,
+          applied(spec.processors()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where, "zone '" + name + "': octoDNS cannot decode its name (" + e.getMessage() + ")");
     }
     return new ZoneConfig(
         name, sources.nominalFile(), ZoneFormat.OCTODNS, List.of(), spec.live(), spec.yaml().get(0).options(), where, sources,
         CheckNames.FAIL, spec.liveTarget(), null);
+  }
+
+  /** The filters among {@code runs}, in order: the processors zonegate applies. */
+  private static List<OctoDnsFilter> applied(List<OctoDnsProcessors.Run> runs) {
+    List<OctoDnsFilter> out = new ArrayList<>();
+    for (OctoDnsProcessors.Run r : runs) {
+      if (r.filter() != null) {
+        out.add(r.filter());
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- dynamic entries
@@ -527,47 +542,7 @@ final class OctoDnsConfig {
     boolean ignoreSubzoneAdds = flag(z, "ignore_subzone_adds", false, at, label);
     return new Spec(
         yaml, unseen, yaml.isEmpty() && fillsNothing == null ? List.of() : listers, lenient, lenientAt, doc.at(at), live,
-        targets.liveTarget(z), ignoreSubzoneAdds, fillsNothing, processors(label, z, at));
-  }
-
-  /**
-   * The processors octoDNS runs on the zone at {@code at}, in its order ({@code
-   * Manager._get_processors}): the manager's {@code processors}, the zone's, the manager's {@code
-   * post_processors}, and {@code meta} when the manager's {@code include_meta} adds it. A name that
-   * is not under {@code processors:} is refused, as octoDNS refuses it.
-   */
-  private List<Unapplied> processors(String label, JsonNode z, String at) throws ConfigException {
-    JsonNode manager = doc.root.get("manager");
-    List<Unapplied> out = new ArrayList<>();
-    named(label, manager == null ? null : manager.get("processors"), "/manager/processors", out);
-    named(label, z.get("processors"), at + "/processors", out);
-    named(label, manager == null ? null : manager.get("post_processors"), "/manager/post_processors", out);
-    if (manager != null && truthy(manager.path("include_meta"))) {
-      out.add(new Unapplied("meta", "octodns.processor.meta.MetaProcessor", doc.at("/manager/include_meta")));
-    }
-    return out;
-  }
-
-  private void named(String label, JsonNode list, String at, List<Unapplied> out) throws ConfigException {
-    if (list == null || list.isNull()) {
-      return;
-    }
-    if (!list.isArray()) {
-      throw doc.error(at, label + "processors are a list of names under processors:, not a " + ConfigDoc.kindOf(list));
-    }
-    JsonNode defined = doc.root.get("processors");
-    for (int i = 0; i < list.size(); i++) {
-      String id = list.get(i).isString() ? list.get(i).asString() : list.get(i).toString();
-      JsonNode p = defined == null || !defined.isObject() ? null : defined.get(id);
-      if (p == null) {
-        throw doc.error(at + "/" + i, label + "processor '" + id + "' is not one of the processors:, which octoDNS refuses");
-      }
-      String cls = p.isObject() && p.path("class").isString() ? p.path("class").asString() : "";
-      if (cls.isEmpty()) {
-        throw doc.error("/processors" + ConfigDoc.segment(id), "processor '" + id + "' has no class, which octoDNS refuses");
-      }
-      out.add(new Unapplied(id, cls, doc.at(at + "/" + i)));
-    }
+        targets.liveTarget(z), ignoreSubzoneAdds, fillsNothing, processors.forZone(label, z, at));
   }
 
   /**
@@ -627,23 +602,6 @@ final class OctoDnsConfig {
         splitProvider || flag(p, "disable_zonefile", false, pat, label),
         flag(p, "ignore_missing_zones", false, pat, label),
         doc.at(srcAt));
-  }
-
-  /** Python's truth of a config value: false, null, 0 and empty strings, lists and maps are false. */
-  private static boolean truthy(JsonNode v) {
-    if (v == null || v.isNull()) {
-      return false;
-    }
-    if (v.isBoolean()) {
-      return v.asBoolean();
-    }
-    if (v.isNumber()) {
-      return v.doubleValue() != 0;
-    }
-    if (v.isString()) {
-      return !v.asString().isEmpty();
-    }
-    return !v.isEmpty();
   }
 
   /**
@@ -766,47 +724,15 @@ final class OctoDnsConfig {
     return n == null || n.bitLength() > 62 ? null : Long.valueOf(n.longValue());
   }
 
-  /** Python's None as written: {@code null}, nothing, or a plain {@code ~} (which the YAML reader keeps as its text). */
-  private boolean isNone(JsonNode v, String pointer) {
-    return v != null && (v.isNull() || v.isString() && v.asString().equals("~") && !doc.quoted(pointer, "~"));
+  private static boolean truthy(JsonNode v) {
+    return PyConfig.truthy(v);
   }
 
-  /** PyYAML's plain booleans (YAML 1.1), as the YAML reader here may leave them: as text. */
-  private static final Set<String> YAML11_TRUE =
-      Set.of("yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE");
-  private static final Set<String> YAML11_FALSE =
-      Set.of("no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE");
+  private boolean isNone(JsonNode v, String pointer) {
+    return PyConfig.isNone(doc, v, pointer);
+  }
 
-  /**
-   * A provider or zone setting as octoDNS tests it: by Python's truth of what PyYAML made of it.
-   * None (also {@code ~}), {@code 0}, an empty string, list or map are false; a plain {@code no} or
-   * {@code off} is false and {@code yes} or {@code on} true (YAML 1.1); any other string, quoted
-   * {@code "false"} included, is true, as it is to octoDNS. Absent, the setting's default.
-   */
   private boolean flag(JsonNode n, String key, boolean dflt, String at, String label) {
-    JsonNode v = n.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    String pointer = at + ConfigDoc.segment(key);
-    if (isNone(v, pointer)) {
-      return false;
-    }
-    if (v.isBoolean()) {
-      return v.asBoolean();
-    }
-    if (v.isString()) {
-      String s = v.asString();
-      if (!doc.quoted(pointer, s)) {
-        if (YAML11_TRUE.contains(s)) {
-          return true;
-        }
-        if (YAML11_FALSE.contains(s)) {
-          return false;
-        }
-      }
-      return !s.isEmpty();
-    }
-    return truthy(v);
+    return PyConfig.flag(doc, n, key, dflt, at);
   }
 }

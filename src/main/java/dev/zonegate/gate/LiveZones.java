@@ -12,6 +12,7 @@ import dev.zonegate.model.ZoneMarks;
 import dev.zonegate.rules.RuleInput;
 import dev.zonegate.zone.SourceTree;
 import dev.zonegate.zone.ZoneFormat;
+import dev.zonegate.zone.ZoneReadException;
 import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -120,11 +121,26 @@ final class LiveZones {
     return marks == viewed.marks() ? viewed : viewed.withMarks(marks);
   }
 
-  /** The live zone {@code now} read, as octoDNS sees it when it plans {@code head} (viewed by {@link #file}). */
-  static Zone live(ZoneConfig zone, LiveRead now, Zone head) {
-    return head == null || now.scope() == null || zone.effectiveFormat() != ZoneFormat.OCTODNS
-        ? now.zone()
-        : now.scope().live(now.zone(), head);
+  /**
+   * The live zone {@code now} read, as octoDNS sees it when it plans {@code head} (viewed by {@link
+   * #file}): what it manages at the provider, less what the zone's filter processors take out of
+   * the target's zone, which octoDNS leaves alone there.
+   *
+   * @throws CheckException when a filter makes octoDNS fail planning on a record live holds
+   */
+  static Zone live(ZoneConfig zone, LiveRead now, Zone head) throws CheckException {
+    if (zone.effectiveFormat() != ZoneFormat.OCTODNS) {
+      return now.zone();
+    }
+    Zone managed = head == null || now.scope() == null ? now.zone() : now.scope().live(now.zone(), head);
+    if (zone.sources() == null) {
+      return managed;
+    }
+    try {
+      return zone.sources().atTarget(managed);
+    } catch (ZoneReadException e) {
+      throw new CheckException("zone " + zone.name() + ": " + e.getMessage());
+    }
   }
 
   static List<RuleInput.Disagreement> disagreements(LiveRead r) {

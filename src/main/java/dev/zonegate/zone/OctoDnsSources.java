@@ -3,6 +3,7 @@ package dev.zonegate.zone;
 import dev.zonegate.model.Location;
 import dev.zonegate.model.Names;
 import dev.zonegate.model.Notice;
+import dev.zonegate.model.RRset;
 import dev.zonegate.model.Zone;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -72,6 +73,8 @@ public final class OctoDnsSources {
   private final boolean ignoreSubzoneAdds;
   /** For an alias zone, how its records are copied into it; null for a zone read for itself. */
   private final Copy copy;
+  /** The filter processors octoDNS runs on the zone whose files are read, in order ({@link OctoDnsFilter}). */
+  private final List<OctoDnsFilter> filters;
 
   /**
    * How {@code octodns-sync} copies the records of the zone an alias names into the alias zone:
@@ -80,9 +83,16 @@ public final class OctoDnsSources {
    * {@code lenient} that sync's loop over the zones left behind: that of {@code lenientFrom}, the
    * last zone it met that is not an alias (not the alias's own entry, nor the zone it copies).
    */
-  public record Copy(String alias, Set<String> subZones, boolean ignoreSubzoneAdds, boolean lenient, String lenientFrom) {
+  public record Copy(
+      String alias, Set<String> subZones, boolean ignoreSubzoneAdds, boolean lenient, String lenientFrom,
+      List<OctoDnsFilter> filters) {
     public Copy {
       subZones = Set.copyOf(subZones);
+      filters = List.copyOf(filters);
+    }
+
+    public Copy(String alias, Set<String> subZones, boolean ignoreSubzoneAdds, boolean lenient, String lenientFrom) {
+      this(alias, subZones, ignoreSubzoneAdds, lenient, lenientFrom, List.of());
     }
   }
 
@@ -108,6 +118,13 @@ public final class OctoDnsSources {
   public OctoDnsSources(
       String zone, List<Source> sources, List<Notice> unseen, boolean lenient, Location lenientAt,
       Set<String> subZones, boolean ignoreSubzoneAdds, Copy copy) {
+    this(zone, sources, unseen, lenient, lenientAt, subZones, ignoreSubzoneAdds, copy, List.of());
+  }
+
+  /** As above, for a zone that runs the filter processors {@code filters} (an alias's own are in {@code copy}). */
+  public OctoDnsSources(
+      String zone, List<Source> sources, List<Notice> unseen, boolean lenient, Location lenientAt,
+      Set<String> subZones, boolean ignoreSubzoneAdds, Copy copy, List<OctoDnsFilter> filters) {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("no YamlProvider source");
     }
@@ -120,6 +137,7 @@ public final class OctoDnsSources {
     this.subZones = Set.copyOf(subZones);
     this.ignoreSubzoneAdds = ignoreSubzoneAdds;
     this.copy = copy;
+    this.filters = List.copyOf(filters);
   }
 
   /** octoDNS's {@code idna_encode} of a zone name; IllegalArgumentException where octoDNS raises. */
@@ -146,6 +164,15 @@ public final class OctoDnsSources {
 
   public List<Notice> unseen() {
     return unseen;
+  }
+
+  /** The filter processors the zone runs, in order (an alias zone's own, after those of the zone it copies). */
+  public List<OctoDnsFilter> filters() {
+    List<OctoDnsFilter> out = new ArrayList<>(filters);
+    if (copy != null) {
+      out.addAll(copy.filters());
+    }
+    return out;
   }
 
   /** The first file the zone may be read from: its first source's zone file (or shared file). */
@@ -378,6 +405,51 @@ public final class OctoDnsSources {
       }
       return empty;
     }
-    return OctoDnsYamlReader.populate(tree, name, parts, lenient, lenientAt, notices, skip, subZones, ignoreSubzoneAdds, copy);
+    return OctoDnsYamlReader.populate(
+        tree, name, parts, lenient, lenientAt, notices, skip, subZones, ignoreSubzoneAdds, copy, filters);
+  }
+
+  /**
+   * {@code live}, the zone a target of this zone holds, as octoDNS plans against it: less what
+   * the zone's filter processors take out of the target's zone ({@code process_target_zone}),
+   * which octoDNS leaves alone there. An alias zone runs its own processors.
+   *
+   * @throws ZoneReadException when a filter makes octoDNS fail planning on a record there
+   */
+  public Zone atTarget(Zone live) throws ZoneReadException {
+    List<OctoDnsFilter> run = copy == null ? filters : copy.filters();
+    if (run.isEmpty()) {
+      return live;
+    }
+    String name = copy == null ? zone : copy.alias();
+    String origin = live.origin();
+    List<RRset> kept = new ArrayList<>(live.size());
+    for (RRset s : live.sets()) {
+      if (s.type().equals("SOA")) {
+        kept.add(s); // octoDNS has no SOA: no processor sees it
+        continue;
+      }
+      String relative = s.name().equals(origin) ? ""
+          : s.name().endsWith("." + origin) ? s.name().substring(0, s.name().length() - origin.length() - 1)
+          : s.name();
+      OctoDnsFilter.Record view = new OctoDnsFilter.Record(relative, s.type(), s.rdata());
+      boolean keep = true;
+      for (OctoDnsFilter f : run) {
+        OctoDnsFilter.Action a = f.onTarget(name, view);
+        if (a == OctoDnsFilter.Action.REFUSE) {
+          throw new ZoneReadException(
+              f.where(), "the target's zone " + name + " holds " + s.name() + " " + s.type() + ": " + f.refusal(view)
+                  + ", so octoDNS fails planning the zone");
+        }
+        if (a == OctoDnsFilter.Action.REMOVE) {
+          keep = false;
+          break;
+        }
+      }
+      if (keep) {
+        kept.add(s);
+      }
+    }
+    return kept.size() == live.size() ? live : new Zone(origin, kept, live.notices()).withMarks(live.marks());
   }
 }

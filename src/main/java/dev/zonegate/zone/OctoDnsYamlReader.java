@@ -138,10 +138,22 @@ public final class OctoDnsYamlReader implements ZoneReader {
   static Zone populate(
       SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
       boolean skip, Set<String> subZones, boolean ignoreSubzoneAdds, OctoDnsSources.Copy copy) throws ZoneReadException {
+    return populate(tree, zone, parts, lenient, lenientAt, notices, skip, subZones, ignoreSubzoneAdds, copy, List.of());
+  }
+
+  /**
+   * As above, with the filter processors octoDNS runs on the zone once its sources filled it
+   * ({@code filters}, in order; an alias zone's own are in {@code copy}).
+   */
+  static Zone populate(
+      SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
+      boolean skip, Set<String> subZones, boolean ignoreSubzoneAdds, OctoDnsSources.Copy copy,
+      List<OctoDnsFilter> filters) throws ZoneReadException {
     Conversion c = new Conversion(zone, lenient || skip, skip);
     c.subZones = subZones;
     c.ignoreSubzoneAdds = ignoreSubzoneAdds;
     c.copy = copy;
+    c.filters = filters;
     for (Notice n : notices) {
       c.zoneBuilder.notice(n.location(), n.message());
     }
@@ -203,6 +215,17 @@ public final class OctoDnsYamlReader implements ZoneReader {
     OctoDnsSources.Copy copy;
     /** The ids of {@link #records} an alias zone's copy drops (ignore_subzone_adds). */
     final Set<String> notCopied = new HashSet<>();
+    /** The filter processors the zone runs ({@code process_source_zone}), in order. */
+    List<OctoDnsFilter> filters = List.of();
+    /** The ids of {@link #records} the zone's filters remove, and those an alias zone's own filters remove from its copy. */
+    final Set<String> removed = new HashSet<>();
+    final Set<String> removedFromCopy = new HashSet<>();
+    /**
+     * Of the removed records, those octoDNS then leaves alone at the target (a filter of the zone
+     * that is built removes their name and type from the target's zone too), each with its notice:
+     * kept in the zone as ignored ones are, seen by the rules and not compared.
+     */
+    final Map<String, String> leftAlone = new LinkedHashMap<>();
 
     Conversion(String zone, boolean zoneLenient, boolean skip) {
       this.zone = zone;
@@ -222,6 +245,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
     }
 
     Zone finish() throws ZoneReadException {
+      process();
       validateZone();
       build();
       return zoneBuilder.build();
@@ -617,9 +641,92 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
     }
 
+    /**
+     * The filter processors, as {@code Manager._populate_and_plan} runs them between populating
+     * and validating: the zone's on the zone, then, for an alias zone, the alias's own on the
+     * copy. A record a filter removes is not deployed: octoDNS deletes it at the target, unless a
+     * filter of the zone built also removes its name and type from the target's zone, where
+     * octoDNS then leaves it alone ({@link #leftAlone}). Each filter that makes octoDNS delete
+     * records is a notice on the zone.
+     */
+    private void process() throws ZoneReadException {
+      List<OctoDnsFilter> copyFilters = copy == null ? List.of() : copy.filters();
+      if (filters.isEmpty() && copyFilters.isEmpty()) {
+        return;
+      }
+      String built = copy == null ? zone : copy.alias();
+      List<OctoDnsFilter> atTarget = copy == null ? filters : copyFilters;
+      Map<OctoDnsFilter, List<Loaded>> deleted = new LinkedHashMap<>();
+      for (Map.Entry<String, Loaded> e : records.entrySet()) {
+        String id = e.getKey();
+        Loaded r = e.getValue();
+        List<String> texts = new ArrayList<>(r.values().size());
+        r.values().forEach(v -> texts.add(v.text()));
+        OctoDnsFilter.Record view = new OctoDnsFilter.Record(r.name(), r.type(), texts);
+        OctoDnsFilter by = removedBy(filters, zone, view, r);
+        if (by != null) {
+          removed.add(id);
+        } else if (copy != null && !notCopied.contains(id)) {
+          by = removedBy(copyFilters, copy.alias(), view, r);
+          if (by != null) {
+            removedFromCopy.add(id);
+          }
+        }
+        if (by == null || copy != null && notCopied.contains(id)) {
+          continue;
+        }
+        OctoDnsFilter alone = null;
+        for (OctoDnsFilter f : atTarget) {
+          if (f.leavesAlone(built, view)) {
+            alone = f;
+            break;
+          }
+        }
+        if (alone != null) {
+          leftAlone.put(id, r.label() + ": " + by.describe() + " filters it out of the zone and "
+              + (alone == by ? "" : alone.describe() + " ") + "out of the target's, so octoDNS leaves it alone there:"
+              + " not compared");
+        } else {
+          deleted.computeIfAbsent(by, k -> new ArrayList<>()).add(r);
+        }
+      }
+      for (Map.Entry<OctoDnsFilter, List<Loaded>> d : deleted.entrySet()) {
+        List<Loaded> gone = d.getValue();
+        Loaded first = gone.get(0);
+        zoneBuilder.notice(
+            new Location(first.path(), first.line()),
+            "zone " + built + ": " + d.getKey().describe() + " takes " + gone.size()
+                + (gone.size() == 1 ? " record" : " records") + " out of the zone before octoDNS plans (first "
+                + first.label() + "), and nothing makes octoDNS leave "
+                + (gone.size() == 1 ? "it" : "them") + " alone at the target, so octoDNS deletes "
+                + (gone.size() == 1 ? "it" : "them") + " there; judged as absent");
+      }
+    }
+
+    /** The first of {@code filters} that removes {@code view} from zone {@code name}, or null; a refusal fails the zone. */
+    private OctoDnsFilter removedBy(List<OctoDnsFilter> filters, String name, OctoDnsFilter.Record view, Loaded r)
+        throws ZoneReadException {
+      for (OctoDnsFilter f : filters) {
+        OctoDnsFilter.Action a = f.onSource(name, view);
+        if (a == OctoDnsFilter.Action.REFUSE) {
+          path = r.path();
+          fail(r.line(), r.label() + ": " + f.refusal(view) + (name.equals(zone) ? "" : " in the alias zone " + name));
+          return f; // skipped in a lenient reading
+        }
+        if (a == OctoDnsFilter.Action.REMOVE) {
+          return f;
+        }
+      }
+      return null;
+    }
+
     private void validateZone(boolean copied) throws ZoneReadException {
       Map<String, List<Loaded>> byName = new LinkedHashMap<>();
       for (Map.Entry<String, Loaded> e : records.entrySet()) {
+        String id = e.getKey();
+        if (removed.contains(id) || copied && (notCopied.contains(id) || removedFromCopy.contains(id))) {
+          continue; // a filter took it out before octoDNS validates
+        }
         if (!copied || !notCopied.contains(e.getKey())) {
           byName.computeIfAbsent(e.getValue().name(), k -> new ArrayList<>()).add(e.getValue());
         }
@@ -661,18 +768,24 @@ public final class OctoDnsYamlReader implements ZoneReader {
     /** The loaded records into RRsets, each value as canonical rdata. */
     private void build() throws ZoneReadException {
       for (Map.Entry<String, Loaded> e : records.entrySet()) {
-        if (notCopied.contains(e.getKey())) {
-          continue; // the alias zone's copy dropped it
+        String alone = leftAlone.get(e.getKey());
+        if (alone == null
+            && (notCopied.contains(e.getKey()) || removed.contains(e.getKey()) || removedFromCopy.contains(e.getKey()))) {
+          continue; // the alias zone's copy dropped it, or a filter took it out: not deployed
         }
         Loaded r = e.getValue();
         path = r.path();
         if (r.unservable() != null) {
-          fail(r.unservable().line(), r.unservable().message());
-          continue;
+          if (alone == null) {
+            fail(r.unservable().line(), r.unservable().message());
+          }
+          continue; // left alone, it never reaches a provider
         }
         RRsetKey key = RRsetKey.of(r.owner(), r.type());
         Location where = at(r.line());
-        if (r.ignored()) {
+        if (alone != null) {
+          zoneBuilder.ignored(key, where, alone);
+        } else if (r.ignored()) {
           // octoDNS leaves it alone: the rules still see it (it is served), the diff does not.
           zoneBuilder.ignored(key, where, r.label() + ": octodns.ignored: octoDNS leaves it alone, so it is not compared");
         }
@@ -689,7 +802,9 @@ public final class OctoDnsYamlReader implements ZoneReader {
           try {
             rdata = OctoDnsValues.rdata(r.type(), v, r.owner());
           } catch (BadValue bad) {
-            fail(v.line(), r.label() + ": " + bad.getMessage());
+            if (alone == null) {
+              fail(v.line(), r.label() + ": " + bad.getMessage());
+            }
             continue;
           }
           zoneBuilder.add(key, r.ttl(), rdata, where);

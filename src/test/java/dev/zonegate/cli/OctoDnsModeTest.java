@@ -160,4 +160,73 @@ class OctoDnsModeTest {
     assertThat(r.err()).startsWith("zonegate: error: ").contains("production.yaml:15")
         .contains("default_ttl must be a whole number of seconds");
   }
+
+  /** The repository's config with {@code processors:} defined and run by example.com. */
+  void withProcessors(String definitions, String names) throws Exception {
+    String c = Files.readString(Path.of(config));
+    git.write("config/production.yaml", c.replace("providers:\n", "processors:\n" + definitions + "\nproviders:\n")
+        .replace("  example.com.:\n    sources:\n      - config\n", "  example.com.:\n    sources:\n      - config\n"
+            + "    processors: [ " + names + " ]\n"));
+  }
+
+  static final String ONLY_WEB =
+      "  only-web:\n    class: octodns.processor.filter.TypeAllowlistFilter\n    allowlist: [ A, AAAA, CNAME ]\n";
+
+  @Test
+  void whatATypeFilterLeavesAloneIsNotComparedButTheRulesStillSeeIt() throws Exception {
+    withProcessors(ONLY_WEB, "only-web");
+    base = git.commit("manage only A, AAAA and CNAME");
+    // An MX change: octoDNS filters MX out here and at the target, so it deploys nothing.
+    git.write("config/example.com.yaml", yaml().replace("preference: 20", "preference: 30"));
+    git.commit("MX preference");
+    Cli mx = check("--base", base);
+    assertThat(mx.exit()).as(mx.out() + mx.err()).isZero();
+    assertThat(mx.out()).contains("example.com.: 0 adds, 0 deletes, 0 updates")
+        .contains("ignored: config/example.com.yaml:5: '' MX: processor 'only-web'"
+            + " (octodns.processor.filter.TypeAllowlistFilter) filters it out of the zone and out of the target's, so"
+            + " octoDNS leaves it alone there: not compared");
+    // mx1's address goes: the MX octoDNS leaves alone at the target still points there.
+    String y = yaml();
+    int start = y.indexOf("mx1:\n");
+    git.write("config/example.com.yaml", y.substring(0, start) + y.substring(y.indexOf("mx2:\n")));
+    git.commit("drop mx1");
+    Cli gone = check("--base", base);
+    assertThat(gone.exit()).as(gone.out() + gone.err()).isEqualTo(1);
+    assertThat(gone.out()).contains("mx1.example.com.").contains("MX");
+  }
+
+  @Test
+  void aFilterOfTheSourcesAloneTellsThatOctoDnsDeletesWhatItTakesOut() throws Exception {
+    withProcessors("  no-txt:\n    class: octodns.processor.filter.TypeRejectlistFilter\n    rejectlist: [ TXT ]\n"
+        + "    include_target: false\n", "no-txt");
+    git.commit("no TXT at the source");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("warning: config/example.com.yaml:17: zone example.com.: processor 'no-txt' (octodns.processor.filter.TypeRejectlistFilter)"
+        + " takes 2 records out of the zone before octoDNS plans (first '' TXT), and nothing makes octoDNS leave them"
+        + " alone at the target, so octoDNS deletes them there; judged as absent");
+  }
+
+  @Test
+  void aZoneNameFilterRefusesANameWrittenWithTheZones() throws Exception {
+    withProcessors("  zone-name:\n    class: octodns.processor.filter.ZoneNameFilter\n", "zone-name");
+    base = git.commit("refuse names written with the zone's");
+    String y = yaml();
+    git.write("config/example.com.yaml", y + "www.example.com:\n  type: A\n  value: 93.184.215.30\n");
+    git.commit("a name written absolute without its dot");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("(config/example.com.yaml:" + (y.lines().count() + 1) + ")").contains("'www.example.com' A: its name ends with the zone's"
+        + " name, and processor 'zone-name' (octodns.processor.filter.ZoneNameFilter) makes octoDNS refuse such a record");
+  }
+
+  @Test
+  void aFilterOctoDnsCannotBuildIsAConfigError() throws Exception {
+    withProcessors("  only-web:\n    class: octodns.processor.filter.TypeAllowlistFilter\n", "only-web");
+    git.commit("a filter without its list");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("zonegate: error: ").contains("config/production.yaml:")
+        .contains("processor 'only-web' (TypeAllowlistFilter) needs its allowlist").hasLineCount(1);
+  }
 }

@@ -626,12 +626,13 @@ class ConfigLoaderTest {
 
   /**
    * Processors octoDNS runs on a zone before it plans (the manager's, the zone's, the manager's
-   * post-processors, meta) are not applied: each is named in a notice on the zone, an alias zone's
-   * those of the last zone sync met, as its loop leaves them; a name octoDNS does not know, or a
-   * processor without class, is refused as octoDNS refuses it.
+   * post-processors, meta): the filters zonegate applies are carried to the zone's reading, in
+   * order; every other one is named in a notice on the zone. An alias zone runs those of the last
+   * zone sync met, as its loop leaves them, after those of the zone it copies. A name octoDNS does
+   * not know, or a processor without class, is refused as octoDNS refuses it.
    */
   @Test
-  void octoDnsProcessorsAreNamedInNoticesAndUnknownOnesRefused() throws Exception {
+  void octoDnsFiltersAreAppliedOtherProcessorsNamedAndUnknownOnesRefused() throws Exception {
     String yaml = """
         manager:
           include_meta: true
@@ -660,26 +661,62 @@ class ConfigLoaderTest {
         """;
     List<ZoneConfig> zones = octodns(yaml).zones();
     assertThat(zones).extracting(ZoneConfig::name).containsExactly("example.com.", "example.net.", "alias.example.");
+    assertThat(zones.get(0).sources().filters()).extracting(f -> f.id() + " at line " + f.where().line())
+        .containsExactly("no-root-ns at line 3", "only-web at line 20");
     assertThat(zones.get(0).sources().unseen()).extracting(n -> n.message().substring(0, n.message().indexOf(" is not")))
         .containsExactly(
-            "zone example.com.: processor 'no-root-ns' (octodns.processor.filter.IgnoreRootNsFilter)",
-            "zone example.com.: processor 'only-web' (octodns.processor.filter.TypeAllowlistFilter)",
             "zone example.com.: processor 'owner' (octodns.processor.ownership.OwnershipProcessor)",
             "zone example.com.: processor 'meta' (octodns.processor.meta.MetaProcessor)");
-    assertThat(zones.get(0).sources().unseen().get(1).message()).endsWith(
+    assertThat(zones.get(0).sources().unseen().get(0).message()).endsWith(
         " is not applied; zonegate judges the zone as its sources fill it, so what the processor drops, adds or"
             + " changes before octoDNS plans is judged as if it did not run");
-    assertThat(zones.get(0).sources().unseen().get(1).location().line()).isEqualTo(20);
-    // The alias: example.net.'s, the last zone that is not an alias (no only-web).
+    assertThat(zones.get(0).sources().unseen().get(0).location().line()).isEqualTo(4);
+    // The alias: example.com.'s filters on the copy, then example.net.'s, the last zone that is not
+    // an alias (no only-web).
+    assertThat(zones.get(2).sources().filters()).extracting(f -> f.id())
+        .containsExactly("no-root-ns", "only-web", "no-root-ns");
     assertThat(zones.get(2).sources().unseen()).extracting(n -> n.message().substring(0, n.message().indexOf(" (")))
-        .containsExactly("zone alias.example.: processor 'no-root-ns'", "zone alias.example.: processor 'owner'",
-            "zone alias.example.: processor 'meta'");
+        .containsExactly("zone alias.example.: processor 'owner'", "zone alias.example.: processor 'meta'");
     assertThatThrownBy(() -> octodns(yaml.replace("processors: [ only-web ]", "processors: [ only-web, nope ]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("processor 'nope' is not one of the processors:, which octoDNS refuses");
     assertThatThrownBy(() -> octodns(yaml.replace("class: octodns.processor.ownership.OwnershipProcessor", "enabled: true")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("processor 'owner' has no class, which octoDNS refuses");
+  }
+
+  /**
+   * octoDNS builds every processor when it starts, used or not: a filter it cannot build fails the
+   * config, with the file and line of the setting at fault.
+   */
+  @Test
+  void aFilterOctoDnsCannotBuildFailsTheConfigUsedOrNot() throws Exception {
+    String head = "processors:\n  f:\n";
+    String rest = "providers:\n  config:\n    class: octodns.provider.yaml.YamlProvider\n    directory: config\n"
+        + "zones:\n  example.com.:\n    sources: [ config ]\n";
+    String filter = "    class: octodns.processor.filter.";
+    assertThat(octodnsError(head + filter + "TypeAllowlistFilter\n" + rest))
+        .isEqualTo("config/production.yaml:3: processor 'f' (TypeAllowlistFilter) needs its allowlist, so octoDNS refuses"
+            + " the config (Incorrect processor config)");
+    assertThat(octodnsError(head + filter + "TypeAllowlistFilter\n    allowlist: [ A ]\n    types: [ A ]\n" + rest))
+        .isEqualTo("config/production.yaml:5: processor 'f' (TypeAllowlistFilter) takes no setting 'types', so octoDNS"
+            + " refuses the config (Incorrect processor config)");
+    assertThat(octodnsError(head + filter + "NetworkValueRejectlistFilter\n    rejectlist: [ 10.0.0.1/8 ]\n" + rest))
+        .isEqualTo("config/production.yaml:4: processor 'f' (NetworkValueRejectlistFilter): 10.0.0.1/8 is not a valid"
+            + " CIDR to use, so octoDNS refuses the config");
+    assertThat(octodnsError(head + filter + "NameRejectlistFilter\n    rejectlist: [ 42 ]\n" + rest))
+        .isEqualTo("config/production.yaml:4: processor 'f' (NameRejectlistFilter): an entry of its rejectlist is a"
+            + " number, not a string, so octoDNS fails building it");
+    assertThat(octodnsError(head + filter + "NameRejectlistFilter\n    rejectlist: [ '/(ab/' ]\n" + rest))
+        .contains("'/(ab/' is not a regular expression zonegate reads as Python does");
+    assertThat(octodnsError(head + filter + "TypeRejectlistFilter\n    rejectlist: env/TYPES\n" + rest))
+        .contains("takes its rejectlist from a secret handler (env/TYPES)");
+    assertThat(octodnsError("processors: [ f ]\n" + rest))
+        .isEqualTo("config/production.yaml:1: processors: is a map of processor names to their settings, not a list,"
+            + " which octoDNS refuses");
+    // A processor zonegate does not apply is built by octoDNS alone: its settings are not judged here.
+    assertThat(octodns(head + "    class: octodns.processor.ownership.OwnershipProcessor\n    anything: 1\n" + rest).zones())
+        .hasSize(1);
   }
 
   /** A Cloudflare target's min_ttl (octodns-cloudflare's 120 by default), and the id of the target live is read from. */

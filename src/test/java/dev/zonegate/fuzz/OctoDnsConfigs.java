@@ -11,7 +11,7 @@ import java.util.Map;
  * three YamlProvider sources, each with a directory and some of the settings that decide which
  * files fill a zone and how (shared files, split directories, no zone file, replacing, key order,
  * default TTL), zones drawn from each other's names (a sub-zone, a dynamic {@code '*'} entry, an
- * alias), each with its sources in some order; and the zone, shared and split files those
+ * alias), each with its sources in some order and perhaps filter processors; and the zone, shared and split files those
  * settings read, of a few valid records whose names and types meet across files. What is
  * compared is which files fill which zone, in which order, and what the merge gives.
  */
@@ -47,7 +47,27 @@ final class OctoDnsConfigs {
     "'':\n  type: TXT\n  value: hello\n",
     "'':\n  type: NS\n  value: ns1.example.net.\n",
     "'*':\n  type: A\n  value: 192.0.2.8\n",
-    "www:\n  octodns:\n    lenient: true\n  type: TXT\n  value: a;b\n"
+    "www:\n  octodns:\n    lenient: true\n  type: TXT\n  value: a;b\n",
+    "www.example.com:\n  type: A\n  value: 192.0.2.6\n",
+    "www:\n  type: TXT\n  value: beside\n"
+  };
+
+  /** Processor definitions (under {@code processors:}): the filters zonegate applies, some broken, and one it does not. */
+  static final String[] PROCESSORS = {
+    "TypeRejectlistFilter\n    rejectlist: [ TXT ]\n",
+    "TypeAllowlistFilter\n    allowlist: [ A, NS ]\n",
+    "TypeRejectlistFilter\n    rejectlist: CNAME\n",
+    "TypeRejectlistFilter\n    rejectlist: [ CNAME ]\n    include_target: no\n",
+    "NameRejectlistFilter\n    rejectlist: [ www, '/^x/' ]\n",
+    "NameAllowlistFilter\n    allowlist: [ '', '/sub/' ]\n",
+    "NetworkValueRejectlistFilter\n    rejectlist: [ 192.0.2.0/30 ]\n",
+    "NetworkValueAllowlistFilter\n    allowlist: [ 192.0.2.8/29, '2001:db8::/32' ]\n",
+    "IgnoreRootNsFilter\n",
+    "ZoneNameFilter\n",
+    "ZoneNameFilter\n    error: false\n",
+    "TypeRejectlistFilter\n",
+    "IgnoreRootNsFilter\n    include_target: true\n",
+    "NetworkValueRejectlistFilter\n    rejectlist: [ 192.0.2.1/30 ]\n",
   };
 
   /** The repository's files by path, {@code config.yaml} among them. */
@@ -69,7 +89,18 @@ final class OctoDnsConfigs {
         }
       }
     }
-    c.append("  out:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./out\nzones:\n");
+    c.append("  out:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./out\n");
+    int defined = d.consumeInt(0, 3);
+    if (defined > 0) {
+      c.append("processors:\n");
+      for (int i = 0; i < defined; i++) {
+        c.append("  f").append(i).append(":\n    class: octodns.processor.filter.").append(d.pickValue(PROCESSORS));
+      }
+      if (d.consumeInt(0, 3) == 0) {
+        c.append("manager:\n  processors: [ f0 ]\n");
+      }
+    }
+    c.append("zones:\n");
     int zones = d.consumeInt(1, 3);
     List<String> named = new ArrayList<>();
     for (int z = 0; z < zones; z++) {
@@ -95,6 +126,10 @@ final class OctoDnsConfigs {
         }
       }
       c.append("    sources: [").append(String.join(", ", sources)).append("]\n    targets: [out]\n");
+      if (defined > 0 && d.consumeBoolean()) {
+        c.append("    processors: [ f").append(d.consumeInt(0, defined - 1))
+            .append(d.consumeBoolean() ? ", f" + d.consumeInt(0, defined - 1) : "").append(" ]\n");
+      }
       if (d.consumeInt(0, 4) == 0) {
         c.append("    lenient: true\n");
       }

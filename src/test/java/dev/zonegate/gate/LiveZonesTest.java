@@ -71,7 +71,7 @@ class LiveZonesTest {
   }
 
   @Test
-  void anOctoDnsZoneIsComparedAsItsProviderSeesIt() {
+  void anOctoDnsZoneIsComparedAsItsProviderSeesIt() throws Exception {
     // the provider manages only A here and not the apex NS: the rest is neither proposed nor served
     LiveRead now = LiveRead.of(served(), A_ONLY);
     ZoneConfig octo = config(ZoneFormat.OCTODNS);
@@ -81,7 +81,7 @@ class LiveZonesTest {
   }
 
   @Test
-  void aZoneFileOrWithoutScopeOrWithoutHeadIsComparedWhole() {
+  void aZoneFileOrWithoutScopeOrWithoutHeadIsComparedWhole() throws Exception {
     Zone z = served();
     LiveRead scoped = LiveRead.of(z, A_ONLY);
     LiveRead unscoped = LiveRead.of(z);

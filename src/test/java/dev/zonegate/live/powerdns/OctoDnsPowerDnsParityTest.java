@@ -240,16 +240,158 @@ class OctoDnsPowerDnsParityTest {
     assertThat(octoChanges).isGreaterThanOrEqualTo(25);
   }
 
+  /**
+   * A case of octoDNS's filter processors: the processor the zone runs ({@code definition}, its
+   * settings under {@code processors:}), the head, and what is done on pdns after the base sync.
+   * Both tools read one octoDNS config; the base sync runs the processor too.
+   */
+  record Processed(String label, String definition, UnaryOperator<String> head, OutOfBand outOfBand) {}
+
+  static final String FILTER = "    class: octodns.processor.filter.";
+
+  static List<Processed> processed() {
+    List<Processed> c = new ArrayList<>();
+    String noTxt = FILTER + "TypeRejectlistFilter\n    rejectlist: [ TXT ]\n";
+    OutOfBand extraTxt = z -> pdns.replace(z, new PdnsServer.Set("extra." + z, "TXT", 300, "\"hello\""));
+    c.add(new Processed("TXT rejected: TXT changed in the head, one added on pdns", noTxt,
+        replace("      - v=spf1 -all\n", "      - v=spf1 include:_spf.example.net -all\n"), extraTxt));
+    c.add(new Processed("TXT rejected on the sources' side only: one added on pdns is deleted",
+        noTxt + "    include_target: false\n", b -> b, extraTxt));
+    c.add(new Processed("only A, AAAA and CNAME: MX and CNAME changed",
+        FILTER + "TypeAllowlistFilter\n    allowlist: [ A, AAAA, CNAME ]\n",
+        b -> replace("  value: www.Z\n", "  value: api.Z\n").apply(
+            replace("        preference: 10\n", "        preference: 10\n      - exchange: mx2.example.net.\n        preference: 20\n").apply(b)),
+        null));
+    c.add(new Processed("underscored names rejected: SRV and TLSA changed, api's TTL too",
+        FILTER + "NameRejectlistFilter\n    rejectlist: [ '/^_/' ]\n",
+        b -> replace("    weight: 5\n", "    weight: 50\n").apply(replace("    selector: 1\n", "    selector: 0\n").apply(
+            replace("api:\n  ttl: 60\n", "api:\n  ttl: 120\n").apply(b))),
+        null));
+    c.add(new Processed("names allowed by list: only www and blog managed, api deleted on pdns",
+        FILTER + "NameAllowlistFilter\n    allowlist: [ www, /^bl/ ]\n",
+        replace("      - 192.0.2.10\n", "      - 192.0.2.10\n      - 192.0.2.11\n"), z -> pdns.delete(z, "api." + z, "A")));
+    c.add(new Processed("api's network rejected: api's TTL changed, then api moved out of it on pdns",
+        FILTER + "NetworkValueRejectlistFilter\n    rejectlist: [ 192.0.2.20/31 ]\n",
+        replace("api:\n  ttl: 60\n", "api:\n  ttl: 120\n"),
+        z -> pdns.replace(z, new PdnsServer.Set("api." + z, "A", 60, "192.0.2.66"))));
+    c.add(new Processed("network allowed: only 2001:db8::/32 managed, www's A changed",
+        FILTER + "NetworkValueAllowlistFilter\n    allowlist: [ '2001:db8::/32' ]\n",
+        replace("      - 192.0.2.10\n", "      - 192.0.2.12\n"), null));
+    c.add(new Processed("root NS ignored: the head adds a server", FILTER + "IgnoreRootNsFilter\n",
+        replace("      - ns2.example.net.\n", "      - ns2.example.net.\n      - ns3.example.net.\n"), null));
+    c.add(new Processed("a name written with the zone's, removed", FILTER + "ZoneNameFilter\n    error: false\n",
+        append("xfull.@ZONE@:\n  ttl: 300\n  type: A\n  value: 192.0.2.77\n"), null));
+    return c;
+  }
+
+  @Test
+  void filterProcessorsPlanAsOctoDnsPlansThem() throws Exception {
+    requireOctoDns();
+    List<Processed> cases = processed();
+    GitFixture git = GitFixture.init(tmp.resolve("processed"));
+    List<String> zones = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      String z = String.format("proc%02d.test.", i + 1);
+      zones.add(z);
+      git.write("config/" + z + "yaml", BASE.replace("www.Z", "www." + z));
+    }
+    Path basePlan = tmp.resolve("proc-base.json");
+    Path headPlan = tmp.resolve("proc-head.json");
+    git.write("octodns.yaml", processedConfig(cases, zones, basePlan));
+    String baseCommit = git.commit("base");
+    syncIn(git.dir(), "octodns.yaml", true);
+    for (int i = 0; i < cases.size(); i++) {
+      String z = zones.get(i);
+      Processed c = cases.get(i);
+      git.write("config/" + z + "yaml", c.head().apply(BASE).replace(".Z\n", "." + z + "\n").replace("@ZONE@", z.substring(0, z.length() - 1)));
+      if (c.outOfBand() != null) {
+        c.outOfBand().apply(z);
+      }
+    }
+    git.write("octodns.yaml", processedConfig(cases, zones, headPlan));
+    git.commit("heads");
+    syncIn(git.dir(), "octodns.yaml", false);
+    Map<String, Set<String>> octo = plans(Files.exists(headPlan) ? JSON.readTree(Files.readString(headPlan)) : JSON.createObjectNode());
+    JsonNode changes = zonegate("check", "--repo", git.dir().toString(), "--octodns-config",
+        git.dir().resolve("octodns.yaml").toString(), "--base", baseCommit, "--all-zones", "--format", "json");
+    Map<String, Set<String>> kept = new TreeMap<>();
+    for (JsonNode c : changes) {
+      kept.computeIfAbsent(c.get("zone").asString(), k -> new TreeSet<>())
+          .add(c.get("name").asString() + " " + c.get("rrtype").asString() + " " + c.get("action").asString());
+    }
+    List<String> mismatches = new ArrayList<>();
+    int octoChanges = 0;
+    for (int i = 0; i < cases.size(); i++) {
+      String z = zones.get(i);
+      Set<String> o = octo.getOrDefault(z, Set.of());
+      Set<String> g = kept.getOrDefault(z, Set.of());
+      octoChanges += o.size();
+      System.out.printf("  %-14s %-70s octoDNS %s zonegate %s%n", z, cases.get(i).label(), o, g);
+      if (!o.equals(g)) {
+        mismatches.add(z + " (" + cases.get(i).label() + "): octoDNS " + o + ", zonegate " + g);
+      }
+    }
+    System.out.printf("octoDNS/PowerDNS parity with filter processors: %d cases, octoDNS planned %d changes%n",
+        cases.size(), octoChanges);
+    assertThat(mismatches).isEmpty();
+    // Not trivially equal: the filters leave some changes planned.
+    assertThat(octoChanges).isGreaterThanOrEqualTo(5);
+  }
+
+  /** One octoDNS config for both tools: each zone runs its case's processor; the plan goes to {@code plan}. */
+  private static String processedConfig(List<Processed> cases, List<String> zones, Path plan) {
+    StringBuilder cfg = new StringBuilder();
+    cfg.append("manager:\n  plan_outputs:\n    json:\n      class: octodns.provider.plan.PlanJson\n")
+        .append("      output_filename: ").append(plan.toAbsolutePath()).append("\n")
+        .append("processors:\n");
+    for (int i = 0; i < cases.size(); i++) {
+      cfg.append("  p").append(i + 1).append(":\n").append(cases.get(i).definition());
+    }
+    cfg.append("providers:\n  config:\n    class: octodns.provider.yaml.YamlProvider\n    directory: ./config\n")
+        .append("    default_ttl: 3600\n")
+        .append("  pdns:\n    class: octodns_powerdns.PowerDnsProvider\n    host: 127.0.0.1\n    port: ")
+        .append(pdns.apiPort()).append("\n    api_key: env/").append(KEY_ENV).append("\n    timeout: 30\n")
+        .append("zones:\n");
+    for (int i = 0; i < zones.size(); i++) {
+      cfg.append("  ").append(zones.get(i)).append(":\n    sources: [config]\n    processors: [p").append(i + 1)
+          .append("]\n    targets: [pdns]\n");
+    }
+    return cfg.toString();
+  }
+
+  /** octodns-sync with {@code config}, run in {@code dir} (the config's directories are relative to it). */
+  private void syncIn(Path dir, String config, boolean doit) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(
+        OCTODNS.toAbsolutePath().resolve("bin/octodns-sync").toString(), "--config-file", config, "--force"));
+    if (doit) {
+      cmd.add("--doit");
+    }
+    Path log = tmp.resolve("proc-" + (doit ? "base" : "head") + ".log");
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put(KEY_ENV, pdns.apiKey());
+    Process p = pb.start();
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      Assertions.fail("octodns-sync did not finish");
+    }
+    String text = Files.readString(log);
+    assertThat(p.exitValue()).as("octodns-sync failed:\n" + (text.length() > 4000 ? text.substring(text.length() - 4000) : text))
+        .isZero();
+  }
+
   /** zonegate check over all the zones; its report's changes. */
   private JsonNode zonegate(GitFixture git, String base) throws Exception {
+    return zonegate("check", "--repo", git.dir().toString(), "--base", base, "--all-zones", "--format", "json");
+  }
+
+  /** zonegate with {@code args} (a check with the JSON report); its report's changes. */
+  private JsonNode zonegate(String... args) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = Main.run(
-          new String[] {"check", "--repo", git.dir().toString(), "--base", base, "--all-zones", "--format", "json"},
-          o, e, new ByteArrayInputStream(new byte[0]), Map.of(KEY_ENV, pdns.apiKey()));
+      exit = Main.run(args, o, e, new ByteArrayInputStream(new byte[0]), Map.of(KEY_ENV, pdns.apiKey()));
     }
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 1);
     return JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("changes");

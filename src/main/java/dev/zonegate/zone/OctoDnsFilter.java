@@ -1,0 +1,213 @@
+package dev.zonegate.zone;
+
+import dev.zonegate.model.Location;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One of octoDNS 1.22's filter processors ({@code octodns.processor.filter}), as octoDNS runs it on
+ * a zone: on the zone its sources fill ({@code process_source_zone}, before the zone is validated
+ * and planned) and, for most, on the zone its target holds ({@code process_target_zone}, when it
+ * plans). A record a filter removes from the sources' zone is not deployed; one it removes from the
+ * target's zone is left alone there. So a filter that runs on both sides and decides by name and
+ * type alone (type, name, root NS, zone name) makes octoDNS leave the records it matches alone
+ * at the target, whatever the files say; one that runs on the sources' side only ({@code
+ * include_target: false}) makes octoDNS delete them there.
+ *
+ * <p>What each matches, as octoDNS writes it:
+ * <ul>
+ *   <li>{@code TypeAllowlistFilter} / {@code TypeRejectlistFilter}: the record's type is in the list;
+ *   <li>{@code NameAllowlistFilter} / {@code NameRejectlistFilter}: the record's name (relative,
+ *       {@code ''} for the apex, IDNA, lower case) equals an entry, or an entry written
+ *       {@code /regex/} finds a match in it ({@code re.search});
+ *   <li>{@code NetworkValueAllowlistFilter} / {@code NetworkValueRejectlistFilter}: an A or AAAA
+ *       record with some value inside one of the networks; other types are left as they are;
+ *   <li>{@code IgnoreRootNsFilter}: the NS at the apex;
+ *   <li>{@code ZoneNameFilter}: a name that ends with the zone's name, with or without its dot
+ *       ({@code www.example.com} in {@code example.com.}, a name written absolute without its dot);
+ *       with {@code error} (the default), octoDNS refuses such a record instead of removing it.
+ * </ul>
+ * An allowlist removes what does not match; a rejectlist what does.
+ */
+public final class OctoDnsFilter {
+  /** Which filter. */
+  public enum Kind {
+    TYPE,
+    NAME,
+    NETWORK,
+    ROOT_NS,
+    ZONE_NAME
+  }
+
+  /** What a filter does with one record. */
+  public enum Action {
+    KEEP,
+    REMOVE,
+    /** octoDNS raises (ZoneNameFilter with {@code error}): the zone is refused. */
+    REFUSE
+  }
+
+  /** A record as a filter sees it: its relative name ({@code ""} at the apex), its type, its values' text. */
+  public record Record(String name, String type, List<String> values) {}
+
+  private final String id;
+  private final String cls;
+  private final Location where;
+  private final Kind kind;
+  /** An allowlist (removes what does not match), else a rejectlist. */
+  private final boolean allow;
+  private final Set<String> exact;
+  private final List<Pattern> regex;
+  private final List<PyIpNetwork.Net> networks;
+  private final boolean includeTarget;
+  private final boolean error;
+
+  private OctoDnsFilter(
+      String id, String cls, Location where, Kind kind, boolean allow, Set<String> exact, List<Pattern> regex,
+      List<PyIpNetwork.Net> networks, boolean includeTarget, boolean error) {
+    this.id = id;
+    this.cls = cls;
+    this.where = where;
+    this.kind = kind;
+    this.allow = allow;
+    this.exact = Set.copyOf(exact);
+    this.regex = List.copyOf(regex);
+    this.networks = List.copyOf(networks);
+    this.includeTarget = includeTarget;
+    this.error = error;
+  }
+
+  /** {@code TypeAllowlistFilter} ({@code allow}) or {@code TypeRejectlistFilter} of {@code types}. */
+  public static OctoDnsFilter types(String id, String cls, Location where, boolean allow, Set<String> types, boolean includeTarget) {
+    return new OctoDnsFilter(id, cls, where, Kind.TYPE, allow, types, List.of(), List.of(), includeTarget, false);
+  }
+
+  /** {@code NameAllowlistFilter} or {@code NameRejectlistFilter}: exact names and {@code /regex/} entries. */
+  public static OctoDnsFilter names(
+      String id, String cls, Location where, boolean allow, Set<String> exact, List<Pattern> regex, boolean includeTarget) {
+    return new OctoDnsFilter(id, cls, where, Kind.NAME, allow, exact, regex, List.of(), includeTarget, false);
+  }
+
+  /**
+   * {@code NetworkValueAllowlistFilter} or {@code NetworkValueRejectlistFilter}: each network as
+   * the config gives it to Python's {@code ip_network} (a String, or a BigInteger for an int).
+   *
+   * @throws IllegalArgumentException naming the first that is no network, as octoDNS raises
+   */
+  public static OctoDnsFilter networks(String id, String cls, Location where, boolean allow, List<Object> values) {
+    List<PyIpNetwork.Net> nets = new ArrayList<>();
+    for (Object v : values) {
+      PyIpNetwork.Net n = v instanceof String s ? PyIpNetwork.parse(s) : v instanceof BigInteger i ? PyIpNetwork.parse(i) : null;
+      if (n == null) {
+        throw new IllegalArgumentException(v + " is not a valid CIDR to use");
+      }
+      nets.add(n);
+    }
+    // Network filters run on the target too, always: they take no include_target.
+    return new OctoDnsFilter(id, cls, where, Kind.NETWORK, allow, Set.of(), List.of(), nets, true, false);
+  }
+
+  /** {@code IgnoreRootNsFilter}: both sides, always. */
+  public static OctoDnsFilter rootNs(String id, String cls, Location where) {
+    return new OctoDnsFilter(id, cls, where, Kind.ROOT_NS, false, Set.of(), List.of(), List.of(), true, false);
+  }
+
+  /** {@code ZoneNameFilter}. */
+  public static OctoDnsFilter zoneName(String id, String cls, Location where, boolean error, boolean includeTarget) {
+    return new OctoDnsFilter(id, cls, where, Kind.ZONE_NAME, false, Set.of(), List.of(), List.of(), includeTarget, error);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** The class as the config names it. */
+  public String cls() {
+    return cls;
+  }
+
+  /** Where the zone's processor list names it. */
+  public Location where() {
+    return where;
+  }
+
+  /** This filter as named at {@code at} (the same processor, listed for another zone). */
+  public OctoDnsFilter at(Location at) {
+    return new OctoDnsFilter(id, cls, at, kind, allow, exact, regex, networks, includeTarget, error);
+  }
+
+  /** "processor 'no-txt' (octodns.processor.filter.TypeRejectlistFilter)", for messages. */
+  public String describe() {
+    return "processor '" + id + "' (" + cls + ")";
+  }
+
+  /** What {@code process_source_zone} does with {@code r} in the zone named {@code zone} (octoDNS's form, with its dot). */
+  public Action onSource(String zone, Record r) {
+    return decide(zone, r);
+  }
+
+  /** What {@code process_target_zone} does with {@code r}: filters without {@code include_target} keep everything. */
+  public Action onTarget(String zone, Record r) {
+    return includeTarget ? decide(zone, r) : Action.KEEP;
+  }
+
+  /**
+   * Whether octoDNS leaves every record of {@code r}'s name and type alone at the target: the
+   * filter decides by name and type alone, runs on the target, and removes {@code r} there.
+   */
+  public boolean leavesAlone(String zone, Record r) {
+    return kind != Kind.NETWORK && onTarget(zone, r) != Action.KEEP;
+  }
+
+  private Action decide(String zone, Record r) {
+    boolean matches;
+    switch (kind) {
+      case TYPE -> matches = exact.contains(r.type());
+      case NAME -> matches = exact.contains(r.name()) || regex.stream().anyMatch(p -> p.matcher(r.name()).find());
+      case NETWORK -> {
+        if (!r.type().equals("A") && !r.type().equals("AAAA")) {
+          return Action.KEEP;
+        }
+        matches = false;
+        for (String v : r.values()) {
+          PyIpNetwork.Net ip = PyIpNetwork.parse(v);
+          if (ip == null || ip.prefix() != ip.bits()) {
+            return Action.REFUSE; // ip_address raises: octoDNS fails the zone
+          }
+          matches |= networks.stream().anyMatch(n -> contains(n, ip));
+        }
+      }
+      case ROOT_NS -> {
+        return r.type().equals("NS") && r.name().isEmpty() ? Action.REMOVE : Action.KEEP;
+      }
+      case ZONE_NAME -> {
+        String without = zone.substring(0, zone.length() - 1);
+        if (!r.name().endsWith(zone) && !r.name().endsWith(without)) {
+          return Action.KEEP;
+        }
+        return error ? Action.REFUSE : Action.REMOVE;
+      }
+      default -> throw new IllegalStateException(kind.toString());
+    }
+    return matches != allow ? Action.REMOVE : Action.KEEP;
+  }
+
+  /** Python's {@code address in network}: same version, and the address masked is the network. */
+  private static boolean contains(PyIpNetwork.Net net, PyIpNetwork.Net address) {
+    if (net.version() != address.version()) {
+      return false;
+    }
+    int host = net.bits() - net.prefix();
+    return address.ip().shiftRight(host).equals(net.ip().shiftRight(host));
+  }
+
+  /** Why octoDNS refuses {@code r} (an {@link Action#REFUSE}), for a message that names the record. */
+  public String refusal(Record r) {
+    return kind == Kind.ZONE_NAME
+        ? "its name ends with the zone's name, and " + describe() + " makes octoDNS refuse such a record (error: true)"
+        : "a value of it is not an IP address, on which " + describe() + " fails";
+  }
+}

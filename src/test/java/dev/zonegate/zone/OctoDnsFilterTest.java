@@ -1,0 +1,136 @@
+package dev.zonegate.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zonegate.model.Location;
+import dev.zonegate.model.RRset;
+import dev.zonegate.model.RRsetKey;
+import dev.zonegate.model.Zone;
+import dev.zonegate.zone.OctoDnsFilter.Action;
+import dev.zonegate.zone.OctoDnsFilter.Record;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * octoDNS's filter processors as {@code octodns/processor/filter.py} (1.22) writes them, record by
+ * record. Whole zones against octoDNS itself: {@code OctoDnsConfigDifferentialTest} (the sources'
+ * side) and {@code OctoDnsPowerDnsParityTest} (both sides, against a real PowerDNS).
+ */
+class OctoDnsFilterTest {
+  static final Location AT = new Location("config.yaml", 3);
+  static final String ZONE = "example.com.";
+
+  static Record rec(String name, String type, String... values) {
+    return new Record(name, type, List.of(values));
+  }
+
+  @Test
+  void typeListsKeepOrRemoveByType() {
+    OctoDnsFilter allow = OctoDnsFilter.types("t", "T", AT, true, Set.of("A", "CNAME"), true);
+    OctoDnsFilter reject = OctoDnsFilter.types("t", "T", AT, false, Set.of("A", "CNAME"), true);
+    assertThat(allow.onSource(ZONE, rec("www", "A", "192.0.2.1"))).isEqualTo(Action.KEEP);
+    assertThat(allow.onSource(ZONE, rec("", "MX", "10 mx.example.com."))).isEqualTo(Action.REMOVE);
+    assertThat(reject.onSource(ZONE, rec("www", "A", "192.0.2.1"))).isEqualTo(Action.REMOVE);
+    assertThat(reject.onSource(ZONE, rec("", "MX", "10 mx.example.com."))).isEqualTo(Action.KEEP);
+  }
+
+  @Test
+  void includeTargetDecidesWhetherTheTargetIsFilteredAndSoWhatIsLeftAlone() {
+    OctoDnsFilter both = OctoDnsFilter.types("t", "T", AT, false, Set.of("TXT"), true);
+    OctoDnsFilter sourcesOnly = OctoDnsFilter.types("t", "T", AT, false, Set.of("TXT"), false);
+    Record txt = rec("", "TXT", "\"v=spf1 -all\"");
+    assertThat(both.onTarget(ZONE, txt)).isEqualTo(Action.REMOVE);
+    assertThat(both.leavesAlone(ZONE, txt)).isTrue();
+    assertThat(sourcesOnly.onSource(ZONE, txt)).isEqualTo(Action.REMOVE);
+    assertThat(sourcesOnly.onTarget(ZONE, txt)).isEqualTo(Action.KEEP);
+    assertThat(sourcesOnly.leavesAlone(ZONE, txt)).isFalse();
+  }
+
+  @Test
+  void namesMatchExactlyOrByRegexSearch() {
+    OctoDnsFilter f = OctoDnsFilter.names("n", "N", AT, false, Set.of("www", ""), List.of(Pattern.compile("acme")), true);
+    assertThat(f.onSource(ZONE, rec("www", "A"))).isEqualTo(Action.REMOVE);
+    assertThat(f.onSource(ZONE, rec("", "NS"))).isEqualTo(Action.REMOVE);
+    assertThat(f.onSource(ZONE, rec("_acme-challenge.api", "TXT"))).as("search, not match").isEqualTo(Action.REMOVE);
+    assertThat(f.onSource(ZONE, rec("WWW", "A"))).as("exact, as written").isEqualTo(Action.KEEP);
+    assertThat(f.onSource(ZONE, rec("www2", "A"))).isEqualTo(Action.KEEP);
+  }
+
+  @Test
+  void networksJudgeOnlyAddressesAndAnyValueInsideMatches() {
+    OctoDnsFilter reject = OctoDnsFilter.networks("v", "V", AT, false, List.of("10.0.0.0/8", "2001:db8::/32"));
+    OctoDnsFilter allow = OctoDnsFilter.networks("v", "V", AT, true, List.of("10.0.0.0/255.0.0.0"));
+    assertThat(reject.onSource(ZONE, rec("db", "A", "192.0.2.5", "10.0.0.5"))).isEqualTo(Action.REMOVE);
+    assertThat(reject.onSource(ZONE, rec("db", "A", "192.0.2.5"))).isEqualTo(Action.KEEP);
+    assertThat(reject.onSource(ZONE, rec("api", "AAAA", "2001:db8::1"))).isEqualTo(Action.REMOVE);
+    assertThat(reject.onSource(ZONE, rec("api", "AAAA", "2001:db9::1"))).isEqualTo(Action.KEEP);
+    assertThat(allow.onSource(ZONE, rec("api", "AAAA", "::ffff:10.0.0.1"))).as("v6 is never in a v4 network")
+        .isEqualTo(Action.REMOVE);
+    assertThat(allow.onSource(ZONE, rec("", "MX", "10 mx.example.com."))).as("other types are left as they are")
+        .isEqualTo(Action.KEEP);
+    assertThat(allow.onTarget(ZONE, rec("db", "A", "192.0.2.5"))).as("always on the target too").isEqualTo(Action.REMOVE);
+    assertThat(allow.leavesAlone(ZONE, rec("db", "A", "192.0.2.5"))).as("decided by value, not by name and type")
+        .isFalse();
+    assertThat(allow.onSource(ZONE, rec("db", "A", "not-an-address"))).isEqualTo(Action.REFUSE);
+  }
+
+  @Test
+  void aNetworkPythonRefusesIsRefused() {
+    assertThatThrownBy(() -> OctoDnsFilter.networks("v", "V", AT, false, List.of("10.0.0.1/8")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("10.0.0.1/8 is not a valid CIDR to use");
+    assertThatThrownBy(() -> OctoDnsFilter.networks("v", "V", AT, false, List.of("010.0.0.0/8")))
+        .isInstanceOf(IllegalArgumentException.class);
+    // ip_network(int): a /32
+    OctoDnsFilter one = OctoDnsFilter.networks("v", "V", AT, false, List.of(BigInteger.valueOf(0x0A000001L)));
+    assertThat(one.onSource(ZONE, rec("x", "A", "10.0.0.1"))).isEqualTo(Action.REMOVE);
+    assertThat(one.onSource(ZONE, rec("x", "A", "10.0.0.2"))).isEqualTo(Action.KEEP);
+  }
+
+  @Test
+  void rootNsIsTheApexNsOnBothSides() {
+    OctoDnsFilter f = OctoDnsFilter.rootNs("r", "R", AT);
+    assertThat(f.onSource(ZONE, rec("", "NS", "ns1.example.net."))).isEqualTo(Action.REMOVE);
+    assertThat(f.onTarget(ZONE, rec("", "NS", "ns1.example.net."))).isEqualTo(Action.REMOVE);
+    assertThat(f.onSource(ZONE, rec("sub", "NS", "ns1.example.net."))).isEqualTo(Action.KEEP);
+    assertThat(f.onSource(ZONE, rec("", "A", "192.0.2.1"))).isEqualTo(Action.KEEP);
+  }
+
+  @Test
+  void zoneNameIsASuffixWithOrWithoutTheDot() {
+    OctoDnsFilter refuse = OctoDnsFilter.zoneName("z", "Z", AT, true, true);
+    OctoDnsFilter remove = OctoDnsFilter.zoneName("z", "Z", AT, false, true);
+    assertThat(refuse.onSource(ZONE, rec("www.example.com", "A"))).isEqualTo(Action.REFUSE);
+    assertThat(refuse.onSource(ZONE, rec("wwwexample.com", "A"))).as("endswith, not a label match").isEqualTo(Action.REFUSE);
+    assertThat(remove.onSource(ZONE, rec("www.example.com", "A"))).isEqualTo(Action.REMOVE);
+    assertThat(remove.onSource(ZONE, rec("www", "A"))).isEqualTo(Action.KEEP);
+    assertThat(remove.onSource(ZONE, rec("", "A"))).isEqualTo(Action.KEEP);
+    assertThat(refuse.refusal(rec("www.example.com", "A"))).contains("ends with the zone's name");
+  }
+
+  @Test
+  void theTargetsZoneLosesWhatItsFiltersTakeOutAndARefusalFailsThePlan() throws Exception {
+    OctoDnsFilter noTxt = OctoDnsFilter.types("no-txt", "TypeRejectlistFilter", AT, false, Set.of("TXT"), true);
+    OctoDnsSources sources = new OctoDnsSources(
+        ZONE, List.of(new OctoDnsSources.Source("config", "config", OctoDnsOptions.DEFAULTS, null, null, false, false, AT)),
+        List.of(), false, AT, Set.of(), false, null, List.of(noTxt));
+    Zone live = new Zone(ZONE, List.of(
+        new RRset(RRsetKey.of("www.example.com.", "A"), 300, List.of("192.0.2.1"), null),
+        new RRset(RRsetKey.of("example.com.", "TXT"), 300, List.of("\"v=spf1 -all\""), null),
+        new RRset(RRsetKey.of("example.com.", "SOA"), 300, List.of("ns1.example.net. h.example.com. 1 2 3 4 5"), null)), List.of());
+    assertThat(sources.atTarget(live).rrsets().keySet())
+        .containsExactlyInAnyOrder(RRsetKey.of("www.example.com.", "A"), RRsetKey.of("example.com.", "SOA"));
+    OctoDnsSources none = new OctoDnsSources(ZONE, sources.sources(), List.of(), false, AT, Set.of(), false, null, List.of());
+    assertThat(none.atTarget(live)).isSameAs(live);
+    OctoDnsFilter zn = OctoDnsFilter.zoneName("zn", "octodns.processor.filter.ZoneNameFilter", AT, true, true);
+    OctoDnsSources strict = new OctoDnsSources(ZONE, sources.sources(), List.of(), false, AT, Set.of(), false, null, List.of(zn));
+    Zone bad = new Zone(ZONE, List.of(new RRset(RRsetKey.of("www.example.com.example.com.", "A"), 300, List.of("192.0.2.1"), null)),
+        List.of());
+    assertThatThrownBy(() -> strict.atTarget(bad)).isInstanceOf(ZoneReadException.class)
+        .hasMessageContaining("the target's zone example.com. holds www.example.com.example.com. A")
+        .hasMessageContaining("so octoDNS fails planning the zone");
+  }
+}
