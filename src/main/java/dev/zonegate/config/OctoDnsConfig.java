@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * YamlProvider settings that change how a file reads ({@code enforce_order}, {@code order_mode},
  * {@code default_ttl}, {@code escaped_semicolons}, {@code populate_should_replace}), each with
  * octoDNS's default, and the zone's {@code lenient} (default false), whose place in the config is
- * the marker findings it acknowledges point to. Processors are not applied: each one a zone runs is named in a notice;
+ * the marker findings it acknowledges point to. Its processors ({@link OctoDnsProcessors}): the filters zonegate
+ * applies go with the zone's reading, every other one a zone runs is named in a notice;
  * the zone's targets, with their settings and credential references, are read by {@link
  * OctoDnsTargets} only when live state is asked for (env/VAR references resolved then, a literal
  * secret refused). An octoDNS config has no rule packs: the default pack applies.

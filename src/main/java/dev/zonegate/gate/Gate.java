@@ -148,7 +148,10 @@ public final class Gate {
     boolean parallel = s.before().size() + (s.after() == null ? 0 : s.after().size()) >= PARALLEL_SETS;
     Background<String, RuntimeException> live =
         !fingerprinting ? null : early != null && early.zone() == s.before() ? early.started() : fingerprint(s.before(), parallel);
-    Background<String, RuntimeException> head = fingerprinting && s.after() != null ? fingerprint(s.after(), parallel) : null;
+    Background<String, RuntimeException> head = !fingerprinting || s.after() == null ? null
+        : early != null && early.zone() == s.before() && s.after().editedFrom() == s.before()
+            ? Background.start("zonegate-fingerprint", () -> ZoneWriter.fingerprintEdited(s.after(), early.text().join()))
+            : fingerprint(s.after(), parallel);
     if (s.after() != null) {
       notices.addAll(s.after().notices());
       long t = System.nanoTime();
@@ -214,8 +217,12 @@ public final class Gate {
     return out;
   }
 
-  /** A zone's fingerprint started before the zone came to be judged (see {@link #fingerprintEarly}). */
-  public record Early(Zone zone, Background<String, RuntimeException> started) {}
+  /**
+   * A zone's fingerprint started before the zone came to be judged (see {@link #fingerprintEarly}):
+   * its text, held for the fingerprint of a zone made from it by edits, and its fingerprint.
+   */
+  public record Early(Zone zone, Background<ZoneWriter.Canonical, RuntimeException> text,
+      Background<String, RuntimeException> started) {}
 
   private Early early;
 
@@ -225,7 +232,11 @@ public final class Gate {
    * {@link #fingerprintedEarly} before the zone is judged.
    */
   public static Early fingerprintEarly(Zone z) {
-    return z.size() >= PARALLEL_SETS / 2 ? new Early(z, fingerprint(z, true)) : null;
+    if (z.size() < PARALLEL_SETS / 2) {
+      return null;
+    }
+    Background<ZoneWriter.Canonical, RuntimeException> text = Background.start("zonegate-canonical", () -> ZoneWriter.canonical(z));
+    return new Early(z, text, Background.start("zonegate-fingerprint", () -> text.join().fingerprint()));
   }
 
   /** The fingerprint {@link #fingerprintEarly} started (null: none), used when its zone is judged as the live side. */

@@ -406,7 +406,7 @@ public final class OctoDnsSources {
       return empty;
     }
     return OctoDnsYamlReader.populate(
-        tree, name, parts, lenient, lenientAt, notices, skip, subZones, ignoreSubzoneAdds, copy, filters);
+        tree, name, parts, lenient, lenientAt, notices, skip, subZones, ignoreSubzoneAdds, copy, filters, zone);
   }
 
   /**

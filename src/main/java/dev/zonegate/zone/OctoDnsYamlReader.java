@@ -138,22 +138,25 @@ public final class OctoDnsYamlReader implements ZoneReader {
   static Zone populate(
       SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
       boolean skip, Set<String> subZones, boolean ignoreSubzoneAdds, OctoDnsSources.Copy copy) throws ZoneReadException {
-    return populate(tree, zone, parts, lenient, lenientAt, notices, skip, subZones, ignoreSubzoneAdds, copy, List.of());
+    return populate(tree, zone, parts, lenient, lenientAt, notices, skip, subZones, ignoreSubzoneAdds, copy, List.of(), zone);
   }
 
   /**
    * As above, with the filter processors octoDNS runs on the zone once its sources filled it
-   * ({@code filters}, in order; an alias zone's own are in {@code copy}).
+   * ({@code filters}, in order; an alias zone's own are in {@code copy}), on the zone named
+   * {@code filled} (octoDNS's name of the zone whose files are read: for an alias, the zone it
+   * copies).
    */
   static Zone populate(
       SourceTree tree, String zone, List<Part> parts, boolean lenient, Location lenientAt, List<Notice> notices,
       boolean skip, Set<String> subZones, boolean ignoreSubzoneAdds, OctoDnsSources.Copy copy,
-      List<OctoDnsFilter> filters) throws ZoneReadException {
+      List<OctoDnsFilter> filters, String filled) throws ZoneReadException {
     Conversion c = new Conversion(zone, lenient || skip, skip);
     c.subZones = subZones;
     c.ignoreSubzoneAdds = ignoreSubzoneAdds;
     c.copy = copy;
     c.filters = filters;
+    c.filled = filled;
     for (Notice n : notices) {
       c.zoneBuilder.notice(n.location(), n.message());
     }
@@ -215,8 +218,9 @@ public final class OctoDnsYamlReader implements ZoneReader {
     OctoDnsSources.Copy copy;
     /** The ids of {@link #records} an alias zone's copy drops (ignore_subzone_adds). */
     final Set<String> notCopied = new HashSet<>();
-    /** The filter processors the zone runs ({@code process_source_zone}), in order. */
+    /** The filter processors the zone runs ({@code process_source_zone}), in order, and the zone they run on. */
     List<OctoDnsFilter> filters = List.of();
+    String filled;
     /** The ids of {@link #records} the zone's filters remove, and those an alias zone's own filters remove from its copy. */
     final Set<String> removed = new HashSet<>();
     final Set<String> removedFromCopy = new HashSet<>();
@@ -663,7 +667,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
         List<String> texts = new ArrayList<>(r.values().size());
         r.values().forEach(v -> texts.add(v.text()));
         OctoDnsFilter.Record view = new OctoDnsFilter.Record(r.name(), r.type(), texts);
-        OctoDnsFilter by = removedBy(filters, zone, view, r);
+        OctoDnsFilter by = removedBy(filters, filled, view, r);
         if (by != null) {
           removed.add(id);
         } else if (copy != null && !notCopied.contains(id)) {
@@ -710,7 +714,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
         OctoDnsFilter.Action a = f.onSource(name, view);
         if (a == OctoDnsFilter.Action.REFUSE) {
           path = r.path();
-          fail(r.line(), r.label() + ": " + f.refusal(view) + (name.equals(zone) ? "" : " in the alias zone " + name));
+          fail(r.line(), r.label() + ": " + f.refusal(view) + (copy != null && name.equals(copy.alias()) ? " in the alias zone " + name : ""));
           return f; // skipped in a lenient reading
         }
         if (a == OctoDnsFilter.Action.REMOVE) {

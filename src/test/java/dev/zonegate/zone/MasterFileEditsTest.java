@@ -55,6 +55,12 @@ public class MasterFileEditsTest {
     String context = "\n--- old\n" + oldText + "--- new\n" + newText;
     assertSameZone(edited, whole, context);
     assertThat(ZoneWriter.fingerprint(edited)).as(context).isEqualTo(ZoneWriter.fingerprint(whole));
+    // The edited zone's fingerprint hashed from the old version's text around the edits.
+    ZoneWriter.Canonical oldCanonical = ZoneWriter.canonical(oldZone[0]);
+    assertThat(oldCanonical.fingerprint()).as(context).isEqualTo(ZoneWriter.fingerprint(oldZone[0]));
+    assertThat(ZoneWriter.fingerprintEdited(edited, oldCanonical)).as(context).isEqualTo(ZoneWriter.fingerprint(whole));
+    assertThat(ZoneWriter.fingerprintEdited(whole, oldCanonical)).as("a zone read apart: written whole" + context)
+        .isEqualTo(ZoneWriter.fingerprint(whole));
     assertThat(described(ZoneDiff.diff(oldZone[0], edited))).as(context)
         .isEqualTo(described(ZoneDiff.diff(oldZone[0], whole)));
     return Outcome.EQUAL;

@@ -478,6 +478,12 @@ class OctoDnsConfigDifferentialTest {
                 + processor("no-a", "TypeRejectlistFilter", "rejectlist: [ A ]"),
             processed("example.com.", "no-txt") + "  alias.example.:\n    alias: example.com.\n" + processed("example.net.", "no-a")),
         "a/example.com.yaml", MIXED, "a/example.net.yaml", MAIL);
+    // The zone name filter of an alias's zone runs on the zone it copies, under that zone's name
+    // (found by OctoDnsConfigFuzzTest); the alias's own, under the alias's.
+    add("filter-zone-name-in-an-alias-and-its-zone",
+        withProcessors(processor("zn", "ZoneNameFilter", "error: false"),
+            processed("example.com.", "zn") + "  sub.example.com.:\n    alias: example.com.\n"),
+        "a/example.com.yaml", named + "x.sub.example.com:\n  type: A\n  value: 93.184.215.8\n");
     // Value filters and other processors: checked as octoDNS builds them, not run (by either side here).
     add("filter-value-filter-not-run",
         withProcessors(processor("v", "ValueRejectlistFilter", "rejectlist: [ '/^10\\./' ]"), processed("example.com.", "v")),
