@@ -71,6 +71,31 @@ public final class Zone {
   /** For a zone made by {@link #edited}: the zone it was made from, and the keys it changed. */
   private Zone editedFrom;
   private List<RRsetKey> editedKeys = List.of();
+  /** For a zone made by {@link #edited}: where its kept sets were read again; null for any other zone. */
+  private Moved moved;
+
+  /**
+   * The sets an edited zone kept from its base are the base's own objects, which still say where
+   * the base read them: the file read as edits holds each at another line ({@code path}, the line
+   * plus {@code shift[line]}). Each is given out at its new place when asked for, so a million kept
+   * sets are not all made again for the few whose place a report names.
+   */
+  private record Moved(String path, int[] shift, long[] bits) {
+    boolean has(int i) {
+      return (bits[i >>> 6] & 1L << i) != 0;
+    }
+
+    RRset at(RRset s) {
+      int line = s.compactLine();
+      return s.relocated(path, line > 0 && line < shift.length ? line + shift[line] : line);
+    }
+  }
+
+  /** The set at {@code i} as the zone holds it: at its new place, for a set an edited zone kept. */
+  private RRset out(int i) {
+    Moved m = moved;
+    return m == null || !m.has(i) ? sets[i] : m.at(sets[i]);
+  }
 
   public Zone(String origin, Collection<RRset> sets, List<Notice> notices) {
     this.origin = origin;
@@ -199,6 +224,9 @@ public final class Zone {
     Zone z = new Zone(base.origin, out, pre, whole, base.preOrigin, relative, base.ascii, records, types.build(), List.of());
     z.marks = base.marks;
     z.editedFrom = base;
+    if (base.moved == null) {
+      z.moved = new Moved(path, shift, merge.kept(first, other == null ? null : second));
+    }
     List<RRsetKey> keys = new ArrayList<>(removed.size() + add.length);
     keys.addAll(removed);
     for (RRset s : add) {
@@ -255,6 +283,17 @@ public final class Zone {
       this.pre = base.pre == null ? null : new long[m];
     }
 
+    /** The kept sets among {@link #out}, to be given out at their new place ({@link Moved}): both halves' bits. */
+    long[] kept(Half first, Half second) {
+      long[] b = first.kept;
+      if (second != null) {
+        for (int i = 0; i < b.length; i++) {
+          b[i] |= second.kept[i];
+        }
+      }
+      return b;
+    }
+
     /** The packed-whole bits of both halves (each wrote its own words; they meet in one). */
     long[] whole(Half first, Half second) {
       if (pre == null) {
@@ -277,6 +316,8 @@ public final class Zone {
       int k;
       int o;
       final long[] whole;
+      /** This half's kept sets, by their place in {@link #out} (its own words, as {@link #whole}). */
+      final long[] kept;
       final TypeColumn.Builder types;
       boolean relative;
       /** Records added less records taken out. */
@@ -289,6 +330,7 @@ public final class Zone {
         this.k = k;
         this.o = o;
         this.whole = pre == null ? null : new long[(out.length + 63) >>> 6];
+        this.kept = new long[(out.length + 63) >>> 6];
         this.types = new TypeColumn.Builder(Math.max(0, to - from + 16));
       }
 
@@ -326,9 +368,14 @@ public final class Zone {
             records -= in[i].rdataCount();
             continue;
           }
-          RRset s = in[i];
-          int line = s.compactLine();
-          out[o] = s.relocated(path, line > 0 && line < shift.length ? line + shift[line] : line);
+          if (base.moved == null) {
+            out[o] = in[i]; // at its new place when asked for (Moved)
+            kept[o >>> 6] |= 1L << o;
+          } else {
+            RRset s = base.out(i); // an edit of an edit: its place now, moved again
+            int line = s.compactLine();
+            out[o] = s.relocated(path, line > 0 && line < shift.length ? line + shift[line] : line);
+          }
           if (pre != null) {
             pre[o] = base.pre[i];
             if (CanonicalSort.bit(base.whole, i)) {
@@ -368,6 +415,7 @@ public final class Zone {
     all.addAll(notices);
     Zone z = new Zone(origin, sets, pre, whole, preOrigin, relativeNames, ascii, recordCount, types, all);
     z.marks = marks;
+    z.moved = moved;
     return z;
   }
 
@@ -375,6 +423,7 @@ public final class Zone {
   public Zone withMarks(ZoneMarks m) {
     Zone z = new Zone(origin, sets, pre, whole, preOrigin, relativeNames, ascii, recordCount, types, notices);
     z.marks = m;
+    z.moved = moved;
     return z;
   }
 
@@ -536,7 +585,23 @@ public final class Zone {
 
   /** Every RRset in canonical order; unmodifiable. */
   public List<RRset> sets() {
-    return view;
+    return moved == null ? view : movedView(0, sets.length);
+  }
+
+  /** Sets [from, to) of an edited zone, each at its place. */
+  private List<RRset> movedView(int from, int to) {
+    return new AbstractList<>() {
+      @Override
+      public RRset get(int i) {
+        Objects.checkIndex(i, to - from);
+        return out(from + i);
+      }
+
+      @Override
+      public int size() {
+        return to - from;
+      }
+    };
   }
 
   /** The number of RRsets. */
@@ -574,7 +639,7 @@ public final class Zone {
     if (inexact(name)) {
       RRsetKey k = new RRsetKey(name, type, setId);
       int i = lowerBound(k);
-      return i < sets.length && sets[i].key().compareTo(k) == 0 ? sets[i] : null;
+      return i < sets.length && sets[i].key().compareTo(k) == 0 ? out(i) : null;
     }
     int i = first(name);
     if (i < 0) {
@@ -583,7 +648,7 @@ public final class Zone {
     for (; i < sets.length && sets[i].name().equals(name); i++) {
       RRsetKey k = sets[i].key();
       if (k.type().equals(type) && Objects.equals(k.setId(), setId)) {
-        return sets[i];
+        return out(i);
       }
     }
     return null;
@@ -614,11 +679,20 @@ public final class Zone {
    * column of the sets' types, so a zone of a million sets is not walked set by set.
    */
   public List<RRset> setsOf(Predicate<String> wanted) {
+    return setsOf(wanted, true);
+  }
+
+  /** {@link #setsOf}, each set's data only, perhaps not its place (see {@link #dataAt}). */
+  public List<RRset> dataOf(Predicate<String> wanted) {
+    return setsOf(wanted, false);
+  }
+
+  private List<RRset> setsOf(Predicate<String> wanted, boolean placed) {
     int[] at = types.indexesOf(wanted, sets);
     return new AbstractList<>() {
       @Override
       public RRset get(int i) {
-        return sets[at[i]];
+        return placed ? out(at[i]) : sets[at[i]];
       }
 
       @Override
@@ -633,7 +707,7 @@ public final class Zone {
     long span = span(name);
     int from = (int) (span >>> 32);
     int to = (int) span;
-    return from == to ? List.of() : view.subList(from, to);
+    return from == to ? List.of() : moved == null ? view.subList(from, to) : movedView(from, to);
   }
 
   /**
@@ -776,6 +850,15 @@ public final class Zone {
 
   /** The set at position {@code i} of the zone's order. */
   public RRset setAt(int i) {
+    return out(i);
+  }
+
+  /**
+   * The data of the set at {@code i}: its key, TTL, records and extras, but perhaps not its place
+   * (an edited zone's kept set still says where its base read it). For a pass over all of a large
+   * zone's sets that needs no places (a fingerprint), without making a set each.
+   */
+  public RRset dataAt(int i) {
     return sets[i];
   }
 
@@ -837,7 +920,7 @@ public final class Zone {
   /** The first set at or after {@code key} in canonical order, or null. */
   public RRset ceiling(RRsetKey key) {
     int i = lowerBound(key);
-    return i < sets.length ? sets[i] : null;
+    return i < sets.length ? out(i) : null;
   }
 
   public int recordCount() {
@@ -913,7 +996,7 @@ public final class Zone {
               if (i >= sets.length) {
                 throw new NoSuchElementException();
               }
-              RRset s = sets[i++];
+              RRset s = out(i++);
               return new AbstractMap.SimpleImmutableEntry<>(s.key(), s);
             }
           };

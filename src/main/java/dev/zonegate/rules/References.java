@@ -42,7 +42,7 @@ public final class References {
     }
     String origin = z.origin();
     int[] hashes = wanted == null ? null : hashTable(wanted);
-    for (RRset s : z.setsOf(References::refers)) {
+    for (RRset s : z.dataOf(References::refers)) { // names and records only: no place is needed
       String type = s.type();
       for (int i = 0; i < s.rdataCount(); i++) {
         String rdata = s.rdata(i);

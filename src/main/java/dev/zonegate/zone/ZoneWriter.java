@@ -71,10 +71,9 @@ public final class ZoneWriter {
       sb.append("$ORIGIN ").append(origin).append('\n');
     }
     SetWriter w = new SetWriter(origin, forHash, sb);
-    int i = 0;
-    for (RRset s : z.sets()) {
-      sb.setStarts(i++);
-      w.write(s);
+    for (int i = 0; i < z.size(); i++) {
+      sb.setStarts(i);
+      w.write(z.dataAt(i)); // the text names no places
     }
   }
 
@@ -214,9 +213,9 @@ public final class ZoneWriter {
       while (i < oldSize && old.compareKeys(i, after, j) < 0) {
         i++;
       }
-      RRset y = after.setAt(j);
-      long ttlBefore = i == 0 ? -1 : old.setAt(i - 1).ttl();
-      boolean kept = i < oldSize && old.setAt(i).sharesDataWith(y) && (lastTtl != y.ttl()) == (ttlBefore != y.ttl());
+      RRset y = after.dataAt(j);
+      long ttlBefore = i == 0 ? -1 : old.dataAt(i - 1).ttl();
+      boolean kept = i < oldSize && old.dataAt(i).sharesDataWith(y) && (lastTtl != y.ttl()) == (ttlBefore != y.ttl());
       if (kept && from >= 0 && before.starts[i] == to) {
         to = before.starts[i + 1];
       } else {

@@ -149,6 +149,22 @@ class ZoneTest {
       assertThat(edited.sets()).isEqualTo(whole.sets());
       assertThat(edited.sets()).extracting(RRset::location).isEqualTo(whole.sets().stream().map(RRset::location).toList());
       assertThat(edited.recordCount()).isEqualTo(whole.recordCount());
+      // Every way of asking for a kept set gives it at its new place.
+      assertThat(edited.rrsets().values()).extracting(RRset::location)
+          .isEqualTo(whole.rrsets().values().stream().map(RRset::location).toList());
+      assertThat(edited.setsOf("A"::equals)).extracting(RRset::location)
+          .isEqualTo(whole.setsOf("A"::equals).stream().map(RRset::location).toList());
+      for (String name : List.of("h3.example.", "h11.example.", "h" + (n - 1) + ".example.")) {
+        assertThat(edited.get(name, "A").location()).isEqualTo(whole.get(name, "A").location());
+        assertThat(edited.at(name)).extracting(RRset::location)
+            .isEqualTo(whole.at(name).stream().map(RRset::location).toList());
+        assertThat(edited.ceiling(RRsetKey.of(name, "A")).location()).isEqualTo(whole.ceiling(RRsetKey.of(name, "A")).location());
+        int i = whole.sets().indexOf(whole.get(name, "A"));
+        assertThat(edited.setAt(i).location()).isEqualTo(whole.setAt(i).location());
+        assertThat(edited.dataAt(i)).isEqualTo(whole.setAt(i));
+      }
+      assertThat(edited.withNotice(new dev.zonegate.model.Notice(null, "n")).get("h3.example.", "A").location())
+          .isEqualTo(whole.get("h3.example.", "A").location());
       assertThat(edited.get("h9.example.", "A")).isNull();
       assertThat(edited.get("new.example.", "TXT")).isEqualTo(added);
       assertThat(edited.editedFrom()).isSameAs(base);
