@@ -116,6 +116,9 @@ class MasterFileEditsFuzzTest {
               .append(" / ").append(c.after() == null ? null : c.after().location()).append('\n');
         }
         sb.append("fingerprint ").append(ZoneWriter.fingerprint(p.after())).append('\n');
+        // As diff takes it for NEW read as edits: hashed from OLD's text around the edits.
+        sb.append("fingerprint from OLD's text ")
+            .append(ZoneWriter.fingerprintEdited(p.after(), ZoneWriter.canonical(p.before()))).append('\n');
       }
       return sb.toString();
     } catch (ZoneReadException e) {
