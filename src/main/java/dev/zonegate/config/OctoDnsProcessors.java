@@ -223,7 +223,7 @@ final class OctoDnsProcessors {
     } else if (v.isString() && !PyConfig.isNone(doc, v, pointer) && !PyConfig.isBool(doc, v, pointer)) {
       v.asString().codePoints().forEach(c -> out.add(new Item(null, new String(Character.toChars(c)), pointer)));
     } else {
-      throw doc.error(pointer, label + ": " + key + " is a list, not a " + ConfigDoc.kindOf(v)
+      throw doc.error(pointer, label + ": " + key + " is a list, not " + pythonKind(v, pointer)
           + ", so octoDNS refuses the config (Incorrect processor config)");
     }
     return out;
@@ -251,6 +251,7 @@ final class OctoDnsProcessors {
     return PyConfig.isNone(doc, v, pointer) ? "None"
         : PyConfig.isBool(doc, v, pointer) ? "a boolean"
         : v.isNumber() ? "a number"
+        : v.isString() ? "a string"
         : "a " + ConfigDoc.kindOf(v);
   }
 
