@@ -247,24 +247,27 @@ public final class ZoneWriter {
     return hex.toString();
   }
 
-  /** The text into a byte array that grows, noting where each set starts. */
-  private static final class BufferSink implements Sink {
+  /**
+   * The text as UTF-8 into a byte buffer; what happens when it is full is a subclass's. Every piece
+   * written is a whole string between ASCII separators, so encoding piece by piece gives the bytes
+   * of encoding the whole text.
+   */
+  private abstract static class ByteSink implements Sink {
+    /** Every string is ASCII (the zone says so): copied as bytes, not looked at one by one. */
     private final boolean ascii;
-    private byte[] buf;
-    private int n;
-    private final int[] starts;
+    byte[] buf;
+    int n;
 
-    BufferSink(boolean ascii, int capacity, int sets) {
+    ByteSink(boolean ascii, int capacity) {
       this.ascii = ascii;
       this.buf = new byte[capacity];
-      this.starts = new int[sets + 1];
     }
 
-    private void room(int more) {
-      if (buf.length - n < more) {
-        buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) n + more, buf.length + (buf.length >> 1))));
-      }
-    }
+    /** Makes room for {@code more} bytes in {@link #buf}; false when they must go around it ({@link #around}). */
+    abstract boolean room(int more);
+
+    /** Bytes too many for the buffer, after what it holds. */
+    abstract void around(byte[] b);
 
     @Override
     public Sink append(String s) {
@@ -274,16 +277,21 @@ public final class ZoneWriter {
     @Override
     @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exactly right for ASCII
     public Sink append(String s, int from, int to) {
-      if (!ascii && !DigestSink.isAscii(s, from, to)) {
-        byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
-        room(b.length);
+      if (ascii || isAscii(s, from, to)) {
+        if (room(to - from)) {
+          s.getBytes(from, to, buf, n); // ASCII: one byte per char
+          n += to - from;
+          return this;
+        }
+      }
+      // The JDK encodes the piece (surrogates and all) as encoding the whole text would.
+      byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
+      if (room(b.length)) {
         System.arraycopy(b, 0, buf, n, b.length);
         n += b.length;
-        return this;
+      } else {
+        around(b);
       }
-      room(to - from);
-      s.getBytes(from, to, buf, n);
-      n += to - from;
       return this;
     }
 
@@ -297,6 +305,38 @@ public final class ZoneWriter {
       return this;
     }
 
+    private static boolean isAscii(String s, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (s.charAt(i) >= 0x80) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The text into a byte array that grows, noting where each set starts. */
+  private static final class BufferSink extends ByteSink {
+    private final int[] starts;
+
+    BufferSink(boolean ascii, int capacity, int sets) {
+      super(ascii, capacity);
+      this.starts = new int[sets + 1];
+    }
+
+    @Override
+    boolean room(int more) {
+      if (buf.length - n < more) {
+        buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) n + more, buf.length + (buf.length >> 1))));
+      }
+      return true;
+    }
+
+    @Override
+    void around(byte[] b) {
+      throw new IllegalStateException("a buffer that grows has room");
+    }
+
     @Override
     public void setStarts(int i) {
       starts[i] = n;
@@ -308,76 +348,32 @@ public final class ZoneWriter {
     }
   }
 
-  /**
-   * UTF-8 into a buffer, the buffer into the digest. Every piece written is a whole string between
-   * ASCII separators, so encoding piece by piece gives the bytes of encoding the whole text.
-   */
-  private static final class DigestSink implements Sink {
+  /** The text through a buffer into the digest: never held whole. */
+  private static final class DigestSink extends ByteSink {
     private final Sha256 digest;
-    /** Every string is ASCII (the zone says so): copied as bytes, not looked at one by one. */
-    private final boolean ascii;
-    private final byte[] buf = new byte[1 << 16];
-    private int n;
 
     DigestSink(Sha256 digest, boolean ascii) {
+      super(ascii, 1 << 16);
       this.digest = digest;
-      this.ascii = ascii;
     }
 
     @Override
-    public Sink append(String s) {
-      return append(s, 0, s.length());
-    }
-
-    @Override
-    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exactly right for ASCII
-    public Sink append(String s, int from, int to) {
-      int len = to - from;
-      if (len > buf.length - n) {
+    boolean room(int more) {
+      if (buf.length - n < more) {
         flush();
       }
-      if (len > buf.length || !ascii && !isAscii(s, from, to)) {
-        // The JDK encodes the piece (surrogates and all) as encoding the whole text would.
-        byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
-        if (b.length > buf.length - n) {
-          flush();
-          digest.update(b, 0, b.length);
-        } else {
-          System.arraycopy(b, 0, buf, n, b.length);
-          n += b.length;
-        }
-        return this;
-      }
-      s.getBytes(from, to, buf, n); // ASCII: one byte per char
-      n += len;
-      return this;
+      return more <= buf.length;
+    }
+
+    @Override
+    void around(byte[] b) {
+      digest.update(b, 0, b.length);
     }
 
     /** Bytes already encoded, after what is buffered. */
     void raw(byte[] b, int off, int len) {
       flush();
       digest.update(b, off, len);
-    }
-
-    static boolean isAscii(String s, int from, int to) {
-      for (int i = from; i < to; i++) {
-        if (s.charAt(i) >= 0x80) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    public Sink append(char c) {
-      if (c >= 0x80) {
-        return append(String.valueOf(c));
-      }
-      if (n == buf.length) {
-        flush();
-      }
-      buf[n++] = (byte) c;
-      return this;
     }
 
     private void flush() {

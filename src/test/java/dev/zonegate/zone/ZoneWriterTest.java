@@ -96,6 +96,7 @@ class ZoneWriterTest {
     assertThat(text).contains("; alias.example.com. 0 IN ALIAS [café] A dualstack.ünïcode.example.");
     String edited = ZoneWriter.fingerprint(new Zone(read.origin(), sets.subList(0, sets.size() - 1), List.of()));
     assertThat(ZoneWriter.fingerprint(z)).isNotEqualTo(edited).startsWith("sha256:");
+    assertThat(ZoneWriter.canonical(z).fingerprint()).as("the text held").isEqualTo(ZoneWriter.fingerprint(z));
   }
 
   /**
@@ -135,6 +136,7 @@ class ZoneWriterTest {
     String edited = zone.replace(big, big.substring(0, big.length() - 2) + "y\"");
     for (Zone z : List.of(read, byHand)) {
       assertThat(ZoneWriter.fingerprint(z)).isEqualTo(sha256(form));
+      assertThat(ZoneWriter.canonical(z).fingerprint()).as("the text held").isEqualTo(sha256(form));
     }
     assertThat(ZoneWriter.fingerprint(read(edited))).isNotEqualTo(ZoneWriter.fingerprint(read));
     assertThat(ZoneWriter.fingerprint(new Zone(read.origin(), read(edited).sets(), List.of())))
