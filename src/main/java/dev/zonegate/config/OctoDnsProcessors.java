@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
  * name pattern that is not a string, a network that is none. zonegate refuses those configs too.
  *
  * <p>The filter processors of {@code octodns.processor.filter} are applied ({@link OctoDnsFilter}),
- * except the value filters and {@code ExcludeRootNsChanges}, whose settings are checked but which,
- * like every other processor, are named in a notice on each zone that runs them: zonegate judges
- * the zone without them.
+ * except the value filters and {@code ExcludeRootNsChanges} with {@code error}, whose settings are
+ * checked but which, like every other processor, are named in a notice on each zone that runs
+ * them: zonegate judges the zone without them.
  */
 final class OctoDnsProcessors {
   /** A processor a zone runs, where the zone's list names it; {@code filter} when zonegate applies it. */
@@ -162,7 +162,9 @@ final class OctoDnsProcessors {
       }
       case "ExcludeRootNsChanges" -> {
         settings(label, p, at, "error");
-        return null; // it acts on the plan, not on the zones
+        // Without error, a root NS change leaves the plan; with it (the default), the plan fails,
+        // which is named in a notice and judged as the change it is.
+        return PyConfig.flag(doc, p, "error", true, at) ? null : OctoDnsFilter.rootNsChanges(id, cls, where);
       }
       default -> {
         return null;

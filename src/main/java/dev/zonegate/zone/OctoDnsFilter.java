@@ -39,7 +39,9 @@ public final class OctoDnsFilter {
     NAME,
     NETWORK,
     ROOT_NS,
-    ZONE_NAME
+    ZONE_NAME,
+    /** {@code ExcludeRootNsChanges} without {@code error}: a root NS change is taken out of the plan. */
+    ROOT_NS_CHANGES
   }
 
   /** What a filter does with one record. */
@@ -115,6 +117,15 @@ public final class OctoDnsFilter {
     return new OctoDnsFilter(id, cls, where, Kind.ROOT_NS, false, Set.of(), List.of(), List.of(), true, false);
   }
 
+  /**
+   * {@code ExcludeRootNsChanges} with {@code error: false}: it filters no zone, but takes any change
+   * of the apex NS out of the plan ({@code process_plan}), so octoDNS leaves the root NS alone.
+   * (With {@code error}, the default, a plan that changes it fails instead: not this filter.)
+   */
+  public static OctoDnsFilter rootNsChanges(String id, String cls, Location where) {
+    return new OctoDnsFilter(id, cls, where, Kind.ROOT_NS_CHANGES, false, Set.of(), List.of(), List.of(), false, false);
+  }
+
   /** {@code ZoneNameFilter}. */
   public static OctoDnsFilter zoneName(String id, String cls, Location where, boolean error, boolean includeTarget) {
     return new OctoDnsFilter(id, cls, where, Kind.ZONE_NAME, false, Set.of(), List.of(), List.of(), includeTarget, error);
@@ -162,9 +173,17 @@ public final class OctoDnsFilter {
     return kind != Kind.NETWORK && onTarget(zone, r) != Action.KEEP;
   }
 
+  /** Whether octoDNS takes any change of {@code r}'s name and type out of its plan, leaving it alone at the target. */
+  public boolean excludesChange(Record r) {
+    return kind == Kind.ROOT_NS_CHANGES && r.type().equals("NS") && r.name().isEmpty();
+  }
+
   private Action decide(String zone, Record r) {
     boolean matches;
     switch (kind) {
+      case ROOT_NS_CHANGES -> {
+        return Action.KEEP; // it acts on the plan, not on the zones
+      }
       case TYPE -> matches = exact.contains(r.type());
       case NAME -> matches = exact.contains(r.name()) || regex.stream().anyMatch(p -> p.matcher(r.name()).find());
       case NETWORK -> {

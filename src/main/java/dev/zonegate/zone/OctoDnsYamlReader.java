@@ -676,7 +676,17 @@ public final class OctoDnsYamlReader implements ZoneReader {
             removedFromCopy.add(id);
           }
         }
-        if (by == null || copy != null && notCopied.contains(id)) {
+        if (copy != null && notCopied.contains(id)) {
+          continue;
+        }
+        if (by == null) {
+          for (OctoDnsFilter f : atTarget) {
+            if (f.excludesChange(view)) {
+              leftAlone.put(id, r.label() + ": " + f.describe() + " takes any change of it out of octoDNS's plan, so"
+                  + " octoDNS leaves it alone at the target: not compared");
+              break;
+            }
+          }
           continue;
         }
         OctoDnsFilter alone = null;

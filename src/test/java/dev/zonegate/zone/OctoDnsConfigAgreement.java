@@ -54,7 +54,7 @@ public final class OctoDnsConfigAgreement {
         // A record a filter processor takes out that octoDNS then leaves alone at the target stays
         // in zonegate's zone, ignored (seen by the rules, not compared); octoDNS's zone lacks it.
         read.marks().ignored().forEach((key, n) -> {
-          if (n.message().contains(": processor '")) {
+          if (n.message().contains(": processor '") && n.message().contains(" filters it out of the zone")) {
             sets.remove(key.name() + " " + key.type());
           }
         });

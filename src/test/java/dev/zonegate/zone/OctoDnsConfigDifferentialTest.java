@@ -484,6 +484,11 @@ class OctoDnsConfigDifferentialTest {
         withProcessors(processor("zn", "ZoneNameFilter", "error: false"),
             processed("example.com.", "zn") + "  sub.example.com.:\n    alias: example.com.\n"),
         "a/example.com.yaml", named + "x.sub.example.com:\n  type: A\n  value: 93.184.215.8\n");
+    // ExcludeRootNsChanges acts on the plan: the zone keeps its root NS (zonegate leaves it out of
+    // the comparison, which the dumper does not run).
+    add("filter-root-ns-changes-excluded",
+        withProcessors(processor("x", "ExcludeRootNsChanges", "error: false"), processed("example.com.", "x")),
+        "a/example.com.yaml", MIXED);
     // Value filters and other processors: checked as octoDNS builds them, not run (by either side here).
     add("filter-value-filter-not-run",
         withProcessors(processor("v", "ValueRejectlistFilter", "rejectlist: [ '/^10\\./' ]"), processed("example.com.", "v")),

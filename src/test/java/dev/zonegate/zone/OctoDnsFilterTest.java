@@ -100,6 +100,18 @@ class OctoDnsFilterTest {
   }
 
   @Test
+  void rootNsChangesLeaveThePlanButNoZone() {
+    OctoDnsFilter f = OctoDnsFilter.rootNsChanges("x", "X", AT);
+    Record apexNs = rec("", "NS", "ns1.example.net.");
+    assertThat(f.onSource(ZONE, apexNs)).isEqualTo(Action.KEEP);
+    assertThat(f.onTarget(ZONE, apexNs)).isEqualTo(Action.KEEP);
+    assertThat(f.excludesChange(apexNs)).isTrue();
+    assertThat(f.excludesChange(rec("sub", "NS", "ns1.example.net."))).isFalse();
+    assertThat(f.excludesChange(rec("", "A", "192.0.2.1"))).isFalse();
+    assertThat(OctoDnsFilter.rootNs("r", "R", AT).excludesChange(apexNs)).as("that filter takes the record out").isFalse();
+  }
+
+  @Test
   void zoneNameIsASuffixWithOrWithoutTheDot() {
     OctoDnsFilter refuse = OctoDnsFilter.zoneName("z", "Z", AT, true, true);
     OctoDnsFilter remove = OctoDnsFilter.zoneName("z", "Z", AT, false, true);

@@ -279,6 +279,10 @@ class OctoDnsPowerDnsParityTest {
         replace("      - 192.0.2.10\n", "      - 192.0.2.12\n"), null));
     c.add(new Processed("root NS ignored: the head adds a server", FILTER + "IgnoreRootNsFilter\n",
         replace("      - ns2.example.net.\n", "      - ns2.example.net.\n      - ns3.example.net.\n"), null));
+    c.add(new Processed("root NS changes taken out of the plan: ns3 added, www's A changed",
+        FILTER + "ExcludeRootNsChanges\n    error: false\n",
+        b -> replace("      - ns2.example.net.\n", "      - ns2.example.net.\n      - ns3.example.net.\n")
+            .apply(replace("      - 192.0.2.10\n", "      - 192.0.2.12\n").apply(b)), null));
     c.add(new Processed("a name written with the zone's, removed", FILTER + "ZoneNameFilter\n    error: false\n",
         append("xfull.@ZONE@:\n  ttl: 300\n  type: A\n  value: 192.0.2.77\n"), null));
     return c;
