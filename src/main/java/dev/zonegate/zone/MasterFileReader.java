@@ -4,6 +4,7 @@ import dev.zonegate.model.Location;
 import dev.zonegate.model.RRset;
 import dev.zonegate.model.RRsetKey;
 import dev.zonegate.model.Zone;
+import dev.zonegate.util.Background;
 import dev.zonegate.util.Timings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -378,12 +379,16 @@ public final class MasterFileReader implements ZoneReader {
     } catch (ZoneReadException e) {
       return null;
     }
-    long t = System.nanoTime();
-    MasterFileEdits.Plan plan = MasterFileEdits.plan(oldBytes, newBytes);
-    Timings.add("read.plan", t);
-    if (plan == null) {
-      return null;
-    }
+    // The changed lines are found beside OLD's reading (a pass over both files, on one core, where
+    // OLD's is on both); where there are too many, NEW is read whole once OLD is read.
+    Background.Task<MasterFileEdits.Plan, RuntimeException> planning = () -> {
+      long t = System.nanoTime();
+      MasterFileEdits.Plan p = MasterFileEdits.plan(oldBytes, newBytes);
+      Timings.add("read.plan", t);
+      return p;
+    };
+    Background<MasterFileEdits.Plan, RuntimeException> plan =
+        oldBytes.length >= FastMasterReader.HALVES_BYTES ? Background.start("zonegate-plan", planning) : Background.now(planning);
     MasterFileEdits.Old old;
     try {
       old = baseReader.readForEdits(new Kept(baseTree, basePath, oldBytes), basePath, origin);
@@ -393,8 +398,9 @@ public final class MasterFileReader implements ZoneReader {
     if (beforeRead != null) {
       beforeRead.accept(old.zone());
     }
-    t = System.nanoTime();
-    Zone head = headReader.readAsEdits(old, plan, headPath, newBytes, origin);
+    long t = System.nanoTime();
+    MasterFileEdits.Plan found = plan.join();
+    Zone head = found == null ? null : headReader.readAsEdits(old, found, headPath, newBytes, origin);
     Timings.add("read.edits", t);
     ZoneReadException error = null;
     if (head == null) {
