@@ -50,7 +50,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *       {@code live: query} each {@code live-*.zone} file is served by its own BIND {@code named}
  *       on 127.0.0.1 and the zone's source is {@code query:} those servers in file name order
  *       (the first, {@code live-1.zone}, is the one judged against; the case is skipped where
- *       named is not installed).
+ *       named is not installed). With an {@code octodns.yaml} (an octoDNS main config whose
+ *       YamlProvider reads {@code ./config}), check runs {@code --octodns-config} with it as
+ *       {@code config/production.yaml}, {@code old.yaml} and {@code new.yaml} as
+ *       {@code config/example.com.yaml}, judged against base.
  *   <li>{@code exit}: by default 1 for a block verdict, else 0. {@code exit: 2} (could not decide)
  *       takes no verdict and no fires, and optionally {@code error}: a text standard error must
  *       contain.
@@ -166,7 +169,11 @@ class ScenarioTest {
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : s.toList()) {
         String name = p.getFileName().toString();
-        assertThat(name).as("a file of a scenario").matches("expected\\.yaml|rules\\.yaml|plan\\.json|(old|new|live|live-[^.]+)\\..+");
+        assertThat(name).as("a file of a scenario")
+            .matches("expected\\.yaml|rules\\.yaml|plan\\.json|octodns\\.yaml|(old|new|live|live-[^.]+)\\..+");
+        if (name.equals("octodns.yaml")) {
+          assertThat(mode).as(name + " is for check mode").isEqualTo("check");
+        }
         if (name.startsWith("live")) {
           assertThat(mode).as(name + " is for live mode").isEqualTo("live");
         }
@@ -213,6 +220,9 @@ class ScenarioTest {
    * {@code old.*} (and the live snapshot), head {@code new.*}.
    */
   static Cli check(Path dir, JsonNode expected, String format, boolean live, Path tmp) throws Exception {
+    if (Files.exists(dir.resolve("octodns.yaml"))) {
+      return checkOctoDns(dir, expected, tmp);
+    }
     String stem = ZONE.substring(0, ZONE.length() - 1);
     Path old = one(dir, "old");
     String file = "zones/" + stem + extension(old);
@@ -243,6 +253,26 @@ class ScenarioTest {
         s.close();
       }
     }
+  }
+
+  /**
+   * {@code zonegate check --octodns-config} on a repository of the scenario's octoDNS main config
+   * ({@code octodns.yaml} as {@code config/production.yaml}, its YamlProvider's directory
+   * {@code ./config}): base holds {@code old.yaml} as {@code config/example.com.yaml}, head
+   * {@code new.yaml}; judged against base ({@code --live none}).
+   */
+  static Cli checkOctoDns(Path dir, JsonNode expected, Path tmp) throws Exception {
+    GitFixture git = GitFixture.init(tmp.resolve(dir.getFileName().toString()).resolve("repo"));
+    String file = "config/" + ZONE + "yaml";
+    put(git, "config/production.yaml", dir.resolve("octodns.yaml"));
+    put(git, file, one(dir, "old"));
+    String base = git.commit("base: as deployed");
+    put(git, file, one(dir, "new"));
+    git.commit("head: proposed");
+    List<String> args = new ArrayList<>(List.of("check", "--repo", git.dir().toString(), "--octodns-config",
+        git.dir().resolve("config/production.yaml").toString(), "--live", "none", "--base", base, "--format", "json"));
+    args.addAll(args(expected));
+    return Cli.run(Map.of(), "", args.toArray(String[]::new));
   }
 
   /** The zone's {@code live:} entry (indented under it); writes the snapshot or starts the servers. */
