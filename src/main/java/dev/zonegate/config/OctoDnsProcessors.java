@@ -21,15 +21,17 @@ import tools.jackson.databind.JsonNode;
  * name pattern that is not a string, a network that is none. zonegate refuses those configs too.
  *
  * <p>The filter processors of {@code octodns.processor.filter} are applied ({@link OctoDnsFilter}),
- * except the value filters and {@code ExcludeRootNsChanges} with {@code error}, whose settings are
- * checked but which, like every other processor, are named in a notice on each zone that runs
- * them: zonegate judges the zone without them.
+ * and {@code MetaProcessor}'s record is left out of the comparison; the value filters and {@code
+ * ExcludeRootNsChanges} with {@code error} have their settings checked but, like every other
+ * processor, are named in a notice on each zone that runs them: zonegate judges the zone without
+ * them.
  */
 final class OctoDnsProcessors {
   /** A processor a zone runs, where the zone's list names it; {@code filter} when zonegate applies it. */
   record Run(String id, String cls, Location where, OctoDnsFilter filter) {}
 
   private static final String FILTER = "octodns.processor.filter.";
+  static final String META = "octodns.processor.meta.MetaProcessor";
 
   private final ConfigDoc doc;
   private final Set<String> secretHandlers;
@@ -81,10 +83,21 @@ final class OctoDnsProcessors {
     named(label, manager == null ? null : manager.get("processors"), "/manager/processors", out);
     named(label, z.get("processors"), at + "/processors", out);
     named(label, manager == null ? null : manager.get("post_processors"), "/manager/post_processors", out);
-    if (manager != null && PyConfig.truthy(manager.path("include_meta"))) {
-      out.add(new Run("meta", "octodns.processor.meta.MetaProcessor", doc.at("/manager/include_meta"), null));
+    if (includeMeta()) {
+      out.add(managersMeta(doc.at("/manager/include_meta")));
     }
     return out;
+  }
+
+  /** The manager's {@code include_meta}: octoDNS then runs a MetaProcessor of its own, named {@code meta}, last. */
+  private boolean includeMeta() {
+    JsonNode manager = doc.root.get("manager");
+    return manager != null && PyConfig.truthy(manager.path("include_meta"));
+  }
+
+  /** The MetaProcessor {@code include_meta} makes: record {@code octodns-meta}, the target's id in it. */
+  private static Run managersMeta(Location where) {
+    return new Run("meta", META, where, OctoDnsFilter.meta("meta", META, where, "octodns-meta"));
   }
 
   private void named(String label, JsonNode list, String at, List<Run> out) throws ConfigException {
@@ -102,6 +115,10 @@ final class OctoDnsProcessors {
         throw doc.error(at + "/" + i, label + "processor '" + id + "' is not one of the processors:, which octoDNS refuses");
       }
       Location where = doc.at(at + "/" + i);
+      if (id.equals("meta") && includeMeta()) {
+        out.add(managersMeta(where)); // include_meta's processor takes the name over
+        continue;
+      }
       OctoDnsFilter f = filters.get(id);
       out.add(new Run(id, p.path("class").asString(), where, f == null ? null : f.at(where)));
     }
@@ -111,6 +128,9 @@ final class OctoDnsProcessors {
 
   /** The filter {@code cls} builds from settings {@code p}, or null for a processor zonegate does not apply. */
   private OctoDnsFilter build(String id, String cls, JsonNode p, String at) throws ConfigException {
+    if (cls.equals(META)) {
+      return meta(id, cls, p, at);
+    }
     if (!cls.startsWith(FILTER)) {
       return null;
     }
@@ -170,6 +190,26 @@ final class OctoDnsProcessors {
         return null;
       }
     }
+  }
+
+  /** A MetaProcessor as octoDNS builds it: its record's name (default {@code meta}); {@code include_extra} a map. */
+  private OctoDnsFilter meta(String id, String cls, JsonNode p, String at) throws ConfigException {
+    String label = "processor '" + id + "' (MetaProcessor)";
+    settings(label, p, at, "record_name", "include_time", "include_uuid", "include_version", "include_provider",
+        "include_extra", "ttl");
+    JsonNode extra = p.get("include_extra");
+    String extraAt = at + ConfigDoc.segment("include_extra");
+    if (extra != null && !PyConfig.isNone(doc, extra, extraAt) && !extra.isObject()) {
+      throw doc.error(extraAt, label + ": include_extra is a map of keys to values, not " + pythonKind(extra, extraAt)
+          + ", so octoDNS fails building it");
+    }
+    JsonNode name = p.get("record_name");
+    String nameAt = at + ConfigDoc.segment("record_name");
+    if (name != null && !(name.isString() && !PyConfig.isNone(doc, name, nameAt) && !PyConfig.isBool(doc, name, nameAt))) {
+      throw doc.error(nameAt, label + ": record_name is the name of its record, as a string, not "
+          + pythonKind(name, nameAt) + "; zonegate reads no other");
+    }
+    return OctoDnsFilter.meta(id, cls, doc.at(at), name == null ? "meta" : name.asString());
   }
 
   private boolean includeTarget(JsonNode p, String at) {

@@ -41,7 +41,9 @@ public final class OctoDnsFilter {
     ROOT_NS,
     ZONE_NAME,
     /** {@code ExcludeRootNsChanges} without {@code error}: a root NS change is taken out of the plan. */
-    ROOT_NS_CHANGES
+    ROOT_NS_CHANGES,
+    /** {@code MetaProcessor}: a TXT record of octoDNS's own bookkeeping, added when it plans. */
+    META
   }
 
   /** What a filter does with one record. */
@@ -66,10 +68,19 @@ public final class OctoDnsFilter {
   private final List<PyIpNetwork.Net> networks;
   private final boolean includeTarget;
   private final boolean error;
+  /** {@code MetaProcessor}'s {@code record_name}; null for the others. */
+  private final String metaName;
 
   private OctoDnsFilter(
       String id, String cls, Location where, Kind kind, boolean allow, Set<String> exact, List<Pattern> regex,
       List<PyIpNetwork.Net> networks, boolean includeTarget, boolean error) {
+    this(id, cls, where, kind, allow, exact, regex, networks, includeTarget, error, null);
+  }
+
+  private OctoDnsFilter(
+      String id, String cls, Location where, Kind kind, boolean allow, Set<String> exact, List<Pattern> regex,
+      List<PyIpNetwork.Net> networks, boolean includeTarget, boolean error, String metaName) {
+    this.metaName = metaName;
     this.id = id;
     this.cls = cls;
     this.where = where;
@@ -126,6 +137,22 @@ public final class OctoDnsFilter {
     return new OctoDnsFilter(id, cls, where, Kind.ROOT_NS_CHANGES, false, Set.of(), List.of(), List.of(), false, false);
   }
 
+  /**
+   * {@code MetaProcessor} (also the one {@code include_meta} adds): when octoDNS plans, it adds a
+   * TXT record named {@code recordName} whose values (a time, a run's UUID, the target) are its own
+   * bookkeeping, and drops a plan whose only change is that record's values. Not the zone's data:
+   * octoDNS writes it, so it is not compared; a zone that holds a TXT record of that name fails
+   * the plan (a duplicate record).
+   */
+  public static OctoDnsFilter meta(String id, String cls, Location where, String recordName) {
+    return new OctoDnsFilter(id, cls, where, Kind.META, false, Set.of(), List.of(), List.of(), false, false, recordName);
+  }
+
+  /** {@code MetaProcessor}'s record name (relative), or null for any other filter. */
+  public String metaRecord() {
+    return metaName;
+  }
+
   /** {@code ZoneNameFilter}. */
   public static OctoDnsFilter zoneName(String id, String cls, Location where, boolean error, boolean includeTarget) {
     return new OctoDnsFilter(id, cls, where, Kind.ZONE_NAME, false, Set.of(), List.of(), List.of(), includeTarget, error);
@@ -147,7 +174,7 @@ public final class OctoDnsFilter {
 
   /** This filter as named at {@code at} (the same processor, listed for another zone). */
   public OctoDnsFilter at(Location at) {
-    return new OctoDnsFilter(id, cls, at, kind, allow, exact, regex, networks, includeTarget, error);
+    return new OctoDnsFilter(id, cls, at, kind, allow, exact, regex, networks, includeTarget, error, metaName);
   }
 
   /** "processor 'no-txt' (octodns.processor.filter.TypeRejectlistFilter)", for messages. */
@@ -181,8 +208,8 @@ public final class OctoDnsFilter {
   private Action decide(String zone, Record r) {
     boolean matches;
     switch (kind) {
-      case ROOT_NS_CHANGES -> {
-        return Action.KEEP; // it acts on the plan, not on the zones
+      case ROOT_NS_CHANGES, META -> {
+        return Action.KEEP; // it acts on the plan, not on the zones' records
       }
       case TYPE -> matches = exact.contains(r.type());
       case NAME -> matches = exact.contains(r.name()) || regex.stream().anyMatch(p -> p.matcher(r.name()).find());

@@ -704,6 +704,11 @@ public final class OctoDnsYamlReader implements ZoneReader {
           deleted.computeIfAbsent(by, k -> new ArrayList<>()).add(r);
         }
       }
+      for (OctoDnsFilter f : atTarget) {
+        if (f.metaRecord() != null) {
+          meta(f, built);
+        }
+      }
       for (Map.Entry<OctoDnsFilter, List<Loaded>> d : deleted.entrySet()) {
         List<Loaded> gone = d.getValue();
         Loaded first = gone.get(0);
@@ -715,6 +720,30 @@ public final class OctoDnsYamlReader implements ZoneReader {
                 + (gone.size() == 1 ? "it" : "them") + " alone at the target, so octoDNS deletes "
                 + (gone.size() == 1 ? "it" : "them") + " there; judged as absent");
       }
+    }
+
+    /**
+     * {@code MetaProcessor}'s record, which octoDNS adds to the zone when it plans: not compared
+     * (whatever the target holds there is octoDNS's own bookkeeping); a TXT record of that name in
+     * the zone already makes octoDNS fail the plan (a duplicate record).
+     */
+    private void meta(OctoDnsFilter f, String built) throws ZoneReadException {
+      String name = f.metaRecord();
+      Loaded own = records.get(name + "\u0000TXT");
+      if (own != null && !removed.contains(name + "\u0000TXT") && !removedFromCopy.contains(name + "\u0000TXT")) {
+        path = own.path();
+        fail(own.line(), own.label() + ": " + f.describe() + " adds a TXT record of this name itself when octoDNS"
+            + " plans, and octoDNS fails the plan on the duplicate");
+        return;
+      }
+      String owner;
+      try {
+        owner = owner(name, built);
+      } catch (BadValue bad) {
+        return; // no such name can be in the zone: octoDNS fails adding it, which its own run shows
+      }
+      zoneBuilder.ignored(RRsetKey.of(owner, "TXT"), f.where(), "'" + name + "' TXT: " + f.describe()
+          + " writes this record itself when octoDNS plans (its values are octoDNS's bookkeeping): not compared");
     }
 
     /** The first of {@code filters} that removes {@code view} from zone {@code name}, or null; a refusal fails the zone. */

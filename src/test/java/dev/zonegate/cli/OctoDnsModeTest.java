@@ -229,4 +229,25 @@ class OctoDnsModeTest {
     assertThat(r.err()).startsWith("zonegate: error: ").contains("config/production.yaml:")
         .contains("processor 'only-web' (TypeAllowlistFilter) needs its allowlist").hasLineCount(1);
   }
+
+  @Test
+  void includeMetaRecordIsOctoDnsBookkeepingNotComparedAndNotToBeWrittenByHand() throws Exception {
+    String c = Files.readString(Path.of(config));
+    git.write("config/production.yaml", c.replace("manager:\n", "manager:\n  include_meta: true\n"));
+    base = git.commit("octoDNS writes its meta record");
+    git.write("config/example.com.yaml", yaml().replace("      - 93.184.215.22\n", "      - 93.184.215.23\n"));
+    git.commit("swap one api address");
+    Cli r = check("--base", base);
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("example.com.: 0 adds, 0 deletes, 1 update")
+        .contains("'octodns-meta' TXT: processor 'meta' (octodns.processor.meta.MetaProcessor) writes this record itself"
+            + " when octoDNS plans (its values are octoDNS's bookkeeping): not compared");
+    git.write("config/example.com.yaml", yaml().replace("status:\n", "octodns-meta:\n  type: TXT\n  value: by hand\nstatus:\n"));
+    git.commit("a meta record by hand");
+    Cli own = check("--base", base);
+    assertThat(own.exit()).as(own.out() + own.err()).isEqualTo(1);
+    assertThat(own.out()).contains("zone-parse-error").contains("'octodns-meta' TXT: processor 'meta'"
+        + " (octodns.processor.meta.MetaProcessor) adds a TXT record of this name itself when octoDNS plans, and octoDNS"
+        + " fails the plan on the duplicate");
+  }
 }

@@ -662,11 +662,10 @@ class ConfigLoaderTest {
     List<ZoneConfig> zones = octodns(yaml).zones();
     assertThat(zones).extracting(ZoneConfig::name).containsExactly("example.com.", "example.net.", "alias.example.");
     assertThat(zones.get(0).sources().filters()).extracting(f -> f.id() + " at line " + f.where().line())
-        .containsExactly("no-root-ns at line 3", "only-web at line 20");
+        .containsExactly("no-root-ns at line 3", "only-web at line 20", "meta at line 2");
+    assertThat(zones.get(0).sources().filters().get(2).metaRecord()).isEqualTo("octodns-meta");
     assertThat(zones.get(0).sources().unseen()).extracting(n -> n.message().substring(0, n.message().indexOf(" is not")))
-        .containsExactly(
-            "zone example.com.: processor 'owner' (octodns.processor.ownership.OwnershipProcessor)",
-            "zone example.com.: processor 'meta' (octodns.processor.meta.MetaProcessor)");
+        .containsExactly("zone example.com.: processor 'owner' (octodns.processor.ownership.OwnershipProcessor)");
     assertThat(zones.get(0).sources().unseen().get(0).message()).endsWith(
         " is not applied; zonegate judges the zone as its sources fill it, so what the processor drops, adds or"
             + " changes before octoDNS plans is judged as if it did not run");
@@ -674,9 +673,9 @@ class ConfigLoaderTest {
     // The alias: example.com.'s filters on the copy, then example.net.'s, the last zone that is not
     // an alias (no only-web).
     assertThat(zones.get(2).sources().filters()).extracting(f -> f.id())
-        .containsExactly("no-root-ns", "only-web", "no-root-ns");
+        .containsExactly("no-root-ns", "only-web", "meta", "no-root-ns", "meta");
     assertThat(zones.get(2).sources().unseen()).extracting(n -> n.message().substring(0, n.message().indexOf(" (")))
-        .containsExactly("zone alias.example.: processor 'owner'", "zone alias.example.: processor 'meta'");
+        .containsExactly("zone alias.example.: processor 'owner'");
     assertThatThrownBy(() -> octodns(yaml.replace("processors: [ only-web ]", "processors: [ only-web, nope ]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("processor 'nope' is not one of the processors:, which octoDNS refuses");

@@ -245,7 +245,11 @@ class OctoDnsPowerDnsParityTest {
    * settings under {@code processors:}), the head, and what is done on pdns after the base sync.
    * Both tools read one octoDNS config; the base sync runs the processor too.
    */
-  record Processed(String label, String definition, UnaryOperator<String> head, OutOfBand outOfBand) {}
+  record Processed(String label, String definition, UnaryOperator<String> head, OutOfBand outOfBand, String octoDnsOnly) {
+    Processed(String label, String definition, UnaryOperator<String> head, OutOfBand outOfBand) {
+      this(label, definition, head, outOfBand, null);
+    }
+  }
 
   static final String FILTER = "    class: octodns.processor.filter.";
 
@@ -283,6 +287,13 @@ class OctoDnsPowerDnsParityTest {
         FILTER + "ExcludeRootNsChanges\n    error: false\n",
         b -> replace("      - ns2.example.net.\n", "      - ns2.example.net.\n      - ns3.example.net.\n")
             .apply(replace("      - 192.0.2.10\n", "      - 192.0.2.12\n").apply(b)), null));
+    // MetaProcessor's TXT record is octoDNS's own bookkeeping: zonegate does not compare it. With
+    // nothing else changed octoDNS plans nothing either; with a change, octoDNS also rewrites it
+    // (its time), the one known difference here.
+    String meta = "    class: octodns.processor.meta.MetaProcessor\n";
+    c.add(new Processed("meta record on pdns, head unchanged", meta, b -> b, null));
+    c.add(new Processed("meta record on pdns, www's A changed: octoDNS rewrites the meta record too", meta,
+        replace("      - 192.0.2.10\n", "      - 192.0.2.13\n"), null, "meta.Z TXT update"));
     c.add(new Processed("a name written with the zone's, removed", FILTER + "ZoneNameFilter\n    error: false\n",
         append("xfull.@ZONE@:\n  ttl: 300\n  type: A\n  value: 192.0.2.77\n"), null));
     return c;
@@ -327,9 +338,13 @@ class OctoDnsPowerDnsParityTest {
     int octoChanges = 0;
     for (int i = 0; i < cases.size(); i++) {
       String z = zones.get(i);
-      Set<String> o = octo.getOrDefault(z, Set.of());
+      Set<String> o = new TreeSet<>(octo.getOrDefault(z, Set.of()));
       Set<String> g = kept.getOrDefault(z, Set.of());
       octoChanges += o.size();
+      String only = cases.get(i).octoDnsOnly();
+      if (only != null && !o.remove(only.replace(".Z ", "." + z + " "))) {
+        mismatches.add(z + " (" + cases.get(i).label() + "): octoDNS did not plan " + only);
+      }
       System.out.printf("  %-14s %-70s octoDNS %s zonegate %s%n", z, cases.get(i).label(), o, g);
       if (!o.equals(g)) {
         mismatches.add(z + " (" + cases.get(i).label() + "): octoDNS " + o + ", zonegate " + g);
