@@ -25,7 +25,8 @@ cannot get as far as the zones (the config, or listing a dynamic entry).
 Each zone is filled as Manager._populate_and_plan fills it: every source's
 populate(zone, lenient=...) in the order of its sources, then
 then the process_source_zone of each of its processors that zonegate applies
-(the filters of octodns.processor.filter but the value filters), then
+(the filters of octodns.processor.filter but the value filters, and
+OwnershipProcessor), then
 zone.validate(lenient=...); an alias zone gets its zone's records (as that
 zone's processors left them), each add_record(copy, lenient=...), then the
 processors and the lenient Manager.sync's loop left (those of the last zone
@@ -61,7 +62,11 @@ APPLIED = {
 def _process(zone, processors, sources, lenient):
     for processor in processors:
         cls = processor.__class__
-        if cls.__module__ == 'octodns.processor.filter' and cls.__name__ in APPLIED:
+        if (
+            cls.__module__ == 'octodns.processor.filter'
+            and cls.__name__ in APPLIED
+            or cls.__module__ == 'octodns.processor.ownership'
+        ):
             zone = processor.process_source_zone(
                 zone, sources=sources, lenient=lenient
             )

@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
  * (for the filters zonegate applies) a setting the class does not take, a list that is not one, a
  * name pattern that is not a string, a network that is none. zonegate refuses those configs too.
  *
- * <p>The filter processors of {@code octodns.processor.filter} are applied ({@link OctoDnsFilter}),
- * and {@code MetaProcessor}'s record is left out of the comparison; the value filters and {@code
+ * <p>The filter processors of {@code octodns.processor.filter} and {@code OwnershipProcessor} are
+ * applied ({@link OctoDnsFilter}), and {@code MetaProcessor}'s record is left out of the comparison; the value filters and {@code
  * ExcludeRootNsChanges} with {@code error} have their settings checked but, like every other
  * processor, are named in a notice on each zone that runs them: zonegate judges the zone without
  * them.
@@ -32,6 +32,7 @@ final class OctoDnsProcessors {
 
   private static final String FILTER = "octodns.processor.filter.";
   static final String META = "octodns.processor.meta.MetaProcessor";
+  static final String OWNERSHIP = "octodns.processor.ownership.OwnershipProcessor";
 
   private final ConfigDoc doc;
   private final Set<String> secretHandlers;
@@ -131,6 +132,9 @@ final class OctoDnsProcessors {
     if (cls.equals(META)) {
       return meta(id, cls, p, at);
     }
+    if (cls.equals(OWNERSHIP)) {
+      return ownership(id, cls, p, at);
+    }
     if (!cls.startsWith(FILTER)) {
       return null;
     }
@@ -210,6 +214,43 @@ final class OctoDnsProcessors {
           + pythonKind(name, nameAt) + "; zonegate reads no other");
     }
     return OctoDnsFilter.meta(id, cls, doc.at(at), name == null ? "meta" : name.asString());
+  }
+
+  /**
+   * An OwnershipProcessor as octoDNS builds it and then uses it: its records' name prefix
+   * ({@code txt_name}, default {@code _owner}), value ({@code txt_value}, default {@code *octodns*};
+   * one octoDNS's validation refuses fails each zone that runs it) and TTL ({@code txt_ttl},
+   * default 60).
+   */
+  private OctoDnsFilter ownership(String id, String cls, JsonNode p, String at) throws ConfigException {
+    String label = "processor '" + id + "' (OwnershipProcessor)";
+    settings(label, p, at, "txt_name", "txt_value", "txt_ttl", "should_replace", "allow_takeover");
+    String name = text(label, p, at, "txt_name", "_owner");
+    String value = text(label, p, at, "txt_value", "*octodns*");
+    long ttl = 60;
+    JsonNode t = p.get("txt_ttl");
+    if (t != null) {
+      if (!t.isIntegralNumber() || !t.canConvertToLong() || t.longValue() < 0 || t.longValue() > Integer.MAX_VALUE) {
+        throw doc.error(at + ConfigDoc.segment("txt_ttl"), label + ": txt_ttl is a whole number of seconds from 0 to"
+            + " 2147483647, not '" + (t.isString() ? t.asString() : t.toString()) + "'; zonegate reads no other");
+      }
+      ttl = t.longValue();
+    }
+    return OctoDnsFilter.ownership(id, cls, doc.at(at), new OctoDnsFilter.Ownership(name, value, ttl,
+        PyConfig.flag(doc, p, "should_replace", false, at), PyConfig.flag(doc, p, "allow_takeover", false, at)));
+  }
+
+  /** A string setting, or its default when absent; anything but a string is refused. */
+  private String text(String label, JsonNode p, String at, String key, String dflt) throws ConfigException {
+    JsonNode v = p.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    String pointer = at + ConfigDoc.segment(key);
+    if (!v.isString() || PyConfig.isNone(doc, v, pointer) || PyConfig.isBool(doc, v, pointer)) {
+      throw doc.error(pointer, label + ": " + key + " is a string, not " + pythonKind(v, pointer) + "; zonegate reads no other");
+    }
+    return v.asString();
   }
 
   private boolean includeTarget(JsonNode p, String at) {

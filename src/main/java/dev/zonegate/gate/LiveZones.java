@@ -137,7 +137,7 @@ final class LiveZones {
       return managed;
     }
     try {
-      return zone.sources().atTarget(managed);
+      return zone.sources().atTarget(managed, head);
     } catch (ZoneReadException e) {
       throw new CheckException("zone " + zone.name() + ": " + e.getMessage());
     }

@@ -4,6 +4,7 @@ import dev.zonegate.model.Location;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,7 +44,9 @@ public final class OctoDnsFilter {
     /** {@code ExcludeRootNsChanges} without {@code error}: a root NS change is taken out of the plan. */
     ROOT_NS_CHANGES,
     /** {@code MetaProcessor}: a TXT record of octoDNS's own bookkeeping, added when it plans. */
-    META
+    META,
+    /** {@code OwnershipProcessor}: a TXT record marking each record octoDNS owns; it changes only those. */
+    OWNERSHIP
   }
 
   /** What a filter does with one record. */
@@ -68,19 +71,79 @@ public final class OctoDnsFilter {
   private final List<PyIpNetwork.Net> networks;
   private final boolean includeTarget;
   private final boolean error;
-  /** {@code MetaProcessor}'s {@code record_name}; null for the others. */
+  /** {@code MetaProcessor}'s record_name; null for the others. */
   private final String metaName;
+  /** {@code OwnershipProcessor}'s settings; null for the others. */
+  private final Ownership ownership;
 
-  private OctoDnsFilter(
-      String id, String cls, Location where, Kind kind, boolean allow, Set<String> exact, List<Pattern> regex,
-      List<PyIpNetwork.Net> networks, boolean includeTarget, boolean error) {
-    this(id, cls, where, kind, allow, exact, regex, networks, includeTarget, error, null);
+  /**
+   * {@code OwnershipProcessor}'s settings: the prefix of its records' names ({@code txt_name}),
+   * their one value ({@code txt_value}) and TTL, whether its record replaces one already there
+   * ({@code should_replace}), and whether a record another owner marks may be taken over.
+   */
+  public record Ownership(String txtName, String txtValue, long txtTtl, boolean shouldReplace, boolean allowTakeover) {
+    /**
+     * The name of the record marking {@code name}'s records of {@code type} as octoDNS's: {@code
+     * _owner.A.www}, {@code _owner.A} at the apex, {@code *} written {@code _wildcard}.
+     */
+    public String recordFor(String name, String type) {
+      return name.isEmpty() ? txtName + "." + type : txtName + "." + type + "." + name.replace("*", "_wildcard");
+    }
+
+    /** {@code _is_ownership}: a TXT record under the prefix whose one value is ours (values as TXT rdata). */
+    public boolean isOwnership(String name, String type, List<String> values) {
+      return type.equals("TXT") && name.startsWith(txtName) && values.size() == 1
+          && values.get(0).equals(OctoDnsValues.txt(txtValue));
+    }
+
+    /**
+     * Why octoDNS's validation refuses {@code txt_value} in a record ({@code ChunkedValueValidator}:
+     * empty, an unescaped or doubly escaped {@code ;}, not ASCII), or null when it takes it.
+     */
+    public String badValue() {
+      if (txtValue.isEmpty()) {
+        return "missing value(s)";
+      }
+      if (Pattern.compile("\\w;").matcher(txtValue).find()) {
+        return "unescaped ; in \"" + txtValue + "\"";
+      }
+      if (txtValue.contains("\\\\;")) {
+        return "double escaped ; in \"" + txtValue + "\"";
+      }
+      return txtValue.chars().allMatch(c -> c < 0x80) ? null : "non ASCII character in \"" + txtValue + "\"";
+    }
+
+    /** {@code _is_ownership_name}: a TXT record under the prefix, whatever its value. */
+    public boolean isOwnershipName(String name, String type) {
+      return type.equals("TXT") && name.startsWith(txtName);
+    }
+
+    /**
+     * {@code _decode_ownership_name}: the name and type an ownership record marks, as
+     * {@code name + "\0" + TYPE}; null where octoDNS fails decoding it.
+     */
+    public String marked(String name) {
+      String[] pieces = name.split("\\.", 3);
+      if (pieces.length < 2) {
+        return null;
+      }
+      String type = pieces[1].toUpperCase(Locale.ROOT);
+      String owner = pieces.length > 2 ? pieces[2].replace("_wildcard", "*") : "";
+      return owner + "\u0000" + type;
+    }
   }
 
   private OctoDnsFilter(
       String id, String cls, Location where, Kind kind, boolean allow, Set<String> exact, List<Pattern> regex,
-      List<PyIpNetwork.Net> networks, boolean includeTarget, boolean error, String metaName) {
+      List<PyIpNetwork.Net> networks, boolean includeTarget, boolean error) {
+    this(id, cls, where, kind, allow, exact, regex, networks, includeTarget, error, null, null);
+  }
+
+  private OctoDnsFilter(
+      String id, String cls, Location where, Kind kind, boolean allow, Set<String> exact, List<Pattern> regex,
+      List<PyIpNetwork.Net> networks, boolean includeTarget, boolean error, String metaName, Ownership ownership) {
     this.metaName = metaName;
+    this.ownership = ownership;
     this.id = id;
     this.cls = cls;
     this.where = where;
@@ -145,7 +208,23 @@ public final class OctoDnsFilter {
    * the plan (a duplicate record).
    */
   public static OctoDnsFilter meta(String id, String cls, Location where, String recordName) {
-    return new OctoDnsFilter(id, cls, where, Kind.META, false, Set.of(), List.of(), List.of(), false, false, recordName);
+    return new OctoDnsFilter(id, cls, where, Kind.META, false, Set.of(), List.of(), List.of(), false, false, recordName,
+        null);
+  }
+
+  /**
+   * {@code OwnershipProcessor}: on the zone the sources filled, a TXT record marking each record
+   * as octoDNS's; when it plans, only the changes of records marked (in the zone or at the target)
+   * are kept, so what another tool put at the target is left alone; a record another owner marks
+   * fails the plan unless {@code allow_takeover}.
+   */
+  public static OctoDnsFilter ownership(String id, String cls, Location where, Ownership o) {
+    return new OctoDnsFilter(id, cls, where, Kind.OWNERSHIP, false, Set.of(), List.of(), List.of(), false, false, null, o);
+  }
+
+  /** {@code OwnershipProcessor}'s settings, or null for any other filter. */
+  public Ownership ownership() {
+    return ownership;
   }
 
   /** {@code MetaProcessor}'s record name (relative), or null for any other filter. */
@@ -174,7 +253,7 @@ public final class OctoDnsFilter {
 
   /** This filter as named at {@code at} (the same processor, listed for another zone). */
   public OctoDnsFilter at(Location at) {
-    return new OctoDnsFilter(id, cls, at, kind, allow, exact, regex, networks, includeTarget, error, metaName);
+    return new OctoDnsFilter(id, cls, at, kind, allow, exact, regex, networks, includeTarget, error, metaName, ownership);
   }
 
   /** "processor 'no-txt' (octodns.processor.filter.TypeRejectlistFilter)", for messages. */
@@ -208,7 +287,7 @@ public final class OctoDnsFilter {
   private Action decide(String zone, Record r) {
     boolean matches;
     switch (kind) {
-      case ROOT_NS_CHANGES, META -> {
+      case ROOT_NS_CHANGES, META, OWNERSHIP -> {
         return Action.KEEP; // it acts on the plan, not on the zones' records
       }
       case TYPE -> matches = exact.contains(r.type());

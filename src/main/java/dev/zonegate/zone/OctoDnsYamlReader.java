@@ -20,6 +20,7 @@ import dev.zonegate.zone.OctoDnsValues.Value;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,6 +225,8 @@ public final class OctoDnsYamlReader implements ZoneReader {
     /** The ids of {@link #records} the zone's filters remove, and those an alias zone's own filters remove from its copy. */
     final Set<String> removed = new HashSet<>();
     final Set<String> removedFromCopy = new HashSet<>();
+    /** Records the alias's own processors add to its copy (ownership records): not in the zone it copies. */
+    final Set<String> copiedOnly = new HashSet<>();
     /**
      * Of the removed records, those octoDNS then leaves alone at the target (a filter of the zone
      * that is built removes their name and type from the target's zone too), each with its notice:
@@ -660,25 +663,20 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
       String built = copy == null ? zone : copy.alias();
       List<OctoDnsFilter> atTarget = copy == null ? filters : copyFilters;
+      Map<String, OctoDnsFilter> removedBy = new HashMap<>();
+      run(filters, filled, false, removedBy);
+      if (copy != null) {
+        run(copyFilters, copy.alias(), true, removedBy);
+      }
       Map<OctoDnsFilter, List<Loaded>> deleted = new LinkedHashMap<>();
       for (Map.Entry<String, Loaded> e : records.entrySet()) {
         String id = e.getKey();
         Loaded r = e.getValue();
-        List<String> texts = new ArrayList<>(r.values().size());
-        r.values().forEach(v -> texts.add(v.text()));
-        OctoDnsFilter.Record view = new OctoDnsFilter.Record(r.name(), r.type(), texts);
-        OctoDnsFilter by = removedBy(filters, filled, view, r);
-        if (by != null) {
-          removed.add(id);
-        } else if (copy != null && !notCopied.contains(id)) {
-          by = removedBy(copyFilters, copy.alias(), view, r);
-          if (by != null) {
-            removedFromCopy.add(id);
-          }
-        }
         if (copy != null && notCopied.contains(id)) {
           continue;
         }
+        OctoDnsFilter.Record view = view(r);
+        OctoDnsFilter by = removedBy.get(id);
         if (by == null) {
           for (OctoDnsFilter f : atTarget) {
             if (f.excludesChange(view)) {
@@ -722,6 +720,107 @@ public final class OctoDnsYamlReader implements ZoneReader {
       }
     }
 
+    private static OctoDnsFilter.Record view(Loaded r) {
+      List<String> texts = new ArrayList<>(r.values().size());
+      r.values().forEach(v -> texts.add(v.text()));
+      return new OctoDnsFilter.Record(r.name(), r.type(), texts);
+    }
+
+    /**
+     * {@code process_source_zone} of each of {@code list}, in order, on the zone named {@code name}:
+     * a filter takes records out ({@code removedBy}, into {@link #removed}, or for the alias's own
+     * list, {@code copyStage}, into {@link #removedFromCopy}), an ownership processor adds its
+     * records. A record taken out earlier is not seen by a later one.
+     */
+    private void run(List<OctoDnsFilter> list, String name, boolean copyStage, Map<String, OctoDnsFilter> removedBy)
+        throws ZoneReadException {
+      for (OctoDnsFilter f : list) {
+        List<String> ids = new ArrayList<>(records.keySet());
+        if (f.ownership() != null) {
+          own(f, ids, copyStage, removedBy);
+          continue;
+        }
+        for (String id : ids) {
+          if (!present(id, copyStage)) {
+            continue;
+          }
+          Loaded r = records.get(id);
+          OctoDnsFilter.Record view = view(r);
+          OctoDnsFilter.Action a = f.onSource(name, view);
+          if (a == OctoDnsFilter.Action.REFUSE) {
+            path = r.path();
+            fail(r.line(), r.label() + ": " + f.refusal(view) + (copyStage ? " in the alias zone " + name : ""));
+          }
+          if (a != OctoDnsFilter.Action.KEEP) {
+            (copyStage ? removedFromCopy : removed).add(id);
+            removedBy.put(id, f);
+          }
+        }
+      }
+    }
+
+    /** Whether record {@code id} is in the zone at this stage: not taken out, and in the alias's copy if that is the stage. */
+    private boolean present(String id, boolean copyStage) {
+      if (removed.contains(id)) {
+        return false;
+      }
+      return copyStage ? !removedFromCopy.contains(id) && !notCopied.contains(id) : !copiedOnly.contains(id);
+    }
+
+    /**
+     * {@code OwnershipProcessor.process_source_zone}: a TXT record of its own for each record the
+     * zone holds (but its own), {@code _owner.A.www} valued {@code *octodns*}; added as octoDNS adds
+     * it, refused where a record of that name and type is there already, unless it replaces.
+     */
+    private void own(OctoDnsFilter f, List<String> ids, boolean copyStage, Map<String, OctoDnsFilter> removedBy)
+        throws ZoneReadException {
+      OctoDnsFilter.Ownership o = f.ownership();
+      for (String id : ids) {
+        if (!present(id, copyStage)) {
+          continue;
+        }
+        Loaded r = records.get(id);
+        OctoDnsFilter.Record view = view(r);
+        if (o.isOwnership(view.name(), view.type(), view.values())) {
+          continue;
+        }
+        if (o.badValue() != null) {
+          path = r.path();
+          fail(r.line(), r.label() + ": " + f.describe() + " fails making its record for it, as octoDNS refuses its"
+              + " txt_value (" + o.badValue() + ")");
+          return;
+        }
+        String name = o.recordFor(r.name(), r.type()).toLowerCase(Locale.ROOT); // octoDNS keeps names in lower case
+        String ownId = name + "\u0000TXT";
+        if (records.containsKey(ownId) && present(ownId, copyStage) && !o.shouldReplace()) {
+          path = r.path();
+          fail(r.line(), r.label() + ": " + f.describe() + " adds its record '" + name + "' TXT for it, which the zone holds"
+              + " already, and octoDNS fails adding a duplicate (should_replace is false)");
+          continue;
+        }
+        String owner;
+        try {
+          owner = owner(name, zone);
+        } catch (BadValue bad) {
+          path = r.path();
+          fail(r.line(), r.label() + ": " + f.describe() + " would mark it with '" + name + "', which " + bad.getMessage());
+          continue;
+        }
+        Loaded mark = new Loaded("'" + name + "' TXT", owner, name, "TXT", o.txtTtl(),
+            List.of(new Value(OctoDnsValues.txt(o.txtValue()), r.line(), null)), false, false, null, r.path(), r.line(),
+            null, null);
+        records.remove(ownId);
+        records.put(ownId, mark);
+        removed.remove(ownId);
+        removedFromCopy.remove(ownId);
+        removedBy.remove(ownId);
+        if (copyStage) {
+          copiedOnly.add(ownId);
+          notCopied.remove(ownId);
+        }
+      }
+    }
+
     /**
      * {@code MetaProcessor}'s record, which octoDNS adds to the zone when it plans: not compared
      * (whatever the target holds there is octoDNS's own bookkeeping); a TXT record of that name in
@@ -746,28 +845,12 @@ public final class OctoDnsYamlReader implements ZoneReader {
           + " writes this record itself when octoDNS plans (its values are octoDNS's bookkeeping): not compared");
     }
 
-    /** The first of {@code filters} that removes {@code view} from zone {@code name}, or null; a refusal fails the zone. */
-    private OctoDnsFilter removedBy(List<OctoDnsFilter> filters, String name, OctoDnsFilter.Record view, Loaded r)
-        throws ZoneReadException {
-      for (OctoDnsFilter f : filters) {
-        OctoDnsFilter.Action a = f.onSource(name, view);
-        if (a == OctoDnsFilter.Action.REFUSE) {
-          path = r.path();
-          fail(r.line(), r.label() + ": " + f.refusal(view) + (copy != null && name.equals(copy.alias()) ? " in the alias zone " + name : ""));
-          return f; // skipped in a lenient reading
-        }
-        if (a == OctoDnsFilter.Action.REMOVE) {
-          return f;
-        }
-      }
-      return null;
-    }
-
     private void validateZone(boolean copied) throws ZoneReadException {
       Map<String, List<Loaded>> byName = new LinkedHashMap<>();
       for (Map.Entry<String, Loaded> e : records.entrySet()) {
         String id = e.getKey();
-        if (removed.contains(id) || copied && (notCopied.contains(id) || removedFromCopy.contains(id))) {
+        if (removed.contains(id) || copied && (notCopied.contains(id) || removedFromCopy.contains(id))
+            || !copied && copiedOnly.contains(id)) {
           continue; // a filter took it out before octoDNS validates
         }
         if (!copied || !notCopied.contains(e.getKey())) {

@@ -52,22 +52,25 @@ final class OctoDnsConfigs {
     "www:\n  type: TXT\n  value: beside\n"
   };
 
-  /** Processor definitions (under {@code processors:}): the filters zonegate applies, some broken, and one it does not. */
+  /** Processor definitions (under {@code processors:}, after {@code octodns.processor.}): those zonegate applies, some broken. */
   static final String[] PROCESSORS = {
-    "TypeRejectlistFilter\n    rejectlist: [ TXT ]\n",
-    "TypeAllowlistFilter\n    allowlist: [ A, NS ]\n",
-    "TypeRejectlistFilter\n    rejectlist: CNAME\n",
-    "TypeRejectlistFilter\n    rejectlist: [ CNAME ]\n    include_target: no\n",
-    "NameRejectlistFilter\n    rejectlist: [ www, '/^x/' ]\n",
-    "NameAllowlistFilter\n    allowlist: [ '', '/sub/' ]\n",
-    "NetworkValueRejectlistFilter\n    rejectlist: [ 192.0.2.0/30 ]\n",
-    "NetworkValueAllowlistFilter\n    allowlist: [ 192.0.2.8/29, '2001:db8::/32' ]\n",
-    "IgnoreRootNsFilter\n",
-    "ZoneNameFilter\n",
-    "ZoneNameFilter\n    error: false\n",
-    "TypeRejectlistFilter\n",
-    "IgnoreRootNsFilter\n    include_target: true\n",
-    "NetworkValueRejectlistFilter\n    rejectlist: [ 192.0.2.1/30 ]\n",
+    "filter.TypeRejectlistFilter\n    rejectlist: [ TXT ]\n",
+    "filter.TypeAllowlistFilter\n    allowlist: [ A, NS ]\n",
+    "filter.TypeRejectlistFilter\n    rejectlist: CNAME\n",
+    "filter.TypeRejectlistFilter\n    rejectlist: [ CNAME ]\n    include_target: no\n",
+    "filter.NameRejectlistFilter\n    rejectlist: [ www, '/^x/' ]\n",
+    "filter.NameAllowlistFilter\n    allowlist: [ '', '/sub/' ]\n",
+    "filter.NetworkValueRejectlistFilter\n    rejectlist: [ 192.0.2.0/30 ]\n",
+    "filter.NetworkValueAllowlistFilter\n    allowlist: [ 192.0.2.8/29, '2001:db8::/32' ]\n",
+    "filter.IgnoreRootNsFilter\n",
+    "filter.ZoneNameFilter\n",
+    "filter.ZoneNameFilter\n    error: false\n",
+    "filter.TypeRejectlistFilter\n",
+    "filter.IgnoreRootNsFilter\n    include_target: true\n",
+    "filter.NetworkValueRejectlistFilter\n    rejectlist: [ 192.0.2.1/30 ]\n",
+    "ownership.OwnershipProcessor\n",
+    "ownership.OwnershipProcessor\n    should_replace: true\n",
+    "meta.MetaProcessor\n",
   };
 
   /** The repository's files by path, {@code config.yaml} among them. */
@@ -94,7 +97,7 @@ final class OctoDnsConfigs {
     if (defined > 0) {
       c.append("processors:\n");
       for (int i = 0; i < defined; i++) {
-        c.append("  f").append(i).append(":\n    class: octodns.processor.filter.").append(d.pickValue(PROCESSORS));
+        c.append("  f").append(i).append(":\n    class: octodns.processor.").append(d.pickValue(PROCESSORS));
       }
       if (d.consumeInt(0, 3) == 0) {
         c.append("manager:\n  processors: [ f0 ]\n");

@@ -489,6 +489,35 @@ class OctoDnsConfigDifferentialTest {
     add("filter-root-ns-changes-excluded",
         withProcessors(processor("x", "ExcludeRootNsChanges", "error: false"), processed("example.com.", "x")),
         "a/example.com.yaml", MIXED);
+    // OwnershipProcessor marks every record the zone holds with a TXT record of its own.
+    String owner = "  own:\n    class: octodns.processor.ownership.OwnershipProcessor\n";
+    add("ownership-marks-each-record",
+        withProcessors(owner, processed("example.com.", "own")), "a/example.com.yaml", MIXED);
+    add("ownership-after-a-filter-marks-what-is-left",
+        withProcessors(processor("no-txt", "TypeRejectlistFilter", "rejectlist: [ TXT ]") + owner,
+            processed("example.com.", "no-txt, own")), "a/example.com.yaml", MIXED);
+    add("ownership-before-a-filter-that-takes-its-records",
+        withProcessors(processor("no-txt", "TypeRejectlistFilter", "rejectlist: [ TXT ]") + owner,
+            processed("example.com.", "own, no-txt")), "a/example.com.yaml", MIXED);
+    add("ownership-settings",
+        withProcessors("  own:\n    class: octodns.processor.ownership.OwnershipProcessor\n    txt_name: _octo\n"
+            + "    txt_value: ours\n    txt_ttl: 300\n", processed("example.com.", "own")), "a/example.com.yaml", MIXED);
+    String marked = MIXED.replace("api:\n", "_owner.A.db:\n  type: TXT\n  value: '*octodns*'\napi:\n");
+    add("ownership-mark-written-by-hand",
+        withProcessors(owner, processed("example.com.", "own")), "a/example.com.yaml", marked);
+    add("ownership-mark-written-by-hand-replaced",
+        withProcessors("  own:\n    class: octodns.processor.ownership.OwnershipProcessor\n    should_replace: true\n",
+            processed("example.com.", "own")), "a/example.com.yaml", marked);
+    add("ownership-of-an-alias-and-its-zone",
+        withProcessors(owner, processed("example.com.", "own") + "  alias.example.:\n    alias: example.com.\n"),
+        "a/example.com.yaml", MIXED);
+    add("ownership-of-an-alias-of-a-zone-without",
+        withProcessors(owner, zone("example.com.", "a") + "  alias.example.:\n    alias: example.com.\n"
+            + processed("example.net.", "own")),
+        "a/example.com.yaml", MIXED, "a/example.net.yaml", MAIL);
+    add("ownership-refused-txt-value",
+        withProcessors("  own:\n    class: octodns.processor.ownership.OwnershipProcessor\n    txt_value: 'a;b'\n",
+            processed("example.com.", "own")), "a/example.com.yaml", MIXED);
     // Value filters and other processors: checked as octoDNS builds them, not run (by either side here).
     add("filter-value-filter-not-run",
         withProcessors(processor("v", "ValueRejectlistFilter", "rejectlist: [ '/^10\\./' ]"), processed("example.com.", "v")),

@@ -145,4 +145,45 @@ class OctoDnsFilterTest {
         .hasMessageContaining("the target's zone example.com. holds www.example.com.example.com. A")
         .hasMessageContaining("so octoDNS fails planning the zone");
   }
+
+  @Test
+  void ownershipRecordsAreNamedAndReadAsOctoDnsNamesAndReadsThem() {
+    OctoDnsFilter.Ownership o = new OctoDnsFilter.Ownership("_owner", "*octodns*", 60, false, false);
+    assertThat(o.recordFor("www", "A")).isEqualTo("_owner.A.www");
+    assertThat(o.recordFor("", "NS")).isEqualTo("_owner.NS");
+    assertThat(o.recordFor("*.dev", "CNAME")).isEqualTo("_owner.CNAME._wildcard.dev");
+    assertThat(o.marked("_owner.a.www")).isEqualTo("www\u0000A");
+    assertThat(o.marked("_owner.ns")).isEqualTo("\u0000NS");
+    assertThat(o.marked("_owner.cname._wildcard.dev")).isEqualTo("*.dev\u0000CNAME");
+    assertThat(o.marked("_owner")).isNull();
+    assertThat(o.isOwnership("_owner.a.www", "TXT", List.of("\"*octodns*\""))).isTrue();
+    assertThat(o.isOwnership("_owner.a.www", "TXT", List.of("\"other\""))).isFalse();
+    assertThat(o.isOwnershipName("_owner.a.www", "TXT")).isTrue();
+    assertThat(o.isOwnership("www", "TXT", List.of("\"*octodns*\""))).isFalse();
+    assertThat(o.badValue()).isNull();
+    assertThat(new OctoDnsFilter.Ownership("_owner", "a;b", 60, false, false).badValue()).startsWith("unescaped ;");
+    assertThat(new OctoDnsFilter.Ownership("_owner", "", 60, false, false).badValue()).isEqualTo("missing value(s)");
+  }
+
+  @Test
+  void underOwnershipTheTargetKeepsOnlyWhatEitherSideMarksAndRefusesATakeOver() throws Exception {
+    OctoDnsFilter own = OctoDnsFilter.ownership("own", "octodns.processor.ownership.OwnershipProcessor", AT,
+        new OctoDnsFilter.Ownership("_owner", "*octodns*", 60, false, false));
+    OctoDnsSources sources = new OctoDnsSources(
+        ZONE, List.of(new OctoDnsSources.Source("config", "config", OctoDnsOptions.DEFAULTS, null, null, false, false, AT)),
+        List.of(), false, AT, Set.of(), false, null, List.of(own));
+    RRset mine = new RRset(RRsetKey.of("www.example.com.", "A"), 300, List.of("192.0.2.1"), null);
+    RRset mark = new RRset(RRsetKey.of("_owner.a.www.example.com.", "TXT"), 60, List.of("\"*octodns*\""), null);
+    RRset theirs = new RRset(RRsetKey.of("other.example.com.", "A"), 300, List.of("192.0.2.9"), null);
+    RRset gone = new RRset(RRsetKey.of("old.example.com.", "A"), 300, List.of("192.0.2.7"), null);
+    RRset goneMark = new RRset(RRsetKey.of("_owner.a.old.example.com.", "TXT"), 60, List.of("\"*octodns*\""), null);
+    Zone live = new Zone(ZONE, List.of(mine, mark, theirs, gone, goneMark), List.of());
+    Zone head = new Zone(ZONE, List.of(mine, mark), List.of());
+    assertThat(sources.atTarget(live, head).rrsets().keySet()).as("another tool's host is left alone; what octoDNS marked is judged")
+        .containsExactlyInAnyOrder(mine.key(), mark.key(), gone.key(), goneMark.key());
+    RRset foreign = new RRset(RRsetKey.of("_owner.a.www.example.com.", "TXT"), 60, List.of("\"other-tool\""), null);
+    Zone taken = new Zone(ZONE, List.of(mine, foreign), List.of());
+    assertThatThrownBy(() -> sources.atTarget(taken, head)).isInstanceOf(ZoneReadException.class)
+        .hasMessageContaining("another owner's mark on www A").hasMessageContaining("allow_takeover is false");
+  }
 }

@@ -294,6 +294,13 @@ class OctoDnsPowerDnsParityTest {
     c.add(new Processed("meta record on pdns, head unchanged", meta, b -> b, null));
     c.add(new Processed("meta record on pdns, www's A changed: octoDNS rewrites the meta record too", meta,
         replace("      - 192.0.2.10\n", "      - 192.0.2.13\n"), null, "meta.Z TXT update"));
+    // OwnershipProcessor: octoDNS marks what it deploys and changes only what is marked.
+    String owner = "    class: octodns.processor.ownership.OwnershipProcessor\n";
+    c.add(new Processed("ownership: blog deleted in the head, a host another tool added on pdns left alone", owner,
+        replace("blog:\n  ttl: 300\n  type: CNAME\n  value: www.Z\n", ""),
+        z -> pdns.replace(z, new PdnsServer.Set("rogue." + z, "A", 300, "192.0.2.250"))));
+    c.add(new Processed("ownership: an owned record changed on pdns is put back", owner, b -> b,
+        z -> pdns.replace(z, new PdnsServer.Set("api." + z, "A", 60, "192.0.2.66"))));
     c.add(new Processed("a name written with the zone's, removed", FILTER + "ZoneNameFilter\n    error: false\n",
         append("xfull.@ZONE@:\n  ttl: 300\n  type: A\n  value: 192.0.2.77\n"), null));
     return c;
