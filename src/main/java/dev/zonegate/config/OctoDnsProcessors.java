@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
  * (for the filters zonegate applies) a setting the class does not take, a list that is not one, a
  * name pattern that is not a string, a network that is none. zonegate refuses those configs too.
  *
- * <p>The filter processors of {@code octodns.processor.filter} and {@code OwnershipProcessor} are
- * applied ({@link OctoDnsFilter}), and {@code MetaProcessor}'s record is left out of the comparison; the value filters and {@code
+ * <p>The filter processors of {@code octodns.processor.filter}, {@code OwnershipProcessor} and
+ * {@code TtlRestrictionFilter} are applied ({@link OctoDnsFilter}), and {@code MetaProcessor}'s
+ * record is left out of the comparison; the value filters and {@code
  * ExcludeRootNsChanges} with {@code error} have their settings checked but, like every other
  * processor, are named in a notice on each zone that runs them: zonegate judges the zone without
  * them.
@@ -33,6 +34,7 @@ final class OctoDnsProcessors {
   private static final String FILTER = "octodns.processor.filter.";
   static final String META = "octodns.processor.meta.MetaProcessor";
   static final String OWNERSHIP = "octodns.processor.ownership.OwnershipProcessor";
+  static final String TTL_RESTRICTION = "octodns.processor.restrict.TtlRestrictionFilter";
 
   private final ConfigDoc doc;
   private final Set<String> secretHandlers;
@@ -134,6 +136,9 @@ final class OctoDnsProcessors {
     }
     if (cls.equals(OWNERSHIP)) {
       return ownership(id, cls, p, at);
+    }
+    if (cls.equals(TTL_RESTRICTION)) {
+      return ttlRestriction(id, cls, p, at);
     }
     if (!cls.startsWith(FILTER)) {
       return null;
@@ -238,6 +243,58 @@ final class OctoDnsProcessors {
     }
     return OctoDnsFilter.ownership(id, cls, doc.at(at), new OctoDnsFilter.Ownership(name, value, ttl,
         PyConfig.flag(doc, p, "should_replace", false, at), PyConfig.flag(doc, p, "allow_takeover", false, at)));
+  }
+
+  /**
+   * A TtlRestrictionFilter as octoDNS builds it: {@code min_ttl} (default 1) and {@code max_ttl}
+   * (default seven days), or {@code allowed_ttls} when it is given and not empty (then the limits
+   * are not looked at). A limit that is not a number fails every zone that runs the filter, as
+   * Python fails comparing it; an {@code allowed_ttls} that is no collection fails the config.
+   */
+  private OctoDnsFilter ttlRestriction(String id, String cls, JsonNode p, String at) throws ConfigException {
+    String label = "processor '" + id + "' (TtlRestrictionFilter)";
+    settings(label, p, at, "min_ttl", "max_ttl", "allowed_ttls");
+    String broken = null;
+    double[] limits = {1, 60 * 60 * 24 * 7};
+    String[] keys = {"min_ttl", "max_ttl"};
+    for (int k = 0; k < 2; k++) {
+      JsonNode v = p.get(keys[k]);
+      String pointer = at + ConfigDoc.segment(keys[k]);
+      if (v == null) {
+        continue;
+      }
+      if (PyConfig.isBool(doc, v, pointer)) {
+        limits[k] = PyConfig.boolValue(v) ? 1 : 0;
+      } else if (v.isNumber()) {
+        limits[k] = v.doubleValue();
+      } else if (broken == null) {
+        broken = keys[k] + " is " + pythonKind(v, pointer) + ", which a TTL cannot be compared with";
+      }
+    }
+    Set<Long> allowed = null;
+    JsonNode a = p.get("allowed_ttls");
+    String aAt = at + ConfigDoc.segment("allowed_ttls");
+    if (a != null && PyConfig.truthy(a) && !PyConfig.isNone(doc, a, aAt) && !(PyConfig.isBool(doc, a, aAt) && !PyConfig.boolValue(a))) {
+      allowed = new LinkedHashSet<>();
+      for (Item it : items(label, p, at, "allowed_ttls")) {
+        JsonNode v = it.node();
+        if (v == null) {
+          continue; // a character or a key: text, which no TTL equals
+        }
+        if (v.isArray() || v.isObject()) {
+          throw doc.error(it.pointer(), label + ": a " + ConfigDoc.kindOf(v)
+              + " in its allowed_ttls cannot be in a set, so octoDNS refuses the config (Incorrect processor config)");
+        }
+        if (PyConfig.isBool(doc, v, it.pointer())) {
+          allowed.add(PyConfig.boolValue(v) ? 1L : 0L);
+        } else if (v.isIntegralNumber() && v.canConvertToLong()) {
+          allowed.add(v.longValue());
+        } else if (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()) && Math.abs(v.doubleValue()) < 1e18) {
+          allowed.add((long) v.doubleValue());
+        }
+      }
+    }
+    return OctoDnsFilter.ttls(id, cls, doc.at(at), new OctoDnsFilter.TtlRange(limits[0], limits[1], allowed, broken));
   }
 
   /** A string setting, or its default when absent; anything but a string is refused. */

@@ -46,7 +46,9 @@ public final class OctoDnsFilter {
     /** {@code MetaProcessor}: a TXT record of octoDNS's own bookkeeping, added when it plans. */
     META,
     /** {@code OwnershipProcessor}: a TXT record marking each record octoDNS owns; it changes only those. */
-    OWNERSHIP
+    OWNERSHIP,
+    /** {@code TtlRestrictionFilter}: a TTL outside the allowed range or set fails the zone. */
+    TTL
   }
 
   /** What a filter does with one record. */
@@ -58,7 +60,12 @@ public final class OctoDnsFilter {
   }
 
   /** A record as a filter sees it: its relative name ({@code ""} at the apex), its type, its values' text. */
-  public record Record(String name, String type, List<String> values) {}
+  public record Record(String name, String type, List<String> values, long ttl, boolean lenient) {
+    /** A record whose TTL and lenient flag no filter of the target's side asks about. */
+    public Record(String name, String type, List<String> values) {
+      this(name, type, values, -1, false);
+    }
+  }
 
   private final String id;
   private final String cls;
@@ -75,6 +82,15 @@ public final class OctoDnsFilter {
   private final String metaName;
   /** {@code OwnershipProcessor}'s settings; null for the others. */
   private final Ownership ownership;
+  /** {@code TtlRestrictionFilter}'s settings; null for the others. */
+  private final TtlRange ttls;
+
+  /**
+   * {@code TtlRestrictionFilter}'s settings: {@code min_ttl} and {@code max_ttl}, or the set
+   * {@code allowed_ttls} instead when given (as numbers: nothing else equals a TTL); {@code broken}
+   * says why octoDNS fails on every record it judges (a limit that is not a number), else null.
+   */
+  public record TtlRange(double min, double max, Set<Long> allowed, String broken) {}
 
   /**
    * {@code OwnershipProcessor}'s settings: the prefix of its records' names ({@code txt_name}),
@@ -136,14 +152,16 @@ public final class OctoDnsFilter {
   private OctoDnsFilter(
       String id, String cls, Location where, Kind kind, boolean allow, Set<String> exact, List<Pattern> regex,
       List<PyIpNetwork.Net> networks, boolean includeTarget, boolean error) {
-    this(id, cls, where, kind, allow, exact, regex, networks, includeTarget, error, null, null);
+    this(id, cls, where, kind, allow, exact, regex, networks, includeTarget, error, null, null, null);
   }
 
   private OctoDnsFilter(
       String id, String cls, Location where, Kind kind, boolean allow, Set<String> exact, List<Pattern> regex,
-      List<PyIpNetwork.Net> networks, boolean includeTarget, boolean error, String metaName, Ownership ownership) {
+      List<PyIpNetwork.Net> networks, boolean includeTarget, boolean error, String metaName, Ownership ownership,
+      TtlRange ttls) {
     this.metaName = metaName;
     this.ownership = ownership;
+    this.ttls = ttls;
     this.id = id;
     this.cls = cls;
     this.where = where;
@@ -209,7 +227,7 @@ public final class OctoDnsFilter {
    */
   public static OctoDnsFilter meta(String id, String cls, Location where, String recordName) {
     return new OctoDnsFilter(id, cls, where, Kind.META, false, Set.of(), List.of(), List.of(), false, false, recordName,
-        null);
+        null, null);
   }
 
   /**
@@ -219,7 +237,18 @@ public final class OctoDnsFilter {
    * fails the plan unless {@code allow_takeover}.
    */
   public static OctoDnsFilter ownership(String id, String cls, Location where, Ownership o) {
-    return new OctoDnsFilter(id, cls, where, Kind.OWNERSHIP, false, Set.of(), List.of(), List.of(), false, false, null, o);
+    return new OctoDnsFilter(id, cls, where, Kind.OWNERSHIP, false, Set.of(), List.of(), List.of(), false, false, null, o,
+        null);
+  }
+
+  /**
+   * {@code TtlRestrictionFilter}: on the zone the sources filled, a record (not itself lenient)
+   * whose TTL is not in {@code allowed_ttls}, or, without that set, below {@code min_ttl} or above
+   * {@code max_ttl}, makes octoDNS refuse the zone. It removes nothing and leaves the target alone.
+   */
+  public static OctoDnsFilter ttls(String id, String cls, Location where, TtlRange range) {
+    return new OctoDnsFilter(id, cls, where, Kind.TTL, false, Set.of(), List.of(), List.of(), false, false, null, null,
+        range);
   }
 
   /** {@code OwnershipProcessor}'s settings, or null for any other filter. */
@@ -253,7 +282,8 @@ public final class OctoDnsFilter {
 
   /** This filter as named at {@code at} (the same processor, listed for another zone). */
   public OctoDnsFilter at(Location at) {
-    return new OctoDnsFilter(id, cls, at, kind, allow, exact, regex, networks, includeTarget, error, metaName, ownership);
+    return new OctoDnsFilter(id, cls, at, kind, allow, exact, regex, networks, includeTarget, error, metaName, ownership,
+        ttls);
   }
 
   /** "processor 'no-txt' (octodns.processor.filter.TypeRejectlistFilter)", for messages. */
@@ -268,7 +298,7 @@ public final class OctoDnsFilter {
 
   /** What {@code process_target_zone} does with {@code r}: filters without {@code include_target} keep everything. */
   public Action onTarget(String zone, Record r) {
-    return includeTarget ? decide(zone, r) : Action.KEEP;
+    return includeTarget && kind != Kind.TTL ? decide(zone, r) : Action.KEEP;
   }
 
   /**
@@ -287,6 +317,9 @@ public final class OctoDnsFilter {
   private Action decide(String zone, Record r) {
     boolean matches;
     switch (kind) {
+      case TTL -> {
+        return r.lenient() || ttlAllowed(r.ttl()) ? Action.KEEP : Action.REFUSE;
+      }
       case ROOT_NS_CHANGES, META, OWNERSHIP -> {
         return Action.KEEP; // it acts on the plan, not on the zones' records
       }
@@ -320,6 +353,13 @@ public final class OctoDnsFilter {
     return matches != allow ? Action.REMOVE : Action.KEEP;
   }
 
+  private boolean ttlAllowed(long ttl) {
+    if (ttls.broken() != null) {
+      return false;
+    }
+    return ttls.allowed() != null ? ttls.allowed().contains(ttl) : ttl >= ttls.min() && ttl <= ttls.max();
+  }
+
   /** Python's {@code address in network}: same version, and the address masked is the network. */
   private static boolean contains(PyIpNetwork.Net net, PyIpNetwork.Net address) {
     if (net.version() != address.version()) {
@@ -331,8 +371,18 @@ public final class OctoDnsFilter {
 
   /** Why octoDNS refuses {@code r} (an {@link Action#REFUSE}), for a message that names the record. */
   public String refusal(Record r) {
+    if (kind == Kind.TTL) {
+      return ttls.broken() != null ? describe() + " fails on it: " + ttls.broken()
+          : "its TTL " + r.ttl() + " is " + (ttls.allowed() != null ? "not one of allowed_ttls " + new java.util.TreeSet<>(ttls.allowed())
+              : r.ttl() < ttls.min() ? "below min_ttl " + number(ttls.min()) : "above max_ttl " + number(ttls.max()))
+          + ", and " + describe() + " makes octoDNS refuse the zone";
+    }
     return kind == Kind.ZONE_NAME
         ? "its name ends with the zone's name, and " + describe() + " makes octoDNS refuse such a record (error: true)"
         : "a value of it is not an IP address, on which " + describe() + " fails";
+  }
+
+  private static String number(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 }

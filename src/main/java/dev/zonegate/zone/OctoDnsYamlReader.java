@@ -723,7 +723,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
     private static OctoDnsFilter.Record view(Loaded r) {
       List<String> texts = new ArrayList<>(r.values().size());
       r.values().forEach(v -> texts.add(v.text()));
-      return new OctoDnsFilter.Record(r.name(), r.type(), texts);
+      return new OctoDnsFilter.Record(r.name(), r.type(), texts, r.ttl(), r.lenient());
     }
 
     /**

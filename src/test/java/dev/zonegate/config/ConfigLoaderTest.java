@@ -645,7 +645,7 @@ class ConfigLoaderTest {
             class: octodns.processor.filter.TypeAllowlistFilter
             allowlist: [ A, AAAA, CNAME ]
           owner:
-            class: octodns.processor.restrict.TtlRestrictionFilter
+            class: octodns.processor.spf.SpfDnsLookupProcessor
         providers:
           config:
             class: octodns.provider.yaml.YamlProvider
@@ -665,7 +665,7 @@ class ConfigLoaderTest {
         .containsExactly("no-root-ns at line 3", "only-web at line 20", "meta at line 2");
     assertThat(zones.get(0).sources().filters().get(2).metaRecord()).isEqualTo("octodns-meta");
     assertThat(zones.get(0).sources().unseen()).extracting(n -> n.message().substring(0, n.message().indexOf(" is not")))
-        .containsExactly("zone example.com.: processor 'owner' (octodns.processor.restrict.TtlRestrictionFilter)");
+        .containsExactly("zone example.com.: processor 'owner' (octodns.processor.spf.SpfDnsLookupProcessor)");
     assertThat(zones.get(0).sources().unseen().get(0).message()).endsWith(
         " is not applied; zonegate judges the zone as its sources fill it, so what the processor drops, adds or"
             + " changes before octoDNS plans is judged as if it did not run");
@@ -679,7 +679,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> octodns(yaml.replace("processors: [ only-web ]", "processors: [ only-web, nope ]")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("processor 'nope' is not one of the processors:, which octoDNS refuses");
-    assertThatThrownBy(() -> octodns(yaml.replace("class: octodns.processor.restrict.TtlRestrictionFilter", "enabled: true")))
+    assertThatThrownBy(() -> octodns(yaml.replace("class: octodns.processor.spf.SpfDnsLookupProcessor", "enabled: true")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("processor 'owner' has no class, which octoDNS refuses");
   }

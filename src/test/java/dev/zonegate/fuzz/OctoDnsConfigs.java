@@ -71,6 +71,8 @@ final class OctoDnsConfigs {
     "ownership.OwnershipProcessor\n",
     "ownership.OwnershipProcessor\n    should_replace: true\n",
     "meta.MetaProcessor\n",
+    "restrict.TtlRestrictionFilter\n    max_ttl: 300\n",
+    "restrict.TtlRestrictionFilter\n    allowed_ttls: [ 60, 3600 ]\n",
   };
 
   /** The repository's files by path, {@code config.yaml} among them. */

@@ -518,6 +518,30 @@ class OctoDnsConfigDifferentialTest {
     add("ownership-refused-txt-value",
         withProcessors("  own:\n    class: octodns.processor.ownership.OwnershipProcessor\n    txt_value: 'a;b'\n",
             processed("example.com.", "own")), "a/example.com.yaml", MIXED);
+    // TtlRestrictionFilter refuses a zone with a TTL outside its range or set (a lenient record aside).
+    String ttls = "  ttls:\n    class: octodns.processor.restrict.TtlRestrictionFilter\n";
+    add("ttl-restriction-defaults",
+        withProcessors(ttls, processed("example.com.", "ttls")), "a/example.com.yaml", MIXED);
+    add("ttl-restriction-min-refuses",
+        withProcessors(ttls + "    min_ttl: 3601\n", processed("example.com.", "ttls")), "a/example.com.yaml", MIXED);
+    add("ttl-restriction-max-refuses",
+        withProcessors(ttls + "    max_ttl: 300\n", processed("example.com.", "ttls")), "a/example.com.yaml", MIXED);
+    add("ttl-restriction-allowed-set",
+        withProcessors(ttls + "    allowed_ttls: [ 60, 3600 ]\n", processed("example.com.", "ttls")), "a/example.com.yaml",
+        MIXED);
+    add("ttl-restriction-allowed-set-refuses",
+        withProcessors(ttls + "    allowed_ttls: [ 60, 300 ]\n", processed("example.com.", "ttls")), "a/example.com.yaml",
+        MIXED);
+    add("ttl-restriction-lenient-record-passes",
+        withProcessors(ttls + "    max_ttl: 300\n", processed("example.com.", "ttls")), "a/example.com.yaml",
+        "www:\n  octodns:\n    lenient: true\n  type: A\n  value: 93.184.215.1\n");
+    add("ttl-restriction-after-a-filter",
+        withProcessors(processor("only-a", "TypeAllowlistFilter", "allowlist: [ A ]") + ttls + "    max_ttl: 3600\n",
+            processed("example.com.", "only-a, ttls")), "a/example.com.yaml", WWW_A2 + "x:\n  ttl: 7200\n  type: TXT\n  value: x\n");
+    add("ttl-restriction-limit-not-a-number",
+        withProcessors(ttls + "    min_ttl: low\n", processed("example.com.", "ttls")), "a/example.com.yaml", MIXED);
+    add("ttl-restriction-unused-limit-not-a-number",
+        withProcessors(ttls + "    min_ttl: low\n", zone("example.com.", "a")), "a/example.com.yaml", MIXED);
     // Value filters and other processors: checked as octoDNS builds them, not run (by either side here).
     add("filter-value-filter-not-run",
         withProcessors(processor("v", "ValueRejectlistFilter", "rejectlist: [ '/^10\\./' ]"), processed("example.com.", "v")),

@@ -186,4 +186,21 @@ class OctoDnsFilterTest {
     assertThatThrownBy(() -> sources.atTarget(taken, head)).isInstanceOf(ZoneReadException.class)
         .hasMessageContaining("another owner's mark on www A").hasMessageContaining("allow_takeover is false");
   }
+
+  @Test
+  void ttlRestrictionRefusesOutsideItsRangeOrSetButALenientRecord() {
+    OctoDnsFilter range = OctoDnsFilter.ttls("t", "TtlRestrictionFilter", AT, new OctoDnsFilter.TtlRange(60, 3600, null, null));
+    assertThat(range.onSource(ZONE, new Record("www", "A", List.of("192.0.2.1"), 300, false))).isEqualTo(Action.KEEP);
+    assertThat(range.onSource(ZONE, new Record("www", "A", List.of("192.0.2.1"), 30, false))).isEqualTo(Action.REFUSE);
+    assertThat(range.onSource(ZONE, new Record("www", "A", List.of("192.0.2.1"), 7200, false))).isEqualTo(Action.REFUSE);
+    assertThat(range.onSource(ZONE, new Record("www", "A", List.of("192.0.2.1"), 7200, true))).as("lenient").isEqualTo(Action.KEEP);
+    assertThat(range.onTarget(ZONE, new Record("www", "A", List.of("192.0.2.1"), 7200, false))).as("sources only")
+        .isEqualTo(Action.KEEP);
+    assertThat(range.refusal(new Record("www", "A", List.of(), 7200, false))).startsWith("its TTL 7200 is above max_ttl 3600");
+    OctoDnsFilter set = OctoDnsFilter.ttls("t", "TtlRestrictionFilter", AT, new OctoDnsFilter.TtlRange(1, 2, Set.of(300L), null));
+    assertThat(set.onSource(ZONE, new Record("www", "A", List.of(), 300, false))).as("the set, not the range").isEqualTo(Action.KEEP);
+    assertThat(set.onSource(ZONE, new Record("www", "A", List.of(), 60, false))).isEqualTo(Action.REFUSE);
+    OctoDnsFilter broken = OctoDnsFilter.ttls("t", "TtlRestrictionFilter", AT, new OctoDnsFilter.TtlRange(1, 2, null, "min_ttl is a string"));
+    assertThat(broken.onSource(ZONE, new Record("www", "A", List.of(), 1, false))).isEqualTo(Action.REFUSE);
+  }
 }
