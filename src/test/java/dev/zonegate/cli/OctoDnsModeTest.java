@@ -185,6 +185,18 @@ class OctoDnsModeTest {
         .contains("ignored: config/example.com.yaml:5: '' MX: processor 'only-web'"
             + " (octodns.processor.filter.TypeAllowlistFilter) filters it out of the zone and out of the target's, so"
             + " octoDNS leaves it alone there: not compared");
+    // The MX taken out of the file: octoDNS still leaves the target's alone, so nothing is deployed.
+    String withMx = yaml();
+    String withoutMx = withMx.replaceAll("  - type: MX\n    values:\n      - exchange: mx1.example.com.\n        preference: 10\n"
+        + "      - exchange: mx2.example.com.\n        preference: \\d+\n", "");
+    assertThat(withoutMx).doesNotContain("type: MX");
+    git.write("config/example.com.yaml", withoutMx);
+    git.commit("MX out of the file");
+    Cli noMx = check("--base", base);
+    assertThat(noMx.exit()).as(noMx.out() + noMx.err()).isZero();
+    assertThat(noMx.out()).contains("example.com.: 0 adds, 0 deletes, 0 updates");
+    git.write("config/example.com.yaml", withMx);
+    git.commit("MX back");
     // mx1's address goes: the MX octoDNS leaves alone at the target still points there.
     String y = yaml();
     int start = y.indexOf("mx1:\n");
