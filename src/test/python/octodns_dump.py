@@ -112,6 +112,19 @@ def _record(record):
     }
     try:
         out['values'] = list(record.to_rrset().rdatas)
+    except AttributeError as e:
+        # AcmeManagingProcessor appends a plain str ('*octoDNS*') to a TXT record's values, which
+        # octoDNS 1.22's to_rrset cannot render; a provider gets that text as a TXT value, so it
+        # is rendered here as the record's own value type renders one.
+        try:
+            vt = record._value_type
+            out['values'] = [
+                (v if isinstance(v, vt) else vt(v)).to_rdata_text()
+                for v in record.values
+            ]
+        except Exception:
+            out['values'] = None
+            out['values_error'] = f'{e.__class__.__name__}: {e}'
     except Exception as e:
         out['values'] = None
         out['values_error'] = f'{e.__class__.__name__}: {e}'

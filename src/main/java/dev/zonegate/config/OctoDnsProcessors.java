@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
  * (for the filters zonegate applies) a setting the class does not take, a list that is not one, a
  * name pattern that is not a string, a network that is none. zonegate refuses those configs too.
  *
- * <p>The filter processors of {@code octodns.processor.filter}, {@code OwnershipProcessor} and
- * {@code TtlRestrictionFilter} are applied ({@link OctoDnsFilter}), and {@code MetaProcessor}'s
+ * <p>The filter processors of {@code octodns.processor.filter}, {@code OwnershipProcessor}, {@code
+ * TtlRestrictionFilter} and {@code AcmeManagingProcessor} are applied ({@link OctoDnsFilter}), and {@code MetaProcessor}'s
  * record is left out of the comparison; the value filters and {@code
  * ExcludeRootNsChanges} with {@code error} have their settings checked but, like every other
  * processor, are named in a notice on each zone that runs them: zonegate judges the zone without
@@ -35,6 +35,9 @@ final class OctoDnsProcessors {
   static final String META = "octodns.processor.meta.MetaProcessor";
   static final String OWNERSHIP = "octodns.processor.ownership.OwnershipProcessor";
   static final String TTL_RESTRICTION = "octodns.processor.restrict.TtlRestrictionFilter";
+  static final String ACME = "octodns.processor.acme.AcmeManagingProcessor";
+  /** The name octoDNS first gave it, which it keeps as an alias. */
+  static final String ACME_MISSPELT = "octodns.processor.acme.AcmeMangingProcessor";
 
   private final ConfigDoc doc;
   private final Set<String> secretHandlers;
@@ -139,6 +142,10 @@ final class OctoDnsProcessors {
     }
     if (cls.equals(TTL_RESTRICTION)) {
       return ttlRestriction(id, cls, p, at);
+    }
+    if (cls.equals(ACME) || cls.equals(ACME_MISSPELT)) {
+      settings("processor '" + id + "' (AcmeManagingProcessor)", p, at);
+      return OctoDnsFilter.acme(id, cls, doc.at(at));
     }
     if (!cls.startsWith(FILTER)) {
       return null;

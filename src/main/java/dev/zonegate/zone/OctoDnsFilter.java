@@ -48,8 +48,13 @@ public final class OctoDnsFilter {
     /** {@code OwnershipProcessor}: a TXT record marking each record octoDNS owns; it changes only those. */
     OWNERSHIP,
     /** {@code TtlRestrictionFilter}: a TTL outside the allowed range or set fails the zone. */
-    TTL
+    TTL,
+    /** {@code AcmeManagingProcessor}: octoDNS's ACME challenge records carry a marker value; others are left alone. */
+    ACME
   }
+
+  /** The value {@code AcmeManagingProcessor} adds to each {@code _acme-challenge} TXT record octoDNS manages. */
+  public static final String ACME_MARKER = "*octoDNS*";
 
   /** What a filter does with one record. */
   public enum Action {
@@ -261,6 +266,21 @@ public final class OctoDnsFilter {
     return metaName;
   }
 
+  /**
+   * {@code AcmeManagingProcessor}: on the zone the sources filled, every TXT record whose name
+   * starts with {@code _acme-challenge} gets the value {@code *octoDNS*} too; at the target, such a
+   * record without that value that the zone does not hold (one a certificate client wrote) is
+   * left alone.
+   */
+  public static OctoDnsFilter acme(String id, String cls, Location where) {
+    return new OctoDnsFilter(id, cls, where, Kind.ACME, false, Set.of(), List.of(), List.of(), false, false, null, null, null);
+  }
+
+  /** Whether this is {@link #acme}'s, and {@code r} a record it marks or judges: an {@code _acme-challenge} TXT. */
+  public boolean acmeRecord(Record r) {
+    return kind == Kind.ACME && r.type().equals("TXT") && r.name().startsWith("_acme-challenge");
+  }
+
   /** {@code ZoneNameFilter}. */
   public static OctoDnsFilter zoneName(String id, String cls, Location where, boolean error, boolean includeTarget) {
     return new OctoDnsFilter(id, cls, where, Kind.ZONE_NAME, false, Set.of(), List.of(), List.of(), includeTarget, error);
@@ -320,7 +340,7 @@ public final class OctoDnsFilter {
       case TTL -> {
         return r.lenient() || ttlAllowed(r.ttl()) ? Action.KEEP : Action.REFUSE;
       }
-      case ROOT_NS_CHANGES, META, OWNERSHIP -> {
+      case ROOT_NS_CHANGES, META, OWNERSHIP, ACME -> {
         return Action.KEEP; // it acts on the plan, not on the zones' records
       }
       case TYPE -> matches = exact.contains(r.type());

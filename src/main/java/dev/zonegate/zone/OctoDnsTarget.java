@@ -56,6 +56,9 @@ final class OctoDnsTarget {
       }
     }
     for (OctoDnsFilter f : run) {
+      if (f.acmeRecord(new OctoDnsFilter.Record("_acme-challenge", "TXT", List.of()))) {
+        kept = acme(f, kept, head, origin);
+      }
       if (f.ownership() != null) {
         kept = owned(f, kept, head, origin, name);
       }
@@ -104,6 +107,24 @@ final class OctoDnsTarget {
       }
       if (ownership || owned.contains(rel + "\u0000" + s.type().toUpperCase(Locale.ROOT))
           || rel.equals("octodns-meta")) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code AcmeManagingProcessor.process_target_zone}: an {@code _acme-challenge} TXT record at
+   * the target without the value {@code *octoDNS*}, of a name the zone holds no such record at (a
+   * certificate client's), is left alone.
+   */
+  private static List<RRset> acme(OctoDnsFilter f, List<RRset> live, Zone head, String origin) {
+    String marker = OctoDnsValues.txt(OctoDnsFilter.ACME_MARKER);
+    List<RRset> out = new ArrayList<>(live.size());
+    for (RRset s : live) {
+      OctoDnsFilter.Record view = new OctoDnsFilter.Record(relative(s.name(), origin), s.type(), s.rdata());
+      boolean mine = !f.acmeRecord(view) || s.rdata().contains(marker) || head != null && head.get(s.name(), "TXT") != null;
+      if (mine) {
         out.add(s);
       }
     }

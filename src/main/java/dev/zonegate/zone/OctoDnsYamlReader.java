@@ -740,6 +740,10 @@ public final class OctoDnsYamlReader implements ZoneReader {
           own(f, ids, copyStage, removedBy);
           continue;
         }
+        if (f.acmeRecord(new OctoDnsFilter.Record("_acme-challenge", "TXT", List.of()))) {
+          mark(f, ids, copyStage);
+          continue;
+        }
         for (String id : ids) {
           if (!present(id, copyStage)) {
             continue;
@@ -765,6 +769,25 @@ public final class OctoDnsYamlReader implements ZoneReader {
         return false;
       }
       return copyStage ? !removedFromCopy.contains(id) && !notCopied.contains(id) : !copiedOnly.contains(id);
+    }
+
+    /**
+     * {@code AcmeManagingProcessor.process_source_zone}: each {@code _acme-challenge} TXT record of
+     * the zone gets the value {@code *octoDNS*} too (a copy replacing it), so the target can tell
+     * the records octoDNS manages from those a certificate client wrote.
+     */
+    private void mark(OctoDnsFilter f, List<String> ids, boolean copyStage) {
+      Value marker = new Value(OctoDnsValues.txt(OctoDnsFilter.ACME_MARKER), 0, null);
+      for (String id : ids) {
+        Loaded r = records.get(id);
+        if (!present(id, copyStage) || !f.acmeRecord(view(r))) {
+          continue;
+        }
+        List<Value> values = new ArrayList<>(r.values());
+        values.add(new Value(marker.text(), r.line(), null));
+        records.put(id, new Loaded(r.label(), r.owner(), r.name(), r.type(), r.ttl(), values, r.lenient(), r.ignored(),
+            r.extras(), r.path(), r.line(), r.targets(), r.unservable()));
+      }
     }
 
     /**

@@ -49,7 +49,8 @@ final class OctoDnsConfigs {
     "'*':\n  type: A\n  value: 192.0.2.8\n",
     "www:\n  octodns:\n    lenient: true\n  type: TXT\n  value: a;b\n",
     "www.example.com:\n  type: A\n  value: 192.0.2.6\n",
-    "www:\n  type: TXT\n  value: beside\n"
+    "www:\n  type: TXT\n  value: beside\n",
+    "_acme-challenge:\n  type: TXT\n  value: token\n"
   };
 
   /** Processor definitions (under {@code processors:}, after {@code octodns.processor.}): those zonegate applies, some broken. */
@@ -73,6 +74,7 @@ final class OctoDnsConfigs {
     "meta.MetaProcessor\n",
     "restrict.TtlRestrictionFilter\n    max_ttl: 300\n",
     "restrict.TtlRestrictionFilter\n    allowed_ttls: [ 60, 3600 ]\n",
+    "acme.AcmeManagingProcessor\n",
   };
 
   /** The repository's files by path, {@code config.yaml} among them. */

@@ -542,6 +542,17 @@ class OctoDnsConfigDifferentialTest {
         withProcessors(ttls + "    min_ttl: low\n", processed("example.com.", "ttls")), "a/example.com.yaml", MIXED);
     add("ttl-restriction-unused-limit-not-a-number",
         withProcessors(ttls + "    min_ttl: low\n", zone("example.com.", "a")), "a/example.com.yaml", MIXED);
+    // AcmeManagingProcessor marks each _acme-challenge TXT record with a value of its own.
+    String acme = "  acme:\n    class: octodns.processor.acme.AcmeManagingProcessor\n";
+    add("acme-marks-challenge-records",
+        withProcessors(acme, processed("example.com.", "acme")), "a/example.com.yaml",
+        MIXED.replace("_acme-challenge:\n  type: TXT\n  value: token\n",
+            "_acme-challenge:\n  type: TXT\n  value: token\n_acme-challenge.www:\n  type: TXT\n  values: [ a, b ]\n"));
+    add("acme-the-old-spelling",
+        withProcessors("  acme:\n    class: octodns.processor.acme.AcmeMangingProcessor\n", processed("example.com.", "acme")),
+        "a/example.com.yaml", MIXED);
+    add("acme-refused-setting",
+        withProcessors(acme + "    marker: x\n", processed("example.com.", "acme")), "a/example.com.yaml", MIXED);
     // Value filters and other processors: checked as octoDNS builds them, not run (by either side here).
     add("filter-value-filter-not-run",
         withProcessors(processor("v", "ValueRejectlistFilter", "rejectlist: [ '/^10\\./' ]"), processed("example.com.", "v")),

@@ -203,4 +203,21 @@ class OctoDnsFilterTest {
     OctoDnsFilter broken = OctoDnsFilter.ttls("t", "TtlRestrictionFilter", AT, new OctoDnsFilter.TtlRange(1, 2, null, "min_ttl is a string"));
     assertThat(broken.onSource(ZONE, new Record("www", "A", List.of(), 1, false))).isEqualTo(Action.REFUSE);
   }
+
+  @Test
+  void acmeLeavesACertificateClientsChallengeRecordsAlone() throws Exception {
+    OctoDnsFilter acme = OctoDnsFilter.acme("acme", "octodns.processor.acme.AcmeManagingProcessor", AT);
+    assertThat(acme.acmeRecord(rec("_acme-challenge.www", "TXT"))).isTrue();
+    assertThat(acme.acmeRecord(rec("_acme-challenge", "CNAME"))).isFalse();
+    assertThat(acme.acmeRecord(rec("www", "TXT"))).isFalse();
+    OctoDnsSources sources = new OctoDnsSources(
+        ZONE, List.of(new OctoDnsSources.Source("config", "config", OctoDnsOptions.DEFAULTS, null, null, false, false, AT)),
+        List.of(), false, AT, Set.of(), false, null, List.of(acme));
+    RRset ours = new RRset(RRsetKey.of("_acme-challenge.example.com.", "TXT"), 300, List.of("\"*octoDNS*\"", "\"t\""), null);
+    RRset client = new RRset(RRsetKey.of("_acme-challenge.www.example.com.", "TXT"), 60, List.of("\"cert\""), null);
+    RRset inHead = new RRset(RRsetKey.of("_acme-challenge.api.example.com.", "TXT"), 60, List.of("\"old\""), null);
+    Zone live = new Zone(ZONE, List.of(ours, client, inHead), List.of());
+    Zone head = new Zone(ZONE, List.of(new RRset(inHead.key(), 60, List.of("\"*octoDNS*\"", "\"new\""), null)), List.of());
+    assertThat(sources.atTarget(live, head).rrsets().keySet()).containsExactlyInAnyOrder(ours.key(), inHead.key());
+  }
 }

@@ -301,6 +301,11 @@ class OctoDnsPowerDnsParityTest {
         z -> pdns.replace(z, new PdnsServer.Set("rogue." + z, "A", 300, "192.0.2.250"))));
     c.add(new Processed("ownership: an owned record changed on pdns is put back", owner, b -> b,
         z -> pdns.replace(z, new PdnsServer.Set("api." + z, "A", 60, "192.0.2.66"))));
+    // AcmeManagingProcessor: octoDNS's challenge records carry its marker; a certificate client's are left alone.
+    c.add(new Processed("acme: a challenge record added in the head, a client's added on pdns",
+        "    class: octodns.processor.acme.AcmeManagingProcessor\n",
+        replace("_sip._tcp:\n", "_acme-challenge:\n  ttl: 300\n  type: TXT\n  value: token\n_sip._tcp:\n"),
+        z -> pdns.replace(z, new PdnsServer.Set("_acme-challenge.www." + z, "TXT", 60, "\"cert\""))));
     c.add(new Processed("a name written with the zone's, removed", FILTER + "ZoneNameFilter\n    error: false\n",
         append("xfull.@ZONE@:\n  ttl: 300\n  type: A\n  value: 192.0.2.77\n"), null));
     return c;
