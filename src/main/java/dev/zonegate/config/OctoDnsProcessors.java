@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * name pattern that is not a string, a network that is none. zonegate refuses those configs too.
  *
  * <p>The filter processors of {@code octodns.processor.filter}, {@code OwnershipProcessor}, {@code
- * TtlRestrictionFilter} and {@code AcmeManagingProcessor} are applied ({@link OctoDnsFilter}), and {@code MetaProcessor}'s
+ * TtlRestrictionFilter}, {@code TtlClampProcessor} and {@code AcmeManagingProcessor} are applied
+ * ({@link OctoDnsFilter}), and {@code MetaProcessor}'s
  * record is left out of the comparison; the value filters and {@code
  * ExcludeRootNsChanges} with {@code error} have their settings checked but, like every other
  * processor, are named in a notice on each zone that runs them: zonegate judges the zone without
@@ -36,6 +37,7 @@ final class OctoDnsProcessors {
   static final String OWNERSHIP = "octodns.processor.ownership.OwnershipProcessor";
   static final String TTL_RESTRICTION = "octodns.processor.restrict.TtlRestrictionFilter";
   static final String ACME = "octodns.processor.acme.AcmeManagingProcessor";
+  static final String CLAMP = "octodns.processor.clamp.TtlClampProcessor";
   /** The name octoDNS first gave it, which it keeps as an alias. */
   static final String ACME_MISSPELT = "octodns.processor.acme.AcmeMangingProcessor";
 
@@ -142,6 +144,9 @@ final class OctoDnsProcessors {
     }
     if (cls.equals(TTL_RESTRICTION)) {
       return ttlRestriction(id, cls, p, at);
+    }
+    if (cls.equals(CLAMP)) {
+      return clamp(id, cls, p, at);
     }
     if (cls.equals(ACME) || cls.equals(ACME_MISSPELT)) {
       settings("processor '" + id + "' (AcmeManagingProcessor)", p, at);
@@ -302,6 +307,40 @@ final class OctoDnsProcessors {
       }
     }
     return OctoDnsFilter.ttls(id, cls, doc.at(at), new OctoDnsFilter.TtlRange(limits[0], limits[1], allowed, broken));
+  }
+
+  /**
+   * A TtlClampProcessor as octoDNS builds it: {@code min_ttl} (default 300) no greater than {@code
+   * max_ttl} (default 86400), or octoDNS refuses it when it starts; limits that are not numbers
+   * fail comparing (when it starts, for one of them; when it clamps a zone, for both).
+   */
+  private OctoDnsFilter clamp(String id, String cls, JsonNode p, String at) throws ConfigException {
+    String label = "processor '" + id + "' (TtlClampProcessor)";
+    settings(label, p, at, "min_ttl", "max_ttl");
+    Double[] limits = {300.0, 86400.0};
+    String[] keys = {"min_ttl", "max_ttl"};
+    for (int k = 0; k < 2; k++) {
+      JsonNode v = p.get(keys[k]);
+      String pointer = at + ConfigDoc.segment(keys[k]);
+      if (v == null) {
+        continue;
+      }
+      limits[k] = PyConfig.isBool(doc, v, pointer) ? (PyConfig.boolValue(v) ? 1.0 : 0.0)
+          : v.isNumber() && !PyConfig.isNone(doc, v, pointer) ? Double.valueOf(v.doubleValue()) : null;
+    }
+    String broken = null;
+    if (limits[0] == null || limits[1] == null) {
+      if (limits[0] != null || limits[1] != null) {
+        throw doc.error(at, label + ": min_ttl and max_ttl are numbers, and Python cannot compare the two given, so"
+            + " octoDNS refuses the config");
+      }
+      broken = "min_ttl and max_ttl are not numbers";
+    } else if (limits[0] > limits[1]) {
+      throw doc.error(at, label + ": min_ttl " + limits[0] + " is not lower than max_ttl " + limits[1]
+          + ", so octoDNS refuses the config");
+    }
+    return OctoDnsFilter.clamp(id, cls, doc.at(at), new OctoDnsFilter.TtlRange(
+        limits[0] == null ? 0 : limits[0], limits[1] == null ? 0 : limits[1], null, broken));
   }
 
   /** A string setting, or its default when absent; anything but a string is refused. */

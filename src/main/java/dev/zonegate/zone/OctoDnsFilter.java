@@ -50,7 +50,9 @@ public final class OctoDnsFilter {
     /** {@code TtlRestrictionFilter}: a TTL outside the allowed range or set fails the zone. */
     TTL,
     /** {@code AcmeManagingProcessor}: octoDNS's ACME challenge records carry a marker value; others are left alone. */
-    ACME
+    ACME,
+    /** {@code TtlClampProcessor}: each TTL brought into a range. */
+    CLAMP
   }
 
   /** The value {@code AcmeManagingProcessor} adds to each {@code _acme-challenge} TXT record octoDNS manages. */
@@ -281,6 +283,34 @@ public final class OctoDnsFilter {
     return kind == Kind.ACME && r.type().equals("TXT") && r.name().startsWith("_acme-challenge");
   }
 
+  /**
+   * {@code TtlClampProcessor}: on the zone the sources filled, each record's TTL is brought into
+   * {@code min_ttl}–{@code max_ttl} (a TTL below is raised to the minimum, one above lowered to the
+   * maximum): the TTL octoDNS deploys. {@code ttls.broken} (limits Python cannot compare with a
+   * TTL) fails every zone that runs it.
+   */
+  public static OctoDnsFilter clamp(String id, String cls, Location where, TtlRange range) {
+    return new OctoDnsFilter(id, cls, where, Kind.CLAMP, false, Set.of(), List.of(), List.of(), false, false, null, null,
+        range);
+  }
+
+  /** For {@link #clamp}'s: the TTL octoDNS deploys for one of {@code ttl}; -1 when it fails on it; else {@code ttl}. */
+  public long clamped(long ttl) {
+    if (kind != Kind.CLAMP) {
+      return ttl;
+    }
+    if (ttls.broken() != null) {
+      return -1;
+    }
+    double c = Math.max(ttls.min(), Math.min(ttls.max(), ttl));
+    return c == Math.rint(c) ? (long) c : -1;
+  }
+
+  /** Whether this is {@link #clamp}'s. */
+  public boolean clamps() {
+    return kind == Kind.CLAMP;
+  }
+
   /** {@code ZoneNameFilter}. */
   public static OctoDnsFilter zoneName(String id, String cls, Location where, boolean error, boolean includeTarget) {
     return new OctoDnsFilter(id, cls, where, Kind.ZONE_NAME, false, Set.of(), List.of(), List.of(), includeTarget, error);
@@ -340,7 +370,7 @@ public final class OctoDnsFilter {
       case TTL -> {
         return r.lenient() || ttlAllowed(r.ttl()) ? Action.KEEP : Action.REFUSE;
       }
-      case ROOT_NS_CHANGES, META, OWNERSHIP, ACME -> {
+      case ROOT_NS_CHANGES, META, OWNERSHIP, ACME, CLAMP -> {
         return Action.KEEP; // it acts on the plan, not on the zones' records
       }
       case TYPE -> matches = exact.contains(r.type());

@@ -744,6 +744,10 @@ public final class OctoDnsYamlReader implements ZoneReader {
           mark(f, ids, copyStage);
           continue;
         }
+        if (f.clamps()) {
+          clamp(f, ids, copyStage);
+          continue;
+        }
         for (String id : ids) {
           if (!present(id, copyStage)) {
             continue;
@@ -769,6 +773,27 @@ public final class OctoDnsYamlReader implements ZoneReader {
         return false;
       }
       return copyStage ? !removedFromCopy.contains(id) && !notCopied.contains(id) : !copiedOnly.contains(id);
+    }
+
+    /** {@code TtlClampProcessor.process_source_zone}: each record at the TTL octoDNS deploys it with. */
+    private void clamp(OctoDnsFilter f, List<String> ids, boolean copyStage) throws ZoneReadException {
+      for (String id : ids) {
+        if (!present(id, copyStage)) {
+          continue;
+        }
+        Loaded r = records.get(id);
+        long ttl = f.clamped(r.ttl());
+        if (ttl < 0) {
+          path = r.path();
+          fail(r.line(), r.label() + ": " + f.describe() + " fails clamping its TTL (its limits are not numbers a TTL"
+              + " can be compared with, or clamp it to a fraction)");
+          return;
+        }
+        if (ttl != r.ttl()) {
+          records.put(id, new Loaded(r.label(), r.owner(), r.name(), r.type(), ttl, r.values(), r.lenient(), r.ignored(),
+              r.extras(), r.path(), r.line(), r.targets(), r.unservable()));
+        }
+      }
     }
 
     /**

@@ -75,6 +75,7 @@ final class OctoDnsConfigs {
     "restrict.TtlRestrictionFilter\n    max_ttl: 300\n",
     "restrict.TtlRestrictionFilter\n    allowed_ttls: [ 60, 3600 ]\n",
     "acme.AcmeManagingProcessor\n",
+    "clamp.TtlClampProcessor\n    min_ttl: 60\n    max_ttl: 120\n",
   };
 
   /** The repository's files by path, {@code config.yaml} among them. */

@@ -553,6 +553,19 @@ class OctoDnsConfigDifferentialTest {
         "a/example.com.yaml", MIXED);
     add("acme-refused-setting",
         withProcessors(acme + "    marker: x\n", processed("example.com.", "acme")), "a/example.com.yaml", MIXED);
+    // TtlClampProcessor brings each TTL into its range.
+    String clamp = "  clamp:\n    class: octodns.processor.clamp.TtlClampProcessor\n";
+    String ttlsMixed = WWW_A2 + "x:\n  ttl: 100000\n  type: TXT\n  value: x\n" + "y:\n  ttl: 600\n  type: TXT\n  value: y\n";
+    add("clamp-defaults", withProcessors(clamp, processed("example.com.", "clamp")), "a/example.com.yaml", ttlsMixed);
+    add("clamp-range", withProcessors(clamp + "    min_ttl: 120\n    max_ttl: 500\n", processed("example.com.", "clamp")),
+        "a/example.com.yaml", ttlsMixed);
+    add("clamp-refused-min-above-max",
+        withProcessors(clamp + "    min_ttl: 900\n    max_ttl: 500\n", zone("example.com.", "a")), "a/example.com.yaml", ttlsMixed);
+    add("clamp-refused-one-limit-not-a-number",
+        withProcessors(clamp + "    min_ttl: low\n", zone("example.com.", "a")), "a/example.com.yaml", ttlsMixed);
+    add("clamp-before-a-ttl-restriction",
+        withProcessors(clamp + "    max_ttl: 3600\n" + ttls + "    max_ttl: 3600\n", processed("example.com.", "clamp, ttls")),
+        "a/example.com.yaml", ttlsMixed);
     // Value filters and other processors: checked as octoDNS builds them, not run (by either side here).
     add("filter-value-filter-not-run",
         withProcessors(processor("v", "ValueRejectlistFilter", "rejectlist: [ '/^10\\./' ]"), processed("example.com.", "v")),

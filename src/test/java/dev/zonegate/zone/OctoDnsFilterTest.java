@@ -220,4 +220,15 @@ class OctoDnsFilterTest {
     Zone head = new Zone(ZONE, List.of(new RRset(inHead.key(), 60, List.of("\"*octoDNS*\"", "\"new\""), null)), List.of());
     assertThat(sources.atTarget(live, head).rrsets().keySet()).containsExactlyInAnyOrder(ours.key(), inHead.key());
   }
+
+  @Test
+  void clampBringsEachTtlIntoItsRange() {
+    OctoDnsFilter clamp = OctoDnsFilter.clamp("c", "TtlClampProcessor", AT, new OctoDnsFilter.TtlRange(300, 86400, null, null));
+    assertThat(clamp.clamps()).isTrue();
+    assertThat(clamp.clamped(60)).isEqualTo(300);
+    assertThat(clamp.clamped(3600)).isEqualTo(3600);
+    assertThat(clamp.clamped(604800)).isEqualTo(86400);
+    assertThat(OctoDnsFilter.clamp("c", "C", AT, new OctoDnsFilter.TtlRange(0, 0, null, "not numbers")).clamped(60)).isEqualTo(-1);
+    assertThat(OctoDnsFilter.rootNs("r", "R", AT).clamped(60)).as("no other filter clamps").isEqualTo(60);
+  }
 }
