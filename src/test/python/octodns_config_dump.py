@@ -26,7 +26,8 @@ Each zone is filled as Manager._populate_and_plan fills it: every source's
 populate(zone, lenient=...) in the order of its sources, then
 then the process_source_zone of each of its processors that zonegate applies
 (the filters of octodns.processor.filter but the value filters,
-OwnershipProcessor, TtlRestrictionFilter, TtlClampProcessor and AcmeManagingProcessor), then
+OwnershipProcessor, TtlRestrictionFilter, TtlClampProcessor, EnsureTrailingDots and
+AcmeManagingProcessor), then
 zone.validate(lenient=...); an alias zone gets its zone's records (as that
 zone's processors left them), each add_record(copy, lenient=...), then the
 processors and the lenient Manager.sync's loop left (those of the last zone
@@ -69,6 +70,7 @@ def _process(zone, processors, sources, lenient):
             or cls.__module__ == 'octodns.processor.restrict'
             or cls.__module__ == 'octodns.processor.acme'
             or cls.__module__ == 'octodns.processor.clamp'
+            or cls.__module__ == 'octodns.processor.trailing_dots'
         ):
             zone = processor.process_source_zone(
                 zone, sources=sources, lenient=lenient

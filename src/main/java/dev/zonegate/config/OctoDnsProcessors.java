@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * name pattern that is not a string, a network that is none. zonegate refuses those configs too.
  *
  * <p>The filter processors of {@code octodns.processor.filter}, {@code OwnershipProcessor}, {@code
- * TtlRestrictionFilter}, {@code TtlClampProcessor} and {@code AcmeManagingProcessor} are applied
+ * TtlRestrictionFilter}, {@code TtlClampProcessor}, {@code EnsureTrailingDots} and {@code
+ * AcmeManagingProcessor} are applied
  * ({@link OctoDnsFilter}), and {@code MetaProcessor}'s
  * record is left out of the comparison; the value filters and {@code
  * ExcludeRootNsChanges} with {@code error} have their settings checked but, like every other
@@ -38,6 +39,7 @@ final class OctoDnsProcessors {
   static final String TTL_RESTRICTION = "octodns.processor.restrict.TtlRestrictionFilter";
   static final String ACME = "octodns.processor.acme.AcmeManagingProcessor";
   static final String CLAMP = "octodns.processor.clamp.TtlClampProcessor";
+  static final String TRAILING_DOTS = "octodns.processor.trailing_dots.EnsureTrailingDots";
   /** The name octoDNS first gave it, which it keeps as an alias. */
   static final String ACME_MISSPELT = "octodns.processor.acme.AcmeMangingProcessor";
 
@@ -144,6 +146,10 @@ final class OctoDnsProcessors {
     }
     if (cls.equals(TTL_RESTRICTION)) {
       return ttlRestriction(id, cls, p, at);
+    }
+    if (cls.equals(TRAILING_DOTS)) {
+      settings("processor '" + id + "' (EnsureTrailingDots)", p, at);
+      return OctoDnsFilter.trailingDots(id, cls, doc.at(at));
     }
     if (cls.equals(CLAMP)) {
       return clamp(id, cls, p, at);

@@ -52,7 +52,9 @@ public final class OctoDnsFilter {
     /** {@code AcmeManagingProcessor}: octoDNS's ACME challenge records carry a marker value; others are left alone. */
     ACME,
     /** {@code TtlClampProcessor}: each TTL brought into a range. */
-    CLAMP
+    CLAMP,
+    /** {@code EnsureTrailingDots}: a target without its trailing dot gets it. */
+    TRAILING_DOTS
   }
 
   /** The value {@code AcmeManagingProcessor} adds to each {@code _acme-challenge} TXT record octoDNS manages. */
@@ -311,6 +313,16 @@ public final class OctoDnsFilter {
     return kind == Kind.CLAMP;
   }
 
+  /**
+   * {@code EnsureTrailingDots}: a CNAME, DNAME, ALIAS, NS, PTR, MX or SRV target written without
+   * its trailing dot gets it. zonegate already takes such a target as absolute (as Route 53 and
+   * Cloudflare serve it), so the zone is the same; the filter only says octoDNS does so too.
+   */
+  public static OctoDnsFilter trailingDots(String id, String cls, Location where) {
+    return new OctoDnsFilter(id, cls, where, Kind.TRAILING_DOTS, false, Set.of(), List.of(), List.of(), false, false, null,
+        null, null);
+  }
+
   /** {@code ZoneNameFilter}. */
   public static OctoDnsFilter zoneName(String id, String cls, Location where, boolean error, boolean includeTarget) {
     return new OctoDnsFilter(id, cls, where, Kind.ZONE_NAME, false, Set.of(), List.of(), List.of(), includeTarget, error);
@@ -370,7 +382,7 @@ public final class OctoDnsFilter {
       case TTL -> {
         return r.lenient() || ttlAllowed(r.ttl()) ? Action.KEEP : Action.REFUSE;
       }
-      case ROOT_NS_CHANGES, META, OWNERSHIP, ACME, CLAMP -> {
+      case ROOT_NS_CHANGES, META, OWNERSHIP, ACME, CLAMP, TRAILING_DOTS -> {
         return Action.KEEP; // it acts on the plan, not on the zones' records
       }
       case TYPE -> matches = exact.contains(r.type());

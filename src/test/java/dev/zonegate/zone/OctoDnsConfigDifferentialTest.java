@@ -566,6 +566,14 @@ class OctoDnsConfigDifferentialTest {
     add("clamp-before-a-ttl-restriction",
         withProcessors(clamp + "    max_ttl: 3600\n" + ttls + "    max_ttl: 3600\n", processed("example.com.", "clamp, ttls")),
         "a/example.com.yaml", ttlsMixed);
+    // EnsureTrailingDots: a target without its trailing dot gets it (zonegate takes it absolute already).
+    String relative = "mail:\n  type: MX\n  value:\n    exchange: mx.example.net\n    preference: 10\n"
+        + "ns:\n  type: NS\n  values: [ ns1.example.net, ns2.example.net. ]\n"
+        + "www:\n  type: CNAME\n  value: api.example.com\n";
+    add("trailing-dots-added",
+        withProcessors("  dots:\n    class: octodns.processor.trailing_dots.EnsureTrailingDots\n",
+            processed("example.com.", "dots")), "a/example.com.yaml", relative);
+    add("trailing-dots-without-the-processor", withProcessors("", zone("example.com.", "a")), "a/example.com.yaml", relative);
     // Value filters and other processors: checked as octoDNS builds them, not run (by either side here).
     add("filter-value-filter-not-run",
         withProcessors(processor("v", "ValueRejectlistFilter", "rejectlist: [ '/^10\\./' ]"), processed("example.com.", "v")),
