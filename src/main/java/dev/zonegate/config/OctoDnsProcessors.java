@@ -272,23 +272,9 @@ final class OctoDnsProcessors {
   private OctoDnsFilter ttlRestriction(String id, String cls, JsonNode p, String at) throws ConfigException {
     String label = "processor '" + id + "' (TtlRestrictionFilter)";
     settings(label, p, at, "min_ttl", "max_ttl", "allowed_ttls");
-    String broken = null;
-    double[] limits = {1, 60 * 60 * 24 * 7};
-    String[] keys = {"min_ttl", "max_ttl"};
-    for (int k = 0; k < 2; k++) {
-      JsonNode v = p.get(keys[k]);
-      String pointer = at + ConfigDoc.segment(keys[k]);
-      if (v == null) {
-        continue;
-      }
-      if (PyConfig.isBool(doc, v, pointer)) {
-        limits[k] = PyConfig.boolValue(v) ? 1 : 0;
-      } else if (v.isNumber()) {
-        limits[k] = v.doubleValue();
-      } else if (broken == null) {
-        broken = keys[k] + " is " + pythonKind(v, pointer) + ", which a TTL cannot be compared with";
-      }
-    }
+    Double[] limits = limits(p, at, 1, 60 * 60 * 24 * 7);
+    String broken = limits[0] == null ? "min_ttl is not a number, which a TTL cannot be compared with"
+        : limits[1] == null ? "max_ttl is not a number, which a TTL cannot be compared with" : null;
     Set<Long> allowed = null;
     JsonNode a = p.get("allowed_ttls");
     String aAt = at + ConfigDoc.segment("allowed_ttls");
@@ -312,7 +298,8 @@ final class OctoDnsProcessors {
         }
       }
     }
-    return OctoDnsFilter.ttls(id, cls, doc.at(at), new OctoDnsFilter.TtlRange(limits[0], limits[1], allowed, broken));
+    return OctoDnsFilter.ttls(id, cls, doc.at(at), new OctoDnsFilter.TtlRange(
+        limits[0] == null ? 0 : limits[0], limits[1] == null ? 0 : limits[1], allowed, broken));
   }
 
   /**
@@ -323,17 +310,7 @@ final class OctoDnsProcessors {
   private OctoDnsFilter clamp(String id, String cls, JsonNode p, String at) throws ConfigException {
     String label = "processor '" + id + "' (TtlClampProcessor)";
     settings(label, p, at, "min_ttl", "max_ttl");
-    Double[] limits = {300.0, 86400.0};
-    String[] keys = {"min_ttl", "max_ttl"};
-    for (int k = 0; k < 2; k++) {
-      JsonNode v = p.get(keys[k]);
-      String pointer = at + ConfigDoc.segment(keys[k]);
-      if (v == null) {
-        continue;
-      }
-      limits[k] = PyConfig.isBool(doc, v, pointer) ? (PyConfig.boolValue(v) ? 1.0 : 0.0)
-          : v.isNumber() && !PyConfig.isNone(doc, v, pointer) ? Double.valueOf(v.doubleValue()) : null;
-    }
+    Double[] limits = limits(p, at, 300, 86400);
     String broken = null;
     if (limits[0] == null || limits[1] == null) {
       if (limits[0] != null || limits[1] != null) {
@@ -347,6 +324,24 @@ final class OctoDnsProcessors {
     }
     return OctoDnsFilter.clamp(id, cls, doc.at(at), new OctoDnsFilter.TtlRange(
         limits[0] == null ? 0 : limits[0], limits[1] == null ? 0 : limits[1], null, broken));
+  }
+
+  /**
+   * {@code min_ttl} and {@code max_ttl} as Python compares them with a TTL: numbers (a boolean is
+   * 0 or 1), each its default when absent, null when it is anything else.
+   */
+  private Double[] limits(JsonNode p, String at, double min, double max) {
+    Double[] limits = {min, max};
+    String[] keys = {"min_ttl", "max_ttl"};
+    for (int k = 0; k < 2; k++) {
+      JsonNode v = p.get(keys[k]);
+      String pointer = at + ConfigDoc.segment(keys[k]);
+      if (v != null) {
+        limits[k] = PyConfig.isBool(doc, v, pointer) ? (PyConfig.boolValue(v) ? 1.0 : 0.0)
+            : v.isNumber() ? Double.valueOf(v.doubleValue()) : null;
+      }
+    }
+    return limits;
   }
 
   /** A string setting, or its default when absent; anything but a string is refused. */
