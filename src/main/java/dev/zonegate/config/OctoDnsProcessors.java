@@ -319,7 +319,7 @@ final class OctoDnsProcessors {
       }
       broken = "min_ttl and max_ttl are not numbers";
     } else if (limits[0] > limits[1]) {
-      throw doc.error(at, label + ": min_ttl " + limits[0] + " is not lower than max_ttl " + limits[1]
+      throw doc.error(at, label + ": min_ttl " + shown(limits[0]) + " is not lower than max_ttl " + shown(limits[1])
           + ", so octoDNS refuses the config");
     }
     return OctoDnsFilter.clamp(id, cls, doc.at(at), new OctoDnsFilter.TtlRange(
@@ -337,11 +337,18 @@ final class OctoDnsProcessors {
       JsonNode v = p.get(keys[k]);
       String pointer = at + ConfigDoc.segment(keys[k]);
       if (v != null) {
-        limits[k] = PyConfig.isBool(doc, v, pointer) ? (PyConfig.boolValue(v) ? 1.0 : 0.0)
-            : v.isNumber() ? Double.valueOf(v.doubleValue()) : null;
+        if (PyConfig.isBool(doc, v, pointer)) {
+          limits[k] = PyConfig.boolValue(v) ? 1.0 : 0.0;
+        } else {
+          limits[k] = v.isNumber() ? Double.valueOf(v.doubleValue()) : null;
+        }
       }
     }
     return limits;
+  }
+
+  private static String shown(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
   /** A string setting, or its default when absent; anything but a string is refused. */

@@ -713,6 +713,13 @@ class ConfigLoaderTest {
     assertThat(octodnsError("processors: [ f ]\n" + rest))
         .isEqualTo("config/production.yaml:1: processors: is a map of processor names to their settings, not a list,"
             + " which octoDNS refuses");
+    assertThat(octodnsError(head + "    class: octodns.processor.clamp.TtlClampProcessor\n    min_ttl: low\n" + rest))
+        .contains("(TtlClampProcessor): min_ttl and max_ttl are numbers, and Python cannot compare the two given");
+    assertThat(octodnsError(head + "    class: octodns.processor.clamp.TtlClampProcessor\n    min_ttl: 900\n    max_ttl: 60\n"
+        + rest)).contains("min_ttl 900 is not lower than max_ttl 60, so octoDNS refuses the config");
+    // A TTL restriction with a limit that is no number fails the zones that run it, not the config.
+    assertThat(octodns(head + "    class: octodns.processor.restrict.TtlRestrictionFilter\n    min_ttl: low\n" + rest).zones())
+        .hasSize(1);
     // A processor zonegate does not apply is built by octoDNS alone: its settings are not judged here.
     assertThat(octodns(head + "    class: octodns.processor.spf.SpfDnsLookupProcessor\n    anything: 1\n" + rest).zones())
         .hasSize(1);
