@@ -658,8 +658,7 @@ final class OctoDnsConfig {
    * reads the environment): the value is not in the config, so zonegate cannot know it.
    */
   private void secret(String at, String label, String src, String what, String value) throws ConfigException {
-    int slash = value.indexOf('/');
-    if (slash < 0 || !secretHandlers.contains(value.substring(0, slash))) {
+    if (!fromSecretHandler(secretHandlers, value)) {
       return;
     }
     throw doc.error(
@@ -667,6 +666,12 @@ final class OctoDnsConfig {
         label + "provider '" + src + "' takes its " + what
             + (value.startsWith("env/") ? " from the environment (" : " from a secret handler (") + value
             + "); zonegate reads no environment variables or secrets for config, so write the " + what);
+  }
+
+  /** Whether octoDNS hands {@code value} to one of {@code handlers}: {@code HANDLER/NAME} ({@code _build_kwargs}). */
+  static boolean fromSecretHandler(Set<String> handlers, String value) {
+    int slash = value.indexOf('/');
+    return slash >= 0 && handlers.contains(value.substring(0, slash));
   }
 
   /** The YamlProvider settings {@code src} reads its zone files with, and the zone's lenient. */

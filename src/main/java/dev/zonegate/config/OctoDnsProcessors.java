@@ -22,12 +22,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>The filter processors of {@code octodns.processor.filter}, {@code OwnershipProcessor}, {@code
  * TtlRestrictionFilter}, {@code TtlClampProcessor}, {@code EnsureTrailingDots} and {@code
- * AcmeManagingProcessor} are applied
- * ({@link OctoDnsFilter}), and {@code MetaProcessor}'s
- * record is left out of the comparison; the value filters and {@code
- * ExcludeRootNsChanges} with {@code error} have their settings checked but, like every other
- * processor, are named in a notice on each zone that runs them: zonegate judges the zone without
- * them.
+ * AcmeManagingProcessor} are applied ({@link OctoDnsFilter}), and {@code MetaProcessor}'s record
+ * is left out of the comparison; the value filters and {@code ExcludeRootNsChanges} with {@code
+ * error} have their settings checked but, like every other processor, are named in a notice on
+ * each zone that runs them: zonegate judges the zone without them.
  */
 final class OctoDnsProcessors {
   /** A processor a zone runs, where the zone's list names it; {@code filter} when zonegate applies it. */
@@ -190,7 +188,7 @@ final class OctoDnsProcessors {
           nets.add(v == null ? it.text()
               : PyConfig.isBool(doc, v, it.pointer()) ? (PyConfig.boolValue(v) ? BigInteger.ONE : BigInteger.ZERO)
               : v.isIntegralNumber() ? v.bigIntegerValue()
-              : v.isString() && !PyConfig.isNone(doc, v, it.pointer()) ? v.asString()
+              : PyConfig.isStr(doc, v, it.pointer()) ? v.asString()
               : v);
         }
         try {
@@ -232,7 +230,7 @@ final class OctoDnsProcessors {
     }
     JsonNode name = p.get("record_name");
     String nameAt = at + ConfigDoc.segment("record_name");
-    if (name != null && !(name.isString() && !PyConfig.isNone(doc, name, nameAt) && !PyConfig.isBool(doc, name, nameAt))) {
+    if (name != null && !PyConfig.isStr(doc, name, nameAt)) {
       throw doc.error(nameAt, label + ": record_name is the name of its record, as a string, not "
           + pythonKind(name, nameAt) + "; zonegate reads no other");
     }
@@ -319,7 +317,8 @@ final class OctoDnsProcessors {
       }
       broken = "min_ttl and max_ttl are not numbers";
     } else if (limits[0] > limits[1]) {
-      throw doc.error(at, label + ": min_ttl " + shown(limits[0]) + " is not lower than max_ttl " + shown(limits[1])
+      throw doc.error(at, label + ": min_ttl " + OctoDnsFilter.number(limits[0]) + " is not lower than max_ttl "
+          + OctoDnsFilter.number(limits[1])
           + ", so octoDNS refuses the config");
     }
     return OctoDnsFilter.clamp(id, cls, doc.at(at), new OctoDnsFilter.TtlRange(
@@ -347,10 +346,6 @@ final class OctoDnsProcessors {
     return limits;
   }
 
-  private static String shown(double d) {
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-  }
-
   /** A string setting, or its default when absent; anything but a string is refused. */
   private String text(String label, JsonNode p, String at, String key, String dflt) throws ConfigException {
     JsonNode v = p.get(key);
@@ -358,7 +353,7 @@ final class OctoDnsProcessors {
       return dflt;
     }
     String pointer = at + ConfigDoc.segment(key);
-    if (!v.isString() || PyConfig.isNone(doc, v, pointer) || PyConfig.isBool(doc, v, pointer)) {
+    if (!PyConfig.isStr(doc, v, pointer)) {
       throw doc.error(pointer, label + ": " + key + " is a string, not " + pythonKind(v, pointer) + "; zonegate reads no other");
     }
     return v.asString();
@@ -384,8 +379,7 @@ final class OctoDnsProcessors {
             + " (Incorrect processor config)");
       }
       JsonNode v = e.getValue();
-      if (!k.equals("class") && v.isString() && v.asString().indexOf('/') > 0
-          && secretHandlers.contains(v.asString().substring(0, v.asString().indexOf('/')))) {
+      if (!k.equals("class") && v.isString() && OctoDnsConfig.fromSecretHandler(secretHandlers, v.asString())) {
         throw doc.error(at + ConfigDoc.segment(k), label + " takes its " + k + " from a secret handler ("
             + v.asString() + "); zonegate reads no secrets for config, so write it out");
       }
@@ -414,7 +408,7 @@ final class OctoDnsProcessors {
       for (String k : v.propertyNames()) {
         out.add(new Item(null, k, pointer));
       }
-    } else if (v.isString() && !PyConfig.isNone(doc, v, pointer) && !PyConfig.isBool(doc, v, pointer)) {
+    } else if (PyConfig.isStr(doc, v, pointer)) {
       v.asString().codePoints().forEach(c -> out.add(new Item(null, new String(Character.toChars(c)), pointer)));
     } else {
       throw doc.error(pointer, label + ": " + key + " is a list, not " + pythonKind(v, pointer)
@@ -433,7 +427,7 @@ final class OctoDnsProcessors {
       } else if (v.isArray() || v.isObject()) {
         throw doc.error(it.pointer(), label + ": a " + ConfigDoc.kindOf(v) + " in its " + key
             + " cannot be in a set, so octoDNS refuses the config (Incorrect processor config)");
-      } else if (v.isString() && !PyConfig.isNone(doc, v, it.pointer()) && !PyConfig.isBool(doc, v, it.pointer())) {
+      } else if (PyConfig.isStr(doc, v, it.pointer())) {
         out.add(v.asString());
       }
     }
@@ -460,7 +454,7 @@ final class OctoDnsProcessors {
       String s;
       if (v == null) {
         s = it.text();
-      } else if (v.isString() && !PyConfig.isNone(doc, v, it.pointer()) && !PyConfig.isBool(doc, v, it.pointer())) {
+      } else if (PyConfig.isStr(doc, v, it.pointer())) {
         s = v.asString();
       } else {
         throw doc.error(it.pointer(), label + ": an entry of its " + key + " is " + pythonKind(v, it.pointer())

@@ -51,6 +51,11 @@ final class PyConfig {
     return (YAML11_TRUE.contains(s) || YAML11_FALSE.contains(s)) && !doc.quoted(pointer, s);
   }
 
+  /** Whether the value at {@code pointer} is a Python str to octoDNS: text PyYAML took neither as None nor as a boolean. */
+  static boolean isStr(ConfigDoc doc, JsonNode v, String pointer) {
+    return v.isString() && !isNone(doc, v, pointer) && !isBool(doc, v, pointer);
+  }
+
   /** The value of a node {@link #isBool} says is a boolean. */
   static boolean boolValue(JsonNode v) {
     return v.isBoolean() ? v.asBoolean() : YAML11_TRUE.contains(v.asString());

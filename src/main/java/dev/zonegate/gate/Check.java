@@ -28,7 +28,6 @@ import dev.zonegate.zone.MemoryTree;
 import dev.zonegate.zone.OctoDnsSources;
 import dev.zonegate.zone.RecordingTree;
 import dev.zonegate.zone.SourceTree;
-import dev.zonegate.zone.ZoneFormat;
 import dev.zonegate.zone.ZoneReadException;
 import dev.zonegate.zone.ZoneReader;
 import java.io.IOException;
@@ -513,13 +512,7 @@ public final class Check {
     if (!readLive) {
       // Base stands in for what the target holds: what an octoDNS zone's processors leave alone
       // there (a filtered type, a record nobody marked as octoDNS's) is not compared, as with live.
-      if (any.effectiveFormat() == ZoneFormat.OCTODNS && any.sources() != null) {
-        try {
-          before = any.sources().atTarget(before, after);
-        } catch (ZoneReadException e) {
-          throw new CheckException("zone " + name + ": " + e.getMessage());
-        }
-      }
+      before = LiveZones.target(any, before, after);
       return new Gate.Subject(name, before, after, error, critical, any.effectiveFormat(), where);
     }
     // The gate judges what deploying would do to production: live to head, base kept for drift.

@@ -132,12 +132,22 @@ final class LiveZones {
     if (zone.effectiveFormat() != ZoneFormat.OCTODNS) {
       return now.zone();
     }
-    Zone managed = head == null || now.scope() == null ? now.zone() : now.scope().live(now.zone(), head);
-    if (zone.sources() == null) {
-      return managed;
+    return target(zone, head == null || now.scope() == null ? now.zone() : now.scope().live(now.zone(), head), head);
+  }
+
+  /**
+   * {@code target}, what a target of the octoDNS zone holds (live, or base standing in for it), as
+   * octoDNS plans {@code head} against it: less what the zone's processors leave alone there
+   * ({@code OctoDnsSources.atTarget}). Any other zone's, as it is.
+   *
+   * @throws CheckException when a processor makes octoDNS fail planning on a record there
+   */
+  static Zone target(ZoneConfig zone, Zone target, Zone head) throws CheckException {
+    if (zone.effectiveFormat() != ZoneFormat.OCTODNS || zone.sources() == null) {
+      return target;
     }
     try {
-      return zone.sources().atTarget(managed, head);
+      return zone.sources().atTarget(target, head);
     } catch (ZoneReadException e) {
       throw new CheckException("zone " + zone.name() + ": " + e.getMessage());
     }

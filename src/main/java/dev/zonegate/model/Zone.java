@@ -86,9 +86,14 @@ public final class Zone {
     }
 
     RRset at(RRset s) {
-      int line = s.compactLine();
-      return s.relocated(path, line > 0 && line < shift.length ? line + shift[line] : line);
+      return relocate(s, path, shift);
     }
+  }
+
+  /** {@code s} read again from {@code path}, at its line moved by {@code shift} (see {@link #edited}). */
+  private static RRset relocate(RRset s, String path, int[] shift) {
+    int line = s.compactLine();
+    return s.relocated(path, line > 0 && line < shift.length ? line + shift[line] : line);
   }
 
   /** The set at {@code i} as the zone holds it: at its new place, for a set an edited zone kept. */
@@ -372,9 +377,7 @@ public final class Zone {
             out[o] = in[i]; // at its new place when asked for (Moved)
             kept[o >>> 6] |= 1L << o;
           } else {
-            RRset s = base.out(i); // an edit of an edit: its place now, moved again
-            int line = s.compactLine();
-            out[o] = s.relocated(path, line > 0 && line < shift.length ? line + shift[line] : line);
+            out[o] = relocate(base.out(i), path, shift); // an edit of an edit: its place now, moved again
           }
           if (pre != null) {
             pre[o] = base.pre[i];

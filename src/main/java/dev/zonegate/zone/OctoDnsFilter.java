@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * One of octoDNS 1.22's filter processors ({@code octodns.processor.filter}), as octoDNS runs it on
- * a zone: on the zone its sources fill ({@code process_source_zone}, before the zone is validated
- * and planned) and, for most, on the zone its target holds ({@code process_target_zone}, when it
- * plans). A record a filter removes from the sources' zone is not deployed; one it removes from the
+ * One of octoDNS 1.22's processors that zonegate runs: the filters of {@code
+ * octodns.processor.filter}, and the ownership, meta, TTL, ACME and trailing-dot processors (each
+ * described at its factory), as octoDNS runs it on a zone: on the zone its sources fill ({@code
+ * process_source_zone}, before the zone is validated and planned) and, for most filters, on the
+ * zone its target holds ({@code process_target_zone}, when it plans). A record a filter removes from the sources' zone is not deployed; one it removes from the
  * target's zone is left alone there. So a filter that runs on both sides and decides by name and
  * type alone (type, name, root NS, zone name) makes octoDNS leave the records it matches alone
  * at the target, whatever the files say; one that runs on the sources' side only ({@code
@@ -31,7 +33,9 @@ import java.util.regex.Pattern;
  *       ({@code www.example.com} in {@code example.com.}, a name written absolute without its dot);
  *       with {@code error} (the default), octoDNS refuses such a record instead of removing it.
  * </ul>
- * An allowlist removes what does not match; a rejectlist what does.
+ * An allowlist removes what does not match; a rejectlist what does. What the other processors do
+ * with a zone's records ({@code OctoDnsYamlReader}) and its target ({@code OctoDnsTarget}) is done
+ * there, by {@link #kind}.
  */
 public final class OctoDnsFilter {
   /** Which filter. */
@@ -129,13 +133,8 @@ public final class OctoDnsFilter {
       if (txtValue.isEmpty()) {
         return "missing value(s)";
       }
-      if (Pattern.compile("\\w;").matcher(txtValue).find()) {
-        return "unescaped ; in \"" + txtValue + "\"";
-      }
-      if (txtValue.contains("\\\\;")) {
-        return "double escaped ; in \"" + txtValue + "\"";
-      }
-      return txtValue.chars().allMatch(c -> c < 0x80) ? null : "non ASCII character in \"" + txtValue + "\"";
+      List<String> problems = OctoDnsValues.chunkedProblems(txtValue);
+      return problems.isEmpty() ? null : problems.get(0);
     }
 
     /** {@code _is_ownership_name}: a TXT record under the prefix, whatever its value. */
@@ -260,6 +259,11 @@ public final class OctoDnsFilter {
         range);
   }
 
+  /** Which processor this is. */
+  public Kind kind() {
+    return kind;
+  }
+
   /** {@code OwnershipProcessor}'s settings, or null for any other filter. */
   public Ownership ownership() {
     return ownership;
@@ -308,7 +312,7 @@ public final class OctoDnsFilter {
     return c == Math.rint(c) ? (long) c : -1;
   }
 
-  /** Whether this is {@link #clamp}'s. */
+  /** Whether this is {@link #clamp}'s ({@link #kind} {@code CLAMP}). */
   public boolean clamps() {
     return kind == Kind.CLAMP;
   }
@@ -435,7 +439,7 @@ public final class OctoDnsFilter {
   public String refusal(Record r) {
     if (kind == Kind.TTL) {
       return ttls.broken() != null ? describe() + " fails on it: " + ttls.broken()
-          : "its TTL " + r.ttl() + " is " + (ttls.allowed() != null ? "not one of allowed_ttls " + new java.util.TreeSet<>(ttls.allowed())
+          : "its TTL " + r.ttl() + " is " + (ttls.allowed() != null ? "not one of allowed_ttls " + new TreeSet<>(ttls.allowed())
               : r.ttl() < ttls.min() ? "below min_ttl " + number(ttls.min()) : "above max_ttl " + number(ttls.max()))
           + ", and " + describe() + " makes octoDNS refuse the zone";
     }
@@ -444,7 +448,8 @@ public final class OctoDnsFilter {
         : "a value of it is not an IP address, on which " + describe() + " fails";
   }
 
-  private static String number(double d) {
+  /** A limit as written: a whole number without its {@code .0}. */
+  public static String number(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 }

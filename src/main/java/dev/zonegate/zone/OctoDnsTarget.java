@@ -5,7 +5,6 @@ import dev.zonegate.model.Zone;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,11 +55,10 @@ final class OctoDnsTarget {
       }
     }
     for (OctoDnsFilter f : run) {
-      if (f.acmeRecord(new OctoDnsFilter.Record("_acme-challenge", "TXT", List.of()))) {
-        kept = acme(f, kept, head, origin);
-      }
-      if (f.ownership() != null) {
-        kept = owned(f, kept, head, origin, name);
+      switch (f.kind()) {
+        case ACME -> kept = acme(f, kept, head, origin);
+        case OWNERSHIP -> kept = owned(f, kept, head, origin, name);
+        default -> { } // the filters acted above; the rest leave the target's records as they are
       }
     }
     return kept.size() == live.size() ? live : new Zone(origin, kept, live.notices()).withMarks(live.marks());
@@ -91,11 +89,11 @@ final class OctoDnsTarget {
     }
     List<RRset> out = new ArrayList<>(live.size());
     for (RRset s : live) {
-      String rel = relative(s.name(), origin);
       if (s.type().equals("SOA")) {
         out.add(s);
         continue;
       }
+      String rel = relative(s.name(), origin);
       boolean ownership = o.isOwnership(rel, s.type(), s.rdata());
       if (!ownership && !o.allowTakeover() && o.isOwnershipName(rel, s.type())) {
         String marked = o.marked(rel);
@@ -105,7 +103,7 @@ final class OctoDnsTarget {
               + " refuses to take it over (allow_takeover is false), so octoDNS fails planning the zone");
         }
       }
-      if (ownership || owned.contains(rel + "\u0000" + s.type().toUpperCase(Locale.ROOT))
+      if (ownership || owned.contains(rel + "\u0000" + s.type())
           || rel.equals("octodns-meta")) {
         out.add(s);
       }

@@ -511,16 +511,25 @@ final class OctoDnsValues {
       if (!(v instanceof Str s)) {
         throw OctoDnsPy.typeError("expected string or bytes-like object, got '" + OctoDnsPy.typeName(v) + "'");
       }
-      if (UNESCAPED_SEMICOLON.matcher(s.v()).find()) {
-        c.reason("unescaped ; in \"" + s.v() + "\"", v);
-      }
-      if (DOUBLE_ESCAPED_SEMICOLON.matcher(s.v()).find()) {
-        c.reason("double escaped ; in \"" + s.v() + "\"", v);
-      }
-      if (!OctoDnsIdna.isAscii(s.v())) {
-        c.reason("non ASCII character in \"" + s.v() + "\"", v);
+      for (String problem : chunkedProblems(s.v())) {
+        c.reason(problem, v);
       }
     }
+  }
+
+  /** {@code ChunkedValueValidator}'s reasons to refuse the TXT or SPF value {@code s}; none when it takes it. */
+  static List<String> chunkedProblems(String s) {
+    List<String> out = new ArrayList<>(0);
+    if (UNESCAPED_SEMICOLON.matcher(s).find()) {
+      out.add("unescaped ; in \"" + s + "\"");
+    }
+    if (DOUBLE_ESCAPED_SEMICOLON.matcher(s).find()) {
+      out.add("double escaped ; in \"" + s + "\"");
+    }
+    if (!OctoDnsIdna.isAscii(s)) {
+      out.add("non ASCII character in \"" + s + "\"");
+    }
+    return out;
   }
 
   private static void mx(Py v, Check c) throws Raised {

@@ -192,7 +192,20 @@ public final class OctoDnsYamlReader implements ZoneReader {
   private record Loaded(
       String label, String owner, String name, String type, long ttl, List<Value> values,
       boolean lenient, boolean ignored, Extras extras, String path, int line, ZoneMarks.Targets targets,
-      Reason unservable) {}
+      Reason unservable) {
+    /** Its key among the zone's records: the name and the type. */
+    static String id(String name, String type) {
+      return name + "\u0000" + type;
+    }
+
+    Loaded withTtl(long t) {
+      return new Loaded(label, owner, name, type, t, values, lenient, ignored, extras, path, line, targets, unservable);
+    }
+
+    Loaded withValues(List<Value> v) {
+      return new Loaded(label, owner, name, type, ttl, v, lenient, ignored, extras, path, line, targets, unservable);
+    }
+  }
 
   /**
    * One zone's conversion, file by file; {@code path} and {@code line} track progress so a late
@@ -460,7 +473,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
           fail(recordLine, label + ": " + bad.getMessage());
         }
       }
-      String id = name + "\u0000" + recordType;
+      String id = Loaded.id(name, recordType);
       Loaded rec = new Loaded(
           label, owner, name, recordType, ttl, values, recordLenient(data), ignored, extras, path, recordLine, targets, pending);
       String sub = subZoneProblem(name, recordType, subZones, zone);
@@ -736,33 +749,32 @@ public final class OctoDnsYamlReader implements ZoneReader {
         throws ZoneReadException {
       for (OctoDnsFilter f : list) {
         List<String> ids = new ArrayList<>(records.keySet());
-        if (f.ownership() != null) {
-          own(f, ids, copyStage, removedBy);
+        switch (f.kind()) {
+          case OWNERSHIP -> own(f, ids, copyStage, removedBy);
+          case ACME -> mark(f, ids, copyStage);
+          case CLAMP -> clamp(f, ids, copyStage);
+          default -> filter(f, ids, name, copyStage, removedBy);
+        }
+      }
+    }
+
+    /** A filter's {@code process_source_zone}: what it takes out, or a refusal, which fails the zone. */
+    private void filter(OctoDnsFilter f, List<String> ids, String name, boolean copyStage,
+        Map<String, OctoDnsFilter> removedBy) throws ZoneReadException {
+      for (String id : ids) {
+        if (!present(id, copyStage)) {
           continue;
         }
-        if (f.acmeRecord(new OctoDnsFilter.Record("_acme-challenge", "TXT", List.of()))) {
-          mark(f, ids, copyStage);
-          continue;
+        Loaded r = records.get(id);
+        OctoDnsFilter.Record view = view(r);
+        OctoDnsFilter.Action a = f.onSource(name, view);
+        if (a == OctoDnsFilter.Action.REFUSE) {
+          path = r.path();
+          fail(r.line(), r.label() + ": " + f.refusal(view) + (copyStage ? " in the alias zone " + name : ""));
         }
-        if (f.clamps()) {
-          clamp(f, ids, copyStage);
-          continue;
-        }
-        for (String id : ids) {
-          if (!present(id, copyStage)) {
-            continue;
-          }
-          Loaded r = records.get(id);
-          OctoDnsFilter.Record view = view(r);
-          OctoDnsFilter.Action a = f.onSource(name, view);
-          if (a == OctoDnsFilter.Action.REFUSE) {
-            path = r.path();
-            fail(r.line(), r.label() + ": " + f.refusal(view) + (copyStage ? " in the alias zone " + name : ""));
-          }
-          if (a != OctoDnsFilter.Action.KEEP) {
-            (copyStage ? removedFromCopy : removed).add(id);
-            removedBy.put(id, f);
-          }
+        if (a != OctoDnsFilter.Action.KEEP) {
+          (copyStage ? removedFromCopy : removed).add(id);
+          removedBy.put(id, f);
         }
       }
     }
@@ -790,8 +802,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
           return;
         }
         if (ttl != r.ttl()) {
-          records.put(id, new Loaded(r.label(), r.owner(), r.name(), r.type(), ttl, r.values(), r.lenient(), r.ignored(),
-              r.extras(), r.path(), r.line(), r.targets(), r.unservable()));
+          records.put(id, r.withTtl(ttl));
         }
       }
     }
@@ -802,16 +813,15 @@ public final class OctoDnsYamlReader implements ZoneReader {
      * the records octoDNS manages from those a certificate client wrote.
      */
     private void mark(OctoDnsFilter f, List<String> ids, boolean copyStage) {
-      Value marker = new Value(OctoDnsValues.txt(OctoDnsFilter.ACME_MARKER), 0, null);
+      String marker = OctoDnsValues.txt(OctoDnsFilter.ACME_MARKER);
       for (String id : ids) {
         Loaded r = records.get(id);
         if (!present(id, copyStage) || !f.acmeRecord(view(r))) {
           continue;
         }
         List<Value> values = new ArrayList<>(r.values());
-        values.add(new Value(marker.text(), r.line(), null));
-        records.put(id, new Loaded(r.label(), r.owner(), r.name(), r.type(), r.ttl(), values, r.lenient(), r.ignored(),
-            r.extras(), r.path(), r.line(), r.targets(), r.unservable()));
+        values.add(new Value(marker, r.line(), null));
+        records.put(id, r.withValues(values));
       }
     }
 
@@ -839,7 +849,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
           return;
         }
         String name = o.recordFor(r.name(), r.type()).toLowerCase(Locale.ROOT); // octoDNS keeps names in lower case
-        String ownId = name + "\u0000TXT";
+        String ownId = Loaded.id(name, "TXT");
         if (records.containsKey(ownId) && present(ownId, copyStage) && !o.shouldReplace()) {
           path = r.path();
           fail(r.line(), r.label() + ": " + f.describe() + " adds its record '" + name + "' TXT for it, which the zone holds"
@@ -876,8 +886,9 @@ public final class OctoDnsYamlReader implements ZoneReader {
      */
     private void meta(OctoDnsFilter f, String built) throws ZoneReadException {
       String name = f.metaRecord();
-      Loaded own = records.get(name + "\u0000TXT");
-      if (own != null && !removed.contains(name + "\u0000TXT") && !removedFromCopy.contains(name + "\u0000TXT")) {
+      String id = Loaded.id(name, "TXT");
+      Loaded own = records.get(id);
+      if (own != null && !removed.contains(id) && !removedFromCopy.contains(id)) {
         path = own.path();
         fail(own.line(), own.label() + ": " + f.describe() + " adds a TXT record of this name itself when octoDNS"
             + " plans, and octoDNS fails the plan on the duplicate");
@@ -897,11 +908,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
       Map<String, List<Loaded>> byName = new LinkedHashMap<>();
       for (Map.Entry<String, Loaded> e : records.entrySet()) {
         String id = e.getKey();
-        if (removed.contains(id) || copied && (notCopied.contains(id) || removedFromCopy.contains(id))
-            || !copied && copiedOnly.contains(id)) {
-          continue; // a filter took it out before octoDNS validates
-        }
-        if (!copied || !notCopied.contains(e.getKey())) {
+        if (present(id, copied)) { // else a filter, or the alias's copy, took it out before octoDNS validates
           byName.computeIfAbsent(e.getValue().name(), k -> new ArrayList<>()).add(e.getValue());
         }
       }
@@ -943,8 +950,7 @@ public final class OctoDnsYamlReader implements ZoneReader {
     private void build() throws ZoneReadException {
       for (Map.Entry<String, Loaded> e : records.entrySet()) {
         String alone = leftAlone.get(e.getKey());
-        if (alone == null
-            && (notCopied.contains(e.getKey()) || removed.contains(e.getKey()) || removedFromCopy.contains(e.getKey()))) {
+        if (alone == null && !present(e.getKey(), copy != null)) {
           continue; // the alias zone's copy dropped it, or a filter took it out: not deployed
         }
         Loaded r = e.getValue();
